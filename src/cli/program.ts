@@ -1,0 +1,17 @@
+/**
+ * Assembles the commander program from one file per command (cli/commands/*.ts).
+ * Adding a command is adding a file and one line here.
+ */
+import { Command } from "commander";
+import { PACKAGE_VERSION } from "../version.js";
+import { registerDemo } from "./commands/demo.js";
+
+export function buildProgram(): Command {
+  const program = new Command("pqms")
+    .description("Digital twin and falsification workbench for the PQMS-V3000 architecture")
+    .version(PACKAGE_VERSION)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  registerDemo(program);
+  return program;
+}

@@ -1,0 +1,2 @@
+/** pqms/numeric: typed-array kernels (complex dense/CSR, eigensolver, expm, ODE, Krylov, statistics, random streams, MST). */
+export {};

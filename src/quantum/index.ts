@@ -1,0 +1,2 @@
+/** pqms/quantum: a small QuTiP-shaped API (Qobj, operators, states, metrics, mesolve, steadystate). */
+export {};
