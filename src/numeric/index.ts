@@ -1,2 +1,3 @@
 /** pqms/numeric: typed-array kernels (complex dense/CSR, eigensolver, expm, ODE, Krylov, statistics, random streams, MST). */
 export {};
+export * from "./complex/index.js";
