@@ -1,0 +1,84 @@
+import { describe, it, expect } from "vitest";
+import { Kernel, secondsToNs, TIME_NS_MAX } from "./kernel.js";
+import { QueueOverflowError } from "./queue.js";
+import { StreamSet } from "./streams.js";
+import { testStreamFactory } from "./__tests__/splitmix.js";
+
+/** A toy world: each "arrival" draws an exponential gap and schedules the next (ARCHITECTURE.md, Determinism). */
+function runWorld(seed: number, stopAtEvents: number, from?: { kernel: ReturnType<Kernel["snapshot"]>; streams: ReturnType<StreamSet<unknown>["save"]> }) {
+  const streams = new StreamSet(seed, testStreamFactory);
+  let k: Kernel;
+  if (from) {
+    k = Kernel.restore(from.kernel);
+    streams.load(from.streams);
+  } else {
+    k = new Kernel(64);
+    k.schedule(0, "arrival", { node: 0 });
+    k.schedule(0, "arrival", { node: 1 });
+  }
+  while (k.processed < stopAtEvents) {
+    const ev = k.next();
+    if (!ev) break;
+    const u = streams.get(`node-${ev.data.node}`).next();
+    k.scheduleIn(1 + Math.floor(-Math.log(1 - u) * 1000), "arrival", { node: ev.data.node as number });
+  }
+  return { k, streams };
+}
+
+describe("Kernel", () => {
+  it("processes events in time order and breaks ties by insertion order", () => {
+    const k = new Kernel(16);
+    k.schedule(30, "c");
+    k.schedule(10, "a1");
+    k.schedule(20, "b");
+    k.schedule(10, "a2");
+    k.schedule(10, "a3");
+    const order: string[] = [];
+    for (let ev = k.next(); ev; ev = k.next()) order.push(`${ev.kind}@${ev.timeNs}`);
+    expect(order).toEqual(["a1@10", "a2@10", "a3@10", "b@20", "c@30"]);
+    expect(k.nowNs).toBe(30);
+  });
+
+  it("keeps (time, seq) order on a large random schedule", () => {
+    const k = new Kernel(5000);
+    const s = new StreamSet(7, testStreamFactory).get("t");
+    for (let i = 0; i < 5000; i++) k.schedule(Math.floor(s.next() * 100), "e", { i });
+    let last = { t: -1, seq: -1 };
+    for (let ev = k.next(); ev; ev = k.next()) {
+      expect(ev.timeNs > last.t || (ev.timeNs === last.t && ev.seq > last.seq)).toBe(true);
+      last = { t: ev.timeNs, seq: ev.seq };
+    }
+  });
+
+  it("refuses to overflow its bounded queue", () => {
+    const k = new Kernel(3);
+    for (let i = 0; i < 3; i++) k.schedule(i, "e");
+    expect(() => k.schedule(5, "e")).toThrow(QueueOverflowError);
+    expect(() => k.schedule(5, "e")).toThrow(/queue full: 3 events pending/);
+  });
+
+  it("refuses events in the past or beyond the integer-ns horizon", () => {
+    const k = new Kernel(4);
+    k.schedule(10, "e");
+    k.next();
+    expect(() => k.schedule(9, "late")).toThrow(/must be an integer/);
+    expect(() => k.schedule(1.5e1 + 0.5, "frac")).toThrow(/integer/);
+    expect(() => k.schedule(TIME_NS_MAX + 1, "far")).toThrow();
+    expect(() => secondsToNs(1e8, "run.durationS")).toThrow(/run.durationS: expected a time in/);
+    expect(secondsToNs(1.5e-9, "x")).toBe(2);
+  });
+
+  it("gives identical fingerprints for identical runs and different ones for another seed", () => {
+    const a = runWorld(42, 2000).k.fingerprint();
+    expect(runWorld(42, 2000).k.fingerprint()).toBe(a);
+    expect(runWorld(43, 2000).k.fingerprint()).not.toBe(a);
+    expect(runWorld(42, 1999).k.fingerprint()).not.toBe(a);
+  });
+
+  it("continues from a snapshot to the same fingerprint as an uninterrupted run", () => {
+    const whole = runWorld(5, 3000).k.fingerprint();
+    const half = runWorld(5, 1234);
+    const saved = JSON.parse(JSON.stringify({ kernel: half.k.snapshot(), streams: half.streams.save() }));
+    expect(runWorld(5, 3000, saved).k.fingerprint()).toBe(whole);
+  });
+});
