@@ -1,0 +1,61 @@
+import { describe, it, expect } from "vitest";
+import { readFileSync } from "node:fs";
+import { NumpyRandomState } from "../../numeric/random/mt19937.js";
+import { exactCoherence } from "./coherence.js";
+import { hierarchicalCoherence } from "./coherence-hierarchical.js";
+import { allocStates } from "./node-states.js";
+import { numpyRandomKets } from "./random-states.js";
+import { rcfPair } from "./rcf.js";
+
+// numpy random kets (Appendix A's random_ket), RCF matrix by numpy, MST by scipy (scripts/refs/coherence-scipy.py).
+const ref = JSON.parse(readFileSync(new URL("../../../test/reference/scipy-coherence-numpy.json", import.meta.url), "utf8")) as {
+  cases: { nodes: number; dim: number; seed: number; edges: number; globalRcf: number; mstWeight: number; rcf_0_1: number; rcf_5_17: number }[];
+};
+
+function kets(nodes: number, dim: number, seed: number) {
+  return numpyRandomKets(allocStates(nodes, dim), new NumpyRandomState(seed));
+}
+
+describe("global coherence (§2.1: mean RCF over the MST of 1 − RCF)", () => {
+  for (const c of ref.cases) {
+    it(`matches numpy + scipy minimum_spanning_tree (N = ${c.nodes}, d = ${c.dim}, seed ${c.seed})`, () => {
+      const s = kets(c.nodes, c.dim, c.seed);
+      expect(rcfPair(s.data, s.dim, 0, 1)).toBeCloseTo(c.rcf_0_1, 14);
+      expect(rcfPair(s.data, s.dim, 5, 17)).toBeCloseTo(c.rcf_5_17, 14);
+      const r = exactCoherence(s);
+      expect(r.edges).toBe(c.edges);
+      expect(Math.abs(r.globalRcf - c.globalRcf)).toBeLessThan(1e-12);
+      expect(Math.abs(r.mstWeight - c.mstWeight)).toBeLessThan(1e-12 * c.nodes);
+    });
+  }
+
+  it("gives the same tree however the vertices are split into ranges (fixed reduction order)", () => {
+    const s = kets(401, 12, 3);
+    const one = exactCoherence(s, 1);
+    for (const parts of [2, 3, 7]) {
+      const r = exactCoherence(s, parts);
+      expect(r.globalRcf).toBe(one.globalRcf);
+      expect(Array.from(r.edgeTo)).toEqual(Array.from(one.edgeTo));
+    }
+  });
+
+  it("hierarchical tree spans all nodes and never beats the exact minimum (RCF̄ ≤ exact)", () => {
+    const s = kets(1000, 12, 5);
+    const exact = exactCoherence(s);
+    const h = hierarchicalCoherence(s, 150);
+    expect(h.edges).toBe(999);
+    // A spanning tree: union-find over its edges joins all nodes.
+    const p = Int32Array.from({ length: 1000 }, (_, i) => i);
+    const find = (x: number): number => (p[x] === x ? x : (p[x] = find(p[x]!)));
+    for (let e = 0; e < h.edges; e++) p[find(h.edgeFrom[e]!)] = find(h.edgeTo[e]!);
+    const roots = new Set(Array.from({ length: 1000 }, (_, i) => find(i)));
+    expect(roots.size).toBe(1);
+    expect(h.mstWeight).toBeGreaterThanOrEqual(exact.mstWeight - 1e-9);
+    // With one cluster the hierarchical tree is the exact one.
+    expect(hierarchicalCoherence(s, 1000).globalRcf).toBeCloseTo(exact.globalRcf, 13);
+  });
+
+  it("rejects bad cluster sizes", () => {
+    expect(() => hierarchicalCoherence(kets(10, 4, 1), 1)).toThrow(/clusterSize/);
+  });
+});
