@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { DimensionError, InputError } from "../../errors.js";
+import { cadjoint, cmatFromRows, cmatmul, cmatNormFro, cmatZeros } from "../complex/dense.js";
+import type { CMatrix } from "../complex/types.js";
+import { arbCMatrix, dec, type EncMatrix, loadRef, maxAbsDiff, randomCMatrix, testRng } from "../complex/__tests__/helpers.js";
+import { eigh, eigvalsh } from "./eigh.js";
+
+// Issue 2, "numeric/": Hermitian eigensolver (eigenvalues and vectors), validated by
+// reconstruction A = V diag(λ) V†, unitarity V†V = I, exact small cases, numpy.linalg.eigvalsh
+// fixtures (scripts/refs/numpy_linalg.py) and constructed degenerate spectra.
+
+interface Ref { eigh: Array<{ A: EncMatrix; values: number[] }> }
+const ref = loadRef<Ref>("numpy-linalg.json");
+
+function hermitianPart(X: CMatrix): CMatrix {
+  const n = X.rows;
+  const H = cmatZeros(n, n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+    H.data[2 * (i * n + j)] = 0.5 * ((X.data[2 * (i * n + j)] as number) + (X.data[2 * (j * n + i)] as number));
+    H.data[2 * (i * n + j) + 1] = 0.5 * ((X.data[2 * (i * n + j) + 1] as number) - (X.data[2 * (j * n + i) + 1] as number));
+  }
+  return H;
+}
+
+/** max |A − V diag(λ) V†| and max |V†V − I|. */
+function residuals(A: CMatrix, values: Float64Array, V: CMatrix): { rec: number; orth: number } {
+  const n = A.rows;
+  const L = cmatZeros(n, n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) {
+    L.data[2 * (i * n + k)] = (V.data[2 * (i * n + k)] as number) * (values[k] as number);
+    L.data[2 * (i * n + k) + 1] = (V.data[2 * (i * n + k) + 1] as number) * (values[k] as number);
+  }
+  const Vh = cadjoint(cmatZeros(n, n), V);
+  const rec = maxAbsDiff(cmatmul(cmatZeros(n, n), L, Vh).data, A.data);
+  const G = cmatmul(cmatZeros(n, n), Vh, V);
+  for (let i = 0; i < n; i++) G.data[2 * (i * n + i)] = (G.data[2 * (i * n + i)] as number) - 1;
+  return { rec, orth: maxAbsDiff(G.data, new Float64Array(G.data.length)) };
+}
+
+/** U diag(λ) U† with U = I − 2vv†/(v†v) an exactly constructed unitary. */
+function withSpectrum(lambda: number[], seed: number): CMatrix {
+  const n = lambda.length;
+  const v = randomCMatrix(n, 1, testRng(seed)).data;
+  let vv = 0;
+  for (const x of v) vv += x * x;
+  const U = cmatZeros(n, n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+    const [ar, ai, br, bi] = [v[2 * i] as number, v[2 * i + 1] as number, v[2 * j] as number, v[2 * j + 1] as number];
+    U.data[2 * (i * n + j)] = (i === j ? 1 : 0) - (2 / vv) * (ar * br + ai * bi);
+    U.data[2 * (i * n + j) + 1] = -(2 / vv) * (ai * br - ar * bi);
+  }
+  const D = cmatZeros(n, n);
+  lambda.forEach((l, i) => { D.data[2 * (i * n + i)] = l; });
+  return cmatmul(cmatZeros(n, n), cmatmul(cmatZeros(n, n), U, D), cadjoint(cmatZeros(n, n), U));
+}
+
+describe("eigh, exact small cases", () => {
+  it("1×1: the entry itself, eigenvector 1", () => {
+    const r = eigh(cmatFromRows([[-2.5]]));
+    expect(Array.from(r.values)).toEqual([-2.5]);
+    expect(Math.hypot(r.vectors?.data[0] as number, r.vectors?.data[1] as number)).toBe(1);
+  });
+
+  it("2×2 [[2, 1−i], [1+i, 3]] has eigenvalues 1 and 4", () => {
+    const A = cmatFromRows([[2, [1, -1]], [[1, 1], 3]]);
+    const r = eigh(A);
+    expect(Math.abs((r.values[0] as number) - 1)).toBeLessThan(1e-15);
+    expect(Math.abs((r.values[1] as number) - 4)).toBeLessThan(4e-15);
+    const { rec, orth } = residuals(A, r.values, r.vectors as CMatrix);
+    expect(rec).toBeLessThan(1e-14);
+    expect(orth).toBeLessThan(1e-15);
+  });
+
+  it("Pauli σ_y has eigenvalues ∓1; a diagonal matrix comes back sorted with unit vectors", () => {
+    expect(maxAbsDiff(eigvalsh(cmatFromRows([[0, [0, -1]], [[0, 1], 0]])), [-1, 1])).toBeLessThan(1e-15);
+    const r = eigh(cmatFromRows([[3, 0, 0], [0, 1, 0], [0, 0, 2]]));
+    expect(Array.from(r.values)).toEqual([1, 2, 3]);
+    const V = r.vectors as CMatrix;
+    // eigenvalue 1 belongs to e_1: column 0 has its only nonzero entry in row 1.
+    expect(Math.hypot(V.data[2 * 3] as number, V.data[2 * 3 + 1] as number)).toBe(1);
+  });
+
+  it("the zero matrix and the empty matrix", () => {
+    expect(Array.from(eigh(cmatZeros(4, 4)).values)).toEqual([0, 0, 0, 0]);
+    const e = eigh(cmatZeros(0, 0));
+    expect(e.values.length).toBe(0);
+    expect(e.vectors?.rows).toBe(0);
+  });
+});
+
+describe("eigh vs numpy.linalg.eigvalsh", () => {
+  it("matches every fixture to 1e-12·‖A‖_F and reconstructs A", () => {
+    for (const c of ref.eigh) {
+      const A = dec(c.A);
+      const norm = cmatNormFro(A);
+      const r = eigh(A);
+      expect(maxAbsDiff(r.values, c.values)).toBeLessThan(1e-12 * norm);
+      const { rec, orth } = residuals(A, r.values, r.vectors as CMatrix);
+      expect(rec).toBeLessThan(1e-12 * norm);
+      expect(orth).toBeLessThan(1e-12);
+      expect(maxAbsDiff(eigvalsh(A), r.values)).toBe(0);
+    }
+  });
+});
+
+describe("eigh, degenerate spectra", () => {
+  it("U diag(1,1,1,2,2,3) U† gives the spectrum and an orthonormal basis of each eigenspace", () => {
+    const lambda = [2, 1, 3, 1, 2, 1];
+    const A = withSpectrum(lambda, 11);
+    const r = eigh(A);
+    expect(maxAbsDiff(r.values, [1, 1, 1, 2, 2, 3])).toBeLessThan(1e-14);
+    const { rec, orth } = residuals(A, r.values, r.vectors as CMatrix);
+    expect(rec).toBeLessThan(1e-14);
+    expect(orth).toBeLessThan(1e-14);
+  });
+
+  it("a fully degenerate 5×5 spectrum (A = 7·I in a rotated basis)", () => {
+    const r = eigh(withSpectrum([7, 7, 7, 7, 7], 3));
+    expect(maxAbsDiff(r.values, [7, 7, 7, 7, 7])).toBeLessThan(1e-14);
+  });
+});
+
+describe("eigh, properties", () => {
+  it("A = V diag(λ) V†, V†V = I, λ ascending, to 1e-12·‖A‖ (random Hermitian, n = 1..12)", () => {
+    const arb = fc.integer({ min: 1, max: 12 }).chain((n) => arbCMatrix(n, n)).map(hermitianPart);
+    fc.assert(fc.property(arb, fc.constantFrom(1, 1e-6, 1e6), (H, s) => {
+      const A = { ...H, data: H.data.map((x) => s * x) };
+      const norm = cmatNormFro(A);
+      const r = eigh(A);
+      for (let k = 1; k < r.values.length; k++) expect(r.values[k]).toBeGreaterThanOrEqual(r.values[k - 1] as number);
+      const { rec, orth } = residuals(A, r.values, r.vectors as CMatrix);
+      expect(rec).toBeLessThanOrEqual(1e-12 * norm + 1e-300); // + 1e-300: subnormal inputs
+      expect(orth).toBeLessThan(1e-12);
+    }), { numRuns: 200 });
+  });
+});
+
+describe("eigh, bad input", () => {
+  it("throws DimensionError for non-square and InputError for non-Hermitian or non-finite input", () => {
+    expect(() => eigh(cmatZeros(2, 3))).toThrow(DimensionError);
+    expect(() => eigh(cmatFromRows([[1, 2], [3, 4]]))).toThrow(InputError);
+    expect(() => eigh(cmatFromRows([[1, [0, 1]], [[0, 1], 4]]))).toThrow(/Hermitian/);
+    const nan = cmatFromRows([[1, 0], [0, 1]]);
+    nan.data[6] = NaN;
+    expect(() => eigh(nan)).toThrow(/A\[1\]\[1\]/);
+  });
+
+  it("the Hermiticity tolerance is relative to max|A|", () => {
+    const big = cmatFromRows([[1e8, 1e8 + 1e-4], [1e8, 0]]);
+    expect(eigh(big).values.length).toBe(2); // 1e-12 relative: accepted
+    const off = cmatFromRows([[1e8, 1e8 + 10], [1e8, 0]]);
+    expect(() => eigh(off)).toThrow(InputError); // 1e-7 relative: rejected
+    expect(eigh(off, { hermTol: 1e-6 }).values.length).toBe(2);
+  });
+});

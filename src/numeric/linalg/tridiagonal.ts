@@ -1,0 +1,159 @@
+/**
+ * Householder reduction of a Hermitian matrix to real symmetric tridiagonal form (internal).
+ *
+ * T_c = Q† A Q with Q = H_0 H_1 ⋯ H_{n−3}, H_k = I − β_k u_k u_k† (Hermitian, unitary). T_c has
+ * complex off-diagonals e_k; the diagonal phase D = diag(δ) with δ_{k+1} = δ_k e_k/|e_k| gives
+ * T_r = D† T_c D real with off-diagonals |e_k|, so A = (Q D) T_r (Q D)†.
+ */
+
+/** Work arrays of one reduction; `a` holds u_k in the strictly upper part of row k. */
+export interface Tridiagonal {
+  readonly n: number;
+  /** n×n interleaved work matrix: lower triangle destroyed, row k upper part = u_k. */
+  readonly a: Float64Array;
+  /** β_k of each reflector (0 when no reflection was needed). */
+  readonly beta: Float64Array;
+  /** Diagonal of T_r (length n). */
+  readonly d: Float64Array;
+  /** Off-diagonal of T_r: e[k] = T_r[k+1][k] ≥ 0 (length n, e[n−1] = 0). */
+  readonly e: Float64Array;
+  /** Phases δ_k interleaved (length 2n). */
+  readonly phase: Float64Array;
+}
+
+/**
+ * Reduce Hermitian A (interleaved row-major, only the lower triangle read) to tridiagonal form.
+ * Works on the lower triangle with a row-major Hermitian matvec and rank-2 update.
+ */
+export function tridiagonalize(A: Float64Array, n: number): Tridiagonal {
+  const a = A.slice();
+  const beta = new Float64Array(n);
+  const d = new Float64Array(n);
+  const e = new Float64Array(n);
+  const ec = new Float64Array(2 * n);
+  const p = new Float64Array(2 * n);
+  for (let k = 0; k < n - 2; k++) {
+    reduceColumn(a, n, k, beta, ec, p);
+  }
+  if (n >= 2) {
+    ec[2 * (n - 2)] = a[2 * ((n - 1) * n + n - 2)] as number;
+    ec[2 * (n - 2) + 1] = a[2 * ((n - 1) * n + n - 2) + 1] as number;
+  }
+  for (let i = 0; i < n; i++) d[i] = a[2 * (i * n + i)] as number;
+  const phase = new Float64Array(2 * n);
+  phase[0] = 1;
+  for (let k = 0; k < n - 1; k++) {
+    const er = ec[2 * k] as number;
+    const ei = ec[2 * k + 1] as number;
+    const r = Math.hypot(er, ei);
+    e[k] = r;
+    const pr = phase[2 * k] as number;
+    const pi = phase[2 * k + 1] as number;
+    // δ_{k+1} = δ_k · e_k/|e_k| (any unit phase when e_k = 0).
+    const cr = r === 0 ? 1 : er / r;
+    const ci = r === 0 ? 0 : ei / r;
+    phase[2 * (k + 1)] = pr * cr - pi * ci;
+    phase[2 * (k + 1) + 1] = pr * ci + pi * cr;
+  }
+  return { n, a, beta, d, e, phase };
+}
+
+/** One Householder step: annihilate A[k+2.., k], update the trailing block, store u in row k. */
+function reduceColumn(a: Float64Array, n: number, k: number, beta: Float64Array, ec: Float64Array, p: Float64Array): void {
+  const k1 = k + 1;
+  let tail = 0;
+  for (let i = k + 2; i < n; i++) {
+    const xr = a[2 * (i * n + k)] as number;
+    const xi = a[2 * (i * n + k) + 1] as number;
+    tail += xr * xr + xi * xi;
+  }
+  const ar = a[2 * (k1 * n + k)] as number;
+  const ai = a[2 * (k1 * n + k) + 1] as number;
+  const rowU = 2 * k * n;
+  if (tail === 0) {
+    beta[k] = 0;
+    ec[2 * k] = ar;
+    ec[2 * k + 1] = ai;
+    for (let j = 2 * k1; j < 2 * n; j++) a[rowU + j] = 0;
+    return;
+  }
+  const absA = Math.hypot(ar, ai);
+  const xnorm = Math.sqrt(tail + absA * absA);
+  const cr = absA === 0 ? 1 : ar / absA;
+  const ci = absA === 0 ? 0 : ai / absA;
+  // u = x + e^{iθ}‖x‖ e_1, so H x = −e^{iθ}‖x‖ e_1; β = 2/(u†u) = 1/(‖x‖(‖x‖ + |α|)).
+  const b = 1 / (xnorm * (xnorm + absA));
+  beta[k] = b;
+  ec[2 * k] = -cr * xnorm;
+  ec[2 * k + 1] = -ci * xnorm;
+  a[rowU + 2 * k1] = ar + cr * xnorm;
+  a[rowU + 2 * k1 + 1] = ai + ci * xnorm;
+  for (let i = k + 2; i < n; i++) {
+    a[rowU + 2 * i] = a[2 * (i * n + k)] as number;
+    a[rowU + 2 * i + 1] = a[2 * (i * n + k) + 1] as number;
+  }
+  hermitianMatvecLower(a, n, k1, rowU, b, p);
+  // K = β u†p / 2 (real for Hermitian A); q = p − K u overwrites p.
+  let kr = 0;
+  for (let i = k1; i < n; i++) {
+    kr += (a[rowU + 2 * i] as number) * (p[2 * i] as number) + (a[rowU + 2 * i + 1] as number) * (p[2 * i + 1] as number);
+  }
+  const K = 0.5 * b * kr;
+  for (let i = k1; i < n; i++) {
+    p[2 * i] = (p[2 * i] as number) - K * (a[rowU + 2 * i] as number);
+    p[2 * i + 1] = (p[2 * i + 1] as number) - K * (a[rowU + 2 * i + 1] as number);
+  }
+  rank2UpdateLower(a, n, k1, rowU, p);
+}
+
+/** p[i] = β Σ_j A_ij u_j over i, j ≥ s, reading only the lower triangle of A. */
+function hermitianMatvecLower(a: Float64Array, n: number, s: number, rowU: number, b: number, p: Float64Array): void {
+  for (let i = s; i < n; i++) {
+    p[2 * i] = 0;
+    p[2 * i + 1] = 0;
+  }
+  for (let i = s; i < n; i++) {
+    const ur = a[rowU + 2 * i] as number;
+    const ui = a[rowU + 2 * i + 1] as number;
+    const row = 2 * i * n;
+    let sr = (a[row + 2 * i] as number) * ur;
+    let si = (a[row + 2 * i] as number) * ui;
+    for (let j = s; j < i; j++) {
+      const xr = a[row + 2 * j] as number;
+      const xi = a[row + 2 * j + 1] as number;
+      const vr = a[rowU + 2 * j] as number;
+      const vi = a[rowU + 2 * j + 1] as number;
+      sr += xr * vr - xi * vi;
+      si += xr * vi + xi * vr;
+      // A_ji = conj(A_ij): p_j += conj(A_ij) u_i
+      p[2 * j] = (p[2 * j] as number) + xr * ur + xi * ui;
+      p[2 * j + 1] = (p[2 * j + 1] as number) + xr * ui - xi * ur;
+    }
+    p[2 * i] = (p[2 * i] as number) + sr;
+    p[2 * i + 1] = (p[2 * i + 1] as number) + si;
+  }
+  for (let i = s; i < n; i++) {
+    p[2 * i] = b * (p[2 * i] as number);
+    p[2 * i + 1] = b * (p[2 * i + 1] as number);
+  }
+}
+
+/** A_ij −= u_i conj(q_j) + q_i conj(u_j) over the lower triangle of the trailing block. */
+function rank2UpdateLower(a: Float64Array, n: number, s: number, rowU: number, q: Float64Array): void {
+  for (let i = s; i < n; i++) {
+    const ur = a[rowU + 2 * i] as number;
+    const ui = a[rowU + 2 * i + 1] as number;
+    const qr = q[2 * i] as number;
+    const qi = q[2 * i + 1] as number;
+    const row = 2 * i * n;
+    for (let j = s; j <= i; j++) {
+      const vr = a[rowU + 2 * j] as number;
+      const vi = a[rowU + 2 * j + 1] as number;
+      const wr = q[2 * j] as number;
+      const wi = q[2 * j + 1] as number;
+      a[row + 2 * j] = (a[row + 2 * j] as number) - (ur * wr + ui * wi) - (qr * vr + qi * vi);
+      a[row + 2 * j + 1] = (a[row + 2 * j + 1] as number) - (ui * wr - ur * wi) - (qi * vr - qr * vi);
+    }
+    a[row + 2 * i + 1] = 0;
+  }
+}
