@@ -5,3 +5,4 @@ export * from "./odos-kernel.js";
 export * from "./guardian-array.js";
 export * from "./veto-latency.js";
 export * from "./ter-veto.js";
+export * from "./veto-outcome.js";
