@@ -1,0 +1,116 @@
+/**
+ * The scenario schema: what a run is made of, section by section, with units in every name.
+ *
+ * Every object is strict (unknown keys are errors, so a typo never silently falls back to a
+ * default) and every field has a default, so `{}` resolves to the paper's architecture. The
+ * sections mirror the paper: `mesh` (§2.1, §3.2, Appendix B), `odos` (§2.1, §2.3), `umt`
+ * (Theorem 1, §5.2), `veto` (§2.3, §4.2). Later issues add sections (constellation, faults,
+ * guardian, energy) through `extensionSections` below: one entry each.
+ *
+ * Field names are shared with model/resonance (engineer E owns the physics, this file owns the
+ * names and limits); docs/scenario.schema.json is generated from this file (`npm run schema`).
+ */
+import { z } from "zod";
+
+/** Largest seed: seeds are unsigned 32-bit, as numpy's `RandomState.seed` takes them. */
+export const SEED_MAX = 4_294_967_295;
+/** Horizon of integer-nanosecond time (kernel.ts): 2^53 − 1 ns ≈ 104 days. */
+const DURATION_S_MAX = Math.floor(Number.MAX_SAFE_INTEGER / 1e9);
+
+const positiveSeconds = (what: string) => z.number().positive().max(DURATION_S_MAX).describe(what);
+
+export const runSchema = z.strictObject({
+  seed: z.number().int().min(0).max(SEED_MAX).default(42)
+    .describe("Seed of every random stream of the run (unsigned 32-bit; Appendix A uses 42)."),
+  durationS: positiveSeconds("Simulated time to run, seconds (integer-ns kernel: at most ≈ 9.0e6 s).").default(1e-6),
+  tickS: z.number().min(1e-9).max(DURATION_S_MAX).default(1e-9)
+    .describe("Interval between model steps (kernel ticks), seconds; a whole number of nanoseconds (≥ 1 ns)."),
+  sampleEveryS: positiveSeconds("Interval between recorded metric samples, seconds (a whole number of ticks).").default(1e-8),
+  checkpointEveryS: positiveSeconds("Interval between checkpoints, seconds of simulated time (a whole number of ticks).").default(1e-7),
+  queueCapacity: z.number().int().min(16).max(16_777_216).default(65_536)
+    .describe("Bound on pending kernel events; overflowing it stops the run with an error."),
+}).describe("How long and how finely the run advances.");
+
+export const meshSchema = z.strictObject({
+  nodes: z.number().int().min(2).max(10_000_000).default(1000)
+    .describe("Number of nodes N (§2.1; Appendix A uses 1000, §5.1 plans 10^5)."),
+  dim: z.number().int().min(2).max(4096).default(12)
+    .describe("Modes per node state d (Appendix A: 12; §2.1 V1000 nodes: 192)."),
+  clusterSize: z.number().int().min(2).max(100_000).default(150)
+    .describe("Nodes per local cluster (§3.2: 100–200 nodes within one orbital plane)."),
+  topology: z.enum(["clusters", "ring", "complete"]).default("clusters")
+    .describe("Coupling graph: rings of `neighbours` inside each cluster joined by a backbone (§3.2), one ring, or all-to-all."),
+  neighbours: z.number().int().min(2).max(1024).multipleOf(2).default(4)
+    .describe("Neighbours per node inside its cluster ring (even: k/2 on each side)."),
+  gammaPerS: z.number().nonnegative().max(1e18).default(1e6)
+    .describe("Local decoherence rate γ, 1/s (Appendix B: γ ≈ 10^-3 ns^-1)."),
+  kappaPerS: z.number().nonnegative().max(1e18).default(1e9)
+    .describe("Resonant coupling κ_ij between neighbours, 1/s (Appendix B: κ ≈ 1 ns^-1)."),
+  substeps: z.number().int().min(1).max(100_000).default(10)
+    .describe("Integration sub-steps per kernel tick (keeps κ·dt small)."),
+  initialState: z.enum(["odos", "haar"]).default("odos")
+    .describe("Initial node states: the ODOS reference (all-ones, normalised) or Haar-random."),
+  coherenceMethod: z.enum(["auto", "exact", "hierarchical"]).default("auto")
+    .describe("Global coherence (§2.1 MST mean RCF): exact Prim, per-cluster MST + backbone, or auto by N."),
+}).describe("The resonance mesh (§2.1, §3.2, Appendix B).");
+
+export const odosSchema = z.strictObject({
+  deltaEThreshold: z.number().gt(0).lt(1).default(0.05)
+    .describe("Veto threshold on ΔE = 1 − |⟨ψ|ODOS⟩|² (§2.3, §6.3: ΔE > 0.05)."),
+  rcfThreshold: z.number().gt(0).lte(1).default(0.95)
+    .describe("θ_crit: nodes i, j are resonantly coupled when RCF_ij ≥ θ_crit (§2.1: 0.95)."),
+  stormDeltaEThreshold: z.number().gt(0).lt(1).default(0.02)
+    .describe("Tightened ΔE threshold during a coronal mass ejection (V2000, issue 5: 0.02)."),
+}).describe("The ODOS ethical invariants (§2.1, §2.3).");
+
+export const umtSchema = z.strictObject({
+  driftFs: z.number().nonnegative().max(1e12).default(10)
+    .describe("RMS relative clock error per node, femtoseconds (Theorem 1: below 10 fs; §5.2: 100 fs over Earth–Mars)."),
+  walkFsPerSqrtS: z.number().nonnegative().max(1e15).default(0)
+    .describe("Random-walk growth of each node's clock error, fs/√s (0: a static offset)."),
+  photonEnergyEv: z.number().positive().max(1e3).default(1)
+    .describe("ħω₀ of the node cavity, eV (§2.2: ≈ 1 eV); a clock error τ adds a phase ω·τ per mode."),
+}).describe("Unified Multiversal Time synchronisation (Theorem 1, §5.2).");
+
+export const vetoSchema = z.strictObject({
+  enabled: z.boolean().default(true).describe("Apply the thermodynamic veto (§2.3)."),
+  criticalCurrentA: z.number().positive().max(1).default(10e-6)
+    .describe("Josephson critical current I_c, amperes (§4.2: 10 µA)."),
+  phaseSlipRad: z.number().positive().max(1e6).default(2 * Math.PI)
+    .describe("Phase slip Δφ per veto, radians (§4.2: 2π); E_diss = ħ/(2e)·I_c·Δφ."),
+  reseed: z.enum(["neighbour", "odos"]).default("neighbour")
+    .describe("A vetoed node is isolated and re-seeded from a healthy neighbour, or reset to the ODOS reference."),
+}).describe("The TER veto (§2.3, §4.2).");
+
+/**
+ * Optional sections added by later issues (constellation, faults, guardian, energy, …): each
+ * adds one `name: schema.optional()` entry here. Absent sections stay absent after resolution.
+ */
+export const extensionSections = {} satisfies Record<string, z.ZodType>;
+
+/** A scenario file (input form: every field optional). */
+export const scenarioSchema = z.strictObject({
+  name: z.string().min(1).max(200).default("unnamed").describe("Short name shown in `pqms runs list`."),
+  description: z.string().max(10_000).optional().describe("Free text."),
+  model: z.enum(["resonance-mesh"]).default("resonance-mesh").describe("Which model the run drives."),
+  run: runSchema.prefault({}),
+  mesh: meshSchema.prefault({}),
+  odos: odosSchema.prefault({}),
+  umt: umtSchema.prefault({}),
+  veto: vetoSchema.prefault({}),
+  ...extensionSections,
+}).describe("A pqms scenario: one run of the PQMS-V3000 digital twin.");
+
+/** A resolved scenario: every default filled. This is what a run stores and what models read. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as written in a file (defaults not yet filled). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+/** The JSON Schema (draft 2020-12) of a scenario file, as committed in docs/scenario.schema.json. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "throw" }),
+    $id: "https://github.com/pqms/pqms/docs/scenario.schema.json",
+    title: "pqms scenario",
+  };
+}
