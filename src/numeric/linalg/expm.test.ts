@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { DimensionError, InputError, SolverError } from "../../errors.js";
+import { cadjoint, cmatAdd, cmatFromRows, cmatIdentity, cmatmul, cmatScale, cmatZeros } from "../complex/dense.js";
+import type { CMatrix } from "../complex/types.js";
+import { arbCMatrix, dec, type EncMatrix, loadRef, maxAbsDiff } from "../complex/__tests__/helpers.js";
+import { cmatNorm1, expm } from "./expm.js";
+
+// Issue 2, "numeric/": expm by Padé 13 with scaling and squaring (Higham 2005). Expected values:
+// exact (diagonal, nilpotent), scipy.linalg.expm fixtures (scripts/refs/numpy_linalg.py), and the
+// group properties e^{iH} unitary, e^A e^{−A} = I.
+interface Ref { expm: Array<{ A: EncMatrix; expA: EncMatrix; norm1: number }> }
+const ref = loadRef<Ref>("numpy-linalg.json");
+
+function maxAbs(a: ArrayLike<number>): number {
+  let m = 0;
+  for (let k = 0; k < a.length; k++) m = Math.max(m, Math.abs(a[k] as number));
+  return m;
+}
+
+describe("expm, exact cases", () => {
+  it("of a diagonal matrix is the diagonal of scalar exponentials, for every Padé branch", () => {
+    for (const z of [[1e-3, 2e-3], [0.1, -0.05], [0.5, 0.3], [1.2, -0.8], [3, 2], [-20, 7], [10, -40]] as const) {
+      const A = cmatFromRows([[z, 0], [0, [z[1], z[0]]]]);
+      const E = expm(A);
+      const e0 = [Math.exp(z[0]) * Math.cos(z[1]), Math.exp(z[0]) * Math.sin(z[1])];
+      const e1 = [Math.exp(z[1]) * Math.cos(z[0]), Math.exp(z[1]) * Math.sin(z[0])];
+      const scale = Math.max(Math.exp(z[0]), Math.exp(z[1]));
+      expect(maxAbsDiff(E.data, [e0[0] as number, e0[1] as number, 0, 0, 0, 0, e1[0] as number, e1[1] as number])).toBeLessThan(1e-13 * scale);
+    }
+  });
+
+  it("of a nilpotent matrix is the finite series I + N + N²/2 + N³/6", () => {
+    for (const c of [0.01, 1, 10, 100]) {
+      const N = cmatFromRows([[0, c, [0, 2 * c], 3], [0, 0, [c, -c], 1], [0, 0, 0, [0, c]], [0, 0, 0, 0]]);
+      const N2 = cmatmul(cmatZeros(4, 4), N, N);
+      const N3 = cmatmul(cmatZeros(4, 4), N2, N);
+      const S = cmatAdd(cmatZeros(4, 4), cmatIdentity(4), N);
+      cmatAdd(S, S, cmatScale(cmatZeros(4, 4), N2, 0.5, 0));
+      cmatAdd(S, S, cmatScale(cmatZeros(4, 4), N3, 1 / 6, 0));
+      expect(maxAbsDiff(expm(N).data, S.data)).toBeLessThan(1e-14 * maxAbs(S.data));
+    }
+  });
+
+  it("of the 0×0 and the zero matrix", () => {
+    expect(expm(cmatZeros(0, 0)).rows).toBe(0);
+    expect(Array.from(expm(cmatZeros(2, 2)).data)).toEqual(Array.from(cmatIdentity(2).data));
+  });
+});
+
+describe("expm vs scipy.linalg.expm", () => {
+  it("matches every fixture (‖A‖₁ from 0.01 to 300) to 1e-12 relative", () => {
+    for (const c of ref.expm) {
+      const A = dec(c.A);
+      expect(Math.abs(cmatNorm1(A) - c.norm1)).toBeLessThan(1e-12 * c.norm1);
+      const E = expm(A);
+      expect(maxAbsDiff(E.data, c.expA.data)).toBeLessThan(1e-12 * maxAbs(c.expA.data));
+    }
+  });
+});
+
+describe("expm, properties", () => {
+  it("e^{iH} is unitary for Hermitian H (‖H‖ up to ~200)", () => {
+    fc.assert(fc.property(arbCMatrix(5, 5), fc.constantFrom(0.01, 1, 10), (X, t) => {
+      // iH = (X − X†)/2 · t is anti-Hermitian.
+      const K = cmatAdd(cmatZeros(5, 5), X, cmatScale(cmatZeros(5, 5), cadjoint(cmatZeros(5, 5), X), -1, 0));
+      cmatScale(K, K, 0.5 * t, 0);
+      const U = expm(K);
+      const G = cmatmul(cmatZeros(5, 5), cadjoint(cmatZeros(5, 5), U), U);
+      expect(maxAbsDiff(G.data, cmatIdentity(5).data)).toBeLessThan(1e-12);
+    }), { numRuns: 60 });
+  });
+
+  it("e^A e^{−A} = I for ‖A‖₁ ≤ 2", () => {
+    fc.assert(fc.property(arbCMatrix(4, 4), (X) => {
+      const norm = cmatNorm1(X);
+      const A: CMatrix = norm > 2 ? cmatScale(cmatZeros(4, 4), X, 2 / norm, 0) : X;
+      const P = cmatmul(cmatZeros(4, 4), expm(A), expm(cmatScale(cmatZeros(4, 4), A, -1, 0)));
+      expect(maxAbsDiff(P.data, cmatIdentity(4).data)).toBeLessThan(1e-13);
+    }), { numRuns: 60 });
+  });
+});
+
+describe("expm, bad input", () => {
+  it("throws typed errors", () => {
+    expect(() => expm(cmatZeros(2, 3))).toThrow(DimensionError);
+    expect(() => expm({ rows: 1, cols: 1, data: Float64Array.from([Infinity, 0]) })).toThrow(/A\[0\]\[0\]/);
+    expect(() => expm({ rows: 1, cols: 1, data: Float64Array.from([NaN, 0]) })).toThrow(InputError);
+    expect(() => expm(cmatFromRows([[800]]))).toThrow(SolverError);
+  });
+});

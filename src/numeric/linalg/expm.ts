@@ -1,0 +1,129 @@
+/**
+ * Matrix exponential e^A of a complex square matrix by Padé approximation with scaling and
+ * squaring (Higham 2005, SIAM J. Matrix Anal. Appl. 26:1179, Algorithm 2.3): the lowest Padé
+ * order m ∈ {3, 5, 7, 9} with ‖A‖₁ ≤ θ_m, else m = 13 on A/2^s with ‖A/2^s‖₁ ≤ θ13, squared s
+ * times. r_m(A) = (V − U)⁻¹ (V + U) with U odd, V even in A.
+ */
+import { DimensionError, InputError, SolverError } from "../../errors.js";
+import { checkMat } from "../complex/check.js";
+import { cmatAxpy, cmatIdentity, cmatmul, cmatScale, cmatZeros } from "../complex/dense.js";
+import type { CMatrix } from "../complex/types.js";
+import { luFactor, luSolveMatrix } from "./lu.js";
+
+/** θ_m of Higham 2005, Table 2.3 (double precision). */
+const THETA = { 3: 1.495585217958292e-2, 5: 2.539398330063230e-1, 7: 9.504178996162932e-1, 9: 2.097847961257068, 13: 5.371920351148152 } as const;
+
+/** Padé coefficients b_0..b_m (Higham 2005, eq. 2.11 and Algorithm 2.3). */
+const PADE: Record<3 | 5 | 7 | 9, readonly number[]> = {
+  3: [120, 60, 12, 1],
+  5: [30240, 15120, 3360, 420, 30, 1],
+  7: [17297280, 8648640, 1995840, 277200, 25200, 1512, 56, 1],
+  9: [17643225600, 8821612800, 2075673600, 302702400, 30270240, 2162160, 110880, 3960, 90, 1],
+};
+const B13 = [64764752532480000, 32382376266240000, 7771770303897600, 1187353796428800, 129060195264000, 10559470521600, 670442572800, 33522128640, 1323241920, 40840800, 960960, 16380, 182, 1] as const;
+
+/** Maximum absolute column sum ‖A‖₁. */
+export function cmatNorm1(A: CMatrix): number {
+  checkMat("A", A);
+  const colSum = new Float64Array(A.cols);
+  for (let i = 0; i < A.rows; i++) {
+    for (let j = 0; j < A.cols; j++) {
+      colSum[j] = (colSum[j] as number) + Math.hypot(A.data[2 * (i * A.cols + j)] as number, A.data[2 * (i * A.cols + j) + 1] as number);
+    }
+  }
+  let m = 0;
+  for (const v of colSum) m = Math.max(m, v);
+  return m;
+}
+
+/**
+ * e^A for a square complex matrix (e.g. the propagator e^{−iHt} of a Hamiltonian H).
+ *
+ * @param A n×n complex matrix with finite entries.
+ * @returns a new n×n matrix.
+ * @throws DimensionError (non-square), InputError (non-finite entry), SolverError (overflow).
+ */
+export function expm(A: CMatrix): CMatrix {
+  checkMat("A", A);
+  if (A.rows !== A.cols) throw new DimensionError("expm: A", "a square matrix", `${A.rows}x${A.cols}`);
+  for (let k = 0; k < A.data.length; k++) {
+    if (!Number.isFinite(A.data[k])) throw InputError.of(`A[${Math.floor((k >> 1) / A.cols)}][${(k >> 1) % A.cols}]`, "a finite complex number", A.data[k]);
+  }
+  const n = A.rows;
+  const norm = cmatNorm1(A);
+  for (const m of [3, 5, 7, 9] as const) {
+    if (norm <= THETA[m]) return checked(padeLow(A, PADE[m]), norm);
+  }
+  const s = Math.max(0, Math.ceil(Math.log2(norm / THETA[13])));
+  const As = cmatScale(cmatZeros(n, n), A, 2 ** -s, 0);
+  let X = pade13(As);
+  let Y = cmatZeros(n, n);
+  for (let k = 0; k < s; k++) {
+    cmatmul(Y, X, X);
+    [X, Y] = [Y, X];
+  }
+  return checked(X, norm);
+}
+
+function checked(X: CMatrix, norm: number): CMatrix {
+  for (const v of X.data) {
+    if (!Number.isFinite(v)) throw new SolverError(`expm: result overflows double precision (‖A‖₁ = ${norm.toExponential(3)}); scale A down, e.g. take a shorter time step`);
+  }
+  return X;
+}
+
+/** r_m(A) for m ≤ 9: U = A Σ_odd b_j A^{j−1}, V = Σ_even b_j A^j. */
+function padeLow(A: CMatrix, b: readonly number[]): CMatrix {
+  const n = A.rows;
+  const I = cmatIdentity(n);
+  const U0 = cmatScale(cmatZeros(n, n), I, b[1] as number, 0);
+  const V = cmatScale(cmatZeros(n, n), I, b[0] as number, 0);
+  const A2 = cmatmul(cmatZeros(n, n), A, A);
+  let P = A2;
+  for (let j = 2; j < b.length; j += 2) {
+    cmatAxpy(V, V, P, b[j] as number, 0);
+    cmatAxpy(U0, U0, P, b[j + 1] as number, 0);
+    if (j + 2 < b.length) P = cmatmul(cmatZeros(n, n), P, A2);
+  }
+  const U = cmatmul(cmatZeros(n, n), A, U0);
+  return solvePade(U, V);
+}
+
+/** r_13(A) with the 6-product evaluation of Higham 2005, Algorithm 2.3. */
+function pade13(A: CMatrix): CMatrix {
+  const n = A.rows;
+  const b = B13;
+  const A2 = cmatmul(cmatZeros(n, n), A, A);
+  const A4 = cmatmul(cmatZeros(n, n), A2, A2);
+  const A6 = cmatmul(cmatZeros(n, n), A4, A2);
+  const I = cmatIdentity(n);
+  const T = cmatZeros(n, n);
+  // U = A [A6 (b13 A6 + b11 A4 + b9 A2) + b7 A6 + b5 A4 + b3 A2 + b1 I]
+  cmatScale(T, A6, b[13], 0);
+  cmatAxpy(T, T, A4, b[11], 0);
+  cmatAxpy(T, T, A2, b[9], 0);
+  const W = cmatmul(cmatZeros(n, n), A6, T);
+  cmatAxpy(W, W, A6, b[7], 0);
+  cmatAxpy(W, W, A4, b[5], 0);
+  cmatAxpy(W, W, A2, b[3], 0);
+  cmatAxpy(W, W, I, b[1], 0);
+  const U = cmatmul(cmatZeros(n, n), A, W);
+  // V = A6 (b12 A6 + b10 A4 + b8 A2) + b6 A6 + b4 A4 + b2 A2 + b0 I
+  cmatScale(T, A6, b[12], 0);
+  cmatAxpy(T, T, A4, b[10], 0);
+  cmatAxpy(T, T, A2, b[8], 0);
+  const V = cmatmul(cmatZeros(n, n), A6, T);
+  cmatAxpy(V, V, A6, b[6], 0);
+  cmatAxpy(V, V, A4, b[4], 0);
+  cmatAxpy(V, V, A2, b[2], 0);
+  cmatAxpy(V, V, I, b[0], 0);
+  return solvePade(U, V);
+}
+
+/** Solve (V − U) X = (V + U). */
+function solvePade(U: CMatrix, V: CMatrix): CMatrix {
+  const n = U.rows;
+  const Q = cmatAxpy(cmatZeros(n, n), V, U, -1, 0);
+  const P = cmatAxpy(cmatZeros(n, n), V, U, 1, 0);
+  return luSolveMatrix(luFactor(Q), P, P);
+}

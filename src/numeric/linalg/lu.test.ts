@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { DimensionError, InputError, SolverError } from "../../errors.js";
+import { cmatFromRows, cmatmul, cmatvec, cmatZeros } from "../complex/dense.js";
+import { arbCMatrix, dec, type EncMatrix, loadRef, maxAbsDiff } from "../complex/__tests__/helpers.js";
+import { luFactor, luSolve, luSolveMatrix } from "./lu.js";
+
+// Issue 2, "numeric/": the dense complex LU solve under expm (Padé denominator) and the
+// reference for the sparse direct solver. Expected values: exact, or numpy.linalg.solve.
+interface Ref { solve: Array<{ A: EncMatrix; B: EncMatrix; X: EncMatrix }> }
+const ref = loadRef<Ref>("numpy-linalg.json");
+
+describe("LU, exact cases", () => {
+  it("solves a system that needs a row swap", () => {
+    const f = luFactor(cmatFromRows([[0, [0, 2]], [4, 1]]));
+    expect(Array.from(f.piv)).toEqual([1, 1]);
+    // [[0, 2i], [4, 1]] x = [2i, 5] → x = [1, 1]
+    expect(maxAbsDiff(luSolve(f, Float64Array.from([0, 2, 5, 0])), [1, 0, 1, 0])).toBeLessThan(1e-15);
+  });
+
+  it("solves in place (out = b)", () => {
+    const f = luFactor(cmatFromRows([[[0, 1]]]));
+    const b = Float64Array.from([3, 0]);
+    expect(luSolve(f, b, b)).toBe(b);
+    expect(Array.from(b)).toEqual([0, -3]);
+  });
+});
+
+describe("LU vs numpy.linalg.solve", () => {
+  it("matches the fixtures to 1e-12 relative", () => {
+    for (const c of ref.solve) {
+      const X = luSolveMatrix(luFactor(dec(c.A)), dec(c.B));
+      const scale = Math.max(...c.X.data.map(Math.abs));
+      expect(maxAbsDiff(X.data, c.X.data)).toBeLessThan(1e-12 * scale);
+    }
+  });
+});
+
+describe("LU, properties", () => {
+  it("the residual ‖A x − b‖ is at rounding level for diagonally weighted random systems", () => {
+    fc.assert(fc.property(arbCMatrix(6, 6), arbCMatrix(6, 2), (A0, B) => {
+      const A = { ...A0, data: A0.data.slice() };
+      for (let i = 0; i < 6; i++) A.data[2 * (i * 6 + i)] = (A.data[2 * (i * 6 + i)] as number) + 30;
+      const f = luFactor(A);
+      const X = luSolveMatrix(f, B);
+      expect(maxAbsDiff(cmatmul(cmatZeros(6, 2), A, X).data, B.data)).toBeLessThan(1e-12);
+      const col = Float64Array.from([B.data[0] as number, B.data[1] as number, B.data[4] as number, B.data[5] as number, B.data[8] as number, B.data[9] as number, B.data[12] as number, B.data[13] as number, B.data[16] as number, B.data[17] as number, B.data[20] as number, B.data[21] as number]);
+      const x = luSolve(f, col);
+      expect(maxAbsDiff(cmatvec(new Float64Array(12), A, x), col)).toBeLessThan(1e-12);
+    }));
+  });
+});
+
+describe("LU, bad input", () => {
+  it("throws SolverError on a singular matrix and typed errors on bad shapes", () => {
+    expect(() => luFactor(cmatFromRows([[1, 2], [2, 4]]))).toThrow(SolverError);
+    expect(() => luFactor(cmatZeros(3, 3))).toThrow(/singular/);
+    expect(() => luFactor(cmatZeros(2, 3))).toThrow(DimensionError);
+    expect(() => luFactor({ rows: 2, cols: 2, data: new Float64Array(8).fill(NaN) })).toThrow(InputError);
+    const f = luFactor(cmatFromRows([[1, 0], [0, 1]]));
+    expect(() => luSolve(f, new Float64Array(6))).toThrow(DimensionError);
+    expect(() => luSolveMatrix(f, cmatZeros(3, 1))).toThrow(DimensionError);
+  });
+});
