@@ -1,0 +1,50 @@
+/**
+ * The contract between the run loop and a model (ARCHITECTURE.md: models are pure state machines
+ * advanced by `step` calls that return what happened). A model owns its state; the run loop owns
+ * time, randomness (it hands the model a `StreamSet`), recording and checkpoints.
+ */
+import type { RandomStream } from "../numeric/random/stream.js";
+import type { EventData } from "./queue.js";
+import type { Scenario } from "./scenario/index.js";
+import type { StreamSet } from "./streams.js";
+
+/** Something that happened inside a step (a veto, a failure, an alert). `tNs` ≤ the step's time. */
+export interface ModelEvent {
+  readonly tNs: number;
+  readonly kind: string;
+  readonly data: EventData;
+}
+
+/** What one step reports. `metrics` is filled only when the run asked for a sample. */
+export interface StepResult {
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly events: readonly ModelEvent[];
+}
+
+/**
+ * Plain data a model's state is saved as: JSON values plus typed arrays (state-codec.ts encodes
+ * them exactly), with no functions, classes, NaN-hiding or cycles.
+ */
+export type StateValue =
+  | null | boolean | number | string
+  | Float64Array | Float32Array | Int32Array | Uint32Array | Uint8Array | Int8Array | Int16Array | Uint16Array
+  | readonly StateValue[]
+  | { readonly [key: string]: StateValue };
+
+/** A model the run loop can drive, checkpoint and resume. */
+export interface Model {
+  /** Set up the initial state from the resolved scenario; draw randomness only from `streams`. */
+  init(scenario: Scenario, streams: StreamSet<RandomStream>): void;
+  /**
+   * Advance the model from the previous tick to `tNs` (integer ns) and report what happened.
+   * When `sample` is true, also measure and return the metrics (e.g. global coherence).
+   */
+  step(tNs: number, sample: boolean): StepResult;
+  /** The complete model state (restoring it and stepping on must reproduce the run exactly). */
+  snapshot(): StateValue;
+  /** Replace the state with a snapshot (after `init` with the same scenario and streams). */
+  restore(state: StateValue): void;
+}
+
+/** Builds the model a scenario names. */
+export type ModelFactory = (scenario: Scenario) => Model;
