@@ -121,10 +121,35 @@ describe("eigh, degenerate spectra", () => {
   });
 });
 
+describe("eigh, extreme scales (fast-check regressions)", () => {
+  it("subnormal and ~1e-168 entries (squares underflow) give exact spectra", () => {
+    const t = 5e-324;
+    const r = eigh({ rows: 2, cols: 2, data: Float64Array.from([0, 0, 0, t, 0, -t, 0, 0]) });
+    expect(Array.from(r.values)).toEqual([-t, t]);
+    const c = 1.5717277847026288e-168;
+    const B = cmatZeros(3, 3);
+    B.data[4] = c;
+    B.data[12] = c;
+    const rb = eigh(B);
+    expect(maxAbsDiff(rb.values, [-c, 0, c])).toBeLessThan(1e-15 * c);
+    const { rec, orth } = residuals(B, rb.values, rb.vectors as CMatrix);
+    expect(rec).toBeLessThan(1e-15 * c);
+    expect(orth).toBeLessThan(1e-15);
+    // A subnormal off-diagonal beside normal entries: its phase must still be a unit number.
+    const D = cmatZeros(7, 7);
+    D.data.set([1e-323, 1e-323], 2);
+    D.data.set([1e-323, -1e-323], 14);
+    D.data[82] = 1.907348632812498e-6;
+    D.data[94] = 1.907348632812498e-6;
+    const rd = eigh(D);
+    expect(residuals(D, rd.values, rd.vectors as CMatrix).orth).toBeLessThan(1e-15);
+  });
+});
+
 describe("eigh, properties", () => {
   it("A = V diag(λ) V†, V†V = I, λ ascending, to 1e-12·‖A‖ (random Hermitian, n = 1..12)", () => {
     const arb = fc.integer({ min: 1, max: 12 }).chain((n) => arbCMatrix(n, n)).map(hermitianPart);
-    fc.assert(fc.property(arb, fc.constantFrom(1, 1e-6, 1e6), (H, s) => {
+    fc.assert(fc.property(arb, fc.constantFrom(1, 1e-6, 1e6, 1e-200, 1e200), (H, s) => {
       const A = { ...H, data: H.data.map((x) => s * x) };
       const norm = cmatNormFro(A);
       const r = eigh(A);

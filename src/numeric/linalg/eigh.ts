@@ -37,13 +37,16 @@ export function eigh(A: CMatrix, options: EighOptions = {}): EighResult {
   const wantVectors = options.vectors ?? true;
   requireHermitian("A", A, options.hermTol ?? HERMITIAN_REL_TOL);
   const n = A.rows;
-  const tri = tridiagonalize(A.data, n);
+  // Scale by a power of two (exact) to max|A_ij| ≈ 1, so QL's convergence test and the
+  // reflectors stay clear of underflow/overflow; eigenvalues are scaled back at the end.
+  const [s1, s2] = powerOfTwoScale(A.data);
+  const tri = tridiagonalize(s1 === 1 && s2 === 1 ? A.data : A.data.map((x) => x * s1 * s2), n);
   const d = tri.d;
   const zt = wantVectors ? identityReal(n) : null;
   tql(d, tri.e, zt);
   const order = ascendingOrder(d);
   const values = new Float64Array(n);
-  for (let k = 0; k < n; k++) values[k] = d[order[k] as number] as number;
+  for (let k = 0; k < n; k++) values[k] = (d[order[k] as number] as number) / s1 / s2;
   if (zt === null) return { values, vectors: null };
   return { values, vectors: backTransform(tri, zt, order) };
 }
@@ -51,6 +54,19 @@ export function eigh(A: CMatrix, options: EighOptions = {}): EighResult {
 /** Eigenvalues of a Hermitian matrix, ascending (like numpy.linalg.eigvalsh). */
 export function eigvalsh(A: CMatrix, options: Omit<EighOptions, "vectors"> = {}): Float64Array {
   return eigh(A, { ...options, vectors: false }).values;
+}
+
+/**
+ * [2^e1, 2^e2] with 2^(e1+e2) · max|a| in [0.5, 1) ([1, 1] for the zero matrix); split in two
+ * factors so that neither over/underflows even for subnormal or huge entries.
+ */
+function powerOfTwoScale(a: Float64Array): [number, number] {
+  let m = 0;
+  for (let k = 0; k < a.length; k++) m = Math.max(m, Math.abs(a[k] as number));
+  if (m === 0) return [1, 1];
+  const e = -Math.floor(Math.log2(m)) - 1;
+  const e1 = Math.trunc(e / 2);
+  return [2 ** e1, 2 ** (e - e1)];
 }
 
 function identityReal(n: number): Float64Array {

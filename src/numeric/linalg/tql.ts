@@ -5,6 +5,12 @@
 import { SolverError } from "../../errors.js";
 
 const EPS = 2 ** -52;
+/**
+ * Off-diagonals below this are dropped. Callers scale T to max|T_ij| ≈ 1 first, so this is far
+ * below EPS·‖T‖ (backward stable), and it keeps Givens rotations away from subnormal numbers,
+ * whose few significant bits would make the rotations non-orthogonal.
+ */
+const TINY = 2 ** -960;
 /** Iteration budget per eigenvalue; LAPACK uses 30, QL converges cubically in practice. */
 const MAX_ITER_PER_VALUE = 60;
 
@@ -23,7 +29,7 @@ export function tql(d: Float64Array, e: Float64Array, zt: Float64Array | null): 
   for (let l = 0; l < n; l++) {
     tst1 = Math.max(tst1, Math.abs(d[l] as number) + Math.abs(e[l] as number));
     let m = l;
-    while (m < n - 1 && Math.abs(e[m] as number) > EPS * tst1) m++;
+    while (m < n - 1 && Math.abs(e[m] as number) > Math.max(EPS * tst1, TINY)) m++;
     if (m > l) {
       let iter = 0;
       do {
@@ -31,7 +37,7 @@ export function tql(d: Float64Array, e: Float64Array, zt: Float64Array | null): 
           throw new SolverError(`eigh: QL iteration did not converge for eigenvalue ${l} after ${MAX_ITER_PER_VALUE} sweeps (|e| = ${Math.abs(e[l] as number)}); the matrix may hold huge dynamic range — rescale it`);
         }
         f += shiftAndChase(d, e, l, m, zt, n);
-      } while (Math.abs(e[l] as number) > EPS * tst1);
+      } while (Math.abs(e[l] as number) > Math.max(EPS * tst1, TINY));
     }
     d[l] = (d[l] as number) + f;
     e[l] = 0;

@@ -49,9 +49,12 @@ export function tridiagonalize(A: Float64Array, n: number): Tridiagonal {
     e[k] = r;
     const pr = phase[2 * k] as number;
     const pi = phase[2 * k + 1] as number;
-    // δ_{k+1} = δ_k · e_k/|e_k| (any unit phase when e_k = 0).
-    const cr = r === 0 ? 1 : er / r;
-    const ci = r === 0 ? 0 : ei / r;
+    // δ_{k+1} = δ_k · e_k/|e_k| (any unit phase when e_k = 0); normalising by max(|re|, |im|)
+    // first keeps the phase exact to rounding even for subnormal e_k.
+    const m = Math.max(Math.abs(er), Math.abs(ei));
+    const rs = m === 0 ? 1 : Math.hypot(er / m, ei / m);
+    const cr = m === 0 ? 1 : er / m / rs;
+    const ci = m === 0 ? 0 : ei / m / rs;
     phase[2 * (k + 1)] = pr * cr - pi * ci;
     phase[2 * (k + 1) + 1] = pr * ci + pi * cr;
   }
@@ -61,36 +64,45 @@ export function tridiagonalize(A: Float64Array, n: number): Tridiagonal {
 /** One Householder step: annihilate A[k+2.., k], update the trailing block, store u in row k. */
 function reduceColumn(a: Float64Array, n: number, k: number, beta: Float64Array, ec: Float64Array, p: Float64Array): void {
   const k1 = k + 1;
-  let tail = 0;
+  const ar0 = a[2 * (k1 * n + k)] as number;
+  const ai0 = a[2 * (k1 * n + k) + 1] as number;
+  // Scale the column by its largest component so that squares neither underflow nor overflow.
+  let tailMax = 0;
   for (let i = k + 2; i < n; i++) {
-    const xr = a[2 * (i * n + k)] as number;
-    const xi = a[2 * (i * n + k) + 1] as number;
-    tail += xr * xr + xi * xi;
+    tailMax = Math.max(tailMax, Math.abs(a[2 * (i * n + k)] as number), Math.abs(a[2 * (i * n + k) + 1] as number));
   }
-  const ar = a[2 * (k1 * n + k)] as number;
-  const ai = a[2 * (k1 * n + k) + 1] as number;
   const rowU = 2 * k * n;
-  if (tail === 0) {
+  if (tailMax === 0) {
     beta[k] = 0;
-    ec[2 * k] = ar;
-    ec[2 * k + 1] = ai;
+    ec[2 * k] = ar0;
+    ec[2 * k + 1] = ai0;
     for (let j = 2 * k1; j < 2 * n; j++) a[rowU + j] = 0;
     return;
   }
+  const sc = 1 / Math.max(tailMax, Math.abs(ar0), Math.abs(ai0));
+  let tail = 0;
+  for (let i = k + 2; i < n; i++) {
+    const xr = sc * (a[2 * (i * n + k)] as number);
+    const xi = sc * (a[2 * (i * n + k) + 1] as number);
+    tail += xr * xr + xi * xi;
+  }
+  const ar = sc * ar0;
+  const ai = sc * ai0;
   const absA = Math.hypot(ar, ai);
   const xnorm = Math.sqrt(tail + absA * absA);
   const cr = absA === 0 ? 1 : ar / absA;
   const ci = absA === 0 ? 0 : ai / absA;
-  // u = x + e^{iθ}‖x‖ e_1, so H x = −e^{iθ}‖x‖ e_1; β = 2/(u†u) = 1/(‖x‖(‖x‖ + |α|)).
+  // With x scaled to max component 1: u = x + e^{iθ}‖x‖ e_1, so H x = −e^{iθ}‖x‖ e_1 and
+  // β = 2/(u†u) = 1/(‖x‖(‖x‖ + |α|)); H does not depend on the scale of u.
   const b = 1 / (xnorm * (xnorm + absA));
   beta[k] = b;
-  ec[2 * k] = -cr * xnorm;
-  ec[2 * k + 1] = -ci * xnorm;
+  ec[2 * k] = (-cr * xnorm) / sc;
+  ec[2 * k + 1] = (-ci * xnorm) / sc;
   a[rowU + 2 * k1] = ar + cr * xnorm;
   a[rowU + 2 * k1 + 1] = ai + ci * xnorm;
   for (let i = k + 2; i < n; i++) {
-    a[rowU + 2 * i] = a[2 * (i * n + k)] as number;
-    a[rowU + 2 * i + 1] = a[2 * (i * n + k) + 1] as number;
+    a[rowU + 2 * i] = sc * (a[2 * (i * n + k)] as number);
+    a[rowU + 2 * i + 1] = sc * (a[2 * (i * n + k) + 1] as number);
   }
   hermitianMatvecLower(a, n, k1, rowU, b, p);
   // K = β u†p / 2 (real for Hermitian A); q = p − K u overwrites p.
