@@ -31,8 +31,12 @@ const B6 = POLY1[6], B7 = POLY1[7], B8 = POLY1[8], B9 = POLY1[9], B10 = POLY1[10
 
 /**
  * Correctly rounded `a*b + c` (one rounding), for operands whose product neither overflows
- * nor underflows (true for every use here). ExactMult + TwoSum, then the two tails are added
- * with rounding to odd, so that the final round-to-nearest is not a double rounding.
+ * nor underflows (true for every use here).
+ *
+ * a*b = p + pl exactly (Veltkamp/Dekker), p + c = s + sl exactly (TwoSum), sl + pl = v + ve
+ * exactly (TwoSum). Then a*b + c = s + v + ve with |ve| ≤ ulp(v)/2 far below ulp(s), so
+ * RN(s + v) is already the correctly rounded result unless s + v is exactly a rounding tie;
+ * then the sign of ve decides (the round-to-odd argument of Boldo & Melquiond).
  */
 export function fma(a: number, b: number, c: number): number {
   const p = a * b;
@@ -44,32 +48,46 @@ export function fma(a: number, b: number, c: number): number {
   const s = p + c;
   const sv = s - p;
   const sl = (p - (s - sv)) + (c - sv); // s + sl == p + c exactly
-  let v = sl + pl;
+  const v = sl + pl;
+  if (v === 0) return s; // exact (and keeps the sign of a zero result)
+  const r = s + v;
   const vv = v - sl;
   const ve = (sl - (v - vv)) + (pl - vv); // v + ve == sl + pl exactly
-  if (ve !== 0) v = roundToOdd(v, ve);
-  return s + v;
+  if (ve === 0) return r;
+  const rv = r - s;
+  const tail = (s - (r - rv)) + (v - rv); // r + tail == s + v exactly
+  // s + v is a tie exactly when r + 2·tail is representable (the neighbour of r).
+  if (tail === 0 || (r + 2 * tail) - r !== 2 * tail) return r;
+  return (ve > 0) === (tail > 0) ? r + 2 * tail : r;
 }
 
-/** v was rounded to nearest and the exact value is v + e (e ≠ 0): return it rounded to odd. */
-function roundToOdd(v: number, e: number): number {
-  f64[0] = v;
-  let lo = u32[0]!;
-  if ((lo & 1) === 1) return v;
-  let hi = u32[1]!;
-  // Step one ulp towards the exact value: away from zero when e has v's sign.
-  if ((e > 0) === (v > 0)) {
-    lo = lo + 1; // lo is even: no carry
-  } else if (lo === 0) {
-    lo = 0xffffffff;
-    hi = hi - 1;
-  } else {
-    lo = lo - 1;
-  }
-  u32[0] = lo >>> 0;
-  u32[1] = hi >>> 0;
-  return f64[0]!;
+/** `fma(a, k, c)` for a constant k given with its Veltkamp split (kh, kl): saves one split. */
+function fmaK(a: number, k: number, kh: number, kl: number, c: number): number {
+  const p = a * k;
+  const t = SPLIT * a;
+  const ah = t - (t - a), al = a - ah;
+  const pl = ((ah * kh - p) + ah * kl + al * kh) + al * kl;
+  const s = p + c;
+  const sv = s - p;
+  const sl = (p - (s - sv)) + (c - sv);
+  const v = sl + pl;
+  if (v === 0) return s; // exact (and keeps the sign of a zero result)
+  const r = s + v;
+  const vv = v - sl;
+  const ve = (sl - (v - vv)) + (pl - vv);
+  if (ve === 0) return r;
+  const rv = r - s;
+  const tail = (s - (r - rv)) + (v - rv);
+  if (tail === 0 || (r + 2 * tail) - r !== 2 * tail) return r;
+  return (ve > 0) === (tail > 0) ? r + 2 * tail : r;
 }
+
+const hiOf = (k: number): number => { const t = SPLIT * k; return t - (t - k); };
+const A0H = hiOf(A0), A0L = A0 - A0H, A2H = hiOf(A2), A2L = A2 - A2H, A4H = hiOf(A4), A4L = A4 - A4H;
+const LN2_LO_H = hiOf(LN2_LO), LN2_LO_L = LN2_LO - LN2_LO_H;
+const B2H = hiOf(B2), B2L = B2 - B2H, B3H = hiOf(B3), B3L = B3 - B3H, B5H = hiOf(B5), B5L = B5 - B5H;
+const B6H = hiOf(B6), B6L = B6 - B6H, B8H = hiOf(B8), B8L = B8 - B8H, B9H = hiOf(B9), B9L = B9 - B9H;
+const B10H = hiOf(B10), B10L = B10 - B10H;
 
 /** Natural logarithm, bit-identical to glibc's `log` (FMA variant) for every double. */
 export function glibcLog(x: number): number {
@@ -109,11 +127,11 @@ export function glibcLog(x: number): number {
   const kd = k;
   const w = kd * LN2_HI + logc; // kd*LN2_HI is exact, so the fma is a plain sum
   const hiSum = w + r;
-  const lo1 = fma(kd, LN2_LO, (w - hiSum) + r);
+  const lo1 = fmaK(kd, LN2_LO, LN2_LO_H, LN2_LO_L, (w - hiSum) + r);
   const r2 = r * r;
-  const p12 = fma(r, A2, A1);
-  const p34 = fma(r, A4, A3);
-  const lo2 = fma(r2, A0, lo1);
+  const p12 = fmaK(r, A2, A2H, A2L, A1);
+  const p34 = fmaK(r, A4, A4H, A4L, A3);
+  const lo2 = fmaK(r2, A0, A0H, A0L, lo1);
   const poly = fma(p34, r2, p12);
   const y = fma(r * r2, poly, lo2);
   return y + hiSum;
@@ -122,9 +140,9 @@ export function glibcLog(x: number): number {
 function logNearOne(r: number): number {
   const r2 = r * r;
   const r3 = r * r2;
-  const q1 = fma(r2, B3, fma(r, B2, B1));
-  const q2 = fma(r2, B6, fma(r, B5, B4));
-  const q3 = fma(r3, B10, fma(r2, B9, fma(r, B8, B7)));
+  const q1 = fmaK(r2, B3, B3H, B3L, fmaK(r, B2, B2H, B2L, B1));
+  const q2 = fmaK(r2, B6, B6H, B6L, fmaK(r, B5, B5H, B5L, B4));
+  const q3 = fmaK(r3, B10, B10H, B10L, fmaK(r2, B9, B9H, B9L, fmaK(r, B8, B8H, B8L, B7)));
   const poly = fma(fma(q3, r3, q2), r3, q1);
   // r = rhi + rlo with rhi holding 26 bits, so rhi*rhi is exact.
   const rhi = (r * TWO27 + r) - r * TWO27;
