@@ -110,3 +110,20 @@ describe("resonance mesh, physical mode (App. B read for pure states)", () => {
     expect(() => m.step(0)).toThrow(/dtS/);
   });
 });
+
+describe("mesh topologies (§3.2 clusters, Appendix B connected graphs)", () => {
+  it("clustered rings are symmetric, connected, and join clusters through their first nodes", async () => {
+    const { clusteredRings, checkNeighbours } = await import("./topology.js");
+    const nb = clusteredRings(454, 150, 4);
+    checkNeighbours(nb, 454);
+    // 150, 150, 154 (a 4-node remainder is too small for a degree-4 ring and joins the last cluster): heads 0, 150, 300.
+    const row = (i: number) => Array.from(nb.colIdx.subarray(nb.rowPtr[i]!, nb.rowPtr[i + 1]!));
+    expect(row(0)).toEqual([1, 2, 148, 149, 150, 300]);
+    expect(row(453)).toEqual([300, 301, 451, 452]);
+    const seen = new Uint8Array(454);
+    const stack = [0];
+    seen[0] = 1;
+    while (stack.length) for (const j of row(stack.pop()!)) if (!seen[j]) { seen[j] = 1; stack.push(j); }
+    expect(seen.every((x) => x === 1)).toBe(true);
+  });
+});

@@ -23,7 +23,7 @@ import { type MeshParams, resolveMeshParams } from "./mesh-params.js";
 import { type NodeStates, normaliseNode } from "./node-states.js";
 import { deltaENode, writeOdos } from "./odos.js";
 import { rcfPair } from "./rcf.js";
-import { checkNeighbours, type Neighbours, ringLattice } from "./topology.js";
+import { checkNeighbours, clusteredRings, completeGraph, type Neighbours, ringLattice } from "./topology.js";
 import { vetoEnergyJ } from "./veto-energy.js";
 
 /** The random source the mesh draws from (a `RandomStream` satisfies it). */
@@ -68,15 +68,16 @@ export interface MeshStep {
 }
 
 /** Everything needed to continue a run exactly (randomness is the caller's stream, saved by it). */
-export interface MeshSnapshot {
+export type MeshSnapshot = {
   readonly timeS: number;
   readonly vetoesTotal: number;
+  readonly externalClock: boolean;
   readonly states: Float64Array;
   readonly clockErrorS: Float64Array;
   readonly appliedClockErrorS: Float64Array;
   readonly clockRate: Float64Array;
   readonly detuningRadS: Float64Array;
-}
+};
 
 /** Largest tick we accept: κ·Δt·degree ≤ 1, or the explicit coupling update overshoots. */
 export function maxStableDtS(p: MeshParams): number {
@@ -124,7 +125,7 @@ export class ResonanceMesh {
    */
   static init(p: Partial<MeshParams> & { nodes: number }, rng: MeshRandom, neighbours?: Neighbours): ResonanceMesh {
     const params = resolveMeshParams(p);
-    const nb = neighbours ?? ringLattice(params.nodes, params.degree);
+    const nb = neighbours ?? buildTopology(params);
     if (neighbours) checkNeighbours(neighbours, params.nodes);
     const m = new ResonanceMesh({ ...params, degree: maxDegree(nb) }, rng, nb);
     m.drawInitial();
@@ -133,12 +134,14 @@ export class ResonanceMesh {
 
   private drawInitial(): void {
     const { nodes, dim, initialSpread, detuningStdRadS, clockErrorStdS, clockDriftStd } = this.params;
-    const a = 1 / Math.sqrt(dim);
+    const a = this.params.initialState === "haar" ? 0 : 1 / Math.sqrt(dim);
+    const spread = this.params.initialState === "haar" ? 1 : initialSpread;
     for (let i = 0; i < nodes; i++) {
       const o = 2 * i * dim;
       for (let k = 0; k < dim; k++) {
-        this.states[o + 2 * k] = a + initialSpread * this.rng.normal();
-        this.states[o + 2 * k + 1] = initialSpread * this.rng.normal();
+        // Haar: i.i.d. complex Gaussians, normalised (a = 0, spread = 1).
+        this.states[o + 2 * k] = a + spread * this.rng.normal();
+        this.states[o + 2 * k + 1] = spread * this.rng.normal();
       }
       normaliseNode(this.states, dim, i);
     }
@@ -176,7 +179,7 @@ export class ResonanceMesh {
     if (typeof dtS !== "number" || !(dtS > 0) || !Number.isFinite(dtS) || dtS > limit) {
       throw InputError.of("dtS", `a tick in (0, ${limit.toExponential(3)}] s (κ·Δt·degree ≤ 1 keeps the explicit coupling update stable)`, dtS);
     }
-    if (!this.externalClock) for (let i = 0; i < this.params.nodes; i++) this.clockErrorS[i] = this.clockErrorS[i]! + this.clockRate[i]! * dtS;
+    if (!this.externalClock) this.advanceClocks(dtS);
     this.applyPhases(dtS);
     if (this.params.kappaPerS > 0) {
       if (this.params.coupling === "meanField") this.coupleMeanField(dtS);
@@ -191,7 +194,7 @@ export class ResonanceMesh {
       deSum += de;
       if (de > deMax) deMax = de;
     }
-    const events = this.veto();
+    const events = this.params.vetoEnabled ? this.veto() : [];
     this.vetoesTotal += events.length;
     return {
       metrics: {
@@ -205,6 +208,16 @@ export class ResonanceMesh {
       },
       events,
     };
+  }
+
+  /** Built-in clock model: τ_i ← τ_i + y_i·Δt + σ_w·√Δt·ξ (fractional offset y_i, random walk σ_w). */
+  private advanceClocks(dtS: number): void {
+    const walk = this.params.clockWalkSPerSqrtS * Math.sqrt(dtS);
+    for (let i = 0; i < this.params.nodes; i++) {
+      let tau = this.clockErrorS[i]! + this.clockRate[i]! * dtS;
+      if (walk > 0) tau += walk * this.rng.normal();
+      this.clockErrorS[i] = tau;
+    }
   }
 
   /** Step 1: detuning, clock-reference and dephasing phases per mode. */
@@ -298,7 +311,7 @@ export class ResonanceMesh {
       const de = this.deltaE[i]!;
       if (!(de > deltaEThreshold)) continue;
       let src = -1;
-      for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
+      if (this.params.reseed === "neighbour") for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
         const j = colIdx[p]!;
         const dj = this.deltaE[j]!;
         if (dj <= deltaEThreshold && (src < 0 || dj < this.deltaE[src]! || (dj === this.deltaE[src]! && j < src))) src = j;
@@ -337,6 +350,7 @@ export class ResonanceMesh {
     return {
       timeS: this.timeS,
       vetoesTotal: this.vetoesTotal,
+      externalClock: this.externalClock,
       states: this.states.slice(),
       clockErrorS: this.clockErrorS.slice(),
       appliedClockErrorS: this.appliedClockErrorS.slice(),
@@ -352,12 +366,19 @@ export class ResonanceMesh {
     }
     this.timeS = snap.timeS;
     this.vetoesTotal = snap.vetoesTotal;
+    this.externalClock = snap.externalClock;
     this.states.set(snap.states);
     this.clockErrorS.set(snap.clockErrorS);
     this.appliedClockErrorS.set(snap.appliedClockErrorS);
     this.clockRate.set(snap.clockRate);
     this.detuningRadS.set(snap.detuningRadS);
   }
+}
+
+function buildTopology(p: MeshParams): Neighbours {
+  if (p.topology === "complete") return completeGraph(p.nodes);
+  if (p.topology === "clusters") return clusteredRings(p.nodes, p.clusterSize, p.degree);
+  return ringLattice(p.nodes, p.degree);
 }
 
 function maxDegree(nb: Neighbours): number {
