@@ -1,0 +1,226 @@
+/**
+ * The embedded run store: one SQLite file (better-sqlite3, WAL) holding every run's resolved
+ * scenario, seed, code version, status, timings, fingerprint, metric series, events,
+ * checkpoints and artifacts.
+ *
+ * Consistency: a run's progress (samples, events, checkpoint, simulated time reached) is written
+ * in ONE transaction, so a reader on another connection sees a run either before or after a
+ * checkpoint, never in between; a crash loses only what came after the last checkpoint, and a
+ * resume continues from exactly there. The path is resolved by the caller (CLI: --db, PQMS_DB).
+ */
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { InputError, NotFoundError, PqmsError } from "../errors.js";
+import type { Scenario } from "../sim/scenario/index.js";
+import type { Sample } from "../sim/run.js";
+import type { ModelEvent } from "../sim/model.js";
+import { migrate } from "./migrations.js";
+
+/** Where the store lives unless --db or PQMS_DB say otherwise. */
+export const DEFAULT_DB_PATH = "./.pqms/runs.db";
+
+export type RunStatus = "running" | "interrupted" | "failed" | "done";
+
+/** One run as stored. */
+export interface RunRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly codeVersion: string;
+  readonly status: RunStatus;
+  readonly createdAt: string;
+  readonly finishedAt: string | null;
+  readonly fingerprint: string | null;
+  readonly error: string | null;
+  /** Simulated time reached at the last commit, ns. */
+  readonly simTNs: number;
+  readonly durationNs: number;
+  /** Wall-clock seconds spent running (summed over resumes). */
+  readonly wallS: number;
+  readonly pid: number | null;
+  readonly host: string | null;
+}
+
+/** An event as stored, with its per-run sequence number. */
+export interface StoredEvent extends ModelEvent {
+  readonly seq: number;
+}
+
+/** A file produced from a run (plot, report). */
+export interface Artifact {
+  readonly name: string;
+  readonly mediaType: string;
+  readonly path: string | null;
+  readonly createdAt: string;
+}
+
+/** What one progress commit writes (all or nothing). */
+export interface Progress {
+  readonly samples: readonly Sample[];
+  readonly events: readonly ModelEvent[];
+  /** Encoded checkpoint (sim/state-codec) at `simTNs`, if one is due. */
+  readonly checkpoint?: string;
+  readonly simTNs: number;
+  /** Wall seconds to add to the run's total. */
+  readonly wallS: number;
+}
+
+interface RunRow {
+  id: string; name: string; scenario_json: string; seed: number; code_version: string; status: RunStatus;
+  created_at: string; finished_at: string | null; fingerprint: string | null; error: string | null;
+  sim_t_ns: number; duration_ns: number; wall_s: number; pid: number | null; host: string | null;
+}
+
+/** Checkpoints kept per run (older ones are dropped in the same transaction). */
+const CHECKPOINTS_KEPT = 2;
+
+function toRecord(r: RunRow): RunRecord {
+  return {
+    id: r.id, name: r.name, scenario: JSON.parse(r.scenario_json) as Scenario, seed: r.seed, codeVersion: r.code_version,
+    status: r.status, createdAt: r.created_at, finishedAt: r.finished_at, fingerprint: r.fingerprint, error: r.error,
+    simTNs: r.sim_t_ns, durationNs: r.duration_ns, wallS: r.wall_s, pid: r.pid, host: r.host,
+  };
+}
+
+/** A handle on one store file. Close it when done. */
+export class RunStore {
+  private constructor(readonly db: Database.Database, readonly path: string) {}
+
+  /**
+   * Open (creating if needed, with its parent directory) and migrate a store.
+   * @param path  file path, or ":memory:" for tests.
+   */
+  static open(path: string = DEFAULT_DB_PATH, opts: { readonly?: boolean } = {}): RunStore {
+    let db: Database.Database;
+    try {
+      if (path !== ":memory:" && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
+      db = new Database(path, { readonly: opts.readonly === true, fileMustExist: opts.readonly === true });
+    } catch (e) {
+      throw new PqmsError(`cannot open run store '${path}': ${(e as Error).message}`, "E_STORE", 2);
+    }
+    db.pragma("busy_timeout = 5000");
+    if (!opts.readonly) {
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = NORMAL");
+      migrate(db);
+    }
+    db.pragma("foreign_keys = ON");
+    return new RunStore(db, path);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Register a new run (status `running`) and return its id. */
+  createRun(a: { scenario: Scenario; codeVersion: string; durationNs: number; now?: Date }): string {
+    const id = `run-${randomBytes(4).toString("hex")}`;
+    this.db.prepare(`INSERT INTO runs (id, name, scenario_json, seed, code_version, status, created_at, duration_ns, pid, host)
+      VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)`).run(
+      id, a.scenario.name, JSON.stringify(a.scenario), a.scenario.run.seed, a.codeVersion, (a.now ?? new Date()).toISOString(), a.durationNs, process.pid, hostname());
+    return id;
+  }
+
+  /** Write samples, events, a checkpoint and the time reached, atomically. */
+  commitProgress(runId: string, p: Progress): void {
+    const insMetric = this.db.prepare("INSERT INTO metrics (run_id, name, t_ns, value) VALUES (?, ?, ?, ?)");
+    const insEvent = this.db.prepare("INSERT INTO events (run_id, seq, t_ns, kind, data_json) VALUES (?, ?, ?, ?, ?)");
+    this.db.transaction(() => {
+      const row = this.db.prepare("SELECT COALESCE(MAX(seq), -1) AS s FROM events WHERE run_id = ?").get(runId) as { s: number };
+      let seq = row.s + 1;
+      for (const s of p.samples) for (const [name, v] of Object.entries(s.metrics)) insMetric.run(runId, name, s.tNs, Number.isFinite(v) ? v : null);
+      for (const e of p.events) insEvent.run(runId, seq++, e.tNs, e.kind, JSON.stringify(e.data));
+      if (p.checkpoint !== undefined) {
+        this.db.prepare("INSERT OR REPLACE INTO checkpoints (run_id, t_ns, created_at, state) VALUES (?, ?, ?, ?)").run(runId, p.simTNs, new Date().toISOString(), Buffer.from(p.checkpoint, "utf8"));
+        this.db.prepare(`DELETE FROM checkpoints WHERE run_id = ? AND t_ns NOT IN
+          (SELECT t_ns FROM checkpoints WHERE run_id = ? ORDER BY t_ns DESC LIMIT ${CHECKPOINTS_KEPT})`).run(runId, runId);
+      }
+      const u = this.db.prepare("UPDATE runs SET sim_t_ns = ?, wall_s = wall_s + ? WHERE id = ?").run(p.simTNs, p.wallS, runId);
+      if (u.changes !== 1) throw new NotFoundError("run", runId);
+    }).immediate();
+  }
+
+  /** Mark a run's status; `done` and `failed` also set finished_at (and the fingerprint/error). */
+  setStatus(runId: string, status: RunStatus, extra: { fingerprint?: string; error?: string; pid?: number | null } = {}): void {
+    const finished = status === "done" || status === "failed" ? new Date().toISOString() : null;
+    this.db.prepare(`UPDATE runs SET status = ?, finished_at = ?, fingerprint = COALESCE(?, fingerprint), error = ?, pid = ? WHERE id = ?`)
+      .run(status, finished, extra.fingerprint ?? null, extra.error ?? null, extra.pid === undefined ? (status === "running" ? process.pid : null) : extra.pid, runId);
+  }
+
+  /** A run by id or unique id prefix. */
+  getRun(idOrPrefix: string): RunRecord {
+    return toRecord(this.row(idOrPrefix));
+  }
+
+  /** All runs, newest first. */
+  listRuns(): RunRecord[] {
+    return (this.db.prepare("SELECT * FROM runs ORDER BY created_at DESC, id").all() as RunRow[]).map(toRecord);
+  }
+
+  /** The metric series of a run: name → { tNs[], value[] } in time order. */
+  metrics(runId: string): Map<string, { tNs: number[]; value: number[] }> {
+    const out = new Map<string, { tNs: number[]; value: number[] }>();
+    const rows = this.db.prepare("SELECT name, t_ns, value FROM metrics WHERE run_id = ? ORDER BY name, t_ns").all(runId) as Array<{ name: string; t_ns: number; value: number | null }>;
+    for (const r of rows) {
+      let s = out.get(r.name);
+      if (s === undefined) out.set(r.name, (s = { tNs: [], value: [] }));
+      s.tNs.push(r.t_ns);
+      s.value.push(r.value ?? Number.NaN);
+    }
+    return out;
+  }
+
+  /** The events of a run in order. */
+  events(runId: string): StoredEvent[] {
+    return (this.db.prepare("SELECT seq, t_ns, kind, data_json FROM events WHERE run_id = ? ORDER BY seq").all(runId) as Array<{ seq: number; t_ns: number; kind: string; data_json: string }>)
+      .map((r) => ({ seq: r.seq, tNs: r.t_ns, kind: r.kind, data: JSON.parse(r.data_json) as Record<string, number> }));
+  }
+
+  /** Event counts by kind. */
+  eventCounts(runId: string): Record<string, number> {
+    const rows = this.db.prepare("SELECT kind, COUNT(*) AS n FROM events WHERE run_id = ? GROUP BY kind ORDER BY kind").all(runId) as Array<{ kind: string; n: number }>;
+    return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+  }
+
+  /** The latest checkpoint of a run (encoded text) or undefined. */
+  latestCheckpoint(runId: string): { tNs: number; state: string } | undefined {
+    const r = this.db.prepare("SELECT t_ns, state FROM checkpoints WHERE run_id = ? ORDER BY t_ns DESC LIMIT 1").get(runId) as { t_ns: number; state: Buffer } | undefined;
+    return r === undefined ? undefined : { tNs: r.t_ns, state: r.state.toString("utf8") };
+  }
+
+  /** Record (or replace) an artifact of a run. */
+  addArtifact(runId: string, a: { name: string; mediaType: string; path: string | null }): void {
+    this.db.prepare("INSERT OR REPLACE INTO artifacts (run_id, name, media_type, path, created_at) VALUES (?, ?, ?, ?, ?)").run(runId, a.name, a.mediaType, a.path, new Date().toISOString());
+  }
+
+  artifacts(runId: string): Artifact[] {
+    return (this.db.prepare("SELECT name, media_type, path, created_at FROM artifacts WHERE run_id = ? ORDER BY name").all(runId) as Array<{ name: string; media_type: string; path: string | null; created_at: string }>)
+      .map((r) => ({ name: r.name, mediaType: r.media_type, path: r.path, createdAt: r.created_at }));
+  }
+
+  /** Delete a run and everything recorded with it. */
+  deleteRun(idOrPrefix: string): string {
+    const id = this.row(idOrPrefix).id;
+    this.db.prepare("DELETE FROM runs WHERE id = ?").run(id);
+    return id;
+  }
+
+  private row(idOrPrefix: string): RunRow {
+    if (!/^[\w-]{1,64}$/.test(idOrPrefix)) throw InputError.of("runId", "a run id such as run-1a2b3c4d (or a unique prefix)", idOrPrefix);
+    const exact = this.db.prepare("SELECT * FROM runs WHERE id = ?").get(idOrPrefix) as RunRow | undefined;
+    if (exact) return exact;
+    const rows = this.db.prepare("SELECT * FROM runs WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 3").all(idOrPrefix.replace(/_/g, "\\_")) as RunRow[];
+    if (rows.length === 1) return rows[0] as RunRow;
+    if (rows.length > 1) throw InputError.of("runId", "a unique run id prefix", `~'${idOrPrefix}' matches ${rows.map((r) => r.id).join(", ")}…`);
+    throw new NotFoundError("run", idOrPrefix, `in ${this.path}; see \`pqms runs list\``);
+  }
+}
+
+/** Shorthand for `RunStore.open`. */
+export function openStore(path: string = DEFAULT_DB_PATH, opts: { readonly?: boolean } = {}): RunStore {
+  return RunStore.open(path, opts);
+}
