@@ -5,6 +5,7 @@
 import { Command } from "commander";
 import { PACKAGE_VERSION } from "../version.js";
 import { registerDemo } from "./commands/demo.js";
+import { registerReplicate } from "./commands/replicate.js";
 
 export function buildProgram(): Command {
   const program = new Command("pqms")
@@ -13,5 +14,6 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   registerDemo(program);
+  registerReplicate(program);
   return program;
 }
