@@ -6,6 +6,7 @@ import { Command } from "commander";
 import { PACKAGE_VERSION } from "../version.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerReplicate } from "./commands/replicate.js";
+import { registerCoherence } from "./commands/coherence.js";
 
 export function buildProgram(): Command {
   const program = new Command("pqms")
@@ -15,5 +16,6 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDemo(program);
   registerReplicate(program);
+  registerCoherence(program);
   return program;
 }
