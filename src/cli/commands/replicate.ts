@@ -9,6 +9,7 @@ import {
   APPENDIX_A_STEPS_MAX, appendixAFigure, explainAppendixA, replicateAppendixA,
 } from "../../experiments/replicate/appendix-a.js";
 import { intFlag } from "../options.js";
+import { registerReplicateDF } from "./replicate-df.js";
 import { printJson } from "../output.js";
 
 export function registerReplicate(program: Command): Command {
@@ -16,6 +17,7 @@ export function registerReplicate(program: Command): Command {
     .command("replicate")
     .description("run one of the paper's appendix programs literally (paper mode) and compare with what the paper says it prints");
   registerAppendixA(replicate);
+  registerReplicateDF(replicate);
   return replicate;
 }
 

@@ -42,7 +42,7 @@ export const APPENDIX_D_DEFECTS: readonly ListingDefect[] = Object.freeze([
     effect: "tasks not served in their first cycle would vanish unless the allocator keeps them", paperMode: "completed",
     treatment: "the completed tail records every returned task in `allocated_tasks`" },
   { id: "D11", where: "PQMSConstants", what: "PQMS 0.1–5 W/TFLOPS and legacy 100–500 W/TFLOPS, said to derive from the comparison table; §5.1 states 0.05 and 200",
-    effect: "the appendix's PQMS advantage (≈ 117× at the midpoints incl. cooling) is not §5.1's 4000×", paperMode: "kept",
+    effect: "the appendix's PQMS advantage (300·1.4 / (2.55·1.01) ≈ 163× at the range midpoints incl. cooling, 118× without) is not §5.1's 4000×", paperMode: "kept",
     treatment: "ranges as printed" },
   { id: "D12", where: "ResonantProcessingUnit/LegacyGPUCluster constructors", what: "parameters drawn from numpy's global stream without a seed",
     effect: "runs are not reproducible", paperMode: "kept",

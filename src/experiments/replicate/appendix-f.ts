@@ -1,0 +1,40 @@
+/**
+ * `replicate appendix-f`: Appendix F's closed loop (pqms_unified_machine.py) in paper mode,
+ * with numpy's draws, and the verdict the script does not give: did it stabilise?
+ */
+import { requireInt } from "../../errors.js";
+import { renderPaperMachineLog, runPaperMachine, type PaperMachineRun } from "../../model/machine/index.js";
+
+export interface AppendixFOptions {
+  readonly steps: number;
+  readonly seed: number;
+}
+
+export type AppendixFResult = PaperMachineRun;
+
+/** Run the loop for `steps` cycles from numpy seed `seed` (the published script is unseeded). */
+export function replicateAppendixF(o: AppendixFOptions): AppendixFResult {
+  requireInt(o.steps, "steps", 1, 1_000_000);
+  requireInt(o.seed, "seed", 0, 0xffffffff, "numpy's np.random.seed takes 0 ≤ seed < 2^32");
+  return runPaperMachine(o.steps, o.seed);
+}
+
+/** The script's own output, then what actually happened and why. */
+export function explainAppendixF(r: AppendixFResult): string {
+  const window = Math.max(1, Math.ceil(r.steps / 4));
+  const verdict = r.stabilised
+    ? `STABILISED (by our criterion: last status STABLE, no alert in the last ${window} step(s)).`
+    : `NOT STABILISED: ${r.firstCriticalT === null ? "alerts in the final steps" : `CRITICAL from T=${String(r.firstCriticalT).padStart(3, "0")}`}` +
+      `, ${r.alerts.length} alert(s) (${[...new Set(r.alerts.map((a) => a.kind))].join(", ")}), although the script prints "Resonance stabilized."`;
+  return [
+    `Appendix F (pqms_unified_machine.py) replayed with numpy seed ${r.seed}, ${r.steps} steps (the script's time.sleep omitted):`,
+    "",
+    renderPaperMachineLog(r).trimEnd(),
+    "",
+    `Verdict: ${verdict}`,
+    "Why: coherence is pinned at 1.0 (the baseline stability term 0.1·g + 1e-6·LUTs = 0.6 dwarfs the 0.001–0.02 drift), so ethical",
+    "dissonance never rises and the ODOS branch — the only one that raises error correction — never fires. Entropy therefore grows by",
+    `0.05 − 0.001·10 = 0.04 per step; the THERMO branch raises cooling and g but not error correction, so growth stays ${r.finalEntropyGrowthPerStep.toFixed(3)} per step`,
+    "and entropy reaches 0.8 at T=017 for every seed (no draw touches it). The temperature only hits its 1 mK floor; nothing in the loop lowers entropy.",
+  ].join("\n");
+}
