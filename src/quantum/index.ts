@@ -1,2 +1,10 @@
 /** pqms/quantum: a small QuTiP-shaped API (Qobj, operators, states, metrics, mesolve, steadystate). */
-export {};
+export { Qobj, type Complex, type Dims, type QobjType, type Scalar } from "./qobj.js";
+export { tensor } from "./tensor.js";
+export { destroy, create, num, qeye, sigmax, sigmay, sigmaz } from "./operators.js";
+export { basis, fockDm, ket2dm, coherent, coherentDm, thermalDm, randKet, type NormalSource } from "./states.js";
+export { expect, expectComplex } from "./expect.js";
+export { fidelity, rcf, entropyVn, purity, tracedist } from "./metrics.js";
+export { liouvillian, spre, spost, lindbladDissipator } from "./superop.js";
+export { mesolve, type HSpec, type HTerm, type MesolveOptions, type MesolveResult, type MesolveStats } from "./mesolve.js";
+export { steadystate, type SteadystateOptions } from "./steadystate.js";
