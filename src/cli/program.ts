@@ -5,6 +5,10 @@
 import { Command } from "commander";
 import { PACKAGE_VERSION } from "../version.js";
 import { registerDemo } from "./commands/demo.js";
+import { registerRun } from "./commands/run.js";
+import { registerResume } from "./commands/resume.js";
+import { registerRuns } from "./commands/runs.js";
+import { registerReport } from "./commands/report.js";
 import { registerReplicate } from "./commands/replicate.js";
 import { registerCoherence } from "./commands/coherence.js";
 
@@ -15,6 +19,10 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   registerDemo(program);
+  registerRun(program);
+  registerResume(program);
+  registerRuns(program);
+  registerReport(program);
   registerReplicate(program);
   registerCoherence(program);
   return program;

@@ -49,7 +49,15 @@ export const meshSchema = z.strictObject({
   substeps: z.number().int().min(1).max(100_000).default(10)
     .describe("Integration sub-steps per kernel tick (keeps κ·dt small)."),
   initialState: z.enum(["odos", "haar"]).default("odos")
-    .describe("Initial node states: the ODOS reference (all-ones, normalised) or Haar-random."),
+    .describe("Initial node states: around the ODOS reference (all-ones, normalised; spread `initialSpread`) or Haar-random."),
+  initialSpread: z.number().nonnegative().max(100).default(0.02)
+    .describe("Per-component Gaussian spread of the initial states around ODOS (dimensionless; the paper gives none)."),
+  coupling: z.enum(["meanField", "jump"]).default("meanField")
+    .describe("Pure-state reading of Appendix B's κ_ij(ρ_j − ρ_i): phase-aligned mean field, or its exact jump unravelling."),
+  detuningStdRadPerS: z.number().nonnegative().max(1e18).default(0)
+    .describe("Standard deviation of each node's static mode detuning (node Hamiltonian H_i), rad/s."),
+  modeSpacingRadPerS: z.number().nonnegative().max(1e18).default(2 * Math.PI * 100e9)
+    .describe("Spacing Δω of the node's mode frequencies ω_k = ω₀ + kΔω, rad/s (paper: none; 2π·100 GHz, a photonic ring's FSR)."),
   coherenceMethod: z.enum(["auto", "exact", "hierarchical"]).default("auto")
     .describe("Global coherence (§2.1 MST mean RCF): exact Prim, per-cluster MST + backbone, or auto by N."),
 }).describe("The resonance mesh (§2.1, §3.2, Appendix B).");
@@ -68,6 +76,8 @@ export const umtSchema = z.strictObject({
     .describe("RMS relative clock error per node, femtoseconds (Theorem 1: below 10 fs; §5.2: 100 fs over Earth–Mars)."),
   walkFsPerSqrtS: z.number().nonnegative().max(1e15).default(0)
     .describe("Random-walk growth of each node's clock error, fs/√s (0: a static offset)."),
+  fractionalFrequencyStd: z.number().nonnegative().max(1).default(0)
+    .describe("Standard deviation of each node's fractional clock-rate offset (Appendix A: UMT_DRIFT = 1e-14 per unit time)."),
   photonEnergyEv: z.number().positive().max(1e3).default(1)
     .describe("ħω₀ of the node cavity, eV (§2.2: ≈ 1 eV); a clock error τ adds a phase ω·τ per mode."),
 }).describe("Unified Multiversal Time synchronisation (Theorem 1, §5.2).");

@@ -1,0 +1,157 @@
+/**
+ * Drives a `Runner` to its end for `pqms run` and `pqms resume`: slices of ticks between which
+ * the event loop runs (progress, Ctrl-C), progress commits at every checkpoint (samples, events
+ * and checkpoint in one transaction), the final status, then the report.
+ *
+ * Ctrl-C (SIGINT) or SIGTERM: a checkpoint is taken at the current tick, committed, the run is
+ * marked `interrupted` and the process exits with 130. A crash (kill -9, power loss) leaves the
+ * last committed checkpoint; `pqms resume` continues from it to the same fingerprint.
+ */
+import { dirname, join, resolve } from "node:path";
+import { hostname } from "node:os";
+import type { Runner, RunSink, Sample, Checkpoint } from "../../sim/run.js";
+import type { ModelEvent } from "../../sim/model.js";
+import { encodeState } from "../../sim/state-codec.js";
+import type { RunStore, RunRecord } from "../../store/run-store.js";
+import { writeRunReport, type RunReport } from "../../report/run-report.js";
+import { Progress } from "./progress.js";
+
+/** Buffers samples and events and commits them with each checkpoint. */
+class StoreSink implements RunSink {
+  private samples: Sample[] = [];
+  private events: ModelEvent[] = [];
+  private lastWallS = 0;
+
+  constructor(private readonly store: RunStore, private readonly runId: string, private readonly wallS: () => number) {}
+
+  sample(s: Sample): void {
+    this.samples.push(s);
+  }
+
+  event(e: ModelEvent): void {
+    this.events.push(e);
+  }
+
+  checkpoint(cp: Checkpoint): void {
+    const wall = this.wallS();
+    this.store.commitProgress(this.runId, { samples: this.samples, events: this.events, checkpoint: encodeState(cp), simTNs: cp.tNs, wallS: wall - this.lastWallS });
+    this.lastWallS = wall;
+    this.samples = [];
+    this.events = [];
+  }
+}
+
+/** The sink a runner needs, bound to a store and a run. Create before the Runner. */
+export function storeSink(store: RunStore, runId: string, progress: { elapsedS: number }): RunSink {
+  return new StoreSink(store, runId, () => progress.elapsedS);
+}
+
+/** Is a run marked `running` actually dead (its process gone on this host)? */
+export function isStale(run: RunRecord): boolean {
+  if (run.status !== "running" || run.pid === null || run.host !== hostname()) return false;
+  try {
+    process.kill(run.pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+export interface DriveOutcome {
+  readonly status: "done" | "interrupted";
+  readonly fingerprint?: string;
+}
+
+/** Run `runner` to the end (or to Ctrl-C), committing through `sink` and marking the run. */
+export async function drive(store: RunStore, runId: string, runner: Runner, sink: RunSink, progress: Progress): Promise<DriveOutcome> {
+  let stop = false;
+  const onSignal = () => {
+    if (stop) process.exit(130); // a second Ctrl-C: leave now, the last checkpoint stays
+    stop = true;
+    process.stderr.write("\npqms: interrupted, writing a checkpoint… (Ctrl-C again to quit at once)\n");
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    while (!runner.advance(1)) {
+      progress.update(runner.tNs);
+      await new Promise<void>((r) => setImmediate(r));
+      if (stop) {
+        sink.checkpoint(runner.checkpoint());
+        store.setStatus(runId, "interrupted", { pid: null });
+        progress.end();
+        return { status: "interrupted" };
+      }
+    }
+    progress.update(runner.tNs, true);
+    progress.end();
+    const fingerprint = runner.result?.fingerprint as string;
+    store.setStatus(runId, "done", { fingerprint, pid: null });
+    return { status: "done", fingerprint };
+  } catch (e) {
+    progress.end();
+    store.setStatus(runId, "failed", { error: e instanceof Error ? e.message : String(e), pid: null });
+    throw e;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+/** Default report directory: `<store dir>/reports/<runId>`. */
+export function defaultReportDir(store: RunStore, runId: string): string {
+  return store.path === ":memory:" ? resolve("pqms-reports", runId) : join(dirname(resolve(store.path)), "reports", runId);
+}
+
+/** Write a run's report from the store and record its files as artifacts. */
+export function reportRun(store: RunStore, runId: string, outDir: string | undefined, format: "html" | "md" = "html"): RunReport {
+  const run = store.getRun(runId);
+  const report = writeRunReport({
+    runId: run.id, status: run.status, scenario: run.scenario, codeVersion: run.codeVersion, fingerprint: run.fingerprint,
+    createdAt: run.createdAt, wallS: run.wallS, metrics: store.metrics(run.id), eventCounts: store.eventCounts(run.id),
+  }, outDir ?? defaultReportDir(store, run.id), format);
+  store.addArtifact(run.id, { name: `report.${format}`, mediaType: format === "html" ? "text/html" : "text/markdown", path: report.path });
+  for (const p of report.plots) {
+    store.addArtifact(run.id, { name: `${p.name}.svg`, mediaType: "image/svg+xml", path: p.svgPath });
+    store.addArtifact(run.id, { name: `${p.name}.png`, mediaType: "image/png", path: p.pngPath });
+  }
+  return report;
+}
+
+/** The last value of each metric of a run. */
+export function finalMetrics(store: RunStore, runId: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, s] of store.metrics(runId)) if (s.value.length > 0) out[name] = s.value[s.value.length - 1] as number;
+  return out;
+}
+
+/** Print the summary of a finished or interrupted run (stdout), human or JSON. */
+export function printSummary(store: RunStore, runId: string, outcome: DriveOutcome, report: RunReport | undefined, json: boolean): void {
+  const run = store.getRun(runId);
+  const final = finalMetrics(store, runId);
+  const events = store.eventCounts(runId);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({
+      runId, status: run.status, scenario: run.scenario.name, seed: run.seed, fingerprint: run.fingerprint, codeVersion: run.codeVersion,
+      simulatedS: run.simTNs * 1e-9, durationS: run.durationNs * 1e-9, wallS: run.wallS, db: store.path, final, events,
+      report: report?.path ?? null, verdicts: report?.verdicts ?? [],
+    }, null, 2)}\n`);
+    return;
+  }
+  const lines = [
+    `run ${runId} ${outcome.status === "done" ? "finished" : "interrupted"}: ${run.scenario.name} (seed ${run.seed}, ${run.scenario.mesh.nodes} nodes, d = ${run.scenario.mesh.dim})`,
+    `  simulated ${(run.simTNs * 1e-9).toExponential(3)} s of ${(run.durationNs * 1e-9).toExponential(3)} s, wall ${run.wallS.toFixed(1)} s`,
+  ];
+  if (outcome.status === "done") lines.push(`  fingerprint ${run.fingerprint}`);
+  const show = (k: string, label: string) => (final[k] === undefined ? [] : [`${label} ${final[k].toPrecision(6)}`]);
+  const m = [...show("globalRcf", "global RCF"), ...show("rcfNeighbourMean", "neighbour RCF"), ...show("deltaEMean", "mean ΔE"), ...show("vetoesTotal", "vetoes")];
+  if (m.length > 0) lines.push(`  at the end: ${m.join(", ")}`);
+  if (Object.keys(events).length > 0) lines.push(`  events: ${Object.entries(events).map(([k, n]) => `${k} ${n}`).join(", ")}`);
+  if (report !== undefined) {
+    for (const v of report.verdicts) lines.push(`  ${v.outcome.padEnd(14)} ${v.claim} (${v.section}): expected ${v.expected}, measured ${v.measured}`);
+  }
+  lines.push(`  store: ${store.path}`);
+  if (outcome.status === "interrupted") lines.push(`  continue with: pqms resume ${runId}${store.path.endsWith(".pqms/runs.db") ? "" : ` --db ${store.path}`}`);
+  if (report !== undefined) lines.push(`report: ${report.path}`);
+  process.stdout.write(`${lines.join("\n")}\n`);
+}

@@ -1,0 +1,59 @@
+/** `pqms resume <runId>`: continue an interrupted, failed or crashed run from its last checkpoint. */
+import type { Command } from "commander";
+import { PqmsError } from "../../errors.js";
+import { PACKAGE_VERSION } from "../../version.js";
+import { resolveScenario } from "../../sim/scenario/index.js";
+import { Runner, runClock, type Checkpoint } from "../../sim/run.js";
+import { modelFor } from "../../sim/models/index.js";
+import { decodeState } from "../../sim/state-codec.js";
+import { openStoreFor, withDbOption } from "./store-option.js";
+import { drive, isStale, printSummary, reportRun, storeSink } from "./drive.js";
+import { Progress } from "./progress.js";
+
+interface ResumeOptions {
+  out?: string;
+  json?: boolean;
+  db?: string;
+  report: boolean;
+  force?: boolean;
+}
+
+export function registerResume(program: Command): void {
+  const cmd = program
+    .command("resume")
+    .description("continue a run from its last checkpoint (same fingerprint as an uninterrupted run)")
+    .argument("<runId>", "run id (or a unique prefix)")
+    .option("--out <dir>", "report directory (default: <store dir>/reports/<runId>)")
+    .option("--json", "print the summary as JSON")
+    .option("--no-report", "skip writing the report")
+    .option("--force", "resume a run marked running whose process cannot be checked (another host)");
+  withDbOption(cmd).action(async (idArg: string, opts: ResumeOptions) => {
+    const store = openStoreFor(opts);
+    try {
+      const run = store.getRun(idArg);
+      if (run.status === "done") throw new PqmsError(`run ${run.id} is already done (fingerprint ${run.fingerprint}); nothing to resume`, "E_STATE", 2);
+      if (run.status === "running" && !isStale(run) && opts.force !== true) {
+        throw new PqmsError(`run ${run.id} is still running (pid ${run.pid} on ${run.host}); stop it first, or pass --force if that process is gone`, "E_STATE", 2);
+      }
+      if (run.codeVersion !== PACKAGE_VERSION) {
+        process.stderr.write(`pqms: warning: run ${run.id} was started by pqms ${run.codeVersion}, this is ${PACKAGE_VERSION}: the fingerprint may differ\n`);
+      }
+      const scenario = resolveScenario(run.scenario, `run ${run.id}`);
+      const clock = runClock(scenario);
+      const cpRow = store.latestCheckpoint(run.id);
+      store.setStatus(run.id, "running");
+      const progress = new Progress(run.id, cpRow?.tNs ?? 0, clock.durationNs);
+      const sink = storeSink(store, run.id, progress);
+      const runner = cpRow === undefined
+        ? Runner.start(scenario, modelFor(scenario), sink)
+        : Runner.resume(scenario, modelFor(scenario), decodeState<Checkpoint>(cpRow.state), sink);
+      process.stderr.write(`pqms: resuming ${run.id} at t = ${((cpRow?.tNs ?? 0) * 1e-9).toExponential(3)} s (${cpRow === undefined ? "no checkpoint yet: from the start" : "last checkpoint"})\n`);
+      const outcome = await drive(store, run.id, runner, sink, progress);
+      const report = outcome.status === "done" && opts.report ? reportRun(store, run.id, opts.out) : undefined;
+      printSummary(store, run.id, outcome, report, opts.json === true);
+      if (outcome.status === "interrupted") process.exitCode = 130;
+    } finally {
+      store.close();
+    }
+  });
+}

@@ -1,0 +1,54 @@
+/** `pqms run [scenario]`: run a scenario end to end, save it in the run store, write its report. */
+import type { Command } from "commander";
+import { intFlag } from "../options.js";
+import { PACKAGE_VERSION } from "../../version.js";
+import { resolveScenario, SEED_MAX, type Scenario } from "../../sim/scenario/index.js";
+import { Runner, runClock } from "../../sim/run.js";
+import { modelFor } from "../../sim/models/index.js";
+import { loadScenario, DEFAULT_SCENARIO } from "../../store/scenario-file.js";
+import { openStoreFor, withDbOption } from "./store-option.js";
+import { drive, printSummary, reportRun, storeSink } from "./drive.js";
+import { Progress } from "./progress.js";
+
+interface RunOptions {
+  seed?: number;
+  out?: string;
+  json?: boolean;
+  db?: string;
+  report: boolean;
+}
+
+/** The scenario with `--seed` applied (re-validated). */
+function withSeed(sc: Scenario, seed: number | undefined): Scenario {
+  return seed === undefined ? sc : resolveScenario({ ...sc, run: { ...sc.run, seed } }, "--seed");
+}
+
+export function registerRun(program: Command): void {
+  const cmd = program
+    .command("run")
+    .description("run a scenario (file, bundled name, default: v3000-default) on the event kernel, save it, write its report")
+    .argument("[scenario]", "scenario file (YAML/JSON) or bundled name", DEFAULT_SCENARIO)
+    .option("--seed <n>", "override run.seed (unsigned 32-bit)", intFlag("--seed", 0, SEED_MAX))
+    .option("--out <dir>", "report directory (default: <store dir>/reports/<runId>)")
+    .option("--json", "print the summary as JSON (with runId and fingerprint)")
+    .option("--no-report", "skip writing the report");
+  withDbOption(cmd).action(async (scenarioArg: string, opts: RunOptions) => {
+    const scenario = withSeed(loadScenario(scenarioArg).scenario, opts.seed);
+    const clock = runClock(scenario);
+    const model = modelFor(scenario);
+    const store = openStoreFor(opts);
+    try {
+      const runId = store.createRun({ scenario, codeVersion: PACKAGE_VERSION, durationNs: clock.durationNs });
+      process.stderr.write(`pqms: run ${runId}: ${scenario.name}, seed ${scenario.run.seed} (reproduce with --seed ${scenario.run.seed}), store ${store.path}\n`);
+      const progress = new Progress(runId, 0, clock.durationNs);
+      const sink = storeSink(store, runId, progress);
+      const runner = Runner.start(scenario, model, sink);
+      const outcome = await drive(store, runId, runner, sink, progress);
+      const report = outcome.status === "done" && opts.report ? reportRun(store, runId, opts.out) : undefined;
+      printSummary(store, runId, outcome, report, opts.json === true);
+      if (outcome.status === "interrupted") process.exitCode = 130;
+    } finally {
+      store.close();
+    }
+  });
+}

@@ -1,0 +1,151 @@
+/** `pqms runs list | show | export | diff | rm`: the run store from the command line. */
+import type { Command } from "commander";
+import { writeFileSync } from "node:fs";
+import { PqmsError } from "../../errors.js";
+import { choiceFlag } from "../options.js";
+import { printJson } from "../output.js";
+import type { RunRecord, RunStore } from "../../store/run-store.js";
+import { flattenParams } from "../../report/run-report.js";
+import { openStoreFor, withDbOption } from "./store-option.js";
+import { finalMetrics, isStale } from "./drive.js";
+
+interface Common {
+  db?: string;
+  json?: boolean;
+}
+
+function statusOf(r: RunRecord): string {
+  return isStale(r) ? "crashed" : r.status;
+}
+
+function brief(r: RunRecord) {
+  return {
+    id: r.id, status: statusOf(r), scenario: r.scenario.name, seed: r.seed, fingerprint: r.fingerprint, codeVersion: r.codeVersion,
+    createdAt: r.createdAt, finishedAt: r.finishedAt, simulatedS: r.simTNs * 1e-9, durationS: r.durationNs * 1e-9, wallS: r.wallS,
+    nodes: r.scenario.mesh.nodes,
+  };
+}
+
+function withStore<T>(opts: Common, fn: (s: RunStore) => T): T {
+  const s = openStoreFor(opts);
+  try {
+    return fn(s);
+  } finally {
+    s.close();
+  }
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length))) ?? [];
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  ").trimEnd()).join("\n");
+}
+
+function list(opts: Common): void {
+  withStore(opts, (s) => {
+    const runs = s.listRuns().map(brief);
+    if (opts.json) return printJson({ runs });
+    if (runs.length === 0) return void process.stdout.write(`no runs in ${s.path}\n`);
+    const rows = [["ID", "STATUS", "SCENARIO", "SEED", "NODES", "PROGRESS", "FINGERPRINT", "CREATED"]];
+    for (const r of runs) rows.push([r.id, r.status, r.scenario, String(r.seed), String(r.nodes), `${((100 * r.simulatedS) / r.durationS || 0).toFixed(0)}%`, r.fingerprint ?? "-", r.createdAt]);
+    process.stdout.write(`${table(rows)}\n`);
+  });
+}
+
+function show(id: string, opts: Common): void {
+  withStore(opts, (s) => {
+    const r = s.getRun(id);
+    const detail = { ...brief(r), pid: r.pid, host: r.host, error: r.error, events: s.eventCounts(r.id), final: finalMetrics(s, r.id), artifacts: s.artifacts(r.id), scenarioResolved: r.scenario };
+    if (opts.json) return printJson(detail);
+    const lines = [
+      `run ${r.id}: ${r.scenario.name} (${statusOf(r)})`,
+      `  seed ${r.seed}, code ${r.codeVersion}, fingerprint ${r.fingerprint ?? "-"}`,
+      `  created ${r.createdAt}, finished ${r.finishedAt ?? "-"}, wall ${r.wallS.toFixed(1)} s`,
+      `  simulated ${(r.simTNs * 1e-9).toExponential(3)} s of ${(r.durationNs * 1e-9).toExponential(3)} s`,
+      ...(r.error ? [`  error: ${r.error}`] : []),
+      `  events: ${Object.entries(detail.events).map(([k, n]) => `${k} ${n}`).join(", ") || "none"}`,
+      `  final metrics: ${Object.entries(detail.final).map(([k, v]) => `${k} ${v.toPrecision(6)}`).join(", ") || "none"}`,
+      ...detail.artifacts.map((a) => `  artifact ${a.name}: ${a.path ?? "(in store)"}`),
+      "  parameters:",
+      ...flattenParams(r.scenario).map(([k, v]) => `    ${k} = ${v}`),
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+  });
+}
+
+/** Metric series as a wide CSV: tNs, tS, one column per metric. */
+export function metricsCsv(metrics: Map<string, { tNs: number[]; value: number[] }>): string {
+  const names = [...metrics.keys()].sort();
+  const times = [...new Set(names.flatMap((n) => metrics.get(n)?.tNs ?? []))].sort((a, b) => a - b);
+  const at = new Map(names.map((n) => {
+    const m = metrics.get(n) as { tNs: number[]; value: number[] };
+    return [n, new Map(m.tNs.map((t, i) => [t, m.value[i] as number]))] as const;
+  }));
+  const lines = [["tNs", "tS", ...names].join(",")];
+  for (const t of times) lines.push([String(t), String(t * 1e-9), ...names.map((n) => { const v = at.get(n)?.get(t); return v === undefined || Number.isNaN(v) ? "" : String(v); })].join(","));
+  return `${lines.join("\n")}\n`;
+}
+
+function exportRun(id: string, opts: Common & { format: "csv" | "json"; out?: string }): void {
+  withStore(opts, (s) => {
+    const r = s.getRun(id);
+    const metrics = s.metrics(r.id);
+    const text = opts.format === "csv"
+      ? metricsCsv(metrics)
+      : `${JSON.stringify({ run: { ...brief(r), scenarioResolved: r.scenario }, metrics: Object.fromEntries(metrics), events: s.events(r.id) }, null, 2)}\n`;
+    if (opts.out === undefined) process.stdout.write(text);
+    else {
+      writeFileSync(opts.out, text);
+      process.stderr.write(`pqms: wrote ${opts.out}\n`);
+    }
+  });
+}
+
+function diff(a: string, b: string, opts: Common): void {
+  withStore(opts, (s) => {
+    const ra = s.getRun(a);
+    const rb = s.getRun(b);
+    const pa = new Map(flattenParams(ra.scenario));
+    const pb = new Map(flattenParams(rb.scenario));
+    const keys = [...new Set([...pa.keys(), ...pb.keys()])].sort();
+    const parameters = keys.filter((k) => pa.get(k) !== pb.get(k)).map((k) => ({ path: k, a: pa.get(k) ?? null, b: pb.get(k) ?? null }));
+    const fa = finalMetrics(s, ra.id);
+    const fb = finalMetrics(s, rb.id);
+    const metrics = [...new Set([...Object.keys(fa), ...Object.keys(fb)])].sort().map((k) => ({ name: k, a: fa[k] ?? null, b: fb[k] ?? null, delta: fa[k] !== undefined && fb[k] !== undefined ? fb[k] - fa[k] : null }));
+    const result = { a: ra.id, b: rb.id, sameFingerprint: ra.fingerprint !== null && ra.fingerprint === rb.fingerprint, fingerprints: { a: ra.fingerprint, b: rb.fingerprint }, codeVersions: { a: ra.codeVersion, b: rb.codeVersion }, parameters, finalMetrics: metrics };
+    if (opts.json) return printJson(result);
+    const lines = [`${ra.id} vs ${rb.id}: fingerprints ${result.sameFingerprint ? "identical" : "differ"} (${ra.fingerprint ?? "-"} / ${rb.fingerprint ?? "-"})`];
+    if (ra.codeVersion !== rb.codeVersion) lines.push(`  code versions differ: ${ra.codeVersion} / ${rb.codeVersion}`);
+    lines.push(parameters.length === 0 ? "  parameters: identical" : "  parameters that differ:");
+    for (const p of parameters) lines.push(`    ${p.path}: ${p.a ?? "(absent)"} → ${p.b ?? "(absent)"}`);
+    lines.push("  final metrics:");
+    for (const m of metrics) lines.push(`    ${m.name}: ${m.a?.toPrecision(6) ?? "-"} → ${m.b?.toPrecision(6) ?? "-"}${m.delta !== null && m.delta !== 0 ? ` (Δ ${m.delta.toPrecision(3)})` : ""}`);
+    process.stdout.write(`${lines.join("\n")}\n`);
+  });
+}
+
+function rm(ids: string[], opts: Common & { force?: boolean }): void {
+  withStore(opts, (s) => {
+    const removed: string[] = [];
+    for (const id of ids) {
+      const r = s.getRun(id);
+      if (r.status === "running" && !isStale(r) && opts.force !== true) throw new PqmsError(`run ${r.id} is running (pid ${r.pid}); stop it first or pass --force`, "E_STATE", 2);
+      removed.push(s.deleteRun(r.id));
+    }
+    if (opts.json) printJson({ removed });
+    else process.stdout.write(`removed ${removed.join(", ")}\n`);
+  });
+}
+
+export function registerRuns(program: Command): void {
+  const runs = program.command("runs").description("list, show, export, compare and remove saved runs");
+  withDbOption(runs.command("list").description("list the runs in the store").option("--json", "print { runs: [...] }")).action((o: Common) => list(o));
+  withDbOption(runs.command("show").description("show one run").argument("<runId>").option("--json", "print as JSON")).action((id: string, o: Common) => show(id, o));
+  withDbOption(runs.command("export").description("export a run's metrics (csv) or everything (json)").argument("<runId>")
+    .option("--format <fmt>", "csv or json", choiceFlag("--format", ["csv", "json"] as const), "json")
+    .option("--out <file>", "write to a file instead of stdout"))
+    .action((id: string, o: Common & { format: "csv" | "json"; out?: string }) => exportRun(id, o));
+  withDbOption(runs.command("diff").description("compare two runs: parameters, fingerprints, final metrics").argument("<a>").argument("<b>").option("--json", "print as JSON"))
+    .action((a: string, b: string, o: Common) => diff(a, b, o));
+  withDbOption(runs.command("rm").description("remove runs and everything recorded with them").argument("<runId...>").option("--force", "remove even a live running run").option("--json", "print as JSON"))
+    .action((ids: string[], o: Common & { force?: boolean }) => rm(ids, o));
+}

@@ -1,0 +1,155 @@
+/**
+ * The report of one run: plots (global coherence, ΔE, vetoes, veto energy over time) as SVG and
+ * PNG, the run's parameters, its verdicts, written as a self-contained HTML page (SVGs inlined,
+ * no script, no network) or Markdown (linking the PNGs).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Scenario } from "../sim/scenario/index.js";
+import { renderSubplots, svgToPng, type LinePanel } from "./plot.js";
+import { verdictsFor, type Verdict } from "./verdicts.js";
+
+/** What a report is made from (read from the run store by the caller). */
+export interface RunReportInput {
+  readonly runId: string;
+  readonly status: string;
+  readonly scenario: Scenario;
+  readonly codeVersion: string;
+  readonly fingerprint: string | null;
+  readonly createdAt: string;
+  readonly wallS: number;
+  /** metric name → samples in time order. */
+  readonly metrics: ReadonlyMap<string, { readonly tNs: readonly number[]; readonly value: readonly number[] }>;
+  /** event kind → count. */
+  readonly eventCounts: Readonly<Record<string, number>>;
+}
+
+/** One plot of the report. */
+export interface ReportPlot {
+  readonly name: string;
+  readonly title: string;
+  readonly svg: string;
+  readonly svgPath: string;
+  readonly pngPath: string;
+}
+
+export interface RunReport {
+  readonly path: string;
+  readonly format: "html" | "md";
+  readonly plots: readonly ReportPlot[];
+  readonly verdicts: readonly Verdict[];
+}
+
+/** Plot size, px. */
+export const REPORT_PLOT_WIDTH = 1000;
+export const REPORT_PLOT_HEIGHT = 420;
+
+interface PlotSpec {
+  name: string;
+  title: string;
+  panels: Array<{ title: string; yLabel: string; metrics: Array<[string, string]>; yLog?: boolean }>;
+}
+
+const PLOTS: PlotSpec[] = [
+  { name: "coherence", title: "Global coherence (§2.1)", panels: [
+    { title: "Global RCF (MST mean)", yLabel: "RCF", metrics: [["globalRcf", "global RCF (MST)"], ["rcfNeighbourMean", "mean neighbour RCF"]] },
+    { title: "UMT clock error (Theorem 1)", yLabel: "RMS clock error (fs)", metrics: [["clockErrorRmsFs", "RMS clock error"]] },
+  ] },
+  { name: "delta-e", title: "Ethical dissonance ΔE (§2.3)", panels: [
+    { title: "ΔE over the nodes", yLabel: "ΔE", metrics: [["deltaEMean", "mean ΔE"], ["deltaEMax", "max ΔE"]] },
+  ] },
+  { name: "vetoes", title: "TER vetoes and their energy (§2.3, §4.2)", panels: [
+    { title: "Vetoes", yLabel: "count", metrics: [["vetoes", "per sample interval"], ["vetoesTotal", "cumulative"]] },
+    { title: "Veto energy", yLabel: "energy (J)", metrics: [["vetoEnergyJ", "per sample interval"], ["vetoEnergyTotalJ", "cumulative"]] },
+  ] },
+];
+
+function panelsFor(spec: PlotSpec, input: RunReportInput): LinePanel[] {
+  const panels: LinePanel[] = [];
+  for (const p of spec.panels) {
+    const series = p.metrics.flatMap(([key, label]) => {
+      const m = input.metrics.get(key);
+      if (m === undefined || m.tNs.length === 0) return [];
+      const keep = m.value.map((v) => Number.isFinite(v));
+      return [{ name: label, x: m.tNs.filter((_, i) => keep[i]).map((t) => t * 1e-9), y: m.value.filter((_, i) => keep[i]) }];
+    }).filter((s) => s.x.length > 0);
+    if (series.length > 0) panels.push({ title: p.title, xLabel: "simulated time (s)", yLabel: p.yLabel, series, yLog: p.yLog });
+  }
+  return panels;
+}
+
+/** Flatten a scenario into `path = value` rows. */
+export function flattenParams(value: unknown, prefix = ""): Array<[string, string]> {
+  if (value === null || typeof value !== "object") return [[prefix, JSON.stringify(value)]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flattenParams(v, prefix === "" ? k : `${prefix}.${k}`));
+}
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function html(input: RunReportInput, plots: readonly ReportPlot[], verdicts: readonly Verdict[]): string {
+  const rows = (pairs: Array<[string, string]>) => pairs.map(([k, v]) => `<tr><td><code>${esc(k)}</code></td><td>${esc(v)}</td></tr>`).join("\n");
+  const summary: Array<[string, string]> = [
+    ["run", input.runId], ["status", input.status], ["scenario", input.scenario.name], ["seed", String(input.scenario.run.seed)],
+    ["fingerprint", input.fingerprint ?? "(not finished)"], ["code version", input.codeVersion], ["created", input.createdAt],
+    ["wall time", `${input.wallS.toFixed(1)} s`], ["events", Object.entries(input.eventCounts).map(([k, n]) => `${k}: ${n}`).join(", ") || "none"],
+  ];
+  const vrows = verdicts.map((v) => `<tr class="${v.outcome.replace(/ /g, "-")}"><td>${esc(v.claim)}</td><td>${esc(v.section)}</td><td>${esc(v.expected)}</td><td>${esc(v.measured)}</td><td><b>${esc(v.outcome)}</b>${v.note ? `<br><small>${esc(v.note)}</small>` : ""}</td></tr>`).join("\n");
+  // Inline SVGs share one id space: prefix ECharts' clip-path ids (zrN-cM) with the plot name.
+  const inline = (p: ReportPlot) => p.svg.replace(/\b(zr\d+-)/g, `${p.name}-$1`);
+  const figs = plots.map((p) => `<figure id="plot-${p.name}">\n${inline(p)}\n<figcaption>${esc(p.title)} — <a href="${esc(p.name)}.png">PNG</a>, <a href="${esc(p.name)}.svg">SVG</a></figcaption>\n</figure>`).join("\n");
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>pqms run ${esc(input.runId)}: ${esc(input.scenario.name)}</title>
+<style>body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;max-width:1060px;margin:2em auto;color:#222}
+table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
+tr.holds td:last-child{background:#e6f4e6}tr.fails td:last-child{background:#fbe3e3}figure{margin:1.5em 0}svg{max-width:100%;height:auto}</style>
+</head><body>
+<h1>pqms run <code>${esc(input.runId)}</code>: ${esc(input.scenario.name)}</h1>
+${input.scenario.description ? `<p>${esc(input.scenario.description)}</p>` : ""}
+<table>${rows(summary)}</table>
+<h2>Verdicts</h2>
+<table><tr><th>claim</th><th>paper</th><th>expected</th><th>measured</th><th>outcome</th></tr>
+${vrows}</table>
+<h2>Plots</h2>
+${figs}
+<h2>Parameters (resolved scenario)</h2>
+<table>${rows(flattenParams(input.scenario))}</table>
+</body></html>
+`;
+}
+
+function markdown(input: RunReportInput, plots: readonly ReportPlot[], verdicts: readonly Verdict[]): string {
+  const lines = [
+    `# pqms run \`${input.runId}\`: ${input.scenario.name}`, "",
+    `status ${input.status} · seed ${input.scenario.run.seed} · fingerprint \`${input.fingerprint ?? "(not finished)"}\` · code ${input.codeVersion} · wall ${input.wallS.toFixed(1)} s`, "",
+    "## Verdicts", "", "| claim | paper | expected | measured | outcome |", "| --- | --- | --- | --- | --- |",
+    ...verdicts.map((v) => `| ${v.claim} | ${v.section} | ${v.expected} | ${v.measured} | **${v.outcome}**${v.note ? ` (${v.note})` : ""} |`), "",
+    "## Plots", "", ...plots.flatMap((p) => [`![${p.title}](${p.name}.png)`, ""]),
+    "## Parameters", "", "| parameter | value |", "| --- | --- |", ...flattenParams(input.scenario).map(([k, v]) => `| \`${k}\` | ${v} |`), "",
+  ];
+  return lines.join("\n");
+}
+
+/**
+ * Write the report of a run into `outDir` (created if needed): `<plot>.svg`, `<plot>.png` for each
+ * plot and `report.html` or `report.md`. Returns the paths and the verdicts.
+ */
+export function writeRunReport(input: RunReportInput, outDir: string, format: "html" | "md" = "html"): RunReport {
+  const dir = resolve(outDir);
+  mkdirSync(dir, { recursive: true });
+  const plots: ReportPlot[] = [];
+  for (const spec of PLOTS) {
+    const panels = panelsFor(spec, input);
+    if (panels.length === 0) continue;
+    const { svg } = renderSubplots({ title: spec.title, panels, width: REPORT_PLOT_WIDTH, height: REPORT_PLOT_HEIGHT });
+    const svgPath = join(dir, `${spec.name}.svg`);
+    const pngPath = join(dir, `${spec.name}.png`);
+    writeFileSync(svgPath, svg);
+    writeFileSync(pngPath, svgToPng(svg));
+    plots.push({ name: spec.name, title: spec.title, svg, svgPath, pngPath });
+  }
+  const series = new Map([...input.metrics].map(([k, v]) => [k, v.value] as const));
+  const verdicts = verdictsFor(input.scenario, series);
+  const path = join(dir, format === "html" ? "report.html" : "report.md");
+  writeFileSync(path, format === "html" ? html(input, plots, verdicts) : markdown(input, plots, verdicts));
+  return { path, format, plots, verdicts };
+}

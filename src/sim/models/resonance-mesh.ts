@@ -1,0 +1,114 @@
+/**
+ * The run loop's adapter for model/resonance's physical mesh (engineer E's `ResonanceMesh`):
+ * maps the scenario onto `MeshParams`, steps the mesh `mesh.substeps` times per kernel tick,
+ * turns veto events into run events at exact integer-ns sub-tick times, and on sample ticks
+ * measures global coherence (§2.1: mean RCF over the MST of 1 − RCF) exactly or hierarchically.
+ */
+import { InputError } from "../../errors.js";
+import type { RandomStream } from "../../numeric/random/stream.js";
+import { ELEMENTARY_CHARGE_C, HBAR_JS } from "../../model/constants.js";
+import { exactCoherence } from "../../model/resonance/coherence.js";
+import { hierarchicalCoherence } from "../../model/resonance/coherence-hierarchical.js";
+import { maxStableDtS, ResonanceMesh, type MeshSnapshot } from "../../model/resonance/mesh.js";
+import type { MeshParams } from "../../model/resonance/mesh-params.js";
+import type { Model, ModelEvent, StateValue, StepResult } from "../model.js";
+import type { Scenario } from "../scenario/index.js";
+import type { StreamSet } from "../streams.js";
+
+/** Above this N, `coherenceMethod: auto` uses the hierarchical (per-cluster) coherence. */
+export const EXACT_COHERENCE_NODES_MAX = 20_000;
+
+/** The scenario's mesh/umt/odos/veto sections as the mesh model's parameters (SI units). */
+export function meshParamsOf(sc: Scenario): MeshParams {
+  const { mesh, umt, odos, veto } = sc;
+  return {
+    nodes: mesh.nodes, dim: mesh.dim, topology: mesh.topology, clusterSize: mesh.clusterSize, degree: mesh.neighbours,
+    initialState: mesh.initialState, initialSpread: mesh.initialSpread, gammaPerS: mesh.gammaPerS, kappaPerS: mesh.kappaPerS,
+    coupling: mesh.coupling, omega0RadS: (umt.photonEnergyEv * ELEMENTARY_CHARGE_C) / HBAR_JS, modeSpacingRadS: mesh.modeSpacingRadPerS,
+    detuningStdRadS: mesh.detuningStdRadPerS, clockErrorStdS: umt.driftFs * 1e-15, clockDriftStd: umt.fractionalFrequencyStd,
+    clockWalkSPerSqrtS: umt.walkFsPerSqrtS * 1e-15, deltaEThreshold: odos.deltaEThreshold, vetoEnabled: veto.enabled,
+    reseed: veto.reseed, vetoCriticalCurrentA: veto.criticalCurrentA, vetoPhaseSlipRad: veto.phaseSlipRad,
+  };
+}
+
+interface Tally {
+  vetoes: number;
+  energyJ: number;
+  vetoesTotal: number;
+  energyTotalJ: number;
+}
+
+/** The resonance mesh as a run-loop `Model`. */
+export class ResonanceMeshModel implements Model {
+  private mesh: ResonanceMesh | undefined;
+  private scenario: Scenario | undefined;
+  private dtS = 0;
+  private lastTNs = 0;
+  private tally: Tally = { vetoes: 0, energyJ: 0, vetoesTotal: 0, energyTotalJ: 0 };
+
+  init(scenario: Scenario, streams: StreamSet<RandomStream>): void {
+    this.scenario = scenario;
+    this.mesh = ResonanceMesh.init(meshParamsOf(scenario), streams.get("mesh"));
+    this.dtS = scenario.run.tickS / scenario.mesh.substeps;
+    const limit = maxStableDtS(this.mesh.params);
+    if (this.dtS > limit) {
+      throw InputError.of("mesh.substeps", `at least ${Math.ceil(scenario.run.tickS / limit)} (run.tickS / substeps ≤ 1/(κ·degree) = ${limit.toExponential(3)} s for a stable coupling update)`, scenario.mesh.substeps);
+    }
+  }
+
+  step(tNs: number, sample: boolean): StepResult {
+    const mesh = this.need();
+    const sc = this.scenario as Scenario;
+    const substeps = sc.mesh.substeps;
+    const fromNs = this.lastTNs;
+    const events: ModelEvent[] = [];
+    let last;
+    for (let s = 0; s < substeps; s++) {
+      last = mesh.step(this.dtS);
+      // Sub-tick time in whole ns from integer arithmetic (never past the tick itself).
+      const atNs = fromNs + Math.floor(((s + 1) * (tNs - fromNs)) / substeps);
+      for (const v of last.events) {
+        events.push({ tNs: atNs, kind: "veto", data: { node: v.node, deltaE: v.deltaE, source: v.source, energyJ: v.energyJ } });
+        this.tally.energyJ += v.energyJ;
+      }
+      this.tally.vetoes += last.events.length;
+    }
+    this.lastTNs = tNs;
+    if (!sample || last === undefined) return { metrics: {}, events };
+    const m = last.metrics;
+    this.tally.vetoesTotal += this.tally.vetoes;
+    this.tally.energyTotalJ += this.tally.energyJ;
+    const metrics = {
+      globalRcf: this.globalRcf(), rcfNeighbourMean: m.rcfNeighbourMean, deltaEMean: m.deltaEMean, deltaEMax: m.deltaEMax,
+      vetoes: this.tally.vetoes, vetoesTotal: this.tally.vetoesTotal, vetoEnergyJ: this.tally.energyJ, vetoEnergyTotalJ: this.tally.energyTotalJ,
+      clockErrorRmsFs: m.clockErrorRmsS * 1e15,
+    };
+    this.tally.vetoes = 0;
+    this.tally.energyJ = 0;
+    return { metrics, events };
+  }
+
+  snapshot(): StateValue {
+    const snap = this.need().snapshot();
+    return { mesh: { ...snap }, lastTNs: this.lastTNs, tally: { ...this.tally } };
+  }
+
+  restore(state: StateValue): void {
+    const s = state as unknown as { mesh: MeshSnapshot; lastTNs: number; tally: Tally };
+    this.need().restore(s.mesh);
+    this.lastTNs = s.lastTNs;
+    this.tally = { ...s.tally };
+  }
+
+  private globalRcf(): number {
+    const sc = this.scenario as Scenario;
+    const states = this.need().nodeStates;
+    const method = sc.mesh.coherenceMethod === "auto" ? (states.nodes <= EXACT_COHERENCE_NODES_MAX ? "exact" : "hierarchical") : sc.mesh.coherenceMethod;
+    return method === "exact" ? exactCoherence(states).globalRcf : hierarchicalCoherence(states, sc.mesh.clusterSize).globalRcf;
+  }
+
+  private need(): ResonanceMesh {
+    if (this.mesh === undefined) throw new Error("pqms internal assertion: ResonanceMeshModel used before init");
+    return this.mesh;
+  }
+}
