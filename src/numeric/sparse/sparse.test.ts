@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { InputError, SolverError } from "../../errors.js";
+import { csrFromDense, csrFromTriplets, csrMatvec, csrToDense } from "../complex/csr.js";
+import { cmatvec, cmatZeros } from "../complex/dense.js";
+import type { CMatrix, CsrMatrix } from "../complex/types.js";
+import { maxAbsDiff, testRng } from "../complex/__tests__/helpers.js";
+import { luFactor, luSolve } from "../linalg/lu.js";
+import { bicgstab } from "./bicgstab.js";
+import { connectedComponents, rcmOrdering } from "./graph.js";
+import { ilu0 } from "./ilu0.js";
+import { sparseLuFactor, sparseLuSolve } from "./sparseLu.js";
+import { csrSubmatrix } from "./submatrix.js";
+
+// Issue 2, "numeric/": BiCGSTAB and a direct solver for steady states. Reference solutions come
+// from the dense partial-pivoting LU (checked against numpy.linalg.solve in lu.test.ts).
+
+/** Random sparse n×n complex matrix: `perRow` off-diagonal entries per row, diagonal weight `diag`. */
+function randomSparse(n: number, perRow: number, diag: number, seed: number): CsrMatrix {
+  const rng = testRng(seed);
+  const I: number[] = [];
+  const J: number[] = [];
+  const re: number[] = [];
+  const im: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (diag !== 0) {
+      I.push(i); J.push(i); re.push(diag * (1 + rng())); im.push(rng() - 0.5);
+    }
+    for (let t = 0; t < perRow; t++) {
+      I.push(i); J.push(Math.floor(rng() * n)); re.push(2 * rng() - 1); im.push(2 * rng() - 1);
+    }
+  }
+  return csrFromTriplets(n, n, Int32Array.from(I), Int32Array.from(J), Float64Array.from(re), Float64Array.from(im));
+}
+
+function randomVec(n: number, seed: number): Float64Array {
+  const rng = testRng(seed);
+  return Float64Array.from({ length: 2 * n }, () => 2 * rng() - 1);
+}
+
+function denseSolve(A: CsrMatrix, b: Float64Array): Float64Array {
+  return luSolve(luFactor(csrToDense(A)), b);
+}
+
+function relResidual(A: CsrMatrix, x: Float64Array, b: Float64Array): number {
+  const r = csrMatvec(new Float64Array(b.length), A, x);
+  return maxAbsDiff(r, b) / Math.max(...Array.from(b, Math.abs));
+}
+
+describe("sparseLuSolve vs dense LU", () => {
+  it("solves random well-conditioned sparse systems (n = 1..120, with and without a dominant diagonal)", () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom(0, 0.5, 8), fc.integer(), (n, perRow, diag, seed) => {
+      const A = randomSparse(n, perRow, diag, seed);
+      const b = randomVec(n, seed + 1);
+      let ref: Float64Array;
+      try {
+        ref = denseSolve(A, b);
+      } catch {
+        expect(() => sparseLuSolve(A, b)).toThrow(SolverError); // singular patterns are allowed here
+        return;
+      }
+      const refScale = Math.max(...Array.from(ref, Math.abs));
+      if (refScale > 1e6) return; // too ill-conditioned for a meaningful comparison
+      const x = sparseLuSolve(A, b);
+      expect(maxAbsDiff(x, ref)).toBeLessThan(1e-9 * refScale);
+      expect(relResidual(A, x, b)).toBeLessThan(1e-12 * Math.max(1, refScale));
+    }), { numRuns: 150 });
+  });
+
+  it("needs pivoting when the diagonal is zero (anti-diagonal permutation matrix times a scale)", () => {
+    const n = 7;
+    const D = cmatZeros(n, n);
+    for (let i = 0; i < n; i++) D.data[2 * (i * n + (n - 1 - i))] = i + 1;
+    const A = csrFromDense(D);
+    const b = randomVec(n, 3);
+    expect(maxAbsDiff(sparseLuSolve(A, b), denseSolve(A, b))).toBeLessThan(1e-15);
+    expect(maxAbsDiff(sparseLuSolve(A, b, { ordering: "natural", pivotThreshold: 1 }), denseSolve(A, b))).toBeLessThan(1e-15);
+  });
+
+  it("reuses one factorisation for several right-hand sides", () => {
+    const A = randomSparse(60, 3, 4, 9);
+    const f = sparseLuFactor(A);
+    for (const seed of [1, 2, 3]) {
+      const b = randomVec(60, seed);
+      expect(relResidual(A, f.solve(b), b)).toBeLessThan(1e-12);
+    }
+  });
+
+  it("throws SolverError for singular systems, InputError for bad input", () => {
+    const zeroRow = csrFromTriplets(3, 3, Int32Array.from([0, 2]), Int32Array.from([0, 2]), Float64Array.from([1, 1]), Float64Array.from([0, 0]));
+    expect(() => sparseLuSolve(zeroRow, new Float64Array(6))).toThrow(/singular/);
+    // Two equal rows: numerically singular.
+    const D = cmatZeros(3, 3);
+    D.data.set([1, 0, 2, 1, 0, 0, 1, 0, 2, 1, 0, 0, 0, 0, 3, 0, 1, 0]);
+    expect(() => sparseLuSolve(csrFromDense(D), new Float64Array(6))).toThrow(SolverError);
+    expect(() => sparseLuSolve(csrFromDense(cmatZeros(2, 3)), new Float64Array(4))).toThrow(InputError);
+    expect(() => sparseLuSolve(randomSparse(3, 1, 2, 1), new Float64Array(4))).toThrow(/b/);
+  });
+});
+
+describe("bicgstab and ilu0", () => {
+  it("converges on a diagonally dominant complex system, with and without ILU(0)", () => {
+    const n = 200;
+    const A = randomSparse(n, 4, 8, 5);
+    const b = randomVec(n, 6);
+    const ref = denseSolve(A, b);
+    const apply = (out: Float64Array, x: Float64Array): void => { csrMatvec(out, A, x); };
+    const plain = bicgstab(apply, b, { tol: 1e-12 });
+    expect(plain.residual).toBeLessThanOrEqual(1e-12);
+    expect(maxAbsDiff(plain.x, ref)).toBeLessThan(1e-10);
+    const pre = bicgstab(apply, b, { tol: 1e-12, precondition: ilu0(A).apply });
+    expect(maxAbsDiff(pre.x, ref)).toBeLessThan(1e-10);
+    expect(pre.iterations).toBeLessThan(plain.iterations);
+    const warm = bicgstab(apply, b, { tol: 1e-12, x0: pre.x });
+    expect(warm.iterations).toBeLessThanOrEqual(1);
+  });
+
+  it("ILU(0) of a tridiagonal matrix is its exact LU (no fill), so it solves exactly", () => {
+    const n = 30;
+    const D: CMatrix = cmatZeros(n, n);
+    for (let i = 0; i < n; i++) {
+      D.data[2 * (i * n + i)] = 4;
+      D.data[2 * (i * n + i) + 1] = 1;
+      if (i > 0) D.data[2 * (i * n + i - 1)] = -1;
+      if (i < n - 1) D.data[2 * (i * n + i + 1) + 1] = 1.5;
+    }
+    const b = randomVec(n, 8);
+    const x = ilu0(csrFromDense(D)).apply(new Float64Array(2 * n), b);
+    expect(maxAbsDiff(cmatvec(new Float64Array(2 * n), D, x), b)).toBeLessThan(1e-14);
+  });
+
+  it("reports the residual reached and the fix when it does not converge; b = 0 gives x = 0", () => {
+    const A = randomSparse(100, 6, 0.1, 2);
+    const apply = (out: Float64Array, x: Float64Array): void => { csrMatvec(out, A, x); };
+    expect(() => bicgstab(apply, randomVec(100, 1), { maxIter: 3 })).toThrow(/relative residual .* after 3 iterations.*maxIter.*sparseLuSolve/);
+    expect(Array.from(bicgstab(apply, new Float64Array(200)).x).every((v) => v === 0)).toBe(true);
+    expect(() => bicgstab(apply, new Float64Array(200), { tol: 0 })).toThrow(InputError);
+    expect(() => ilu0(csrFromTriplets(2, 2, Int32Array.from([0]), Int32Array.from([1]), Float64Array.from([1]), Float64Array.from([0])))).toThrow(/diagonal/);
+  });
+});
+
+describe("graph helpers", () => {
+  it("connectedComponents splits a shuffled block-diagonal matrix; csrSubmatrix extracts the blocks", () => {
+    // Blocks {0, 3, 5} and {1, 4}; 2 and 6 isolated (diagonal only).
+    const I = Int32Array.from([0, 3, 5, 0, 1, 4, 2, 6, 3]);
+    const J = Int32Array.from([3, 5, 0, 0, 4, 1, 2, 6, 3]);
+    const A = csrFromTriplets(7, 7, I, J, Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]), new Float64Array(9));
+    const cc = connectedComponents(A);
+    expect(cc.count).toBe(4);
+    expect(cc.members.map((m) => Array.from(m))).toEqual([[0, 3, 5], [1, 4], [2], [6]]);
+    const B = csrSubmatrix(A, cc.members[0] as Int32Array);
+    // rows/cols (0, 3, 5): A[0][0] = 4, A[0][3] = 1, A[3][5] = 2, A[3][3] = 9, A[5][0] = 3
+    expect(Array.from(csrToDense(B).data.filter((_, k) => k % 2 === 0))).toEqual([4, 1, 0, 0, 9, 2, 3, 0, 0]);
+  });
+
+  it("RCM recovers bandwidth 1 for a shuffled path graph and is a permutation", () => {
+    const n = 50;
+    const rng = testRng(4);
+    const label = Int32Array.from({ length: n }, (_, k) => k).sort((a, b) => (a * 7919 + 13) % n - ((b * 7919 + 13) % n));
+    const I: number[] = [];
+    const J: number[] = [];
+    for (let k = 0; k + 1 < n; k++) {
+      I.push(label[k] as number); J.push(label[k + 1] as number);
+    }
+    const A = csrFromTriplets(n, n, Int32Array.from(I), Int32Array.from(J), Float64Array.from(I, () => rng()), new Float64Array(I.length));
+    const perm = rcmOrdering(A);
+    expect(Array.from(perm).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, k) => k));
+    const inv = new Int32Array(n);
+    perm.forEach((v, k) => { inv[v] = k; });
+    let band = 0;
+    for (let k = 0; k < I.length; k++) band = Math.max(band, Math.abs((inv[I[k] as number] as number) - (inv[J[k] as number] as number)));
+    expect(band).toBe(1);
+  });
+});
