@@ -2,3 +2,5 @@
 export {};
 export * from "./complex/index.js";
 export * from "./random/index.js";
+export * from "./linalg/index.js";
+export * from "./sparse/index.js";
