@@ -1,7 +1,7 @@
 /** pqms/quantum: a small QuTiP-shaped API (Qobj, operators, states, metrics, mesolve, steadystate). */
 export { Qobj, type Complex, type Dims, type QobjType, type Scalar } from "./qobj.js";
 export { tensor } from "./tensor.js";
-export { destroy, create, num, qeye, sigmax, sigmay, sigmaz } from "./operators.js";
+export { destroy, create, num, qeye, sigmax, sigmay, sigmaz, sigmap, sigmam } from "./operators.js";
 export { basis, fockDm, ket2dm, coherent, coherentDm, thermalDm, randKet, type NormalSource } from "./states.js";
 export { expect, expectComplex } from "./expect.js";
 export { fidelity, rcf, entropyVn, purity, tracedist } from "./metrics.js";

@@ -51,3 +51,13 @@ export function sigmay(): Qobj {
 export function sigmaz(): Qobj {
   return Qobj.fromRows([[1, 0], [0, -1]]);
 }
+
+/** σ₊ = [[0, 1], [0, 0]] (QuTiP's `sigmap`: maps basis(2,1) to basis(2,0), the σz = +1 state). */
+export function sigmap(): Qobj {
+  return Qobj.fromRows([[0, 1], [0, 0]]);
+}
+
+/** σ₋ = [[0, 0], [1, 0]] (QuTiP's `sigmam`: decay from basis(2,0), σz = +1, to basis(2,1)). */
+export function sigmam(): Qobj {
+  return Qobj.fromRows([[0, 0], [1, 0]]);
+}
