@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import { readFileSync } from "node:fs";
 import { terGammaDim, terGammaAsPrinted, terGammaPerS, dephasingCoherenceFactor, dephasingTimeS, defaultVetoPath, vetoLatencyS } from "./index.js";
 import { josephsonEnergyJ, dimFormatJs, dimEquals, DIM } from "../energy/index.js";
+import { mesolve, sigmax, sigmay, sigmaz, basis, ket2dm } from "../../quantum/index.js";
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 const ref = JSON.parse(readFileSync(new URL("../../../test/reference/qutip-ter-dephasing.json", import.meta.url), "utf8")) as {
@@ -44,5 +45,19 @@ describe("veto latency (§2.3 < 1 ps, §6.3 H3 < 1 ns)", () => {
     expect(rel(vetoLatencyS(defaultVetoPath(), { frequencyHz: 100e6, arrivalPhase: 0 }), 10.198087e-9)).toBeLessThan(1e-6);
     expect(rel(vetoLatencyS(defaultVetoPath(), { frequencyHz: 100e6, arrivalPhase: 0.5 }), 5.198087e-9)).toBeLessThan(1e-6);
     expect(() => vetoLatencyS(defaultVetoPath(), { frequencyHz: 100e6, arrivalPhase: 1 })).toThrow(/arrivalPhase/);
+  });
+});
+
+describe("§2.3 L = √γ σ_z on our own mesolve (src/quantum) against the exact e^{−2γt}", () => {
+  it("coherence of |+⟩ follows e^{−2γt} to 1e-9 over 3 ps, populations stay put", () => {
+    const gPerPs = terGammaPerS(0.06, josephsonEnergyJ(10e-6)) * 1e-12;
+    const plus = basis(2, 0).add(basis(2, 1)).unit();
+    const tPs = [0, 0.25, 0.5, 1, 2, 3];
+    const r = mesolve(sigmaz().scale(0.5 * 2 * Math.PI * 0.3), ket2dm(plus), tPs, [sigmaz().scale(Math.sqrt(gPerPs))],
+      { eOps: [sigmax(), sigmay(), sigmaz()], options: { atol: 1e-12, rtol: 1e-10 } });
+    tPs.forEach((t, i) => {
+      expect(Math.abs(Math.hypot(r.expect[0]![i]!, r.expect[1]![i]!) - Math.exp(-2 * gPerPs * t))).toBeLessThan(1e-9);
+      expect(Math.abs(r.expect[2]![i]!)).toBeLessThan(1e-12);
+    });
   });
 });
