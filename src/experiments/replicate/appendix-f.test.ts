@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { replicateAppendixF, explainAppendixF } from "./appendix-f.js";
+import { replicateAppendixF, explainAppendixF, physicalAppendixF, explainPhysicalAppendixF } from "./appendix-f.js";
 
 describe("replicate appendix-f (issue 6)", () => {
   it("JSON shape of the issue: trajectory points with t, coherence, temperatureMk, entropy, dissonance, status; alerts; stabilised", () => {
@@ -16,5 +16,12 @@ describe("replicate appendix-f (issue 6)", () => {
   });
   it("rejects bad steps", () => {
     expect(() => replicateAppendixF({ steps: 0, seed: 1 })).toThrow(/steps/);
+  });
+});
+
+describe("replicate appendix-f --physical", () => {
+  it("reports the step it stabilises at", () => {
+    const text = explainPhysicalAppendixF(physicalAppendixF(20));
+    expect(text).toContain("STABILISED from T=013");
   });
 });
