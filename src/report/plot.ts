@@ -124,6 +124,14 @@ function checkPanel(panel: LinePanel, path: string): void {
   });
 }
 
+/** Tick labels short enough for the margin: exponent form for very large or small magnitudes. */
+export function tickLabel(v: number): string {
+  if (v === 0) return "0";
+  const a = Math.abs(v);
+  if (a >= 1e6 || a < 1e-4) return v.toExponential(2).replace(/\.?0+e/, "e");
+  return String(Number(v.toPrecision(7)));
+}
+
 function points(s: LineSeries): Array<[number, number]> {
   const out = new Array<[number, number]>(s.x.length);
   for (let j = 0; j < s.x.length; j++) out[j] = [s.x[j] as number, s.y[j] as number];
@@ -166,10 +174,10 @@ function buildOption(spec: SubplotSpec, columns: number, width: number, height: 
     const cell = cells[i] as Cell;
     const centreX = cell.left + cell.width / 2;
     titles.push({ text: panel.title, left: centreX, top: cell.top - 55, textAlign: "center", textStyle: { fontSize: 14 } });
-    legends.push({ data: panel.series.map((s) => s.name), right: width - cell.left - cell.width, top: cell.top - 30 });
+    legends.push({ data: panel.series.map((s) => s.name), left: cell.left, width: cell.width, top: cell.top - 30, itemGap: 28 });
     grids.push({ left: cell.left, top: cell.top, width: cell.width, height: cell.height, containLabel: false });
-    xAxes.push({ type: "value", gridIndex: i, name: panel.xLabel, nameLocation: "middle", nameGap: 28, min: "dataMin", max: "dataMax" });
-    yAxes.push({ type: panel.yLog === true ? "log" : "value", gridIndex: i, name: panel.yLabel, nameLocation: "middle", nameGap: 50, scale: true });
+    xAxes.push({ type: "value", gridIndex: i, name: panel.xLabel, nameLocation: "middle", nameGap: 28, min: "dataMin", max: "dataMax", axisLabel: { formatter: tickLabel } });
+    yAxes.push({ type: panel.yLog === true ? "log" : "value", gridIndex: i, name: panel.yLabel, nameLocation: "middle", nameGap: 55, scale: true, axisLabel: { formatter: tickLabel } });
     for (const s of panel.series) {
       series.push({
         type: "line", name: s.name, xAxisIndex: i, yAxisIndex: i, data: points(s), showSymbol: s.x.length <= 50,

@@ -64,16 +64,25 @@ const PLOTS: PlotSpec[] = [
   ] },
 ];
 
+/** A time unit that keeps axis numbers readable for a run of `durationNs`. */
+export function timeUnit(durationNs: number): { label: string; perNs: number } {
+  if (durationNs < 1e4) return { label: "ns", perNs: 1 };
+  if (durationNs < 1e7) return { label: "µs", perNs: 1e-3 };
+  if (durationNs < 1e10) return { label: "ms", perNs: 1e-6 };
+  return { label: "s", perNs: 1e-9 };
+}
+
 function panelsFor(spec: PlotSpec, input: RunReportInput): LinePanel[] {
   const panels: LinePanel[] = [];
+  const unit = timeUnit(Math.round(input.scenario.run.durationS * 1e9));
   for (const p of spec.panels) {
     const series = p.metrics.flatMap(([key, label]) => {
       const m = input.metrics.get(key);
       if (m === undefined || m.tNs.length === 0) return [];
       const keep = m.value.map((v) => Number.isFinite(v));
-      return [{ name: label, x: m.tNs.filter((_, i) => keep[i]).map((t) => t * 1e-9), y: m.value.filter((_, i) => keep[i]) }];
+      return [{ name: label, x: m.tNs.filter((_, i) => keep[i]).map((t) => t * unit.perNs), y: m.value.filter((_, i) => keep[i]) }];
     }).filter((s) => s.x.length > 0);
-    if (series.length > 0) panels.push({ title: p.title, xLabel: "simulated time (s)", yLabel: p.yLabel, series, yLog: p.yLog });
+    if (series.length > 0) panels.push({ title: p.title, xLabel: `simulated time (${unit.label})`, yLabel: p.yLabel, series, yLog: p.yLog });
   }
   return panels;
 }

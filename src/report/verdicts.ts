@@ -43,8 +43,8 @@ export function verdictsFor(scenario: Scenario, series: ReadonlyMap<string, read
   out.push({
     claim: "Theorem 2: steady-state pairwise RCF = 1/(1 + γ/κ)", section: "Appendix B",
     expected: `${fmt(theorem2)} (γ = ${gammaPerS} /s, κ = ${kappaPerS} /s)`, measured: `mean neighbour RCF at the end ${fmt(rcfNb)}`,
-    outcome: theorem2 === undefined || rcfNb === undefined ? "not applicable" : Math.abs(rcfNb - theorem2) <= 1e-3 ? "holds" : "fails",
-    note: "within 1e-3; the run may not have reached steady state",
+    outcome: theorem2 === undefined || rcfNb === undefined ? "not applicable" : Math.abs((1 - rcfNb) - (1 - theorem2)) <= 0.1 * (1 - theorem2) ? "holds" : "fails",
+    note: "holds when 1 − RCF is within 10% of γ/(γ + κ); a short run may not have reached the steady state",
   });
   out.push({
     claim: "H2: global RCF ≥ 0.995", section: "§6.2", expected: "> 0.995", measured: `global RCF at the end ${fmt(rcfEnd)}`,

@@ -143,7 +143,7 @@ export function printSummary(store: RunStore, runId: string, outcome: DriveOutco
     `  simulated ${(run.simTNs * 1e-9).toExponential(3)} s of ${(run.durationNs * 1e-9).toExponential(3)} s, wall ${run.wallS.toFixed(1)} s`,
   ];
   if (outcome.status === "done") lines.push(`  fingerprint ${run.fingerprint}`);
-  const show = (k: string, label: string) => (final[k] === undefined ? [] : [`${label} ${final[k].toPrecision(6)}`]);
+  const show = (k: string, label: string) => (final[k] === undefined ? [] : [`${label} ${Number.isInteger(final[k]) ? final[k] : final[k].toPrecision(6)}`]);
   const m = [...show("globalRcf", "global RCF"), ...show("rcfNeighbourMean", "neighbour RCF"), ...show("deltaEMean", "mean ΔE"), ...show("vetoesTotal", "vetoes")];
   if (m.length > 0) lines.push(`  at the end: ${m.join(", ")}`);
   if (Object.keys(events).length > 0) lines.push(`  events: ${Object.entries(events).map(([k, n]) => `${k} ${n}`).join(", ")}`);
