@@ -4,3 +4,4 @@ export * from "./complex/index.js";
 export * from "./random/index.js";
 export * from "./linalg/index.js";
 export * from "./sparse/index.js";
+export * from "./ode/index.js";

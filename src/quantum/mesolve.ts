@@ -13,7 +13,7 @@ import { DimensionError, InputError } from "../errors.js";
 import type { CsrMatrix } from "../numeric/complex/index.js";
 import { csrAdd, csrAdjoint, csrMatmul, csrScale } from "../numeric/complex/index.js";
 import type { OdeStats } from "../numeric/ode/index.js";
-import { restrict, selectComponents, sparsityComponents } from "./blocks.js";
+import { connectedComponents, csrSubmatrix } from "../numeric/sparse/index.js";
 import { LinearEvolution, type TimeTerm } from "./evolution.js";
 import { Qobj } from "./qobj.js";
 import { assembleLindblad, lindbladComponents, selectLabelled } from "./lindblad-blocks.js";
@@ -65,6 +65,17 @@ export interface MesolveResult {
   readonly states?: Qobj[];
   readonly finalState: Qobj;
   readonly stats: MesolveStats;
+}
+
+/** A matrix whose sparsity pattern is the union of the patterns of `mats` (all entries 1). */
+function patternUnion(mats: readonly CsrMatrix[], n: number): CsrMatrix {
+  const ones = (A: CsrMatrix): CsrMatrix => {
+    const data = new Float64Array(A.data.length);
+    for (let k = 0; k < data.length; k += 2) data[k] = A.data[k] !== 0 || A.data[k + 1] !== 0 ? 1 : 0;
+    return { ...A, data };
+  };
+  const zero: CsrMatrix = { rows: n, cols: n, rowPtr: new Int32Array(n + 1), colIdx: new Int32Array(0), data: new Float64Array(0) };
+  return mats.reduce((acc, A) => csrAdd(acc, ones(A)), zero);
 }
 
 function checkTlist(tlist: ArrayLike<number>): void {
@@ -225,11 +236,11 @@ export function mesolve(H: HSpec, rho0: Qobj, tlist: ArrayLike<number>, cOps: re
   if (mode === "ket") {
     const A0 = csrScale(Hsum, 0, -1);
     const At = terms.map(([h]) => csrScale(h.data, 0, -1));
-    const { label } = o.blockReduce === false ? { label: new Int32Array(d) } : sparsityComponents([A0, ...At], d);
-    const keep = new Set(seeds.map((i) => label[i] as number));
-    ({ indices, local } = selectComponents(label, keep));
-    G0 = restrict(A0, indices, local);
-    Gt = At.map((A) => restrict(A, indices, local));
+    const labels = o.blockReduce === false ? new Int32Array(d) : connectedComponents(patternUnion([A0, ...At], d)).labels;
+    const keep = new Set(seeds.map((i) => labels[i] as number));
+    ({ indices, local } = selectLabelled(labels, (l) => keep.has(l)));
+    G0 = csrSubmatrix(A0, indices);
+    Gt = At.map((A) => csrSubmatrix(A, indices));
   } else {
     const jumps = cOps.map((c) => c.data);
     const K = jumps.reduce((acc, c) => csrAdd(acc, csrMatmul(csrAdjoint(c), c), 1, 0, 0, -0.5), Hsum);

@@ -15,14 +15,15 @@
  * direct solve reports a singular system.
  */
 import { InputError, SolverError } from "../errors.js";
-import { csrAdd, csrAdjoint, csrMatmul, type CsrMatrix } from "../numeric/complex/index.js";
+import { csrAdd, csrAdjoint, csrMatmul, csrMatvec, type CsrMatrix } from "../numeric/complex/index.js";
+import { bicgstab, csrSubmatrix, ilu0, rcmOrdering, sparseLuSolve } from "../numeric/sparse/index.js";
 import { assembleLindblad, lindbladComponents, selectLabelled } from "./lindblad-blocks.js";
+import { SkylineLu } from "./skyline-lu.js";
 import { Qobj } from "./qobj.js";
-import { Ilu0, SkylineLu, bicgstab, permuteSym, rcmOrder } from "./sparse-solve.js";
 
 /** Options of `steadystate`. */
 export interface SteadystateOptions {
-  /** 'direct' (skyline LU after RCM ordering, refined to ~1e-14) or 'iterative' (BiCGSTAB + ILU(0)). Default 'direct'. */
+  /** 'direct' (RCM, skyline LU refined to 1e-14, pivoting sparse LU as fallback) or 'iterative' (BiCGSTAB + ILU(0)). Default 'direct'. */
   readonly method?: "direct" | "iterative";
   /** Relative residual target of the iterative method (default 1e-13). */
   readonly tol?: number;
@@ -35,6 +36,16 @@ function requireOper(A: Qobj, dims: readonly number[] | null, path: string): voi
     throw InputError.of(path, "a square operator Qobj", A instanceof Qobj ? `~a ${A.type} with dims ${JSON.stringify(A.dims)}` : A);
   }
   if (dims !== null && A.dims[0].join() !== dims.join()) throw InputError.of(path, `an operator on dims ${JSON.stringify(dims)}`, `~dims ${JSON.stringify(A.dims)}`);
+}
+
+/** Skyline LU (fast with the long trace row); numeric/'s pivoting sparse LU if that fails. */
+function solveDirect(P: CsrMatrix, b: Float64Array): Float64Array {
+  try {
+    return new SkylineLu(P).solveRefined(b);
+  } catch (e) {
+    if (!(e instanceof SolverError)) throw e;
+    return sparseLuSolve(P, b, { ordering: "natural", refine: 2 });
+  }
 }
 
 /** Replace row `r` of A by the trace functional Σ_i ρ_ii (columns `traceCols`). */
@@ -92,20 +103,20 @@ export function steadystate(H: Qobj | null, cOps: readonly Qobj[], options: Stea
   // skyline stays narrow. Iterative: RCM on the full system, which suits ILU(0) better.
   let perm: Int32Array;
   if (method === "direct") {
-    const rcm = rcmOrder(A);
+    const rcm = rcmOrdering(A);
     perm = new Int32Array(rcm.length);
     let q0 = 0;
     for (const k of rcm) if (k !== r0) perm[q0++] = k;
     perm[q0] = r0;
-  } else perm = rcmOrder(M);
-  const P = permuteSym(M, perm);
-  const b = new Float64Array(2 * indices.length);
+  } else perm = rcmOrdering(M);
+  const P = csrSubmatrix(M, perm);
   const inv = new Int32Array(perm.length);
   for (let k = 0; k < perm.length; k++) inv[perm[k] as number] = k;
+  const b = new Float64Array(2 * indices.length);
   b[2 * (inv[r0] as number)] = 1;
-  let xp: Float64Array;
-  if (method === "direct") xp = new SkylineLu(P).solveRefined(b);
-  else xp = bicgstab(P, b, new Ilu0(P), options.tol ?? 1e-13, options.maxIter ?? 5000).x;
+  const xp = method === "direct"
+    ? solveDirect(P, b)
+    : bicgstab((out, x) => csrMatvec(out, P, x), b, { tol: options.tol ?? 1e-13, maxIter: options.maxIter ?? 5000, precondition: ilu0(P).apply }).x;
 
   const rho = new Float64Array(2 * d * d);
   for (let q = 0; q < indices.length; q++) {
