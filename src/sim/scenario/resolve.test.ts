@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { InputError } from "../../errors.js";
 import { parseScenario, resolveScenario, parseScenarioText } from "./resolve.js";
 import { scenarioJsonSchema } from "./schema.js";
+import { scenariosMarkdown } from "./docs.js";
 
 const SCENARIOS = join(import.meta.dirname, "../../../scenarios");
 
@@ -132,6 +133,9 @@ describe("docs/scenario.schema.json", () => {
   it("is up to date with the zod schema (run `npm run schema`)", () => {
     const committed = JSON.parse(readFileSync(join(import.meta.dirname, "../../../docs/scenario.schema.json"), "utf8"));
     expect(committed).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
+  });
+  it("docs/SCENARIOS.md is up to date too (run `npm run schema`)", () => {
+    expect(readFileSync(join(import.meta.dirname, "../../../docs/SCENARIOS.md"), "utf8")).toBe(scenariosMarkdown());
   });
   it("rejects unknown keys in every section (additionalProperties: false)", () => {
     const js = scenarioJsonSchema() as { additionalProperties: boolean; properties: Record<string, { additionalProperties?: boolean }> };
