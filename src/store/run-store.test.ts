@@ -1,8 +1,9 @@
 import { describe, it, expect, beforeEach, afterEach } from "vitest";
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { spawn } from "node:child_process";
 import { RunStore } from "./run-store.js";
 import { migrate, schemaVersion, SCHEMA_VERSION } from "./migrations.js";
 import { resolveScenario } from "../sim/scenario/index.js";
@@ -124,5 +125,45 @@ describe("RunStore", () => {
     }
     reader.close();
     writer.close();
+  });
+
+  it("a reader in this process never sees a torn commit while another process writes", async () => {
+    const path = join(dir, "p.db");
+    const setup = RunStore.open(path);
+    const id = setup.createRun({ scenario, codeVersion: "0", durationNs: 1e9 });
+    setup.close();
+    const writer = join(dir, "writer.ts");
+    const storeUrl = new URL("./run-store.ts", import.meta.url).href;
+    writeFileSync(writer, `import { RunStore } from ${JSON.stringify(storeUrl)};
+const s = RunStore.open(${JSON.stringify(path)});
+for (let k = 0; k < 300; k++) {
+  const samples = Array.from({ length: 20 }, (_, i) => ({ tNs: k * 20 + i, metrics: { a: i, b: k } }));
+  s.commitProgress(${JSON.stringify(id)}, { samples, events: [{ tNs: k * 20, kind: "e", data: { k } }], checkpoint: JSON.stringify({ k }), simTNs: (k + 1) * 20, wallS: 0 });
+}
+s.close();
+`);
+    const child = spawn(process.execPath, ["--import", "tsx", writer], { cwd: join(import.meta.dirname, "../.."), stdio: "inherit" });
+    const exited = new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
+    let running = true;
+    void exited.then(() => (running = false));
+    const reader = RunStore.open(path, { readonly: true });
+    let midway = 0;
+    while (running) {
+      // One read transaction: the run row, its metrics, events and checkpoint must agree.
+      reader.db.transaction(() => {
+        const r = reader.getRun(id);
+        const n = (reader.db.prepare("SELECT COUNT(*) AS n FROM metrics WHERE run_id = ?").get(id) as { n: number }).n;
+        const ev = (reader.db.prepare("SELECT COUNT(*) AS n FROM events WHERE run_id = ?").get(id) as { n: number }).n;
+        expect(n).toBe((r.simTNs / 20) * 40);
+        expect(ev).toBe(r.simTNs / 20);
+        if (r.simTNs > 0) expect(reader.latestCheckpoint(id)?.state).toBe(JSON.stringify({ k: r.simTNs / 20 - 1 }));
+        if (r.simTNs > 0 && r.simTNs < 6000) midway += 1;
+      })();
+      await new Promise((res) => setImmediate(res));
+    }
+    expect(await exited).toBe(0);
+    expect(reader.getRun(id).simTNs).toBe(6000);
+    expect(midway).toBeGreaterThan(0); // the reads really overlapped the writes
+    reader.close();
   });
 });
