@@ -14,7 +14,7 @@ import { InputError } from "../errors.js";
 import { type CoherenceResult, exactCoherence, primEdges, type PrimRelaxer, treeCoherence } from "../model/resonance/coherence.js";
 import type { NodeStates } from "../model/resonance/node-states.js";
 import { lighter, PrimRange, splitRanges, type RangeMin } from "../model/resonance/prim-range.js";
-import { CTRL_DONE, CTRL_GEN, CTRL_LENGTH, CTRL_QUIT, CTRL_U, type CoherenceWorkerData } from "./coherence-protocol.js";
+import { CTRL_DONE, CTRL_GEN, CTRL_LENGTH, CTRL_QUIT, CTRL_U, SPIN_MAX, type CoherenceWorkerData } from "./coherence-protocol.js";
 
 /** Most threads we start (a worker per range; more than the machine has cores only adds waiting). */
 export const THREADS_MAX = 64;
@@ -54,6 +54,7 @@ class ThreadedRelaxer implements PrimRelaxer {
     Atomics.add(c, CTRL_GEN, 1);
     Atomics.notify(c, CTRL_GEN);
     this.own.relax(u, out);
+    for (let spin = 0; spin < SPIN_MAX && Atomics.load(c, CTRL_DONE) !== this.workers; spin++);
     for (;;) {
       const done = Atomics.load(c, CTRL_DONE);
       if (done === this.workers) break;

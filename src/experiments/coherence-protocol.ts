@@ -11,6 +11,9 @@ export const CTRL_QUIT = 3;
 /** Length of the control array (Int32). */
 export const CTRL_LENGTH = 4;
 
+/** Polls of a control word before falling back to Atomics.wait (a few microseconds of spinning). */
+export const SPIN_MAX = 2000;
+
 /** What each worker is started with. */
 export interface CoherenceWorkerData {
   /** Node states, interleaved re/im, node-major (Float64). */

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { PrimRange, type RangeMin } from "../model/resonance/prim-range.js";
-import { CTRL_DONE, CTRL_GEN, CTRL_QUIT, CTRL_U, type CoherenceWorkerData } from "./coherence-protocol.js";
+import { CTRL_DONE, CTRL_GEN, CTRL_QUIT, CTRL_U, SPIN_MAX, type CoherenceWorkerData } from "./coherence-protocol.js";
 
 const w = workerData as CoherenceWorkerData;
 const data = new Float64Array(w.states, w.byteOffset, w.length);
@@ -17,6 +17,8 @@ const m: RangeMin = { key: 0, vertex: -1, parent: -1 };
 parentPort?.postMessage("ready");
 let gen = 0;
 for (;;) {
+  // Spin briefly (a round takes microseconds on an idle machine), then sleep on the futex.
+  for (let spin = 0; spin < SPIN_MAX && Atomics.load(ctrl, CTRL_GEN) === gen; spin++);
   Atomics.wait(ctrl, CTRL_GEN, gen);
   gen = Atomics.load(ctrl, CTRL_GEN);
   if (Atomics.load(ctrl, CTRL_QUIT) !== 0) break;
