@@ -44,9 +44,15 @@ export function registerResume(program: Command): void {
       store.setStatus(run.id, "running");
       const progress = new Progress(run.id, cpRow?.tNs ?? 0, clock.durationNs);
       const sink = storeSink(store, run.id, progress);
-      const runner = cpRow === undefined
-        ? Runner.start(scenario, modelFor(scenario), sink)
-        : Runner.resume(scenario, modelFor(scenario), decodeState<Checkpoint>(cpRow.state), sink);
+      let runner: Runner;
+      try {
+        runner = cpRow === undefined
+          ? Runner.start(scenario, modelFor(scenario), sink)
+          : Runner.resume(scenario, modelFor(scenario), decodeState<Checkpoint>(cpRow.state), sink);
+      } catch (e) {
+        store.setStatus(run.id, "failed", { error: e instanceof Error ? e.message : String(e), pid: null });
+        throw e;
+      }
       process.stderr.write(`pqms: resuming ${run.id} at t = ${((cpRow?.tNs ?? 0) * 1e-9).toExponential(3)} s (${cpRow === undefined ? "no checkpoint yet: from the start" : "last checkpoint"})\n`);
       const outcome = await drive(store, run.id, runner, sink, progress);
       const report = outcome.status === "done" && opts.report ? reportRun(store, run.id, opts.out) : undefined;

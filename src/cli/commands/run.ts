@@ -42,7 +42,13 @@ export function registerRun(program: Command): void {
       process.stderr.write(`pqms: run ${runId}: ${scenario.name}, seed ${scenario.run.seed} (reproduce with --seed ${scenario.run.seed}), store ${store.path}\n`);
       const progress = new Progress(runId, 0, clock.durationNs);
       const sink = storeSink(store, runId, progress);
-      const runner = Runner.start(scenario, model, sink);
+      let runner: Runner;
+      try {
+        runner = Runner.start(scenario, model, sink);
+      } catch (e) {
+        store.deleteRun(runId); // nothing ran: leave no record behind
+        throw e;
+      }
       const outcome = await drive(store, runId, runner, sink, progress);
       const report = outcome.status === "done" && opts.report ? reportRun(store, runId, opts.out) : undefined;
       printSummary(store, runId, outcome, report, opts.json === true);

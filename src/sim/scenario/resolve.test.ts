@@ -76,7 +76,9 @@ describe("bad scenarios: every problem named with path, expected, got", () => {
       "run.tickS: expected a whole number of nanoseconds (kernel time is integer ns), got 1.5e-9",
     ]);
     expect(problems(() => resolveScenario({ run: { sampleEveryS: 2.5e-9 } }))).toEqual(["run.sampleEveryS: expected a whole number of ticks (run.tickS = 1e-9 s), got 2.5e-9"]);
-    expect(problems(() => resolveScenario({ mesh: { nodes: 10, neighbours: 10 } }))[0]).toMatch(/^mesh.neighbours: expected fewer than/);
+    expect(problems(() => resolveScenario({ mesh: { nodes: 10, clusterSize: 10, neighbours: 10 } }))[0]).toMatch(/^mesh.neighbours: expected fewer than/);
+    expect(resolveScenario({ mesh: { nodes: 50 } }).mesh.clusterSize).toBe(50); // default: one cluster when N < 150
+    expect(problems(() => resolveScenario({ mesh: { nodes: 50, clusterSize: 150 } }))).toEqual(['mesh.clusterSize: expected at most mesh.nodes (50) for topology "clusters" (set it to 50 for one cluster), got 150']);
     expect(problems(() => resolveScenario({ mesh: { nodes: 9_000_000, dim: 192 } }))[0]).toMatch(/^mesh.nodes: expected N·dim·16 bytes ≤ 1 GiB/);
     expect(problems(() => resolveScenario({ odos: { stormDeltaEThreshold: 0.1 } }))[0]).toMatch(/^odos.stormDeltaEThreshold: expected ≤ odos.deltaEThreshold/);
   });

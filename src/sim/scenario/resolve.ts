@@ -66,6 +66,9 @@ function crossFieldIssues(sc: Scenario): Issue[] {
     if (!wholeNs(run[key]) || ns % tickNs !== 0) add(`run.${key}`, `a whole number of ticks (run.tickS = ${run.tickS} s)`, run[key]);
     else if (key !== "durationS" && run.durationS / run[key] > SAMPLES_MAX) add(`run.${key}`, `at most ${SAMPLES_MAX} per run (run.durationS / run.${key}); got ${Math.round(run.durationS / run[key])}`, run[key]);
   }
+  if (mesh.topology === "clusters" && mesh.clusterSize > mesh.nodes) {
+    add("mesh.clusterSize", `at most mesh.nodes (${mesh.nodes}) for topology "clusters" (set it to ${mesh.nodes} for one cluster)`, mesh.clusterSize);
+  }
   if (mesh.topology !== "complete" && mesh.neighbours >= Math.min(mesh.nodes, mesh.topology === "clusters" ? mesh.clusterSize : mesh.nodes)) {
     add("mesh.neighbours", `fewer than the nodes of a ring (${mesh.topology === "clusters" ? "mesh.clusterSize" : "mesh.nodes"} = ${mesh.topology === "clusters" ? mesh.clusterSize : mesh.nodes})`, mesh.neighbours);
   }

@@ -17,6 +17,9 @@ export const SEED_MAX = 4_294_967_295;
 /** Horizon of integer-nanosecond time (kernel.ts): 2^53 − 1 ns ≈ 104 days. */
 const DURATION_S_MAX = Math.floor(Number.MAX_SAFE_INTEGER / 1e9);
 
+/** §3.2: local clusters of 100–200 nodes; we default to the middle. */
+export const CLUSTER_SIZE_DEFAULT = 150;
+
 const positiveSeconds = (what: string) => z.number().positive().max(DURATION_S_MAX).describe(what);
 
 export const runSchema = z.strictObject({
@@ -36,8 +39,8 @@ export const meshSchema = z.strictObject({
     .describe("Number of nodes N (§2.1; Appendix A uses 1000, §5.1 plans 10^5)."),
   dim: z.number().int().min(2).max(4096).default(12)
     .describe("Modes per node state d (Appendix A: 12; §2.1 V1000 nodes: 192)."),
-  clusterSize: z.number().int().min(2).max(100_000).default(150)
-    .describe("Nodes per local cluster (§3.2: 100–200 nodes within one orbital plane)."),
+  clusterSize: z.number().int().min(2).max(100_000).optional()
+    .describe(`Nodes per local cluster (§3.2: 100–200 nodes within one orbital plane); default ${CLUSTER_SIZE_DEFAULT}, or N when the mesh has fewer nodes.`),
   topology: z.enum(["clusters", "ring", "complete"]).default("clusters")
     .describe("Coupling graph: rings of `neighbours` inside each cluster joined by a backbone (§3.2), one ring, or all-to-all."),
   neighbours: z.number().int().min(2).max(1024).multipleOf(2).default(4)
@@ -60,7 +63,9 @@ export const meshSchema = z.strictObject({
     .describe("Spacing Δω of the node's mode frequencies ω_k = ω₀ + kΔω, rad/s (paper: none; 2π·100 GHz, a photonic ring's FSR)."),
   coherenceMethod: z.enum(["auto", "exact", "hierarchical"]).default("auto")
     .describe("Global coherence (§2.1 MST mean RCF): exact Prim, per-cluster MST + backbone, or auto by N."),
-}).describe("The resonance mesh (§2.1, §3.2, Appendix B).");
+}).describe("The resonance mesh (§2.1, §3.2, Appendix B).")
+  // The cluster-size default depends on N (a mesh smaller than one cluster is one cluster).
+  .transform((m) => ({ ...m, clusterSize: m.clusterSize ?? Math.min(CLUSTER_SIZE_DEFAULT, m.nodes) }));
 
 export const odosSchema = z.strictObject({
   deltaEThreshold: z.number().gt(0).lt(1).default(0.05)
