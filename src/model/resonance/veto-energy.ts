@@ -8,13 +8,9 @@
  * exact values of e and h (ħ = h/2π).
  */
 import { InputError } from "../../errors.js";
+import { ELEMENTARY_CHARGE_C, HBAR_JS, PLANCK_JS } from "../constants.js";
 
-/** Elementary charge, C (CODATA 2018, exact). */
-export const ELEMENTARY_CHARGE_C = 1.602176634e-19;
-/** Planck constant, J s (CODATA 2018, exact). */
-export const PLANCK_JS = 6.62607015e-34;
-/** Reduced Planck constant ħ = h/2π, J s. */
-export const HBAR_JS = PLANCK_JS / (2 * Math.PI);
+export { ELEMENTARY_CHARGE_C, HBAR_JS, PLANCK_JS };
 
 /** §4.2's junction critical current, A (10 µA). */
 export const VETO_CRITICAL_CURRENT_A = 10e-6;
