@@ -13,13 +13,19 @@ export interface Adjacency {
   readonly adj: Int32Array;
 }
 
-/** The undirected graph of the sparsity pattern of a square A (edge i–j when A_ij or A_ji is stored). */
-export function symmetricPattern(A: CsrMatrix): Adjacency {
+/**
+ * The undirected graph of the sparsity pattern of a square A (edge i–j when A_ij or A_ji is
+ * stored), leaving out the entries of rows flagged in `ignoreRows`.
+ */
+export function symmetricPattern(A: CsrMatrix, ignoreRows?: Uint8Array): Adjacency {
   checkCsr("A", A);
   if (A.rows !== A.cols) throw InputError.of("A", "a square CSR matrix", `~${A.rows}x${A.cols}`);
   const n = A.rows;
+  if (ignoreRows !== undefined && ignoreRows.length !== n) throw InputError.of("ignoreRows", `a Uint8Array of length ${n}`, ignoreRows);
+  const skip = (i: number): boolean => ignoreRows !== undefined && ignoreRows[i] === 1;
   const deg = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
+    if (skip(i)) continue;
     for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
       const j = A.colIdx[p] as number;
       if (j === i) continue;
@@ -31,6 +37,7 @@ export function symmetricPattern(A: CsrMatrix): Adjacency {
   const raw = new Int32Array(deg[n] as number);
   const fill = deg.slice(0, n);
   for (let i = 0; i < n; i++) {
+    if (skip(i)) continue;
     for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
       const j = A.colIdx[p] as number;
       if (j === i) continue;
@@ -147,13 +154,23 @@ function pseudoPeripheral(g: Adjacency, root: number, level: Int32Array, order: 
   return r;
 }
 
+/** Options of `rcmOrdering`. */
+export interface RcmOptions {
+  /**
+   * Rows whose entries the ordering ignores (their vertices stay, reached through their
+   * columns): dense rows such as a trace condition, which would otherwise tie every vertex they
+   * touch together and widen the band of everything.
+   */
+  readonly ignoreRows?: Uint8Array;
+}
+
 /**
  * Reverse Cuthill–McKee ordering of the graph of A + Aᵀ: `perm[k]` is the original index placed
  * at position k. Each component starts at a pseudo-peripheral vertex; neighbours are visited in
  * increasing degree.
  */
-export function rcmOrdering(A: CsrMatrix): Int32Array {
-  const g = symmetricPattern(A);
+export function rcmOrdering(A: CsrMatrix, options: RcmOptions = {}): Int32Array {
+  const g = symmetricPattern(A, options.ignoreRows);
   const n = g.n;
   const level = new Int32Array(n).fill(-1);
   const scratch = new Int32Array(n);

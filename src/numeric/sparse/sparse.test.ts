@@ -77,6 +77,33 @@ describe("sparseLuSolve vs dense LU", () => {
     expect(maxAbsDiff(sparseLuSolve(A, b, { ordering: "natural", pivotThreshold: 1 }), denseSolve(A, b))).toBeLessThan(1e-15);
   });
 
+  it("handles dense rows (a trace condition replacing row 0) through the border", () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const n = 300;
+      const B = randomSparse(n, 3, seed === 4 ? 0.01 : 2, seed);
+      const I: number[] = [];
+      const J: number[] = [];
+      const re: number[] = [];
+      const im: number[] = [];
+      for (let i = 1; i < n; i++) {
+        for (let p = B.rowPtr[i] as number; p < (B.rowPtr[i + 1] as number); p++) {
+          I.push(i); J.push(B.colIdx[p] as number); re.push(B.data[2 * p] as number); im.push(B.data[2 * p + 1] as number);
+        }
+      }
+      for (let j = 0; j < n; j += 2) {
+        I.push(0); J.push(j); re.push(1); im.push(0); // "trace" row over every second variable
+      }
+      const A = csrFromTriplets(n, n, Int32Array.from(I), Int32Array.from(J), Float64Array.from(re), Float64Array.from(im));
+      const b = new Float64Array(2 * n);
+      b[0] = 1;
+      const ref = denseSolve(A, b);
+      const x = sparseLuSolve(A, b);
+      const scale = Math.max(...Array.from(ref, Math.abs));
+      expect(maxAbsDiff(x, ref)).toBeLessThan(1e-10 * scale);
+      expect(relResidual(A, x, b)).toBeLessThan(1e-13);
+    }
+  });
+
   it("reuses one factorisation for several right-hand sides", () => {
     const A = randomSparse(60, 3, 4, 9);
     const f = sparseLuFactor(A);

@@ -1,5 +1,6 @@
 /**
- * Sparse direct solver for complex CSR systems: a fill-reducing reverse Cuthill–McKee ordering,
+ * Sparse direct solver for complex CSR systems: a fill-reducing reverse Cuthill–McKee ordering
+ * (dense rows such as a trace condition ignored, their variables moved to a short dense border),
  * then a row-frontal (variable-band) LU with threshold partial pivoting inside the front.
  *
  * Rows enter the dense front when elimination reaches their first column (after reordering)
@@ -55,47 +56,86 @@ class Growable {
   }
 }
 
-/** Symbolic data of the reordered matrix: first/last column per row, and the front bounds. */
+/**
+ * Symbolic data of the reordered matrix. Columns [0, nBand) form the band, handled in a ring of
+ * width W; columns [nBand, n) are the border: the variables of dense rows, kept as a short
+ * dense tail of every front row so they never widen the band.
+ */
 interface Symbolic {
   perm: Int32Array;
   inv: Int32Array;
+  nBand: number;
+  /** First/last band column of each (permuted) row; first = nBand, last = −1 without band entries. */
   first: Int32Array;
   last: Int32Array;
-  /** Rows bucketed by first column: rows startPtr[k]..startPtr[k+1]-1 of byFirst. */
+  /** Rows bucketed by first column (0..nBand): rows startPtr[k]..startPtr[k+1]-1 of byFirst. */
   startPtr: Int32Array;
   byFirst: Int32Array;
   width: number;
   maxActive: number;
-  normMax: number;
+  /** Row equilibration: row i of A is multiplied by rowScale[i] (1 / its largest |re|, |im|). */
+  rowScale: Float64Array;
+  /** Dense-row flag per original row. */
+  dense: Uint8Array;
 }
 
-function symbolic(A: CsrMatrix, ordering: "rcm" | "natural"): Symbolic {
+/**
+ * Rows with more than max(32, 10 × the mean row count) entries (e.g. a trace condition). The
+ * ordering ignores them and puts their variables in the border; in the front they stay active
+ * and pivot only when no sparse row offers an acceptable pivot.
+ */
+function denseRows(A: CsrMatrix): Uint8Array {
   const n = A.rows;
-  const perm = ordering === "rcm" ? rcmOrdering(A) : Int32Array.from({ length: n }, (_, k) => k);
+  const limit = Math.max(32, (10 * (A.rowPtr[n] as number)) / Math.max(1, n));
+  const flags = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if ((A.rowPtr[i + 1] as number) - (A.rowPtr[i] as number) > limit) flags[i] = 1;
+  return flags;
+}
+
+function ordering(A: CsrMatrix, kind: "rcm" | "natural", dense: Uint8Array): { perm: Int32Array; nBand: number } {
+  const n = A.rows;
+  if (kind === "natural") return { perm: Int32Array.from({ length: n }, (_, k) => k), nBand: n };
+  const rcm = rcmOrdering(A, { ignoreRows: dense });
+  const perm = new Int32Array(n);
+  let t = 0;
+  for (const v of rcm) if (!dense[v]) perm[t++] = v;
+  const nBand = t;
+  for (let v = 0; v < n; v++) if (dense[v]) perm[t++] = v;
+  return { perm, nBand };
+}
+
+function symbolic(A: CsrMatrix, kind: "rcm" | "natural"): Symbolic {
+  const n = A.rows;
+  const dense = kind === "rcm" ? denseRows(A) : new Uint8Array(n);
+  const { perm, nBand } = ordering(A, kind, dense);
   const inv = new Int32Array(n);
   for (let k = 0; k < n; k++) inv[perm[k] as number] = k;
   const first = new Int32Array(n);
   const last = new Int32Array(n);
-  let normMax = 0;
+  const rowScale = new Float64Array(n);
   for (let r = 0; r < n; r++) {
     const i = perm[r] as number;
-    let f = n;
+    let f = nBand;
     let l = -1;
+    let rowMax = 0;
     for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
       const c = inv[A.colIdx[p] as number] as number;
-      if (c < f) f = c;
-      if (c > l) l = c;
-      normMax = Math.max(normMax, Math.abs(A.data[2 * p] as number), Math.abs(A.data[2 * p + 1] as number));
+      if (c < nBand) {
+        if (c < f) f = c;
+        if (c > l) l = c;
+      }
+      rowMax = Math.max(rowMax, Math.abs(A.data[2 * p] as number), Math.abs(A.data[2 * p + 1] as number));
     }
-    if (l < 0) throw new SolverError(`sparseLuSolve: matrix is singular (row ${i} has no stored entries)`);
+    if (rowMax === 0) throw new SolverError(`sparseLuSolve: matrix is singular (row ${i} has no nonzero entries)`);
     first[r] = f;
     last[r] = l;
+    rowScale[i] = 1 / rowMax;
   }
-  const startPtr = new Int32Array(n + 1);
+  const startPtr = new Int32Array(nBand + 2);
   for (let r = 0; r < n; r++) startPtr[(first[r] as number) + 1] = (startPtr[(first[r] as number) + 1] as number) + 1;
-  for (let k = 0; k < n; k++) startPtr[k + 1] = (startPtr[k + 1] as number) + (startPtr[k] as number);
+  for (let k = 0; k <= nBand; k++) startPtr[k + 1] = (startPtr[k + 1] as number) + (startPtr[k] as number);
   const byFirst = new Int32Array(n);
-  const at = startPtr.slice(0, n);
+  const at = startPtr.slice(0, nBand + 1);
   for (let r = 0; r < n; r++) {
     const f = first[r] as number;
     byFirst[at[f] as number] = r;
@@ -104,19 +144,20 @@ function symbolic(A: CsrMatrix, ordering: "rcm" | "natural"): Symbolic {
   let width = 1;
   let maxActive = 0;
   let reach = -1;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k <= nBand; k++) {
     for (let t = startPtr[k] as number; t < (startPtr[k + 1] as number); t++) reach = Math.max(reach, last[byFirst[t] as number] as number);
-    width = Math.max(width, reach - k + 1);
+    if (k < nBand) width = Math.max(width, reach - k + 1);
     maxActive = Math.max(maxActive, (startPtr[k + 1] as number) - k);
   }
-  return { perm, inv, first, last, startPtr, byFirst, width, maxActive, normMax };
+  return { perm, inv, nBand, first, last, startPtr, byFirst, width, maxActive, rowScale, dense };
 }
 
 /**
- * Factor a square complex CSR matrix for repeated solves.
+ * Factor a square complex CSR matrix for repeated solves. Rows are equilibrated (scaled to
+ * max |re|, |im| = 1) before elimination.
  * @throws InputError for a non-square matrix or non-finite entries; SolverError when the matrix
- *   is (numerically) singular — no pivot above n·ε·max|A| in some column — or its front is too
- *   wide to store (split it with `connectedComponents`, or use `bicgstab`).
+ *   is (numerically) singular — no pivot above n·ε in some column of the equilibrated matrix —
+ *   or its front is too wide to store (split it with `connectedComponents`, or use `bicgstab`).
  */
 export function sparseLuFactor(A: CsrMatrix, options: SparseLuOptions = {}): SparseLu {
   checkCsr("A", A);
@@ -129,129 +170,185 @@ export function sparseLuFactor(A: CsrMatrix, options: SparseLuOptions = {}): Spa
   const n = A.rows;
   if (n === 0) return { n, nnzFactors: 0, solve: (_b, out) => out ?? new Float64Array(0) };
   const sym = symbolic(A, options.ordering ?? "rcm");
-  const W = sym.width;
-  if (sym.maxActive * 2 * W > MAX_FRONT_DOUBLES) {
-    throw new SolverError(`sparseLuSolve: front of ${sym.maxActive} rows × ${W} columns exceeds the ${MAX_FRONT_DOUBLES * 8 / 2 ** 30} GiB limit; split the system with connectedComponents/csrSubmatrix or use bicgstab with ilu0`);
+  const slot = 2 * sym.width + 2 * (n - sym.nBand);
+  if (sym.maxActive * slot > MAX_FRONT_DOUBLES) {
+    throw new SolverError(`sparseLuSolve: front of ${sym.maxActive} rows × ${slot / 2} columns exceeds the ${(MAX_FRONT_DOUBLES * 8) / 2 ** 30} GiB limit; split the system with connectedComponents/csrSubmatrix or use bicgstab with ilu0`);
   }
   return numeric(A, sym, tau);
 }
 
+/** Front state: active rows with their slot in `data` (band ring of W columns, then the border). */
+interface Front {
+  readonly W: number;
+  readonly nb: number;
+  readonly slotSize: number;
+  readonly data: Float64Array;
+  readonly row: Int32Array;
+  readonly slot: Int32Array;
+  /** Last band column that may be nonzero. */
+  readonly ext: Int32Array;
+  readonly isDense: Uint8Array;
+  count: number;
+}
+
+/** Offset of column c within a slot. */
+function colOffset(f: Front, nBand: number, c: number): number {
+  return c < nBand ? 2 * (c % f.W) : 2 * f.W + 2 * (c - nBand);
+}
+
 function numeric(A: CsrMatrix, sym: Symbolic, tau: number): SparseLu {
   const n = A.rows;
+  const { nBand } = sym;
+  const nb = n - nBand;
   const W = sym.width;
-  const W2 = 2 * W;
-  const front = new Float64Array(sym.maxActive * W2);
+  const slotSize = 2 * W + 2 * nb;
+  const f: Front = {
+    W, nb, slotSize,
+    data: new Float64Array(sym.maxActive * slotSize),
+    row: new Int32Array(sym.maxActive),
+    slot: new Int32Array(sym.maxActive),
+    ext: new Int32Array(sym.maxActive),
+    isDense: new Uint8Array(sym.maxActive),
+    count: 0,
+  };
   const freeSlots = Int32Array.from({ length: sym.maxActive }, (_, s) => sym.maxActive - 1 - s);
   let nFree = sym.maxActive;
-  // Active rows: permuted row id, slot, current last possibly-nonzero column.
-  const actRow = new Int32Array(sym.maxActive);
-  const actSlot = new Int32Array(sym.maxActive);
-  const actExt = new Int32Array(sym.maxActive);
-  let nAct = 0;
   const pivRow = new Int32Array(n);
   const L = new Growable(4 * n);
   const lPtr = new Int32Array(n + 1);
-  const U = new Growable(8 * n); // i32 unused beyond uStart bookkeeping
+  const U = new Growable(8 * n);
   const uStart = new Int32Array(n + 1);
-  const tiny = n * 2 ** -52 * sym.normMax;
+  const uBorder = new Float64Array(2 * n * nb);
+  const tiny = n * 2 ** -52;
   for (let k = 0; k < n; k++) {
-    for (let t = sym.startPtr[k] as number; t < (sym.startPtr[k + 1] as number); t++) {
-      const r = sym.byFirst[t] as number;
-      const slot = freeSlots[--nFree] as number;
-      scatterRow(A, sym, r, front, slot * W2, W);
-      actRow[nAct] = r;
-      actSlot[nAct] = slot;
-      actExt[nAct] = sym.last[r] as number;
-      nAct++;
+    if (k <= nBand) {
+      for (let t = sym.startPtr[k] as number; t < (sym.startPtr[k + 1] as number); t++) {
+        const r = sym.byFirst[t] as number;
+        const s = freeSlots[--nFree] as number;
+        scatterRow(A, sym, r, f.data, s * slotSize, W);
+        const a = f.count++;
+        f.row[a] = r;
+        f.slot[a] = s;
+        f.ext[a] = sym.last[r] as number;
+        f.isDense[a] = sym.dense[sym.perm[r] as number] as number;
+      }
     }
-    const kk = 2 * (k % W);
-    // Threshold partial pivoting: among rows with |v| ≥ τ·max, the shortest (least fill).
-    let vmax = 0;
-    for (let a = 0; a < nAct; a++) {
-      const o = (actSlot[a] as number) * W2 + kk;
-      vmax = Math.max(vmax, Math.hypot(front[o] as number, front[o + 1] as number));
+    const co = colOffset(f, nBand, k);
+    const pa = choosePivot(f, co, tau);
+    const pv = pa < 0 ? 0 : Math.hypot(f.data[(f.slot[pa] as number) * slotSize + co] as number, f.data[(f.slot[pa] as number) * slotSize + co + 1] as number);
+    if (!(pv > tiny)) {
+      throw new SolverError(`sparseLuSolve: matrix is singular to working precision (largest pivot candidate ${pv.toExponential(3)} ≤ n·ε = ${tiny.toExponential(3)} after scaling rows to max 1, at elimination step ${k} of ${n})`);
     }
-    if (!(vmax > tiny)) {
-      throw new SolverError(`sparseLuSolve: matrix is singular to working precision (largest pivot candidate ${vmax.toExponential(3)} ≤ n·ε·max|A| = ${tiny.toExponential(3)} at elimination step ${k} of ${n})`);
-    }
-    let pa = -1;
-    for (let a = 0; a < nAct; a++) {
-      const o = (actSlot[a] as number) * W2 + kk;
-      if (Math.hypot(front[o] as number, front[o + 1] as number) >= tau * vmax && (pa < 0 || (actExt[a] as number) < (actExt[pa] as number))) pa = a;
-    }
-    const pSlot = actSlot[pa] as number;
-    const pExt = actExt[pa] as number;
-    pivRow[k] = actRow[pa] as number;
-    const pBase = pSlot * W2;
-    // Store U's row k (columns k..pExt) and clear the pivot row's slot.
-    const len = pExt - k + 1;
+    const pSlot = f.slot[pa] as number;
+    const pExt = k < nBand ? (f.ext[pa] as number) : k - 1;
+    pivRow[k] = f.row[pa] as number;
+    const pBase = pSlot * slotSize;
+    // U's row k: the pivot (band or border), band columns k+1..pExt, and the border; clear the slot.
+    const len = k < nBand ? pExt - k + 1 : 0;
     U.reserve(len);
     for (let c = k; c <= pExt; c++) {
       const o = pBase + 2 * (c % W);
-      U.f64[2 * U.n] = front[o] as number;
-      U.f64[2 * U.n + 1] = front[o + 1] as number;
+      U.f64[2 * U.n] = f.data[o] as number;
+      U.f64[2 * U.n + 1] = f.data[o + 1] as number;
       U.n++;
-      front[o] = 0;
-      front[o + 1] = 0;
+      f.data[o] = 0;
+      f.data[o + 1] = 0;
     }
     uStart[k + 1] = U.n;
-    nAct--;
-    actRow[pa] = actRow[nAct] as number;
-    actSlot[pa] = actSlot[nAct] as number;
-    actExt[pa] = actExt[nAct] as number;
+    const bo = 2 * k * nb;
+    for (let t = 0; t < 2 * nb; t++) {
+      uBorder[bo + t] = f.data[pBase + 2 * W + t] as number;
+      f.data[pBase + 2 * W + t] = 0;
+    }
+    const pr = k < nBand ? (U.f64[2 * (uStart[k] as number)] as number) : (uBorder[bo + 2 * (k - nBand)] as number);
+    const pi = k < nBand ? (U.f64[2 * (uStart[k] as number) + 1] as number) : (uBorder[bo + 2 * (k - nBand) + 1] as number);
+    f.count--;
+    f.row[pa] = f.row[f.count] as number;
+    f.slot[pa] = f.slot[f.count] as number;
+    f.ext[pa] = f.ext[f.count] as number;
+    f.isDense[pa] = f.isDense[f.count] as number;
     freeSlots[nFree++] = pSlot;
-    eliminate(front, W, k, pExt, U.f64, uStart[k] as number, nAct, actRow, actSlot, actExt, L);
+    eliminate(f, k, nBand, pExt, pr, pi, U.f64, (uStart[k] as number) + 1, uBorder, bo, L);
     lPtr[k + 1] = L.n;
   }
   const lRow = L.i32;
   const lVal = L.f64;
   const uVal = U.f64;
+  const factors: Factors = { pivRow, lPtr, lRow, lVal, uStart, uVal, uBorder };
   return {
     n,
-    nnzFactors: L.n + U.n,
-    solve: (b, out = new Float64Array(2 * n)) => solveFactors(sym, pivRow, lPtr, lRow, lVal, uStart, uVal, b, out),
+    nnzFactors: L.n + U.n + n * nb,
+    solve: (b, out = new Float64Array(2 * n)) => solveFactors(sym, factors, b, out),
   };
 }
 
-function scatterRow(A: CsrMatrix, sym: Symbolic, r: number, front: Float64Array, base: number, W: number): void {
+/**
+ * Threshold partial pivoting: among rows with |v| ≥ τ·max, the one with the shortest band
+ * (least fill). Dense rows compete only when no sparse row reaches 1e-3 of the column maximum.
+ */
+function choosePivot(f: Front, co: number, tau: number): number {
+  let vAll = 0;
+  let vSparse = 0;
+  for (let a = 0; a < f.count; a++) {
+    const o = (f.slot[a] as number) * f.slotSize + co;
+    const v = Math.hypot(f.data[o] as number, f.data[o + 1] as number);
+    vAll = Math.max(vAll, v);
+    if (!f.isDense[a]) vSparse = Math.max(vSparse, v);
+  }
+  const sparseOnly = vSparse >= 1e-3 * vAll;
+  const limit = tau * (sparseOnly ? vSparse : vAll);
+  let pa = -1;
+  for (let a = 0; a < f.count; a++) {
+    if (sparseOnly && f.isDense[a]) continue;
+    const o = (f.slot[a] as number) * f.slotSize + co;
+    const v = Math.hypot(f.data[o] as number, f.data[o + 1] as number);
+    if (v > 0 && v >= limit && (pa < 0 || (f.ext[a] as number) < (f.ext[pa] as number))) pa = a;
+  }
+  return pa;
+}
+
+function scatterRow(A: CsrMatrix, sym: Symbolic, r: number, data: Float64Array, base: number, W: number): void {
   const i = sym.perm[r] as number;
+  const s = sym.rowScale[i] as number;
   for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-    const o = base + 2 * ((sym.inv[A.colIdx[p] as number] as number) % W);
-    front[o] = A.data[2 * p] as number;
-    front[o + 1] = A.data[2 * p + 1] as number;
+    const c = sym.inv[A.colIdx[p] as number] as number;
+    const o = base + (c < sym.nBand ? 2 * (c % W) : 2 * W + 2 * (c - sym.nBand));
+    data[o] = s * (A.data[2 * p] as number);
+    data[o + 1] = s * (A.data[2 * p + 1] as number);
   }
 }
 
-/** Eliminate column k from every active row with the pivot row u (U values from uOff, columns k..pExt). */
-function eliminate(front: Float64Array, W: number, k: number, pExt: number, u: Float64Array, uOff: number, nAct: number, actRow: Int32Array, actSlot: Int32Array, actExt: Int32Array, L: Growable): void {
-  const W2 = 2 * W;
-  const pr = u[2 * uOff] as number;
-  const pi = u[2 * uOff + 1] as number;
+/** Eliminate column k from every active row with pivot (pr, pi), band row u[uOff..] (columns k+1..pExt) and border row. */
+function eliminate(f: Front, k: number, nBand: number, pExt: number, pr: number, pi: number, u: Float64Array, uOff: number, uBorder: Float64Array, bo: number, L: Growable): void {
+  const { W, nb, slotSize, data } = f;
   const den = pr * pr + pi * pi;
   const ir = pr / den;
   const ii = -pi / den;
-  const kk = 2 * (k % W);
-  // Columns k+1..pExt occupy ring positions [s0, W) then [0, e1) when they wrap.
+  const co = colOffset(f, nBand, k);
+  // Band columns k+1..pExt occupy ring positions [s0, W) then [0, …) when they wrap.
   const s0 = (k + 1) % W;
-  const len = pExt - k;
+  const len = Math.max(0, pExt - k);
   const firstLen = Math.min(len, W - s0);
-  L.reserve(nAct);
-  for (let a = 0; a < nAct; a++) {
-    const base = (actSlot[a] as number) * W2;
-    const vr = front[base + kk] as number;
-    const vi = front[base + kk + 1] as number;
+  L.reserve(f.count);
+  for (let a = 0; a < f.count; a++) {
+    const base = (f.slot[a] as number) * slotSize;
+    const vr = data[base + co] as number;
+    const vi = data[base + co + 1] as number;
     if (vr === 0 && vi === 0) continue;
-    front[base + kk] = 0;
-    front[base + kk + 1] = 0;
     const lr = vr * ir - vi * ii;
     const li = vr * ii + vi * ir;
-    L.i32[L.n] = actRow[a] as number;
+    L.i32[L.n] = f.row[a] as number;
     L.f64[2 * L.n] = lr;
     L.f64[2 * L.n + 1] = li;
     L.n++;
-    axpyNeg(front, base + 2 * s0, u, 2 * (uOff + 1), firstLen, lr, li);
-    if (len > firstLen) axpyNeg(front, base, u, 2 * (uOff + 1 + firstLen), len - firstLen, lr, li);
-    if (pExt > (actExt[a] as number)) actExt[a] = pExt;
+    if (len > 0) {
+      axpyNeg(data, base + 2 * s0, u, 2 * uOff, firstLen, lr, li);
+      if (len > firstLen) axpyNeg(data, base, u, 2 * (uOff + firstLen), len - firstLen, lr, li);
+      if (pExt > (f.ext[a] as number)) f.ext[a] = pExt;
+    }
+    if (nb > 0) axpyNeg(data, base + 2 * W, uBorder, bo, nb, lr, li);
+    data[base + co] = 0;
+    data[base + co + 1] = 0;
   }
 }
 
@@ -265,49 +362,71 @@ function axpyNeg(y: Float64Array, yo: number, u: Float64Array, uo: number, m: nu
   }
 }
 
-function solveFactors(sym: Symbolic, pivRow: Int32Array, lPtr: Int32Array, lRow: Int32Array, lVal: Float64Array, uStart: Int32Array, uVal: Float64Array, b: Float64Array, out: Float64Array): Float64Array {
-  const n = pivRow.length;
+interface Factors {
+  pivRow: Int32Array;
+  lPtr: Int32Array;
+  lRow: Int32Array;
+  lVal: Float64Array;
+  uStart: Int32Array;
+  uVal: Float64Array;
+  uBorder: Float64Array;
+}
+
+function solveFactors(sym: Symbolic, F: Factors, b: Float64Array, out: Float64Array): Float64Array {
+  const n = F.pivRow.length;
+  const { nBand } = sym;
+  const nb = n - nBand;
   checkVec("b", b, n);
   checkVec("out", out, n);
   // y indexed by permuted row id; z by elimination step.
   const y = new Float64Array(2 * n);
   for (let r = 0; r < n; r++) {
     const i = sym.perm[r] as number;
-    y[2 * r] = b[2 * i] as number;
-    y[2 * r + 1] = b[2 * i + 1] as number;
+    const s = sym.rowScale[i] as number;
+    y[2 * r] = s * (b[2 * i] as number);
+    y[2 * r + 1] = s * (b[2 * i + 1] as number);
   }
   const z = new Float64Array(2 * n);
   for (let k = 0; k < n; k++) {
-    const p = pivRow[k] as number;
+    const p = F.pivRow[k] as number;
     const zr = y[2 * p] as number;
     const zi = y[2 * p + 1] as number;
     z[2 * k] = zr;
     z[2 * k + 1] = zi;
     if (zr === 0 && zi === 0) continue;
-    for (let q = lPtr[k] as number; q < (lPtr[k + 1] as number); q++) {
-      const i = lRow[q] as number;
-      const lr = lVal[2 * q] as number;
-      const li = lVal[2 * q + 1] as number;
+    for (let q = F.lPtr[k] as number; q < (F.lPtr[k + 1] as number); q++) {
+      const i = F.lRow[q] as number;
+      const lr = F.lVal[2 * q] as number;
+      const li = F.lVal[2 * q + 1] as number;
       y[2 * i] = (y[2 * i] as number) - (lr * zr - li * zi);
       y[2 * i + 1] = (y[2 * i + 1] as number) - (lr * zi + li * zr);
     }
   }
-  // Back substitution: U row k covers columns k..k+len−1 (permuted column order).
+  // Back substitution: U row k = band columns k..k+len−1 (k < nBand) and the border columns.
   for (let k = n - 1; k >= 0; k--) {
-    const s = uStart[k] as number;
-    const len = (uStart[k + 1] as number) - s;
+    const s = F.uStart[k] as number;
+    const len = (F.uStart[k + 1] as number) - s;
     let sr = z[2 * k] as number;
     let si = z[2 * k + 1] as number;
     for (let t = 1; t < len; t++) {
-      const ur = uVal[2 * (s + t)] as number;
-      const ui = uVal[2 * (s + t) + 1] as number;
+      const ur = F.uVal[2 * (s + t)] as number;
+      const ui = F.uVal[2 * (s + t) + 1] as number;
       const xr = z[2 * (k + t)] as number;
       const xi = z[2 * (k + t) + 1] as number;
       sr -= ur * xr - ui * xi;
       si -= ur * xi + ui * xr;
     }
-    const dr = uVal[2 * s] as number;
-    const di = uVal[2 * s + 1] as number;
+    const bo = 2 * k * nb;
+    for (let t = Math.max(0, k + 1 - nBand); t < nb; t++) {
+      const ur = F.uBorder[bo + 2 * t] as number;
+      const ui = F.uBorder[bo + 2 * t + 1] as number;
+      const xr = z[2 * (nBand + t)] as number;
+      const xi = z[2 * (nBand + t) + 1] as number;
+      sr -= ur * xr - ui * xi;
+      si -= ur * xi + ui * xr;
+    }
+    const dr = k < nBand ? (F.uVal[2 * s] as number) : (F.uBorder[bo + 2 * (k - nBand)] as number);
+    const di = k < nBand ? (F.uVal[2 * s + 1] as number) : (F.uBorder[bo + 2 * (k - nBand) + 1] as number);
     const den = dr * dr + di * di;
     z[2 * k] = (sr * dr + si * di) / den;
     z[2 * k + 1] = (si * dr - sr * di) / den;

@@ -1,0 +1,129 @@
+/**
+ * Hermitian eigendecomposition 225×225 (values + vectors; the two-mode cavity at N = 15 has
+ * dimension 225) and expm 100×100: our median beside numpy.linalg.eigh / scipy.linalg.expm
+ * measured in the same run on the same matrices (passed through a temporary file), with the
+ * ratio and the largest eigenvalue / entry difference as an accuracy check.
+ *
+ * Run: npx tsx bench/eigh.ts [--reps 15]
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CMatrix } from "../src/numeric/complex/types.js";
+import { eigh } from "../src/numeric/linalg/eigh.js";
+import { expm } from "../src/numeric/linalg/expm.js";
+
+const argReps = process.argv.indexOf("--reps");
+const REPS = argReps > 0 ? Number(process.argv[argReps + 1]) : 15;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+/** Deterministic test matrix entries (xorshift), uniform in [-1, 1]. */
+function filler(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return (s / 4294967296) * 2 - 1;
+  };
+}
+
+function hermitian(n: number, seed: number): CMatrix {
+  const r = filler(seed);
+  const d = new Float64Array(2 * n * n);
+  for (let i = 0; i < n; i++) {
+    d[2 * (i * n + i)] = r();
+    for (let j = 0; j < i; j++) {
+      const re = r();
+      const im = r();
+      d[2 * (i * n + j)] = re;
+      d[2 * (i * n + j) + 1] = im;
+      d[2 * (j * n + i)] = re;
+      d[2 * (j * n + i) + 1] = -im;
+    }
+  }
+  return { rows: n, cols: n, data: d };
+}
+
+function general(n: number, seed: number, norm1: number): CMatrix {
+  const r = filler(seed);
+  const d = Float64Array.from({ length: 2 * n * n }, () => r());
+  // Scale to the requested 1-norm so the run exercises Padé 13 with a few squarings.
+  const col = new Float64Array(n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) col[j] = (col[j] as number) + Math.hypot(d[2 * (i * n + j)] as number, d[2 * (i * n + j) + 1] as number);
+  const s = norm1 / Math.max(...col);
+  return { rows: n, cols: n, data: d.map((x) => x * s) };
+}
+
+function time(f: () => void): number {
+  for (let w = 0; w < 3; w++) f();
+  const ts: number[] = [];
+  for (let k = 0; k < REPS; k++) {
+    const t0 = performance.now();
+    f();
+    ts.push(performance.now() - t0);
+  }
+  return median(ts);
+}
+
+const H = hermitian(225, 20240502);
+const E = general(100, 777, 20);
+const dir = mkdtempSync(join(tmpdir(), "pqms-bench-eigh-"));
+writeFileSync(join(dir, "H.bin"), H.data);
+writeFileSync(join(dir, "E.bin"), E.data);
+
+let values: Float64Array = new Float64Array(0);
+let expE: CMatrix = E;
+const eighMs = time(() => {
+  values = eigh(H).values;
+});
+const expmMs = time(() => {
+  expE = expm(E);
+});
+
+const PY = String.raw`
+import json, sys, time
+import numpy as np, scipy.linalg
+d = sys.argv[1]; reps = int(sys.argv[2])
+H = np.fromfile(d + "/H.bin", dtype="<f8").view(np.complex128).reshape(225, 225)
+E = np.fromfile(d + "/E.bin", dtype="<f8").view(np.complex128).reshape(100, 100)
+def med(f):
+    for _ in range(3): f()
+    ts = []
+    for _ in range(reps):
+        t = time.perf_counter(); f(); ts.append(time.perf_counter() - t)
+    return float(np.median(ts)) * 1e3
+w = np.linalg.eigh(H)[0]
+X = scipy.linalg.expm(E)
+X.view("<f8").tofile(d + "/X.bin")
+print(json.dumps({"eighMs": med(lambda: np.linalg.eigh(H)), "expmMs": med(lambda: scipy.linalg.expm(E)), "values": w.tolist(),
+                  "numpy": np.__version__, "scipy": scipy.__version__}))
+`;
+const py = spawnSync("/usr/bin/python3", ["-c", PY, dir, String(REPS)], { encoding: "utf8" });
+if (py.status !== 0) {
+  console.log(`eigh 225x225 (values+vectors): ours ${eighMs.toFixed(2)} ms (numpy not available: ${py.stderr.trim().split("\n").pop()})`);
+  console.log(`expm 100x100: ours ${expmMs.toFixed(2)} ms`);
+} else {
+  const ref = JSON.parse(py.stdout) as { eighMs: number; expmMs: number; values: number[]; numpy: string; scipy: string };
+  const { readFileSync } = await import("node:fs");
+  const X = new Float64Array(readFileSync(join(dir, "X.bin")).buffer.slice(0));
+  let dv = 0;
+  ref.values.forEach((v, k) => { dv = Math.max(dv, Math.abs(v - (values[k] as number))); });
+  let dx = 0;
+  let sx = 0;
+  X.forEach((v, k) => {
+    dx = Math.max(dx, Math.abs(v - (expE.data[k] as number)));
+    sx = Math.max(sx, Math.abs(v));
+  });
+  console.log(`numpy ${ref.numpy}, scipy ${ref.scipy}; medians of ${REPS} runs`);
+  console.log(`eigh 225x225 (values+vectors): ours ${eighMs.toFixed(2)} ms, numpy.linalg.eigh ${ref.eighMs.toFixed(2)} ms, ratio ours/numpy ${(eighMs / ref.eighMs).toFixed(2)}; max |Δλ| ${dv.toExponential(2)}`);
+  console.log(`expm 100x100 (‖A‖₁ = 20): ours ${expmMs.toFixed(2)} ms, scipy.linalg.expm ${ref.expmMs.toFixed(2)} ms, ratio ours/scipy ${(expmMs / ref.expmMs).toFixed(2)}; max |Δ|/max|e^A| ${(dx / sx).toExponential(2)}`);
+}
+rmSync(dir, { recursive: true, force: true });
