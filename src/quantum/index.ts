@@ -8,3 +8,4 @@ export { fidelity, rcf, entropyVn, purity, tracedist } from "./metrics.js";
 export { liouvillian, spre, spost, lindbladDissipator } from "./superop.js";
 export { mesolve, type HSpec, type HTerm, type MesolveOptions, type MesolveResult, type MesolveStats } from "./mesolve.js";
 export { steadystate, type SteadystateOptions } from "./steadystate.js";
+export { twoModeCavity, REFERENCE_CAVITY, type CavityParams } from "./two-mode-cavity.js";
