@@ -5,3 +5,4 @@ export * from "./random/index.js";
 export * from "./linalg/index.js";
 export * from "./sparse/index.js";
 export * from "./ode/index.js";
+export * from "./stats/index.js";
