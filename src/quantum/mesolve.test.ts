@@ -8,7 +8,7 @@ import { InputError, SolverError } from "../errors.js";
 import { mesolve } from "./mesolve.js";
 import { Qobj } from "./qobj.js";
 import { destroy, num, qeye, sigmam, sigmax, sigmay, sigmaz } from "./operators.js";
-import { basis, fockDm, thermalDm } from "./states.js";
+import { basis, coherent, fockDm, thermalDm } from "./states.js";
 import { entropyVn } from "./metrics.js";
 import { expect as expectation } from "./expect.js";
 import { cavity, cavityAnalytic } from "./__tests__/cavity.js";
@@ -84,6 +84,31 @@ describe("mesolve: exact solutions", () => {
       const e = Math.exp(-kappa * t);
       expect(Math.abs((r.expect[0]?.[i] as number) - (n0 * e + nTh * (1 - e)))).toBeLessThan(1e-8);
     });
+  });
+
+  it("damped coherent state: ⟨a⟩ = α e^{−(iω + κ/2)t}, ⟨n⟩ = |α|² e^{−κt} (every block populated, rotating frame active)", () => {
+    const N = 30, w = 2, kappa = 0.1;
+    const alpha = { re: 1.2, im: -0.6 };
+    const a = destroy(N);
+    const ts = Array.from({ length: 51 }, (_, i) => i * 0.4);
+    const r = mesolve(num(N).scale(w), coherent(N, alpha), ts, [a.scale(Math.sqrt(kappa))], { eOps: [a, num(N)], options: { atol: 1e-11, rtol: 1e-11 } });
+    expect(r.stats.rotatingFrame).toBe(true);
+    expect(r.stats.nUnknowns).toBe(N * N);
+    ts.forEach((t, i) => {
+      const damp = Math.exp(-kappa * t / 2), c = Math.cos(w * t), s = Math.sin(w * t);
+      expect(Math.abs((r.expect[0]?.[i] as number) - damp * (alpha.re * c + alpha.im * s))).toBeLessThan(1e-8);
+      expect(Math.abs((r.expectIm[0]?.[i] as number) - damp * (alpha.im * c - alpha.re * s))).toBeLessThan(1e-8);
+      expect(Math.abs((r.expect[1]?.[i] as number) - 1.8 * Math.exp(-kappa * t))).toBeLessThan(1e-8);
+    });
+  });
+
+  it("chains: evolving to t1 then from the final state to t2 equals one run to t2", () => {
+    const c = cavity(4);
+    const o = { atol: 1e-11, rtol: 1e-11 };
+    const one = mesolve(c.H, c.psi0, [0, 20], c.cOps, { eOps: [c.na], options: o });
+    const first = mesolve(c.H, c.psi0, [0, 7], c.cOps, { options: o });
+    const second = mesolve(c.H, first.finalState, [7, 20], c.cOps, { eOps: [c.na], options: o });
+    expect(Math.abs((second.expect[0]?.[1] as number) - (one.expect[0]?.[1] as number))).toBeLessThan(1e-9);
   });
 
   it("Rabi oscillation of a driven qubit: ⟨σz⟩ = cos Ωt (ket, Schrödinger) and the same as a density matrix", () => {
