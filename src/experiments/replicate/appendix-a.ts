@@ -9,6 +9,7 @@ import {
   APPENDIX_A_DT_S, APPENDIX_A_RCF_STRIDE, APPENDIX_A_T_MAX_S, APPENDIX_A_UMT_DRIFT, AppendixASimulator,
 } from "../../model/resonance/appendix-a.js";
 import { checkPopulation } from "../../model/resonance/node-states.js";
+import { NumpyNormals } from "../../model/resonance/numpy-normals.js";
 import { rcfPair } from "../../model/resonance/rcf.js";
 import { renderSubplots, svgToPng } from "../../report/plot.js";
 
@@ -93,7 +94,8 @@ export function checkAppendixAOptions(o: AppendixAOptions): void {
 /** Run Appendix A's loop for `steps` steps with numpy seed `seed` and explain the outcome. */
 export function replicateAppendixA(o: AppendixAOptions): AppendixAResult {
   checkAppendixAOptions(o);
-  const sim = new AppendixASimulator(o.nodes, o.dim, new NumpyRandomState(o.seed));
+  // NumpyNormals: numpy's legacy randn bit for bit, with the fast exact glibc log.
+  const sim = new AppendixASimulator(o.nodes, o.dim, new NumpyNormals(new NumpyRandomState(o.seed)));
   const rcfHistory: number[] = [];
   const deltaEHistory: number[] = [];
   let vetoes = 0;
