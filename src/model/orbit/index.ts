@@ -1,0 +1,4 @@
+export * from "./light-time.js";
+export * from "./smc.js";
+export * from "./walker.js";
+export * from "./isl.js";
