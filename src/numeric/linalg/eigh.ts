@@ -42,13 +42,13 @@ export function eigh(A: CMatrix, options: EighOptions = {}): EighResult {
   const [s1, s2] = powerOfTwoScale(A.data);
   const tri = tridiagonalize(s1 === 1 && s2 === 1 ? A.data : A.data.map((x) => x * s1 * s2), n);
   const d = tri.d;
-  const zt = wantVectors ? identityReal(n) : null;
-  tql(d, tri.e, zt);
+  const z = wantVectors ? identityReal(n) : null;
+  tql(d, tri.e, z);
   const order = ascendingOrder(d);
   const values = new Float64Array(n);
   for (let k = 0; k < n; k++) values[k] = (d[order[k] as number] as number) / s1 / s2;
-  if (zt === null) return { values, vectors: null };
-  return { values, vectors: backTransform(tri, zt, order) };
+  if (z === null) return { values, vectors: null };
+  return { values, vectors: backTransform(tri, z, order) };
 }
 
 /** Eigenvalues of a Hermitian matrix, ascending (like numpy.linalg.eigvalsh). */
@@ -81,8 +81,8 @@ function ascendingOrder(d: Float64Array): Int32Array {
   return order;
 }
 
-/** V = H_0 ⋯ H_{n−3} · D · Z, with Z's column k = row order[k] of zt. */
-function backTransform(tri: Tridiagonal, zt: Float64Array, order: Int32Array): CMatrix {
+/** V = H_0 ⋯ H_{n−3} · D · Z, with V's column k = column order[k] of z. */
+function backTransform(tri: Tridiagonal, z: Float64Array, order: Int32Array): CMatrix {
   const { n, a, beta, phase } = tri;
   const V = cmatZeros(n, n);
   const v = V.data;
@@ -91,17 +91,99 @@ function backTransform(tri: Tridiagonal, zt: Float64Array, order: Int32Array): C
     const pi = phase[2 * i + 1] as number;
     const row = 2 * i * n;
     for (let k = 0; k < n; k++) {
-      const z = zt[(order[k] as number) * n + i] as number;
-      v[row + 2 * k] = pr * z;
-      v[row + 2 * k + 1] = pi * z;
+      const zik = z[i * n + (order[k] as number)] as number;
+      v[row + 2 * k] = pr * zik;
+      v[row + 2 * k + 1] = pi * zik;
     }
   }
   const r = new Float64Array(2 * n);
-  for (let k = n - 3; k >= 0; k--) {
-    const b = beta[k] as number;
-    if (b !== 0) applyReflector(v, n, a, 2 * k * n, k + 1, b, r);
-  }
+  const r2 = new Float64Array(2 * n);
+  let k = n - 3;
+  // Two reflectors per pass over V halve the loads and stores of V (the hot loops are memory-bound).
+  for (; k >= 1; k -= 2) applyReflectorPair(v, n, a, k - 1, beta[k - 1] as number, beta[k] as number, r, r2);
+  if (k === 0 && beta[0] !== 0) applyReflector(v, n, a, 0, 1, beta[0] as number, r);
   return V;
+}
+
+/**
+ * V ← H_j H_{j+1} V with H = I − β u u† (u_j stored in row j of a from column j+1, u_{j+1} in
+ * row j+1 from column j+2): with R1 = u_j†V, R2 = u_{j+1}†V and γ = u_j†u_{j+1},
+ * V −= u_j (β1 R1 − β1 β2 γ R2) + u_{j+1} (β2 R2).
+ */
+function applyReflectorPair(v: Float64Array, n: number, a: Float64Array, j: number, b1: number, b2: number, r1: Float64Array, r2: Float64Array): void {
+  const u1 = 2 * j * n;
+  const u2 = 2 * (j + 1) * n;
+  r1.fill(0);
+  r2.fill(0);
+  // Row j+1: only u_j has support there.
+  accumulateConj(r1, v, 2 * (j + 1) * n, a[u1 + 2 * (j + 1)] as number, a[u1 + 2 * (j + 1) + 1] as number, n);
+  let gr = 0;
+  let gi = 0;
+  for (let i = j + 2; i < n; i++) {
+    const ar = a[u1 + 2 * i] as number;
+    const ai = -(a[u1 + 2 * i + 1] as number);
+    const br = a[u2 + 2 * i] as number;
+    const bi = -(a[u2 + 2 * i + 1] as number);
+    // γ = Σ conj(u1_i) u2_i
+    gr += ar * br + ai * bi;
+    gi += ar * -bi + ai * br;
+    const row = 2 * i * n;
+    for (let c = 0; c < 2 * n; c += 2) {
+      const xr = v[row + c] as number;
+      const xi = v[row + c + 1] as number;
+      r1[c] = (r1[c] as number) + ar * xr - ai * xi;
+      r1[c + 1] = (r1[c + 1] as number) + ar * xi + ai * xr;
+      r2[c] = (r2[c] as number) + br * xr - bi * xi;
+      r2[c + 1] = (r2[c + 1] as number) + br * xi + bi * xr;
+    }
+  }
+  // S1 = β1 R1 − β1 β2 γ R2 (into r1), S2 = β2 R2 (into r2).
+  const fr = b1 * b2 * gr;
+  const fi = b1 * b2 * gi;
+  for (let c = 0; c < 2 * n; c += 2) {
+    const xr = r2[c] as number;
+    const xi = r2[c + 1] as number;
+    r1[c] = b1 * (r1[c] as number) - (fr * xr - fi * xi);
+    r1[c + 1] = b1 * (r1[c + 1] as number) - (fr * xi + fi * xr);
+    r2[c] = b2 * xr;
+    r2[c + 1] = b2 * xi;
+  }
+  subtractOuter(v, 2 * (j + 1) * n, a[u1 + 2 * (j + 1)] as number, a[u1 + 2 * (j + 1) + 1] as number, r1, n);
+  for (let i = j + 2; i < n; i++) {
+    const ar = a[u1 + 2 * i] as number;
+    const ai = a[u1 + 2 * i + 1] as number;
+    const br = a[u2 + 2 * i] as number;
+    const bi = a[u2 + 2 * i + 1] as number;
+    const row = 2 * i * n;
+    for (let c = 0; c < 2 * n; c += 2) {
+      const pr = r1[c] as number;
+      const pi = r1[c + 1] as number;
+      const qr = r2[c] as number;
+      const qi = r2[c + 1] as number;
+      v[row + c] = (v[row + c] as number) - (ar * pr - ai * pi) - (br * qr - bi * qi);
+      v[row + c + 1] = (v[row + c + 1] as number) - (ar * pi + ai * pr) - (br * qi + bi * qr);
+    }
+  }
+}
+
+/** r += conj(u) · V[row, :] for one row (u = ur + i·ui). */
+function accumulateConj(r: Float64Array, v: Float64Array, row: number, ur: number, ui: number, n: number): void {
+  for (let c = 0; c < 2 * n; c += 2) {
+    const xr = v[row + c] as number;
+    const xi = v[row + c + 1] as number;
+    r[c] = (r[c] as number) + ur * xr + ui * xi;
+    r[c + 1] = (r[c + 1] as number) + ur * xi - ui * xr;
+  }
+}
+
+/** V[row, :] −= u · s for one row (u = ur + i·ui). */
+function subtractOuter(v: Float64Array, row: number, ur: number, ui: number, s: Float64Array, n: number): void {
+  for (let c = 0; c < 2 * n; c += 2) {
+    const pr = s[c] as number;
+    const pi = s[c + 1] as number;
+    v[row + c] = (v[row + c] as number) - (ur * pr - ui * pi);
+    v[row + c + 1] = (v[row + c + 1] as number) - (ur * pi + ui * pr);
+  }
 }
 
 /** V ← (I − β u u†) V for u stored at a[rowU + 2i], i ≥ s; r is scratch (2n). */

@@ -16,13 +16,15 @@ const MAX_ITER_PER_VALUE = 60;
 
 /**
  * Diagonalise T (diagonal d, off-diagonal e with e[i] = T[i+1][i], e[n−1] = 0) in place:
- * afterwards d holds the eigenvalues (unsorted). When `zt` (n×n real, row-major, initially I)
- * is given, row j of zt becomes the eigenvector of eigenvalue d[j]: rotations act on two
- * contiguous rows, which keeps the hot loop cache-friendly.
+ * afterwards d holds the eigenvalues (unsorted). When `z` (n×n real, row-major, initially I) is
+ * given, column j of z becomes the eigenvector of eigenvalue d[j]. Each QL sweep's rotations are
+ * recorded and then applied row by row of z (LAPACK dlasr style): one contiguous pass per row,
+ * carrying one value between rotations, so each rotation costs one load and one store.
  */
-export function tql(d: Float64Array, e: Float64Array, zt: Float64Array | null): void {
+export function tql(d: Float64Array, e: Float64Array, z: Float64Array | null): void {
   const n = d.length;
   if (n === 0) return;
+  const cs = z === null ? null : new Float64Array(2 * n);
   e[n - 1] = 0;
   let f = 0;
   let tst1 = 0;
@@ -36,7 +38,8 @@ export function tql(d: Float64Array, e: Float64Array, zt: Float64Array | null): 
         if (++iter > MAX_ITER_PER_VALUE) {
           throw new SolverError(`eigh: QL iteration did not converge for eigenvalue ${l} after ${MAX_ITER_PER_VALUE} sweeps (|e| = ${Math.abs(e[l] as number)}); the matrix may hold huge dynamic range — rescale it`);
         }
-        f += shiftAndChase(d, e, l, m, zt, n);
+        f += shiftAndChase(d, e, l, m, cs);
+        if (z !== null && cs !== null) applySweep(z, n, l, m, cs);
       } while (Math.abs(e[l] as number) > Math.max(EPS * tst1, TINY));
     }
     d[l] = (d[l] as number) + f;
@@ -44,8 +47,9 @@ export function tql(d: Float64Array, e: Float64Array, zt: Float64Array | null): 
   }
 }
 
-/** One implicit QL sweep on the block l..m; returns the shift absorbed into d. */
-function shiftAndChase(d: Float64Array, e: Float64Array, l: number, m: number, zt: Float64Array | null, n: number): number {
+/** One implicit QL sweep on the block l..m, recording rotation i as cs[2i], cs[2i+1] = (c, s); returns the shift. */
+function shiftAndChase(d: Float64Array, e: Float64Array, l: number, m: number, cs: Float64Array | null): number {
+  const n = d.length;
   let g = d[l] as number;
   let p = ((d[l + 1] as number) - g) / (2 * (e[l] as number));
   let r = Math.hypot(p, 1);
@@ -76,7 +80,10 @@ function shiftAndChase(d: Float64Array, e: Float64Array, l: number, m: number, z
     c = p / r;
     p = c * (d[i] as number) - s * g;
     d[i + 1] = h + s * (c * g + s * (d[i] as number));
-    if (zt !== null) rotateRows(zt, n, i, c, s);
+    if (cs !== null) {
+      cs[2 * i] = c;
+      cs[2 * i + 1] = s;
+    }
   }
   p = (-s * s2 * c3 * el1 * (e[l] as number)) / dl1;
   e[l] = s * p;
@@ -84,14 +91,52 @@ function shiftAndChase(d: Float64Array, e: Float64Array, l: number, m: number, z
   return shift;
 }
 
-/** Rows i, i+1 of zt ← [c −s; s c] applied from the left (columns of Z rotated). */
-function rotateRows(zt: Float64Array, n: number, i: number, c: number, s: number): void {
-  const r0 = i * n;
-  const r1 = r0 + n;
-  for (let k = 0; k < n; k++) {
-    const zi = zt[r0 + k] as number;
-    const h = zt[r1 + k] as number;
-    zt[r1 + k] = s * zi + c * h;
-    zt[r0 + k] = c * zi - s * h;
+/**
+ * Apply the sweep's rotations i = m−1 … l to columns (i, i+1) of every row of z. Four rows go
+ * together so their carried values form independent dependency chains (latency hidden).
+ */
+function applySweep(z: Float64Array, n: number, l: number, m: number, cs: Float64Array): void {
+  let r = 0;
+  for (; r + 4 <= n; r += 4) {
+    const o0 = r * n;
+    const o1 = o0 + n;
+    const o2 = o1 + n;
+    const o3 = o2 + n;
+    let c0 = z[o0 + m] as number;
+    let c1 = z[o1 + m] as number;
+    let c2 = z[o2 + m] as number;
+    let c3 = z[o3 + m] as number;
+    for (let i = m - 1; i >= l; i--) {
+      const c = cs[2 * i] as number;
+      const s = cs[2 * i + 1] as number;
+      const z0 = z[o0 + i] as number;
+      const z1 = z[o1 + i] as number;
+      const z2 = z[o2 + i] as number;
+      const z3 = z[o3 + i] as number;
+      z[o0 + i + 1] = s * z0 + c * c0;
+      z[o1 + i + 1] = s * z1 + c * c1;
+      z[o2 + i + 1] = s * z2 + c * c2;
+      z[o3 + i + 1] = s * z3 + c * c3;
+      c0 = c * z0 - s * c0;
+      c1 = c * z1 - s * c1;
+      c2 = c * z2 - s * c2;
+      c3 = c * z3 - s * c3;
+    }
+    z[o0 + l] = c0;
+    z[o1 + l] = c1;
+    z[o2 + l] = c2;
+    z[o3 + l] = c3;
+  }
+  for (; r < n; r++) {
+    const o = r * n;
+    let carry = z[o + m] as number;
+    for (let i = m - 1; i >= l; i--) {
+      const c = cs[2 * i] as number;
+      const s = cs[2 * i + 1] as number;
+      const zi = z[o + i] as number;
+      z[o + i + 1] = s * zi + c * carry;
+      carry = c * zi - s * carry;
+    }
+    z[o + l] = carry;
   }
 }
