@@ -1,0 +1,52 @@
+/**
+ * The falsification protocol of §6 run on the twin: one file per hypothesis, each returning the
+ * same record — the paper's criterion, the replicate measurements, the statistic it names, the
+ * p-value, a confidence interval, and a verdict with its reason.
+ */
+import { InputError, requireInt } from "../../errors.js";
+
+export type FalsifyVerdict = "supported" | "refuted" | "not testable in software";
+
+/** One hypothesis's outcome (`pqms falsify --json` record). */
+export interface HypothesisResult {
+  readonly id: "H1" | "H2" | "H3";
+  readonly section: string;
+  readonly hypothesis: string;
+  readonly criterion: string;
+  /** The replicate values of the primary measured quantity, in `unit`. */
+  readonly measured: readonly number[];
+  readonly measuredMean: number;
+  readonly unit: string;
+  readonly ci95: { readonly lower: number; readonly upper: number };
+  /** The statistic named by the paper, with its value. */
+  readonly statistic: { readonly name: string; readonly value: number; readonly df: number };
+  readonly pValue: number;
+  readonly replicates: number;
+  readonly seed: number;
+  readonly verdict: FalsifyVerdict;
+  readonly reason: string;
+  /** What would test the claim where software cannot. */
+  readonly wouldTest: string;
+  /** The threshold drawn in the plot. */
+  readonly criterionValue: number;
+  readonly arithmetic: readonly string[];
+}
+
+/** Options shared by all hypotheses. */
+export interface FalsifyOptions {
+  /** Independent replicates (the paper's n = 10 by default; at least 2 for a t-test). */
+  readonly replicates?: number;
+  readonly seed?: number;
+}
+
+export const REPLICATES_DEFAULT = 10;
+export const REPLICATES_MAX = 1000;
+export const ALPHA = 0.01;
+
+/** Validated replicates and seed. */
+export function resolveFalsifyOptions(o: FalsifyOptions): { replicates: number; seed: number } {
+  const replicates = requireInt(o.replicates ?? REPLICATES_DEFAULT, "replicates", 2, REPLICATES_MAX, "a t-test needs at least 2 replicates");
+  const seed = o.seed ?? 1;
+  if (!Number.isSafeInteger(seed) || seed < 0) throw InputError.of("seed", "a non-negative safe integer", seed);
+  return { replicates, seed };
+}
