@@ -70,10 +70,29 @@ export function cmatmul(out: CMatrix, A: CMatrix, B: CMatrix): CMatrix {
   o.fill(0);
   for (let i = 0; i < m; i++) {
     const oRow = 2 * i * n;
-    for (let p = 0; p < k; p++) {
-      const ar = a[2 * (i * k + p)] as number;
-      const ai = a[2 * (i * k + p) + 1] as number;
-      if (ar === 0 && ai === 0) continue;
+    const aRow = 2 * i * k;
+    let p = 0;
+    // Two rows of B per pass over the output row: half the loads and stores of out.
+    for (; p + 1 < k; p += 2) {
+      const ar = a[aRow + 2 * p] as number;
+      const ai = a[aRow + 2 * p + 1] as number;
+      const cr = a[aRow + 2 * p + 2] as number;
+      const ci = a[aRow + 2 * p + 3] as number;
+      if (ar === 0 && ai === 0 && cr === 0 && ci === 0) continue;
+      const bRow = 2 * p * n;
+      const dRow = bRow + 2 * n;
+      for (let j = 0; j < 2 * n; j += 2) {
+        const br = b[bRow + j] as number;
+        const bi = b[bRow + j + 1] as number;
+        const dr = b[dRow + j] as number;
+        const di = b[dRow + j + 1] as number;
+        o[oRow + j] = (o[oRow + j] as number) + ar * br - ai * bi + cr * dr - ci * di;
+        o[oRow + j + 1] = (o[oRow + j + 1] as number) + ar * bi + ai * br + cr * di + ci * dr;
+      }
+    }
+    if (p < k) {
+      const ar = a[aRow + 2 * p] as number;
+      const ai = a[aRow + 2 * p + 1] as number;
       const bRow = 2 * p * n;
       for (let j = 0; j < 2 * n; j += 2) {
         const br = b[bRow + j] as number;
