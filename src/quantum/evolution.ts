@@ -74,6 +74,16 @@ function splitDiagonalPhase(G: CsrMatrix): { M: CsrMatrix; phaseClass: Int32Arra
   return { M: { ...G, data }, phaseClass, omega };
 }
 
+/** True when every nonzero M_ij joins two indices of the same phase class. */
+function couplesWithinClasses(M: CsrMatrix, phaseClass: Int32Array): boolean {
+  for (let i = 0; i < M.rows; i++) {
+    for (let p = M.rowPtr[i] as number; p < (M.rowPtr[i + 1] as number); p++) {
+      if (phaseClass[M.colIdx[p] as number] !== phaseClass[i] && (M.data[2 * p] !== 0 || M.data[2 * p + 1] !== 0)) return false;
+    }
+  }
+  return true;
+}
+
 /** Integrates dx/dt = (G₀ + Σ f_k(t) G_k) x on one (already block-reduced) space. */
 export class LinearEvolution {
   readonly n: number;
@@ -86,6 +96,8 @@ export class LinearEvolution {
   private readonly sinT: Float64Array;
   private readonly x: Float64Array;
   private readonly xOut: Float64Array;
+  /** M only couples indices of equal frequency and there are no time terms: the frame generator is M itself. */
+  private readonly frameStatic: boolean;
 
   constructor(G0: CsrMatrix, terms: readonly TimeTerm[], rotatingFrame: boolean) {
     this.n = G0.rows;
@@ -99,6 +111,7 @@ export class LinearEvolution {
     this.sinT = new Float64Array(this.omega.length);
     this.x = new Float64Array(2 * this.n);
     this.xOut = new Float64Array(2 * this.n);
+    this.frameStatic = this.rotating && terms.length === 0 && couplesWithinClasses(this.M, this.phaseClass);
   }
 
   /** Whether the rotating frame is in use (some Im diag G₀ ≠ 0 and it was requested). */
@@ -126,12 +139,42 @@ export class LinearEvolution {
     }
   }
 
+  /** dy = e^{−iΩt} ⊙ (M x): the matvec with the back-rotation fused into its row loop. */
+  private matvecRotated(dy: Float64Array, x: Float64Array): void {
+    const A = this.M, rp = A.rowPtr, ci = A.colIdx, d = A.data;
+    const pc = this.phaseClass, cs = this.cosT, sn = this.sinT;
+    for (let i = 0; i < A.rows; i++) {
+      let re = 0, im = 0;
+      const end = rp[i + 1] as number;
+      for (let p = rp[i] as number; p < end; p++) {
+        const j = 2 * (ci[p] as number);
+        const ar = d[2 * p] as number, ai = d[2 * p + 1] as number;
+        const xr = x[j] as number, xi = x[j + 1] as number;
+        re += ar * xr - ai * xi;
+        im += ar * xi + ai * xr;
+      }
+      const u = pc[i] as number;
+      const c = cs[u] as number, s = sn[u] as number;
+      dy[2 * i] = c * re + s * im;
+      dy[2 * i + 1] = c * im - s * re;
+    }
+  }
+
   private readonly rhs = (t: number, y: Float64Array, dy: Float64Array): void => {
     let x = y;
+    if (this.frameStatic) {
+      // e^{−iΩt} M e^{iΩt} = M when M never couples different frequencies: no phases needed.
+      csrMatvecInto(dy, this.M, y, false, 1);
+      return;
+    }
     if (this.rotating) {
       this.phases(t);
       this.rotate(this.x, y, 1);
       x = this.x;
+      if (this.terms.length === 0) {
+        this.matvecRotated(dy, x);
+        return;
+      }
     }
     csrMatvecInto(dy, this.M, x, false, 1);
     for (let k = 0; k < this.terms.length; k++) {

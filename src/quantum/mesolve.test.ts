@@ -127,6 +127,17 @@ describe("mesolve: exact solutions", () => {
     expect(ket.finalState.type).toBe("ket");
   });
 
+  it("detuned Rabi oscillation: ⟨σz⟩ = 1 − 2(Ω/W)² sin²(Wt/2), W = √(Ω² + Δ²) (rotating frame with cross-frequency coupling)", () => {
+    const Om = 0.9, De = 2.3, W = Math.hypot(Om, De);
+    const ts = Array.from({ length: 81 }, (_, i) => i * 0.25);
+    const H = sigmaz().scale(De / 2).add(sigmax().scale(Om / 2));
+    for (const rho0 of [basis(2, 0), fockDm(2, 0)]) {
+      const r = mesolve(H, rho0, ts, rho0.isKet ? [] : [sigmam().scale(0)], { eOps: [sigmaz()], options: { atol: 1e-12, rtol: 1e-12 } });
+      expect(r.stats.rotatingFrame).toBe(true);
+      ts.forEach((t, i) => expect(Math.abs((r.expect[0]?.[i] as number) - (1 - 2 * (Om / W) ** 2 * Math.sin((W * t) / 2) ** 2))).toBeLessThan(1e-10));
+    }
+  });
+
   it("a time-dependent drive in QuTiP's list form matches QuTiP (atol = rtol = 1e-12)", () => {
     const q = qref.mesolve_td_qubit;
     const H0 = qobjFromRows(q.H0), H1 = qobjFromRows(q.H1);
