@@ -11,6 +11,8 @@ import { registerRuns } from "./commands/runs.js";
 import { registerReport } from "./commands/report.js";
 import { registerReplicate } from "./commands/replicate.js";
 import { registerCoherence } from "./commands/coherence.js";
+import { registerAudit } from "./commands/audit.js";
+import { registerFalsify } from "./commands/falsify.js";
 
 export function buildProgram(): Command {
   const program = new Command("pqms")
@@ -25,5 +27,7 @@ export function buildProgram(): Command {
   registerReport(program);
   registerReplicate(program);
   registerCoherence(program);
+  registerAudit(program);
+  registerFalsify(program);
   return program;
 }
