@@ -6,3 +6,4 @@ export * from "./linalg/index.js";
 export * from "./sparse/index.js";
 export * from "./ode/index.js";
 export * from "./stats/index.js";
+export * from "./graph/index.js";
