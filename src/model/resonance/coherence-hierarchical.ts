@@ -14,7 +14,7 @@ import { type CoherenceResult, primEdges, treeCoherence, type PrimRelaxer } from
 import type { NodeStates } from "./node-states.js";
 import { checkPopulation } from "./node-states.js";
 import { PrimRange, type RangeMin } from "./prim-range.js";
-import { rcfPair } from "./rcf.js";
+import { rcfRange } from "./rcf.js";
 
 /** The paper's cluster sizes (§3.2: clusters of 100–200 nodes); the default is their middle. */
 export const CLUSTER_SIZE_DEFAULT = 150;
@@ -60,16 +60,24 @@ function backbone(states: NodeStates, size: number, k: number, from: Int32Array,
   // w[a*k+b]: lightest 1 − RCF from rep(a) to any node of cluster b; endpoint in best[a*k+b].
   const w = new Float64Array(k * k).fill(Number.POSITIVE_INFINITY);
   const best = new Int32Array(k * k).fill(-1);
+  const row = new Float64Array(n);
+  const scratch = new Float64Array(2 * states.dim);
   for (let a = 0; a < k; a++) {
-    const rep = a * size;
-    for (let j = 0; j < n; j++) {
-      const b = Math.floor(j / size);
+    rcfRange(states.data, states.dim, a * size, 0, n, scratch, row);
+    for (let b = 0; b < k; b++) {
       if (b === a) continue;
-      const x = 1 - rcfPair(states.data, states.dim, rep, j);
-      if (x < w[a * k + b]!) {
-        w[a * k + b] = x;
-        best[a * k + b] = j;
+      const hi = Math.min(n, (b + 1) * size);
+      let bestW = Number.POSITIVE_INFINITY;
+      let bestJ = -1;
+      for (let j = b * size; j < hi; j++) {
+        const x = 1 - row[j]!;
+        if (x < bestW) {
+          bestW = x;
+          bestJ = j;
+        }
       }
+      w[a * k + b] = bestW;
+      best[a * k + b] = bestJ;
     }
   }
   const key = new Float64Array(k).fill(Number.POSITIVE_INFINITY);

@@ -48,3 +48,46 @@ export function rcfRow(data: Float64Array, dim: number, i: number, candidates: I
   for (let c = 0; c < count; c++) out[c] = rcfPair(data, dim, i, candidates[c]!);
   return out;
 }
+
+/**
+ * RCF of node u against every node of [lo, hi): `out[v − lo] = RCF(u, v)`. Node u is copied to
+ * `scratch` (length 2d) first; two accumulators shorten the dependency chain. No allocation.
+ */
+export function rcfRange(data: Float64Array, dim: number, u: number, lo: number, hi: number, scratch: Float64Array, out: Float64Array): Float64Array {
+  const d2 = 2 * dim;
+  scratch.set(data.subarray(u * d2, u * d2 + d2));
+  for (let v = lo; v < hi; v++) {
+    const o = v * d2;
+    let re0 = 0;
+    let im0 = 0;
+    let re1 = 0;
+    let im1 = 0;
+    let k = 0;
+    for (; k + 3 < d2; k += 4) {
+      const ar = scratch[k]!;
+      const ai = scratch[k + 1]!;
+      const br = data[o + k]!;
+      const bi = data[o + k + 1]!;
+      re0 += ar * br + ai * bi;
+      im0 += ar * bi - ai * br;
+      const cr = scratch[k + 2]!;
+      const ci = scratch[k + 3]!;
+      const dr = data[o + k + 2]!;
+      const di = data[o + k + 3]!;
+      re1 += cr * dr + ci * di;
+      im1 += cr * di - ci * dr;
+    }
+    if (k < d2) {
+      const ar = scratch[k]!;
+      const ai = scratch[k + 1]!;
+      const br = data[o + k]!;
+      const bi = data[o + k + 1]!;
+      re0 += ar * br + ai * bi;
+      im0 += ar * bi - ai * br;
+    }
+    const re = re0 + re1;
+    const im = im0 + im1;
+    out[v - lo] = re * re + im * im;
+  }
+  return out;
+}
