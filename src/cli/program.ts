@@ -11,6 +11,7 @@ import { registerRuns } from "./commands/runs.js";
 import { registerReport } from "./commands/report.js";
 import { registerReplicate } from "./commands/replicate.js";
 import { registerCoherence } from "./commands/coherence.js";
+import { registerFailover } from "./commands/failover.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerFalsify } from "./commands/falsify.js";
 
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerReport(program);
   registerReplicate(program);
   registerCoherence(program);
+  registerFailover(program);
   registerAudit(program);
   registerFalsify(program);
   return program;
