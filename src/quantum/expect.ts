@@ -1,5 +1,5 @@
 /** Expectation values ⟨A⟩ of an operator in a ket or a density matrix (QuTiP's `expect`). */
-import { DimensionError, InputError, PqmsError } from "../errors.js";
+import { DimensionError, InputError } from "../errors.js";
 import { Qobj, type Complex } from "./qobj.js";
 
 /** ⟨ψ|A|ψ⟩ for a ket, Tr(Aρ) for a density matrix, as a complex number. */
@@ -48,7 +48,7 @@ export function expectComplex(op: Qobj, state: Qobj): Complex {
  */
 export function expect(op: Qobj, state: Qobj): number {
   if (op instanceof Qobj && op.type === "oper" && !op.isHerm) {
-    throw new PqmsError("expect: op is not Hermitian, so ⟨op⟩ is complex; use expectComplex(op, state)", "E_INPUT", 2);
+    throw InputError.of("expect: op", "a Hermitian operator (⟨op⟩ of a non-Hermitian op is complex: use expectComplex(op, state))", "~a non-Hermitian operator");
   }
   return expectComplex(op, state).re;
 }

@@ -10,7 +10,7 @@
  * a bra `[[1, 1], [2, 2]]`; a superoperator acting on such operators has dims
  * `[[2, 2, 2, 2], [2, 2, 2, 2]]` (the operator dims flattened, column-stacking order).
  */
-import { DimensionError, InputError, PqmsError } from "../errors.js";
+import { DimensionError, InputError } from "../errors.js";
 import type { CMatrix, CsrMatrix } from "../numeric/complex/index.js";
 import { csrAdd, csrAdjoint, csrFromDense, csrIdentity, csrMatmul, csrScale, csrToDense } from "../numeric/complex/index.js";
 import { eighDense, expmDense } from "./linalg.js";
@@ -212,7 +212,7 @@ export class Qobj {
   tr(): number {
     const { re, im } = this.trComplex();
     if (Math.abs(im) > 1e-12 * Math.max(1, Math.abs(re))) {
-      throw new PqmsError(`tr: the trace ${re} + ${im}i is complex; use trComplex()`, "E_INPUT", 2);
+      throw InputError.of("tr", "an operator with a real trace (use trComplex() for a complex one)", `~${re} + ${im}i`);
     }
     return re;
   }
