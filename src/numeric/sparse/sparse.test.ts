@@ -104,6 +104,21 @@ describe("sparseLuSolve vs dense LU", () => {
     }
   });
 
+  it("is not fooled by badly scaled columns (a variable in units 1e-30 of the others)", () => {
+    const A = randomSparse(40, 3, 4, 12);
+    for (let p = 0; p < A.colIdx.length; p++) {
+      if (A.colIdx[p] === 7) {
+        A.data[2 * p] = (A.data[2 * p] as number) * 1e-30;
+        A.data[2 * p + 1] = (A.data[2 * p + 1] as number) * 1e-30;
+      }
+    }
+    const b = randomVec(40, 13);
+    const x = sparseLuSolve(A, b);
+    expect(relResidual(A, x, b)).toBeLessThan(1e-13);
+    const ref = denseSolve(A, b);
+    expect(Math.abs((x[14] as number) - (ref[14] as number))).toBeLessThan(1e-9 * Math.abs(ref[14] as number));
+  });
+
   it("reuses one factorisation for several right-hand sides", () => {
     const A = randomSparse(60, 3, 4, 9);
     const f = sparseLuFactor(A);

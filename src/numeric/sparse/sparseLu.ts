@@ -77,6 +77,8 @@ interface Symbolic {
   rowScale: Float64Array;
   /** Dense-row flag per original row. */
   dense: Uint8Array;
+  /** Largest |re|, |im| of each (permuted) column after row equilibration: the singularity scale. */
+  colMax: Float64Array;
 }
 
 /**
@@ -131,6 +133,14 @@ function symbolic(A: CsrMatrix, kind: "rcm" | "natural"): Symbolic {
     last[r] = l;
     rowScale[i] = 1 / rowMax;
   }
+  const colMax = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
+      const c = inv[A.colIdx[p] as number] as number;
+      const v = Math.max(Math.abs(A.data[2 * p] as number), Math.abs(A.data[2 * p + 1] as number)) * (rowScale[i] as number);
+      if (v > (colMax[c] as number)) colMax[c] = v;
+    }
+  }
   const startPtr = new Int32Array(nBand + 2);
   for (let r = 0; r < n; r++) startPtr[(first[r] as number) + 1] = (startPtr[(first[r] as number) + 1] as number) + 1;
   for (let k = 0; k <= nBand; k++) startPtr[k + 1] = (startPtr[k + 1] as number) + (startPtr[k] as number);
@@ -149,14 +159,14 @@ function symbolic(A: CsrMatrix, kind: "rcm" | "natural"): Symbolic {
     if (k < nBand) width = Math.max(width, reach - k + 1);
     maxActive = Math.max(maxActive, (startPtr[k + 1] as number) - k);
   }
-  return { perm, inv, nBand, first, last, startPtr, byFirst, width, maxActive, rowScale, dense };
+  return { perm, inv, nBand, first, last, startPtr, byFirst, width, maxActive, rowScale, dense, colMax };
 }
 
 /**
  * Factor a square complex CSR matrix for repeated solves. Rows are equilibrated (scaled to
  * max |re|, |im| = 1) before elimination.
  * @throws InputError for a non-square matrix or non-finite entries; SolverError when the matrix
- *   is (numerically) singular — no pivot above n·ε in some column of the equilibrated matrix —
+ *   is (numerically) singular — no pivot above n·ε times its column's scale in the equilibrated matrix —
  *   or its front is too wide to store (split it with `connectedComponents`, or use `bicgstab`).
  */
 export function sparseLuFactor(A: CsrMatrix, options: SparseLuOptions = {}): SparseLu {
@@ -219,7 +229,7 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number): SparseLu {
   const U = new Growable(8 * n);
   const uStart = new Int32Array(n + 1);
   const uBorder = new Float64Array(2 * n * nb);
-  const tiny = n * 2 ** -52;
+  const eps = n * 2 ** -52;
   for (let k = 0; k < n; k++) {
     if (k <= nBand) {
       for (let t = sym.startPtr[k] as number; t < (sym.startPtr[k + 1] as number); t++) {
@@ -236,8 +246,9 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number): SparseLu {
     const co = colOffset(f, nBand, k);
     const pa = choosePivot(f, co, tau);
     const pv = pa < 0 ? 0 : Math.hypot(f.data[(f.slot[pa] as number) * slotSize + co] as number, f.data[(f.slot[pa] as number) * slotSize + co + 1] as number);
+    const tiny = eps * (sym.colMax[k] as number);
     if (!(pv > tiny)) {
-      throw new SolverError(`sparseLuSolve: matrix is singular to working precision (largest pivot candidate ${pv.toExponential(3)} ≤ n·ε = ${tiny.toExponential(3)} after scaling rows to max 1, at elimination step ${k} of ${n})`);
+      throw new SolverError(`sparseLuSolve: matrix is singular to working precision (pivot candidate ${pv.toExponential(3)} ≤ n·ε·(column scale) = ${tiny.toExponential(3)} in the row-equilibrated matrix, at elimination step ${k} of ${n})`);
     }
     const pSlot = f.slot[pa] as number;
     const pExt = k < nBand ? (f.ext[pa] as number) : k - 1;
