@@ -127,29 +127,66 @@ export function glibcLog(x: number): number {
   const kd = k;
   const w = kd * LN2_HI + logc; // kd*LN2_HI is exact, so the fma is a plain sum
   const hiSum = w + r;
-  const lo1 = fmaK(kd, LN2_LO, LN2_LO_H, LN2_LO_L, (w - hiSum) + r);
+  const lo0 = (w - hiSum) + r;
   const r2 = r * r;
+  const rr2 = r * r2;
+  // Fast path: the same sums with unfused products. They differ from the fused ones by far
+  // less than EPS_REL·(|lo2| + |t|); unless that uncertainty reaches a rounding boundary of
+  // the final sum, its rounding is glibc's.
+  const lo2n = (kd * LN2_LO + lo0) + r2 * A0;
+  const tn = rr2 * ((A1 + r * A2) + r2 * (A3 + r * A4));
+  const fast = roundedIfSafe(hiSum, tn + lo2n, (Math.abs(lo2n) + Math.abs(tn)) * EPS_REL);
+  if (fast === fast) return fast; // not NaN: decided
+  const lo1 = fmaK(kd, LN2_LO, LN2_LO_H, LN2_LO_L, lo0);
   const p12 = fmaK(r, A2, A2H, A2L, A1);
   const p34 = fmaK(r, A4, A4H, A4L, A3);
   const lo2 = fmaK(r2, A0, A0H, A0L, lo1);
   const poly = fma(p34, r2, p12);
-  const y = fma(r * r2, poly, lo2);
+  const y = fma(rr2, poly, lo2);
   return y + hiSum;
+}
+
+/** Generous bound on the relative difference between the fused and unfused evaluations. */
+const EPS_REL = 2 ** -46;
+
+/**
+ * RN(hi + y) when every value within `eps` of y rounds the same way in hi + y, else NaN.
+ * The exact hi + y = s + err (TwoSum); the nearest rounding boundaries are s ± ulp(s)/2
+ * (ulp/4 below a power of two).
+ */
+function roundedIfSafe(hi: number, y: number, eps: number): number {
+  const s = hi + y;
+  const bb = s - hi;
+  const err = (hi - (s - bb)) + (y - bb);
+  f64[0] = s;
+  const top = u32[1]!;
+  const e = (top >>> 20) & 0x7ff;
+  if (e <= 54 || e === 0x7ff) return NaN;
+  const powerOfTwo = (top & 0xfffff) === 0 && u32[0] === 0;
+  u32[1] = (e - (powerOfTwo ? 54 : 53)) << 20; // ulp(s)/2, or ulp(s)/4 at a power of two
+  u32[0] = 0;
+  return Math.abs(err) + eps < f64[0]! ? s : NaN;
 }
 
 function logNearOne(r: number): number {
   const r2 = r * r;
   const r3 = r * r2;
-  const q1 = fmaK(r2, B3, B3H, B3L, fmaK(r, B2, B2H, B2L, B1));
-  const q2 = fmaK(r2, B6, B6H, B6L, fmaK(r, B5, B5H, B5L, B4));
-  const q3 = fmaK(r3, B10, B10H, B10L, fmaK(r2, B9, B9H, B9L, fmaK(r, B8, B8H, B8L, B7)));
-  const poly = fma(fma(q3, r3, q2), r3, q1);
   // r = rhi + rlo with rhi holding 26 bits, so rhi*rhi is exact.
   const rhi = (r * TWO27 + r) - r * TWO27;
   const rlo = r - rhi;
   const wq = rhi * rhi * B0;
   const hi = r + wq;
   const lo = (r - hi) + wq;
+  // Fast path with unfused products (see the table path).
+  const polyN = (B1 + r * B2 + r2 * B3) + r3 * ((B4 + r * B5 + r2 * B6) + r3 * (B7 + r * B8 + r2 * B9 + r3 * B10));
+  const tn = polyN * r3;
+  const lo2n = lo + B0 * rlo * (r + rhi);
+  const fast = roundedIfSafe(hi, tn + lo2n, (Math.abs(lo2n) + Math.abs(tn)) * EPS_REL);
+  if (fast === fast) return fast;
+  const q1 = fmaK(r2, B3, B3H, B3L, fmaK(r, B2, B2H, B2L, B1));
+  const q2 = fmaK(r2, B6, B6H, B6L, fmaK(r, B5, B5H, B5L, B4));
+  const q3 = fmaK(r3, B10, B10H, B10L, fmaK(r2, B9, B9H, B9L, fmaK(r, B8, B8H, B8L, B7)));
+  const poly = fma(fma(q3, r3, q2), r3, q1);
   const lo2 = fma(B0 * rlo, r + rhi, lo);
   return hi + fma(poly, r3, lo2);
 }
