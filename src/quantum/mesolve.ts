@@ -193,6 +193,25 @@ function stateFrom(x: Float64Array, indices: Int32Array, d: number, dims: readon
 }
 
 /**
+ * The generator pieces (G₀ and the time-dependent G_j) restricted to the invariant blocks that
+ * hold the seeds (all indices when `reduce` is false): −iH for kets, the Lindbladian for ρ.
+ */
+function reducedGenerators(mode: "dm" | "ket", d: number, Hsum: CsrMatrix, Ht: readonly CsrMatrix[], jumps: readonly CsrMatrix[], seeds: readonly number[], reduce: boolean): { G0: CsrMatrix; Gt: CsrMatrix[]; indices: Int32Array; local: Int32Array } {
+  if (mode === "ket") {
+    const A0 = csrScale(Hsum, 0, -1);
+    const At = Ht.map((h) => csrScale(h, 0, -1));
+    const labels = reduce ? connectedComponents(patternUnion([A0, ...At], d)).labels : new Int32Array(d);
+    const keep = new Set(seeds.map((i) => labels[i] as number));
+    const { indices, local } = selectLabelled(labels, (l) => keep.has(l));
+    return { G0: csrSubmatrix(A0, indices), Gt: At.map((A) => csrSubmatrix(A, indices)), indices, local };
+  }
+  const K = jumps.reduce((acc, c) => csrAdd(acc, csrMatmul(csrAdjoint(c), c), 1, 0, 0, -0.5), Hsum);
+  const label = reduce ? lindbladComponents({ d, ks: [K, ...Ht], jumps }, seeds).label : new Int32Array(d * d);
+  const { indices, local } = selectLabelled(label, () => true);
+  return { G0: assembleLindblad(d, K, jumps, indices, local), Gt: Ht.map((h) => assembleLindblad(d, h, [], indices, local)), indices, local };
+}
+
+/**
  * Evolve ρ(0) (or |ψ(0)⟩) under the Lindblad master equation and return expectation values
  * and/or states at the times `tlist` (QuTiP's `mesolve(H, rho0, tlist, c_ops, e_ops, options)`).
  *
@@ -211,6 +230,8 @@ export function mesolve(H: HSpec, rho0: Qobj, tlist: ArrayLike<number>, cOps: re
   if (!(rho0 instanceof Qobj) || (rho0.type !== "ket" && rho0.type !== "oper")) {
     throw InputError.of("rho0", "a ket or a density matrix", rho0 instanceof Qobj ? `~a ${rho0.type}` : rho0);
   }
+  if (!Array.isArray(cOps)) throw InputError.of("cOps", "an array of collapse operators", cOps);
+  if (!Array.isArray(eOps)) throw InputError.of("eOps", "an array of operators", eOps);
   const { H0, terms } = splitH(H);
   const dims = rho0.dims[0];
   if (rho0.type === "oper") requireOnSpace(rho0, dims, "rho0", true);
@@ -218,7 +239,6 @@ export function mesolve(H: HSpec, rho0: Qobj, tlist: ArrayLike<number>, cOps: re
   terms.forEach(([h], k) => requireOnSpace(h, dims, `H time-dependent term ${k + 1}`, true));
   cOps.forEach((c, k) => requireOnSpace(c, dims, `cOps[${k}]`, false));
   eOps.forEach((e, k) => requireOnSpace(e, dims, `eOps[${k}]`, false));
-  if (!Array.isArray(cOps)) throw InputError.of("cOps", "an array of operators", cOps);
 
   const mode: "dm" | "ket" = rho0.type === "ket" && cOps.length === 0 ? "ket" : "dm";
   const state0 = rho0.type === "ket" && mode === "dm" ? rho0.mul(rho0.dag()) : rho0;
@@ -229,26 +249,7 @@ export function mesolve(H: HSpec, rho0: Qobj, tlist: ArrayLike<number>, cOps: re
   const seeds: number[] = [];
   for (let i = 0; i < x0Full.length / 2; i++) if (x0Full[2 * i] !== 0 || x0Full[2 * i + 1] !== 0) seeds.push(i);
   if (seeds.length === 0) throw InputError.of("rho0", "a non-zero state", "~the zero vector");
-  let G0: CsrMatrix;
-  let Gt: CsrMatrix[];
-  let indices: Int32Array;
-  let local: Int32Array;
-  if (mode === "ket") {
-    const A0 = csrScale(Hsum, 0, -1);
-    const At = terms.map(([h]) => csrScale(h.data, 0, -1));
-    const labels = o.blockReduce === false ? new Int32Array(d) : connectedComponents(patternUnion([A0, ...At], d)).labels;
-    const keep = new Set(seeds.map((i) => labels[i] as number));
-    ({ indices, local } = selectLabelled(labels, (l) => keep.has(l)));
-    G0 = csrSubmatrix(A0, indices);
-    Gt = At.map((A) => csrSubmatrix(A, indices));
-  } else {
-    const jumps = cOps.map((c) => c.data);
-    const K = jumps.reduce((acc, c) => csrAdd(acc, csrMatmul(csrAdjoint(c), c), 1, 0, 0, -0.5), Hsum);
-    const label = o.blockReduce === false ? new Int32Array(d * d) : lindbladComponents({ d, ks: [K, ...terms.map(([h]) => h.data)], jumps }, seeds).label;
-    ({ indices, local } = selectLabelled(label, () => true));
-    G0 = assembleLindblad(d, K, jumps, indices, local);
-    Gt = terms.map(([h]) => assembleLindblad(d, h.data, [], indices, local));
-  }
+  const { G0, Gt, indices, local } = reducedGenerators(mode, d, Hsum, terms.map(([h]) => h.data), cOps.map((c) => c.data), seeds, o.blockReduce !== false);
   const nFull = mode === "ket" ? d : d * d;
   const x0 = new Float64Array(2 * indices.length);
   for (let q = 0; q < indices.length; q++) { x0[2 * q] = x0Full[2 * (indices[q] as number)] as number; x0[2 * q + 1] = x0Full[2 * (indices[q] as number) + 1] as number; }
