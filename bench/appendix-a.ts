@@ -9,8 +9,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { NumpyRandomState } from "../src/numeric/random/mt19937.js";
-import { AppendixASimulator, type NormalSource } from "../src/model/resonance/appendix-a.js";
-import { NumpyNormals } from "../src/model/resonance/numpy-normals.js";
+import { AppendixASimulator } from "../src/model/resonance/appendix-a.js";
 
 const STEPS = Number(process.argv[process.argv.indexOf("--steps") + 1] ?? 200) || 200;
 const N = 1000;
@@ -21,8 +20,8 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function ours(source: (rs: NumpyRandomState) => NormalSource): { stepMs: number; rngMs: number } {
-  const sim = new AppendixASimulator(N, D, source(new NumpyRandomState(42)));
+function ours(): { stepMs: number; rngMs: number } {
+  const sim = new AppendixASimulator(N, D, new NumpyRandomState(42));
   for (let i = 0; i < 20; i++) sim.step();
   const ts: number[] = [];
   for (let i = 0; i < STEPS; i++) {
@@ -30,7 +29,7 @@ function ours(source: (rs: NumpyRandomState) => NormalSource): { stepMs: number;
     sim.step();
     ts.push(performance.now() - t0);
   }
-  const rng = source(new NumpyRandomState(1));
+  const rng = new NumpyRandomState(1);
   const buf = new Float64Array(4 * N * D);
   const rs: number[] = [];
   for (let i = 0; i < STEPS; i++) {
@@ -83,13 +82,29 @@ function anchor(): { stepMs: number; rngMs: number; numpy: string } | null {
   return JSON.parse(p.stdout) as { stepMs: number; rngMs: number; numpy: string };
 }
 
-const a = anchor();
-const ref = ours((rs) => rs);
-const o = ours((rs) => new NumpyNormals(rs));
-console.log(`Appendix A step, N = ${N}, d = ${D}, median of ${STEPS} steps (every node vetoed: 48 000 Gaussians per step)`);
-console.log(`  pqms, NumpyRandomState.randnInto (glibcLog):    ${ref.stepMs.toFixed(3)} ms   of which 48 000 legacy randn: ${ref.rngMs.toFixed(3)} ms`);
-console.log(`  pqms, NumpyNormals (glibcLogFast, as replicate): ${o.stepMs.toFixed(3)} ms   of which 48 000 legacy randn: ${o.rngMs.toFixed(3)} ms`);
-if (a) {
-  console.log(`  numpy ${a.numpy} vectorised step:                 ${a.stepMs.toFixed(3)} ms   of which 48 000 legacy randn: ${a.rngMs.toFixed(3)} ms`);
-  console.log(`  ratio pqms/numpy: step ${(o.stepMs / a.stepMs).toFixed(2)}×, randn ${(o.rngMs / a.rngMs).toFixed(2)}×, step without randn ${((o.stepMs - o.rngMs) / (a.stepMs - a.rngMs)).toFixed(2)}×`);
+type Ours = { stepMs: number; rngMs: number };
+
+/** Ours runs in a child process per round; 3 rounds alternating with the anchor, best median kept (the machine is shared). */
+function child(): Ours {
+  const p = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "--only", "--steps", String(STEPS)], { encoding: "utf8" });
+  if (p.status !== 0) throw new Error(`bench child failed: ${p.stderr}`);
+  return JSON.parse(p.stdout) as Ours;
+}
+
+if (process.argv.includes("--only")) process.stdout.write(JSON.stringify(ours()));
+else {
+  let a: ReturnType<typeof anchor> = null;
+  let o: Ours = { stepMs: Infinity, rngMs: Infinity };
+  const best = (x: Ours, y: Ours): Ours => ({ stepMs: Math.min(x.stepMs, y.stepMs), rngMs: Math.min(x.rngMs, y.rngMs) });
+  for (let round = 0; round < 3; round++) {
+    const an = anchor();
+    if (an) a = a === null ? an : { ...an, stepMs: Math.min(a.stepMs, an.stepMs), rngMs: Math.min(a.rngMs, an.rngMs) };
+    o = best(o, child());
+  }
+  console.log(`Appendix A step, N = ${N}, d = ${D}, median of ${STEPS} steps, best of 3 rounds (every node vetoed: 48 000 Gaussians per step)`);
+  console.log(`  pqms (literal; numpy's stream bit for bit): ${o.stepMs.toFixed(3)} ms   of which 48 000 legacy randn: ${o.rngMs.toFixed(3)} ms`);
+  if (a) {
+    console.log(`  numpy ${a.numpy} vectorised step:            ${a.stepMs.toFixed(3)} ms   of which 48 000 legacy randn: ${a.rngMs.toFixed(3)} ms`);
+    console.log(`  ratio pqms/numpy: step ${(o.stepMs / a.stepMs).toFixed(2)}×, randn ${(o.rngMs / a.rngMs).toFixed(2)}×`);
+  }
 }

@@ -9,7 +9,6 @@ import {
   APPENDIX_A_DT_S, APPENDIX_A_RCF_STRIDE, APPENDIX_A_T_MAX_S, APPENDIX_A_UMT_DRIFT, AppendixASimulator,
 } from "../../model/resonance/appendix-a.js";
 import { checkPopulation } from "../../model/resonance/node-states.js";
-import { NumpyNormals } from "../../model/resonance/numpy-normals.js";
 import { rcfPair } from "../../model/resonance/rcf.js";
 import { renderSubplots, svgToPng } from "../../report/plot.js";
 
@@ -31,8 +30,8 @@ export const APPENDIX_A_PAPER_EXPECTED = {
 
 /** Largest step count we run (one history value per step; the paper's 10^12 cannot run anyway). */
 export const APPENDIX_A_STEPS_MAX = 1_000_000;
-/** The simulator holds three N·d complex arrays: N·d·48 bytes must fit in 1 GiB. */
-const APPENDIX_A_ND_MAX = Math.floor(2 ** 30 / 48);
+/** The simulator holds states, their rotated copies and one step's draws: N·d·64 bytes must fit in 1 GiB. */
+const APPENDIX_A_ND_MAX = Math.floor(2 ** 30 / 64);
 
 export interface AppendixAOptions {
   readonly steps: number;
@@ -86,7 +85,7 @@ export function checkAppendixAOptions(o: AppendixAOptions): void {
   requireInt(o.steps, "steps", 1, APPENDIX_A_STEPS_MAX, `one history value per step; the paper's T_MAX/DT = 10^12 steps cannot run`);
   checkPopulation(o.nodes, o.dim, "appendixA");
   if (o.nodes * o.dim > APPENDIX_A_ND_MAX) {
-    throw InputError.of("nodes × dim", `N·d ≤ ${APPENDIX_A_ND_MAX} (three N·d complex arrays must fit in 1 GiB)`, `~N·d = ${o.nodes * o.dim}`);
+    throw InputError.of("nodes × dim", `N·d ≤ ${APPENDIX_A_ND_MAX} (states, rotated copies and one step's draws, 64 B per N·d, must fit in 1 GiB)`, `~N·d = ${o.nodes * o.dim}`);
   }
   requireInt(o.seed, "seed", 0, 0xffffffff, "numpy's np.random.seed takes 0 ≤ seed < 2^32");
 }
@@ -94,8 +93,7 @@ export function checkAppendixAOptions(o: AppendixAOptions): void {
 /** Run Appendix A's loop for `steps` steps with numpy seed `seed` and explain the outcome. */
 export function replicateAppendixA(o: AppendixAOptions): AppendixAResult {
   checkAppendixAOptions(o);
-  // NumpyNormals: numpy's legacy randn bit for bit, with the fast exact glibc log.
-  const sim = new AppendixASimulator(o.nodes, o.dim, new NumpyNormals(new NumpyRandomState(o.seed)));
+  const sim = new AppendixASimulator(o.nodes, o.dim, new NumpyRandomState(o.seed));
   const rcfHistory: number[] = [];
   const deltaEHistory: number[] = [];
   let vetoes = 0;

@@ -74,7 +74,8 @@ export class AppendixASimulator {
     this.states = new Float64Array(2 * nodes * dim);
     this.corrected = new Float64Array(2 * nodes * dim);
     this.deltaE = new Float64Array(nodes);
-    this.noise = new Float64Array(2 * nodes * dim);
+    // Room for one step's draws: up to N re-seeds then N random-walk kicks, 2d normals each.
+    this.noise = new Float64Array(4 * nodes * dim);
     this.phaseRe = new Float64Array(dim);
     this.phaseIm = new Float64Array(dim);
     for (let i = 0; i < nodes; i++) this.randomKetInto(i, 1);
@@ -91,21 +92,31 @@ export class AppendixASimulator {
     this.applyUmt(t);
     const avgRcf = this.subsampledRcf();
     const avgDeltaE = this.computeDeltaE();
-    const vetoes = this.veto();
-    this.randomWalk();
+    // One bulk draw per step in the Python's order: the re-seeds (node order), then the walk.
+    const vetoes = this.countVetoes();
+    const d2 = 2 * this.dim;
+    const draws = this.noise.subarray(0, (vetoes + this.nodes) * d2);
+    this.rng.randnInto(draws);
+    this.reseed(draws);
+    this.randomWalk(draws, vetoes * d2);
     this.stepIndex++;
     return { avgRcf, avgDeltaE, vetoes };
   }
 
-  /** `random_ket(DIM) * scale` into node i: randn(d) real parts, then randn(d) imaginary parts. */
+  /** `random_ket(DIM)` into node i (construction): randn(d) real parts, then randn(d) imaginary parts. */
   private randomKetInto(i: number, scale: number): void {
-    const d = this.dim;
-    const buf = this.noise.subarray(0, 2 * d);
+    const buf = this.noise.subarray(0, 2 * this.dim);
     this.rng.randnInto(buf);
+    this.ketFrom(buf, 0, i, scale);
+  }
+
+  /** Node i ← (normalised ket of the 2d draws at `z[at…]`: d real parts then d imaginary) · scale. */
+  private ketFrom(z: Float64Array, at: number, i: number, scale: number): void {
+    const d = this.dim;
     const o = 2 * i * d;
     for (let k = 0; k < d; k++) {
-      this.states[o + 2 * k] = buf[k]!;
-      this.states[o + 2 * k + 1] = buf[d + k]!;
+      this.states[o + 2 * k] = z[at + k]!;
+      this.states[o + 2 * k + 1] = z[at + d + k]!;
     }
     normaliseNode(this.states, d, i);
     if (scale !== 1) for (let k = o; k < o + 2 * d; k++) this.states[k] = this.states[k]! * scale;
@@ -160,30 +171,36 @@ export class AppendixASimulator {
     return sum / this.nodes;
   }
 
-  /** Every node with ΔE > 0.05 is re-seeded with random_ket(DIM)·0.1, in node order. */
-  private veto(): number {
+  /** Vetoes this step: every node with ΔE > 0.05 (the loop never breaks). */
+  private countVetoes(): number {
     let vetoes = 0;
-    for (let i = 0; i < this.nodes; i++) {
-      if (this.deltaE[i]! > DELTA_E_THRESHOLD) {
-        vetoes++;
-        this.randomKetInto(i, APPENDIX_A_RESEED_SCALE);
-      }
-    }
+    for (let i = 0; i < this.nodes; i++) if (this.deltaE[i]! > DELTA_E_THRESHOLD) vetoes++;
     return vetoes;
   }
 
+  /** Every vetoed node, in node order, ← random_ket(DIM)·0.1 from the next 2d draws. */
+  private reseed(z: Float64Array): void {
+    const d2 = 2 * this.dim;
+    let at = 0;
+    for (let i = 0; i < this.nodes; i++) {
+      if (this.deltaE[i]! > DELTA_E_THRESHOLD) {
+        this.ketFrom(z, at, i, APPENDIX_A_RESEED_SCALE);
+        at += d2;
+      }
+    }
+  }
+
   /** The `for … else` branch: ψ_i ← (ψ_i + 0.001·noise)/‖…‖ for every node, in node order. */
-  private randomWalk(): void {
+  private randomWalk(z: Float64Array, at: number): void {
     const d = this.dim;
     const s = this.states;
-    const z = this.noise;
-    this.rng.randnInto(z);
     for (let i = 0; i < this.nodes; i++) {
       const o = 2 * i * d;
+      const zo = at + o;
       // noise = randn(d) + 1j*randn(d): this node's 2d draws are d real parts then d imaginary.
       for (let k = 0; k < d; k++) {
-        s[o + 2 * k] = s[o + 2 * k]! + APPENDIX_A_WALK * z[o + k]!;
-        s[o + 2 * k + 1] = s[o + 2 * k + 1]! + APPENDIX_A_WALK * z[o + d + k]!;
+        s[o + 2 * k] = s[o + 2 * k]! + APPENDIX_A_WALK * z[zo + k]!;
+        s[o + 2 * k + 1] = s[o + 2 * k + 1]! + APPENDIX_A_WALK * z[zo + d + k]!;
       }
       normaliseNode(s, d, i);
     }
