@@ -14,6 +14,7 @@ import { registerCoherence } from "./commands/coherence.js";
 import { registerFailover } from "./commands/failover.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerFalsify } from "./commands/falsify.js";
+import { registerServe } from "./commands/serve.js";
 
 export function buildProgram(): Command {
   const program = new Command("pqms")
@@ -31,5 +32,6 @@ export function buildProgram(): Command {
   registerFailover(program);
   registerAudit(program);
   registerFalsify(program);
+  registerServe(program);
   return program;
 }

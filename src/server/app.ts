@@ -1,0 +1,96 @@
+/**
+ * The dashboard server: Fastify serving the built SPA and a JSON API over the run store, the run
+ * loop and the experiments. Thin by design: it parses, calls the same functions the CLI calls,
+ * and renders JSON. See docs/DASHBOARD.md for the API.
+ */
+import Fastify, { type FastifyInstance, type FastifyError } from "fastify";
+import fastifyStatic from "@fastify/static";
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RunStore } from "../store/run-store.js";
+import { checkToken } from "./auth.js";
+import { toHttpError } from "./http-error.js";
+import { RunManager } from "./run-manager.js";
+import { registerScenarioRoutes } from "./routes/scenarios.js";
+import { registerRunRoutes } from "./routes/runs.js";
+import { registerStreamRoutes } from "./routes/stream.js";
+import { registerExperimentRoutes } from "./routes/experiments.js";
+
+/** Largest request body accepted, bytes (a scenario is a few kB). */
+export const BODY_LIMIT_BYTES = 512 * 1024;
+
+/** Where `npm run build` puts the SPA: <package>/dist/web. */
+export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+export interface ServerOptions {
+  readonly store: RunStore;
+  /** Required on every /api request when set (the CLI sets it whenever bound beyond localhost). */
+  readonly token?: string;
+  /** Directory of the built SPA; when absent "/" explains how to build it. */
+  readonly webDir?: string;
+  /** Write the HTML report when a run finishes (default true). */
+  readonly writeReports?: boolean;
+}
+
+/** Shared by the route files. */
+export interface ServerContext {
+  readonly store: RunStore;
+  readonly runs: RunManager;
+}
+
+/** Fastify's own errors, rewritten in our `path: expected …, got …` form. */
+function frameworkError(err: FastifyError): Error | FastifyError {
+  const make = (statusCode: number, message: string, code: string) => Object.assign(new Error(message), { statusCode, code });
+  switch (err.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE": return make(413, `body: expected at most ${BODY_LIMIT_BYTES} bytes, got more`, "E_TOO_LARGE");
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE": return make(415, `content-type: expected application/json, got ${err.message.replace(/^Unsupported Media Type:?\s*/i, "") || "another type"}`, "E_MEDIA_TYPE");
+    case "FST_ERR_CTP_EMPTY_JSON_BODY": return make(400, "body: expected a JSON object, got an empty body", "E_INPUT");
+    case "FST_ERR_CTP_INVALID_JSON_BODY": return make(400, `body: expected valid JSON, got ${err.message}`, "E_INPUT");
+    default:
+      if (err instanceof SyntaxError || err.statusCode === 400 && /JSON/.test(err.message)) return make(400, `body: expected valid JSON, got ${err.message}`, "E_INPUT");
+      return err;
+  }
+}
+
+/** Build (not start) the server. Close it to stop live runs (checkpointed as `interrupted`). */
+export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, maxParamLength: 200 });
+  app.removeContentTypeParser("text/plain"); // the API speaks JSON only: anything else is a 415
+  const ctx: ServerContext = { store: o.store, runs: new RunManager(o.store, o.writeReports ?? true) };
+
+  app.setErrorHandler((err: FastifyError, _req, reply) => {
+    const { status, body } = toHttpError(frameworkError(err));
+    void reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.status(404).send({ error: `route '${req.method} ${req.url.split("?")[0]}' not found (see docs/DASHBOARD.md)`, code: "E_NOT_FOUND" });
+  });
+  if (o.token !== undefined) {
+    const token = o.token;
+    app.addHook("onRequest", async (req) => {
+      if (!req.url.startsWith("/api/")) return;
+      checkToken(token, req.headers.authorization, (req.query as Record<string, string | undefined>).token);
+    });
+  }
+  app.addHook("onSend", async (_req, reply, payload) => {
+    reply.header("x-content-type-options", "nosniff");
+    // The SPA loads nothing from elsewhere; say so to the browser too.
+    reply.header("content-security-policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'");
+    return payload;
+  });
+  app.addHook("onClose", async () => ctx.runs.stopAll());
+
+  registerScenarioRoutes(app, ctx);
+  registerRunRoutes(app, ctx);
+  registerStreamRoutes(app, ctx);
+  registerExperimentRoutes(app, ctx);
+
+  const webDir = o.webDir ?? DEFAULT_WEB_DIR;
+  if (existsSync(resolve(webDir, "index.html"))) {
+    await app.register(fastifyStatic, { root: resolve(webDir), index: "index.html", dotfiles: "deny" });
+  } else {
+    app.get("/", async (_req, reply) => reply.type("text/plain").send(`pqms dashboard: the SPA is not built (${webDir} has no index.html). Run: npm run build\nThe API is at /api/.\n`));
+  }
+  return app;
+}
