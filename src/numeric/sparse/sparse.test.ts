@@ -104,6 +104,62 @@ describe("sparseLuSolve vs dense LU", () => {
     }
   });
 
+  it("handles a dense row that must pivot early (variable 1 appears only in it)", () => {
+    const n = 200;
+    const B = randomSparse(n, 3, 2, 21);
+    const I: number[] = [];
+    const J: number[] = [];
+    const re: number[] = [];
+    const im: number[] = [];
+    for (let i = 1; i < n; i++) {
+      for (let p = B.rowPtr[i] as number; p < (B.rowPtr[i + 1] as number); p++) {
+        const j = B.colIdx[p] as number;
+        if (j === 1) continue;
+        I.push(i); J.push(j); re.push(B.data[2 * p] as number); im.push(B.data[2 * p + 1] as number);
+      }
+    }
+    I.push(1); J.push(0); re.push(3); im.push(0); // row 1 keeps an entry
+    for (let j = 1; j < n; j += 2) {
+      I.push(0); J.push(j); re.push(1 + j / n); im.push(0);
+    }
+    const A = csrFromTriplets(n, n, Int32Array.from(I), Int32Array.from(J), Float64Array.from(re), Float64Array.from(im));
+    const b = randomVec(n, 22);
+    let ref: Float64Array;
+    try {
+      ref = denseSolve(A, b);
+    } catch {
+      throw new Error("test matrix unexpectedly singular");
+    }
+    const x = sparseLuSolve(A, b);
+    expect(relResidual(A, x, b)).toBeLessThan(1e-12);
+    expect(maxAbsDiff(x, ref)).toBeLessThan(1e-8 * Math.max(...Array.from(ref, Math.abs)));
+  });
+
+  it("widens the front when a dense row must pivot in a narrow band (tridiagonal + trace row)", () => {
+    const n = 100;
+    const I: number[] = [];
+    const J: number[] = [];
+    const re: number[] = [];
+    const im: number[] = [];
+    for (let i = 1; i < n; i++) {
+      // Row i ≠ 50 is diagonally dominant in variable i; row 50 carries variable 0 instead, so
+      // variable 50 appears only in the dense row 0, which must pivot in the middle of the band.
+      const entries: Array<[number, number]> = i === 50 ? [[0, 4], [49, -1], [51, -1]] : [[i - 1, -1], [i, 4], [i + 1, -1]];
+      for (const [j, v] of entries) {
+        if (j >= n || j === 50) continue;
+        I.push(i); J.push(j); re.push(v); im.push(0.1 * (j - i));
+      }
+    }
+    for (let j = 0; j < n; j++) {
+      I.push(0); J.push(j); re.push(1); im.push(0);
+    }
+    const A = csrFromTriplets(n, n, Int32Array.from(I), Int32Array.from(J), Float64Array.from(re), Float64Array.from(im));
+    const b = randomVec(n, 5);
+    const x = sparseLuSolve(A, b);
+    expect(relResidual(A, x, b)).toBeLessThan(1e-12);
+    expect(maxAbsDiff(x, denseSolve(A, b))).toBeLessThan(1e-10 * Math.max(...Array.from(x, Math.abs)));
+  });
+
   it("is not fooled by badly scaled columns (a variable in units 1e-30 of the others)", () => {
     const A = randomSparse(40, 3, 4, 12);
     for (let p = 0; p < A.colIdx.length; p++) {

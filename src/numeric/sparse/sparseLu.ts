@@ -71,8 +71,10 @@ interface Symbolic {
   /** Rows bucketed by first column (0..nBand): rows startPtr[k]..startPtr[k+1]-1 of byFirst. */
   startPtr: Int32Array;
   byFirst: Int32Array;
+  /** Ring width of the sparse rows' band storage. */
   width: number;
   maxActive: number;
+  nDense: number;
   /** Row equilibration: row i of A is multiplied by rowScale[i] (1 / its largest |re|, |im|). */
   rowScale: Float64Array;
   /** Dense-row flag per original row. */
@@ -155,11 +157,15 @@ function symbolic(A: CsrMatrix, kind: "rcm" | "natural"): Symbolic {
   let maxActive = 0;
   let reach = -1;
   for (let k = 0; k <= nBand; k++) {
-    for (let t = startPtr[k] as number; t < (startPtr[k + 1] as number); t++) reach = Math.max(reach, last[byFirst[t] as number] as number);
+    for (let t = startPtr[k] as number; t < (startPtr[k + 1] as number); t++) {
+      const r = byFirst[t] as number;
+      // Dense rows are stored at full width, outside the ring, so they do not set its width.
+      if (!dense[perm[r] as number]) reach = Math.max(reach, last[r] as number);
+    }
     if (k < nBand) width = Math.max(width, reach - k + 1);
     maxActive = Math.max(maxActive, (startPtr[k + 1] as number) - k);
   }
-  return { perm, inv, nBand, first, last, startPtr, byFirst, width, maxActive, rowScale, dense, colMax };
+  return { perm, inv, nBand, first, last, startPtr, byFirst, width, maxActive, nDense: n - nBand, rowScale, dense, colMax };
 }
 
 /**
@@ -181,29 +187,55 @@ export function sparseLuFactor(A: CsrMatrix, options: SparseLuOptions = {}): Spa
   if (n === 0) return { n, nnzFactors: 0, solve: (_b, out) => out ?? new Float64Array(0) };
   const sym = symbolic(A, options.ordering ?? "rcm");
   const slot = 2 * sym.width + 2 * (n - sym.nBand);
-  if (sym.maxActive * slot > MAX_FRONT_DOUBLES) {
-    throw new SolverError(`sparseLuSolve: front of ${sym.maxActive} rows × ${slot / 2} columns exceeds the ${(MAX_FRONT_DOUBLES * 8) / 2 ** 30} GiB limit; split the system with connectedComponents/csrSubmatrix or use bicgstab with ilu0`);
+  if (sym.maxActive * slot + sym.nDense * 2 * n > MAX_FRONT_DOUBLES) {
+    throw new SolverError(`sparseLuSolve: front of ${sym.maxActive} rows × ${slot / 2} columns (+ ${sym.nDense} dense rows) exceeds the ${(MAX_FRONT_DOUBLES * 8) / 2 ** 30} GiB limit; split the system with connectedComponents/csrSubmatrix or use bicgstab with ilu0`);
   }
-  return numeric(A, sym, tau);
+  try {
+    return numeric(A, sym, tau);
+  } catch (e) {
+    if (!(e instanceof RingOverflow)) throw e;
+    // A dense row had to pivot inside the band: its fill is wider than the ring. Redo the
+    // factorisation with the ring as wide as the band (no wrap), within the same memory limit.
+    const full = { ...sym, width: sym.nBand };
+    if (full.maxActive * (2 * full.width + 2 * (n - sym.nBand)) + sym.nDense * 2 * n > MAX_FRONT_DOUBLES) {
+      throw new SolverError(`sparseLuSolve: a dense row had to be used as pivot and the widened front (${full.maxActive} rows × ${full.width} columns) exceeds the memory limit; use bicgstab with ilu0`);
+    }
+    return numeric(A, full, tau);
+  }
 }
 
-/** Front state: active rows with their slot in `data` (band ring of W columns, then the border). */
+/** Internal signal: a pivot row is longer than the sparse rows' ring. */
+class RingOverflow extends Error {}
+
+/**
+ * Front state. Each active row has a band ring of `rw` columns (W for sparse rows, nBand — no
+ * wrap — for dense rows, which live in their own buffer) followed by the nb border columns.
+ */
 interface Front {
   readonly W: number;
   readonly nb: number;
-  readonly slotSize: number;
+  readonly nBand: number;
+  /** Sparse rows' slots (size 2W + 2nb each) and dense rows' slots (size 2nBand + 2nb each). */
   readonly data: Float64Array;
+  readonly denseData: Float64Array;
   readonly row: Int32Array;
   readonly slot: Int32Array;
+  /** Offset of the row's slot in its buffer. */
+  readonly base: Int32Array;
   /** Last band column that may be nonzero. */
   readonly ext: Int32Array;
   readonly isDense: Uint8Array;
   count: number;
 }
 
-/** Offset of column c within a slot. */
-function colOffset(f: Front, nBand: number, c: number): number {
-  return c < nBand ? 2 * (c % f.W) : 2 * f.W + 2 * (c - nBand);
+/** Offset of column c within row a's slot (relative to its base). */
+function colOffset(f: Front, a: number, c: number): number {
+  const rw = f.isDense[a] ? f.nBand : f.W;
+  return c < f.nBand ? 2 * (c % rw) : 2 * rw + 2 * (c - f.nBand);
+}
+
+function bufferOf(f: Front, a: number): Float64Array {
+  return f.isDense[a] ? f.denseData : f.data;
 }
 
 function numeric(A: CsrMatrix, sym: Symbolic, tau: number): SparseLu {
@@ -212,17 +244,21 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number): SparseLu {
   const nb = n - nBand;
   const W = sym.width;
   const slotSize = 2 * W + 2 * nb;
+  const denseSize = 2 * nBand + 2 * nb;
   const f: Front = {
-    W, nb, slotSize,
+    W, nb, nBand,
     data: new Float64Array(sym.maxActive * slotSize),
+    denseData: new Float64Array(sym.nDense * denseSize),
     row: new Int32Array(sym.maxActive),
     slot: new Int32Array(sym.maxActive),
+    base: new Int32Array(sym.maxActive),
     ext: new Int32Array(sym.maxActive),
     isDense: new Uint8Array(sym.maxActive),
     count: 0,
   };
   const freeSlots = Int32Array.from({ length: sym.maxActive }, (_, s) => sym.maxActive - 1 - s);
   let nFree = sym.maxActive;
+  let nextDense = 0;
   const pivRow = new Int32Array(n);
   const L = new Growable(4 * n);
   const lPtr = new Int32Array(n + 1);
@@ -234,52 +270,58 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number): SparseLu {
     if (k <= nBand) {
       for (let t = sym.startPtr[k] as number; t < (sym.startPtr[k + 1] as number); t++) {
         const r = sym.byFirst[t] as number;
-        const s = freeSlots[--nFree] as number;
-        scatterRow(A, sym, r, f.data, s * slotSize, W);
         const a = f.count++;
+        const dense = sym.dense[sym.perm[r] as number] as number;
+        const s = dense ? nextDense++ : (freeSlots[--nFree] as number);
         f.row[a] = r;
         f.slot[a] = s;
+        f.base[a] = dense ? s * denseSize : s * slotSize;
         f.ext[a] = sym.last[r] as number;
-        f.isDense[a] = sym.dense[sym.perm[r] as number] as number;
+        f.isDense[a] = dense;
+        scatterRow(A, sym, r, f, a);
       }
     }
-    const co = colOffset(f, nBand, k);
-    const pa = choosePivot(f, co, tau);
-    const pv = pa < 0 ? 0 : Math.hypot(f.data[(f.slot[pa] as number) * slotSize + co] as number, f.data[(f.slot[pa] as number) * slotSize + co + 1] as number);
+    const pa = choosePivot(f, k, tau);
+    const pBuf = pa < 0 ? f.data : bufferOf(f, pa);
+    const pBase = pa < 0 ? 0 : (f.base[pa] as number);
+    const pCo = pa < 0 ? 0 : pBase + colOffset(f, pa, k);
+    const pv = pa < 0 ? 0 : Math.hypot(pBuf[pCo] as number, pBuf[pCo + 1] as number);
     const tiny = eps * (sym.colMax[k] as number);
     if (!(pv > tiny)) {
       throw new SolverError(`sparseLuSolve: matrix is singular to working precision (pivot candidate ${pv.toExponential(3)} ≤ n·ε·(column scale) = ${tiny.toExponential(3)} in the row-equilibrated matrix, at elimination step ${k} of ${n})`);
     }
-    const pSlot = f.slot[pa] as number;
     const pExt = k < nBand ? (f.ext[pa] as number) : k - 1;
+    if (pExt - k + 1 > W) throw new RingOverflow();
+    const prw = f.isDense[pa] ? nBand : W;
     pivRow[k] = f.row[pa] as number;
-    const pBase = pSlot * slotSize;
     // U's row k: the pivot (band or border), band columns k+1..pExt, and the border; clear the slot.
     const len = k < nBand ? pExt - k + 1 : 0;
     U.reserve(len);
     for (let c = k; c <= pExt; c++) {
-      const o = pBase + 2 * (c % W);
-      U.f64[2 * U.n] = f.data[o] as number;
-      U.f64[2 * U.n + 1] = f.data[o + 1] as number;
+      const o = pBase + 2 * (c % prw);
+      U.f64[2 * U.n] = pBuf[o] as number;
+      U.f64[2 * U.n + 1] = pBuf[o + 1] as number;
       U.n++;
-      f.data[o] = 0;
-      f.data[o + 1] = 0;
+      pBuf[o] = 0;
+      pBuf[o + 1] = 0;
     }
     uStart[k + 1] = U.n;
     const bo = 2 * k * nb;
+    const pBorder = pBase + 2 * prw;
     for (let t = 0; t < 2 * nb; t++) {
-      uBorder[bo + t] = f.data[pBase + 2 * W + t] as number;
-      f.data[pBase + 2 * W + t] = 0;
+      uBorder[bo + t] = pBuf[pBorder + t] as number;
+      pBuf[pBorder + t] = 0;
     }
     const pr = k < nBand ? (U.f64[2 * (uStart[k] as number)] as number) : (uBorder[bo + 2 * (k - nBand)] as number);
     const pi = k < nBand ? (U.f64[2 * (uStart[k] as number) + 1] as number) : (uBorder[bo + 2 * (k - nBand) + 1] as number);
+    if (!f.isDense[pa]) freeSlots[nFree++] = f.slot[pa] as number;
     f.count--;
     f.row[pa] = f.row[f.count] as number;
     f.slot[pa] = f.slot[f.count] as number;
+    f.base[pa] = f.base[f.count] as number;
     f.ext[pa] = f.ext[f.count] as number;
     f.isDense[pa] = f.isDense[f.count] as number;
-    freeSlots[nFree++] = pSlot;
-    eliminate(f, k, nBand, pExt, pr, pi, U.f64, (uStart[k] as number) + 1, uBorder, bo, L);
+    eliminate(f, k, pExt, pr, pi, U.f64, (uStart[k] as number) + 1, uBorder, bo, L);
     lPtr[k + 1] = L.n;
   }
   const lRow = L.i32;
@@ -297,12 +339,13 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number): SparseLu {
  * Threshold partial pivoting: among rows with |v| ≥ τ·max, the one with the shortest band
  * (least fill). Dense rows compete only when no sparse row reaches 1e-3 of the column maximum.
  */
-function choosePivot(f: Front, co: number, tau: number): number {
+function choosePivot(f: Front, k: number, tau: number): number {
   let vAll = 0;
   let vSparse = 0;
   for (let a = 0; a < f.count; a++) {
-    const o = (f.slot[a] as number) * f.slotSize + co;
-    const v = Math.hypot(f.data[o] as number, f.data[o + 1] as number);
+    const y = bufferOf(f, a);
+    const o = (f.base[a] as number) + colOffset(f, a, k);
+    const v = Math.hypot(y[o] as number, y[o + 1] as number);
     vAll = Math.max(vAll, v);
     if (!f.isDense[a]) vSparse = Math.max(vSparse, v);
   }
@@ -311,40 +354,50 @@ function choosePivot(f: Front, co: number, tau: number): number {
   let pa = -1;
   for (let a = 0; a < f.count; a++) {
     if (sparseOnly && f.isDense[a]) continue;
-    const o = (f.slot[a] as number) * f.slotSize + co;
-    const v = Math.hypot(f.data[o] as number, f.data[o + 1] as number);
+    const y = bufferOf(f, a);
+    const o = (f.base[a] as number) + colOffset(f, a, k);
+    const v = Math.hypot(y[o] as number, y[o + 1] as number);
     if (v > 0 && v >= limit && (pa < 0 || (f.ext[a] as number) < (f.ext[pa] as number))) pa = a;
   }
   return pa;
 }
 
-function scatterRow(A: CsrMatrix, sym: Symbolic, r: number, data: Float64Array, base: number, W: number): void {
+function scatterRow(A: CsrMatrix, sym: Symbolic, r: number, f: Front, a: number): void {
   const i = sym.perm[r] as number;
   const s = sym.rowScale[i] as number;
+  const y = bufferOf(f, a);
+  const base = f.base[a] as number;
   for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-    const c = sym.inv[A.colIdx[p] as number] as number;
-    const o = base + (c < sym.nBand ? 2 * (c % W) : 2 * W + 2 * (c - sym.nBand));
-    data[o] = s * (A.data[2 * p] as number);
-    data[o + 1] = s * (A.data[2 * p + 1] as number);
+    const o = base + colOffset(f, a, sym.inv[A.colIdx[p] as number] as number);
+    y[o] = s * (A.data[2 * p] as number);
+    y[o + 1] = s * (A.data[2 * p + 1] as number);
   }
 }
 
-/** Eliminate column k from every active row with pivot (pr, pi), band row u[uOff..] (columns k+1..pExt) and border row. */
-function eliminate(f: Front, k: number, nBand: number, pExt: number, pr: number, pi: number, u: Float64Array, uOff: number, uBorder: Float64Array, bo: number, L: Growable): void {
-  const { W, nb, slotSize, data } = f;
+/**
+ * Eliminate column k from every active row with pivot (pr, pi), band row u[uOff..] (columns
+ * k+1..pExt) and border row. Sparse rows are updated two at a time so each pivot-row value is
+ * loaded once per pair.
+ */
+function eliminate(f: Front, k: number, pExt: number, pr: number, pi: number, u: Float64Array, uOff: number, uBorder: Float64Array, bo: number, L: Growable): void {
+  const { W, nb, data } = f;
   const den = pr * pr + pi * pi;
   const ir = pr / den;
   const ii = -pi / den;
-  const co = colOffset(f, nBand, k);
-  // Band columns k+1..pExt occupy ring positions [s0, W) then [0, …) when they wrap.
-  const s0 = (k + 1) % W;
   const len = Math.max(0, pExt - k);
+  // Sparse rows: band columns k+1..pExt occupy ring positions [s0, W) then [0, …) when they wrap.
+  const s0 = (k + 1) % W;
   const firstLen = Math.min(len, W - s0);
   L.reserve(f.count);
+  let pending = -1;
+  let pr0 = 0;
+  let pi0 = 0;
   for (let a = 0; a < f.count; a++) {
-    const base = (f.slot[a] as number) * slotSize;
-    const vr = data[base + co] as number;
-    const vi = data[base + co + 1] as number;
+    const y = bufferOf(f, a);
+    const base = f.base[a] as number;
+    const co = base + colOffset(f, a, k);
+    const vr = y[co] as number;
+    const vi = y[co + 1] as number;
     if (vr === 0 && vi === 0) continue;
     const lr = vr * ir - vi * ii;
     const li = vr * ii + vi * ir;
@@ -352,14 +405,46 @@ function eliminate(f: Front, k: number, nBand: number, pExt: number, pr: number,
     L.f64[2 * L.n] = lr;
     L.f64[2 * L.n + 1] = li;
     L.n++;
-    if (len > 0) {
-      axpyNeg(data, base + 2 * s0, u, 2 * uOff, firstLen, lr, li);
-      if (len > firstLen) axpyNeg(data, base, u, 2 * (uOff + firstLen), len - firstLen, lr, li);
-      if (pExt > (f.ext[a] as number)) f.ext[a] = pExt;
+    if (len > 0 && pExt > (f.ext[a] as number)) f.ext[a] = pExt;
+    y[co] = 0;
+    y[co + 1] = 0;
+    if (f.isDense[a]) {
+      // Full-width storage: band columns k+1..pExt are contiguous.
+      if (len > 0) axpyNeg(y, base + 2 * (k + 1), u, 2 * uOff, len, lr, li);
+      if (nb > 0) axpyNeg(y, base + 2 * f.nBand, uBorder, bo, nb, lr, li);
+      continue;
     }
-    if (nb > 0) axpyNeg(data, base + 2 * W, uBorder, bo, nb, lr, li);
-    data[base + co] = 0;
-    data[base + co + 1] = 0;
+    if (pending < 0) {
+      pending = base;
+      pr0 = lr;
+      pi0 = li;
+      continue;
+    }
+    if (len > 0) {
+      axpyNeg2(data, pending + 2 * s0, base + 2 * s0, u, 2 * uOff, firstLen, pr0, pi0, lr, li);
+      if (len > firstLen) axpyNeg2(data, pending, base, u, 2 * (uOff + firstLen), len - firstLen, pr0, pi0, lr, li);
+    }
+    if (nb > 0) axpyNeg2(data, pending + 2 * W, base + 2 * W, uBorder, bo, nb, pr0, pi0, lr, li);
+    pending = -1;
+  }
+  if (pending >= 0) {
+    if (len > 0) {
+      axpyNeg(data, pending + 2 * s0, u, 2 * uOff, firstLen, pr0, pi0);
+      if (len > firstLen) axpyNeg(data, pending, u, 2 * (uOff + firstLen), len - firstLen, pr0, pi0);
+    }
+    if (nb > 0) axpyNeg(data, pending + 2 * W, uBorder, bo, nb, pr0, pi0);
+  }
+}
+
+/** y[yo + 2t] −= l·u[uo + 2t] and y[zo + 2t] −= m·u[uo + 2t] for t < len (complex). */
+function axpyNeg2(y: Float64Array, yo: number, zo: number, u: Float64Array, uo: number, len: number, lr: number, li: number, mr: number, mi: number): void {
+  for (let t = 0; t < 2 * len; t += 2) {
+    const ur = u[uo + t] as number;
+    const ui = u[uo + t + 1] as number;
+    y[yo + t] = (y[yo + t] as number) - (lr * ur - li * ui);
+    y[yo + t + 1] = (y[yo + t + 1] as number) - (lr * ui + li * ur);
+    y[zo + t] = (y[zo + t] as number) - (mr * ur - mi * ui);
+    y[zo + t + 1] = (y[zo + t + 1] as number) - (mr * ui + mi * ur);
   }
 }
 
@@ -472,5 +557,32 @@ export function sparseLuSolve(A: CsrMatrix, b: Float64Array, options: SparseLuOp
       for (let k = 0; k < x.length; k++) x[k] = (x[k] as number) + (dx[k] as number);
     }
   }
+  requireSmallResidual(A, x, b);
   return x;
+}
+
+/**
+ * A last guard against returning garbage for a numerically singular system that slipped past
+ * the pivot test: ‖b − A x‖∞ must be ≤ 1e-8 (‖A‖∞‖x‖∞ + ‖b‖∞).
+ */
+function requireSmallResidual(A: CsrMatrix, x: Float64Array, b: Float64Array): void {
+  const r = csrMatvec(new Float64Array(b.length), A, x);
+  let res = 0;
+  let bMax = 0;
+  let xMax = 0;
+  for (let k = 0; k < r.length; k++) {
+    res = Math.max(res, Math.abs((b[k] as number) - (r[k] as number)));
+    bMax = Math.max(bMax, Math.abs(b[k] as number));
+    xMax = Math.max(xMax, Math.abs(x[k] as number));
+  }
+  let aMax = 0;
+  for (let i = 0; i < A.rows; i++) {
+    let s = 0;
+    for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) s += Math.hypot(A.data[2 * p] as number, A.data[2 * p + 1] as number);
+    aMax = Math.max(aMax, s);
+  }
+  const bound = 1e-8 * (aMax * xMax + bMax);
+  if (!(res <= bound)) {
+    throw new SolverError(`sparseLuSolve: residual ‖b − A x‖∞ = ${res.toExponential(3)} exceeds 1e-8·(‖A‖‖x‖ + ‖b‖) = ${bound.toExponential(3)}; the matrix is singular or too ill-conditioned for double precision`);
+  }
 }
