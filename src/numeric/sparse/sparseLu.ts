@@ -16,7 +16,10 @@ import { rcmOrdering } from "./graph.js";
 
 /** Options of `sparseLuFactor` / `sparseLuSolve`. */
 export interface SparseLuOptions {
-  /** Fill-reducing symmetric ordering (default 'rcm'). */
+  /**
+   * Symmetric ordering: 'rcm' (default, fill-reducing) or 'natural' (the given order). Either
+   * way the variables of dense rows (see `denseRows`) go last, into the dense border.
+   */
   readonly ordering?: "rcm" | "natural";
   /** Accept a pivot whose magnitude is ≥ threshold · the column maximum (default 0.1; 1 = partial pivoting). */
   readonly pivotThreshold?: number;
@@ -98,8 +101,7 @@ function denseRows(A: CsrMatrix): Uint8Array {
 
 function ordering(A: CsrMatrix, kind: "rcm" | "natural", dense: Uint8Array): { perm: Int32Array; nBand: number } {
   const n = A.rows;
-  if (kind === "natural") return { perm: Int32Array.from({ length: n }, (_, k) => k), nBand: n };
-  const rcm = rcmOrdering(A, { ignoreRows: dense });
+  const rcm = kind === "natural" ? Int32Array.from({ length: n }, (_, k) => k) : rcmOrdering(A, { ignoreRows: dense });
   const perm = new Int32Array(n);
   let t = 0;
   for (const v of rcm) if (!dense[v]) perm[t++] = v;
@@ -110,7 +112,7 @@ function ordering(A: CsrMatrix, kind: "rcm" | "natural", dense: Uint8Array): { p
 
 function symbolic(A: CsrMatrix, kind: "rcm" | "natural"): Symbolic {
   const n = A.rows;
-  const dense = kind === "rcm" ? denseRows(A) : new Uint8Array(n);
+  const dense = denseRows(A);
   const { perm, nBand } = ordering(A, kind, dense);
   const inv = new Int32Array(n);
   for (let k = 0; k < n; k++) inv[perm[k] as number] = k;
