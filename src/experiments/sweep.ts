@@ -1,0 +1,39 @@
+/**
+ * Parameter sweeps (issue 9): a base scenario, parameters varied over a grid or a list, seeds
+ * per point; every point × seed is one stored run, executed by any executor (local threads or a
+ * BullMQ cluster) with identical results; a table and plots of mean and confidence interval.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
+import { NotFoundError, PqmsError } from "../errors.js";
+import { parseScenarioText } from "../sim/scenario/index.js";
+import { locateScenario } from "../store/scenario-file.js";
+import { parseSweep, type BaseLoader, type Sweep } from "./sweep/spec.js";
+
+export * from "./sweep/spec.js";
+export * from "./sweep/store.js";
+export * from "./sweep/run.js";
+export * from "./sweep/summary.js";
+export * from "./sweep/report.js";
+
+/** A base loader that resolves files relative to `dir` first, then bundled scenario names. */
+export function fileBaseLoader(dir: string): BaseLoader {
+  return (ref) => {
+    const rel = isAbsolute(ref) ? ref : join(dir, ref);
+    const file = existsSync(rel) ? rel : locateScenario(ref);
+    return { input: parseScenarioText(readFileSync(file, "utf8"), file), source: file };
+  };
+}
+
+/** Read and resolve a sweep file (its base relative to the file's directory). */
+export function loadSweep(path: string): Sweep {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === "ENOENT") throw new NotFoundError("sweep file", path);
+    throw new PqmsError(`cannot read sweep file '${path}': ${err.message}`, "E_INPUT", 2);
+  }
+  return parseSweep(text, path, fileBaseLoader(dirname(path)));
+}

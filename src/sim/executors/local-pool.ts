@@ -1,0 +1,117 @@
+/**
+ * The embedded executor: a pool of worker threads on this machine, each running one run at a
+ * time (execute-run.ts). Tasks wait in a bounded FIFO and go to the first idle thread; a run's
+ * output does not depend on which thread ran it or in what order, so a sweep gives the same
+ * fingerprints for any pool size.
+ *
+ * A thread that dies (crash, out of memory) fails only the run it held, with a clear error, and
+ * is replaced.
+ */
+import { availableParallelism } from "node:os";
+import type { Worker } from "node:worker_threads";
+import { InputError, PqmsError, assert } from "../../errors.js";
+import type { PoolReply, PoolRequest } from "./pool-protocol.js";
+import type { RunExecutor, RunOutput, RunTask } from "./run-task.js";
+import { startWorker } from "./start-worker.js";
+
+/** Most threads one pool starts. */
+export const POOL_SIZE_MAX = 256;
+/** Most tasks waiting for a thread (a limit on everything). */
+export const POOL_QUEUE_MAX = 1_000_000;
+
+/** A run failed inside the executor (its message says why and where). */
+export class RunFailedError extends PqmsError {
+  constructor(readonly key: string, message: string) {
+    super(`run ${key} failed: ${message}`, "E_RUN", 3);
+  }
+}
+
+interface Pending {
+  readonly id: number;
+  readonly task: RunTask;
+  readonly resolve: (o: RunOutput) => void;
+  readonly reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Pending | undefined;
+}
+
+/** Default pool size: the cores this process may use. */
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(POOL_SIZE_MAX, availableParallelism()));
+}
+
+export class LocalPool implements RunExecutor {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Pending[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  /** @param size  threads, 1…POOL_SIZE_MAX (default: the available cores). */
+  constructor(readonly size: number = defaultPoolSize()) {
+    if (!Number.isInteger(size) || size < 1 || size > POOL_SIZE_MAX) throw InputError.of("workers", `an integer in [1, ${POOL_SIZE_MAX}]`, size);
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  get description(): string {
+    return `local pool of ${this.size} thread${this.size === 1 ? "" : "s"}`;
+  }
+
+  run(task: RunTask): Promise<RunOutput> {
+    if (this.closed) return Promise.reject(new PqmsError("the local pool is closed", "E_RUN", 3));
+    if (this.waiting.length >= POOL_QUEUE_MAX) return Promise.reject(new PqmsError(`more than ${POOL_QUEUE_MAX} runs waiting in the local pool`, "E_RUN", 3));
+    return new Promise<RunOutput>((resolve, reject) => {
+      this.waiting.push({ id: this.nextId++, task, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const abandoned = [...this.waiting.splice(0), ...this.slots.flatMap((s) => (s.busy ? [s.busy] : []))];
+    for (const p of abandoned) p.reject(new PqmsError(`run ${p.task.key} abandoned: the local pool was closed`, "E_RUN", 3));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: startWorker(import.meta.url, "./run-worker", null), busy: undefined };
+    slot.worker.on("message", (m: PoolReply) => this.onReply(slot, m));
+    slot.worker.on("error", (e: Error) => this.onDeath(slot, e.message));
+    slot.worker.on("exit", (code: number) => this.onDeath(slot, `thread exited with code ${code}`));
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.busy !== undefined) continue;
+      const next = this.waiting.shift();
+      if (next === undefined) return;
+      slot.busy = next;
+      const req: PoolRequest = { id: next.id, scenario: next.task.scenario };
+      slot.worker.postMessage(req);
+    }
+  }
+
+  private onReply(slot: Slot, m: PoolReply): void {
+    if (m.id === -1) return; // ready signal
+    const p = slot.busy;
+    assert(p !== undefined && p.id === m.id, `pool reply for task ${m.id} from a thread holding ${p?.id}`);
+    slot.busy = undefined;
+    if (m.ok) p.resolve(m.output as RunOutput);
+    else p.reject(new RunFailedError(p.task.key, `${m.message} (${m.code})`));
+    this.dispatch();
+  }
+
+  private onDeath(slot: Slot, why: string): void {
+    if (this.closed) return;
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return; // "error" and "exit" both fire for one death
+    const p = slot.busy;
+    slot.busy = undefined;
+    this.slots[i] = this.spawn();
+    p?.reject(new RunFailedError(p.task.key, `worker thread died: ${why}`));
+    this.dispatch();
+  }
+}

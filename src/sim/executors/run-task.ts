@@ -1,0 +1,42 @@
+/**
+ * What an executor is given (one run: a resolved scenario, its seed inside) and what it hands
+ * back (the run's recorded output). The coordinator, never an executor, writes the store.
+ *
+ * Both shapes are plain JSON data, so the same task and output travel between threads
+ * (structured clone) and between machines (BullMQ job data and return values) unchanged.
+ */
+import type { ModelEvent } from "../model.js";
+import type { Sample } from "../run.js";
+import type { Scenario } from "../scenario/index.js";
+
+/** One run to execute. `key` names it uniquely within its batch (e.g. `p3-s7`). */
+export interface RunTask {
+  readonly key: string;
+  readonly scenario: Scenario;
+  /** Code version of the coordinator: a worker running other code refuses the task. */
+  readonly codeVersion: string;
+}
+
+/** Everything a finished run recorded, for the coordinator to store. */
+export interface RunOutput {
+  readonly fingerprint: string;
+  readonly ticks: number;
+  /** Kernel events plus model events (RunResult.events). */
+  readonly eventCount: number;
+  /** Simulated time reached, ns (the scenario's duration). */
+  readonly tNs: number;
+  readonly samples: readonly Sample[];
+  readonly events: readonly ModelEvent[];
+  /** Wall seconds the run took where it ran (not part of the fingerprint). */
+  readonly wallS: number;
+}
+
+/** Runs tasks somewhere: threads on this machine, or workers behind a queue. */
+export interface RunExecutor {
+  /** Human description, e.g. "local pool of 4 threads". */
+  readonly description: string;
+  /** Execute one run; resolves with its output or rejects with the reason it failed. */
+  run(task: RunTask): Promise<RunOutput>;
+  /** Release threads and connections (pending runs are abandoned). */
+  close(): Promise<void>;
+}
