@@ -14,6 +14,8 @@ import { registerCoherence } from "./commands/coherence.js";
 import { registerFailover } from "./commands/failover.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerFalsify } from "./commands/falsify.js";
+import { registerSweep } from "./commands/sweep.js";
+import { registerWorker } from "./commands/worker.js";
 import { registerServe } from "./commands/serve.js";
 
 export function buildProgram(): Command {
@@ -32,6 +34,8 @@ export function buildProgram(): Command {
   registerFailover(program);
   registerAudit(program);
   registerFalsify(program);
+  registerSweep(program);
+  registerWorker(program);
   registerServe(program);
   return program;
 }
