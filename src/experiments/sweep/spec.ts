@@ -25,7 +25,7 @@ export const SWEEP_RUNS_MAX = 100_000;
 const PATH_RE = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
 
 const paramValue = z.union([z.number(), z.string(), z.boolean()]);
-const paramMap = z.record(z.string().regex(PATH_RE, "a dotted scenario path such as mesh.gammaPerS"), paramValue);
+const paramMap = z.record(z.string(), paramValue);
 
 export const sweepSchema = z.strictObject({
   name: z.string().min(1).max(200).describe("Short name of the sweep."),
@@ -33,7 +33,7 @@ export const sweepSchema = z.strictObject({
   base: z.union([z.string().min(1).max(4096), z.record(z.string(), z.unknown())]).default("v3000-default")
     .describe("Base scenario: a file (relative to the sweep file), a bundled scenario name, or an inline scenario mapping."),
   set: paramMap.default({}).describe("Dotted scenario paths set at every point (e.g. mesh.nodes: 20)."),
-  grid: z.record(z.string().regex(PATH_RE, "a dotted scenario path such as mesh.gammaPerS"), z.array(paramValue).min(1).max(SWEEP_RUNS_MAX)).optional()
+  grid: z.record(z.string(), z.array(paramValue).min(1).max(SWEEP_RUNS_MAX)).optional()
     .describe("Values per dotted path; every combination is a point."),
   points: z.array(paramMap).min(1).max(SWEEP_RUNS_MAX).optional().describe("An explicit list of points (dotted path → value)."),
   seeds: z.union([z.number().int().min(1).max(SWEEP_RUNS_MAX), z.array(z.number().int().min(0).max(SEED_MAX)).min(1).max(SWEEP_RUNS_MAX)])
@@ -108,7 +108,13 @@ function validateInput(input: unknown, source: string): z.output<typeof sweepSch
   const s = r.data;
   const issues: Issue[] = [];
   if (s.grid !== undefined && s.points !== undefined) issues.push({ path: "grid", expected: "either grid or points, not both", got: "both" });
-  const varied = [...Object.keys(s.set), ...Object.keys(s.grid ?? {}), ...(s.points ?? []).flatMap((p) => Object.keys(p))];
+  const named: Array<[string, string]> = [
+    ...Object.keys(s.set).map((k): [string, string] => ["set", k]),
+    ...Object.keys(s.grid ?? {}).map((k): [string, string] => ["grid", k]),
+    ...(s.points ?? []).flatMap((p, i) => Object.keys(p).map((k): [string, string] => [`points[${i}]`, k])),
+  ];
+  for (const [where, k] of named) if (!PATH_RE.test(k)) issues.push({ path: `${where}.${k}`, expected: "a dotted scenario path such as mesh.gammaPerS", got: describeValue(k) });
+  const varied = named.map(([, k]) => k);
   for (const k of new Set(varied)) if (k === "run.seed") issues.push({ path: k, expected: "seeds set by `seeds:`, not by a parameter", got: "run.seed" });
   if (Array.isArray(s.seeds) && new Set(s.seeds).size !== s.seeds.length) issues.push({ path: "seeds", expected: "distinct seeds", got: `[${s.seeds.join(", ")}]` });
   const nPoints = s.points?.length ?? Object.values(s.grid ?? {}).reduce((n, v) => n * v.length, 1);
