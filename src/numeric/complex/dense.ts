@@ -72,7 +72,35 @@ export function cmatmul(out: CMatrix, A: CMatrix, B: CMatrix): CMatrix {
     const oRow = 2 * i * n;
     const aRow = 2 * i * k;
     let p = 0;
-    // Two rows of B per pass over the output row: half the loads and stores of out.
+    // Four, then two rows of B per pass over the output row: fewer loads and stores of out.
+    for (; p + 3 < k; p += 4) {
+      const a0 = aRow + 2 * p;
+      const ar = a[a0] as number;
+      const ai = a[a0 + 1] as number;
+      const cr = a[a0 + 2] as number;
+      const ci = a[a0 + 3] as number;
+      const er = a[a0 + 4] as number;
+      const ei = a[a0 + 5] as number;
+      const gr = a[a0 + 6] as number;
+      const gi = a[a0 + 7] as number;
+      if (ar === 0 && ai === 0 && cr === 0 && ci === 0 && er === 0 && ei === 0 && gr === 0 && gi === 0) continue;
+      const bRow = 2 * p * n;
+      const dRow = bRow + 2 * n;
+      const fRow = dRow + 2 * n;
+      const hRow = fRow + 2 * n;
+      for (let j = 0; j < 2 * n; j += 2) {
+        const br = b[bRow + j] as number;
+        const bi = b[bRow + j + 1] as number;
+        const dr = b[dRow + j] as number;
+        const di = b[dRow + j + 1] as number;
+        const fr = b[fRow + j] as number;
+        const fi = b[fRow + j + 1] as number;
+        const hr = b[hRow + j] as number;
+        const hi = b[hRow + j + 1] as number;
+        o[oRow + j] = (o[oRow + j] as number) + ar * br - ai * bi + cr * dr - ci * di + er * fr - ei * fi + gr * hr - gi * hi;
+        o[oRow + j + 1] = (o[oRow + j + 1] as number) + ar * bi + ai * br + cr * di + ci * dr + er * fi + ei * fr + gr * hi + gi * hr;
+      }
+    }
     for (; p + 1 < k; p += 2) {
       const ar = a[aRow + 2 * p] as number;
       const ai = a[aRow + 2 * p + 1] as number;
@@ -90,7 +118,7 @@ export function cmatmul(out: CMatrix, A: CMatrix, B: CMatrix): CMatrix {
         o[oRow + j + 1] = (o[oRow + j + 1] as number) + ar * bi + ai * br + cr * di + ci * dr;
       }
     }
-    if (p < k) {
+    for (; p < k; p++) {
       const ar = a[aRow + 2 * p] as number;
       const ai = a[aRow + 2 * p + 1] as number;
       const bRow = 2 * p * n;
