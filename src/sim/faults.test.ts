@@ -1,6 +1,6 @@
 /** Fault schedules (issue 5): seeded generation, JSON round trip, CME rings over the +Grid. */
 import { describe, expect, it } from "vitest";
-import { cmeRings, generateFaults, parseFaultSchedule } from "./faults.js";
+import { cmeRings, exponentialGapS, generateFaults, parseFaultSchedule } from "./faults.js";
 
 const plan = { durationS: 600, nodes: 10_000, nodeMtbfS: 3e4, leaderCrashes: 2, smcDownS: 60, cmes: 1 };
 
@@ -22,5 +22,10 @@ describe("fault schedules", () => {
     const rings = cmeRings(5 * 100 + 50, 3, 80, 100);
     expect(rings.map((r) => r.length)).toEqual([1, 4, 8, 12]);
     expect(rings[1]).toEqual(expect.arrayContaining([450, 650, 549, 551]));
+  });
+  it("exponential gaps by inverse CDF with the portable log: −ln(1 − ½)/λ = ln 2/λ to the last bit", () => {
+    expect(exponentialGapS(0.5, 1)).toBe(0.6931471805599453); // ln 2 correctly rounded
+    expect(exponentialGapS(0.75, 2)).toBe(0.6931471805599453); // −ln(¼)/2 = ln 2
+    expect(exponentialGapS(0, 3) === 0).toBe(true);
   });
 });

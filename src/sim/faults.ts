@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { InputError } from "../errors.js";
+import { glibcLog } from "../numeric/random/glibc-log.js";
 import { RandomStream } from "../numeric/random/stream.js";
 
 const t = z.number().nonnegative().max(9e6);
@@ -44,6 +45,20 @@ export interface FaultPlan {
   readonly leaderCrashes: number;
   readonly smcDownS: number;
   readonly cmes: number;
+  /** CME rings and time between rings, s (defaults 4 and 2 s). */
+  readonly cmeRings?: number;
+  readonly cmeRingEveryS?: number;
+}
+
+/**
+ * An exponential gap of mean 1/rate by inverse-CDF sampling, −ln(1 − u)/rate, with glibcLog
+ * (numeric/random): a saved schedule must replay bit for bit, and `Math.log` is only specified to
+ * be "implementation-approximated" (ECMA-262 §21.3.2.20) — V8 versions and other engines may
+ * differ in the last bit, which would move failure times. glibcLog is a pure-IEEE port of glibc's
+ * log, identical on every platform.
+ */
+export function exponentialGapS(u: number, rate: number): number {
+  return -glibcLog(1 - u) / rate;
 }
 
 /** Generate a schedule from `seed` (stream "faults"): Poisson node failures, leader crashes, CMEs. */
@@ -53,10 +68,10 @@ export function generateFaults(seed: number, plan: FaultPlan): FaultSchedule {
   for (let k = 0; k < plan.leaderCrashes; k++) faults.push({ kind: "smcCrash", atS: ((k + 1) * plan.durationS) / (plan.leaderCrashes + 1), smc: -1, downS: plan.smcDownS });
   // Superposition of N Poisson processes: exponential gaps at rate N / MTBF.
   const rate = plan.nodes / plan.nodeMtbfS;
-  for (let at = -Math.log(1 - rng.uniform()) / rate; at < plan.durationS; at += -Math.log(1 - rng.uniform()) / rate) {
+  for (let at = exponentialGapS(rng.uniform(), rate); at < plan.durationS; at += exponentialGapS(rng.uniform(), rate)) {
     faults.push({ kind: "nodeFail", atS: at, node: rng.int(plan.nodes) });
   }
-  for (let k = 0; k < plan.cmes; k++) faults.push({ kind: "cme", atS: rng.uniform() * plan.durationS * 0.8, centerNode: rng.int(plan.nodes), rings: 4, ringEveryS: 2, stormDeltaEThreshold: 0.02 });
+  for (let k = 0; k < plan.cmes; k++) faults.push({ kind: "cme", atS: rng.uniform() * plan.durationS * 0.8, centerNode: rng.int(plan.nodes), rings: plan.cmeRings ?? 4, ringEveryS: plan.cmeRingEveryS ?? 2, stormDeltaEThreshold: 0.02 });
   faults.sort((a, b) => a.atS - b.atS);
   return { version: 1, seed, faults };
 }

@@ -81,9 +81,14 @@ export function scenariosMarkdown(): string {
   for (const [section, s] of top) {
     if (s.type !== "object") continue;
     out.push(`\n### \`${section}\`\n\n${s.description ?? ""}\n\n| field | accepts | default | meaning |\n| --- | --- | --- | --- |`);
-    for (const [k, n] of Object.entries(s.properties ?? {})) {
-      out.push(`| \`${section}.${k}\` | ${rule(n)} | ${n.default === undefined ? "—" : `\`${JSON.stringify(n.default)}\``} | ${(n.description ?? "").replace(/\|/g, "\\|")} |`);
-    }
+    const rows = (prefix: string, props: Record<string, Node>): void => {
+      for (const [k, n] of Object.entries(props)) {
+        // Nested objects (umt.sync, umt.sync.oscillator) list their fields under a dotted path.
+        if (n.type === "object" && n.properties) rows(`${prefix}.${k}`, n.properties);
+        else out.push(`| \`${prefix}.${k}\` | ${rule(n)} | ${n.default === undefined ? "—" : `\`${JSON.stringify(n.default)}\``} | ${(n.description ?? "").replace(/\|/g, "\\|")} |`);
+      }
+    };
+    rows(section, s.properties ?? {});
   }
   return `${out.join("\n")}\n`;
 }

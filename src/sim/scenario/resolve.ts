@@ -7,6 +7,7 @@ import { parseDocument } from "yaml";
 import { InputError, describeValue, type Issue } from "../../errors.js";
 import { scenarioSchema, type Scenario } from "./schema.js";
 import { zodIssuesToIssues } from "./issues.js";
+import { issue5Issues } from "./sections-issue5-rules.js";
 
 /** Largest number of recorded samples or checkpoints one run may ask for. */
 export const SAMPLES_MAX = 10_000_000;
@@ -76,5 +77,6 @@ function crossFieldIssues(sc: Scenario): Issue[] {
     add("mesh.nodes", `N·dim·16 bytes ≤ 1 GiB for the node states (N ≤ ${Math.floor(STATE_BYTES_MAX / 16 / mesh.dim)} at dim ${mesh.dim})`, mesh.nodes);
   }
   if (odos.stormDeltaEThreshold > odos.deltaEThreshold) add("odos.stormDeltaEThreshold", `≤ odos.deltaEThreshold (${odos.deltaEThreshold}): a storm tightens the threshold`, odos.stormDeltaEThreshold);
+  out.push(...issue5Issues(sc));
   return out;
 }

@@ -11,6 +11,7 @@
  * names and limits); docs/scenario.schema.json is generated from this file (`npm run schema`).
  */
 import { z } from "zod";
+import { issue5Sections, umtSyncSchema } from "./sections-issue5.js";
 
 /** Largest seed: seeds are unsigned 32-bit, as numpy's `RandomState.seed` takes them. */
 export const SEED_MAX = 4_294_967_295;
@@ -85,6 +86,7 @@ export const umtSchema = z.strictObject({
     .describe("Standard deviation of each node's fractional clock-rate offset (Appendix A: UMT_DRIFT = 1e-14 per unit time)."),
   photonEnergyEv: z.number().positive().max(1e3).default(1)
     .describe("ħω₀ of the node cavity, eV (§2.2: ≈ 1 eV); a clock error τ adds a phase ω·τ per mode."),
+  sync: umtSyncSchema.optional(),
 }).describe("Unified Multiversal Time synchronisation (Theorem 1, §5.2).");
 
 export const vetoSchema = z.strictObject({
@@ -101,7 +103,7 @@ export const vetoSchema = z.strictObject({
  * Optional sections added by later issues (constellation, faults, guardian, energy, …): each
  * adds one `name: schema.optional()` entry here. Absent sections stay absent after resolution.
  */
-export const extensionSections = {} satisfies Record<string, z.ZodType>;
+export const extensionSections = { ...issue5Sections } satisfies Record<string, z.ZodType>;
 
 /** A scenario file (input form: every field optional). */
 export const scenarioSchema = z.strictObject({
