@@ -1,0 +1,22 @@
+/** Which charts the run views draw, from whichever metrics a run records. */
+export interface ChartSpec { title: string; unit: string; metrics: string[] }
+
+export const CHARTS: ChartSpec[] = [
+  { title: "Global RCF", unit: "", metrics: ["globalRcf", "rcfNeighbourMean"] },
+  { title: "ΔE", unit: "", metrics: ["deltaEMean", "deltaEMax"] },
+  { title: "Vetoes per sample", unit: "", metrics: ["vetoes"] },
+  { title: "Veto energy, total", unit: "J", metrics: ["vetoEnergyTotalJ"] },
+  { title: "Failovers", unit: "", metrics: ["failovers", "failoversTotal"] },
+  { title: "UMT residual", unit: "fs", metrics: ["clockErrorRmsFs", "umtResidualFs"] },
+];
+
+export const COLORS = ["#3a86ff", "#ff006e", "#8338ec", "#fb5607", "#06d6a0"];
+
+/** The chart specs with the metrics present, plus one chart per metric no spec names. */
+export function chartsFor(names: string[]): ChartSpec[] {
+  const have = new Set(names);
+  const named = new Set(CHARTS.flatMap((c) => c.metrics));
+  const out = CHARTS.map((c) => ({ ...c, metrics: c.metrics.filter((m) => have.has(m)) })).filter((c) => c.metrics.length > 0);
+  for (const n of names) if (!named.has(n)) out.push({ title: n, unit: "", metrics: [n] });
+  return out;
+}

@@ -1,0 +1,54 @@
+/** Run history: every run in the store (CLI and dashboard alike); open one, or compare two. */
+import { api, type RunSummary, type Series } from "../api.js";
+import { LineChart } from "../chart.js";
+import { h, fmt, fmtTime } from "../dom.js";
+import { chartsFor, COLORS } from "../metrics.js";
+
+export async function historyView(main: HTMLElement): Promise<() => void> {
+  const { runs } = await api<{ runs: RunSummary[] }>("/api/runs");
+  const chosen = new Set<string>();
+  const cmpBtn = h("button", { type: "button", id: "compare", class: "primary", disabled: true }, "Compare selected (2)");
+  cmpBtn.addEventListener("click", () => { location.hash = `#/compare/${[...chosen].join("/")}`; });
+  const rows = runs.map((r) => {
+    const box = h("input", { type: "checkbox", "aria-label": `select ${r.id} for comparison` }) as HTMLInputElement;
+    box.addEventListener("change", () => {
+      if (box.checked) chosen.add(r.id); else chosen.delete(r.id);
+      cmpBtn.disabled = chosen.size !== 2;
+    });
+    return h("tr", {}, h("td", {}, box), h("td", {}, h("a", { href: `#/live/${r.id}` }, r.id)), h("td", {}, r.name), h("td", {}, `${r.status}${r.live ? " (live)" : ""}`),
+      h("td", {}, String(r.seed)), h("td", {}, String(r.nodes)), h("td", {}, `${fmtTime(r.simTNs)} / ${fmtTime(r.durationNs)}`), h("td", {}, new Date(r.createdAt).toLocaleString()));
+  });
+  main.replaceChildren(h("section", { class: "panel" }, h("h2", {}, "Run history"),
+    h("p", { class: "muted" }, `${runs.length} runs in the store (the same store the CLI uses: \`pqms runs list\`).`),
+    h("div", { class: "controls" }, cmpBtn),
+    h("div", { class: "table-wrap" }, h("table", { id: "runs" }, h("thead", {}, h("tr", {}, ...["", "run", "scenario", "status", "seed", "nodes", "simulated", "created"].map((t) => h("th", { scope: "col" }, t)))), h("tbody", {}, ...rows)))));
+  return () => undefined;
+}
+
+export async function compareView(main: HTMLElement, a: string, b: string): Promise<() => void> {
+  const [ra, rb, ma, mb] = await Promise.all([
+    api<RunSummary & { eventCounts: Record<string, number>; scenario: unknown }>(`/api/runs/${a}`), api<RunSummary & { eventCounts: Record<string, number>; scenario: unknown }>(`/api/runs/${b}`),
+    api<{ metrics: Record<string, Series> }>(`/api/runs/${a}/metrics`), api<{ metrics: Record<string, Series> }>(`/api/runs/${b}/metrics`),
+  ]);
+  const last = (s: Series | undefined) => (s && s.value.length ? s.value[s.value.length - 1] : undefined);
+  const names = [...new Set([...Object.keys(ma.metrics), ...Object.keys(mb.metrics)])].sort();
+  const row = (label: string, x: string, y: string) => h("tr", { class: x === y ? "" : "differs" }, h("th", { scope: "row" }, label), h("td", {}, x), h("td", {}, y));
+  const table = h("table", { class: "compare" }, h("thead", {}, h("tr", {}, h("th", {}), h("th", { scope: "col" }, `A: ${ra.id}`), h("th", { scope: "col" }, `B: ${rb.id}`))),
+    h("tbody", {},
+      row("scenario", ra.name, rb.name), row("seed", String(ra.seed), String(rb.seed)), row("nodes", String(ra.nodes), String(rb.nodes)), row("status", ra.status, rb.status),
+      row("fingerprint", ra.fingerprint ?? "—", rb.fingerprint ?? "—"), row("wall time", `${fmt(ra.wallS)} s`, `${fmt(rb.wallS)} s`),
+      ...names.map((n) => row(`final ${n}`, fmt(last(ma.metrics[n])), fmt(last(mb.metrics[n])))),
+      row("events", JSON.stringify(ra.eventCounts), JSON.stringify(rb.eventCounts))));
+  const charts = h("div", { class: "charts" });
+  for (const spec of chartsFor(names)) {
+    const m = spec.metrics[0] as string;
+    const c = new LineChart(spec.title, spec.unit, [{ name: "A", color: COLORS[0] as string }, { name: "B", color: COLORS[1] as string, dashed: true }]);
+    const sa = ma.metrics[m], sb = mb.metrics[m];
+    if (sa) c.set("A", sa.tNs, sa.value);
+    if (sb) c.set("B", sb.tNs, sb.value);
+    charts.append(c.el);
+  }
+  main.replaceChildren(h("section", { class: "panel" }, h("h2", {}, "Compare runs"), h("p", { class: "muted" }, "A solid, B dashed; rows that differ are marked."), h("div", { class: "table-wrap" }, table)),
+    h("section", { class: "panel" }, charts));
+  return () => undefined;
+}

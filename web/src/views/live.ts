@@ -1,0 +1,192 @@
+/**
+ * Live run: streaming charts and the constellation view of one run. A running run streams over
+ * SSE; a recorded one is replayed: play/pause and a time scrubber move a cursor through it.
+ */
+import { api, streamUrl, type Layout, type RunEvent, type Snapshot, type Update, type RunSummary } from "../api.js";
+import { LineChart } from "../chart.js";
+import { h, fmt, fmtTime } from "../dom.js";
+import { Globe, STATE_FAILED, STATE_OK, STATE_VETO } from "../globe.js";
+import { chartsFor, COLORS } from "../metrics.js";
+
+export async function liveView(main: HTMLElement, runId: string | undefined): Promise<() => void> {
+  if (runId === undefined) return pickRun(main);
+  const status = h("p", { class: "status", "aria-live": "polite" }, "connecting…");
+  const updatesEl = h("span", { id: "live-updates" }, "0");
+  const tEl = h("span", { id: "live-t" }, "—");
+  const stopBtn = h("button", { type: "button", class: "danger" }, "Stop run");
+  const playBtn = h("button", { type: "button", "aria-pressed": "false" }, "▶ Play");
+  const scrub = h("input", { type: "range", min: "0", max: "1000", value: "1000", "aria-label": "Time scrubber" }) as HTMLInputElement;
+  const linksBox = h("input", { type: "checkbox", id: "links", checked: true }) as HTMLInputElement;
+  const globe = new Globe();
+  const chartsEl = h("div", { class: "charts" });
+  const legend = h("p", { class: "legend" },
+    h("span", { class: "sw ok" }), "ΔE ≪ threshold ", h("span", { class: "sw warn" }), "ΔE → threshold ", h("span", { class: "sw veto" }), "vetoed ",
+    h("span", { class: "sw failed" }), "failed ", h("span", { class: "sw smc" }), "SMC (distance compressed)");
+  main.replaceChildren(
+    h("section", { class: "panel" },
+      h("h2", {}, "Run ", h("code", {}, runId)),
+      status,
+      h("p", { class: "muted" }, "simulated ", tEl, " · updates received ", updatesEl),
+      h("div", { class: "controls" }, stopBtn, playBtn, scrub, h("label", { for: "links" }, linksBox, " links"))),
+    h("div", { class: "live-grid" },
+      h("section", { class: "panel globe-panel", "aria-label": "Constellation" }, h("h2", {}, "Constellation"), globe.el, legend),
+      h("section", { class: "panel", "aria-label": "Charts" }, chartsEl)),
+  );
+
+  const charts = new Map<string, LineChart>();
+  const series = new Map<string, { t: number[]; v: number[] }>();
+  let events: RunEvent[] = [];
+  let run: RunSummary | undefined;
+  let threshold = 0.05;
+  let durationNs = 1;
+  let tNs = 0;
+  let updates = 0;
+  let cursorNs: number | undefined;
+  let playing = false;
+  let lastVeto = new Float64Array(0);
+  let vetoDe = new Float32Array(0);
+  let failedAt = new Float64Array(0);
+
+  const ensureCharts = () => {
+    const names = [...series.keys()];
+    for (const spec of chartsFor(names)) {
+      const key = spec.title;
+      if (charts.has(key)) continue;
+      const c = new LineChart(spec.title, spec.unit, spec.metrics.map((m, i) => ({ name: m, color: COLORS[i] as string, dashed: i > 0 })));
+      charts.set(key, c);
+      chartsEl.append(c.el);
+      for (const m of spec.metrics) { const s = series.get(m); if (s) c.set(m, s.t, s.v); }
+    }
+  };
+  const addSample = (t: number, metrics: Record<string, number>) => {
+    for (const [k, v] of Object.entries(metrics)) {
+      let s = series.get(k);
+      if (!s) series.set(k, (s = { t: [], v: [] }));
+      s.t.push(t); s.v.push(v);
+      for (const c of charts.values()) c.push(k, t, v);
+    }
+  };
+  const applyEvent = (e: RunEvent) => {
+    const i = e.data.node;
+    if (i === undefined || i < 0 || i >= lastVeto.length) return;
+    if (e.kind === "veto") { lastVeto[i] = e.tNs; vetoDe[i] = e.data.deltaE ?? threshold; }
+    else if (/fail/i.test(e.kind)) failedAt[i] = e.tNs;
+  };
+  /** Node colours at time `at`: a veto shows for 5% of the run, then the re-seeded node recovers. */
+  const paint = (at: number) => {
+    const hold = durationNs * 0.05;
+    for (let i = 0; i < globe.state.length; i++) {
+      const lv = lastVeto[i] as number;
+      const f = failedAt[i] as number;
+      if (f >= 0 && f <= at) globe.state[i] = STATE_FAILED;
+      else if (lv >= 0 && lv <= at && at - lv < hold) globe.state[i] = STATE_VETO;
+      else globe.state[i] = STATE_OK;
+      globe.level[i] = lv >= 0 && lv <= at ? Math.max(0, 1 - (at - lv) / (4 * hold)) * Math.min(1, (vetoDe[i] as number) / threshold) : 0;
+    }
+  };
+  const replayTo = (at: number) => {
+    lastVeto.fill(-1); failedAt.fill(-1);
+    for (const e of events) { if (e.tNs > at) break; applyEvent(e); }
+    paint(at);
+    for (const c of charts.values()) c.cursor(at);
+    tEl.textContent = `${fmtTime(at)} of ${fmtTime(durationNs)}`;
+  };
+  const setupNodes = async (n: number) => {
+    lastVeto = new Float64Array(n).fill(-1); vetoDe = new Float32Array(n); failedAt = new Float64Array(n).fill(-1);
+    const layout = await api<Layout>(`/api/runs/${runId}/constellation`);
+    globe.setLayout(layout);
+    linksBox.checked = globe.showLinks;
+    globe.start();
+  };
+
+  const es = new EventSource(streamUrl(`/api/runs/${runId}/stream`));
+  es.addEventListener("snapshot", (m) => {
+    const s = JSON.parse((m as MessageEvent).data as string) as Snapshot;
+    run = s.run; threshold = s.thresholds.deltaE; durationNs = s.run.durationNs; tNs = s.tNs; events = s.events;
+    for (const [k, v] of Object.entries(s.metrics)) series.set(k, { t: v.tNs.slice(), v: v.value.slice() });
+    ensureCharts();
+    status.textContent = `${s.run.name} · seed ${s.run.seed} · ${s.run.nodes} nodes · ${s.run.status}${s.run.live ? " (live)" : ""}`;
+    stopBtn.hidden = !s.run.live;
+    void setupNodes(s.nodes).then(() => { for (const e of events) applyEvent(e); paint(tNs); });
+    tEl.textContent = `${fmtTime(tNs)} of ${fmtTime(durationNs)}`;
+  });
+  es.addEventListener("update", (m) => {
+    const u = JSON.parse((m as MessageEvent).data as string) as Update;
+    updates++;
+    updatesEl.textContent = String(updates);
+    tNs = u.tNs;
+    for (const s of u.samples) addSample(s.tNs, s.metrics);
+    ensureCharts();
+    for (const e of u.events) { events.push(e); applyEvent(e); }
+    if (events.length > 20000) events = events.slice(-10000);
+    if (cursorNs === undefined) { paint(tNs); tEl.textContent = `${fmtTime(tNs)} of ${fmtTime(durationNs)}`; scrub.value = String(Math.round((1000 * tNs) / durationNs)); }
+  });
+  es.addEventListener("end", (m) => {
+    const st = (JSON.parse((m as MessageEvent).data as string) as { status: string }).status;
+    status.textContent = `${run?.name ?? runId} · ${st} · ${updates} live updates`;
+    stopBtn.hidden = true;
+    es.close();
+    document.body.dataset.runEnded = st;
+    // A recorded run: load every event for the scrubber.
+    void api<{ events: RunEvent[] }>(`/api/runs/${runId}/events?limit=10000`).then((r) => { events = r.events; });
+  });
+  es.onerror = () => { if (es.readyState === EventSource.CLOSED) status.textContent = "stream closed"; };
+
+  stopBtn.addEventListener("click", () => { void api(`/api/runs/${runId}/stop`, { method: "POST" }).catch((e: Error) => (status.textContent = e.message)); });
+  scrub.addEventListener("input", () => {
+    cursorNs = (Number(scrub.value) / 1000) * Math.max(tNs, 1);
+    replayTo(cursorNs);
+  });
+  let playTimer = 0;
+  playBtn.addEventListener("click", () => {
+    playing = !playing;
+    playBtn.textContent = playing ? "❚❚ Pause" : "▶ Play";
+    playBtn.setAttribute("aria-pressed", String(playing));
+    if (playing) {
+      if (Number(scrub.value) >= 1000) scrub.value = "0";
+      playTimer = window.setInterval(() => {
+        const v = Math.min(1000, Number(scrub.value) + 5);
+        scrub.value = String(v);
+        cursorNs = (v / 1000) * Math.max(tNs, 1);
+        replayTo(cursorNs);
+        if (v >= 1000) playBtn.click();
+      }, 50);
+    } else window.clearInterval(playTimer);
+  });
+  linksBox.addEventListener("change", () => (globe.showLinks = linksBox.checked));
+  return () => { es.close(); globe.stop(); window.clearInterval(playTimer); };
+}
+
+async function pickRun(main: HTMLElement): Promise<() => void> {
+  const { runs } = await api<{ runs: RunSummary[] }>("/api/runs");
+  const live = runs.filter((r) => r.live);
+  main.replaceChildren(h("section", { class: "panel" }, h("h2", {}, "Live run"),
+    live.length === 0 ? h("p", {}, "No run is live. Start one from ", h("a", { href: "#/editor" }, "Scenario"), ", or open a recorded one in ", h("a", { href: "#/history" }, "History"), ".")
+      : h("ul", {}, ...live.map((r) => h("li", {}, h("a", { href: `#/live/${r.id}` }, `${r.id} — ${r.name}`), ` ${fmt(r.simTNs / r.durationNs * 100, 3)}%`)))));
+  return () => undefined;
+}
+
+/**
+ * #/constellation/<nodes>: the shell alone at any size (up to 10^5), nodes given a spread of
+ * states so every colour shows. Used to explore the geometry and to measure the view's frame rate.
+ */
+export async function constellationView(main: HTMLElement, nodesArg: string | undefined): Promise<() => void> {
+  const nodes = Math.max(1, Math.min(100_000, Number(nodesArg ?? "10000") || 10_000));
+  const layout = await api<Layout>(`/api/constellation?nodes=${nodes}&clusterSize=125`);
+  const globe = new Globe();
+  const fpsEl = h("span", { id: "fps" }, "—");
+  main.replaceChildren(h("section", { class: "panel globe-panel" },
+    h("h2", {}, `Constellation: ${layout.nodes} nodes in ${layout.planes} planes of ${layout.perPlane}, ${layout.altitudeKm} km`),
+    h("p", { class: "muted" }, "frame rate ", fpsEl, " fps · arrow keys turn, space pauses"), globe.el));
+  globe.setLayout(layout);
+  // A deterministic spread of states (not a simulation): every 97th node vetoed, every 211th failed.
+  for (let i = 0; i < nodes; i++) {
+    globe.level[i] = (i % 17) / 17;
+    globe.state[i] = i % 211 === 0 ? STATE_FAILED : i % 97 === 0 ? STATE_VETO : STATE_OK;
+  }
+  globe.cmes = [{ centerNode: Math.floor(nodes / 3), radiusKm: 1500 }];
+  globe.start();
+  let alive = true;
+  void (async () => { while (alive) fpsEl.textContent = (await globe.measureFps(1000)).toFixed(0); })();
+  return () => { alive = false; globe.stop(); };
+}
