@@ -68,12 +68,13 @@ export function redisOptions(t: RedisTarget, giveUpMs?: number): ConnectionSetti
 /** Ping Redis once, failing fast (no reconnect). */
 export async function probeRedis(t: RedisTarget): Promise<void> {
   const c = new Redis({ ...redisOptions(t), lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-  c.on("error", () => {}); // reported through the rejected promise below
+  let socketError: string | undefined; // ioredis rejects with "Connection is closed"; the cause comes as an event
+  c.on("error", (e: Error) => (socketError ??= e.message));
   try {
     await c.connect();
     await c.ping();
   } catch (e) {
-    throw new QueueUnavailableError(t, (e as Error).message);
+    throw new QueueUnavailableError(t, socketError ?? (e as Error).message);
   } finally {
     c.disconnect();
   }
