@@ -22,6 +22,7 @@ import { SARCOPHAGUS_DEFAULT, reload, type SarcophagusParams } from "../model/sa
 import { RandomStream } from "../numeric/random/stream.js";
 import { cmeRings, generateFaults, type FaultPlan, type FaultSchedule } from "../sim/faults.js";
 import { Kernel } from "../sim/kernel.js";
+import type { Scenario } from "../sim/scenario/index.js";
 import { SimNetwork } from "../sim/network.js";
 
 /** Options of one failover run. */
@@ -38,6 +39,8 @@ export interface FailoverOptions {
   readonly plan: Omit<FaultPlan, "durationS" | "nodes">;
   /** A schedule to replay instead of generating one from the seed. */
   readonly faults?: FaultSchedule;
+  /** Interval between client commands proposed at the leader (commit latency), s; default 5. */
+  readonly commitEveryS?: number;
 }
 
 export const FAILOVER_DEFAULT: FailoverOptions = {
@@ -59,6 +62,8 @@ export interface FailoverResult {
   readonly stateLostMs: { readonly median: number; readonly max: number };
   readonly lowerBounds: { readonly leaderFailoverS: number; readonly reloadS: number };
   readonly safetyViolations: number;
+  /** Leader propose → leader commit of client commands, s (a quorum round trip at least). */
+  readonly commitLatencyS: Dist;
   readonly paperClaims: { readonly leaderFailoverS: 0.001; readonly reloadS: 0.0001 };
   readonly smcs: ReadonlyArray<{ readonly name: string; readonly lightTimeS: readonly number[] }>;
   readonly unrecoverableNodes: number;
@@ -102,6 +107,8 @@ class World {
   readonly reloads: number[] = [];
   readonly reloadBound: number[] = [];
   readonly lost: number[] = [];
+  readonly commitLatency: number[] = [];
+  private readonly proposals: Array<{ leader: number; term: number; index: number; atNs: number }> = [];
   unrecoverable = 0;
   private pendingCrash: { atNs: number; term: number; bound: number } | undefined;
   private readonly phase: RandomStream;
@@ -119,6 +126,34 @@ class World {
     this.phase = RandomStream.fromSeed(o.seed, "failover", "snapshot-phase");
     const tickNs = Math.round(o.raftTickS * NS);
     for (let i = 0; i < SMCS; i++) this.kernel.schedule(Math.round((tickNs * (i + 1)) / SMCS), "raftTick", { smc: i });
+    this.kernel.schedule(Math.round((o.commitEveryS ?? 5) * NS), "propose", {});
+  }
+
+  /** A client command at the current leader (none without one). */
+  private propose(tNs: number): void {
+    const l = this.leader();
+    const r = l >= 0 ? this.rafts[l] : undefined;
+    if (r) {
+      const ready = r.propose(this.proposals.length + 1);
+      if (ready.index > 0) this.proposals.push({ leader: l, term: r.status().term, index: ready.index, atNs: tNs });
+      this.handle(l, ready);
+    }
+    this.kernel.scheduleIn(Math.round((this.o.commitEveryS ?? 5) * NS), "propose", {});
+  }
+
+  /** Commit latency: the proposing leader has committed the entry in the same term. */
+  private measureCommits(tNs: number): void {
+    for (let k = this.proposals.length - 1; k >= 0; k--) {
+      const p = this.proposals[k]!;
+      const r = this.rafts[p.leader];
+      const s = r?.status();
+      if (!r || !s || s.term !== p.term) {
+        this.proposals.splice(k, 1); // leader gone or deposed: no latency for this one
+      } else if (s.commit >= p.index && r.termAt(p.index) === p.term) {
+        this.commitLatency.push((tNs - p.atNs) / NS);
+        this.proposals.splice(k, 1);
+      }
+    }
   }
 
   private newRaft(id: number): RaftNode {
@@ -175,10 +210,12 @@ class World {
         case "linkCut": this.net.cutLink(d.a as number, d.b as number); break;
         case "partition": { const f = this.partitions[d.i as number]; if (f?.kind === "partition") this.net.partition(f.groups); break; }
         case "heal": this.net.heal(); break;
+        case "propose": this.propose(ev.timeNs); break;
         default: break;
       }
       this.checker.check(this.rafts);
       this.measureFailover(ev.timeNs);
+      if (this.proposals.length > 0) this.measureCommits(ev.timeNs);
     }
   }
 
@@ -301,6 +338,7 @@ class World {
       stateLostMs: { median: quantileSorted(lost, 0.5), max: lost.length ? (lost[lost.length - 1] as number) : NaN },
       lowerBounds: { leaderFailoverS: minOrNaN(this.failoverBound), reloadS: minOrNaN(this.reloadBound) },
       safetyViolations: this.checker.violations.length,
+      commitLatencyS: dist(this.commitLatency),
       unrecoverableNodes: this.unrecoverable,
       events: this.kernel.processed,
       fingerprint: this.kernel.fingerprint(),
@@ -310,4 +348,23 @@ class World {
 
 function minOrNaN(xs: readonly number[]): number {
   return xs.length === 0 ? NaN : Math.min(...xs);
+}
+
+/**
+ * Failover options from a resolved scenario (issue 5's sections): run.seed, constellation,
+ * smc, sarcophagus and faults (generated from the seed unless `faults` — a schedule already read
+ * from `faults.file` — is given). Absent sections keep FAILOVER_DEFAULT's values.
+ */
+export function failoverOptionsFromScenario(sc: Scenario, faults?: FaultSchedule): FailoverOptions {
+  const c = sc.constellation;
+  const f = sc.faults;
+  return {
+    ...FAILOVER_DEFAULT,
+    seed: sc.run.seed,
+    ...(c ? { shell: { total: c.nodes, planes: c.planes, phasing: c.phasing, inclinationDeg: c.inclinationDeg, altitudeKm: c.altitudeKm }, epoch: new Date(c.epoch) } : {}),
+    ...(sc.smc ? { raftTickS: sc.smc.raftTickS, electionTicks: sc.smc.electionTicks, heartbeatTicks: sc.smc.heartbeatTicks, commitEveryS: sc.smc.commitEveryS } : {}),
+    ...(sc.sarcophagus ? { sarcophagus: { ...sc.sarcophagus } } : {}),
+    ...(f ? { durationS: f.durationS, plan: { nodeMtbfS: f.nodeMtbfS, leaderCrashes: f.leaderCrashes, smcDownS: f.smcDownS, cmes: f.cmes, cmeRings: f.cmeRings, cmeRingEveryS: f.cmeRingEveryS } } : {}),
+    ...(faults ? { faults } : {}),
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * `pqms failover [faults.json] [--seed S] [--json]`: the §3.2 failover experiment (five SMCs on
+ * `pqms failover [scenario | faults.json] [--seed S] [--json]`: the §3.2 failover experiment (five SMCs on
  * Raft with light-time delays, a 10^4-node shell, SMC leader crashes, MTBF node failures, a CME),
  * each measured figure beside the paper's claim and the physical lower bound from the geometry.
  * The optional file is a fault schedule to replay (write one with --save-faults, edit, replay).
@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { InputError } from "../../errors.js";
-import { FAILOVER_DEFAULT, runFailover, type FailoverResult } from "../../experiments/failover.js";
+import { FAILOVER_DEFAULT, failoverOptionsFromScenario, runFailover, type FailoverOptions, type FailoverResult } from "../../experiments/failover.js";
+import { loadScenario } from "../../store/scenario-file.js";
 import { parseFaultSchedule } from "../../sim/faults.js";
 import { intFlag, numberFlag } from "../options.js";
 import { printJson } from "../output.js";
@@ -36,6 +37,31 @@ function loadFaults(path: string) {
   }
 }
 
+/**
+ * The positional argument: a fault schedule (JSON with `version` and `faults` array) to replay,
+ * or a scenario (path or bundled name) whose sections configure the run and whose `faults.file`
+ * may name a schedule. Explicit flags override the scenario.
+ */
+function optionsFrom(input: string | undefined, f: Flags, given: (k: string) => boolean): FailoverOptions {
+  let base: FailoverOptions = FAILOVER_DEFAULT;
+  if (input !== undefined) {
+    let json: unknown;
+    try { json = JSON.parse(readFileSync(input, "utf8")); } catch { json = undefined; }
+    const isSchedule = typeof json === "object" && json !== null && "version" in json && Array.isArray((json as { faults?: unknown }).faults);
+    if (isSchedule) base = { ...FAILOVER_DEFAULT, faults: loadFaults(input) };
+    else {
+      const sc = loadScenario(input).scenario;
+      base = failoverOptionsFromScenario(sc, sc.faults?.file ? loadFaults(sc.faults.file) : undefined);
+    }
+  }
+  return {
+    ...base,
+    seed: given("seed") || input === undefined ? f.seed : base.seed,
+    durationS: given("durationS") ? f.durationS : base.durationS,
+    shell: { ...base.shell, total: given("nodes") ? f.nodes : base.shell.total, planes: given("planes") ? f.planes : base.shell.planes },
+  };
+}
+
 const durationFlag = (raw: string): number => {
   const x = numberFlag("--duration-s")(raw);
   if (x < 1 || x > 9e6) throw InputError.of("--duration-s", "seconds in [1, 9e6]", x);
@@ -53,6 +79,7 @@ function report(r: FailoverResult): string {
     `leader failover      ${f3(r.leaderFailoverS.median)} s (${f3(r.leaderFailoverS.p99)} s, ${r.leaderFailoverS.count})`.padEnd(53) + `${f3(r.lowerBounds.leaderFailoverS)} s`.padEnd(25) + "< 1 ms",
     `spare reload         ${f3(r.reloadS.median)} s (${f3(r.reloadS.p99)} s, ${r.reloadS.count})`.padEnd(53) + `${f3(r.lowerBounds.reloadS)} s`.padEnd(25) + "100 µs",
     `state lost           median ${f3(r.stateLostMs.median)} ms, max ${f3(r.stateLostMs.max)} ms (buffer: 10 ms)`,
+    `commit latency       ${f3(r.commitLatencyS.median)} s (p99 ${f3(r.commitLatencyS.p99)} s, ${r.commitLatencyS.count} commands)`,
     `Raft safety          ${r.safetyViolations} violations (checked after every event); unrecoverable nodes: ${r.unrecoverableNodes}`,
     "",
     `leader failover: ${ratio(r.leaderFailoverS.median, 0.001)}; the bound alone is ${ratio(r.lowerBounds.leaderFailoverS, 0.001)}.`,
@@ -66,7 +93,7 @@ function report(r: FailoverResult): string {
 
 export function registerFailover(program: Command): void {
   program
-    .command("failover [faults]")
+    .command("failover [scenario-or-faults]")
     .description("§3.2 failover: SMC Raft over light-time links, Black Sarcophagus reloads, faults from the seed or a schedule file")
     .option("--seed <S>", "seed (0 ≤ S < 2^32)", intFlag("--seed", 0, 0xffffffff), FAILOVER_DEFAULT.seed)
     .option("--nodes <N>", "constellation nodes (Walker-delta, 550 km)", intFlag("--nodes", 1, 100_000), FAILOVER_DEFAULT.shell.total)
@@ -74,13 +101,12 @@ export function registerFailover(program: Command): void {
     .option("--duration-s <T>", "simulated seconds", durationFlag, FAILOVER_DEFAULT.durationS)
     .option("--save-faults <file>", "write the fault schedule used (edit it and pass it back to replay)")
     .option("--json", "print the result as JSON")
-    .action((faultsPath: string | undefined, f: Flags) => {
-      const faults = faultsPath ? loadFaults(faultsPath) : undefined;
-      const r = runFailover({ ...FAILOVER_DEFAULT, seed: f.seed, durationS: f.durationS, shell: { ...FAILOVER_DEFAULT.shell, total: f.nodes, planes: f.planes }, ...(faults ? { faults } : {}) });
+    .action((input: string | undefined, f: Flags, cmd: Command) => {
+      const r = runFailover(optionsFrom(input, f, (k) => cmd.getOptionValueSource(k) === "cli"));
       if (f.saveFaults) writeFileSync(f.saveFaults, `${JSON.stringify(r.faults, null, 1)}\n`);
       if (f.json) {
         const { leaderFailoverS, reloadS, stateLostMs, lowerBounds, safetyViolations, paperClaims } = r;
-        return printJson({ leaderFailoverS, reloadS, stateLostMs, lowerBounds, safetyViolations, paperClaims, events: r.events, fingerprint: r.fingerprint });
+        return printJson({ leaderFailoverS, reloadS, stateLostMs, lowerBounds, safetyViolations, paperClaims, commitLatencyS: r.commitLatencyS, events: r.events, fingerprint: r.fingerprint });
       }
       process.stdout.write(report(r));
     });
