@@ -16,6 +16,14 @@ import { build } from "vite";
 import { openStore, type RunStore } from "../../src/store/run-store.js";
 import { buildServer } from "../../src/server/app.js";
 
+// Page-side callbacks run in Chromium; Node's typings lack these names, so declare what they use.
+declare const document: {
+  body: { dataset: Record<string, string | undefined> }; getElementById(id: string): { textContent: string | null } | null;
+  activeElement: { textContent: string | null } | null; documentElement: { scrollWidth: number };
+};
+declare const window: { innerWidth: number };
+declare function requestAnimationFrame(cb: () => void): number;
+
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = resolve("artifacts/screenshots");
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];

@@ -99,7 +99,7 @@ export class LineChart {
         v0 = Math.min(v0, v); v1 = Math.max(v1, v);
       }
     }
-    const padL = 58, padR = 8, padT = 6, padB = 20;
+    const padL = 72, padR = 8, padT = 6, padB = 20;
     const pw = w - padL - padR, ph = hgt - padT - padB;
     g.font = "11px system-ui, sans-serif";
     g.fillStyle = getComputedStyle(document.body).getPropertyValue("--muted") || "#888";
@@ -118,9 +118,11 @@ export class LineChart {
     for (let k = 0; k <= 2; k++) { const yy = padT + (k * ph) / 2; g.moveTo(padL, yy); g.lineTo(padL + pw, yy); }
     g.stroke();
     g.textAlign = "right";
-    g.fillText(fmt(v1, 3), padL - 4, padT + 9);
-    g.fillText(fmt((v0 + v1) / 2, 3), padL - 4, padT + ph / 2 + 4);
-    g.fillText(fmt(v0, 3), padL - 4, padT + ph);
+    // Enough digits that the three labels differ (RCF sits at 0.9999…).
+    const digits = Math.min(10, Math.max(3, Math.ceil(Math.log10(Math.max(Math.abs(v0), Math.abs(v1)) / (v1 - v0))) + 2));
+    g.fillText(fmt(v1, digits), padL - 4, padT + 9);
+    g.fillText(fmt((v0 + v1) / 2, digits), padL - 4, padT + ph / 2 + 4);
+    g.fillText(fmt(v0, digits), padL - 4, padT + ph);
     g.textAlign = "left";
     g.fillText(fmtTime(t0), padL, hgt - 5);
     g.textAlign = "right";

@@ -5,6 +5,8 @@ export const CHARTS: ChartSpec[] = [
   { title: "Global RCF", unit: "", metrics: ["globalRcf", "rcfNeighbourMean"] },
   { title: "ΔE", unit: "", metrics: ["deltaEMean", "deltaEMax"] },
   { title: "Vetoes per sample", unit: "", metrics: ["vetoes"] },
+  { title: "Vetoes, total", unit: "", metrics: ["vetoesTotal"] },
+  { title: "Veto energy per sample", unit: "J", metrics: ["vetoEnergyJ"] },
   { title: "Veto energy, total", unit: "J", metrics: ["vetoEnergyTotalJ"] },
   { title: "Failovers", unit: "", metrics: ["failovers", "failoversTotal"] },
   { title: "UMT residual", unit: "fs", metrics: ["clockErrorRmsFs", "umtResidualFs"] },
