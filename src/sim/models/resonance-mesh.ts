@@ -11,6 +11,7 @@ import { exactCoherence } from "../../model/resonance/coherence.js";
 import { hierarchicalCoherence } from "../../model/resonance/coherence-hierarchical.js";
 import { maxStableDtS, ResonanceMesh, type MeshSnapshot } from "../../model/resonance/mesh.js";
 import type { MeshParams } from "../../model/resonance/mesh-params.js";
+import { constellationUmt, oscillatorFromAdev, type UmtNetwork } from "../../model/umt/index.js";
 import type { Model, ModelEvent, StateValue, StepResult } from "../model.js";
 import type { Scenario } from "../scenario/index.js";
 import type { StreamSet } from "../streams.js";
@@ -45,10 +46,15 @@ export class ResonanceMeshModel implements Model {
   private dtS = 0;
   private lastTNs = 0;
   private tally: Tally = { vetoes: 0, energyJ: 0, vetoesTotal: 0, energyTotalJ: 0 };
+  /** UMT clocks feeding the phase references (scenario umt.sync), and the UMT time of run t = 0. */
+  private umt: UmtNetwork | undefined;
+  private umtBaseNs = 0;
+  private residualS = new Float64Array(0);
 
   init(scenario: Scenario, streams: StreamSet<RandomStream>): void {
     this.scenario = scenario;
     this.mesh = ResonanceMesh.init(meshParamsOf(scenario), streams.get("mesh"));
+    if (scenario.umt.sync) this.initUmt(scenario, streams.get("umt"));
     this.dtS = scenario.run.tickS / scenario.mesh.substeps;
     const limit = maxStableDtS(this.mesh.params);
     if (this.dtS > limit) {
@@ -56,8 +62,32 @@ export class ResonanceMeshModel implements Model {
     }
   }
 
+  /**
+   * Run `umt.sync.rounds` sync rounds of the constellation's clocks; the mesh run starts
+   * `holdoverS` after the last round began, and every tick the nodes' residuals r_i = e_i − e_root
+   * become their phase-reference errors (model/umt; Theorem 1 measured, not assumed).
+   */
+  private initUmt(sc: Scenario, rng: RandomStream): void {
+    const u = sc.umt.sync!;
+    const c = sc.constellation!;
+    const o = u.oscillator;
+    this.umt = constellationUmt({
+      shell: { total: c.nodes, planes: c.planes, phasing: c.phasing, inclinationDeg: c.inclinationDeg, altitudeKm: c.altitudeKm },
+      epoch: new Date(c.epoch),
+      oscillator: oscillatorFromAdev(o.adev1s, 1, o.adev1000s, 1000, o.frequencyOffsetStd, o.agingPerMonth),
+      sync: { syncIntervalS: u.syncIntervalS, timestampJitterS: u.timestampJitterS, turnaroundS: u.turnaroundS, frequencyGain: u.frequencyGain, lightTimeCompensation: u.lightTimeCompensation },
+      ephemerisErrorM: u.ephemerisErrorM,
+    }, rng);
+    const T = Math.round(u.syncIntervalS * 1e9);
+    for (let k = 0; k < u.rounds; k++) this.umt.round(k * T);
+    this.umtBaseNs = (u.rounds - 1) * T + Math.round(u.holdoverS * 1e9);
+    this.residualS = new Float64Array(c.nodes);
+    this.need().setClockErrors(this.umt.residualsAt(this.umtBaseNs, this.residualS));
+  }
+
   step(tNs: number, sample: boolean): StepResult {
     const mesh = this.need();
+    if (this.umt) mesh.setClockErrors(this.umt.residualsAt(this.umtBaseNs + tNs, this.residualS));
     const sc = this.scenario as Scenario;
     const substeps = sc.mesh.substeps;
     const fromNs = this.lastTNs;
@@ -90,12 +120,13 @@ export class ResonanceMeshModel implements Model {
 
   snapshot(): StateValue {
     const snap = this.need().snapshot();
-    return { mesh: { ...snap }, lastTNs: this.lastTNs, tally: { ...this.tally } };
+    return { mesh: { ...snap }, lastTNs: this.lastTNs, tally: { ...this.tally }, umt: this.umt ? umtArrays(this.umt).map((a) => a.slice()) : null };
   }
 
   restore(state: StateValue): void {
-    const s = state as unknown as { mesh: MeshSnapshot; lastTNs: number; tally: Tally };
+    const s = state as unknown as { mesh: MeshSnapshot; lastTNs: number; tally: Tally; umt: Array<Float64Array | Uint8Array> | null };
     this.need().restore(s.mesh);
+    if (this.umt && s.umt) umtArrays(this.umt).forEach((a, k) => a.set(s.umt![k]!));
     this.lastTNs = s.lastTNs;
     this.tally = { ...s.tally };
   }
@@ -111,4 +142,10 @@ export class ResonanceMeshModel implements Model {
     if (this.mesh === undefined) throw new Error("pqms internal assertion: ResonanceMeshModel used before init");
     return this.mesh;
   }
+}
+
+/** Every mutable array of a UMT network (clocks, then steering), in a fixed order. */
+function umtArrays(u: UmtNetwork): Array<Float64Array | Uint8Array> {
+  const c = u.clocks;
+  return [c.xS, c.yDet, c.yRw, c.driftPerS, c.cursorNs, c.cursorRemS, u.corrS, u.freqCorr, u.syncNs, u.syncRemS, u.synced];
 }
