@@ -108,6 +108,7 @@ export class QueueExecutor implements RunExecutor {
     events.on("error", () => {});
     health.on("end", () => ex.fail(new QueueUnavailableError(target, `lost the connection and could not reconnect within ${RECONNECT_GIVE_UP_MS / 1000} s`)));
     events.setMaxListeners(0);
+    queue.setMaxListeners(0); // one "closing" listener per awaited job
     events.on("active", ({ jobId }) => onEvent({ kind: "active", key: jobId }));
     events.on("stalled", ({ jobId }) => onEvent({ kind: "stalled", key: jobId, detail: "its worker stopped answering; queued again" }));
     events.on("retries-exhausted", ({ jobId }) => onEvent({ kind: "retry", key: jobId, detail: "no attempts left" }));
