@@ -11,6 +11,9 @@ import type { FastifyInstance } from "fastify";
 import { openStore, type RunStore } from "../store/run-store.js";
 import { buildServer, BODY_LIMIT_BYTES } from "./app.js";
 import { requiredToken, isLoopback } from "./auth.js";
+import { resolveScenario } from "../sim/scenario/index.js";
+import { Runner } from "../sim/run.js";
+import { modelFor } from "../sim/models/index.js";
 
 /** A mesh small enough to run in milliseconds (20 nodes, 20 ticks). */
 export const TINY = { name: "tiny", model: "resonance-mesh", run: { seed: 3, durationS: 2e-8, tickS: 1e-9, sampleEveryS: 1e-9, checkpointEveryS: 1e-8 }, mesh: { nodes: 20, dim: 4, clusterSize: 10 } };
@@ -165,10 +168,16 @@ describe("runs", () => {
     expect(html.body).toContain(id);
   });
 
-  it("the same scenario and seed give the same fingerprint as another run (determinism through the server)", async () => {
+  it("a run driven by the server has the fingerprint of the same scenario run directly (as pqms run does)", async () => {
     const a = await waitDone(await startTiny(11));
     const b = await waitDone(await startTiny(11));
     expect(a.fingerprint).toBe(b.fingerprint);
+    const sc = resolveScenario({ ...TINY, run: { ...TINY.run, seed: 11 } });
+    const direct = Runner.start(sc, modelFor(sc), { sample() {}, event() {}, checkpoint() {} });
+    while (!direct.advance(1000));
+    expect(a.fingerprint).toBe(direct.result?.fingerprint);
+    const other = await waitDone(await startTiny(12));
+    expect(other.fingerprint).not.toBe(a.fingerprint);
   });
 
   it("stops a live run: checkpointed and marked interrupted, as Ctrl-C does in the CLI", async () => {

@@ -55,7 +55,7 @@ function frameworkError(err: FastifyError): Error | FastifyError {
 
 /** Build (not start) the server. Close it to stop live runs (checkpointed as `interrupted`). */
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, maxParamLength: 200 });
+  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, routerOptions: { maxParamLength: 200 } });
   app.removeContentTypeParser("text/plain"); // the API speaks JSON only: anything else is a 415
   const ctx: ServerContext = { store: o.store, runs: new RunManager(o.store, o.writeReports ?? true) };
 
