@@ -105,6 +105,35 @@ describe.skipIf(redis === undefined)("sweeps over BullMQ on Redis", () => {
     }
   });
 
+  it("Redis lost mid-sweep: the remaining runs fail with a clear error, the stored ones stay", async () => {
+    const own = (await startRedis()) as TestRedis; // a server of its own, to stop half-way
+    const t = parseRedisUrl(own.url);
+    const ex = await QueueExecutor.connect(t);
+    const store = openStore(join(dir, "lost.db"));
+    const worker = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "worker", "--queue", own.url, "--concurrency", "1"], { stdio: "ignore" });
+    try {
+      let stopped: Promise<void> | undefined;
+      const out = await runSweep(sweepOf(100, 2e-7, 3), store, ex, {
+        codeVersion: PACKAGE_VERSION,
+        onProgress: (p) => {
+          if (p.done === 1 && stopped === undefined) stopped = own.stop();
+        },
+      });
+      await stopped;
+      expect(out.status).toBe("failed");
+      expect(out.runs.length).toBeGreaterThanOrEqual(1);
+      expect(out.runs.length).toBeLessThan(6);
+      expect(out.failures.length).toBe(6 - out.runs.length);
+      for (const f of out.failures) expect(f.error).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/0: lost the connection/);
+      expect(store.listRuns().map((x) => x.status)).toEqual(out.runs.map(() => "done")); // nothing half-written
+    } finally {
+      if (worker.exitCode === null && worker.signalCode === null) process.kill(worker.pid!, "SIGKILL");
+      await ex.close();
+      await own.stop();
+      store.close();
+    }
+  });
+
   it("Redis unreachable: a clear error before anything is stored; the store keeps what it had", async () => {
     const port = await freePort(); // nothing listens there
     const dead = parseRedisUrl(`redis://127.0.0.1:${port}`);
