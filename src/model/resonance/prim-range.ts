@@ -12,6 +12,7 @@
  * The ranges are contiguous blocks of the node-major state array and the remaining vertices are
  * kept sorted, so the inner loop streams through memory.
  */
+import { rcfUnrolled } from "./rcf.js";
 
 /** The lightest remaining vertex of a range after a relaxation. */
 export interface RangeMin {
@@ -67,38 +68,7 @@ export class PrimRange {
     let bestParent = -1;
     for (let c = 0; c < this.count; c++) {
       const v = rem[c]!;
-      const o = v * d2;
-      // Two independent accumulators (modes 2m and 2m+1) shorten the dependency chain.
-      let re0 = 0;
-      let im0 = 0;
-      let re1 = 0;
-      let im1 = 0;
-      let k = 0;
-      for (; k + 3 < d2; k += 4) {
-        const ar = ub[k]!;
-        const ai = ub[k + 1]!;
-        const br = data[o + k]!;
-        const bi = data[o + k + 1]!;
-        re0 += ar * br + ai * bi;
-        im0 += ar * bi - ai * br;
-        const cr = ub[k + 2]!;
-        const ci = ub[k + 3]!;
-        const dr = data[o + k + 2]!;
-        const di = data[o + k + 3]!;
-        re1 += cr * dr + ci * di;
-        im1 += cr * di - ci * dr;
-      }
-      if (k < d2) {
-        const ar = ub[k]!;
-        const ai = ub[k + 1]!;
-        const br = data[o + k]!;
-        const bi = data[o + k + 1]!;
-        re0 += ar * br + ai * bi;
-        im0 += ar * bi - ai * br;
-      }
-      const re = re0 + re1;
-      const im = im0 + im1;
-      const w = 1 - (re * re + im * im);
+      const w = 1 - rcfUnrolled(ub, 0, data, v * d2, d2);
       const s = v - this.lo;
       if (w < key[s]!) {
         key[s] = w;

@@ -8,19 +8,7 @@
  * interleaved re/im). States are taken as given (not renormalised).
  */
 export function rcfPair(data: Float64Array, dim: number, i: number, j: number): number {
-  const a = 2 * i * dim;
-  const b = 2 * j * dim;
-  let re = 0;
-  let im = 0;
-  for (let k = 0; k < 2 * dim; k += 2) {
-    const ar = data[a + k]!;
-    const ai = data[a + k + 1]!;
-    const br = data[b + k]!;
-    const bi = data[b + k + 1]!;
-    re += ar * br + ai * bi;
-    im += ar * bi - ai * br;
-  }
-  return re * re + im * im;
+  return rcfBetween(data, i, data, j, dim);
 }
 
 /** RCF between state i of `a` and state j of `b` (two arrays with the same d). */
@@ -41,6 +29,44 @@ export function rcfBetween(a: Float64Array, i: number, b: Float64Array, j: numbe
 }
 
 /**
+ * |Σ_k conj(a_k) b_k|² for the d2/2 complex entries of `a` from offset `oa` and `b` from `ob`,
+ * with two accumulators (even and odd modes) to shorten the dependency chain — the hot kernel of
+ * `rcfRange` and Prim's relaxation. Its rounding differs from `rcfBetween`'s one-chain sum.
+ */
+export function rcfUnrolled(a: Float64Array, oa: number, b: Float64Array, ob: number, d2: number): number {
+  let re0 = 0;
+  let im0 = 0;
+  let re1 = 0;
+  let im1 = 0;
+  let k = 0;
+  for (; k + 3 < d2; k += 4) {
+    const ar = a[oa + k]!;
+    const ai = a[oa + k + 1]!;
+    const br = b[ob + k]!;
+    const bi = b[ob + k + 1]!;
+    re0 += ar * br + ai * bi;
+    im0 += ar * bi - ai * br;
+    const cr = a[oa + k + 2]!;
+    const ci = a[oa + k + 3]!;
+    const dr = b[ob + k + 2]!;
+    const di = b[ob + k + 3]!;
+    re1 += cr * dr + ci * di;
+    im1 += cr * di - ci * dr;
+  }
+  if (k < d2) {
+    const ar = a[oa + k]!;
+    const ai = a[oa + k + 1]!;
+    const br = b[ob + k]!;
+    const bi = b[ob + k + 1]!;
+    re0 += ar * br + ai * bi;
+    im0 += ar * bi - ai * br;
+  }
+  const re = re0 + re1;
+  const im = im0 + im1;
+  return re * re + im * im;
+}
+
+/**
  * One row of RCF values: `out[c] = RCF(i, candidates[c])` for c < count. No allocation.
  * Used by Prim's MST with weights 1 − RCF computed on the fly.
  */
@@ -51,43 +77,11 @@ export function rcfRow(data: Float64Array, dim: number, i: number, candidates: I
 
 /**
  * RCF of node u against every node of [lo, hi): `out[v − lo] = RCF(u, v)`. Node u is copied to
- * `scratch` (length 2d) first; two accumulators shorten the dependency chain. No allocation.
+ * `scratch` (length 2d) first. No allocation.
  */
 export function rcfRange(data: Float64Array, dim: number, u: number, lo: number, hi: number, scratch: Float64Array, out: Float64Array): Float64Array {
   const d2 = 2 * dim;
   scratch.set(data.subarray(u * d2, u * d2 + d2));
-  for (let v = lo; v < hi; v++) {
-    const o = v * d2;
-    let re0 = 0;
-    let im0 = 0;
-    let re1 = 0;
-    let im1 = 0;
-    let k = 0;
-    for (; k + 3 < d2; k += 4) {
-      const ar = scratch[k]!;
-      const ai = scratch[k + 1]!;
-      const br = data[o + k]!;
-      const bi = data[o + k + 1]!;
-      re0 += ar * br + ai * bi;
-      im0 += ar * bi - ai * br;
-      const cr = scratch[k + 2]!;
-      const ci = scratch[k + 3]!;
-      const dr = data[o + k + 2]!;
-      const di = data[o + k + 3]!;
-      re1 += cr * dr + ci * di;
-      im1 += cr * di - ci * dr;
-    }
-    if (k < d2) {
-      const ar = scratch[k]!;
-      const ai = scratch[k + 1]!;
-      const br = data[o + k]!;
-      const bi = data[o + k + 1]!;
-      re0 += ar * br + ai * bi;
-      im0 += ar * bi - ai * br;
-    }
-    const re = re0 + re1;
-    const im = im0 + im1;
-    out[v - lo] = re * re + im * im;
-  }
+  for (let v = lo; v < hi; v++) out[v - lo] = rcfUnrolled(scratch, 0, data, v * d2, d2);
   return out;
 }
