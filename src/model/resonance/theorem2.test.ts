@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { NumpyRandomState } from "../../numeric/random/mt19937.js";
-import { nodeBlock, theorem2Evolve, theorem2Initial, theorem2Steady, type Theorem2Options } from "./theorem2.js";
+import { nodeBlock, theorem2Evolve, theorem2Initial, theorem2Measures, theorem2Steady, type Theorem2Options } from "./theorem2.js";
+import { Qobj } from "../../quantum/qobj.js";
 import { mesolve } from "../../quantum/mesolve.js";
 import { theorem2Operators } from "./theorem2.js";
 
@@ -21,6 +22,28 @@ describe("Appendix B, Theorem 2 on its own master equation", () => {
       const mean = (a0[k]! + b0[k]!) / 2;
       expect(a1[k]!).toBeCloseTo(mean + (a0[k]! - mean) * f, 8);
     }
+  });
+
+  it("both readings of RCF reduce to |⟨ψ_i|ψ_j⟩|² for pure nodes (§2.1) and part for mixed ones: Tr(ρ_iρ_j) = 1/d, F² = 1 at ρ_i = ρ_j = 1/d", () => {
+    // Two nodes, d = 3, embedded as ρ = Σ_i |i⟩⟨i| ⊗ ρ_i / 2 (real entries only).
+    const embed = (r0: number[][], r1: number[][]): Qobj => {
+      const data = new Float64Array(2 * 36);
+      for (const [i, ri] of [r0, r1].entries()) {
+        for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) data[2 * ((3 * i + a) * 6 + 3 * i + b)] = ri[a]![b]! / 2;
+      }
+      return new Qobj({ rows: 6, cols: 6, data });
+    };
+    const o = { ...base, nodes: 2 };
+    const ket0 = [[1, 0, 0], [0, 0, 0], [0, 0, 0]];
+    const plus = [[1, 1, 1], [1, 1, 1], [1, 1, 1]].map((row) => row.map((x) => x / 3)); // |+⟩ = (1,1,1)/√3
+    const mixed = [[1, 0, 0], [0, 1, 0], [0, 0, 1]].map((row) => row.map((x) => x / 3));
+    const pure = theorem2Measures(embed(ket0, plus), o); // |⟨0|+⟩|² = 1/3
+    expect(pure.overlapMean).toBeCloseTo(1 / 3, 12);
+    expect(pure.fidelitySqMean).toBeCloseTo(1 / 3, 10);
+    const same = theorem2Measures(embed(mixed, mixed), o); // Tr((1/3)²) = 3·(1/9) = 1/3; F(ρ, ρ) = Tr ρ = 1
+    expect(same.overlapMean).toBeCloseTo(1 / 3, 12);
+    expect(same.purityMean).toBeCloseTo(1 / 3, 12);
+    expect(same.fidelitySqMean).toBeCloseTo(1, 10);
   });
 
   for (const ratio of [1e-3, 1, 10]) {

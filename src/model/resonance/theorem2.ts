@@ -10,8 +10,14 @@
  *    c_ik = √γ |i⟩⟨i| ⊗ |k−1⟩⟨k|;
  *  - coupling: c_{i→j} = √κ |j⟩⟨i| ⊗ 1 for each ordered neighbour pair. D[c_{i→j}] moves κρ_i
  *    from block i to block j, which is exactly κ(ρ_j − ρ_i) summed over both directions.
- * `mesolve` and `steadystate` of the quantum core solve it; RCF of two mixed states is reported
- * both as the overlap Tr(ρ_i ρ_j) and as Uhlmann's F² (both equal |⟨ψ_i|ψ_j⟩|² for pure states).
+ * `mesolve` and `steadystate` of the quantum core solve it.
+ *
+ * RCF of mixed states. The paper defines RCF_ij = |⟨ψ_i|ψ_j⟩|² for pure states (§2.1); for ρ_i
+ * there are two natural generalisations, both reported from the same blocks:
+ *  - Tr(ρ_i ρ_j) — our reading of "pairwise RCF": the average of |⟨ψ_i|ψ_j⟩|² over independent
+ *    pure-state unravellings of the two nodes (what a swap test on the pair measures). It falls
+ *    with decoherence (Tr ρ² = 1/d for the maximally mixed state).
+ *  - Uhlmann's F(ρ_i, ρ_j)² — 1 whenever ρ_i = ρ_j, however mixed: it sees agreement, not coherence.
  */
 import { InputError, requireInt } from "../../errors.js";
 import { Qobj } from "../../quantum/qobj.js";
@@ -39,9 +45,9 @@ export interface Theorem2Options {
 export interface Theorem2Report {
   /** Theorem 2's claim 1/(1 + γ/κ). */
   readonly rcfClaimed: number;
-  /** Mean over pairs of Tr(ρ_i ρ_j). */
+  /** Mean over pairs of Tr(ρ_i ρ_j): the pairwise RCF in our reading (see the module comment). */
   readonly overlapMean: number;
-  /** Mean over pairs of Uhlmann F(ρ_i, ρ_j)². */
+  /** Mean over pairs of Uhlmann F(ρ_i, ρ_j)²: the other reading, 1 for identical node states. */
   readonly fidelitySqMean: number;
   /** Mean purity Tr(ρ_i²). */
   readonly purityMean: number;

@@ -128,8 +128,13 @@ describe("simulation claims against independent facts", () => {
     expect(r("f-stabilised").recomputed).toBe("not stabilised");
     expect(r("f-stabilised").simulation).toContain("T=17");
   });
-  it("App. B: identical steady node states (F² = 1), not 1/(1 + γ/κ)", () => {
-    expect(num("b-theorem2")).toBeCloseTo(1, 9);
+  it("App. B Theorem 2: dephased nodes end maximally mixed — Tr(ρ_iρ_j) = 1/d, Uhlmann F² = 1, for κ = 1 and 10 — not 1/(1 + γ/κ)", () => {
+    // ρ = 1/d gives Tr(ρ²) = d·(1/d)² = 1/d; F(ρ, ρ) = Tr ρ = 1.
+    expect(num("b-theorem2")).toBeCloseTo(1 / 3, 9);
+    const sim = r("b-theorem2").simulation ?? "";
+    expect(sim).toContain("Tr(ρ_iρ_j) 0.333333 at κ = 1/ns and 0.333333 at κ = 10/ns");
+    expect(sim).toContain("Uhlmann F² 1.000000 and 1.000000");
+    expect(sim).toContain("claimed 0.999001 and 0.999900");
   });
   it("§2.1 Theorem 1: small-phase estimate Δω²·2σ²·(d²−1)/12 = 9.4e-4 bounds the deviation", () => {
     const est = (2 * Math.PI * 100e9) ** 2 * 2 * 1e-28 * (143 / 12);
