@@ -77,6 +77,10 @@ export type MeshSnapshot = {
   readonly appliedClockErrorS: Float64Array;
   readonly clockRate: Float64Array;
   readonly detuningRadS: Float64Array;
+  /** Present once `failNode`/`restoreNode`/`setNodeThreshold` were used: 1 = failed, per node. */
+  readonly failed?: Uint8Array;
+  /** Present once per-node thresholds were used: each node's ΔE veto threshold. */
+  readonly thresholds?: Float64Array;
 };
 
 /** Largest tick we accept: κ·Δt·degree ≤ 1, or the explicit coupling update overshoots. */
@@ -98,6 +102,9 @@ export class ResonanceMesh {
   private readonly rng: MeshRandom;
   private readonly vetoJ: number;
   private externalClock = false;
+  /** Failed (isolated) nodes and per-node ΔE thresholds; allocated on first use (issue 5 faults). */
+  private failed: Uint8Array | undefined;
+  private thresholds: Float64Array | undefined;
   private timeS = 0;
   private vetoesTotal = 0;
 
@@ -188,10 +195,14 @@ export class ResonanceMesh {
     this.timeS += dtS;
     let deSum = 0;
     let deMax = 0;
+    let live = 0;
+    const failed = this.failed;
     for (let i = 0; i < this.params.nodes; i++) {
+      if (failed !== undefined && failed[i] === 1) continue;
       const de = deltaENode(this.states, this.params.dim, i);
       this.deltaE[i] = de;
       deSum += de;
+      live++;
       if (de > deMax) deMax = de;
     }
     const events = this.params.vetoEnabled ? this.veto() : [];
@@ -200,7 +211,7 @@ export class ResonanceMesh {
       metrics: {
         timeS: this.timeS,
         rcfNeighbourMean: this.rcfNeighbourMean(),
-        deltaEMean: deSum / this.params.nodes,
+        deltaEMean: live > 0 ? deSum / live : 0,
         deltaEMax: deMax,
         vetoes: events.length,
         vetoEnergyJ: events.length * this.vetoJ,
@@ -226,7 +237,9 @@ export class ResonanceMesh {
     const s = this.states;
     const sigma = Math.sqrt(gammaPerS * dtS);
     const det = this.detuningRadS;
+    const failed = this.failed;
     for (let i = 0; i < nodes; i++) {
+      if (failed !== undefined && failed[i] === 1) continue;
       const dTau = this.clockErrorS[i]! - this.appliedClockErrorS[i]!;
       this.appliedClockErrorS[i] = this.clockErrorS[i]!;
       const o = 2 * i * dim;
@@ -250,12 +263,19 @@ export class ResonanceMesh {
     const out = this.next;
     const g = kappaPerS * dtS;
     const { rowPtr, colIdx } = this.neighbours;
+    const failed = this.failed;
     for (let i = 0; i < nodes; i++) {
       const o = 2 * i * dim;
-      const deg = rowPtr[i + 1]! - rowPtr[i]!;
+      if (failed !== undefined && failed[i] === 1) {
+        for (let x = o; x < o + 2 * dim; x++) out[x] = 0;
+        continue;
+      }
+      let deg = rowPtr[i + 1]! - rowPtr[i]!;
+      if (failed !== undefined) for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) deg -= failed[colIdx[p]!]!;
       const self = 1 - g * deg;
       for (let x = o; x < o + 2 * dim; x++) out[x] = self * s[x]!;
       for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
+        if (failed !== undefined && failed[colIdx[p]!] === 1) continue;
         const oj = 2 * colIdx[p]! * dim;
         // ⟨ψ_j|ψ_i⟩ and its phase.
         let re = 0;
@@ -291,11 +311,14 @@ export class ResonanceMesh {
     const out = this.next;
     out.set(s);
     const { rowPtr, colIdx } = this.neighbours;
+    const failed = this.failed;
     for (let i = 0; i < nodes; i++) {
       const deg = rowPtr[i + 1]! - rowPtr[i]!;
-      if (deg === 0) continue;
+      if (deg === 0 || (failed !== undefined && failed[i] === 1)) continue;
       if (this.rng.uniform() >= -Math.expm1(-kappaPerS * deg * dtS)) continue;
       const j = colIdx[rowPtr[i]! + Math.min(deg - 1, Math.floor(this.rng.uniform() * deg))]!;
+      // A failed neighbour has no state to give: that jump does not happen (rate κ·live degree).
+      if (failed !== undefined && failed[j] === 1) continue;
       out.set(s.subarray(2 * j * dim, 2 * (j + 1) * dim), 2 * i * dim);
     }
     this.next = s;
@@ -307,14 +330,18 @@ export class ResonanceMesh {
     const { nodes, dim, deltaEThreshold } = this.params;
     const { rowPtr, colIdx } = this.neighbours;
     const events: VetoEvent[] = [];
+    const failed = this.failed;
+    const thr = this.thresholds;
     for (let i = 0; i < nodes; i++) {
+      if (failed !== undefined && failed[i] === 1) continue;
       const de = this.deltaE[i]!;
-      if (!(de > deltaEThreshold)) continue;
+      if (!(de > (thr === undefined ? deltaEThreshold : thr[i]!))) continue;
       let src = -1;
       if (this.params.reseed === "neighbour") for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
         const j = colIdx[p]!;
+        if (failed !== undefined && failed[j] === 1) continue;
         const dj = this.deltaE[j]!;
-        if (dj <= deltaEThreshold && (src < 0 || dj < this.deltaE[src]! || (dj === this.deltaE[src]! && j < src))) src = j;
+        if (dj <= (thr === undefined ? deltaEThreshold : thr[j]!) && (src < 0 || dj < this.deltaE[src]! || (dj === this.deltaE[src]! && j < src))) src = j;
       }
       // Healthy sources are never re-seeded in this pass, so copying in place is safe.
       if (src >= 0) this.states.copyWithin(2 * i * dim, 2 * src * dim, 2 * (src + 1) * dim);
@@ -331,7 +358,7 @@ export class ResonanceMesh {
     for (let i = 0; i < this.params.nodes; i++) {
       for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
         const j = colIdx[p]!;
-        if (j > i) {
+        if (j > i && (this.failed === undefined || (this.failed[i] === 0 && this.failed[j] === 0))) {
           sum += rcfPair(this.states, this.params.dim, i, j);
           count++;
         }
@@ -356,6 +383,8 @@ export class ResonanceMesh {
       appliedClockErrorS: this.appliedClockErrorS.slice(),
       clockRate: this.clockRate.slice(),
       detuningRadS: this.detuningRadS.slice(),
+      ...(this.failed ? { failed: this.failed.slice() } : {}),
+      ...(this.thresholds ? { thresholds: this.thresholds.slice() } : {}),
     };
   }
 
@@ -372,6 +401,92 @@ export class ResonanceMesh {
     this.appliedClockErrorS.set(snap.appliedClockErrorS);
     this.clockRate.set(snap.clockRate);
     this.detuningRadS.set(snap.detuningRadS);
+    this.failed = snap.failed ? snap.failed.slice() : undefined;
+    this.thresholds = snap.thresholds ? snap.thresholds.slice() : undefined;
+  }
+
+  // ---- Faults (issue 5): failed nodes, spares reloaded from the Black Sarcophagus, storm thresholds.
+
+  private checkNode(i: number, where: string): void {
+    if (!Number.isInteger(i) || i < 0 || i >= this.params.nodes) throw InputError.of(where, `a node index in [0, ${this.params.nodes})`, i);
+  }
+
+  /** True if node `i` has failed and not been restored. */
+  isFailed(i: number): boolean {
+    this.checkNode(i, "node");
+    return this.failed !== undefined && this.failed[i] === 1;
+  }
+
+  /** Number of failed nodes. */
+  get failedCount(): number {
+    let n = 0;
+    if (this.failed) for (let i = 0; i < this.failed.length; i++) n += this.failed[i]!;
+    return n;
+  }
+
+  /** Node `i`'s state (2·d interleaved re/im), copied into `out` (allocated when absent). */
+  nodeState(i: number, out = new Float64Array(2 * this.params.dim)): Float64Array {
+    this.checkNode(i, "node");
+    if (out.length !== 2 * this.params.dim) throw InputError.of("out", `${2 * this.params.dim} numbers (d complex amplitudes)`, out);
+    out.set(this.states.subarray(2 * i * this.params.dim, 2 * (i + 1) * this.params.dim));
+    return out;
+  }
+
+  /**
+   * Write node `i`'s state exactly as given (no renormalisation, so a reload is bit for bit):
+   * `state` holds d complex amplitudes interleaved re/im, finite, with ‖ψ‖ = 1 within 1e-9.
+   */
+  setNodeState(i: number, state: Float64Array): void {
+    this.checkNode(i, "node");
+    const dim = this.params.dim;
+    if (!(state instanceof Float64Array) || state.length !== 2 * dim) throw InputError.of("state", `a Float64Array of ${2 * dim} numbers (d = ${dim} complex amplitudes)`, state);
+    let n2 = 0;
+    for (let k = 0; k < 2 * dim; k++) {
+      const x = state[k]!;
+      if (!Number.isFinite(x)) throw InputError.of(`state[${k}]`, "a finite number", x);
+      n2 += x * x;
+    }
+    if (!(Math.abs(n2 - 1) <= 1e-9)) throw InputError.of("state", "a normalised state (‖ψ‖² = 1 within 1e-9)", `~‖ψ‖² = ${n2}`);
+    this.states.set(state, 2 * i * dim);
+  }
+
+  /**
+   * Node `i` fails (§3.2, issue 5): it is isolated — it neither evolves, couples nor is vetoed,
+   * and its neighbours couple only to live nodes — and its state is lost (set to 0, so its RCF
+   * with every node is 0 until a spare takes its place).
+   */
+  failNode(i: number): void {
+    this.checkNode(i, "node");
+    this.failed ??= new Uint8Array(this.params.nodes);
+    this.failed[i] = 1;
+    this.states.fill(0, 2 * i * this.params.dim, 2 * (i + 1) * this.params.dim);
+  }
+
+  /**
+   * A spare takes failed node `i`'s place (its index and links) with `state` — the Black
+   * Sarcophagus's last snapshot — written bit for bit (see `setNodeState`). Its phase reference
+   * starts aligned with the node's current clock error (no phase jump from the outage).
+   */
+  restoreNode(i: number, state: Float64Array): void {
+    this.checkNode(i, "node");
+    if (!this.isFailed(i)) throw InputError.of(`node ${i}`, "a failed node (restoreNode replaces a failed node by a spare)", "~a live node");
+    this.setNodeState(i, state);
+    this.failed![i] = 0;
+    this.appliedClockErrorS[i] = this.clockErrorS[i]!;
+  }
+
+  /** Node `i`'s ΔE veto threshold (the mesh's `deltaEThreshold` unless set per node). */
+  threshold(i: number): number {
+    this.checkNode(i, "node");
+    return this.thresholds === undefined ? this.params.deltaEThreshold : this.thresholds[i]!;
+  }
+
+  /** Set node `i`'s ΔE veto threshold, in (0, 1) (V2000: 0.02 inside a CME region during the storm). */
+  setNodeThreshold(i: number, deltaEThreshold: number): void {
+    this.checkNode(i, "node");
+    if (typeof deltaEThreshold !== "number" || !(deltaEThreshold > 0 && deltaEThreshold < 1)) throw InputError.of("deltaEThreshold", "a number in (0, 1)", deltaEThreshold);
+    this.thresholds ??= new Float64Array(this.params.nodes).fill(this.params.deltaEThreshold);
+    this.thresholds[i] = deltaEThreshold;
   }
 }
 
