@@ -129,23 +129,7 @@ export function csrMatvec(out: Float64Array, A: CsrMatrix, x: Float64Array): Flo
   checkVec("csrMatvec: x", x, A.cols);
   checkVec("csrMatvec: out", out, A.rows);
   checkNoAlias("csrMatvec: out", out, x, "x");
-  const { rowPtr, colIdx, data } = A;
-  for (let i = 0; i < A.rows; i++) {
-    let sr = 0;
-    let si = 0;
-    for (let p = rowPtr[i] as number; p < (rowPtr[i + 1] as number); p++) {
-      const c = 2 * (colIdx[p] as number);
-      const ar = data[2 * p] as number;
-      const ai = data[2 * p + 1] as number;
-      const xr = x[c] as number;
-      const xi = x[c + 1] as number;
-      sr += ar * xr - ai * xi;
-      si += ar * xi + ai * xr;
-    }
-    out[2 * i] = sr;
-    out[2 * i + 1] = si;
-  }
-  return out;
+  return matvecKernel(out, A, x, false, 1, 0);
 }
 
 /** out += (re + i·im)·A·x (complex vectors; out must not alias x). */
@@ -154,6 +138,11 @@ export function csrMatvecAdd(out: Float64Array, A: CsrMatrix, x: Float64Array, r
   checkVec("csrMatvecAdd: x", x, A.cols);
   checkVec("csrMatvecAdd: out", out, A.rows);
   checkNoAlias("csrMatvecAdd: out", out, x, "x");
+  return matvecKernel(out, A, x, true, re, im);
+}
+
+/** The row dot products of A·x, stored (`add` false) or added times (re + i·im); arguments checked by the caller. */
+function matvecKernel(out: Float64Array, A: CsrMatrix, x: Float64Array, add: boolean, re: number, im: number): Float64Array {
   const { rowPtr, colIdx, data } = A;
   for (let i = 0; i < A.rows; i++) {
     let sr = 0;
@@ -167,8 +156,13 @@ export function csrMatvecAdd(out: Float64Array, A: CsrMatrix, x: Float64Array, r
       sr += ar * xr - ai * xi;
       si += ar * xi + ai * xr;
     }
-    out[2 * i] = (out[2 * i] as number) + re * sr - im * si;
-    out[2 * i + 1] = (out[2 * i + 1] as number) + re * si + im * sr;
+    if (add) {
+      out[2 * i] = (out[2 * i] as number) + re * sr - im * si;
+      out[2 * i + 1] = (out[2 * i + 1] as number) + re * si + im * sr;
+    } else {
+      out[2 * i] = sr;
+      out[2 * i + 1] = si;
+    }
   }
   return out;
 }
