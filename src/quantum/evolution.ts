@@ -12,7 +12,7 @@
  *   DOPRI5 then steps on the slow coupling and damping scales only.
  */
 import { InputError } from "../errors.js";
-import type { CsrMatrix } from "../numeric/complex/index.js";
+import { csrMatvec, csrMatvecAdd, type CsrMatrix } from "../numeric/complex/index.js";
 import { Dopri5, type Dopri5Options, type OdeStats } from "../numeric/ode/index.js";
 
 /** A generator term with a real time-dependent coefficient. */
@@ -23,29 +23,6 @@ export interface TimeTerm {
 
 /** Called at each output time with the lab-frame state x (scratch: copy what you keep). */
 export type EvolutionOutput = (index: number, t: number, x: Float64Array) => void;
-
-/** Complex y += (a + ib)·A x (CSR, interleaved) — the allocation-free hot kernel. */
-function csrMatvecInto(out: Float64Array, A: CsrMatrix, x: Float64Array, accumulate: boolean, scale: number): void {
-  const rp = A.rowPtr, ci = A.colIdx, d = A.data;
-  for (let i = 0; i < A.rows; i++) {
-    let re = 0, im = 0;
-    const end = rp[i + 1] as number;
-    for (let p = rp[i] as number; p < end; p++) {
-      const j = 2 * (ci[p] as number);
-      const ar = d[2 * p] as number, ai = d[2 * p + 1] as number;
-      const xr = x[j] as number, xi = x[j + 1] as number;
-      re += ar * xr - ai * xi;
-      im += ar * xi + ai * xr;
-    }
-    if (accumulate) {
-      out[2 * i] = (out[2 * i] as number) + scale * re;
-      out[2 * i + 1] = (out[2 * i + 1] as number) + scale * im;
-    } else {
-      out[2 * i] = re;
-      out[2 * i + 1] = im;
-    }
-  }
-}
 
 /** Removes Im diag(G) into phase classes; returns M, per-index class, and the class frequencies. */
 function splitDiagonalPhase(G: CsrMatrix): { M: CsrMatrix; phaseClass: Int32Array; omega: Float64Array } {
@@ -164,7 +141,7 @@ export class LinearEvolution {
     let x = y;
     if (this.frameStatic) {
       // e^{−iΩt} M e^{iΩt} = M when M never couples different frequencies: no phases needed.
-      csrMatvecInto(dy, this.M, y, false, 1);
+      csrMatvec(dy, this.M, y);
       return;
     }
     if (this.rotating) {
@@ -176,12 +153,12 @@ export class LinearEvolution {
         return;
       }
     }
-    csrMatvecInto(dy, this.M, x, false, 1);
+    csrMatvec(dy, this.M, x);
     for (let k = 0; k < this.terms.length; k++) {
       const term = this.terms[k] as TimeTerm;
       const f = term.f(t);
       if (!Number.isFinite(f)) throw InputError.of(`H time-dependent coefficient ${k + 1} at t = ${t}`, "a finite real number", f);
-      if (f !== 0) csrMatvecInto(dy, term.G, x, true, f);
+      if (f !== 0) csrMatvecAdd(dy, term.G, x, f, 0);
     }
     if (this.rotating) {
       // dy currently holds M x in the lab frame; bring it back: dy ← e^{−iΩt} ⊙ dy (in place is safe).
