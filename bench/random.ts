@@ -19,16 +19,26 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] as number;
 }
 
-function time(f: () => void): number {
-  f();
+/** Wall and CPU medians, ms (CPU time is steadier on the shared machine). */
+interface Timing { wall: number; cpu: number }
+
+function time(f: () => void): Timing {
+  for (let k = 0; k < 3; k++) f();
   const ts: number[] = [];
+  const cs: number[] = [];
   for (let k = 0; k < REPS; k++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     f();
     ts.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cs.push((c.user + c.system) / 1000);
   }
-  return median(ts);
+  return { wall: median(ts), cpu: median(cs) };
 }
+
+const fmt = (t: Timing): string => `${t.wall.toFixed(1)} ms wall / ${t.cpu.toFixed(1)} ms CPU`;
+const ratio = (a: Timing, b: Timing): string => `${(a.wall / b.wall).toFixed(2)} wall, ${(a.cpu / b.cpu).toFixed(2)} CPU`;
 
 const out = new Float64Array(N);
 const np = new NumpyRandomState(42);
@@ -45,10 +55,10 @@ import numpy as np
 n, reps = int(sys.argv[1]), int(sys.argv[2])
 def med(f):
     f()
-    ts = []
+    ts, cs = [], []
     for _ in range(reps):
-        t = time.perf_counter(); f(); ts.append(time.perf_counter() - t)
-    return float(np.median(ts)) * 1e3
+        c = time.process_time(); t = time.perf_counter(); f(); ts.append(time.perf_counter() - t); cs.append(time.process_time() - c)
+    return {"wall": float(np.median(ts)) * 1e3, "cpu": float(np.median(cs)) * 1e3}
 np.random.seed(42)
 randn = med(lambda: np.random.randn(n))
 sample = med(lambda: np.random.random_sample(n))
@@ -59,11 +69,11 @@ print(json.dumps({"randnMs": randn, "sampleMs": sample, "sha": sha, "numpy": np.
 const py = spawnSync("/usr/bin/python3", ["-c", PY, String(N), String(REPS)], { encoding: "utf8" });
 console.log(`10^6 draws, medians of ${REPS} runs`);
 if (py.status !== 0) {
-  console.log(`ours NumpyRandomState randn ${randnMs.toFixed(1)} ms, random_sample ${sampleMs.toFixed(1)} ms (numpy not available: ${py.stderr.trim().split("\n").pop()})`);
+  console.log(`ours NumpyRandomState randn ${fmt(randnMs)}, random_sample ${fmt(sampleMs)} (numpy not available: ${py.stderr.trim().split("\n").pop()})`);
 } else {
-  const ref = JSON.parse(py.stdout) as { randnMs: number; sampleMs: number; sha: string; numpy: string };
-  console.log(`numpy ${ref.numpy}: randn ${ref.randnMs.toFixed(1)} ms, random_sample ${ref.sampleMs.toFixed(1)} ms`);
-  console.log(`ours NumpyRandomState.randnInto: ${randnMs.toFixed(1)} ms, ratio ours/numpy ${(randnMs / ref.randnMs).toFixed(2)}; 10^6 draws bit-identical: ${sha === ref.sha ? "yes" : "NO"}`);
-  console.log(`ours NumpyRandomState.randomSampleInto: ${sampleMs.toFixed(1)} ms, ratio ours/numpy ${(sampleMs / ref.sampleMs).toFixed(2)}`);
+  const ref = JSON.parse(py.stdout) as { randnMs: Timing; sampleMs: Timing; sha: string; numpy: string };
+  console.log(`numpy ${ref.numpy}: randn ${fmt(ref.randnMs)}, random_sample ${fmt(ref.sampleMs)}`);
+  console.log(`ours NumpyRandomState.randnInto: ${fmt(randnMs)}, ratio ours/numpy ${ratio(randnMs, ref.randnMs)}; 10^6 draws bit-identical: ${sha === ref.sha ? "yes" : "NO"}`);
+  console.log(`ours NumpyRandomState.randomSampleInto: ${fmt(sampleMs)}, ratio ours/numpy ${ratio(sampleMs, ref.sampleMs)}`);
 }
-console.log(`ours RandomStream (xoshiro256**): normalInto ${normalMs.toFixed(1)} ms, uniformInto ${uniformMs.toFixed(1)} ms`);
+console.log(`ours RandomStream (xoshiro256**): normalInto ${fmt(normalMs)}, uniformInto ${fmt(uniformMs)}`);

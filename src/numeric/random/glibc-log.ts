@@ -89,83 +89,90 @@ const B2H = hiOf(B2), B2L = B2 - B2H, B3H = hiOf(B3), B3L = B3 - B3H, B5H = hiOf
 const B6H = hiOf(B6), B6L = B6 - B6H, B8H = hiOf(B8), B8L = B8 - B8H, B9H = hiOf(B9), B9L = B9 - B9H;
 const B10H = hiOf(B10), B10L = B10 - B10H;
 
+/** Split (hi, lo) of each table 1/c, so the exact product z·(1/c) needs one Veltkamp split only. */
+const INVC_HI = new Float64Array(128);
+const INVC_LO = new Float64Array(128);
+for (let j = 0; j < 128; j++) {
+  const invc = TAB[2 * j]!;
+  INVC_HI[j] = hiOf(invc);
+  INVC_LO[j] = invc - INVC_HI[j]!;
+}
+
+/** 2^e for an integer e in [−1074, 1023], built exactly from its bits. */
+function pow2(e: number): number {
+  if (e < -1022) return pow2(e + 52) * 2.220446049250313e-16; // × 2^-52, exact
+  u32[0] = 0;
+  u32[1] = (e + 1023) << 20;
+  return f64[0]!;
+}
+/** POW2_NEG[k + 1024] = 2^−k for the exponents k ∈ [−1024, 1024] of normal inputs: z = x·2^−k exactly. */
+const POW2_NEG = new Float64Array(2049);
+for (let k = -1024; k <= 1024; k++) POW2_NEG[k + 1024] = pow2(-k);
+
+/**
+ * Generous bound on the relative difference between the fused and unfused evaluations, doubled
+ * so that the bracket's own roundings (y ± ε below) stay inside it.
+ */
+const EPS_REL2 = 2 ** -45;
+
 /** Natural logarithm, bit-identical to glibc's `log` (FMA variant) for every double. */
 export function glibcLog(x: number): number {
   f64[0] = x;
-  let hi = u32[1]!;
-  let lo = u32[0]!;
+  const hi = u32[1]!;
   // x in [1 - 2^-4, 1 + 0x1.09p-4): log1p polynomial with an exactly split r.
-  if (hi >= 0x3fee0000 && hi < 0x3ff10900) {
-    if (hi === 0x3ff00000 && lo === 0) return 0;
-    return logNearOne(x - 1.0);
-  }
-  const top = hi >>> 16;
-  if (top < 0x0010 || top >= 0x7ff0) {
-    // Subnormal, zero, negative, NaN or ∞.
-    if (!(x > 0) || x === Infinity) return Math.log(x);
-    f64[0] = x * 4503599627370496; // 2^52: normalise the subnormal
-    hi = (u32[1]! - (52 << 20)) >>> 0;
-    lo = u32[0]!;
-  }
-  // x = 2^k z, z in [OFF, 2 OFF) with OFF = 0x3fe6000000000000.
+  if (hi >= 0x3fee0000 && hi < 0x3ff10900) return x === 1 ? 0 : logNearOne(x - 1.0);
+  // Subnormal, zero, negative, NaN or ∞.
+  if (hi < 0x00100000 || hi >= 0x7ff00000) return logSpecial(x);
+  // x = 2^k z, z in [OFF, 2 OFF) with OFF = 0x3fe6000000000000; z = x·2^−k is exact.
   const tmpHi = (hi - 0x3fe60000) | 0;
   const i = (tmpHi >>> 13) & 127;
   const k = tmpHi >> 20;
-  u32[1] = (hi - (tmpHi & 0xfff00000)) >>> 0;
-  u32[0] = lo;
-  const z = f64[0]!;
+  return logTable(x * POW2_NEG[k + 1024]!, k, i);
+}
+
+/** log(2^k z) by the table entry i (glibc's main path). */
+function logTable(z: number, k: number, i: number): number {
   const invc = TAB[2 * i]!;
   const logc = TAB[2 * i + 1]!;
   // r = fma(z, invc, -1): z*invc is near 1, so (ph - 1) is exact and one rounding remains.
   const ph = z * invc;
-  let t = SPLIT * z;
+  const t = SPLIT * z;
   const zh = t - (t - z), zl = z - zh;
-  t = SPLIT * invc;
-  const ih = t - (t - invc), il = invc - ih;
+  const ih = INVC_HI[i]!, il = INVC_LO[i]!;
   const pl = ((zh * ih - ph) + zh * il + zl * ih) + zl * il;
   const r = (ph - 1.0) + pl;
-  const kd = k;
-  const w = kd * LN2_HI + logc; // kd*LN2_HI is exact, so the fma is a plain sum
+  const w = k * LN2_HI + logc; // k*LN2_HI is exact, so the fma is a plain sum
   const hiSum = w + r;
   const lo0 = (w - hiSum) + r;
   const r2 = r * r;
   const rr2 = r * r2;
-  // Fast path: the same sums with unfused products. They differ from the fused ones by far
-  // less than EPS_REL·(|lo2| + |t|); unless that uncertainty reaches a rounding boundary of
-  // the final sum, its rounding is glibc's.
-  const lo2n = (kd * LN2_LO + lo0) + r2 * A0;
+  // Fast path: the same sums with unfused products. They differ from the fused ones (glibc's y)
+  // by far less than ε = EPS_REL2·(|lo2| + |t|)/2; RN(hiSum + ·) is monotone, so when both ends
+  // of the bracket y ± ε round alike, glibc's RN(hiSum + y) is that value too.
+  const lo2n = (k * LN2_LO + lo0) + r2 * A0;
   const tn = rr2 * ((A1 + r * A2) + r2 * (A3 + r * A4));
-  const fast = roundedIfSafe(hiSum, tn + lo2n, (Math.abs(lo2n) + Math.abs(tn)) * EPS_REL);
-  if (fast === fast) return fast; // not NaN: decided
-  const lo1 = fmaK(kd, LN2_LO, LN2_LO_H, LN2_LO_L, lo0);
+  const y = tn + lo2n;
+  const eps = (Math.abs(lo2n) + Math.abs(tn)) * EPS_REL2;
+  const below = hiSum + (y - eps);
+  if (below === hiSum + (y + eps)) return below;
+  const lo1 = fmaK(k, LN2_LO, LN2_LO_H, LN2_LO_L, lo0);
   const p12 = fmaK(r, A2, A2H, A2L, A1);
   const p34 = fmaK(r, A4, A4H, A4L, A3);
   const lo2 = fmaK(r2, A0, A0H, A0L, lo1);
   const poly = fma(p34, r2, p12);
-  const y = fma(rr2, poly, lo2);
-  return y + hiSum;
+  return fma(rr2, poly, lo2) + hiSum;
 }
 
-/** Generous bound on the relative difference between the fused and unfused evaluations. */
-const EPS_REL = 2 ** -46;
-
-/**
- * RN(hi + y) when every value within `eps` of y rounds the same way in hi + y, else NaN.
- * The exact hi + y = s + err (TwoSum); the nearest rounding boundaries are s ± ulp(s)/2
- * (ulp/4 below a power of two).
- */
-function roundedIfSafe(hi: number, y: number, eps: number): number {
-  const s = hi + y;
-  const bb = s - hi;
-  const err = (hi - (s - bb)) + (y - bb);
-  f64[0] = s;
-  const top = u32[1]!;
-  const e = (top >>> 20) & 0x7ff;
-  if (e <= 54 || e === 0x7ff) return NaN;
-  const powerOfTwo = (top & 0xfffff) === 0 && u32[0] === 0;
-  u32[1] = (e - (powerOfTwo ? 54 : 53)) << 20; // ulp(s)/2, or ulp(s)/4 at a power of two
-  u32[0] = 0;
-  return Math.abs(err) + eps < f64[0]! ? s : NaN;
+/** 0, negatives, NaN, ∞ (IEEE special values) and subnormals (normalised first). */
+function logSpecial(x: number): number {
+  if (!(x > 0) || x === Infinity) return Math.log(x);
+  f64[0] = x * 4503599627370496; // 2^52: normalise the subnormal
+  const hi = (u32[1]! - (52 << 20)) >>> 0;
+  const tmpHi = (hi - 0x3fe60000) | 0;
+  const i = (tmpHi >>> 13) & 127;
+  const k = tmpHi >> 20;
+  // x·2^52 = 2^(k+52) z: scale by 2^−(k+52) ∈ [2^−1022, 2^1022] exactly.
+  return logTable(f64[0]! * POW2_NEG[k + 52 + 1024]!, k, i);
 }
 
 function logNearOne(r: number): number {
@@ -181,8 +188,10 @@ function logNearOne(r: number): number {
   const polyN = (B1 + r * B2 + r2 * B3) + r3 * ((B4 + r * B5 + r2 * B6) + r3 * (B7 + r * B8 + r2 * B9 + r3 * B10));
   const tn = polyN * r3;
   const lo2n = lo + B0 * rlo * (r + rhi);
-  const fast = roundedIfSafe(hi, tn + lo2n, (Math.abs(lo2n) + Math.abs(tn)) * EPS_REL);
-  if (fast === fast) return fast;
+  const y = tn + lo2n;
+  const eps = (Math.abs(lo2n) + Math.abs(tn)) * EPS_REL2;
+  const below = hi + (y - eps);
+  if (below === hi + (y + eps)) return below;
   const q1 = fmaK(r2, B3, B3H, B3L, fmaK(r, B2, B2H, B2L, B1));
   const q2 = fmaK(r2, B6, B6H, B6L, fmaK(r, B5, B5H, B5L, B4));
   const q3 = fmaK(r3, B10, B10H, B10L, fmaK(r2, B9, B9H, B9L, fmaK(r, B8, B8H, B8L, B7)));

@@ -20,6 +20,8 @@ const M = 397;
 const MATRIX_A = 0x9908b0df;
 const UPPER = 0x80000000;
 const LOWER = 0x7fffffff;
+const TWO_M53 = 2 ** -53;
+const TWO_M52 = 2 ** -52;
 
 /** A numpy `RandomState` snapshot: the fields of `np.random.get_state()` after the name. */
 export interface NumpyState {
@@ -36,6 +38,8 @@ export interface NumpyState {
 /** numpy's `np.random.RandomState(seed)` restricted to the legacy uniform and Gaussian draws. */
 export class NumpyRandomState {
   private readonly key = new Uint32Array(N);
+  /** The tempered outputs of `key` (MT19937's output words), filled once per twist. */
+  private readonly out = new Int32Array(N);
   private pos = N;
   private hasGauss = false;
   private gauss = 0;
@@ -62,21 +66,17 @@ export class NumpyRandomState {
     const init = new Uint32Array(keys.length);
     for (let i = 0; i < keys.length; i++) init[i] = requireInt(keys[i], `keys[${i}]`, 0, 0xffffffff);
     initByArray(s.key, init);
+    s.pos = N;
     return s;
   }
 
   /** Next raw 32-bit output (numpy `mt19937_next32`), as an unsigned integer. */
   nextUint32(): number {
     if (this.pos === N) {
-      generate(this.key);
+      generate(this.key, this.out);
       this.pos = 0;
     }
-    let y = this.key[this.pos++]!;
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y >>> 0;
+    return this.out[this.pos++]! >>> 0;
   }
 
   /** `np.random.random_sample()`: a double in [0, 1) with 53 random bits. */
@@ -88,18 +88,17 @@ export class NumpyRandomState {
 
   /** `np.random.random_sample(out.length)` written into `out`; returns `out`. */
   randomSampleInto(out: Float64Array): Float64Array {
-    const key = this.key;
-    let pos = this.pos;
-    for (let i = 0; i < out.length; i++) {
-      if (pos === N) { generate(key); pos = 0; }
-      let a = key[pos++]!;
-      a ^= a >>> 11; a ^= (a << 7) & 0x9d2c5680; a ^= (a << 15) & 0xefc60000; a ^= a >>> 18;
-      if (pos === N) { generate(key); pos = 0; }
-      let b = key[pos++]!;
-      b ^= b >>> 11; b ^= (b << 7) & 0x9d2c5680; b ^= (b << 15) & 0xefc60000; b ^= b >>> 18;
-      out[i] = ((a >>> 5) * 67108864 + (b >>> 6)) / 9007199254740992;
+    const w = this.out;
+    const n = out.length;
+    let i = 0;
+    while (i < n) {
+      // Whole pairs left in the tempered block, then one draw through the twist.
+      const m = Math.min(n, i + ((N - this.pos) >> 1));
+      let pos = this.pos;
+      for (; i < m; i++, pos += 2) out[i] = ((w[pos]! >>> 5) * 67108864 + (w[pos + 1]! >>> 6)) * TWO_M53;
+      this.pos = pos;
+      if (i < n) out[i++] = this.randomSample();
     }
-    this.pos = pos;
     return out;
   }
 
@@ -123,22 +122,37 @@ export class NumpyRandomState {
     return f * x2;
   }
 
-  /** `np.random.randn(out.length)` written into `out` in order; returns `out`. */
+  /**
+   * `np.random.randn(out.length)` written into `out` in order; returns `out`. The polar method's
+   * four words per attempt are read straight from the tempered block while it has four left;
+   * 2u − 1 = (a·2^26 + b)·2^−52 − 1 is the same rounding as numpy's (the scalings are exact).
+   */
   randnInto(out: Float64Array): Float64Array {
     const n = out.length;
     let i = 0;
     if (n > 0 && this.hasGauss) out[i++] = this.randn();
-    for (; i + 1 < n; i += 2) {
-      let x1: number, x2: number, r2: number;
-      do {
+    const w = this.out;
+    let pos = this.pos;
+    while (i + 1 < n) {
+      let x1: number, x2: number;
+      if (pos <= N - 4) {
+        x1 = ((w[pos]! >>> 5) * 67108864 + (w[pos + 1]! >>> 6)) * TWO_M52 - 1.0;
+        x2 = ((w[pos + 2]! >>> 5) * 67108864 + (w[pos + 3]! >>> 6)) * TWO_M52 - 1.0;
+        pos += 4;
+      } else {
+        this.pos = pos; // the block runs out within this attempt: word by word through the twist
         x1 = 2.0 * this.randomSample() - 1.0;
         x2 = 2.0 * this.randomSample() - 1.0;
-        r2 = x1 * x1 + x2 * x2;
-      } while (r2 >= 1.0 || r2 === 0.0);
+        pos = this.pos;
+      }
+      const r2 = x1 * x1 + x2 * x2;
+      if (r2 >= 1.0 || r2 === 0.0) continue;
       const f = Math.sqrt((-2.0 * glibcLog(r2)) / r2);
       out[i] = f * x2;
       out[i + 1] = f * x1;
+      i += 2;
     }
+    this.pos = pos;
     if (i < n) out[i] = this.randn();
     return out;
   }
@@ -158,6 +172,7 @@ export class NumpyRandomState {
     requireInt(hasGauss, "state.hasGauss", 0, 1);
     if (typeof gauss !== "number" || !Number.isFinite(gauss)) throw InputError.of("state.gauss", "a finite number", gauss);
     this.key.set(key);
+    temper(this.key, this.out);
     this.pos = pos;
     this.hasGauss = hasGauss === 1;
     this.gauss = this.hasGauss ? gauss : 0;
@@ -195,18 +210,45 @@ function initByArray(key: Uint32Array, init: Uint32Array): void {
   key[0] = 0x80000000; // MSB is 1, assuring a non-zero initial array
 }
 
-/** Regenerate the 624 words (the MT19937 "twist"). */
-function generate(key: Uint32Array): void {
+/** Regenerate the 624 words (the MT19937 "twist") and their tempered outputs, in one pass. */
+function generate(key: Uint32Array, out: Int32Array): void {
   let i = 0;
   let y: number;
   for (; i < N - M; i++) {
     y = (key[i]! & UPPER) | (key[i + 1]! & LOWER);
-    key[i] = key[i + M]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    y = key[i + M]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    key[i] = y;
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    out[i] = y ^ (y >>> 18);
   }
   for (; i < N - 1; i++) {
     y = (key[i]! & UPPER) | (key[i + 1]! & LOWER);
-    key[i] = key[i + M - N]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    y = key[i + M - N]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    key[i] = y;
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    out[i] = y ^ (y >>> 18);
   }
   y = (key[N - 1]! & UPPER) | (key[0]! & LOWER);
-  key[N - 1] = key[M - 1]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+  y = key[M - 1]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+  key[N - 1] = y;
+  y ^= y >>> 11;
+  y ^= (y << 7) & 0x9d2c5680;
+  y ^= (y << 15) & 0xefc60000;
+  out[N - 1] = y ^ (y >>> 18);
+}
+
+/** out[i] = MT19937's tempering of key[i] (as a signed 32-bit pattern; read it with `>>>`). */
+function temper(key: Uint32Array, out: Int32Array): void {
+  for (let i = 0; i < N; i++) {
+    let y = key[i]!;
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    y ^= y >>> 18;
+    out[i] = y;
+  }
 }
