@@ -6,13 +6,9 @@
  *
  * Run: npx tsx bench/coherence.ts [--nodes 10000] [--no-anchor]
  */
-import { spawnSync } from "node:child_process";
 import { drawStates, coherenceOf } from "../src/experiments/coherence.js";
+import { numberArg as arg, runPython } from "./lib.js";
 
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const N = arg("--nodes", 10_000);
 const D = arg("--dim", 12);
 const SEED = 1;
@@ -38,12 +34,9 @@ print(json.dumps({"seconds": sec, "globalRcf": g, "numpy": np.__version__, "scip
 
 function anchor(): { seconds: number; globalRcf: number; numpy: string; scipy: string } | null {
   if (process.argv.includes("--no-anchor")) return null;
-  const p = spawnSync("/usr/bin/python3", ["-c", PY], { encoding: "utf8", maxBuffer: 1 << 20 });
-  if (p.status !== 0) {
-    process.stderr.write(`anchor unavailable: ${p.stderr}\n`);
-    return null;
-  }
-  return JSON.parse(p.stdout) as { seconds: number; globalRcf: number; numpy: string; scipy: string };
+  const p = runPython<{ seconds: number; globalRcf: number; numpy: string; scipy: string }>(["-c", PY]);
+  if (!p.ok) process.stderr.write(`anchor unavailable: ${p.why}\n`);
+  return p.ok ? p.value : null;
 }
 
 async function main(): Promise<void> {

@@ -6,21 +6,15 @@
  *
  * Run: npx tsx bench/eigh.ts [--reps 15]
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CMatrix } from "../src/numeric/complex/types.js";
 import { eigh } from "../src/numeric/linalg/eigh.js";
 import { expm } from "../src/numeric/linalg/expm.js";
+import { numberArg, runPython, timeMedian } from "./lib.js";
 
-const argReps = process.argv.indexOf("--reps");
-const REPS = argReps > 0 ? Number(process.argv[argReps + 1]) : 15;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
+const REPS = numberArg("--reps", 15);
 
 /** Deterministic test matrix entries (xorshift), uniform in [-1, 1]. */
 function filler(seed: number): () => number {
@@ -64,18 +58,8 @@ function general(n: number, seed: number, norm1: number): CMatrix {
 
 /** Median wall and CPU milliseconds (CPU time is the steadier figure on a shared machine). */
 function time(f: () => void): { wall: number; cpu: number } {
-  for (let w = 0; w < 3; w++) f();
-  const ts: number[] = [];
-  const cs: number[] = [];
-  for (let k = 0; k < REPS; k++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    f();
-    ts.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cs.push((c.user + c.system) / 1000);
-  }
-  return { wall: median(ts), cpu: median(cs) };
+  const t = timeMedian(f, REPS, 3);
+  return { wall: t.wallMs, cpu: t.cpuMs };
 }
 
 const H = hermitian(225, 20240502);
@@ -111,13 +95,13 @@ X.view("<f8").tofile(d + "/X.bin")
 print(json.dumps({"eighMs": med(lambda: np.linalg.eigh(H)), "expmMs": med(lambda: scipy.linalg.expm(E)), "values": w.tolist(),
                   "numpy": np.__version__, "scipy": scipy.__version__}))
 `;
-const py = spawnSync("/usr/bin/python3", ["-c", PY, dir, String(REPS)], { encoding: "utf8" });
-if (py.status !== 0) {
-  console.log(`eigh 225x225 (values+vectors): ours ${eighMs.wall.toFixed(2)} ms (numpy not available: ${py.stderr.trim().split("\n").pop()})`);
+type T = { wall: number; cpu: number };
+const py = runPython<{ eighMs: T; expmMs: T; values: number[]; numpy: string; scipy: string }>(["-c", PY, dir, String(REPS)]);
+if (!py.ok) {
+  console.log(`eigh 225x225 (values+vectors): ours ${eighMs.wall.toFixed(2)} ms (numpy not available: ${py.why})`);
   console.log(`expm 100x100: ours ${expmMs.wall.toFixed(2)} ms`);
 } else {
-  type T = { wall: number; cpu: number };
-  const ref = JSON.parse(py.stdout) as { eighMs: T; expmMs: T; values: number[]; numpy: string; scipy: string };
+  const ref = py.value;
   const show = (ours: T, anchor: T, name: string): string =>
     `ours ${ours.wall.toFixed(2)} ms wall / ${ours.cpu.toFixed(2)} ms CPU, ${name} ${anchor.wall.toFixed(2)} / ${anchor.cpu.toFixed(2)} ms, ratio ours/${name.split(".")[0]} ${(ours.wall / anchor.wall).toFixed(2)} wall, ${(ours.cpu / anchor.cpu).toFixed(2)} CPU`;
   const { readFileSync } = await import("node:fs");

@@ -5,20 +5,14 @@
  *
  * Run: npx tsx bench/mesh-tick.ts [--nodes 100000] [--ticks 20]
  */
-import { spawnSync } from "node:child_process";
 import { RandomStream } from "../src/numeric/random/stream.js";
 import { ResonanceMesh } from "../src/model/resonance/mesh.js";
+import { numberArg as arg, median, runPython } from "./lib.js";
 
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const N = arg("--nodes", 100_000);
 const TICKS = arg("--ticks", 20);
 const D = 12;
 const DT = 1e-10;
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function ours(): { tickMs: number; bytes: number; rssMb: number } {
   const before = process.memoryUsage();
@@ -69,12 +63,9 @@ print(json.dumps({"tickMs": float(np.median(ts)) * 1e3, "numpy": np.__version__}
 `;
 
 function anchor(): { tickMs: number; numpy: string } | null {
-  const p = spawnSync("/usr/bin/python3", ["-c", PY], { encoding: "utf8" });
-  if (p.status !== 0) {
-    process.stderr.write(`anchor unavailable: ${p.stderr}\n`);
-    return null;
-  }
-  return JSON.parse(p.stdout) as { tickMs: number; numpy: string };
+  const p = runPython<{ tickMs: number; numpy: string }>(["-c", PY]);
+  if (!p.ok) process.stderr.write(`anchor unavailable: ${p.why}\n`);
+  return p.ok ? p.value : null;
 }
 
 const a = anchor();

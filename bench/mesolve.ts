@@ -8,16 +8,12 @@
  *
  * Run: npx tsx bench/mesolve.ts [--reps 5] [--quick]   (--quick: N = 5, 10 only)
  */
-import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { mesolve } from "../src/quantum/mesolve.js";
 import { twoModeCavity as cavity } from "../src/quantum/two-mode-cavity.js";
+import { numberArg as arg, median, runPython } from "./lib.js";
 
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const REPS = arg("--reps", 5);
 const QUICK = process.argv.includes("--quick");
 const TLIST = Array.from({ length: 1001 }, (_, i) => i / 10);
@@ -31,23 +27,18 @@ interface QutipCase extends Case {
   exact: { n_a: Record<string, number>; n_b: Record<string, number> };
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
-};
-
 const tolerances = [{ atol: 1e-8, rtol: 1e-6 }, { atol: 1e-10, rtol: 1e-10 }];
 const sizes = QUICK ? [5, 10] : [5, 10, 15];
 // QuTiP takes seconds per run at N = 15; fewer repeats there keep the benchmark under a few minutes.
 const cases: Case[] = sizes.flatMap((N) => tolerances.map((t) => ({ N, ...t, repeats: N === 15 ? (t.rtol < 1e-8 ? 1 : 2) : N === 10 ? 3 : 5 })));
 
 const here = dirname(fileURLToPath(import.meta.url));
-const py = spawnSync("/usr/bin/python3", [join(here, "qutip_mesolve.py"), JSON.stringify(cases)], { encoding: "utf8", maxBuffer: 1 << 24 });
-if (py.status !== 0) {
-  process.stderr.write(`QuTiP anchor failed (is /usr/bin/python3 with qutip installed?):\n${py.stderr}\n`);
+const py = runPython<{ qutip: string; cases: QutipCase[] }>([join(here, "qutip_mesolve.py"), JSON.stringify(cases)]);
+if (!py.ok) {
+  process.stderr.write(`QuTiP anchor failed (is /usr/bin/python3 with qutip installed?): ${py.why}\n`);
   process.exit(1);
 }
-const anchor = (JSON.parse(py.stdout) as { qutip: string; cases: QutipCase[] });
+const anchor = py.value;
 
 function errMax(na: Record<string, number>, nb: Record<string, number>, exact: QutipCase["exact"]): number {
   return Math.max(...T_CHECK.flatMap((t) => [Math.abs((na[`t=${t}`] as number) - (exact.n_a[`t=${t}`] as number)), Math.abs((nb[`t=${t}`] as number) - (exact.n_b[`t=${t}`] as number))]));

@@ -6,35 +6,17 @@
  *
  * Run: npx tsx bench/mst.ts [--n 2000] [--reps 7]
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { primDense, primRows } from "../src/numeric/graph/index.js";
 import { RandomStream } from "../src/numeric/random/index.js";
+import { numberArg as arg, runPython, timeMedian } from "./lib.js";
 
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const N = arg("--n", 2000);
 const REPS = arg("--reps", 7);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
-function time(f: () => void): number {
-  f();
-  const ts: number[] = [];
-  for (let k = 0; k < REPS; k++) {
-    const t0 = performance.now();
-    f();
-    ts.push(performance.now() - t0);
-  }
-  return median(ts);
-}
+const time = (f: () => void): number => timeMedian(f, REPS).wallMs;
 
 const pts = RandomStream.fromSeed(2026, "bench/mst").uniformInto(new Float64Array(2 * N));
 const W = new Float64Array(N * N);
@@ -72,13 +54,13 @@ for _ in range(reps):
     t = time.perf_counter(); T = minimum_spanning_tree(W); ts.append(time.perf_counter() - t)
 print(json.dumps({"ms": float(np.median(ts)) * 1e3, "total": float(T.sum()), "edges": int(T.nnz), "scipy": scipy.__version__}))
 `;
-const py = spawnSync("/usr/bin/python3", ["-c", PY, dir, String(N), String(REPS)], { encoding: "utf8" });
+const py = runPython<{ ms: number; total: number; edges: number; scipy: string }>(["-c", PY, dir, String(N), String(REPS)]);
 rmSync(dir, { recursive: true, force: true });
 console.log(`MST, complete graph N = ${N} (Euclidean distances), medians of ${REPS} runs`);
-if (py.status !== 0) {
-  console.log(`ours primDense ${denseMs.toFixed(1)} ms, primRows (on the fly) ${rowsMs.toFixed(1)} ms (scipy not available: ${py.stderr.trim().split("\n").pop()})`);
+if (!py.ok) {
+  console.log(`ours primDense ${denseMs.toFixed(1)} ms, primRows (on the fly) ${rowsMs.toFixed(1)} ms (scipy not available: ${py.why})`);
 } else {
-  const ref = JSON.parse(py.stdout) as { ms: number; total: number; edges: number; scipy: string };
+  const ref = py.value;
   console.log(`scipy ${ref.scipy} minimum_spanning_tree (dense input): ${ref.ms.toFixed(1)} ms, total ${ref.total}`);
   console.log(`ours primDense: ${denseMs.toFixed(1)} ms, ratio ours/scipy ${(denseMs / ref.ms).toFixed(2)}, total ${denseTotal} (|Δ|/total ${(Math.abs(denseTotal - ref.total) / ref.total).toExponential(1)})`);
   console.log(`ours primRows (weights on the fly, O(N) memory): ${rowsMs.toFixed(1)} ms, ratio ours/scipy ${(rowsMs / ref.ms).toFixed(2)}, total ${rowsTotal}`);

@@ -7,16 +7,15 @@
  *
  * Run: npx tsx bench/sparse-lu.ts [--reps 7]
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { csrMatvec } from "../src/numeric/complex/csr.js";
 import type { CsrMatrix } from "../src/numeric/complex/types.js";
 import { sparseLuFactor, sparseLuSolve } from "../src/numeric/sparse/sparseLu.js";
+import { numberArg, runPython, timeMedian } from "./lib.js";
 
-const argReps = process.argv.indexOf("--reps");
-const REPS = argReps > 0 ? Number(process.argv[argReps + 1]) : 7;
+const REPS = numberArg("--reps", 7);
 
 const PY = String.raw`
 import json, sys, time
@@ -43,11 +42,11 @@ print(json.dumps({"n": B.shape[0], "fullDim": L.shape[0], "fullNnz": int(L.nnz),
 `;
 
 const dir = mkdtempSync(join(tmpdir(), "pqms-bench-slu-"));
-const py = spawnSync("/usr/bin/python3", ["-c", PY, dir, String(REPS)], { encoding: "utf8" });
-if (py.status !== 0) {
-  console.log(`sparse-lu: needs /usr/bin/python3 with numpy, scipy, qutip (${py.stderr.trim().split("\n").pop()})`);
+const py = runPython<{ n: number; fullDim: number; fullNnz: number; nnz: number; ms: number; cpuMs: number; res: number; scipy: string; qutip: string }>(["-c", PY, dir, String(REPS)]);
+if (!py.ok) {
+  console.log(`sparse-lu: needs /usr/bin/python3 with numpy, scipy, qutip (${py.why})`);
 } else {
-  const ref = JSON.parse(py.stdout) as { n: number; fullDim: number; fullNnz: number; nnz: number; ms: number; cpuMs: number; res: number; scipy: string; qutip: string };
+  const ref = py.value;
   const f64 = (name: string): Float64Array => new Float64Array(readFileSync(join(dir, name)).buffer.slice(0));
   const i32 = (name: string): Int32Array => new Int32Array(readFileSync(join(dir, name)).buffer.slice(0));
   const A: CsrMatrix = { rows: ref.n, cols: ref.n, rowPtr: i32("p.bin"), colIdx: i32("i.bin"), data: f64("v.bin") };
@@ -55,22 +54,7 @@ if (py.status !== 0) {
   const b = new Float64Array(2 * ref.n);
   b[0] = 1;
   let x: Float64Array = new Float64Array(0);
-  const ts: number[] = [];
-  const cs: number[] = [];
-  for (let k = 0; k < REPS + 1; k++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    x = sparseLuSolve(A, b);
-    const c = process.cpuUsage(c0);
-    if (k > 0) {
-      ts.push(performance.now() - t0);
-      cs.push((c.user + c.system) / 1000);
-    }
-  }
-  ts.sort((p, q) => p - q);
-  cs.sort((p, q) => p - q);
-  const ms = ts[Math.floor(ts.length / 2)] as number;
-  const cpuMs = cs[Math.floor(cs.length / 2)] as number;
+  const { wallMs: ms, cpuMs } = timeMedian(() => { x = sparseLuSolve(A, b); }, REPS);
   const r = csrMatvec(new Float64Array(2 * ref.n), A, x);
   let res = 0;
   let dx = 0;

@@ -7,30 +7,25 @@
  *
  * Run: npx tsx bench/steadystate.ts [--reps 5]
  */
-import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { steadystate } from "../src/quantum/steadystate.js";
 import { expect as expectation } from "../src/quantum/expect.js";
 import { entropyVn, purity } from "../src/quantum/metrics.js";
 import { REFERENCE_CAVITY as CAVITY, twoModeCavity as cavity } from "../src/quantum/two-mode-cavity.js";
+import { median, numberArg, runPython } from "./lib.js";
 
-const i = process.argv.indexOf("--reps");
-const REPS = i > 0 ? Number(process.argv[i + 1]) : 5;
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
-};
+const REPS = numberArg("--reps", 5);
 
 interface QCase { N: number; method: string; median_s: number; n_a: number; n_b: number; entropy: number; purity: number }
 const cases = [{ N: 10, method: "direct", repeats: 3 }, { N: 15, method: "direct", repeats: 3 }];
 const here = dirname(fileURLToPath(import.meta.url));
-const py = spawnSync("/usr/bin/python3", [join(here, "qutip_steadystate.py"), JSON.stringify(cases)], { encoding: "utf8", maxBuffer: 1 << 24 });
-if (py.status !== 0) {
-  process.stderr.write(`QuTiP anchor failed (is /usr/bin/python3 with qutip installed?):\n${py.stderr}\n`);
+const py = runPython<{ qutip: string; cases: QCase[] }>([join(here, "qutip_steadystate.py"), JSON.stringify(cases)]);
+if (!py.ok) {
+  process.stderr.write(`QuTiP anchor failed (is /usr/bin/python3 with qutip installed?): ${py.why}\n`);
   process.exit(1);
 }
-const anchor = JSON.parse(py.stdout) as { qutip: string; cases: QCase[] };
+const anchor = py.value;
 
 console.log(`steadystate, two-mode cavity; QuTiP ${anchor.qutip} direct measured in this run; exact untruncated <n> = ${CAVITY.nTh}`);
 console.log("N   ours method  ours median  QuTiP median  ratio   |n_a-0.1| ours  QuTiP      |Δ| vs QuTiP: n_a, entropy, purity");
