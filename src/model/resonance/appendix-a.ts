@@ -19,7 +19,7 @@
  * Randomness comes only from the passed-in numpy-compatible generator, drawn in the Python's order.
  */
 import { assert } from "../../errors.js";
-import { checkPopulation, normaliseNode } from "./node-states.js";
+import { checkPopulation } from "./node-states.js";
 import { deltaENode, DELTA_E_THRESHOLD } from "./odos.js";
 import { rcfPair } from "./rcf.js";
 
@@ -113,13 +113,21 @@ export class AppendixASimulator {
   /** Node i ← (normalised ket of the 2d draws at `z[at…]`: d real parts then d imaginary) · scale. */
   private ketFrom(z: Float64Array, at: number, i: number, scale: number): void {
     const d = this.dim;
+    const s = this.states;
     const o = 2 * i * d;
+    // Interleave and sum |ψ_k|² in normaliseNode's order (re_0, im_0, re_1, …) in one pass.
+    let sq = 0;
     for (let k = 0; k < d; k++) {
-      this.states[o + 2 * k] = z[at + k]!;
-      this.states[o + 2 * k + 1] = z[at + d + k]!;
+      const re = z[at + k]!;
+      const im = z[at + d + k]!;
+      s[o + 2 * k] = re;
+      s[o + 2 * k + 1] = im;
+      sq += re * re;
+      sq += im * im;
     }
-    normaliseNode(this.states, d, i);
-    if (scale !== 1) for (let k = o; k < o + 2 * d; k++) this.states[k] = this.states[k]! * scale;
+    const norm = Math.sqrt(sq);
+    // (x / ‖x‖) · scale, the Python's order of operations.
+    for (let k = o; k < o + 2 * d; k++) s[k] = (s[k]! / norm) * scale;
   }
 
   /** corrected_states = [U_umt @ s for s in states], U_umt = diag(exp(2πi·UMT_DRIFT·t·k)). */
@@ -134,13 +142,15 @@ export class AppendixASimulator {
     }
     const s = this.states;
     const c = this.corrected;
+    const pr = this.phaseRe;
+    const pi = this.phaseIm;
     for (let i = 0; i < this.nodes; i++) {
       const o = 2 * i * d;
       for (let k = 0; k < d; k++) {
         const re = s[o + 2 * k]!;
         const im = s[o + 2 * k + 1]!;
-        const ur = this.phaseRe[k]!;
-        const ui = this.phaseIm[k]!;
+        const ur = pr[k]!;
+        const ui = pi[k]!;
         c[o + 2 * k] = ur * re - ui * im;
         c[o + 2 * k + 1] = ur * im + ui * re;
       }
@@ -198,11 +208,18 @@ export class AppendixASimulator {
       const o = 2 * i * d;
       const zo = at + o;
       // noise = randn(d) + 1j*randn(d): this node's 2d draws are d real parts then d imaginary.
+      let sq = 0;
       for (let k = 0; k < d; k++) {
-        s[o + 2 * k] = s[o + 2 * k]! + APPENDIX_A_WALK * z[zo + k]!;
-        s[o + 2 * k + 1] = s[o + 2 * k + 1]! + APPENDIX_A_WALK * z[zo + d + k]!;
+        const re = s[o + 2 * k]! + APPENDIX_A_WALK * z[zo + k]!;
+        const im = s[o + 2 * k + 1]! + APPENDIX_A_WALK * z[zo + d + k]!;
+        s[o + 2 * k] = re;
+        s[o + 2 * k + 1] = im;
+        sq += re * re;
+        sq += im * im;
       }
-      normaliseNode(s, d, i);
+      // ψ / ‖ψ‖ with the sum taken in normaliseNode's order (re_0, im_0, re_1, …).
+      const norm = Math.sqrt(sq);
+      for (let k = o; k < o + 2 * d; k++) s[k] = s[k]! / norm;
     }
   }
 }
