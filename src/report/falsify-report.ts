@@ -9,22 +9,27 @@ import { join, resolve } from "node:path";
 import { renderLineChart, type LineSeries } from "./plot.js";
 import { escapeHtml } from "./html-escape.js";
 
+/** One hypothesis of the falsification protocol as reported (experiments/falsify narrows id and verdict). */
 export interface FalsifyReportHypothesis {
   readonly id: string;
   readonly section: string;
   readonly hypothesis: string;
   readonly criterion: string;
+  /** The replicate values of the primary measured quantity, in `unit`. */
   readonly measured: readonly number[];
   readonly measuredMean: number;
   readonly unit: string;
   readonly ci95: { readonly lower: number; readonly upper: number };
+  /** The statistic named by the paper, with its value. */
   readonly statistic: { readonly name: string; readonly value: number; readonly df: number };
   readonly pValue: number;
   readonly replicates: number;
   readonly seed: number;
   readonly verdict: string;
   readonly reason: string;
+  /** What would test the claim where software cannot. */
   readonly wouldTest: string;
+  /** The threshold drawn in the plot. */
   readonly criterionValue: number;
   readonly arithmetic: readonly string[];
   /** Optional comparison sample drawn beside the measured one (H2's null). */

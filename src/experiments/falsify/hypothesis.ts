@@ -4,32 +4,17 @@
  * p-value, a confidence interval, and a verdict with its reason.
  */
 import { InputError, requireInt } from "../../errors.js";
+import type { FalsifyReportHypothesis } from "../../report/falsify-report.js";
 
 export type FalsifyVerdict = "supported" | "refuted" | "not testable in software";
 
-/** One hypothesis's outcome (`pqms falsify --json` record). */
-export interface HypothesisResult {
+/**
+ * One hypothesis's outcome (`pqms falsify --json` record): the report's record (defined once in
+ * report/, the lower layer) with the id and verdict narrowed to the protocol's values.
+ */
+export interface HypothesisResult extends FalsifyReportHypothesis {
   readonly id: "H1" | "H2" | "H3";
-  readonly section: string;
-  readonly hypothesis: string;
-  readonly criterion: string;
-  /** The replicate values of the primary measured quantity, in `unit`. */
-  readonly measured: readonly number[];
-  readonly measuredMean: number;
-  readonly unit: string;
-  readonly ci95: { readonly lower: number; readonly upper: number };
-  /** The statistic named by the paper, with its value. */
-  readonly statistic: { readonly name: string; readonly value: number; readonly df: number };
-  readonly pValue: number;
-  readonly replicates: number;
-  readonly seed: number;
   readonly verdict: FalsifyVerdict;
-  readonly reason: string;
-  /** What would test the claim where software cannot. */
-  readonly wouldTest: string;
-  /** The threshold drawn in the plot. */
-  readonly criterionValue: number;
-  readonly arithmetic: readonly string[];
 }
 
 /** Options shared by all hypotheses. */
