@@ -12,7 +12,7 @@ import { EV_J } from "../../model/constants.js";
 import { abstractNodePowerW, angularFrequencyRadPerS, flipEnergyJ, nodePowerW } from "../../model/energy/index.js";
 import { meanCi, ttest1samp } from "../../numeric/stats/index.js";
 import { h2Replicate } from "./h2.js";
-import { ALPHA, resolveFalsifyOptions, type FalsifyOptions, type HypothesisResult } from "./hypothesis.js";
+import { ALPHA, resolveFalsifyOptions, sampleFields, type FalsifyOptions, type HypothesisResult } from "./hypothesis.js";
 
 export const H1_OPS_PER_S = 1e10;
 export const H1_CRITERION_W = 5.2;
@@ -43,9 +43,7 @@ export function runH1(o: FalsifyOptions = {}): H1Result {
     id: "H1", section: "§6.1",
     hypothesis: "A V3000 node consumes P_node ≤ 5 W at 10¹⁰ ops/s",
     criterion: "P_node < 5.2 W for n = 10 independent measurements",
-    measured, measuredMean: ci.mean, unit: "W", ci95: { lower: ci.lower, upper: ci.upper },
-    statistic: { name: "one-sample t (H1: mean < 5.2 W)", value: t.t, df: t.df },
-    pValue: t.pValue, replicates, seed,
+    ...sampleFields(measured, ci, "one-sample t (H1: mean < 5.2 W)", t), unit: "W", replicates, seed,
     verdict: pass ? "supported" : "refuted",
     reason: `The paper's energy model gives ${ci.mean.toExponential(3)} W per node (p = ${t.pValue.toExponential(2)} against 5.2 W): 'supported' only in the sense that the §2.2 formula counts nothing but the photon energy per flip. ` +
       `The same paper measures 4.8 W (§4.1), 5·10¹² times more, and its abstract formula gives ${abstractW.toExponential(3)} W; a node's real power is set by lasers, detectors, control electronics and cooling, which no formula in the paper models.`,

@@ -18,7 +18,7 @@ import { meanCi, ttest1samp, ttestInd } from "../../numeric/stats/index.js";
 import { ResonanceMesh } from "../../model/resonance/mesh.js";
 import { exactCoherence } from "../../model/resonance/coherence.js";
 import { allocStates, type NodeStates } from "../../model/resonance/node-states.js";
-import { ALPHA, resolveFalsifyOptions, type FalsifyOptions, type HypothesisResult } from "./hypothesis.js";
+import { ALPHA, resolveFalsifyOptions, sampleFields, type FalsifyOptions, type HypothesisResult } from "./hypothesis.js";
 
 export const H2_NODES = 100;
 export const H2_DIM = 12;
@@ -99,9 +99,7 @@ export function runH2(o: FalsifyOptions = {}): H2Result {
     id: "H2", section: "§6.2",
     hypothesis: "For N = 100 nodes synchronised by UMT, the global RCF ≥ 0.995",
     criterion: "RCF̄ > 0.995 with p < 0.01 (t-test against null of uncorrelated phases)",
-    measured, measuredMean: ci.mean, unit: "RCF̄ (dimensionless)", ci95: { lower: ci.lower, upper: ci.upper },
-    statistic: { name: "one-sample t (H1: mean > 0.995)", value: one.t, df: one.df },
-    pValue: one.pValue, replicates, seed,
+    ...sampleFields(measured, ci, "one-sample t (H1: mean > 0.995)", one), unit: "RCF̄ (dimensionless)", replicates, seed,
     verdict: pass ? "supported" : "refuted",
     reason: (pass
       ? `On the twin RCF̄ = ${ci.mean.toFixed(6)} (95 % CI ${ci.lower.toFixed(6)}–${ci.upper.toFixed(6)}) is above 0.995 (one-sample p = ${one.pValue.toExponential(2)}) and far above the null of uncorrelated phases (null mean ${nullMean.toFixed(4)}, Welch p = ${welch.pValue.toExponential(2)}).`

@@ -17,6 +17,22 @@ export interface HypothesisResult extends FalsifyReportHypothesis {
   readonly verdict: FalsifyVerdict;
 }
 
+/**
+ * The sample fields of a record: the replicates, their mean and 95 % CI, and the one-sample test
+ * the paper's criterion calls for (name says its alternative).
+ */
+export function sampleFields(
+  measured: readonly number[],
+  ci: { readonly mean: number; readonly lower: number; readonly upper: number },
+  statisticName: string,
+  test: { readonly t: number; readonly df: number; readonly pValue: number },
+): Pick<HypothesisResult, "measured" | "measuredMean" | "ci95" | "statistic" | "pValue"> {
+  return {
+    measured, measuredMean: ci.mean, ci95: { lower: ci.lower, upper: ci.upper },
+    statistic: { name: statisticName, value: test.t, df: test.df }, pValue: test.pValue,
+  };
+}
+
 /** Options shared by all hypotheses. */
 export interface FalsifyOptions {
   /** Independent replicates (the paper's n = 10 by default; at least 2 for a t-test). */
