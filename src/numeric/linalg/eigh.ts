@@ -127,6 +127,37 @@ function applyReflectorPair(v: Float64Array, n: number, a: Float64Array, j: numb
     // γ = Σ conj(u1_i) u2_i
     gr += ar * br + ai * bi;
     gi += ar * -bi + ai * br;
+  }
+  // R1 += conj(u1_i) V_i, R2 += conj(u2_i) V_i, two rows of V per pass over r1, r2 (register
+  // blocking: each r element is loaded and stored once per two rows).
+  let i = j + 2;
+  for (; i + 1 < n; i += 2) {
+    const ar = a[u1 + 2 * i] as number;
+    const ai = -(a[u1 + 2 * i + 1] as number);
+    const br = a[u2 + 2 * i] as number;
+    const bi = -(a[u2 + 2 * i + 1] as number);
+    const cr = a[u1 + 2 * i + 2] as number;
+    const ci = -(a[u1 + 2 * i + 3] as number);
+    const dr = a[u2 + 2 * i + 2] as number;
+    const di = -(a[u2 + 2 * i + 3] as number);
+    const row = 2 * i * n;
+    const row2 = row + 2 * n;
+    for (let c = 0; c < 2 * n; c += 2) {
+      const xr = v[row + c] as number;
+      const xi = v[row + c + 1] as number;
+      const yr = v[row2 + c] as number;
+      const yi = v[row2 + c + 1] as number;
+      r1[c] = (r1[c] as number) + (ar * xr - ai * xi) + (cr * yr - ci * yi);
+      r1[c + 1] = (r1[c + 1] as number) + (ar * xi + ai * xr) + (cr * yi + ci * yr);
+      r2[c] = (r2[c] as number) + (br * xr - bi * xi) + (dr * yr - di * yi);
+      r2[c + 1] = (r2[c + 1] as number) + (br * xi + bi * xr) + (dr * yi + di * yr);
+    }
+  }
+  for (; i < n; i++) {
+    const ar = a[u1 + 2 * i] as number;
+    const ai = -(a[u1 + 2 * i + 1] as number);
+    const br = a[u2 + 2 * i] as number;
+    const bi = -(a[u2 + 2 * i + 1] as number);
     const row = 2 * i * n;
     for (let c = 0; c < 2 * n; c += 2) {
       const xr = v[row + c] as number;
@@ -149,7 +180,31 @@ function applyReflectorPair(v: Float64Array, n: number, a: Float64Array, j: numb
     r2[c + 1] = b2 * xi;
   }
   subtractOuter(v, 2 * (j + 1) * n, a[u1 + 2 * (j + 1)] as number, a[u1 + 2 * (j + 1) + 1] as number, r1, n);
-  for (let i = j + 2; i < n; i++) {
+  // V_i −= u1_i S1 + u2_i S2, two rows per pass over S1, S2.
+  i = j + 2;
+  for (; i + 1 < n; i += 2) {
+    const ar = a[u1 + 2 * i] as number;
+    const ai = a[u1 + 2 * i + 1] as number;
+    const br = a[u2 + 2 * i] as number;
+    const bi = a[u2 + 2 * i + 1] as number;
+    const cr = a[u1 + 2 * i + 2] as number;
+    const ci = a[u1 + 2 * i + 3] as number;
+    const dr = a[u2 + 2 * i + 2] as number;
+    const di = a[u2 + 2 * i + 3] as number;
+    const row = 2 * i * n;
+    const row2 = row + 2 * n;
+    for (let c = 0; c < 2 * n; c += 2) {
+      const pr = r1[c] as number;
+      const pi = r1[c + 1] as number;
+      const qr = r2[c] as number;
+      const qi = r2[c + 1] as number;
+      v[row + c] = (v[row + c] as number) - (ar * pr - ai * pi) - (br * qr - bi * qi);
+      v[row + c + 1] = (v[row + c + 1] as number) - (ar * pi + ai * pr) - (br * qi + bi * qr);
+      v[row2 + c] = (v[row2 + c] as number) - (cr * pr - ci * pi) - (dr * qr - di * qi);
+      v[row2 + c + 1] = (v[row2 + c + 1] as number) - (cr * pi + ci * pr) - (dr * qi + di * qr);
+    }
+  }
+  for (; i < n; i++) {
     const ar = a[u1 + 2 * i] as number;
     const ai = a[u1 + 2 * i + 1] as number;
     const br = a[u2 + 2 * i] as number;
