@@ -31,6 +31,22 @@ export type StateValue =
   | readonly StateValue[]
   | { readonly [key: string]: StateValue };
 
+/** `NodeView.flags` bit: the node has failed (isolated, no state) and has not been reloaded. */
+export const NODE_FAILED = 1;
+/** `NodeView.flags` bit: the node lies in an active CME region (its ΔE threshold is tightened). */
+export const NODE_STORM = 2;
+
+/**
+ * Per-node figures for displays (the dashboard's constellation view), written by a model's
+ * optional `nodeView`. Both arrays have one entry per node (the scenario's `mesh.nodes`).
+ */
+export interface NodeView {
+  /** Each node's RCF to the ODOS reference, |⟨ψ_i|ODOS⟩|² = 1 − ΔE_i (§2.3), in [0, 1]; 0 for a failed node. */
+  readonly rcf: Float32Array;
+  /** Bit set per node: NODE_FAILED, NODE_STORM. */
+  readonly flags: Uint8Array;
+}
+
 /** A model the run loop can drive, checkpoint and resume. */
 export interface Model {
   /** Set up the initial state from the resolved scenario; draw randomness only from `streams`. */
@@ -44,6 +60,11 @@ export interface Model {
   snapshot(): StateValue;
   /** Replace the state with a snapshot (after `init` with the same scenario and streams). */
   restore(state: StateValue): void;
+  /**
+   * Optional, read-only: write each node's current figures into `out` (between steps). It must
+   * not change the state or draw randomness, so calling it never changes a run's fingerprint.
+   */
+  nodeView?(out: NodeView): void;
 }
 
 /** Builds the model a scenario names. */

@@ -16,7 +16,7 @@ import { assert } from "../errors.js";
 import { randomStreamFactory, type RandomStream } from "../numeric/random/stream.js";
 import { Fingerprint } from "./fingerprint.js";
 import { Kernel, type KernelState } from "./kernel.js";
-import type { Model, ModelEvent, StateValue } from "./model.js";
+import type { Model, ModelEvent, NodeView, StateValue } from "./model.js";
 import type { Scenario } from "./scenario/index.js";
 import { foldState } from "./state-codec.js";
 import { StreamSet, type StreamFactory, type StreamSetState } from "./streams.js";
@@ -130,6 +130,16 @@ export class Runner {
       this.tick(ev.timeNs);
     }
     return this.finished !== undefined;
+  }
+
+  /**
+   * The model's per-node figures now (`Model.nodeView`), for displays; false when the model has
+   * none. Read-only: the run's fingerprint is the same whether or not this is called.
+   */
+  viewNodes(out: NodeView): boolean {
+    if (this.model.nodeView === undefined) return false;
+    this.model.nodeView(out);
+    return true;
   }
 
   /** A checkpoint of the current state (the run is between ticks whenever this can be called). */

@@ -12,7 +12,8 @@ import { hierarchicalCoherence } from "../../model/resonance/coherence-hierarchi
 import { maxStableDtS, ResonanceMesh, type MeshSnapshot } from "../../model/resonance/mesh.js";
 import type { MeshParams } from "../../model/resonance/mesh-params.js";
 import { constellationUmt, oscillatorFromAdev, type UmtNetwork } from "../../model/umt/index.js";
-import type { Model, ModelEvent, StateValue, StepResult } from "../model.js";
+import type { Model, ModelEvent, NodeView, StateValue, StepResult } from "../model.js";
+import { meshNodeView } from "./mesh-node-view.js";
 import type { Scenario } from "../scenario/index.js";
 import type { StreamSet } from "../streams.js";
 
@@ -129,6 +130,11 @@ export class ResonanceMeshModel implements Model {
     if (this.umt && s.umt) umtArrays(this.umt).forEach((a, k) => a.set(s.umt![k]!));
     this.lastTNs = s.lastTNs;
     this.tally = { ...s.tally };
+  }
+
+  /** Each node's RCF to ODOS and its failed/storm flags (read-only; mesh-node-view.ts). */
+  nodeView(out: NodeView): void {
+    meshNodeView(this.need(), out);
   }
 
   private globalRcf(): number {
