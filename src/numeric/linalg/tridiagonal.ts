@@ -124,7 +124,47 @@ function hermitianMatvecLower(a: Float64Array, n: number, s: number, rowU: numbe
     p[2 * i] = 0;
     p[2 * i + 1] = 0;
   }
-  for (let i = s; i < n; i++) {
+  // Two rows (i, i+1) per pass over p: each p_j is loaded and stored once per two rows.
+  let i = s;
+  for (; i + 1 < n; i += 2) {
+    const ur = a[rowU + 2 * i] as number;
+    const ui = a[rowU + 2 * i + 1] as number;
+    const wr = a[rowU + 2 * i + 2] as number;
+    const wi = a[rowU + 2 * i + 3] as number;
+    const row = 2 * i * n;
+    const row2 = row + 2 * n;
+    let sr = (a[row + 2 * i] as number) * ur;
+    let si = (a[row + 2 * i] as number) * ui;
+    let tr = (a[row2 + 2 * i + 2] as number) * wr;
+    let ti = (a[row2 + 2 * i + 2] as number) * wi;
+    for (let j = s; j < i; j++) {
+      const xr = a[row + 2 * j] as number;
+      const xi = a[row + 2 * j + 1] as number;
+      const yr = a[row2 + 2 * j] as number;
+      const yi = a[row2 + 2 * j + 1] as number;
+      const vr = a[rowU + 2 * j] as number;
+      const vi = a[rowU + 2 * j + 1] as number;
+      sr += xr * vr - xi * vi;
+      si += xr * vi + xi * vr;
+      tr += yr * vr - yi * vi;
+      ti += yr * vi + yi * vr;
+      // A_ji = conj(A_ij): p_j += conj(A_ij) u_i + conj(A_{i+1,j}) u_{i+1}
+      p[2 * j] = (p[2 * j] as number) + (xr * ur + xi * ui) + (yr * wr + yi * wi);
+      p[2 * j + 1] = (p[2 * j + 1] as number) + (xr * ui - xi * ur) + (yr * wi - yi * wr);
+    }
+    // A_{i+1,i}: row i+1 takes A_{i+1,i} u_i, row i takes conj(A_{i+1,i}) u_{i+1}.
+    const yr = a[row2 + 2 * i] as number;
+    const yi = a[row2 + 2 * i + 1] as number;
+    tr += yr * ur - yi * ui;
+    ti += yr * ui + yi * ur;
+    sr += yr * wr + yi * wi;
+    si += yr * wi - yi * wr;
+    p[2 * i] = (p[2 * i] as number) + sr;
+    p[2 * i + 1] = (p[2 * i + 1] as number) + si;
+    p[2 * i + 2] = (p[2 * i + 2] as number) + tr;
+    p[2 * i + 3] = (p[2 * i + 3] as number) + ti;
+  }
+  for (; i < n; i++) {
     const ur = a[rowU + 2 * i] as number;
     const ui = a[rowU + 2 * i + 1] as number;
     const row = 2 * i * n;
@@ -137,7 +177,6 @@ function hermitianMatvecLower(a: Float64Array, n: number, s: number, rowU: numbe
       const vi = a[rowU + 2 * j + 1] as number;
       sr += xr * vr - xi * vi;
       si += xr * vi + xi * vr;
-      // A_ji = conj(A_ij): p_j += conj(A_ij) u_i
       p[2 * j] = (p[2 * j] as number) + xr * ur + xi * ui;
       p[2 * j + 1] = (p[2 * j + 1] as number) + xr * ui - xi * ur;
     }
