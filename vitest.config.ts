@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores here: forks keep native addons (better-sqlite3) isolated per file.
     pool: "forks",
+    setupFiles: ["test/setup-fast-check.ts"],
   },
 });
