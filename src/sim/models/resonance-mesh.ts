@@ -14,6 +14,7 @@ import type { MeshParams } from "../../model/resonance/mesh-params.js";
 import { constellationUmt, oscillatorFromAdev, type UmtNetwork } from "../../model/umt/index.js";
 import type { Model, ModelEvent, NodeView, StateValue, StepResult } from "../model.js";
 import { meshNodeView } from "./mesh-node-view.js";
+import { MeshFaults } from "./mesh-faults.js";
 import type { Scenario } from "../scenario/index.js";
 import type { StreamSet } from "../streams.js";
 
@@ -51,11 +52,14 @@ export class ResonanceMeshModel implements Model {
   private umt: UmtNetwork | undefined;
   private umtBaseNs = 0;
   private residualS = new Float64Array(0);
+  /** Issue 5's faults (scenario `faults` section): failures, sarcophagus reloads, CME thresholds, Raft events. */
+  private faults: MeshFaults | undefined;
 
   init(scenario: Scenario, streams: StreamSet<RandomStream>): void {
     this.scenario = scenario;
     this.mesh = ResonanceMesh.init(meshParamsOf(scenario), streams.get("mesh"));
     if (scenario.umt.sync) this.initUmt(scenario, streams.get("umt"));
+    this.faults = MeshFaults.fromScenario(scenario);
     this.dtS = scenario.run.tickS / scenario.mesh.substeps;
     const limit = maxStableDtS(this.mesh.params);
     if (this.dtS > limit) {
@@ -94,7 +98,12 @@ export class ResonanceMeshModel implements Model {
     const fromNs = this.lastTNs;
     const events: ModelEvent[] = [];
     let last;
+    // Faults (issue 5) due by each sub-step boundary are applied there; those due by the tick's end
+    // are applied at its end (so they belong to this tick, after any checkpoint before it).
+    const faultsAt = (s: number) => this.faults?.apply(mesh, fromNs + (s * (tNs - fromNs)) / substeps, fromNs + Math.floor((s * (tNs - fromNs)) / substeps), () => this.globalRcf(), events);
+    if (fromNs === 0) faultsAt(0);
     for (let s = 0; s < substeps; s++) {
+      if (s > 0) faultsAt(s);
       last = mesh.step(this.dtS);
       // Sub-tick time in whole ns from integer arithmetic (never past the tick itself).
       const atNs = fromNs + Math.floor(((s + 1) * (tNs - fromNs)) / substeps);
@@ -104,15 +113,19 @@ export class ResonanceMeshModel implements Model {
       }
       this.tally.vetoes += last.events.length;
     }
+    faultsAt(substeps);
     this.lastTNs = tNs;
+    const rcf = sample || this.faults?.episodeOpen ? this.globalRcf() : Number.NaN;
+    this.faults?.observe(tNs, rcf, events);
     if (!sample || last === undefined) return { metrics: {}, events };
     const m = last.metrics;
     this.tally.vetoesTotal += this.tally.vetoes;
     this.tally.energyTotalJ += this.tally.energyJ;
     const metrics = {
-      globalRcf: this.globalRcf(), rcfNeighbourMean: m.rcfNeighbourMean, deltaEMean: m.deltaEMean, deltaEMax: m.deltaEMax,
+      globalRcf: rcf, rcfNeighbourMean: m.rcfNeighbourMean, deltaEMean: m.deltaEMean, deltaEMax: m.deltaEMax,
       vetoes: this.tally.vetoes, vetoesTotal: this.tally.vetoesTotal, vetoEnergyJ: this.tally.energyJ, vetoEnergyTotalJ: this.tally.energyTotalJ,
       clockErrorRmsFs: m.clockErrorRmsS * 1e15,
+      ...(this.faults ? this.faults.metrics(mesh) : {}),
     };
     this.tally.vetoes = 0;
     this.tally.energyJ = 0;
@@ -121,15 +134,16 @@ export class ResonanceMeshModel implements Model {
 
   snapshot(): StateValue {
     const snap = this.need().snapshot();
-    return { mesh: { ...snap }, lastTNs: this.lastTNs, tally: { ...this.tally }, umt: this.umt ? umtArrays(this.umt).map((a) => a.slice()) : null };
+    return { mesh: { ...snap }, lastTNs: this.lastTNs, tally: { ...this.tally }, umt: this.umt ? umtArrays(this.umt).map((a) => a.slice()) : null, ...(this.faults ? { faults: this.faults.snapshot() } : {}) };
   }
 
   restore(state: StateValue): void {
-    const s = state as unknown as { mesh: MeshSnapshot; lastTNs: number; tally: Tally; umt: Array<Float64Array | Uint8Array> | null };
+    const s = state as unknown as { mesh: MeshSnapshot; lastTNs: number; tally: Tally; umt: Array<Float64Array | Uint8Array> | null; faults?: StateValue };
     this.need().restore(s.mesh);
     if (this.umt && s.umt) umtArrays(this.umt).forEach((a, k) => a.set(s.umt![k]!));
     this.lastTNs = s.lastTNs;
     this.tally = { ...s.tally };
+    if (this.faults && s.faults !== undefined) this.faults.restore(s.faults);
   }
 
   /** Each node's RCF to ODOS and its failed/storm flags (read-only; mesh-node-view.ts). */

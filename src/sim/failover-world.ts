@@ -1,0 +1,422 @@
+/**
+ * The failover experiment (§3.2): the paper's five SMCs run Raft with every message delayed by
+ * the light-time between them (SimNetwork on the event kernel), a 10^4-node Walker shell streams
+ * Frozen-Now snapshots to its nearest live SMC (Black Sarcophagus), and a fault schedule crashes
+ * the SMC leader, fails nodes (MTBF) and throws CMEs. Measured: leader failover (leader crash →
+ * a new leader has committed in its term, i.e. the controllers serve again), spare reload time,
+ * state lost; beside the paper's claims (< 1 ms, 100 µs) and the physical lower bounds from the
+ * geometry. The safety checker runs after every Raft event.
+ *
+ * Lives in sim/ (not experiments/) because a mesh run (`pqms run` with issue 5's sections,
+ * sim/models/mesh-faults.ts) replays the same control plane's timeline (`ControlEvent`s).
+ *
+ * Positions are frozen at the epoch (the shell moves ~7.6 km/s, changing LEO–SMC light-times by
+ * < 1 % over the run; the lower bounds use the same frozen geometry, so the comparison is fair).
+ */
+import { quantileSorted } from "./failover-stats.js";
+import { SafetyChecker } from "../model/consensus/checker.js";
+import { RaftNode } from "../model/consensus/raft.js";
+import { applyPersist, type Message, type PersistentState, type Ready } from "../model/consensus/types.js";
+import { lightTimeS, occulted, type Vec3 } from "../model/orbit/light-time.js";
+import { OCCULTATION_MARGIN_M } from "../model/orbit/isl.js";
+import { smcSites } from "../model/orbit/smc.js";
+import { EARTH_RADIUS_M, WALKER_DEFAULT, positionsAt, walkerSatrecs, type WalkerShell } from "../model/orbit/walker.js";
+import { SARCOPHAGUS_DEFAULT, reload, type SarcophagusParams } from "../model/sarcophagus/sarcophagus.js";
+import { RandomStream } from "../numeric/random/stream.js";
+import { cmeRings, generateFaults, type FaultPlan, type FaultSchedule } from "./faults.js";
+import { Kernel } from "./kernel.js";
+import type { Scenario } from "./scenario/index.js";
+import { SimNetwork } from "./network.js";
+
+/** Options of one failover run. */
+export interface FailoverOptions {
+  readonly seed: number;
+  readonly shell: WalkerShell;
+  readonly epoch: Date;
+  readonly durationS: number;
+  /** Raft tick, s; election timeout = electionTicks·tick (must exceed the largest SMC RTT). */
+  readonly raftTickS: number;
+  readonly electionTicks: number;
+  readonly heartbeatTicks: number;
+  readonly sarcophagus: SarcophagusParams;
+  readonly plan: Omit<FaultPlan, "durationS" | "nodes">;
+  /** A schedule to replay instead of generating one from the seed. */
+  readonly faults?: FaultSchedule;
+  /** Interval between client commands proposed at the leader (commit latency), s; default 5. */
+  readonly commitEveryS?: number;
+  /** Keep the timeline of control-plane events (`FailoverResult.timeline`); default false. */
+  readonly recordTimeline?: boolean;
+}
+
+/**
+ * One control-plane event, at control time `tNs` (integer ns): `election` {smc, term} (a
+ * controller became candidate), `leaderChange` {leader (−1: none), term}, `smcCrash`/`smcRestart`
+ * {smc}, `leaderFailover` {seconds, boundS}, `commit` {latencyS}, `nodeFail` {node, smc, spare,
+ * reloadS, stateLostS, lowerBoundS} (reload arrives at tNs + reloadS), `nodeLost` {node} (no SMC
+ * visible or no spare left: never reloaded).
+ */
+export interface ControlEvent {
+  readonly tNs: number;
+  readonly kind: "election" | "leaderChange" | "smcCrash" | "smcRestart" | "leaderFailover" | "commit" | "nodeFail" | "nodeLost";
+  readonly data: Readonly<Record<string, number>>;
+}
+
+export const FAILOVER_DEFAULT: FailoverOptions = {
+  seed: 42, shell: WALKER_DEFAULT, epoch: new Date("2026-02-21T00:00:00Z"), durationS: 600,
+  raftTickS: 0.5, electionTicks: 60, heartbeatTicks: 2, sarcophagus: SARCOPHAGUS_DEFAULT,
+  plan: { nodeMtbfS: 3e4, leaderCrashes: 3, smcDownS: 90, cmes: 1 },
+};
+
+/** Median, 99th percentile and count of a sample, s. */
+export interface Dist {
+  readonly median: number;
+  readonly p99: number;
+  readonly count: number;
+}
+
+export interface FailoverResult {
+  readonly leaderFailoverS: Dist;
+  readonly reloadS: Dist;
+  readonly stateLostMs: { readonly median: number; readonly max: number };
+  readonly lowerBounds: { readonly leaderFailoverS: number; readonly reloadS: number };
+  readonly safetyViolations: number;
+  /** Leader propose → leader commit of client commands, s (a quorum round trip at least). */
+  readonly commitLatencyS: Dist;
+  readonly paperClaims: { readonly leaderFailoverS: 0.001; readonly reloadS: 0.0001 };
+  readonly smcs: ReadonlyArray<{ readonly name: string; readonly lightTimeS: readonly number[] }>;
+  readonly unrecoverableNodes: number;
+  readonly events: number;
+  readonly fingerprint: string;
+  readonly faults: FaultSchedule;
+  /** The control-plane events in time order (only with `recordTimeline`). */
+  readonly timeline: readonly ControlEvent[];
+}
+
+const NS = 1e9;
+const SMCS = 5;
+
+/** Run the experiment. Pure: same options, same result (and fingerprint). */
+export function runFailover(o: FailoverOptions = FAILOVER_DEFAULT): FailoverResult {
+  const sites = smcSites(o.epoch).map((s) => s.positionM);
+  const names = smcSites(o.epoch).map((s) => s.name);
+  const ltS = sites.map((a) => sites.map((b) => lightTimeS(a, b)));
+  const recs = walkerSatrecs(o.shell, o.epoch);
+  const xyz = positionsAt(recs, 0, new Float64Array(3 * recs.length));
+  const perPlane = o.shell.total / o.shell.planes;
+  const faults = o.faults ?? generateFaults(o.seed, { ...o.plan, durationS: o.durationS, nodes: o.shell.total });
+  const w = new World(o, sites, ltS, xyz, perPlane);
+  w.schedule(faults);
+  w.run();
+  return {
+    ...w.results(),
+    paperClaims: { leaderFailoverS: 0.001, reloadS: 0.0001 },
+    smcs: names.map((name, i) => ({ name, lightTimeS: ltS[i] as number[] })),
+    faults,
+    timeline: w.timeline,
+  };
+}
+
+/** The simulated world of one run. */
+class World {
+  readonly kernel = new Kernel(1 << 20);
+  readonly net: SimNetwork<Message>;
+  readonly rafts: Array<RaftNode | undefined> = [];
+  readonly stores: PersistentState[] = [];
+  readonly checker = new SafetyChecker();
+  readonly failover: number[] = [];
+  readonly failoverBound: number[] = [];
+  readonly reloads: number[] = [];
+  readonly reloadBound: number[] = [];
+  readonly lost: number[] = [];
+  readonly commitLatency: number[] = [];
+  private readonly proposals: Array<{ leader: number; term: number; index: number; atNs: number }> = [];
+  unrecoverable = 0;
+  readonly timeline: ControlEvent[] = [];
+  private lastLeader = -1;
+  private readonly lastRoles: string[] = [];
+  private pendingCrash: { atNs: number; term: number; bound: number } | undefined;
+  private readonly phase: RandomStream;
+  private readonly failed = new Set<number>();
+
+  constructor(readonly o: FailoverOptions, readonly sites: Vec3[], readonly ltS: number[][], readonly xyz: Float64Array, readonly perPlane: number) {
+    this.net = new SimNetwork<Message>(this.kernel, {
+      endpoints: SMCS, propagationNs: (a, b) => Math.round((ltS[a]?.[b] as number) * NS), rateBitPerS: 100e9,
+      linkQueueMax: 4096, lossProbability: 0, random: RandomStream.fromSeed(o.seed, "failover", "net"),
+    });
+    for (let i = 0; i < SMCS; i++) {
+      this.stores.push({ term: 0, votedFor: -1, log: [] });
+      this.rafts.push(this.newRaft(i));
+    }
+    this.phase = RandomStream.fromSeed(o.seed, "failover", "snapshot-phase");
+    const tickNs = Math.round(o.raftTickS * NS);
+    for (let i = 0; i < SMCS; i++) this.kernel.schedule(Math.round((tickNs * (i + 1)) / SMCS), "raftTick", { smc: i });
+    this.kernel.schedule(Math.round((o.commitEveryS ?? 5) * NS), "propose", {});
+  }
+
+  /** A client command at the current leader (none without one). */
+  private propose(tNs: number): void {
+    const l = this.leader();
+    const r = l >= 0 ? this.rafts[l] : undefined;
+    if (r) {
+      const ready = r.propose(this.proposals.length + 1);
+      if (ready.index > 0) this.proposals.push({ leader: l, term: r.status().term, index: ready.index, atNs: tNs });
+      this.handle(l, ready);
+    }
+    this.kernel.scheduleIn(Math.round((this.o.commitEveryS ?? 5) * NS), "propose", {});
+  }
+
+  /** Commit latency: the proposing leader has committed the entry in the same term. */
+  private measureCommits(tNs: number): void {
+    for (let k = this.proposals.length - 1; k >= 0; k--) {
+      const p = this.proposals[k]!;
+      const r = this.rafts[p.leader];
+      const s = r?.status();
+      if (!r || !s || s.term !== p.term) {
+        this.proposals.splice(k, 1); // leader gone or deposed: no latency for this one
+      } else if (s.commit >= p.index && r.termAt(p.index) === p.term) {
+        this.commitLatency.push((tNs - p.atNs) / NS);
+        this.log(tNs, "commit", { latencyS: (tNs - p.atNs) / NS });
+        this.proposals.splice(k, 1);
+      }
+    }
+  }
+
+  private newRaft(id: number): RaftNode {
+    const st = this.stores[id] as PersistentState;
+    const cfg = { id, peers: SMCS, electionTicks: this.o.electionTicks, heartbeatTicks: this.o.heartbeatTicks, preVote: true, checkQuorum: true, maxEntriesPerMessage: 64, random: RandomStream.fromSeed(this.o.seed, "failover", `raft-${id}`) };
+    return new RaftNode(cfg, { term: st.term, votedFor: st.votedFor, log: st.log.slice() });
+  }
+
+  schedule(s: FaultSchedule): void {
+    s.faults.forEach((f, i) => {
+      const at = Math.round(f.atS * NS);
+      if (f.kind === "smcCrash") {
+        this.kernel.schedule(at, "smcCrash", { i, smc: f.smc });
+      } else if (f.kind === "nodeFail") {
+        this.kernel.schedule(at, "nodeFail", { node: f.node });
+      } else if (f.kind === "cme") {
+        cmeRings(f.centerNode, f.rings, this.o.shell.planes, this.perPlane).forEach((ring, r) => {
+          for (const node of ring) this.kernel.schedule(at + Math.round(r * f.ringEveryS * NS), "nodeFail", { node, cme: i });
+        });
+      } else if (f.kind === "linkCut") {
+        this.kernel.schedule(at, "linkCut", { a: f.a, b: f.b });
+        this.kernel.schedule(at + Math.round(f.durationS * NS), "heal", {});
+      } else {
+        this.kernel.schedule(at, "partition", { i });
+        this.kernel.schedule(at + Math.round(f.durationS * NS), "heal", {});
+      }
+    });
+    this.partitions = s.faults;
+  }
+  private partitions: FaultSchedule["faults"] = [];
+
+  run(): void {
+    const endNs = Math.round(this.o.durationS * NS);
+    const tickNs = Math.round(this.o.raftTickS * NS);
+    for (let ev = this.kernel.next(); ev !== undefined && ev.timeNs <= endNs; ev = this.kernel.next()) {
+      const d = ev.data;
+      switch (ev.kind) {
+        case "raftTick": {
+          const smc = d.smc as number;
+          const r = this.rafts[smc];
+          if (r) this.handle(smc, r.tick());
+          this.kernel.scheduleIn(tickNs, "raftTick", { smc });
+          break;
+        }
+        case "net": {
+          const m = this.net.receive(d.id as number);
+          const r = m ? this.rafts[m.to] : undefined;
+          if (m && r) this.handle(m.to, r.step(m.payload));
+          break;
+        }
+        case "smcCrash": this.crash(d.smc as number, ev.timeNs); break;
+        case "smcRestart": this.restart(d.smc as number, ev.timeNs); break;
+        case "nodeFail": this.nodeFail(d.node as number, ev.timeNs / NS); break;
+        case "linkCut": this.net.cutLink(d.a as number, d.b as number); break;
+        case "partition": { const f = this.partitions[d.i as number]; if (f?.kind === "partition") this.net.partition(f.groups); break; }
+        case "heal": this.net.heal(); break;
+        case "propose": this.propose(ev.timeNs); break;
+        default: break;
+      }
+      this.checker.check(this.rafts);
+      if (this.o.recordTimeline) this.logRaft(ev.timeNs);
+      this.measureFailover(ev.timeNs);
+      if (this.proposals.length > 0) this.measureCommits(ev.timeNs);
+    }
+  }
+
+  private log(tNs: number, kind: ControlEvent["kind"], data: Record<string, number>): void {
+    if (this.o.recordTimeline) this.timeline.push({ tNs, kind, data });
+  }
+
+  /** Elections (a controller turned candidate) and leader changes since the last event. */
+  private logRaft(tNs: number): void {
+    for (let i = 0; i < SMCS; i++) {
+      const s = this.rafts[i]?.status();
+      const role = s?.role ?? "down";
+      if (role === "candidate" && this.lastRoles[i] !== "candidate") this.log(tNs, "election", { smc: i, term: s!.term });
+      this.lastRoles[i] = role;
+    }
+    const l = this.leader();
+    if (l !== this.lastLeader) {
+      this.lastLeader = l;
+      this.log(tNs, "leaderChange", { leader: l, term: l >= 0 ? this.rafts[l]!.status().term : -1 });
+    }
+  }
+
+  private handle(id: number, r: Ready): void {
+    if (r.persist) applyPersist(this.stores[id] as PersistentState, r.persist);
+    for (const m of r.messages) this.net.send(m.from, m.to, 64 + 16 * m.entries.length, m);
+  }
+
+  private leader(): number {
+    let best = -1;
+    let term = -1;
+    this.rafts.forEach((r, i) => {
+      const s = r?.status();
+      if (s && s.role === "leader" && s.term > term) {
+        term = s.term;
+        best = i;
+      }
+    });
+    return best;
+  }
+
+  private crash(smcArg: number, tNs: number): void {
+    const smc = smcArg === -1 ? this.leader() : smcArg;
+    if (smc < 0 || !this.rafts[smc]) return;
+    const wasLeader = smc === this.leader();
+    const term = (this.rafts[smc] as RaftNode).status().term;
+    this.rafts[smc] = undefined;
+    this.log(tNs, "smcCrash", { smc });
+    const downNs = Math.round((this.o.plan.smcDownS) * NS);
+    this.kernel.schedule(tNs + downNs, "smcRestart", { smc });
+    if (wasLeader && this.pendingCrash === undefined) this.pendingCrash = { atNs: tNs, term, bound: this.electionBound(smc) };
+  }
+
+  private restart(smc: number, tNs: number): void {
+    if (this.rafts[smc]) return;
+    this.rafts[smc] = this.newRaft(smc);
+    this.log(tNs, "smcRestart", { smc });
+  }
+
+  /**
+   * Lower bound on re-establishing a leader after `crashed` dies: some survivor must hear from a
+   * quorum (3 of 5, itself included) — one round trip to its second-nearest survivor — and a
+   * follower can only suspect the crash once the leader's last heartbeat has failed to arrive
+   * (≥ 0 extra: we grant a perfect detector).
+   */
+  private electionBound(crashed: number): number {
+    let best = Infinity;
+    for (let c = 0; c < SMCS; c++) {
+      if (c === crashed || !this.rafts[c]) continue;
+      const ds = this.ltS[c]!.filter((_, k) => k !== c && k !== crashed && this.rafts[k] !== undefined).sort((a, b) => a - b);
+      if (ds.length >= 2) best = Math.min(best, 2 * (ds[1] as number));
+    }
+    return best;
+  }
+
+  private measureFailover(tNs: number): void {
+    const p = this.pendingCrash;
+    if (!p) return;
+    const l = this.leader();
+    const r = l >= 0 ? this.rafts[l] : undefined;
+    if (!r) return;
+    const s = r.status();
+    if (s.term > p.term && s.commit > 0 && r.termAt(s.commit) === s.term) {
+      this.failover.push((tNs - p.atNs) / NS);
+      this.failoverBound.push(p.bound);
+      this.log(tNs, "leaderFailover", { seconds: (tNs - p.atNs) / NS, boundS: p.bound });
+      this.pendingCrash = undefined;
+    }
+  }
+
+  /** Nearest live SMC visible from node `i`, with its light-time; −1 if none. */
+  private nearestLive(i: number): [number, number] {
+    const p: Vec3 = [this.xyz[3 * i] as number, this.xyz[3 * i + 1] as number, this.xyz[3 * i + 2] as number];
+    let best = -1;
+    let bestT = Infinity;
+    for (let k = 0; k < SMCS; k++) {
+      if (!this.rafts[k]) continue;
+      const t = lightTimeS(p, this.sites[k] as Vec3);
+      if (t < bestT && !occulted(p, this.sites[k] as Vec3, EARTH_RADIUS_M + OCCULTATION_MARGIN_M)) {
+        bestT = t;
+        best = k;
+      }
+    }
+    return [best, bestT];
+  }
+
+  private nodeFail(node: number, tS: number): void {
+    if (node >= this.xyz.length / 3 || this.failed.has(node)) return;
+    this.failed.add(node);
+    const [smc, tauN] = this.nearestLive(node);
+    if (smc < 0) {
+      this.unrecoverable += 1;
+      this.log(Math.round(tS * NS), "nodeLost", { node });
+      return;
+    }
+    // The spare: the next healthy node in the same plane (a hot spare in the cluster).
+    const plane = Math.floor(node / this.perPlane);
+    let spare = -1;
+    for (let k = 1; k < this.perPlane && spare < 0; k++) {
+      const c = plane * this.perPlane + ((node % this.perPlane) + k) % this.perPlane;
+      if (!this.failed.has(c)) spare = c;
+    }
+    if (spare < 0) {
+      this.unrecoverable += 1;
+      this.log(Math.round(tS * NS), "nodeLost", { node });
+      return;
+    }
+    const pS: Vec3 = this.sites[smc] as Vec3;
+    const tauS = Math.hypot(this.xyz[3 * spare]! - pS[0], this.xyz[3 * spare + 1]! - pS[1], this.xyz[3 * spare + 2]! - pS[2]) / 299_792_458;
+    const r = reload(this.o.sarcophagus, tS, this.phase.uniform() * this.o.sarcophagus.snapshotEveryS, tauN, tauS);
+    this.reloads.push(r.reloadS);
+    this.reloadBound.push(r.lowerBoundS);
+    this.lost.push(r.stateLostS * 1e3);
+    this.log(Math.round(tS * NS), "nodeFail", { node, smc, spare, reloadS: r.reloadS, stateLostS: r.stateLostS, lowerBoundS: r.lowerBoundS });
+    this.kernel.schedule(Math.round((tS + r.reloadS) * NS), "reloaded", { node, spare, smc });
+  }
+
+  results(): Omit<FailoverResult, "paperClaims" | "smcs" | "faults" | "timeline"> {
+    const dist = (xs: number[]): Dist => {
+      const s = xs.slice().sort((a, b) => a - b);
+      return { median: quantileSorted(s, 0.5), p99: quantileSorted(s, 0.99), count: s.length };
+    };
+    const lost = this.lost.slice().sort((a, b) => a - b);
+    return {
+      leaderFailoverS: dist(this.failover),
+      reloadS: dist(this.reloads),
+      stateLostMs: { median: quantileSorted(lost, 0.5), max: lost.length ? (lost[lost.length - 1] as number) : NaN },
+      lowerBounds: { leaderFailoverS: minOrNaN(this.failoverBound), reloadS: minOrNaN(this.reloadBound) },
+      safetyViolations: this.checker.violations.length,
+      commitLatencyS: dist(this.commitLatency),
+      unrecoverableNodes: this.unrecoverable,
+      events: this.kernel.processed,
+      fingerprint: this.kernel.fingerprint(),
+    };
+  }
+}
+
+function minOrNaN(xs: readonly number[]): number {
+  return xs.length === 0 ? NaN : Math.min(...xs);
+}
+
+/**
+ * Failover options from a resolved scenario (issue 5's sections): run.seed, constellation,
+ * smc, sarcophagus and faults (generated from the seed unless `faults` — a schedule already read
+ * from `faults.file` — is given). Absent sections keep FAILOVER_DEFAULT's values.
+ */
+export function failoverOptionsFromScenario(sc: Scenario, faults?: FaultSchedule): FailoverOptions {
+  const c = sc.constellation;
+  const f = sc.faults;
+  return {
+    ...FAILOVER_DEFAULT,
+    seed: sc.run.seed,
+    ...(c ? { shell: { total: c.nodes, planes: c.planes, phasing: c.phasing, inclinationDeg: c.inclinationDeg, altitudeKm: c.altitudeKm }, epoch: new Date(c.epoch) } : {}),
+    ...(sc.smc ? { raftTickS: sc.smc.raftTickS, electionTicks: sc.smc.electionTicks, heartbeatTicks: sc.smc.heartbeatTicks, commitEveryS: sc.smc.commitEveryS } : {}),
+    ...(sc.sarcophagus ? { sarcophagus: { ...sc.sarcophagus } } : {}),
+    ...(f ? { durationS: f.durationS, plan: { nodeMtbfS: f.nodeMtbfS, leaderCrashes: f.leaderCrashes, smcDownS: f.smcDownS, cmes: f.cmes, cmeRings: f.cmeRings, cmeRingEveryS: f.cmeRingEveryS } } : {}),
+    ...(faults ? { faults } : {}),
+  };
+}
