@@ -63,6 +63,35 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE runs ADD COLUMN host TEXT;
   CREATE INDEX events_by_kind ON events (run_id, kind, t_ns);
   `,
+  // 3: sweeps (issue 9): which runs belong to which sweep, at which point and seed. Before this
+  //    migration experiments/sweep/store.ts created the two tables ad hoc in v2 databases, with
+  //    exactly these columns, hence IF NOT EXISTS: such a database keeps its sweeps. New columns:
+  //    the sweep as resolved (base scenario inlined, so `pqms sweep --resume <id>` needs no file)
+  //    and the coordinator process (to refuse resuming a sweep that is still being run).
+  `
+  CREATE TABLE IF NOT EXISTS sweeps (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    input_json  TEXT NOT NULL,
+    points_json TEXT NOT NULL,
+    seeds_json  TEXT NOT NULL,
+    executor    TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'interrupted')),
+    error       TEXT,
+    created_at  TEXT NOT NULL,
+    finished_at TEXT
+  );
+  CREATE TABLE IF NOT EXISTS sweep_runs (
+    sweep_id TEXT NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,
+    point    INTEGER NOT NULL,
+    seed     INTEGER NOT NULL,
+    run_id   TEXT NOT NULL UNIQUE REFERENCES runs(id) ON DELETE CASCADE,
+    PRIMARY KEY (sweep_id, point, seed)
+  );
+  ALTER TABLE sweeps ADD COLUMN spec_json TEXT;
+  ALTER TABLE sweeps ADD COLUMN pid INTEGER;
+  ALTER TABLE sweeps ADD COLUMN host TEXT;
+  `,
 ];
 
 /** The schema version this code writes. */
