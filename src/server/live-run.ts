@@ -6,17 +6,22 @@
  * Driving: slices of ticks of about SLICE_MS wall time, yielding to the event loop between them
  * so HTTP requests and streams keep flowing. Broadcasting: what arrived since the last flush is
  * sent at most every FLUSH_MS, and each update carries at most EVENTS_PER_UPDATE_MAX events (the
- * rest are counted in `eventsDropped`; the store keeps them all).
+ * rest are counted in `eventsDropped`; the store keeps them all). At most every NODES_MS, while
+ * someone listens, an update also carries the model's per-node frame (node-frame.ts: each node's
+ * RCF to ODOS and its failed/storm flags), read between ticks without touching the run.
  */
 import type { Checkpoint, Runner, RunSink, Sample } from "../sim/run.js";
-import type { ModelEvent } from "../sim/model.js";
+import type { ModelEvent, NodeView } from "../sim/model.js";
 import { encodeState } from "../sim/state-codec.js";
 import type { RunStatus, RunStore } from "../store/run-store.js";
+import { encodeNodeFrame, type NodeFrame } from "./node-frame.js";
 
 export const SLICE_MS = 20;
 export const FLUSH_MS = 50;
 export const EVENTS_PER_UPDATE_MAX = 2000;
 export const LISTENERS_MAX = 32;
+/** Per-node frames are sent at most this often (5 per second). */
+export const NODES_MS = 200;
 
 /** One message of a run's live stream. */
 export interface LiveUpdate {
@@ -27,6 +32,8 @@ export interface LiveUpdate {
   readonly events: readonly ModelEvent[];
   readonly eventsDropped: number;
   readonly status: RunStatus;
+  /** The per-node frame, on at most one update per NODES_MS (absent when the model has no node view). */
+  readonly nodes?: NodeFrame;
 }
 
 export type Listener = (u: LiveUpdate) => void;
@@ -39,6 +46,9 @@ export class LiveRun implements RunSink {
   private outEvents: ModelEvent[] = [];
   private outDropped = 0;
   private lastFlushMs = 0;
+  private lastNodesMs = -Infinity;
+  private lastNodesTNs = -1;
+  private nodeView: (NodeView & { scratch: Uint8Array }) | undefined;
   private lastCommitMs: number;
   private stopRequested = false;
   private runner: Runner | undefined;
@@ -129,10 +139,26 @@ export class LiveRun implements RunSink {
     const now = performance.now();
     if (!force && now - this.lastFlushMs < FLUSH_MS) return;
     this.lastFlushMs = now;
-    const u: LiveUpdate = { runId: this.runId, tNs: this.tNs, durationNs: this.durationNs, samples: this.outSamples, events: this.outEvents, eventsDropped: this.outDropped, status: this.status };
+    // Due every NODES_MS, and on a forced flush (the end) unless this time was already sent.
+    const due = now - this.lastNodesMs >= NODES_MS || (force && this.tNs !== this.lastNodesTNs);
+    const nodes = this.listeners.size > 0 && due ? this.nodeFrame() : undefined;
+    if (nodes) {
+      this.lastNodesMs = now;
+      this.lastNodesTNs = nodes.tNs;
+    }
+    const u: LiveUpdate = { runId: this.runId, tNs: this.tNs, durationNs: this.durationNs, samples: this.outSamples, events: this.outEvents, eventsDropped: this.outDropped, status: this.status, ...(nodes ? { nodes } : {}) };
     this.outSamples = [];
     this.outEvents = [];
     this.outDropped = 0;
     for (const l of this.listeners) l(u);
+  }
+
+  /** The model's node view now, quantised; undefined when the model has none. */
+  private nodeFrame(): NodeFrame | undefined {
+    const r = this.runner;
+    if (r === undefined) return undefined;
+    const n = r.scenario.mesh.nodes;
+    const v = (this.nodeView ??= { rcf: new Float32Array(n), flags: new Uint8Array(n), scratch: new Uint8Array(n) });
+    return r.viewNodes(v) ? encodeNodeFrame(v, r.tNs, v.scratch) : undefined;
   }
 }

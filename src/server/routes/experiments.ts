@@ -1,35 +1,37 @@
 /**
  * /api/audit and /api/falsify: the claims audit and §6's H1–H3, the same functions as
- * `pqms audit` and `pqms falsify`. The full audit runs the twin (~2 s), so it is computed once per
- * server and kept; `?quick=true` skips the simulation claims. Falsification runs synchronously
- * (about a second per hypothesis at n = 10).
+ * `pqms audit` and `pqms falsify`. The full audit (it runs the twin, ~2 s) and falsification
+ * (about a second per hypothesis at n = 10) run on the experiment thread (experiment-thread.ts),
+ * so the server keeps answering meanwhile; the full audit is computed once per server and kept.
+ * `?quick=true` skips the simulation claims and is answered in-process (milliseconds).
  */
 import type { FastifyInstance } from "fastify";
 import { InputError } from "../../errors.js";
-import { runAudit, type AuditResult, type ClaimResult } from "../../experiments/audit/index.js";
-import { runFalsify } from "../../experiments/falsify/index.js";
 import { parseFalsifyBody } from "../body.js";
 import type { ServerContext } from "../app.js";
-
-/** The flat record of one claim (the `pqms audit --format json` record). */
-function claimRecord(c: ClaimResult) {
-  const { id, section, claim, inputs, paperValue, recomputed, unit, verdict, factor, law, simulation, arithmetic, explanation } = c;
-  return { id, section, claim, inputs, paperValue, recomputed, unit, verdict, factor, law, simulation, arithmetic, explanation };
-}
+import { ExperimentThread } from "../experiment-thread.js";
+import { runJob } from "../experiment-worker.js";
 
 export function registerExperimentRoutes(app: FastifyInstance, _ctx: ServerContext): void {
-  const cache = new Map<boolean, AuditResult>();
+  const thread = new ExperimentThread();
+  app.addHook("onClose", async () => thread.close());
+  const cache = new Map<boolean, Promise<unknown>>();
   app.get<{ Querystring: { quick?: string } }>("/api/audit", async (req) => {
     const q = req.query.quick;
     if (q !== undefined && q !== "true" && q !== "false") throw InputError.of("quick", "true or false", q);
     const quick = q === "true";
     let a = cache.get(quick);
-    if (a === undefined) cache.set(quick, (a = runAudit(undefined, { quick })));
-    return { quick, tally: a.tally, claims: a.claims.map(claimRecord) };
+    if (a === undefined) {
+      // Concurrent first requests share one computation; a failed one is not kept.
+      a = quick ? Promise.resolve(runJob({ kind: "audit", quick })) : thread.run({ kind: "audit", quick });
+      cache.set(quick, a);
+      a.catch(() => cache.delete(quick));
+    }
+    return a;
   });
 
   app.post("/api/falsify", async (req) => {
     const b = parseFalsifyBody(req.body);
-    return { hypotheses: runFalsify(b.hypotheses, { replicates: b.replicates, seed: b.seed }) };
+    return thread.run({ kind: "falsify", hypotheses: b.hypotheses, replicates: b.replicates, seed: b.seed });
   });
 }
