@@ -21,7 +21,7 @@ describe("migrations", () => {
     expect(migrate(db)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
-    expect(tables).toEqual(["artifacts", "checkpoints", "events", "metrics", "runs"]);
+    expect(tables).toEqual(["artifacts", "checkpoints", "events", "metrics", "runs", "sweep_runs", "sweeps"]);
     expect(migrate(db)).toEqual([]); // idempotent
   });
 
