@@ -146,6 +146,33 @@ describe("eigh, extreme scales (fast-check regressions)", () => {
   });
 });
 
+describe("eigh, subnormal reflector entries (fast-check seed 2006201554)", () => {
+  // The Householder phase α/|α| was formed from a subnormal α whose hypot keeps only a few bits,
+  // so |e^{iθ}| ≠ 1 by ~1e-12 and H = I − βuu† was not unitary.
+  it("[[0, a, b], [ā, 0, 0], [b̄, 0, 0]] with subnormal a: V†V = I to 1e-15, λ = 0, ±|b|", () => {
+    const a: [number, number] = [-5e-324, 1e-323];
+    const b: [number, number] = [0, 5.763257992241851e-12];
+    const A = cmatFromRows([[0, a, b], [[a[0], -a[1]], 0, 0], [[b[0], -b[1]], 0, 0]]);
+    const r = eigh(A);
+    // Exact: λ = 0, ±sqrt(|a|² + |b|²), and |a|² ≈ 1e-645 vanishes beside |b|².
+    const lb = 5.763257992241851e-12;
+    expect(maxAbsDiff(r.values, [-lb, 0, lb])).toBeLessThan(4e-16 * lb);
+    const { rec, orth } = residuals(A, r.values, r.vectors as CMatrix);
+    expect(orth).toBeLessThan(1e-15);
+    expect(rec).toBeLessThan(1e-15 * lb);
+  });
+
+  it("a whole subnormal column below a normal diagonal: no NaN (the column scale 1/max overflowed)", () => {
+    for (const t of [5e-324, 1e-320, 3e-310]) {
+      const A = cmatFromRows([[1, t, [t, t]], [t, 0, 0], [[t, -t], 0, 0.5]]);
+      const r = eigh(A);
+      // Off-diagonal t moves the eigenvalues by O(t²) ≈ 0: the spectrum is the diagonal.
+      expect(maxAbsDiff(r.values, [0, 0.5, 1])).toBeLessThan(1e-15);
+      expect(residuals(A, r.values, r.vectors as CMatrix).orth).toBeLessThan(1e-15);
+    }
+  });
+});
+
 describe("eigh, properties", () => {
   it("A = V diag(λ) V†, V†V = I, λ ascending, to 1e-12·‖A‖ (random Hermitian, n = 1..12)", () => {
     const arb = fc.integer({ min: 1, max: 12 }).chain((n) => arbCMatrix(n, n)).map(hermitianPart);

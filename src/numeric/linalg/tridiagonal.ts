@@ -42,23 +42,49 @@ export function tridiagonalize(A: Float64Array, n: number): Tridiagonal {
   for (let i = 0; i < n; i++) d[i] = a[2 * (i * n + i)] as number;
   const phase = new Float64Array(2 * n);
   phase[0] = 1;
+  const c = new Float64Array(2);
   for (let k = 0; k < n - 1; k++) {
     const er = ec[2 * k] as number;
     const ei = ec[2 * k + 1] as number;
-    const r = Math.hypot(er, ei);
-    e[k] = r;
+    e[k] = Math.hypot(er, ei);
     const pr = phase[2 * k] as number;
     const pi = phase[2 * k + 1] as number;
-    // δ_{k+1} = δ_k · e_k/|e_k| (any unit phase when e_k = 0); normalising by max(|re|, |im|)
-    // first keeps the phase exact to rounding even for subnormal e_k.
-    const m = Math.max(Math.abs(er), Math.abs(ei));
-    const rs = m === 0 ? 1 : Math.hypot(er / m, ei / m);
-    const cr = m === 0 ? 1 : er / m / rs;
-    const ci = m === 0 ? 0 : ei / m / rs;
+    // δ_{k+1} = δ_k · e_k/|e_k| (1 when e_k = 0).
+    unitPhaseInto(er, ei, c, 0);
+    const cr = c[0] as number;
+    const ci = c[1] as number;
     phase[2 * (k + 1)] = pr * cr - pi * ci;
     phase[2 * (k + 1) + 1] = pr * ci + pi * cr;
   }
   return { n, a, beta, d, e, phase };
+}
+
+/**
+ * out[o] + i·out[o+1] = z/|z| for z = re + i·im (1 when z = 0), a unit number to rounding for
+ * every z: dividing by max(|re|, |im|) first (a correctly rounded quotient of the stored values)
+ * means |z| is never formed from subnormal or underflowing parts, whose hypot has only a few
+ * significant bits left.
+ */
+function unitPhaseInto(re: number, im: number, out: Float64Array, o: number): void {
+  const m = Math.max(Math.abs(re), Math.abs(im));
+  if (m === 0) {
+    out[o] = 1;
+    out[o + 1] = 0;
+    return;
+  }
+  const xr = re / m;
+  const xi = im / m;
+  const r = Math.hypot(xr, xi);
+  out[o] = xr / r;
+  out[o + 1] = xi / r;
+}
+
+/**
+ * Exponent e with 2^e · m in about [0.5, 1) for finite m > 0 (log2 rounding may move it to 1,
+ * which is as safe). Scaling up by 2^e is exact, subnormal values included.
+ */
+function scaleExponent(m: number): number {
+  return -Math.floor(Math.log2(m)) - 1;
 }
 
 /** One Householder step: annihilate A[k+2.., k], update the trailing block, store u in row k. */
@@ -79,31 +105,36 @@ function reduceColumn(a: Float64Array, n: number, k: number, beta: Float64Array,
     for (let j = 2 * k1; j < 2 * n; j++) a[rowU + j] = 0;
     return;
   }
-  const sc = 1 / Math.max(tailMax, Math.abs(ar0), Math.abs(ai0));
+  // Scale x by a power of two 2^(e1+e2) to max component ≈ 1: exact (subnormal components keep
+  // every bit), and in two factors because 2^e alone overflows when the column is subnormal.
+  const e = scaleExponent(Math.max(tailMax, Math.abs(ar0), Math.abs(ai0)));
+  const s1 = 2 ** Math.trunc(e / 2);
+  const s2 = 2 ** (e - Math.trunc(e / 2));
   let tail = 0;
   for (let i = k + 2; i < n; i++) {
-    const xr = sc * (a[2 * (i * n + k)] as number);
-    const xi = sc * (a[2 * (i * n + k) + 1] as number);
+    const xr = (a[2 * (i * n + k)] as number) * s1 * s2;
+    const xi = (a[2 * (i * n + k) + 1] as number) * s1 * s2;
+    a[rowU + 2 * i] = xr;
+    a[rowU + 2 * i + 1] = xi;
     tail += xr * xr + xi * xi;
   }
-  const ar = sc * ar0;
-  const ai = sc * ai0;
+  const ar = ar0 * s1 * s2;
+  const ai = ai0 * s1 * s2;
   const absA = Math.hypot(ar, ai);
   const xnorm = Math.sqrt(tail + absA * absA);
-  const cr = absA === 0 ? 1 : ar / absA;
-  const ci = absA === 0 ? 0 : ai / absA;
-  // With x scaled to max component 1: u = x + e^{iθ}‖x‖ e_1, so H x = −e^{iθ}‖x‖ e_1 and
+  // e^{iθ} = α/|α| must be a unit number to rounding even when α is subnormal (ar/absA is not:
+  // hypot of subnormals keeps few bits, and a phase off unit length by η makes H non-unitary by η).
+  unitPhaseInto(ar, ai, ec, 2 * k);
+  const cr = ec[2 * k] as number;
+  const ci = ec[2 * k + 1] as number;
+  // With x scaled to max component ≈ 1: u = x + e^{iθ}‖x‖ e_1, so H x = −e^{iθ}‖x‖ e_1 and
   // β = 2/(u†u) = 1/(‖x‖(‖x‖ + |α|)); H does not depend on the scale of u.
   const b = 1 / (xnorm * (xnorm + absA));
   beta[k] = b;
-  ec[2 * k] = (-cr * xnorm) / sc;
-  ec[2 * k + 1] = (-ci * xnorm) / sc;
+  ec[2 * k] = (-cr * xnorm) / s1 / s2;
+  ec[2 * k + 1] = (-ci * xnorm) / s1 / s2;
   a[rowU + 2 * k1] = ar + cr * xnorm;
   a[rowU + 2 * k1 + 1] = ai + ci * xnorm;
-  for (let i = k + 2; i < n; i++) {
-    a[rowU + 2 * i] = sc * (a[2 * (i * n + k)] as number);
-    a[rowU + 2 * i + 1] = sc * (a[2 * (i * n + k) + 1] as number);
-  }
   hermitianMatvecLower(a, n, k1, rowU, b, p);
   // K = β u†p / 2 (real for Hermitian A); q = p − K u overwrites p.
   let kr = 0;
