@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Scenario } from "../sim/scenario/index.js";
+import { failoverPanels } from "./failover-plot.js";
 import { renderSubplots, svgToPng, type LinePanel } from "./plot.js";
 import { verdictsFor, type Verdict } from "./verdicts.js";
 
@@ -22,6 +23,8 @@ export interface RunReportInput {
   readonly metrics: ReadonlyMap<string, { readonly tNs: readonly number[]; readonly value: readonly number[] }>;
   /** event kind → count. */
   readonly eventCounts: Readonly<Record<string, number>>;
+  /** Events for the failover plot (issue 5; kinds in FAILOVER_EVENT_KINDS are enough). */
+  readonly events?: ReadonlyArray<{ readonly tNs: number; readonly kind: string; readonly data: Readonly<Record<string, number>> }>;
 }
 
 /** One plot of the report. */
@@ -155,6 +158,16 @@ export function writeRunReport(input: RunReportInput, outDir: string, format: "h
     writeFileSync(svgPath, svg);
     writeFileSync(pngPath, svgToPng(svg));
     plots.push({ name: spec.name, title: spec.title, svg, svgPath, pngPath });
+  }
+  const fo = failoverPanels(input.scenario, input.metrics, input.events);
+  if (fo.length > 0) {
+    const title = "Failover (§3.2): failures, reloads, coherence dip; measured vs paper vs light-time";
+    const { svg } = renderSubplots({ title, panels: fo, columns: 1, width: REPORT_PLOT_WIDTH, height: 300 * fo.length });
+    const svgPath = join(dir, "failover.svg");
+    const pngPath = join(dir, "failover.png");
+    writeFileSync(svgPath, svg);
+    writeFileSync(pngPath, svgToPng(svg));
+    plots.push({ name: "failover", title, svg, svgPath, pngPath });
   }
   const series = new Map([...input.metrics].map(([k, v]) => [k, v.value] as const));
   const verdicts = verdictsFor(input.scenario, series);

@@ -14,6 +14,7 @@ import type { ModelEvent } from "../../sim/model.js";
 import { encodeState } from "../../sim/state-codec.js";
 import type { RunStore, RunRecord } from "../../store/run-store.js";
 import { writeRunReport, type RunReport } from "../../report/run-report.js";
+import { FAILOVER_EVENT_KINDS } from "../../report/failover-plot.js";
 import { Progress } from "./progress.js";
 
 /** Buffers samples and events and commits them with each checkpoint. */
@@ -109,6 +110,7 @@ export function reportRun(store: RunStore, runId: string, outDir: string | undef
   const report = writeRunReport({
     runId: run.id, status: run.status, scenario: run.scenario, codeVersion: run.codeVersion, fingerprint: run.fingerprint,
     createdAt: run.createdAt, wallS: run.wallS, metrics: store.metrics(run.id), eventCounts: store.eventCounts(run.id),
+    ...(run.scenario.faults ? { events: store.events(run.id).filter((e) => FAILOVER_EVENT_KINDS.includes(e.kind)) } : {}),
   }, outDir ?? defaultReportDir(store, run.id), format);
   store.addArtifact(run.id, { name: `report.${format}`, mediaType: format === "html" ? "text/html" : "text/markdown", path: report.path });
   for (const p of report.plots) {
