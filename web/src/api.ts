@@ -30,6 +30,8 @@ export interface RunSummary {
   id: string; name: string; status: string; live: boolean; seed: number; nodes: number; createdAt: string; finishedAt: string | null;
   simTNs: number; durationNs: number; wallS: number; fingerprint: string | null; error: string | null;
 }
+import type { NodeFrame } from "./node-frame.js";
+
 export interface RunEvent { tNs: number; kind: string; data: Record<string, number> }
 export interface Snapshot {
   run: RunSummary; tNs: number; metrics: Record<string, Series>; events: RunEvent[]; eventCounts: Record<string, number>; nodes: number;
@@ -37,6 +39,8 @@ export interface Snapshot {
 }
 export interface Update {
   runId: string; tNs: number; durationNs: number; samples: Array<{ tNs: number; metrics: Record<string, number> }>; events: RunEvent[]; eventsDropped: number; status: string;
+  /** Each node's ΔE and flags (src/server/node-frame.ts), on at most 5 updates a second. */
+  nodes?: NodeFrame;
 }
 export interface Layout {
   nodes: number; planes: number; perPlane: number; altitudeKm: number; positionsKm: number[]; links: number[];

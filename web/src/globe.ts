@@ -1,8 +1,9 @@
 /**
  * The constellation view: an orthographic 3-D view of the shell (Canvas 2D, no library), nodes
- * coloured by state (ΔE relative to the ODOS threshold, vetoed, failed), +Grid links, the five
- * SMCs (directions true, distances compressed logarithmically: they sit 6–220 Earth radii out)
- * and CME regions as they spread. Per frame: one projection pass over typed arrays, then one path
+ * coloured by state (their own ΔE = 1 − RCF to ODOS relative to the threshold, vetoed, failed),
+ * nodes inside an active CME region haloed, +Grid links, the five SMCs (directions true,
+ * distances compressed logarithmically: they sit 6–220 Earth radii out; the Raft leader gold,
+ * crashed ones grey) and CME regions as they spread. Per frame: one projection pass over typed arrays, then one path
  * per colour bucket, so 10^4 nodes cost a few milliseconds.
  */
 import type { Layout } from "./api.js";
@@ -27,7 +28,12 @@ export class Globe {
   state = new Uint8Array(0);
   /** ΔE of each node relative to the threshold (0 … ≥ 1). */
   level = new Float32Array(0);
+  /** 1 where the node lies in an active CME region (drawn with a halo). */
+  storm = new Uint8Array(0);
   cmes: CmeRegion[] = [];
+  /** Index of the SMC leading Raft (−1: none known) and the SMCs down. */
+  leader = -1;
+  smcDown = new Set<number>();
   showLinks = true;
   playing = true;
   private angle = 0.6;
@@ -61,6 +67,7 @@ export class Globe {
     this.front = new Uint8Array(n);
     this.state = new Uint8Array(n);
     this.level = new Float32Array(n);
+    this.storm = new Uint8Array(n);
     let r = 0;
     for (let i = 0; i < n; i++) r = Math.max(r, Math.hypot(this.pos[3 * i] as number, this.pos[3 * i + 1] as number, this.pos[3 * i + 2] as number));
     this.radiusKm = r;
@@ -139,6 +146,16 @@ export class Globe {
       }
       g.stroke();
     }
+    const storm = this.storm;
+    g.fillStyle = "rgba(255,150,50,0.30)";
+    g.beginPath();
+    const hr = n > 5000 ? 3 : 5;
+    for (let i = 0; i < n; i++) {
+      if (storm[i] !== 1 || front[i] === 0) continue;
+      g.moveTo((px[i] as number) + hr, py[i] as number);
+      g.arc(px[i] as number, py[i] as number, hr, 0, 2 * Math.PI);
+    }
+    g.fill();
     for (const cme of this.cmes) {
       const i = cme.centerNode;
       if (i >= n) continue;
@@ -156,15 +173,17 @@ export class Globe {
       g.fill();
     }
     g.font = "11px system-ui, sans-serif";
-    for (const s of this.smcs) {
+    this.smcs.forEach((s, k) => {
       const x1 = s.x * ca - s.y * sa, y1 = s.x * sa + s.y * ca;
       const z2 = y1 * st + s.z * ct;
       const X = cx + x1 * scale, Y = cy - z2 * scale;
-      g.fillStyle = "#c77dff";
-      g.beginPath(); g.moveTo(X, Y - 6); g.lineTo(X + 6, Y); g.lineTo(X, Y + 6); g.lineTo(X - 6, Y); g.fill();
-      g.fillStyle = "#e0d0ff";
-      g.fillText(s.name, X + 8, Y + 4);
-    }
+      const down = this.smcDown.has(k), lead = this.leader === k;
+      const r = lead ? 9 : 6;
+      g.fillStyle = down ? "#6c757d" : lead ? "#ffd166" : "#c77dff";
+      g.beginPath(); g.moveTo(X, Y - r); g.lineTo(X + r, Y); g.lineTo(X, Y + r); g.lineTo(X - r, Y); g.fill();
+      g.fillStyle = lead ? "#ffe8a3" : "#e0d0ff";
+      g.fillText(`${s.name}${lead ? " (leader)" : down ? " (down)" : ""}`, X + r + 2, Y + 4);
+    });
   }
 
   private bucket(i: number): number {

@@ -7,6 +7,8 @@ import { LineChart } from "../chart.js";
 import { h, fmt, fmtTime } from "../dom.js";
 import { Globe, STATE_FAILED, STATE_OK, STATE_VETO } from "../globe.js";
 import { chartsFor, COLORS } from "../metrics.js";
+import { applyFaultEvent, cmeHalos, faultStateAt, newFaultState, type FaultState } from "../fault-state.js";
+import { decodeNodeFrame, FLAG_FAILED, FLAG_STORM } from "../node-frame.js";
 
 export async function liveView(main: HTMLElement, runId: string | undefined): Promise<() => void> {
   if (runId === undefined) return pickRun(main);
@@ -20,8 +22,9 @@ export async function liveView(main: HTMLElement, runId: string | undefined): Pr
   const globe = new Globe();
   const chartsEl = h("div", { class: "charts" });
   const legend = h("p", { class: "legend" },
-    h("span", { class: "sw ok" }), "ΔE ≪ threshold ", h("span", { class: "sw warn" }), "ΔE → threshold ", h("span", { class: "sw veto" }), "vetoed ",
-    h("span", { class: "sw failed" }), "failed ", h("span", { class: "sw smc" }), "SMC (distance compressed)");
+    h("span", { class: "sw ok" }), "RCF to ODOS ≈ 1 (ΔE ≪ threshold) ", h("span", { class: "sw warn" }), "ΔE → threshold ", h("span", { class: "sw veto" }), "vetoed ",
+    h("span", { class: "sw failed" }), "failed ", h("span", { class: "sw storm" }), "CME region ", h("span", { class: "sw smc" }), "SMC (distance compressed; gold: Raft leader)");
+  const faultsEl = h("p", { class: "muted", id: "live-faults" });
   main.replaceChildren(
     h("section", { class: "panel" },
       h("h2", {}, "Run ", h("code", {}, runId)),
@@ -29,7 +32,7 @@ export async function liveView(main: HTMLElement, runId: string | undefined): Pr
       h("p", { class: "muted" }, "simulated ", tEl, " · updates received ", updatesEl),
       h("div", { class: "controls" }, stopBtn, playBtn, scrub, h("label", { for: "links" }, linksBox, " links"))),
     h("div", { class: "live-grid" },
-      h("section", { class: "panel globe-panel", "aria-label": "Constellation" }, h("h2", {}, "Constellation"), globe.el, legend),
+      h("section", { class: "panel globe-panel", "aria-label": "Constellation" }, h("h2", {}, "Constellation"), globe.el, legend, faultsEl),
       h("section", { class: "panel", "aria-label": "Charts" }, chartsEl)),
   );
 
@@ -45,7 +48,13 @@ export async function liveView(main: HTMLElement, runId: string | undefined): Pr
   let playing = false;
   let lastVeto = new Float64Array(0);
   let vetoDe = new Float32Array(0);
-  let failedAt = new Float64Array(0);
+  // Live per-node frames (each node's own ΔE = 1 − RCF to ODOS, failed/storm flags), when the model has them.
+  let nodeDe = new Float32Array(0);
+  let nodeFlags = new Uint8Array(0);
+  let haveFrame = false;
+  let faults: FaultState = newFaultState();
+  let ringKm = 500;
+  let smcNames: string[] = [];
 
   const ensureCharts = () => {
     const names = [...series.keys()];
@@ -70,31 +79,56 @@ export async function liveView(main: HTMLElement, runId: string | undefined): Pr
     const i = e.data.node;
     if (i === undefined || i < 0 || i >= lastVeto.length) return;
     if (e.kind === "veto") { lastVeto[i] = e.tNs; vetoDe[i] = e.data.deltaE ?? threshold; }
-    else if (/fail/i.test(e.kind)) failedAt[i] = e.tNs;
   };
-  /** Node colours at time `at`: a veto shows for 5% of the run, then the re-seeded node recovers. */
+  const showFaults = (at: number) => {
+    globe.leader = faults.leader;
+    globe.smcDown = faults.smcDown;
+    globe.cmes = cmeHalos(faults, at, ringKm);
+    const parts = [];
+    if (faults.leader >= 0) parts.push(`SMC leader ${smcNames[faults.leader] ?? faults.leader}`);
+    if (faults.smcDown.size > 0) parts.push(`SMCs down ${faults.smcDown.size}`);
+    if (faults.failed.size > 0 || faults.reloads > 0) parts.push(`failed nodes ${faults.failed.size} · reloads ${faults.reloads}`);
+    if (faults.failovers > 0) parts.push(`leader failovers ${faults.failovers}`);
+    const storms = [...faults.storms.values()].filter((s) => at >= s.startNs && (s.endNs === undefined || at < s.endNs)).length;
+    if (storms > 0) parts.push(`CME storms active ${storms}`);
+    faultsEl.textContent = parts.join(" · ");
+  };
+  /**
+   * Node colours at time `at`. Live, with node frames: each node's own ΔE/threshold, failed and
+   * storm flags from the model. Otherwise (a replay) from the events: a veto shows for 5% of the
+   * run and fades, failed from nodeFail/nodeLost until the reload.
+   */
   const paint = (at: number) => {
     const hold = durationNs * 0.05;
+    const live = haveFrame && cursorNs === undefined && nodeDe.length === globe.state.length;
     for (let i = 0; i < globe.state.length; i++) {
       const lv = lastVeto[i] as number;
-      const f = failedAt[i] as number;
-      if (f >= 0 && f <= at) globe.state[i] = STATE_FAILED;
+      const failed = live ? ((nodeFlags[i] as number) & FLAG_FAILED) !== 0 : faults.failed.has(i);
+      if (failed) globe.state[i] = STATE_FAILED;
       else if (lv >= 0 && lv <= at && at - lv < hold) globe.state[i] = STATE_VETO;
       else globe.state[i] = STATE_OK;
-      globe.level[i] = lv >= 0 && lv <= at ? Math.max(0, 1 - (at - lv) / (4 * hold)) * Math.min(1, (vetoDe[i] as number) / threshold) : 0;
+      globe.level[i] = live ? (nodeDe[i] as number) / threshold
+        : lv >= 0 && lv <= at ? Math.max(0, 1 - (at - lv) / (4 * hold)) * Math.min(1, (vetoDe[i] as number) / threshold) : 0;
+      globe.storm[i] = live && ((nodeFlags[i] as number) & FLAG_STORM) !== 0 ? 1 : 0;
     }
+    showFaults(at);
   };
   const replayTo = (at: number) => {
-    lastVeto.fill(-1); failedAt.fill(-1);
+    lastVeto.fill(-1);
     for (const e of events) { if (e.tNs > at) break; applyEvent(e); }
+    faults = faultStateAt(events, at);
     paint(at);
     for (const c of charts.values()) c.cursor(at);
     tEl.textContent = `${fmtTime(at)} of ${fmtTime(durationNs)}`;
   };
   const setupNodes = async (n: number) => {
-    lastVeto = new Float64Array(n).fill(-1); vetoDe = new Float32Array(n); failedAt = new Float64Array(n).fill(-1);
+    lastVeto = new Float64Array(n).fill(-1); vetoDe = new Float32Array(n);
+    nodeDe = new Float32Array(n); nodeFlags = new Uint8Array(n);
     const layout = await api<Layout>(`/api/runs/${runId}/constellation`);
     globe.setLayout(layout);
+    // +Grid rings around a CME centre are one in-plane node spacing apart.
+    ringKm = (2 * Math.PI * (6371 + layout.altitudeKm)) / Math.max(1, layout.perPlane);
+    smcNames = layout.smcs.map((s) => s.name);
     linksBox.checked = globe.showLinks;
     globe.start();
   };
@@ -107,7 +141,7 @@ export async function liveView(main: HTMLElement, runId: string | undefined): Pr
     ensureCharts();
     status.textContent = `${s.run.name} · seed ${s.run.seed} · ${s.run.nodes} nodes · ${s.run.status}${s.run.live ? " (live)" : ""}`;
     stopBtn.hidden = !s.run.live;
-    void setupNodes(s.nodes).then(() => { for (const e of events) applyEvent(e); paint(tNs); });
+    void setupNodes(s.nodes).then(() => { for (const e of events) applyEvent(e); faults = faultStateAt(events, tNs); paint(tNs); });
     tEl.textContent = `${fmtTime(tNs)} of ${fmtTime(durationNs)}`;
   });
   es.addEventListener("update", (m) => {
@@ -117,7 +151,8 @@ export async function liveView(main: HTMLElement, runId: string | undefined): Pr
     tNs = u.tNs;
     for (const s of u.samples) addSample(s.tNs, s.metrics);
     ensureCharts();
-    for (const e of u.events) { events.push(e); applyEvent(e); }
+    for (const e of u.events) { events.push(e); applyEvent(e); applyFaultEvent(faults, e); }
+    if (u.nodes && u.nodes.nodes === nodeDe.length) { decodeNodeFrame(u.nodes, nodeDe, nodeFlags); haveFrame = true; }
     if (events.length > 20000) events = events.slice(-10000);
     if (cursorNs === undefined) { paint(tNs); tEl.textContent = `${fmtTime(tNs)} of ${fmtTime(durationNs)}`; scrub.value = String(Math.round((1000 * tNs) / durationNs)); }
   });
@@ -179,11 +214,14 @@ export async function constellationView(main: HTMLElement, nodesArg: string | un
     h("h2", {}, `Constellation: ${layout.nodes} nodes in ${layout.planes} planes of ${layout.perPlane}, ${layout.altitudeKm} km`),
     h("p", { class: "muted" }, "frame rate ", fpsEl, " fps · arrow keys turn, space pauses"), globe.el));
   globe.setLayout(layout);
-  // A deterministic spread of states (not a simulation): every 97th node vetoed, every 211th failed.
+  // A deterministic spread of states (not a simulation): every 97th node vetoed, every 211th failed,
+  // every 53rd in a CME region; SMC 0 leads.
   for (let i = 0; i < nodes; i++) {
     globe.level[i] = (i % 17) / 17;
     globe.state[i] = i % 211 === 0 ? STATE_FAILED : i % 97 === 0 ? STATE_VETO : STATE_OK;
+    globe.storm[i] = i % 53 === 0 ? 1 : 0;
   }
+  globe.leader = 0;
   globe.cmes = [{ centerNode: Math.floor(nodes / 3), radiusKm: 1500 }];
   globe.start();
   let alive = true;
