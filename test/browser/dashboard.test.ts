@@ -91,10 +91,14 @@ describe.skipIf(!have)("dashboard in Chromium", () => {
     const runId = page.url().split("/").pop() as string;
     await page.waitForFunction(() => Number(document.getElementById("live-updates")?.textContent) >= 3, null, { timeout: 60_000 });
     // Stream rate: updates received by the page over 2 s.
+    // Per-node frames (each node's own RCF to ODOS) colour the view; count them over the same 2 s.
+    await page.waitForFunction(() => Number(document.body.dataset.nodeFrames) >= 1, null, { timeout: 30_000 });
+    const f0 = Number(await page.evaluate(() => document.body.dataset.nodeFrames));
     const n0 = Number(await page.locator("#live-updates").textContent());
     await page.waitForTimeout(2000);
     const n1 = Number(await page.locator("#live-updates").textContent());
     perf.streamUpdatesPerS = (n1 - n0) / 2;
+    perf.nodeFramesPerS = (Number(await page.evaluate(() => document.body.dataset.nodeFrames)) - f0) / 2;
     expect(n1).toBeGreaterThan(n0); // live updates keep arriving
     expect(await page.locator(".chart").count()).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: join(SHOTS, "desktop-live.png") });

@@ -52,6 +52,7 @@ export async function liveView(main: HTMLElement, runId: string | undefined): Pr
   let nodeDe = new Float32Array(0);
   let nodeFlags = new Uint8Array(0);
   let haveFrame = false;
+  let nodeFrames = 0;
   let faults: FaultState = newFaultState();
   let ringKm = 500;
   let smcNames: string[] = [];
@@ -152,7 +153,7 @@ export async function liveView(main: HTMLElement, runId: string | undefined): Pr
     for (const s of u.samples) addSample(s.tNs, s.metrics);
     ensureCharts();
     for (const e of u.events) { events.push(e); applyEvent(e); applyFaultEvent(faults, e); }
-    if (u.nodes && u.nodes.nodes === nodeDe.length) { decodeNodeFrame(u.nodes, nodeDe, nodeFlags); haveFrame = true; }
+    if (u.nodes && u.nodes.nodes === nodeDe.length) { decodeNodeFrame(u.nodes, nodeDe, nodeFlags); haveFrame = true; document.body.dataset.nodeFrames = String(++nodeFrames); }
     if (events.length > 20000) events = events.slice(-10000);
     if (cursorNs === undefined) { paint(tNs); tEl.textContent = `${fmtTime(tNs)} of ${fmtTime(durationNs)}`; scrub.value = String(Math.round((1000 * tNs) / durationNs)); }
   });
