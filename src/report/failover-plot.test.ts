@@ -9,7 +9,7 @@ import { failoverPanels } from "./failover-plot.js";
 
 const faulty = resolveScenario({ run: { durationS: 1e-6 }, mesh: { nodes: 200, clusterSize: 50 }, constellation: { nodes: 200, planes: 8 }, faults: { durationS: 100 } });
 const metrics = new Map([["failuresTotal", { tNs: [500, 1000], value: [1, 2] }], ["reloadsTotal", { tNs: [500, 1000], value: [1, 2] }]]);
-const events = [
+const events: Array<{ tNs: number; kind: string; data: Record<string, number> }> = [
   { tNs: 100, kind: "nodeFail", data: { lowerBoundS: 0.25 } },
   { tNs: 300, kind: "nodeFail", data: { lowerBoundS: 0.24 } },
   { tNs: 103, kind: "reload", data: { reloadS: 0.27 } },

@@ -108,7 +108,8 @@ describe("faults on the mesh run (issue 5)", () => {
   });
 
   it("rejects a constellation that is not the mesh and a buffer longer than a compressed tick", () => {
-    expect(() => Runner.start(resolveScenario({ ...SC, constellation: { nodes: 400, planes: 4 } }), new ResonanceMeshModel(), { sample() {}, event() {}, checkpoint() {} })).toThrow(/constellation.nodes/);
+    expect(() => resolveScenario({ ...SC, constellation: { nodes: 400, planes: 4 } })).toThrow(/constellation.nodes: expected mesh.nodes \(200\)/);
+    expect(() => resolveScenario({ ...SC, constellation: undefined })).toThrow(/constellation.nodes/);
     expect(() => Runner.start(resolveScenario({ ...SC, faults: { ...SC.faults, durationS: 1e-3 } }), new ResonanceMeshModel(), { sample() {}, event() {}, checkpoint() {} })).toThrow(/faults.durationS/);
   });
 });

@@ -15,6 +15,7 @@ export function issue5Issues(sc: Scenario): Issue[] {
     else if (c.nodes !== sc.mesh.nodes) add("constellation.nodes", `mesh.nodes (${sc.mesh.nodes}): umt.sync gives each mesh node one satellite's clock`, c.nodes);
     if (s.holdoverS >= s.syncIntervalS) add("umt.sync.holdoverS", `below umt.sync.syncIntervalS (${s.syncIntervalS})`, s.holdoverS);
   }
+  if (sc.faults && (!c || c.nodes !== sc.mesh.nodes)) add("constellation.nodes", `mesh.nodes (${sc.mesh.nodes}): with faults, each mesh node is one satellite of the constellation`, c?.nodes);
   if (sc.smc && sc.smc.heartbeatTicks >= sc.smc.electionTicks) add("smc.heartbeatTicks", `below smc.electionTicks (${sc.smc.electionTicks})`, sc.smc.heartbeatTicks);
   if (sc.sarcophagus && sc.sarcophagus.bufferS < sc.sarcophagus.snapshotEveryS) add("sarcophagus.bufferS", `≥ sarcophagus.snapshotEveryS (${sc.sarcophagus.snapshotEveryS})`, sc.sarcophagus.bufferS);
   return out;
