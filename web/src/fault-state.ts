@@ -6,7 +6,8 @@
  * `ringEveryNs` apart, else it covers the nodes the live frames flag). Pure: no DOM, so the
  * reducer is tested on synthetic events (test/web/fault-state.test.ts).
  */
-import type { RunEvent } from "./api.js";
+/** One recorded event (structurally api.ts's RunEvent; kept here so the reducer has no DOM imports). */
+export interface RunEvent { tNs: number; kind: string; data: Record<string, number> }
 
 export interface Storm { cme: number; startNs: number; endNs: number | undefined; centerNode: number | undefined; rings: number; ringEveryNs: number }
 
