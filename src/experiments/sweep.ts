@@ -6,9 +6,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import { NotFoundError, PqmsError } from "../errors.js";
+import type { RunStore } from "../store/run-store.js";
 import { parseScenarioText } from "../sim/scenario/index.js";
 import { locateScenario } from "../store/scenario-file.js";
-import { parseSweep, type BaseLoader, type Sweep } from "./sweep/spec.js";
+import { parseSweep, resolveSweep, type BaseLoader, type Sweep } from "./sweep/spec.js";
+import { getSweep } from "./sweep/store.js";
 
 export * from "./sweep/spec.js";
 export * from "./sweep/store.js";
@@ -36,4 +38,24 @@ export function loadSweep(path: string): Sweep {
     throw new PqmsError(`cannot read sweep file '${path}': ${err.message}`, "E_INPUT", 2);
   }
   return parseSweep(text, path, fileBaseLoader(dirname(path)));
+}
+
+/**
+ * The sweep stored under `id`, resolved again from what the store holds (its base inlined), for
+ * `pqms sweep --resume <id>` without the file. A sweep stored before migration 3 has only its
+ * input as given: its base is then looked up from the working directory and bundled names.
+ */
+export function loadStoredSweep(store: RunStore, id: string): Sweep {
+  const s = getSweep(store, id);
+  if (s.spec !== null) {
+    return resolveSweep(s.spec, `sweep ${id}`, (ref) => {
+      throw new PqmsError(`sweep ${id}: stored base '${ref}' is not inline; pass the sweep file: pqms sweep <file> --resume ${id}`, "E_INPUT", 2);
+    });
+  }
+  try {
+    return resolveSweep(s.input, `sweep ${id}`, fileBaseLoader(process.cwd()));
+  } catch (e) {
+    if (!(e instanceof NotFoundError)) throw e;
+    throw new PqmsError(`sweep ${id} was stored without its base scenario (${e.message}); pass its file: pqms sweep <file> --resume ${id}`, "E_INPUT", 2);
+  }
 }

@@ -9,14 +9,17 @@ import { dirname, join, resolve } from "node:path";
 import { PACKAGE_VERSION } from "../../version.js";
 import { LocalPool, POOL_SIZE_MAX, QueueExecutor, parseRedisUrl, startQueueWorker, type QueueWorkerHandle, type RunExecutor } from "../../sim/executors/index.js";
 import {
-  loadSweep, runSweep, setSweepStatus, summarizeSweep, sweepMarkdown, writeSweepReport, type SweepOutcome, type SweepProgress,
+  loadStoredSweep, loadSweep, runSweep, setSweepStatus, summarizeSweep, sweepMarkdown, writeSweepReport, type Sweep, type SweepOutcome, type SweepProgress,
 } from "../../experiments/sweep.js";
 import type { RunStore } from "../../store/run-store.js";
+import { InputError } from "../../errors.js";
 import { intFlag } from "../options.js";
 import { printJson } from "../output.js";
 import { openStoreFor, withDbOption } from "./store-option.js";
 
 interface SweepOptions {
+  resume?: string;
+  force?: boolean;
   workers?: number;
   queue?: string;
   json?: boolean;
@@ -62,21 +65,34 @@ export function registerSweep(program: Command): void {
   const cmd = program
     .command("sweep")
     .description("run a parameter sweep (points × seeds) on local threads or a Redis queue; store every run; table and plots with confidence intervals")
-    .argument("<sweep>", "sweep file (YAML/JSON), e.g. sweeps/example.yaml")
+    .argument("[sweep]", "sweep file (YAML/JSON), e.g. sweeps/example.yaml (optional with --resume)")
+    .option("--resume <sweepId>", "continue a stopped sweep: only runs not done execute, interrupted ones from their last checkpoint")
+    .option("--force", "with --resume: take over a sweep marked running whose process cannot be checked (another host)")
     .option("--workers <n>", "threads of the local pool (default: the cores); with --queue: also work the queue here with n threads", intFlag("--workers", 1, POOL_SIZE_MAX))
     .option("--queue <url>", "enqueue the runs on BullMQ at redis://host:port; `pqms worker --queue …` processes them")
     .option("--out <dir>", "report directory (default: <store dir>/reports/<sweepId>)")
     .option("--json", "print { sweepId, runs: [{ point, seed, runId, fingerprint }], … } as JSON")
     .option("--no-report", "skip the table and plots files");
-  withDbOption(cmd).action(async (file: string, opts: SweepOptions) => {
-    const sweep = loadSweep(file);
+  withDbOption(cmd).action(async (file: string | undefined, opts: SweepOptions) => {
+    if (file === undefined && opts.resume === undefined) throw InputError.of("sweep", "a sweep file, or --resume <sweepId>", "neither");
+    if (opts.resume !== undefined && !/^sweep-[0-9a-f]{8}$/.test(opts.resume)) throw InputError.of("--resume", "a sweep id such as sweep-1a2b3c4d", opts.resume);
+    const fromFile = file === undefined ? undefined : loadSweep(file);
     if (opts.queue !== undefined) parseRedisUrl(opts.queue, "--queue"); // a bad URL fails before anything starts
     const { executor, localWorker } = await openExecutor(opts); // Redis unreachable: fails here, the store untouched
     const store = openStoreFor(opts);
+    let sweep: Sweep;
+    try {
+      sweep = fromFile ?? loadStoredSweep(store, opts.resume as string);
+    } catch (e) {
+      store.close();
+      await localWorker?.close();
+      await executor.close();
+      throw e;
+    }
     let sweepId = "";
     const onSignal = () => {
       if (sweepId !== "") setSweepStatus(store, sweepId, "interrupted", "interrupted by a signal");
-      process.stderr.write(`\npqms: sweep ${sweepId} interrupted; the runs stored so far stay in ${store.path}\n`);
+      process.stderr.write(`\npqms: sweep ${sweepId} interrupted; the runs stored so far stay in ${store.path}; continue with: pqms sweep --resume ${sweepId} --db ${store.path}\n`);
       process.exit(130);
     };
     process.on("SIGINT", onSignal);
@@ -85,7 +101,11 @@ export function registerSweep(program: Command): void {
       process.stderr.write(`pqms: sweep ${sweep.name}: ${sweep.points.length} points × ${sweep.seeds.length} seeds = ${sweep.runs.length} runs on ${executor.description}\n`);
       const outcome = await runSweep(sweep, store, executor, {
         codeVersion: PACKAGE_VERSION,
+        ...(opts.resume === undefined ? {} : { resumeId: opts.resume, force: opts.force === true }),
         onStart: (id) => (sweepId = id),
+        onPlan: (p) => {
+          if (opts.resume !== undefined) process.stderr.write(`pqms: resuming sweep ${opts.resume}: ${p.done} runs done, ${p.fromCheckpoint} continue from their last checkpoint, ${p.fromStart} start\n`);
+        },
         onProgress: progressPrinter(() => `sweep ${sweepId}`),
       });
       const summary = summarizeSweep(store, outcome.sweepId, sweep.confidence, sweep.metrics);

@@ -63,6 +63,8 @@ export interface Sweep {
   readonly runs: readonly SweepRunSpec[];
   /** The input as given (stored with the sweep). */
   readonly input: unknown;
+  /** The input with its base scenario inlined: resolves to this sweep without any file (resume). */
+  readonly spec: Record<string, unknown>;
 }
 
 /** One run of a sweep. */
@@ -154,6 +156,7 @@ export function resolveSweep(input: unknown, source: string, loadBase: BaseLoade
   return {
     name: s.name, ...(s.description === undefined ? {} : { description: s.description }), points, seeds,
     ...(s.metrics === undefined ? {} : { metrics: s.metrics }), confidence: s.confidence, runs, input,
+    spec: { ...(input as Record<string, unknown>), base },
   };
 }
 

@@ -11,7 +11,7 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { InputError, PqmsError, assert } from "../../errors.js";
 import type { PoolReply, PoolRequest } from "./pool-protocol.js";
-import type { RunExecutor, RunOutput, RunTask } from "./run-task.js";
+import type { RunCheckpoint, RunExecutor, RunOutput, RunTask } from "./run-task.js";
 import { startWorker } from "./start-worker.js";
 
 /** Most threads one pool starts. */
@@ -89,19 +89,40 @@ export class LocalPool implements RunExecutor {
       const next = this.waiting.shift();
       if (next === undefined) return;
       slot.busy = next;
-      const req: PoolRequest = { id: next.id, scenario: next.task.scenario };
+      const t = next.task;
+      const req: PoolRequest = { id: next.id, scenario: t.scenario, ...(t.resume === undefined ? {} : { resume: t.resume }), reportCheckpoints: t.onCheckpoint !== undefined };
       slot.worker.postMessage(req);
     }
   }
 
   private onReply(slot: Slot, m: PoolReply): void {
     if (m.id === -1) return; // ready signal
+    if (!this.slots.includes(slot)) return; // a thread stopped after a failed checkpoint: late messages
     const p = slot.busy;
     assert(p !== undefined && p.id === m.id, `pool reply for task ${m.id} from a thread holding ${p?.id}`);
+    if (m.ok && m.progress !== undefined) {
+      this.onProgress(slot, p, m.progress);
+      return;
+    }
     slot.busy = undefined;
     if (m.ok) p.resolve(m.output as RunOutput);
     else p.reject(new RunFailedError(p.task.key, `${m.message} (${m.code})`));
     this.dispatch();
+  }
+
+  /** A checkpoint of a run in progress: hand it to the task (a throwing callback fails the run). */
+  private onProgress(slot: Slot, p: Pending, progress: RunCheckpoint): void {
+    try {
+      p.task.onCheckpoint?.(progress);
+    } catch (e) {
+      // The run cannot go on without its progress recorded: stop its thread (a fresh one replaces it).
+      slot.busy = undefined;
+      p.reject(new RunFailedError(p.task.key, `recording its checkpoint at ${progress.tNs} ns failed: ${(e as Error).message}`));
+      const i = this.slots.indexOf(slot);
+      if (i >= 0) this.slots[i] = this.spawn();
+      void slot.worker.terminate();
+      this.dispatch();
+    }
   }
 
   private onDeath(slot: Slot, why: string): void {

@@ -148,7 +148,9 @@ export class QueueExecutor implements RunExecutor {
   }
 
   private add(task: RunTask): Promise<Job> {
-    return this.queue.add("run", task, {
+    // Job data is JSON: the checkpoint callback stays here (a remote worker cannot call it).
+    const { onCheckpoint: _local, ...data } = task;
+    return this.queue.add("run", data, {
       jobId: task.key, attempts: ATTEMPTS, backoff: { type: "exponential", delay: BACKOFF_MS }, removeOnComplete: false, removeOnFail: false,
     });
   }

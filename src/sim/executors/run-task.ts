@@ -15,6 +15,24 @@ export interface RunTask {
   readonly scenario: Scenario;
   /** Code version of the coordinator: a worker running other code refuses the task. */
   readonly codeVersion: string;
+  /** Continue from this checkpoint (sim/state-codec text of a `Checkpoint` of the same run). */
+  readonly resume?: string;
+  /**
+   * Told each checkpoint (not the final one) with what was recorded since the previous one, so
+   * the coordinator can commit it and a killed sweep can continue from there. Executors that
+   * cannot call back (a queue on another machine) ignore it; the output then holds everything.
+   * Not part of the data that travels (functions are dropped before a task is sent).
+   */
+  readonly onCheckpoint?: (p: RunCheckpoint) => void;
+}
+
+/** A checkpoint of a run in progress and what was recorded since the previous report. */
+export interface RunCheckpoint {
+  readonly tNs: number;
+  /** sim/state-codec text of the `Checkpoint`. */
+  readonly checkpoint: string;
+  readonly samples: readonly Sample[];
+  readonly events: readonly ModelEvent[];
 }
 
 /** Everything a finished run recorded, for the coordinator to store. */
@@ -25,6 +43,11 @@ export interface RunOutput {
   readonly eventCount: number;
   /** Simulated time reached, ns (the scenario's duration). */
   readonly tNs: number;
+  /**
+   * `samples` and `events` are what came after this simulated time, ns: 0 for a run from the
+   * start that reported no checkpoint; else the last checkpoint reported or resumed from.
+   */
+  readonly fromTNs: number;
   readonly samples: readonly Sample[];
   readonly events: readonly ModelEvent[];
   /** Wall seconds the run took where it ran (not part of the fingerprint). */

@@ -15,7 +15,10 @@ port.on("message", (req: PoolRequest) => {
     // Executors are the I/O edge of sim/: the wall time is measured around the run, never inside it.
     // eslint-disable-next-line no-restricted-properties
     const t0 = performance.now();
-    const out = executeRun(req.scenario);
+    const out = executeRun(req.scenario, {
+      ...(req.resume === undefined ? {} : { resume: req.resume }),
+      ...(req.reportCheckpoints ? { onCheckpoint: (progress) => port.postMessage({ id: req.id, ok: true, progress } satisfies PoolReply) } : {}),
+    });
     // eslint-disable-next-line no-restricted-properties
     reply = { id: req.id, ok: true, output: { ...out, wallS: (performance.now() - t0) / 1000 } };
   } catch (e) {
