@@ -2,21 +2,22 @@
  * Issue 9, the cluster path: a sweep over BullMQ on a private redis-server gives the local pool's
  * fingerprints with one and with several workers; a worker killed mid-run has its run retried
  * elsewhere and every result is stored once; an unreachable Redis is a clear error that leaves
- * the store as it was.
+ * the store as it was; a stopped sweep resumed over the queue keeps its done runs, continues a
+ * part-way run from its checkpoint on a worker and reruns a job left failed.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, it, expect } from "vitest";
-import { LocalPool, QueueExecutor, QueueUnavailableError, parseRedisUrl, startQueueWorker, type QueueEvent, type QueueWorkerHandle } from "../../sim/executors/index.js";
+import { LocalPool, QueueExecutor, QueueUnavailableError, executeRun, parseRedisUrl, startQueueWorker, type QueueEvent, type QueueWorkerHandle } from "../../sim/executors/index.js";
 import { PACKAGE_VERSION } from "../../version.js";
 import { openStore } from "../../store/run-store.js";
 import { buildProgram } from "../../cli/program.js";
 import { freePort, startRedis, type TestRedis } from "../../../test/helpers/redis-server.js";
 import { resolveSweep, type Sweep } from "./spec.js";
-import { runSweep } from "./run.js";
-import { sweepCount, sweepRuns } from "./store.js";
+import { runKey, runSweep } from "./run.js";
+import { commitSweepProgress, createSweep, recordRun, setSweepStatus, sweepCount, sweepRuns } from "./store.js";
 
 const redis = await startRedis();
 if (redis === undefined) console.warn("queue.test.ts: SKIPPED — redis-server is not on PATH (apt-get install redis-server; .ci/run installs it)");
@@ -130,6 +131,56 @@ describe.skipIf(redis === undefined)("sweeps over BullMQ on Redis", () => {
       if (worker.exitCode === null && worker.signalCode === null) process.kill(worker.pid!, "SIGKILL");
       await ex.close();
       await own.stop();
+      store.close();
+    }
+  });
+
+  it("resumes a stopped sweep over the queue: a done run is kept, a part-way one continues from its checkpoint on a worker, a failed job runs again", async () => {
+    const sweep = resolveSweep({
+      name: "qr", base: { run: { durationS: 6e-8, checkpointEveryS: 2e-8 }, mesh: { nodes: 24, clusterSize: 24 } },
+      grid: { "mesh.gammaPerS": [1e6, 1e8] }, seeds: 2,
+    }, "qr", () => ({ input: {}, source: "" }));
+    const expected = await localFingerprints(sweep);
+    const store = openStore(join(dir, "resume.db"));
+    const [r0, r1, r2] = sweep.runs as [typeof sweep.runs[0], typeof sweep.runs[0], typeof sweep.runs[0]];
+    const sweepId = createSweep(store, sweep, "test");
+    // Run 0 done; run 1 stored up to its first checkpoint (then "the coordinator died").
+    const done0 = recordRun(store, { sweepId, point: r0.point, seed: r0.seed, scenario: r0.scenario, output: executeRun(r0.scenario), codeVersion: PACKAGE_VERSION });
+    let partRunId = "";
+    expect(() => executeRun(r1.scenario, {
+      onCheckpoint: (p) => {
+        partRunId = commitSweepProgress(store, { sweepId, point: r1.point, seed: r1.seed, scenario: r1.scenario, codeVersion: PACKAGE_VERSION }, p, 0);
+        throw new Error("killed");
+      },
+    })).toThrow("killed");
+    expect(store.getRun(partRunId)).toMatchObject({ status: "running", simTNs: 20 });
+    // Run 2's job failed in Redis (a worker of another version refused it).
+    const refuser = await startQueueWorker(target, { concurrency: 1, codeVersion: "other", lockMs: 5000 });
+    const ex = await QueueExecutor.connect(target);
+    try {
+      await expect(ex.run({ key: runKey(sweepId, r2.point, r2.seed), scenario: r2.scenario, codeVersion: PACKAGE_VERSION })).rejects.toThrow(/this worker runs other/);
+    } finally {
+      await refuser.close();
+    }
+    setSweepStatus(store, sweepId, "interrupted");
+
+    const worker = await startQueueWorker(target, { concurrency: 2, codeVersion: PACKAGE_VERSION, lockMs: 5000 });
+    try {
+      const out = await runSweep(sweep, store, ex, { codeVersion: PACKAGE_VERSION, resumeId: sweepId });
+      expect(out.status).toBe("done");
+      expect(out.runs.map((x) => `${x.point}/${x.seed}/${x.fingerprint}`)).toEqual(expected);
+      expect(out.runs[0]?.runId).toBe(done0.runId);
+      expect(out.runs[1]?.runId).toBe(partRunId);
+      expect(store.listRuns()).toHaveLength(4);
+      // Continued from the stored checkpoint (a rerun from the start would have dropped it).
+      expect(store.latestCheckpoint(partRunId)?.tNs).toBe(20);
+      const ref = executeRun(r1.scenario);
+      const series = store.metrics(partRunId).get("globalRcf");
+      expect(series?.tNs).toEqual(ref.samples.map((x) => x.tNs));
+      expect(series?.value).toEqual(ref.samples.map((x) => x.metrics.globalRcf));
+    } finally {
+      await worker.close();
+      await ex.close();
       store.close();
     }
   });

@@ -147,12 +147,16 @@ export class QueueExecutor implements RunExecutor {
     this.health.disconnect();
   }
 
-  private add(task: RunTask): Promise<Job> {
+  private async add(task: RunTask): Promise<Job> {
     // Job data is JSON: the checkpoint callback stays here (a remote worker cannot call it).
     const { onCheckpoint: _local, ...data } = task;
-    return this.queue.add("run", data, {
-      jobId: task.key, attempts: ATTEMPTS, backoff: { type: "exponential", delay: BACKOFF_MS }, removeOnComplete: false, removeOnFail: false,
-    });
+    const opts = { jobId: task.key, attempts: ATTEMPTS, backoff: { type: "exponential" as const, delay: BACKOFF_MS }, removeOnComplete: false, removeOnFail: false };
+    const job = await this.queue.add("run", data, opts);
+    // Adding an existing key returns that job: a completed one gives its result (a resumed sweep
+    // collects it), but one left failed by an earlier attempt of the sweep must run again.
+    if (!(await job.isFailed())) return job;
+    await job.remove();
+    return this.queue.add("run", data, opts);
   }
 
   private fail(e: Error): void {
