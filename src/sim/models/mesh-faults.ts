@@ -123,7 +123,11 @@ export class MeshFaults {
       storms.push({ nodes, threshold: fault.stormDeltaEThreshold });
       const on = Math.round(fault.atS * NS);
       const off = on + Math.round((fault.rings * fault.ringEveryS + f.stormS) * NS);
-      raw.push({ controlNs: on, kind: "stormOn", event: "stormStart", data: { cme: k, nodes: nodes.length, deltaEThreshold: fault.stormDeltaEThreshold } });
+      raw.push({ controlNs: on, kind: "stormOn", event: "stormStart", data: {
+        cme: k, nodes: nodes.length, deltaEThreshold: fault.stormDeltaEThreshold,
+        // Where the storm starts and how it spreads (run-time ns), so a viewer can draw the region growing.
+        centerNode: fault.centerNode, rings: fault.rings, ringEveryNs: toRun(fault.ringEveryS * NS),
+      } });
       raw.push({ controlNs: off, kind: "stormOff", event: "stormEnd", data: { cme: k, nodes: nodes.length } });
     }
     // Stable sort by control time: the world's order is kept among simultaneous events.
