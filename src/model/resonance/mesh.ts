@@ -16,13 +16,14 @@
  *     with the state of its healthiest healthy neighbour (the ODOS vector itself if it has none);
  *     each veto is an event carrying the TER energy of §4.2, E = ħ/(2e)·I_c·Δφ.
  *
- * A pure state machine: no clock, no I/O; all randomness from the stream passed in.
+ * A pure state machine: no clock, no I/O; all randomness from the stream passed in (one stream
+ * per node block with `MeshLayout.blocks` > 1; the per-block kernels are in mesh-blocks.ts).
  */
 import { InputError } from "../../errors.js";
+import type { RandomStreamState } from "../../numeric/random/stream.js";
+import { type BlockExecutor, blockBounds, drawInitialBlock, type MeshBuffers, PARTIALS, PHASE_COUPLE, PHASE_PHASES, PHASE_RCF, PHASE_VETO, SequentialBlocks } from "./mesh-blocks.js";
 import { type MeshParams, resolveMeshParams } from "./mesh-params.js";
-import { type NodeStates, normaliseNode } from "./node-states.js";
-import { deltaENode, writeOdos } from "./odos.js";
-import { rcfPair } from "./rcf.js";
+import type { NodeStates } from "./node-states.js";
 import { checkNeighbours, clusteredRings, completeGraph, type Neighbours, ringLattice } from "./topology.js";
 import { vetoEnergyJ } from "./veto-energy.js";
 
@@ -81,82 +82,131 @@ export type MeshSnapshot = {
   readonly failed?: Uint8Array;
   /** Present once per-node thresholds were used: each node's ΔE veto threshold. */
   readonly thresholds?: Float64Array;
+  /** Present with mesh.blocks > 1: each block stream's state, in block order. */
+  readonly blockRandom?: ReadonlyArray<BlockStreamState>;
 };
+
+/** A block stream's saved state (a `RandomStream`'s `getState()`). */
+export type BlockStreamState = { readonly generator: "xoshiro256**"; readonly key: string; readonly s: string };
+
+/** A block stream: draws, splits into named children and saves its position (a `RandomStream` satisfies it). */
+export interface RandomStreamLike extends MeshRandom {
+  split(name: string): RandomStreamLike;
+  getState(): RandomStreamState;
+  setState(state: RandomStreamState): unknown;
+}
 
 /** Largest tick we accept: κ·Δt·degree ≤ 1, or the explicit coupling update overshoots. */
 export function maxStableDtS(p: MeshParams): number {
   return p.kappaPerS > 0 ? 1 / (p.kappaPerS * p.degree) : Number.POSITIVE_INFINITY;
 }
 
+/**
+ * How the tick is cut into node blocks (docs/CLUSTER.md). `blocks` = 1 (default) is the classic
+ * mesh: one stream, node order. With `blocks` = B > 1 the nodes form B contiguous blocks, block b
+ * draws from `rng.split("block-" + b)`, and sums are reduced in block order: the result depends on
+ * B but not on how many threads run the blocks. `shared` puts every array on SharedArrayBuffers
+ * (for a threaded executor, sim/executors/mesh-shard.ts).
+ */
+export interface MeshLayout {
+  readonly blocks: number;
+  readonly shared?: boolean;
+}
+
+/** Most blocks a mesh may be cut into. */
+export const MESH_BLOCKS_MAX = 65_536;
+
+function f64(n: number, shared: boolean): Float64Array {
+  return shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
+}
+
 export class ResonanceMesh {
   readonly params: MeshParams;
   readonly neighbours: Neighbours;
-  private states: Float64Array;
-  private next: Float64Array;
-  private readonly deltaE: Float64Array;
-  private readonly clockErrorS: Float64Array;
-  private readonly appliedClockErrorS: Float64Array;
-  private readonly clockRate: Float64Array;
-  private readonly detuningRadS: Float64Array;
-  private readonly omegaRadS: Float64Array;
-  private readonly rng: MeshRandom;
+  /** Every array of the tick (a view for executors; do not write outside `step`). */
+  readonly buffers: MeshBuffers;
+  /** One stream per block (block 0's is the mesh's stream itself when there is one block). */
+  readonly blockRandom: readonly RandomStreamLike[];
+  private cur = 0;
+  private executor: BlockExecutor;
   private readonly vetoJ: number;
+  private readonly shared: boolean;
   private externalClock = false;
-  /** Failed (isolated) nodes and per-node ΔE thresholds; allocated on first use (issue 5 faults). */
-  private failed: Uint8Array | undefined;
-  private thresholds: Float64Array | undefined;
+  /** With shared arrays `failed`/`thresholds` exist from the start; these say whether faults were used (snapshot form). */
+  private failedUsed = false;
+  private thresholdsUsed = false;
   private timeS = 0;
   private vetoesTotal = 0;
 
-  private constructor(params: MeshParams, rng: MeshRandom, neighbours: Neighbours) {
+  private constructor(params: MeshParams, rngs: readonly RandomStreamLike[], neighbours: Neighbours, shared: boolean) {
     this.params = params;
-    this.rng = rng;
     this.neighbours = neighbours;
+    this.shared = shared;
     const { nodes, dim } = params;
-    this.states = new Float64Array(2 * nodes * dim);
-    this.next = new Float64Array(2 * nodes * dim);
-    this.deltaE = new Float64Array(nodes);
-    this.clockErrorS = new Float64Array(nodes);
-    this.appliedClockErrorS = new Float64Array(nodes);
-    this.clockRate = new Float64Array(nodes);
-    this.detuningRadS = new Float64Array(nodes * dim);
-    this.omegaRadS = new Float64Array(dim);
-    for (let k = 0; k < dim; k++) this.omegaRadS[k] = params.omega0RadS + k * params.modeSpacingRadS;
+    const omegaRadS = new Float64Array(dim);
+    for (let k = 0; k < dim; k++) omegaRadS[k] = params.omega0RadS + k * params.modeSpacingRadS;
+    const blocks = rngs.length;
+    this.buffers = {
+      params, neighbours, omegaRadS,
+      states: [f64(2 * nodes * dim, shared), f64(2 * nodes * dim, shared)],
+      deltaE: f64(nodes, shared), clockErrorS: f64(nodes, shared), appliedClockErrorS: f64(nodes, shared), clockRate: f64(nodes, shared),
+      detuningRadS: f64(nodes * dim, shared),
+      failed: shared ? new Uint8Array(new SharedArrayBuffer(nodes)) : undefined,
+      thresholds: shared ? f64(nodes, true).fill(params.deltaEThreshold) : undefined,
+      bounds: blockBounds(nodes, blocks),
+      partials: f64(PARTIALS * blocks, shared),
+      vetoRec: f64(3 * nodes, shared),
+      vetoCount: shared ? new Int32Array(new SharedArrayBuffer(4 * blocks)) : new Int32Array(blocks),
+    };
+    this.blockRandom = rngs;
+    this.executor = new SequentialBlocks(this.buffers, rngs);
     this.vetoJ = vetoEnergyJ(params.vetoCriticalCurrentA, params.vetoPhaseSlipRad);
   }
 
   /**
    * A new mesh: parameters resolved and validated (defaults from `MESH_DEFAULTS`), states drawn
-   * around the ODOS vector (node by node), then detunings, then clock errors and rates.
+   * around the ODOS vector (node by node), then detunings, then clock errors and rates — block by
+   * block when `layout.blocks` > 1, each block from its own stream (`rng` must then be splittable).
    * `neighbours` defaults to a ring lattice of `degree`.
    */
-  static init(p: Partial<MeshParams> & { nodes: number }, rng: MeshRandom, neighbours?: Neighbours): ResonanceMesh {
+  static init(p: Partial<MeshParams> & { nodes: number }, rng: MeshRandom, neighbours?: Neighbours, layout: MeshLayout = { blocks: 1 }): ResonanceMesh {
     const params = resolveMeshParams(p);
+    const blocks = layout.blocks;
+    if (!Number.isInteger(blocks) || blocks < 1 || blocks > Math.min(MESH_BLOCKS_MAX, params.nodes)) {
+      throw InputError.of("mesh.blocks", `an integer in [1, min(${MESH_BLOCKS_MAX}, N = ${params.nodes})]`, blocks);
+    }
+    let rngs: RandomStreamLike[];
+    if (blocks === 1) rngs = [rng as RandomStreamLike];
+    else {
+      const split = (rng as Partial<RandomStreamLike>).split;
+      if (typeof split !== "function") throw InputError.of("rng", "a splittable stream (RandomStream) when mesh.blocks > 1", rng);
+      rngs = [];
+      for (let b = 0; b < blocks; b++) rngs.push((rng as RandomStreamLike).split(`block-${b}`));
+    }
     const nb = neighbours ?? buildTopology(params);
     if (neighbours) checkNeighbours(neighbours, params.nodes);
-    const m = new ResonanceMesh({ ...params, degree: maxDegree(nb) }, rng, nb);
-    m.drawInitial();
+    const m = new ResonanceMesh({ ...params, degree: maxDegree(nb) }, rngs, nb, layout.shared === true);
+    for (let b = 0; b < blocks; b++) drawInitialBlock(m.buffers, b, rngs[b]!);
     return m;
   }
 
-  private drawInitial(): void {
-    const { nodes, dim, initialSpread, detuningStdRadS, clockErrorStdS, clockDriftStd } = this.params;
-    const a = this.params.initialState === "haar" ? 0 : 1 / Math.sqrt(dim);
-    const spread = this.params.initialState === "haar" ? 1 : initialSpread;
-    for (let i = 0; i < nodes; i++) {
-      const o = 2 * i * dim;
-      for (let k = 0; k < dim; k++) {
-        // Haar: i.i.d. complex Gaussians, normalised (a = 0, spread = 1).
-        this.states[o + 2 * k] = a + spread * this.rng.normal();
-        this.states[o + 2 * k + 1] = spread * this.rng.normal();
-      }
-      normaliseNode(this.states, dim, i);
-    }
-    if (detuningStdRadS > 0) for (let x = 0; x < nodes * dim; x++) this.detuningRadS[x] = detuningStdRadS * this.rng.normal();
-    for (let i = 0; i < nodes; i++) {
-      this.clockErrorS[i] = clockErrorStdS * this.rng.normal();
-      this.clockRate[i] = clockDriftStd * this.rng.normal();
-    }
+  /** Number of node blocks (1: the classic single-stream mesh). */
+  get blocks(): number {
+    return this.blockRandom.length;
+  }
+
+  /** Run the blocks' phases with `executor` from now on (a threaded one; see BlockExecutor). */
+  setExecutor(executor: BlockExecutor): void {
+    this.executor = executor;
+  }
+
+  private get states(): Float64Array {
+    return this.buffers.states[this.cur]!;
+  }
+
+  /** Which state buffer is current (0 or 1); for executors. */
+  get currentBuffer(): number {
+    return this.cur;
   }
 
   /** The current states (a view; do not write). */
@@ -176,7 +226,7 @@ export class ResonanceMesh {
   setClockErrors(clockErrorS: Float64Array): void {
     if (clockErrorS.length !== this.params.nodes) throw InputError.of("clockErrorS", `${this.params.nodes} clock errors (one per node)`, clockErrorS);
     for (let i = 0; i < clockErrorS.length; i++) if (!Number.isFinite(clockErrorS[i]!)) throw InputError.of(`clockErrorS[${i}]`, "a finite time in s", clockErrorS[i]);
-    this.clockErrorS.set(clockErrorS);
+    this.buffers.clockErrorS.set(clockErrorS);
     this.externalClock = true;
   }
 
@@ -186,185 +236,51 @@ export class ResonanceMesh {
     if (typeof dtS !== "number" || !(dtS > 0) || !Number.isFinite(dtS) || dtS > limit) {
       throw InputError.of("dtS", `a tick in (0, ${limit.toExponential(3)}] s (κ·Δt·degree ≤ 1 keeps the explicit coupling update stable)`, dtS);
     }
-    if (!this.externalClock) this.advanceClocks(dtS);
-    this.applyPhases(dtS);
-    if (this.params.kappaPerS > 0) {
-      if (this.params.coupling === "meanField") this.coupleMeanField(dtS);
-      else this.coupleJump(dtS);
-    }
+    const ex = this.executor;
+    const m = this.buffers;
+    ex.run(PHASE_PHASES, dtS, this.cur, this.externalClock);
+    ex.run(PHASE_COUPLE, dtS, this.cur, this.externalClock);
+    if (this.params.kappaPerS > 0) this.cur = 1 - this.cur;
     this.timeS += dtS;
-    let deSum = 0;
-    let deMax = 0;
-    let live = 0;
-    const failed = this.failed;
-    for (let i = 0; i < this.params.nodes; i++) {
-      if (failed !== undefined && failed[i] === 1) continue;
-      const de = deltaENode(this.states, this.params.dim, i);
-      this.deltaE[i] = de;
-      deSum += de;
-      live++;
-      if (de > deMax) deMax = de;
+    // Reduce in block order (one block: exactly the classic node-order sums).
+    let deSum = m.partials[0]!;
+    let deMax = m.partials[1]!;
+    let live = m.partials[2]!;
+    for (let b = 1; b < this.blocks; b++) {
+      deSum += m.partials[PARTIALS * b]!;
+      if (m.partials[PARTIALS * b + 1]! > deMax) deMax = m.partials[PARTIALS * b + 1]!;
+      live += m.partials[PARTIALS * b + 2]!;
     }
-    const events = this.params.vetoEnabled ? this.veto() : [];
+    const events: VetoEvent[] = [];
+    if (this.params.vetoEnabled) {
+      ex.run(PHASE_VETO, dtS, this.cur, this.externalClock);
+      for (let b = 0; b < this.blocks; b++) {
+        const r0 = 3 * m.bounds[b]!;
+        for (let r = r0; r < r0 + 3 * m.vetoCount[b]!; r += 3) {
+          events.push({ kind: "veto", timeS: this.timeS, node: m.vetoRec[r]!, deltaE: m.vetoRec[r + 1]!, source: m.vetoRec[r + 2]!, energyJ: this.vetoJ });
+        }
+      }
+    }
     this.vetoesTotal += events.length;
+    ex.run(PHASE_RCF, dtS, this.cur, this.externalClock);
+    let rcfSum = m.partials[3]!;
+    let edges = m.partials[4]!;
+    for (let b = 1; b < this.blocks; b++) {
+      rcfSum += m.partials[PARTIALS * b + 3]!;
+      edges += m.partials[PARTIALS * b + 4]!;
+    }
     return {
       metrics: {
         timeS: this.timeS,
-        rcfNeighbourMean: this.rcfNeighbourMean(),
+        rcfNeighbourMean: edges > 0 ? rcfSum / edges : Number.NaN,
         deltaEMean: live > 0 ? deSum / live : 0,
         deltaEMax: deMax,
         vetoes: events.length,
         vetoEnergyJ: events.length * this.vetoJ,
-        clockErrorRmsS: rms(this.clockErrorS),
+        clockErrorRmsS: rms(m.clockErrorS),
       },
       events,
     };
-  }
-
-  /** Built-in clock model: τ_i ← τ_i + y_i·Δt + σ_w·√Δt·ξ (fractional offset y_i, random walk σ_w). */
-  private advanceClocks(dtS: number): void {
-    const walk = this.params.clockWalkSPerSqrtS * Math.sqrt(dtS);
-    for (let i = 0; i < this.params.nodes; i++) {
-      let tau = this.clockErrorS[i]! + this.clockRate[i]! * dtS;
-      if (walk > 0) tau += walk * this.rng.normal();
-      this.clockErrorS[i] = tau;
-    }
-  }
-
-  /** Step 1: detuning, clock-reference and dephasing phases per mode. */
-  private applyPhases(dtS: number): void {
-    const { nodes, dim, gammaPerS } = this.params;
-    const s = this.states;
-    const sigma = Math.sqrt(gammaPerS * dtS);
-    const det = this.detuningRadS;
-    const failed = this.failed;
-    for (let i = 0; i < nodes; i++) {
-      if (failed !== undefined && failed[i] === 1) continue;
-      const dTau = this.clockErrorS[i]! - this.appliedClockErrorS[i]!;
-      this.appliedClockErrorS[i] = this.clockErrorS[i]!;
-      const o = 2 * i * dim;
-      for (let k = 0; k < dim; k++) {
-        let phi = -(det[i * dim + k]! * dtS) - this.omegaRadS[k]! * dTau;
-        if (sigma > 0) phi += sigma * this.rng.normal();
-        const c = Math.cos(phi);
-        const sn = Math.sin(phi);
-        const re = s[o + 2 * k]!;
-        const im = s[o + 2 * k + 1]!;
-        s[o + 2 * k] = c * re - sn * im;
-        s[o + 2 * k + 1] = c * im + sn * re;
-      }
-    }
-  }
-
-  /** Step 2, mean field: ψ_i ← normalise(ψ_i + κΔt Σ_j (e^{iα_ij} ψ_j − ψ_i)), from the old states. */
-  private coupleMeanField(dtS: number): void {
-    const { nodes, dim, kappaPerS } = this.params;
-    const s = this.states;
-    const out = this.next;
-    const g = kappaPerS * dtS;
-    const { rowPtr, colIdx } = this.neighbours;
-    const failed = this.failed;
-    for (let i = 0; i < nodes; i++) {
-      const o = 2 * i * dim;
-      if (failed !== undefined && failed[i] === 1) {
-        for (let x = o; x < o + 2 * dim; x++) out[x] = 0;
-        continue;
-      }
-      let deg = rowPtr[i + 1]! - rowPtr[i]!;
-      if (failed !== undefined) for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) deg -= failed[colIdx[p]!]!;
-      const self = 1 - g * deg;
-      for (let x = o; x < o + 2 * dim; x++) out[x] = self * s[x]!;
-      for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
-        if (failed !== undefined && failed[colIdx[p]!] === 1) continue;
-        const oj = 2 * colIdx[p]! * dim;
-        // ⟨ψ_j|ψ_i⟩ and its phase.
-        let re = 0;
-        let im = 0;
-        for (let k = 0; k < 2 * dim; k += 2) {
-          const ar = s[oj + k]!;
-          const ai = s[oj + k + 1]!;
-          const br = s[o + k]!;
-          const bi = s[o + k + 1]!;
-          re += ar * br + ai * bi;
-          im += ar * bi - ai * br;
-        }
-        const a = Math.hypot(re, im);
-        const cr = a > 0 ? (g * re) / a : g;
-        const ci = a > 0 ? (g * im) / a : 0;
-        for (let k = 0; k < 2 * dim; k += 2) {
-          const jr = s[oj + k]!;
-          const ji = s[oj + k + 1]!;
-          out[o + k] = out[o + k]! + cr * jr - ci * ji;
-          out[o + k + 1] = out[o + k + 1]! + cr * ji + ci * jr;
-        }
-      }
-      normaliseNode(out, dim, i);
-    }
-    this.next = s;
-    this.states = out;
-  }
-
-  /** Step 2, jump unravelling: with probability 1 − e^{−κ deg Δt} node i copies a random neighbour's old state. */
-  private coupleJump(dtS: number): void {
-    const { nodes, dim, kappaPerS } = this.params;
-    const s = this.states;
-    const out = this.next;
-    out.set(s);
-    const { rowPtr, colIdx } = this.neighbours;
-    const failed = this.failed;
-    for (let i = 0; i < nodes; i++) {
-      const deg = rowPtr[i + 1]! - rowPtr[i]!;
-      if (deg === 0 || (failed !== undefined && failed[i] === 1)) continue;
-      if (this.rng.uniform() >= -Math.expm1(-kappaPerS * deg * dtS)) continue;
-      const j = colIdx[rowPtr[i]! + Math.min(deg - 1, Math.floor(this.rng.uniform() * deg))]!;
-      // A failed neighbour has no state to give: that jump does not happen (rate κ·live degree).
-      if (failed !== undefined && failed[j] === 1) continue;
-      out.set(s.subarray(2 * j * dim, 2 * (j + 1) * dim), 2 * i * dim);
-    }
-    this.next = s;
-    this.states = out;
-  }
-
-  /** Step 3: every node over the ΔE threshold is re-seeded from its healthiest healthy neighbour. */
-  private veto(): VetoEvent[] {
-    const { nodes, dim, deltaEThreshold } = this.params;
-    const { rowPtr, colIdx } = this.neighbours;
-    const events: VetoEvent[] = [];
-    const failed = this.failed;
-    const thr = this.thresholds;
-    for (let i = 0; i < nodes; i++) {
-      if (failed !== undefined && failed[i] === 1) continue;
-      const de = this.deltaE[i]!;
-      if (!(de > (thr === undefined ? deltaEThreshold : thr[i]!))) continue;
-      let src = -1;
-      if (this.params.reseed === "neighbour") for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
-        const j = colIdx[p]!;
-        if (failed !== undefined && failed[j] === 1) continue;
-        const dj = this.deltaE[j]!;
-        if (dj <= (thr === undefined ? deltaEThreshold : thr[j]!) && (src < 0 || dj < this.deltaE[src]! || (dj === this.deltaE[src]! && j < src))) src = j;
-      }
-      // Healthy sources are never re-seeded in this pass, so copying in place is safe.
-      if (src >= 0) this.states.copyWithin(2 * i * dim, 2 * src * dim, 2 * (src + 1) * dim);
-      else writeOdos(this.states, dim, i);
-      events.push({ kind: "veto", timeS: this.timeS, node: i, deltaE: de, source: src, energyJ: this.vetoJ });
-    }
-    return events;
-  }
-
-  private rcfNeighbourMean(): number {
-    const { rowPtr, colIdx } = this.neighbours;
-    let sum = 0;
-    let count = 0;
-    for (let i = 0; i < this.params.nodes; i++) {
-      for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
-        const j = colIdx[p]!;
-        if (j > i && (this.failed === undefined || (this.failed[i] === 0 && this.failed[j] === 0))) {
-          sum += rcfPair(this.states, this.params.dim, i, j);
-          count++;
-        }
-      }
-    }
-    return count > 0 ? sum / count : Number.NaN;
   }
 
   /** Total vetoes since init. */
@@ -372,43 +288,67 @@ export class ResonanceMesh {
     return this.vetoesTotal;
   }
 
-  /** A copy of the whole state (typed arrays copied). */
+  /** A copy of the whole state (typed arrays copied); with blocks > 1 also the block streams' states. */
   snapshot(): MeshSnapshot {
+    const m = this.buffers;
+    if (this.blocks > 1) this.executor.pull();
     return {
       timeS: this.timeS,
       vetoesTotal: this.vetoesTotal,
       externalClock: this.externalClock,
       states: this.states.slice(),
-      clockErrorS: this.clockErrorS.slice(),
-      appliedClockErrorS: this.appliedClockErrorS.slice(),
-      clockRate: this.clockRate.slice(),
-      detuningRadS: this.detuningRadS.slice(),
-      ...(this.failed ? { failed: this.failed.slice() } : {}),
-      ...(this.thresholds ? { thresholds: this.thresholds.slice() } : {}),
+      clockErrorS: m.clockErrorS.slice(),
+      appliedClockErrorS: m.appliedClockErrorS.slice(),
+      clockRate: m.clockRate.slice(),
+      detuningRadS: m.detuningRadS.slice(),
+      ...(this.failedUsed ? { failed: m.failed!.slice() } : {}),
+      ...(this.thresholdsUsed ? { thresholds: m.thresholds!.slice() } : {}),
+      ...(this.blocks > 1 ? { blockRandom: this.blockRandom.map((r) => { const s = r.getState(); return { generator: s.generator, key: s.key, s: s.s }; }) } : {}),
     };
   }
 
-  /** Restore a snapshot taken from a mesh with the same parameters. */
+  /** Restore a snapshot taken from a mesh with the same parameters (and block count). */
   restore(snap: MeshSnapshot): void {
     if (snap.states.length !== this.states.length || snap.clockErrorS.length !== this.params.nodes) {
       throw InputError.of("snapshot", `a snapshot of a mesh with N = ${this.params.nodes}, d = ${this.params.dim}`, `~states of length ${snap.states.length}`);
     }
+    if ((snap.blockRandom?.length ?? 1) !== this.blocks) {
+      throw InputError.of("snapshot.blockRandom", `the streams of ${this.blocks} block(s) (mesh.blocks must match the checkpoint's)`, `~${snap.blockRandom?.length ?? 1} block(s)`);
+    }
+    const m = this.buffers;
     this.timeS = snap.timeS;
     this.vetoesTotal = snap.vetoesTotal;
     this.externalClock = snap.externalClock;
     this.states.set(snap.states);
-    this.clockErrorS.set(snap.clockErrorS);
-    this.appliedClockErrorS.set(snap.appliedClockErrorS);
-    this.clockRate.set(snap.clockRate);
-    this.detuningRadS.set(snap.detuningRadS);
-    this.failed = snap.failed ? snap.failed.slice() : undefined;
-    this.thresholds = snap.thresholds ? snap.thresholds.slice() : undefined;
+    m.clockErrorS.set(snap.clockErrorS);
+    m.appliedClockErrorS.set(snap.appliedClockErrorS);
+    m.clockRate.set(snap.clockRate);
+    m.detuningRadS.set(snap.detuningRadS);
+    this.failedUsed = snap.failed !== undefined;
+    this.thresholdsUsed = snap.thresholds !== undefined;
+    if (this.shared) {
+      if (snap.failed) m.failed!.set(snap.failed);
+      else m.failed!.fill(0);
+      if (snap.thresholds) m.thresholds!.set(snap.thresholds);
+      else m.thresholds!.fill(this.params.deltaEThreshold);
+    } else {
+      m.failed = snap.failed ? snap.failed.slice() : undefined;
+      m.thresholds = snap.thresholds ? snap.thresholds.slice() : undefined;
+    }
+    if (snap.blockRandom) {
+      snap.blockRandom.forEach((s, b) => this.blockRandom[b]!.setState(s));
+      this.executor.push();
+    }
   }
 
   // ---- Faults (issue 5): failed nodes, spares reloaded from the Black Sarcophagus, storm thresholds.
 
   private checkNode(i: number, where: string): void {
     if (!Number.isInteger(i) || i < 0 || i >= this.params.nodes) throw InputError.of(where, `a node index in [0, ${this.params.nodes})`, i);
+  }
+
+  private get failed(): Uint8Array | undefined {
+    return this.failedUsed ? this.buffers.failed : undefined;
   }
 
   /** True if node `i` has failed and not been restored. */
@@ -457,8 +397,9 @@ export class ResonanceMesh {
    */
   failNode(i: number): void {
     this.checkNode(i, "node");
-    this.failed ??= new Uint8Array(this.params.nodes);
-    this.failed[i] = 1;
+    this.buffers.failed ??= new Uint8Array(this.params.nodes);
+    this.failedUsed = true;
+    this.buffers.failed[i] = 1;
     this.states.fill(0, 2 * i * this.params.dim, 2 * (i + 1) * this.params.dim);
   }
 
@@ -471,22 +412,23 @@ export class ResonanceMesh {
     this.checkNode(i, "node");
     if (!this.isFailed(i)) throw InputError.of(`node ${i}`, "a failed node (restoreNode replaces a failed node by a spare)", "~a live node");
     this.setNodeState(i, state);
-    this.failed![i] = 0;
-    this.appliedClockErrorS[i] = this.clockErrorS[i]!;
+    this.buffers.failed![i] = 0;
+    this.buffers.appliedClockErrorS[i] = this.buffers.clockErrorS[i]!;
   }
 
   /** Node `i`'s ΔE veto threshold (the mesh's `deltaEThreshold` unless set per node). */
   threshold(i: number): number {
     this.checkNode(i, "node");
-    return this.thresholds === undefined ? this.params.deltaEThreshold : this.thresholds[i]!;
+    return this.thresholdsUsed ? this.buffers.thresholds![i]! : this.params.deltaEThreshold;
   }
 
   /** Set node `i`'s ΔE veto threshold, in (0, 1) (V2000: 0.02 inside a CME region during the storm). */
   setNodeThreshold(i: number, deltaEThreshold: number): void {
     this.checkNode(i, "node");
     if (typeof deltaEThreshold !== "number" || !(deltaEThreshold > 0 && deltaEThreshold < 1)) throw InputError.of("deltaEThreshold", "a number in (0, 1)", deltaEThreshold);
-    this.thresholds ??= new Float64Array(this.params.nodes).fill(this.params.deltaEThreshold);
-    this.thresholds[i] = deltaEThreshold;
+    this.buffers.thresholds ??= new Float64Array(this.params.nodes).fill(this.params.deltaEThreshold);
+    this.thresholdsUsed = true;
+    this.buffers.thresholds[i] = deltaEThreshold;
   }
 }
 
