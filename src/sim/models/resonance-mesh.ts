@@ -13,6 +13,7 @@ import { maxStableDtS, ResonanceMesh, type MeshSnapshot } from "../../model/reso
 import type { MeshParams } from "../../model/resonance/mesh-params.js";
 import { constellationUmt, oscillatorFromAdev, type UmtNetwork } from "../../model/umt/index.js";
 import type { Model, ModelEvent, NodeView, StateValue, StepResult } from "../model.js";
+import { ThreadedBlocks } from "../executors/mesh-shard.js";
 import { meshNodeView } from "./mesh-node-view.js";
 import { MeshFaults } from "./mesh-faults.js";
 import type { Scenario } from "../scenario/index.js";
@@ -54,10 +55,18 @@ export class ResonanceMeshModel implements Model {
   private residualS = new Float64Array(0);
   /** Issue 5's faults (scenario `faults` section): failures, sarcophagus reloads, CME thresholds, Raft events. */
   private faults: MeshFaults | undefined;
+  /** The worker threads of a mesh sharded over run.threads > 1 (stopped after the last tick). */
+  private shard: ThreadedBlocks | undefined;
+  private endNs = 0;
 
   init(scenario: Scenario, streams: StreamSet<RandomStream>): void {
     this.scenario = scenario;
-    this.mesh = ResonanceMesh.init(meshParamsOf(scenario), streams.get("mesh"));
+    // mesh.blocks > 1: one stream per node block ("mesh" split "block-b"); run.threads > 1 runs the
+    // blocks on worker threads over shared arrays (sim/executors/mesh-shard.ts), same numbers.
+    const threads = scenario.run.threads;
+    this.mesh = ResonanceMesh.init(meshParamsOf(scenario), streams.get("mesh"), undefined, { blocks: scenario.mesh.blocks, shared: threads > 1 });
+    if (threads > 1) this.shard = ThreadedBlocks.attach(this.mesh, threads);
+    this.endNs = Math.round(scenario.run.durationS * 1e9);
     if (scenario.umt.sync) this.initUmt(scenario, streams.get("umt"));
     this.faults = MeshFaults.fromScenario(scenario);
     this.dtS = scenario.run.tickS / scenario.mesh.substeps;
@@ -115,6 +124,7 @@ export class ResonanceMeshModel implements Model {
     }
     faultsAt(substeps);
     this.lastTNs = tNs;
+    if (tNs >= this.endNs) void this.dispose();
     const rcf = sample || this.faults?.episodeOpen ? this.globalRcf() : Number.NaN;
     this.faults?.observe(tNs, rcf, events);
     if (!sample || last === undefined) return { metrics: {}, events };
@@ -144,6 +154,13 @@ export class ResonanceMeshModel implements Model {
     this.lastTNs = s.lastTNs;
     this.tally = { ...s.tally };
     if (this.faults && s.faults !== undefined) this.faults.restore(s.faults);
+  }
+
+  /** Stop the mesh's worker threads, if any (done by itself after the last tick; stepping after it throws). */
+  dispose(): Promise<unknown> {
+    const s = this.shard;
+    this.shard = undefined;
+    return s ? s.close() : Promise.resolve();
   }
 
   /** Each node's RCF to ODOS and its failed/storm flags (read-only; mesh-node-view.ts). */

@@ -76,6 +76,8 @@ function crossFieldIssues(sc: Scenario): Issue[] {
   if (mesh.nodes * mesh.dim * 16 > STATE_BYTES_MAX) {
     add("mesh.nodes", `N·dim·16 bytes ≤ 1 GiB for the node states (N ≤ ${Math.floor(STATE_BYTES_MAX / 16 / mesh.dim)} at dim ${mesh.dim})`, mesh.nodes);
   }
+  if (mesh.blocks > mesh.nodes) add("mesh.blocks", `at most mesh.nodes (${mesh.nodes}): a block holds at least one node`, mesh.blocks);
+  if (run.threads > mesh.blocks) add("run.threads", `at most mesh.blocks (${mesh.blocks}): threads share the mesh's node blocks (set mesh.blocks > 1 to use threads)`, run.threads);
   if (odos.stormDeltaEThreshold > odos.deltaEThreshold) add("odos.stormDeltaEThreshold", `≤ odos.deltaEThreshold (${odos.deltaEThreshold}): a storm tightens the threshold`, odos.stormDeltaEThreshold);
   out.push(...issue5Issues(sc));
   return out;

@@ -33,6 +33,8 @@ export const runSchema = z.strictObject({
   checkpointEveryS: positiveSeconds("Interval between checkpoints, seconds of simulated time (a whole number of ticks).").default(1e-7),
   queueCapacity: z.number().int().min(16).max(16_777_216).default(65_536)
     .describe("Bound on pending kernel events; overflowing it stops the run with an error."),
+  threads: z.number().int().min(1).max(64).default(1)
+    .describe("Threads that run the mesh's node blocks (mesh.blocks); never changes a result, only the wall time (docs/CLUSTER.md)."),
 }).describe("How long and how finely the run advances.");
 
 export const meshSchema = z.strictObject({
@@ -64,6 +66,8 @@ export const meshSchema = z.strictObject({
     .describe("Spacing Δω of the node's mode frequencies ω_k = ω₀ + kΔω, rad/s (paper: none; 2π·100 GHz, a photonic ring's FSR)."),
   coherenceMethod: z.enum(["auto", "exact", "hierarchical"]).default("auto")
     .describe("Global coherence (§2.1 MST mean RCF): exact Prim, per-cluster MST + backbone, or auto by N."),
+  blocks: z.number().int().min(1).max(65_536).default(1)
+    .describe("Node blocks of the mesh tick, each with its own random stream and reduced in block order: 1 is the classic single-stream mesh; B > 1 changes the trajectories (fixed by B, not by run.threads) so that run.threads can share the blocks."),
 }).describe("The resonance mesh (§2.1, §3.2, Appendix B).")
   // The cluster-size default depends on N (a mesh smaller than one cluster is one cluster).
   .transform((m) => ({ ...m, clusterSize: m.clusterSize ?? Math.min(CLUSTER_SIZE_DEFAULT, m.nodes) }));

@@ -1,0 +1,79 @@
+/**
+ * Shared-memory protocol between a sharded mesh (mesh-shard.ts) and its worker threads
+ * (mesh-shard-worker.ts): control words, and each block stream's state as 80 ASCII bytes.
+ */
+import type { MeshParams } from "../../model/resonance/mesh-params.js";
+import type { BlockStreamState } from "../../model/resonance/mesh.js";
+
+/** Phase generation: bumped by the main thread to start a phase. */
+export const CTRL_GEN = 0;
+/** The phase to run (mesh-blocks.ts PHASE_*). */
+export const CTRL_PHASE = 1;
+/** The current state buffer (0 or 1). */
+export const CTRL_CUR = 2;
+/** 1 when the clock errors come from outside (no built-in clock walk). */
+export const CTRL_EXTERNAL = 3;
+/** Workers done with the current phase. */
+export const CTRL_DONE = 4;
+/** Workers that have started. */
+export const CTRL_READY = 5;
+/** Non-zero: workers exit. */
+export const CTRL_QUIT = 6;
+/** Bumped when the main thread wrote new stream states (after a restore). */
+export const CTRL_RNG_GEN = 7;
+/** Non-zero: a worker failed (its message in the error bytes). */
+export const CTRL_ERROR = 8;
+export const CTRL_LENGTH = 9;
+
+/** Polls of a control word before sleeping on it. */
+export const SPIN_MAX = 2000;
+/** Bytes per block stream state: 16 hex digits of key, 64 of generator state. */
+export const RNG_BYTES = 80;
+/** Bytes for a worker's error message. */
+export const ERROR_BYTES = 1024;
+
+/** Shared arrays of the mesh (mesh.ts `MeshBuffers` on SharedArrayBuffers). */
+export interface SharedMeshArrays {
+  readonly states0: SharedArrayBuffer;
+  readonly states1: SharedArrayBuffer;
+  readonly deltaE: SharedArrayBuffer;
+  readonly clockErrorS: SharedArrayBuffer;
+  readonly appliedClockErrorS: SharedArrayBuffer;
+  readonly clockRate: SharedArrayBuffer;
+  readonly detuningRadS: SharedArrayBuffer;
+  readonly failed: SharedArrayBuffer;
+  readonly thresholds: SharedArrayBuffer;
+  readonly partials: SharedArrayBuffer;
+  readonly vetoRec: SharedArrayBuffer;
+  readonly vetoCount: SharedArrayBuffer;
+}
+
+/** What each worker is started with. */
+export interface MeshShardWorkerData {
+  readonly params: MeshParams;
+  readonly rowPtr: Int32Array;
+  readonly colIdx: Int32Array;
+  readonly omegaRadS: Float64Array;
+  readonly bounds: Int32Array;
+  readonly arrays: SharedMeshArrays;
+  /** Control words (Int32, CTRL_*), the tick length (one Float64), block stream states, error text. */
+  readonly control: SharedArrayBuffer;
+  readonly dtS: SharedArrayBuffer;
+  readonly rng: SharedArrayBuffer;
+  readonly error: SharedArrayBuffer;
+  /** This thread's index (1..threads−1; the main thread is 0): it runs blocks b ≡ thread (mod threads). */
+  readonly thread: number;
+  readonly threads: number;
+}
+
+/** Write block b's stream state into the shared bytes. */
+export function writeStreamState(bytes: Uint8Array, b: number, s: BlockStreamState): void {
+  const text = s.key + s.s;
+  for (let k = 0; k < RNG_BYTES; k++) bytes[RNG_BYTES * b + k] = text.charCodeAt(k);
+}
+
+/** Read block b's stream state from the shared bytes. */
+export function readStreamState(bytes: Uint8Array, b: number): BlockStreamState {
+  const text = String.fromCharCode(...bytes.subarray(RNG_BYTES * b, RNG_BYTES * (b + 1)));
+  return { generator: "xoshiro256**", key: text.slice(0, 16), s: text.slice(16) };
+}

@@ -1,0 +1,101 @@
+/**
+ * Sharding one mesh tick over threads (issue 9; docs/CLUSTER.md): with the node blocks fixed by
+ * the scenario (`mesh.blocks`), the number of threads (`run.threads`) never changes a number —
+ * states, metrics, veto events, snapshots and run fingerprints are bit-identical for T = 1, 2, 3
+ * (B = 4: blocks not a multiple of T). And `mesh.blocks = 1` is the classic mesh: the h2-protocol
+ * scenario (§6.2) keeps the fingerprint the code had before blocks existed.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { RandomStream } from "../../numeric/random/stream.js";
+import { ResonanceMesh, type MeshStep } from "../../model/resonance/mesh.js";
+import type { MeshParams } from "../../model/resonance/mesh-params.js";
+import { parseScenario, resolveScenario } from "../scenario/index.js";
+import { decodeState, encodeState } from "../state-codec.js";
+import type { Checkpoint } from "../run.js";
+import { executeRun } from "./execute-run.js";
+import { ThreadedBlocks } from "./mesh-shard.js";
+
+/**
+ * Fingerprint of scenarios/h2-protocol.yaml (seed 2026) computed by the code BEFORE mesh blocks
+ * existed (commit fccfccf): `npm run build && node dist/cli/main.js run scenarios/h2-protocol.yaml
+ * --json --db /tmp/r.db` printed "fingerprint": "a15b20b29e0723cb". It guards backward
+ * compatibility: mesh.blocks = 1 (the default) must leave every existing run unchanged.
+ */
+const H2_FINGERPRINT_BEFORE_BLOCKS = "a15b20b29e0723cb";
+
+const P: Partial<MeshParams> & { nodes: number } = { nodes: 1000, dim: 6, topology: "ring", degree: 4, gammaPerS: 1e8, kappaPerS: 1e9, initialSpread: 0.2, clockWalkSPerSqrtS: 1e-12 };
+
+/** 40 ticks of a B-block mesh on T threads, with two nodes failed at tick 10 and one restored at 25. */
+function meshRun(blocks: number, threads: number, coupling: "meanField" | "jump") {
+  const mesh = ResonanceMesh.init({ ...P, coupling }, RandomStream.fromSeed(7, "mesh"), undefined, { blocks, shared: threads > 1 });
+  const ex = threads > 1 ? ThreadedBlocks.attach(mesh, threads) : undefined;
+  const steps: MeshStep[] = [];
+  const keep = new Float64Array(2 * P.dim!);
+  try {
+    for (let t = 0; t < 40; t++) {
+      if (t === 10) {
+        mesh.nodeState(3, keep);
+        mesh.failNode(3);
+        mesh.failNode(600);
+        mesh.setNodeThreshold(251, 0.02);
+      }
+      if (t === 25) mesh.restoreNode(3, keep);
+      steps.push(mesh.step(1e-10));
+    }
+    return { steps, snapshot: encodeState(mesh.snapshot()) };
+  } finally {
+    void ex?.close();
+  }
+}
+
+describe("mesh sharded over threads (issue 9)", () => {
+  for (const coupling of ["meanField", "jump"] as const) {
+    it(`${coupling}: B = 4 gives bit-identical metrics, veto events and snapshots on 1, 2 and 3 threads`, () => {
+      const one = meshRun(4, 1, coupling);
+      const vetoes = one.steps.reduce((n, s) => n + s.events.length, 0);
+      expect(vetoes).toBeGreaterThan(0); // the veto pass, with cross-block re-seeding, is exercised
+      for (const threads of [2, 3]) {
+        const r = meshRun(4, threads, coupling);
+        expect(r.steps).toEqual(one.steps); // toEqual on numbers is Object.is: NaN, ±0 and every bit
+        expect(r.snapshot).toBe(one.snapshot);
+      }
+      // The blocks (not the threads) fix the trajectory: B = 1 is another one.
+      expect(meshRun(1, 1, coupling).snapshot).not.toBe(one.snapshot);
+    }, 60_000);
+  }
+
+  const base = { run: { seed: 11, durationS: 6e-8, tickS: 1e-9, sampleEveryS: 5e-9, checkpointEveryS: 2e-8 }, mesh: { nodes: 600, clusterSize: 100, gammaPerS: 3e7, initialSpread: 0.15, blocks: 4 } };
+  const sc = (threads: number) => resolveScenario({ ...base, run: { ...base.run, threads } });
+
+  it("a run's fingerprint, samples and events do not depend on run.threads; resuming a checkpoint on another thread count gives the same fingerprint", () => {
+    const checkpoints: string[] = [];
+    const one = executeRun(sc(1));
+    const two = executeRun(sc(2), { onCheckpoint: (p) => checkpoints.push(p.checkpoint) });
+    const three = executeRun(sc(3));
+    expect(one.events.length).toBeGreaterThan(0);
+    expect(two.fingerprint).toBe(one.fingerprint);
+    expect(three.fingerprint).toBe(one.fingerprint);
+    expect(three.samples).toEqual(one.samples);
+    expect(three.events).toEqual(one.events);
+    expect(checkpoints.length).toBe(2);
+    expect(decodeState<Checkpoint>(checkpoints[0]!).tNs).toBe(20);
+    for (const [cp, threads] of [[checkpoints[0]!, 1], [checkpoints[1]!, 3], [checkpoints[1]!, 2]] as const) {
+      expect(executeRun(sc(threads), { resume: cp }).fingerprint).toBe(one.fingerprint);
+    }
+    // With blocks = 1 the same scenario is the classic mesh, another trajectory.
+    expect(executeRun(resolveScenario({ ...base, mesh: { ...base.mesh, blocks: 1 } })).fingerprint).not.toBe(one.fingerprint);
+  }, 120_000);
+
+  it("mesh.blocks = 1 (default) keeps the fingerprint of h2-protocol from before blocks existed (§6.2 scenario)", () => {
+    const text = readFileSync(new URL("../../../scenarios/h2-protocol.yaml", import.meta.url), "utf8");
+    expect(executeRun(parseScenario(text, "h2-protocol.yaml")).fingerprint).toBe(H2_FINGERPRINT_BEFORE_BLOCKS);
+  }, 60_000);
+
+  it("rejects run.threads > mesh.blocks, mesh.blocks > N and threads outside [1, 64]", () => {
+    expect(() => resolveScenario({ run: { threads: 2 } })).toThrow(/run\.threads.*at most mesh\.blocks \(1\)/s);
+    expect(() => resolveScenario({ mesh: { nodes: 10, clusterSize: 10, blocks: 11 } })).toThrow(/mesh\.blocks.*at most mesh\.nodes \(10\)/s);
+    expect(() => resolveScenario({ run: { threads: 65 }, mesh: { blocks: 100 } })).toThrow(/run\.threads/);
+    expect(() => ResonanceMesh.init({ nodes: 10 }, { normal: () => 0, uniform: () => 0 }, undefined, { blocks: 2 })).toThrow(/splittable/);
+  });
+});

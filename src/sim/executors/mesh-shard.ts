@@ -1,0 +1,136 @@
+/**
+ * One mesh tick shared by threads (docs/CLUSTER.md, "Sharding one large mesh"): the mesh's arrays
+ * live on SharedArrayBuffers (`ResonanceMesh.init(…, { blocks, shared: true })`), its B node
+ * blocks are dealt to T threads (block b → thread b mod T; the main thread is thread 0 and takes
+ * part), and every phase of the tick ends at a barrier (`Atomics.wait/notify` on a control word),
+ * so `ResonanceMesh.step` stays synchronous. Each block draws from its own stream and writes only
+ * its own nodes and slots, and the mesh reduces in block order: states, metrics, events and
+ * fingerprints are bit-identical for every T (mesh-shard.test.ts).
+ *
+ * This is the I/O edge (threads); the kernels are the pure ones of model/resonance/mesh-blocks.ts.
+ */
+import type { Worker } from "node:worker_threads";
+import { InputError } from "../../errors.js";
+import { type BlockExecutor, type MeshPhase, runBlockPhase } from "../../model/resonance/mesh-blocks.js";
+import type { RandomStreamLike, ResonanceMesh } from "../../model/resonance/mesh.js";
+import {
+  CTRL_CUR, CTRL_DONE, CTRL_ERROR, CTRL_EXTERNAL, CTRL_GEN, CTRL_LENGTH, CTRL_PHASE, CTRL_QUIT, CTRL_READY, CTRL_RNG_GEN, ERROR_BYTES,
+  type MeshShardWorkerData, readStreamState, RNG_BYTES, SPIN_MAX, type SharedMeshArrays, writeStreamState,
+} from "./mesh-shard-protocol.js";
+import { startWorker } from "./start-worker.js";
+
+/** Most threads one mesh may use (as `run.threads`). */
+export const MESH_THREADS_MAX = 64;
+/** How long to wait for the worker threads to start, ms. */
+const START_TIMEOUT_MS = 120_000;
+
+function sab(a: ArrayBufferView, what: string): SharedArrayBuffer {
+  if (!(a.buffer instanceof SharedArrayBuffer)) throw InputError.of(what, "an array on a SharedArrayBuffer (ResonanceMesh.init with layout.shared)", a);
+  return a.buffer;
+}
+
+/** A `BlockExecutor` running the blocks on `threads` threads (this one included). */
+export class ThreadedBlocks implements BlockExecutor {
+  private readonly ctrl: Int32Array;
+  private readonly dt: Float64Array;
+  private readonly rngBytes: Uint8Array;
+  private readonly errorBytes: Uint8Array;
+  private readonly workers: Worker[] = [];
+  private readonly own: number[] = [];
+  private closed = false;
+
+  private constructor(private readonly mesh: ResonanceMesh, private readonly threads: number) {
+    this.ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL_LENGTH));
+    this.dt = new Float64Array(new SharedArrayBuffer(8));
+    this.rngBytes = new Uint8Array(new SharedArrayBuffer(RNG_BYTES * mesh.blocks));
+    this.errorBytes = new Uint8Array(new SharedArrayBuffer(ERROR_BYTES));
+    for (let b = 0; b < mesh.blocks; b += threads) this.own.push(b);
+  }
+
+  /**
+   * Start `threads` − 1 worker threads for `mesh` (built with `shared: true` and blocks ≥ threads)
+   * and make it run its blocks on them; blocks until they are up. `close()` stops them.
+   */
+  static attach(mesh: ResonanceMesh, threads: number): ThreadedBlocks {
+    if (!Number.isInteger(threads) || threads < 2 || threads > Math.min(MESH_THREADS_MAX, mesh.blocks)) {
+      throw InputError.of("run.threads", `an integer in [2, min(${MESH_THREADS_MAX}, mesh.blocks = ${mesh.blocks})] for a threaded mesh`, threads);
+    }
+    const m = mesh.buffers;
+    const arrays: SharedMeshArrays = {
+      states0: sab(m.states[0], "states"), states1: sab(m.states[1], "states"), deltaE: sab(m.deltaE, "deltaE"),
+      clockErrorS: sab(m.clockErrorS, "clockErrorS"), appliedClockErrorS: sab(m.appliedClockErrorS, "appliedClockErrorS"),
+      clockRate: sab(m.clockRate, "clockRate"), detuningRadS: sab(m.detuningRadS, "detuningRadS"),
+      failed: sab(m.failed!, "failed"), thresholds: sab(m.thresholds!, "thresholds"), partials: sab(m.partials, "partials"),
+      vetoRec: sab(m.vetoRec, "vetoRec"), vetoCount: sab(m.vetoCount, "vetoCount"),
+    };
+    const ex = new ThreadedBlocks(mesh, threads);
+    ex.push();
+    for (let t = 1; t < threads; t++) {
+      const data: MeshShardWorkerData = {
+        params: mesh.params, rowPtr: mesh.neighbours.rowPtr, colIdx: mesh.neighbours.colIdx, omegaRadS: m.omegaRadS, bounds: m.bounds,
+        arrays, control: ex.ctrl.buffer as SharedArrayBuffer, dtS: ex.dt.buffer as SharedArrayBuffer, rng: ex.rngBytes.buffer as SharedArrayBuffer,
+        error: ex.errorBytes.buffer as SharedArrayBuffer, thread: t, threads,
+      };
+      const worker = startWorker(import.meta.url, "./mesh-shard-worker", data);
+      worker.unref();
+      ex.workers.push(worker);
+    }
+    ex.awaitCount(CTRL_READY, threads - 1, START_TIMEOUT_MS, "start");
+    mesh.setExecutor(ex);
+    return ex;
+  }
+
+  run(phase: MeshPhase, dtS: number, cur: number, externalClock: boolean): void {
+    if (this.closed) throw new Error("pqms internal assertion: sharded mesh stepped after close()");
+    const c = this.ctrl;
+    this.dt[0] = dtS;
+    Atomics.store(c, CTRL_PHASE, phase);
+    Atomics.store(c, CTRL_CUR, cur);
+    Atomics.store(c, CTRL_EXTERNAL, externalClock ? 1 : 0);
+    Atomics.store(c, CTRL_DONE, 0);
+    Atomics.add(c, CTRL_GEN, 1);
+    Atomics.notify(c, CTRL_GEN);
+    const rngs = this.mesh.blockRandom;
+    for (const b of this.own) runBlockPhase(this.mesh.buffers, phase, b, rngs[b]!, dtS, cur, externalClock);
+    this.awaitCount(CTRL_DONE, this.threads - 1, Number.POSITIVE_INFINITY, "phase");
+    if (Atomics.load(c, CTRL_ERROR) !== 0) {
+      const text = new TextDecoder().decode(this.errorBytes.slice().filter((x) => x !== 0));
+      throw new Error(`mesh shard worker failed: ${text}`);
+    }
+  }
+
+  /** Copy the workers' block stream states into the mesh's streams (they are left in shared memory after each drawing phase). */
+  pull(): void {
+    const rngs: readonly RandomStreamLike[] = this.mesh.blockRandom;
+    for (let b = 0; b < rngs.length; b++) if (b % this.threads !== 0) rngs[b]!.setState(readStreamState(this.rngBytes, b));
+  }
+
+  /** Hand the mesh's stream states to the workers (they reload them before their next phase). */
+  push(): void {
+    this.mesh.blockRandom.forEach((r, b) => writeStreamState(this.rngBytes, b, r.getState()));
+    Atomics.add(this.ctrl, CTRL_RNG_GEN, 1);
+  }
+
+  /** Stop the worker threads (the mesh's arrays and streams stay readable). */
+  close(): Promise<number[]> {
+    if (this.closed) return Promise.resolve([]);
+    this.closed = true;
+    Atomics.store(this.ctrl, CTRL_QUIT, 1);
+    Atomics.add(this.ctrl, CTRL_GEN, 1);
+    Atomics.notify(this.ctrl, CTRL_GEN);
+    return Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private awaitCount(word: number, n: number, timeoutMs: number, what: string): void {
+    const c = this.ctrl;
+    for (let spin = 0; spin < SPIN_MAX && Atomics.load(c, word) !== n; spin++);
+    for (;;) {
+      const v = Atomics.load(c, word);
+      if (v === n) return;
+      if (Atomics.wait(c, word, v, timeoutMs) === "timed-out") {
+        void this.close();
+        throw new Error(`mesh shard workers did not ${what} within ${timeoutMs / 1000} s (${v} of ${n})`);
+      }
+    }
+  }
+}
