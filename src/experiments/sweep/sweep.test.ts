@@ -1,5 +1,5 @@
 import { afterAll, describe, it, expect } from "vitest";
-import { LocalPool } from "../../sim/executors/index.js";
+import { LocalPool, type RunExecutor } from "../../sim/executors/index.js";
 import { openStore } from "../../store/run-store.js";
 import { resolveSweep, type Sweep } from "./spec.js";
 import { runSweep } from "./run.js";
@@ -80,4 +80,45 @@ describe("runSweep on the local pool", () => {
     expect(sweepRuns(store, out.sweepId)).toEqual(out.runs);
     store.close();
   });
+
+  it("a sweep of runs sharded over run.threads = 1, 2, 3 (mesh.blocks = 4) on a pool of 2 gives one fingerprint per seed and never has more than 2 threads busy", async () => {
+    // docs/CLUSTER.md: threads never change a result, so every point of this grid is the same run;
+    // the pool counts a run's mesh threads as slots, and gives a run asking for 3 the whole pool (2).
+    const sweep = resolveSweep({
+      name: "threads", base: { run: { durationS: 3e-8, checkpointEveryS: 1e-8 }, mesh: { nodes: 200, clusterSize: 100, blocks: 4, gammaPerS: 3e7, initialSpread: 0.15 } },
+      grid: { "run.threads": [1, 2, 3] }, seeds: 2, metrics: ["globalRcf"],
+    }, "threads", () => ({ input: {}, source: "" }));
+    const store = openStore(":memory:");
+    const pool = new LocalPool(2);
+    pools.push(pool);
+    // Watch the runs from outside the pool: a run is seen running from its first checkpoint to its
+    // result; the threads of the runs seen running at once (each its run.threads, at most 2) never exceed 2.
+    const running = new Map<string, number>();
+    let seenMax = 0;
+    const watched: RunExecutor = {
+      description: pool.description,
+      close: () => pool.close(),
+      run: (task) => pool.run({
+        ...task,
+        onCheckpoint: (p) => {
+          running.set(task.key, Math.min(2, task.scenario.run.threads));
+          seenMax = Math.max(seenMax, [...running.values()].reduce((a, b) => a + b, 0));
+          task.onCheckpoint?.(p);
+        },
+      }).finally(() => running.delete(task.key)),
+    };
+    const out = await runSweep(sweep, store, watched, { codeVersion: "test" });
+    expect(out.status).toBe("done");
+    const fp = (point: number, seed: number) => out.runs.find((r) => r.point === point && r.seed === seed)?.fingerprint;
+    for (const seed of [1, 2]) {
+      expect(fp(1, seed)).toBe(fp(0, seed));
+      expect(fp(2, seed)).toBe(fp(0, seed));
+    }
+    expect(fp(0, 1)).not.toBe(fp(0, 2));
+    expect(pool.threadsBusyMax).toBe(2);
+    expect(seenMax).toBeGreaterThan(0);
+    expect(seenMax).toBeLessThanOrEqual(2);
+    expect(pool.threadsBusy).toBe(0);
+    store.close();
+  }, 120_000);
 });

@@ -39,4 +39,35 @@ describe("LocalPool (worker_threads executor)", () => {
     expect(() => new LocalPool(0)).toThrow(InputError);
     expect(() => new LocalPool(1.5)).toThrow(/workers: expected an integer in \[1, 256\]/);
   });
+
+  it("counts a run's run.threads as pool slots: a 2-thread run on a pool of 2 holds the whole pool until it ends (FIFO), with its fingerprint on one thread", async () => {
+    const own = new LocalPool(2);
+    try {
+      const sharded = (threads: number) => resolveScenario({ run: { seed: 4, durationS: 2e-8, checkpointEveryS: 2e-8, threads }, mesh: { nodes: 200, clusterSize: 100, blocks: 4, gammaPerS: 1e7 } });
+      const order: string[] = [];
+      const track = (key: string, scenario: Scenario) => own.run({ key, scenario, codeVersion: "test" }).then((o) => {
+        order.push(key);
+        return o;
+      });
+      const [wide, a, b] = await Promise.all([track("wide", sharded(2)), track("a", small(1)), track("b", small(2))]);
+      // The small runs could only start once the 2-thread run had given its slots back.
+      expect(order[0]).toBe("wide");
+      expect(own.threadsBusyMax).toBe(2);
+      expect(own.threadsBusy).toBe(0);
+      expect(wide?.fingerprint).toBe(executeRun(sharded(1)).fingerprint);
+      expect(a?.fingerprint).toBe(executeRun(small(1)).fingerprint);
+      expect(b?.fingerprint).toBe(executeRun(small(2)).fingerprint);
+      // A run asking for more threads than the pool has gets the whole pool (run with 2 threads).
+      const pool1 = new LocalPool(1);
+      try {
+        expect((await pool1.run({ key: "capped", scenario: sharded(3), codeVersion: "test" })).fingerprint).toBe(wide?.fingerprint);
+        expect(pool1.threadsBusyMax).toBe(1);
+      } finally {
+        await pool1.close();
+      }
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
 });
+

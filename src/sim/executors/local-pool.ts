@@ -6,6 +6,13 @@
  *
  * A thread that dies (crash, out of memory) fails only the run it held, with a clear error, and
  * is replaced.
+ *
+ * The pool's size is a budget of threads, not only of runs: a run whose scenario shards its mesh
+ * over `run.threads` = t threads (docs/CLUSTER.md) starts t − 1 threads of its own, so it takes
+ * t of the pool's slots (one pool thread stays idle for each extra mesh thread), and a run asking
+ * for more threads than the pool has gets the whole pool: it is run with `run.threads` = the pool
+ * size. The thread count never changes a result (mesh-shard.test.ts), so neither does this.
+ * Runs start in FIFO order: one that does not fit yet waits for slots, and those behind it wait too.
  */
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
@@ -29,6 +36,8 @@ export class RunFailedError extends PqmsError {
 interface Pending {
   readonly id: number;
   readonly task: RunTask;
+  /** Threads the run uses (its `run.threads`, at most the pool size): the slots it takes. */
+  readonly threads: number;
   readonly resolve: (o: RunOutput) => void;
   readonly reject: (e: Error) => void;
 }
@@ -43,16 +52,38 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(POOL_SIZE_MAX, availableParallelism()));
 }
 
+/**
+ * The pool slots a task takes: its scenario's `run.threads`, at most `size`. A task whose
+ * scenario is malformed takes 1 and fails in its thread with the scenario's own error.
+ */
+function threadsOf(task: RunTask, size: number): number {
+  const t = (task.scenario as { run?: { threads?: unknown } } | undefined)?.run?.threads;
+  return typeof t === "number" && Number.isInteger(t) && t >= 1 ? Math.min(size, t) : 1;
+}
+
 export class LocalPool implements RunExecutor {
   private readonly slots: Slot[] = [];
   private readonly waiting: Pending[] = [];
   private nextId = 0;
   private closed = false;
+  private busyMax = 0;
 
   /** @param size  threads, 1…POOL_SIZE_MAX (default: the available cores). */
   constructor(readonly size: number = defaultPoolSize()) {
     if (!Number.isInteger(size) || size < 1 || size > POOL_SIZE_MAX) throw InputError.of("workers", `an integer in [1, ${POOL_SIZE_MAX}]`, size);
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  /** Threads in use now: the sum of the running runs' threads (never more than `size`). */
+  get threadsBusy(): number {
+    let n = 0;
+    for (const s of this.slots) n += s.busy?.threads ?? 0;
+    return n;
+  }
+
+  /** The most threads ever in use at once since the pool started (never more than `size`). */
+  get threadsBusyMax(): number {
+    return this.busyMax;
   }
 
   get description(): string {
@@ -63,7 +94,7 @@ export class LocalPool implements RunExecutor {
     if (this.closed) return Promise.reject(new PqmsError("the local pool is closed", "E_RUN", 3));
     if (this.waiting.length >= POOL_QUEUE_MAX) return Promise.reject(new PqmsError(`more than ${POOL_QUEUE_MAX} runs waiting in the local pool`, "E_RUN", 3));
     return new Promise<RunOutput>((resolve, reject) => {
-      this.waiting.push({ id: this.nextId++, task, resolve, reject });
+      this.waiting.push({ id: this.nextId++, task, threads: threadsOf(task, this.size), resolve, reject });
       this.dispatch();
     });
   }
@@ -84,13 +115,19 @@ export class LocalPool implements RunExecutor {
   }
 
   private dispatch(): void {
+    let busy = this.threadsBusy;
     for (const slot of this.slots) {
       if (slot.busy !== undefined) continue;
-      const next = this.waiting.shift();
-      if (next === undefined) return;
+      const next = this.waiting[0];
+      if (next === undefined || busy + next.threads > this.size) return;
+      this.waiting.shift();
       slot.busy = next;
+      busy += next.threads;
+      this.busyMax = Math.max(this.busyMax, busy);
       const t = next.task;
-      const req: PoolRequest = { id: next.id, scenario: t.scenario, ...(t.resume === undefined ? {} : { resume: t.resume }), reportCheckpoints: t.onCheckpoint !== undefined };
+      // A run given fewer threads than it asked for (the whole pool) runs with that many: same result.
+      const scenario = next.threads === threadsOf(t, Number.POSITIVE_INFINITY) ? t.scenario : { ...t.scenario, run: { ...t.scenario.run, threads: next.threads } };
+      const req: PoolRequest = { id: next.id, scenario, ...(t.resume === undefined ? {} : { resume: t.resume }), reportCheckpoints: t.onCheckpoint !== undefined };
       slot.worker.postMessage(req);
     }
   }
