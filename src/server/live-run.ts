@@ -113,7 +113,7 @@ export class LiveRun implements RunSink {
         do done = runner.advance(1);
         while (!done && performance.now() - t0 < SLICE_MS);
         if (!done && this.stopRequested) {
-          this.checkpoint(runner.checkpoint());
+          this.checkpoint(runner.interrupt()); // also stops the model's threads (Model.dispose)
           this.end("interrupted", {});
           return;
         }
@@ -122,6 +122,7 @@ export class LiveRun implements RunSink {
       }
       this.end("done", { fingerprint: runner.result?.fingerprint as string });
     } catch (e) {
+      runner.close(); // the run has ended: stop the model's threads (already done if the run itself failed)
       this.end("failed", { error: e instanceof Error ? e.message : String(e) });
     }
   }

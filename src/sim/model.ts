@@ -65,6 +65,14 @@ export interface Model {
    * not change the state or draw randomness, so calling it never changes a run's fingerprint.
    */
   nodeView?(out: NodeView): void;
+  /**
+   * Optional: release what the model holds outside its state (e.g. the worker threads of a mesh
+   * sharded over `run.threads`). The `Runner` calls it exactly once when the run ends for any
+   * reason: finished (after the final checkpoint), interrupted (`Runner.interrupt`, after its
+   * checkpoint), or failed (an error from `init`, `restore`, `step` or the sink). It must not
+   * throw; after it the model is never stepped again (`snapshot` may still be called).
+   */
+  dispose?(): void;
 }
 
 /** Builds the model a scenario names. */

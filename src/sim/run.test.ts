@@ -69,3 +69,82 @@ describe("Runner", () => {
     expect(r.result!.fingerprint).not.toBe(runAll().result.fingerprint);
   });
 });
+
+/** WalkModel that logs when it is disposed (and what the run loop did before), and can fail on demand. */
+class Disposable extends WalkModel {
+  readonly log: string[] = [];
+  constructor(private readonly failAt: { init?: boolean; stepNs?: number } = {}) {
+    super();
+  }
+  override init(...args: Parameters<WalkModel["init"]>): void {
+    super.init(...args);
+    if (this.failAt.init) throw new Error("init failed");
+  }
+  override step(tNs: number, sample: boolean) {
+    if (tNs === this.failAt.stepNs) throw new Error(`step failed at ${tNs}`);
+    return super.step(tNs, sample);
+  }
+  dispose(): void {
+    this.log.push("dispose");
+  }
+}
+
+describe("Runner ends a run once and disposes its model (Model.dispose)", () => {
+  const logging = (m: Disposable, throwAtNs = -1): RunSink => ({
+    sample() {},
+    event() {},
+    checkpoint(cp) {
+      if (cp.tNs === throwAtNs) throw new Error("store full");
+      m.log.push(`checkpoint ${cp.tNs}`);
+    },
+  });
+
+  it("finished: once, after the final checkpoint; advancing further changes nothing", () => {
+    const m = new Disposable();
+    const r = Runner.start(scenario(), m, logging(m));
+    while (!r.advance(7)) expect(m.log).not.toContain("dispose");
+    expect(m.log.slice(-2)).toEqual(["checkpoint 100", "dispose"]);
+    expect(r.advance(1)).toBe(true);
+    r.close();
+    r.interrupt();
+    expect(m.log.filter((x) => x === "dispose")).toHaveLength(1);
+  });
+
+  it("interrupted: interrupt() returns a checkpoint that resumes to the uninterrupted fingerprint, disposes once, and the runner cannot advance", () => {
+    const m = new Disposable();
+    const r = Runner.start(scenario(), m, logging(m));
+    r.advance(33);
+    const cp = r.interrupt();
+    expect(cp.tNs).toBe(33);
+    expect(m.log).toEqual(["checkpoint 20", "dispose"]);
+    expect(() => r.advance(1)).toThrow(/interrupted or failed/);
+    r.interrupt();
+    expect(m.log.filter((x) => x === "dispose")).toHaveLength(1);
+    const resumed = Runner.resume(scenario(), new Disposable(), decodeState<Checkpoint>(encodeState(cp)), new Recorder());
+    while (!resumed.advance(50));
+    expect(resumed.result!.fingerprint).toBe(runAll().result.fingerprint);
+  });
+
+  it("failed: an error from the model's step, the sink, init or restore disposes the model and is rethrown", () => {
+    const inStep = new Disposable({ stepNs: 12 });
+    const r1 = Runner.start(scenario(), inStep, logging(inStep));
+    expect(() => r1.advance(50)).toThrow("step failed at 12");
+    expect(inStep.log).toEqual(["dispose"]);
+    expect(() => r1.advance(1)).toThrow(/interrupted or failed/);
+
+    const inSink = new Disposable();
+    const r2 = Runner.start(scenario(), inSink, logging(inSink, 40));
+    expect(() => r2.advance(100)).toThrow("store full");
+    expect(inSink.log).toEqual(["checkpoint 20", "dispose"]);
+
+    const inInit = new Disposable({ init: true });
+    expect(() => Runner.start(scenario(), inInit, logging(inInit))).toThrow("init failed");
+    expect(inInit.log).toEqual(["dispose"]);
+
+    const cp = decodeState<Checkpoint>(runAll().sink.checkpoints[0]!);
+    const inRestore = new Disposable();
+    expect(() => Runner.resume(scenario(), inRestore, { ...cp, kernel: { ...cp.kernel, nowNs: cp.tNs + 1 } }, logging(inRestore))).toThrow(/checkpoint kernel time/);
+    expect(inRestore.log).toEqual(["dispose"]);
+  });
+});
+

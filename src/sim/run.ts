@@ -11,6 +11,10 @@
  * Pure and synchronous: `advance(maxTicks)` does a bounded amount of work and returns, so the
  * caller (the CLI) can yield to the event loop between slices to show progress and react to
  * Ctrl-C. No clock, no I/O here: the sink does the recording.
+ *
+ * The run ends exactly once — finished, interrupted (`interrupt()`, e.g. on Ctrl-C) or failed (an
+ * error from the model or the sink, rethrown) — and then the model's `dispose` is called, so what
+ * it holds outside its state (a sharded mesh's worker threads) stops at once.
  */
 import { assert } from "../errors.js";
 import { randomStreamFactory, type RandomStream } from "../numeric/random/stream.js";
@@ -74,6 +78,8 @@ export interface RunResult {
 /** One run of one model on the kernel. Create with `Runner.start` or `Runner.resume`. */
 export class Runner {
   private finished: RunResult | undefined;
+  /** Set once the run has ended (finished, interrupted or failed) and the model was disposed. */
+  private ended = false;
 
   private constructor(
     readonly scenario: Scenario,
@@ -88,10 +94,12 @@ export class Runner {
   static start(scenario: Scenario, model: Model, sink: RunSink, factory: StreamFactory<RandomStream> = randomStreamFactory): Runner {
     const clock = runClock(scenario);
     const streams = new StreamSet(scenario.run.seed, factory);
-    model.init(scenario, streams);
-    const kernel = new Kernel(scenario.run.queueCapacity);
-    kernel.schedule(clock.tickNs, "tick");
-    return new Runner(scenario, clock, model, kernel, streams, sink);
+    return disposingOnError(model, () => {
+      model.init(scenario, streams);
+      const kernel = new Kernel(scenario.run.queueCapacity);
+      kernel.schedule(clock.tickNs, "tick");
+      return new Runner(scenario, clock, model, kernel, streams, sink);
+    });
   }
 
   /** Continue a run from a checkpoint taken by a run of the same scenario and code. */
@@ -99,12 +107,14 @@ export class Runner {
     assert(cp.format === CHECKPOINT_FORMAT, `checkpoint format ${cp.format}, expected ${CHECKPOINT_FORMAT}`);
     const clock = runClock(scenario);
     const streams = new StreamSet(scenario.run.seed, factory);
-    model.init(scenario, streams);
-    streams.load(cp.streams);
-    model.restore(cp.model);
-    const kernel = Kernel.restore(cp.kernel);
-    assert(kernel.nowNs === cp.tNs, "checkpoint kernel time differs from its tNs");
-    return new Runner(scenario, clock, model, kernel, streams, sink);
+    return disposingOnError(model, () => {
+      model.init(scenario, streams);
+      streams.load(cp.streams);
+      model.restore(cp.model);
+      const kernel = Kernel.restore(cp.kernel);
+      assert(kernel.nowNs === cp.tNs, "checkpoint kernel time differs from its tNs");
+      return new Runner(scenario, clock, model, kernel, streams, sink);
+    });
   }
 
   /** Simulated time reached, ns. */
@@ -122,14 +132,36 @@ export class Runner {
     return this.finished;
   }
 
-  /** Process at most `maxTicks` ticks; returns true when the run is done. */
+  /**
+   * Process at most `maxTicks` ticks; returns true when the run is done (the model is then
+   * disposed). An error from the model or the sink ends the run (model disposed) and is rethrown.
+   */
   advance(maxTicks: number): boolean {
-    for (let n = 0; n < maxTicks && this.finished === undefined; n++) {
-      const ev = this.kernel.next();
-      assert(ev !== undefined && ev.kind === "tick", "the run's kernel ran out of ticks before the end");
-      this.tick(ev.timeNs);
+    if (this.finished !== undefined) return true;
+    assert(!this.ended, "advance() on a run that was interrupted or failed");
+    try {
+      for (let n = 0; n < maxTicks && this.finished === undefined; n++) {
+        const ev = this.kernel.next();
+        assert(ev !== undefined && ev.kind === "tick", "the run's kernel ran out of ticks before the end");
+        this.tick(ev.timeNs);
+      }
+    } catch (e) {
+      this.end();
+      throw e;
     }
+    if (this.finished !== undefined) this.end();
     return this.finished !== undefined;
+  }
+
+  /**
+   * Stop the run between ticks (Ctrl-C, a stop request): returns a checkpoint of the current
+   * state to continue it from later (`Runner.resume`), then disposes the model. The runner
+   * cannot advance afterwards. On a finished run it returns the final checkpoint.
+   */
+  interrupt(): Checkpoint {
+    const cp = this.checkpoint();
+    this.end();
+    return cp;
   }
 
   /**
@@ -145,6 +177,21 @@ export class Runner {
   /** A checkpoint of the current state (the run is between ticks whenever this can be called). */
   checkpoint(): Checkpoint {
     return { format: CHECKPOINT_FORMAT, tNs: this.kernel.nowNs, kernel: this.kernel.snapshot(), streams: this.streams.save(), model: this.model.snapshot() };
+  }
+
+  /**
+   * End the run here without a checkpoint, if it has not ended yet: dispose the model. For a
+   * caller that gives up on the run for a reason of its own (an error outside `advance`).
+   */
+  close(): void {
+    this.end();
+  }
+
+  /** End the run once: dispose the model (its `dispose` must not throw). */
+  private end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.model.dispose?.();
   }
 
   private tick(tNs: number): void {
@@ -171,5 +218,15 @@ export class Runner {
     foldState(fp, this.model.snapshot());
     this.kernel.foldNumbers("final-state", fp.state());
     this.finished = { fingerprint: this.kernel.fingerprint(), ticks: tNs / this.clock.tickNs, events: this.kernel.processed, tNs };
+  }
+}
+
+/** Build a runner; if that fails, dispose the model (init may have started threads) and rethrow. */
+function disposingOnError(model: Model, build: () => Runner): Runner {
+  try {
+    return build();
+  } catch (e) {
+    model.dispose?.();
+    throw e;
   }
 }

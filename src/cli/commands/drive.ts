@@ -78,7 +78,7 @@ export async function drive(store: RunStore, runId: string, runner: Runner, sink
       progress.update(runner.tNs);
       await new Promise<void>((r) => setImmediate(r));
       if (stop) {
-        sink.checkpoint(runner.checkpoint());
+        sink.checkpoint(runner.interrupt()); // also stops the model's threads (Model.dispose)
         store.setStatus(runId, "interrupted", { pid: null });
         progress.end();
         return { status: "interrupted" };
@@ -90,6 +90,7 @@ export async function drive(store: RunStore, runId: string, runner: Runner, sink
     store.setStatus(runId, "done", { fingerprint, pid: null });
     return { status: "done", fingerprint };
   } catch (e) {
+    runner.close(); // the run has ended: stop the model's threads (already done if the run itself failed)
     progress.end();
     store.setStatus(runId, "failed", { error: e instanceof Error ? e.message : String(e), pid: null });
     throw e;

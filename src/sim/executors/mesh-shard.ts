@@ -38,6 +38,7 @@ export class ThreadedBlocks implements BlockExecutor {
   private readonly workers: Worker[] = [];
   private readonly own: number[] = [];
   private closed = false;
+  private running = 0;
 
   private constructor(private readonly mesh: ResonanceMesh, private readonly threads: number) {
     this.ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL_LENGTH));
@@ -73,6 +74,8 @@ export class ThreadedBlocks implements BlockExecutor {
       };
       const worker = startWorker(import.meta.url, "./mesh-shard-worker", data);
       worker.unref();
+      ex.running++;
+      worker.once("exit", () => ex.running--);
       ex.workers.push(worker);
     }
     ex.awaitCount(CTRL_READY, threads - 1, START_TIMEOUT_MS, "start");
@@ -109,6 +112,16 @@ export class ThreadedBlocks implements BlockExecutor {
   push(): void {
     this.mesh.blockRandom.forEach((r, b) => writeStreamState(this.rngBytes, b, r.getState()));
     Atomics.add(this.ctrl, CTRL_RNG_GEN, 1);
+  }
+
+  /** Worker threads started and not yet exited (T − 1 while in use; 0 once `close()` has resolved). */
+  get liveWorkers(): number {
+    return this.running;
+  }
+
+  /** True once `close()` was called: the threads are told to quit and terminated. */
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   /** Stop the worker threads (the mesh's arrays and streams stay readable). */

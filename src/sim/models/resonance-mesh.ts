@@ -55,9 +55,8 @@ export class ResonanceMeshModel implements Model {
   private residualS = new Float64Array(0);
   /** Issue 5's faults (scenario `faults` section): failures, sarcophagus reloads, CME thresholds, Raft events. */
   private faults: MeshFaults | undefined;
-  /** The worker threads of a mesh sharded over run.threads > 1 (stopped after the last tick). */
+  /** The worker threads of a mesh sharded over run.threads > 1 (stopped by `dispose`, which the Runner calls when the run ends). */
   private shard: ThreadedBlocks | undefined;
-  private endNs = 0;
 
   init(scenario: Scenario, streams: StreamSet<RandomStream>): void {
     this.scenario = scenario;
@@ -66,7 +65,6 @@ export class ResonanceMeshModel implements Model {
     const threads = scenario.run.threads;
     this.mesh = ResonanceMesh.init(meshParamsOf(scenario), streams.get("mesh"), undefined, { blocks: scenario.mesh.blocks, shared: threads > 1 });
     if (threads > 1) this.shard = ThreadedBlocks.attach(this.mesh, threads);
-    this.endNs = Math.round(scenario.run.durationS * 1e9);
     if (scenario.umt.sync) this.initUmt(scenario, streams.get("umt"));
     this.faults = MeshFaults.fromScenario(scenario);
     this.dtS = scenario.run.tickS / scenario.mesh.substeps;
@@ -124,7 +122,6 @@ export class ResonanceMeshModel implements Model {
     }
     faultsAt(substeps);
     this.lastTNs = tNs;
-    if (tNs >= this.endNs) void this.dispose();
     const rcf = sample || this.faults?.episodeOpen ? this.globalRcf() : Number.NaN;
     this.faults?.observe(tNs, rcf, events);
     if (!sample || last === undefined) return { metrics: {}, events };
@@ -156,11 +153,20 @@ export class ResonanceMeshModel implements Model {
     if (this.faults && s.faults !== undefined) this.faults.restore(s.faults);
   }
 
-  /** Stop the mesh's worker threads, if any (done by itself after the last tick; stepping after it throws). */
+  /**
+   * `Model.dispose`: stop the mesh's worker threads, if any, at once (the Runner calls it when the
+   * run ends: finished, interrupted or failed; also safe after a failed `init`). The state stays
+   * readable (`snapshot`); stepping after it throws. Resolves when the threads have exited.
+   */
   dispose(): Promise<unknown> {
     const s = this.shard;
     this.shard = undefined;
     return s ? s.close() : Promise.resolve();
+  }
+
+  /** The threads sharing the mesh tick (run.threads > 1), until `dispose`; undefined otherwise. */
+  get meshThreads(): ThreadedBlocks | undefined {
+    return this.shard;
   }
 
   /** Each node's RCF to ODOS and its failed/storm flags (read-only; mesh-node-view.ts). */
