@@ -68,7 +68,7 @@ export function thermalDm(N: number, nTh: number): Qobj {
 /**
  * Haar-random ket of dimension N: a vector of i.i.d. complex Gaussians (real and imaginary parts
  * standard normal), normalised — the unitarily invariant measure on the unit sphere.
- * @param source a stream of standard normals (e.g. `RandomStream`); never `Math.random`.
+ * @param source a stream of standard normals (e.g. `RandomStream`); never an unseeded global source.
  */
 export function randKet(N: number, source: NormalSource): Qobj {
   requireInt(N, "randKet: N", 1);

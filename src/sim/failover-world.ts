@@ -62,7 +62,7 @@ export interface ControlEvent {
 }
 
 export const FAILOVER_DEFAULT: FailoverOptions = {
-  seed: 42, shell: WALKER_DEFAULT, epoch: new Date("2026-02-21T00:00:00Z"), durationS: 600,
+  seed: 42, shell: WALKER_DEFAULT, epoch: new Date("2026-02-21T00:00:00Z"), durationS: 600, // wall-clock-ok: a fixed epoch (the paper's date), parsed, not read from the clock
   raftTickS: 0.5, electionTicks: 60, heartbeatTicks: 2, sarcophagus: SARCOPHAGUS_DEFAULT,
   plan: { nodeMtbfS: 3e4, leaderCrashes: 3, smcDownS: 90, cmes: 1 },
 };
@@ -413,7 +413,7 @@ export function failoverOptionsFromScenario(sc: Scenario, faults?: FaultSchedule
   return {
     ...FAILOVER_DEFAULT,
     seed: sc.run.seed,
-    ...(c ? { shell: { total: c.nodes, planes: c.planes, phasing: c.phasing, inclinationDeg: c.inclinationDeg, altitudeKm: c.altitudeKm }, epoch: new Date(c.epoch) } : {}),
+    ...(c ? { shell: { total: c.nodes, planes: c.planes, phasing: c.phasing, inclinationDeg: c.inclinationDeg, altitudeKm: c.altitudeKm }, epoch: new Date(c.epoch) } : {}), // wall-clock-ok: the scenario's epoch, parsed
     ...(sc.smc ? { raftTickS: sc.smc.raftTickS, electionTicks: sc.smc.electionTicks, heartbeatTicks: sc.smc.heartbeatTicks, commitEveryS: sc.smc.commitEveryS } : {}),
     ...(sc.sarcophagus ? { sarcophagus: { ...sc.sarcophagus } } : {}),
     ...(f ? { durationS: f.durationS, plan: { nodeMtbfS: f.nodeMtbfS, leaderCrashes: f.leaderCrashes, smcDownS: f.smcDownS, cmes: f.cmes, cmeRings: f.cmeRings, cmeRingEveryS: f.cmeRingEveryS } } : {}),

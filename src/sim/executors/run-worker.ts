@@ -14,13 +14,13 @@ port.on("message", (req: PoolRequest) => {
   try {
     // Executors are the I/O edge of sim/: the wall time is measured around the run, never inside it.
     // eslint-disable-next-line no-restricted-properties
-    const t0 = performance.now();
+    const t0 = performance.now(); // wall-clock-ok: wall time reported beside the result, never part of it
     const out = executeRun(req.scenario, {
       ...(req.resume === undefined ? {} : { resume: req.resume }),
       ...(req.reportCheckpoints ? { onCheckpoint: (progress) => port.postMessage({ id: req.id, ok: true, progress } satisfies PoolReply) } : {}),
     });
     // eslint-disable-next-line no-restricted-properties
-    reply = { id: req.id, ok: true, output: { ...out, wallS: (performance.now() - t0) / 1000 } };
+    reply = { id: req.id, ok: true, output: { ...out, wallS: (performance.now() - t0) / 1000 } }; // wall-clock-ok
   } catch (e) {
     const err = e as { message?: unknown; code?: unknown };
     reply = { id: req.id, ok: false, message: String(err.message ?? e), code: typeof err.code === "string" ? err.code : "E_RUN" };

@@ -85,7 +85,7 @@ export class ResonanceMeshModel implements Model {
     const o = u.oscillator;
     this.umt = constellationUmt({
       shell: { total: c.nodes, planes: c.planes, phasing: c.phasing, inclinationDeg: c.inclinationDeg, altitudeKm: c.altitudeKm },
-      epoch: new Date(c.epoch),
+      epoch: new Date(c.epoch), // wall-clock-ok: the scenario's epoch, parsed
       oscillator: oscillatorFromAdev(o.adev1s, 1, o.adev1000s, 1000, o.frequencyOffsetStd, o.agingPerMonth),
       sync: { syncIntervalS: u.syncIntervalS, timestampJitterS: u.timestampJitterS, turnaroundS: u.turnaroundS, frequencyGain: u.frequencyGain, lightTimeCompensation: u.lightTimeCompensation },
       ephemerisErrorM: u.ephemerisErrorM,
