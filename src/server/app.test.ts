@@ -4,11 +4,11 @@
  * Every error answer carries the CLI's `path: expected …, got …` message.
  */
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { openStore, type RunStore } from "../store/run-store.js";
+import { startTestServer, stopTestServer } from "./__tests__/harness.js";
 import { buildServer, BODY_LIMIT_BYTES } from "./app.js";
 import { requiredToken, isLoopback } from "./auth.js";
 import { resolveScenario } from "../sim/scenario/index.js";
@@ -23,15 +23,11 @@ let store: RunStore;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "pqms-server-"));
-  store = openStore(join(dir, "runs.db"));
-  app = await buildServer({ store, webDir: join(dir, "no-web") });
+  ({ dir, store, app } = await startTestServer("pqms-server-"));
 });
 
 afterAll(async () => {
-  await app.close();
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
+  await stopTestServer({ dir, store, app });
 });
 
 async function startTiny(seed = 3): Promise<string> {

@@ -3,29 +3,22 @@
  * thread, GET /api/runs is answered; the answer is the same records `runFalsify` gives in-process
  * (§6's H3), and the full audit is computed once and shared by concurrent first requests.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFalsify } from "../experiments/falsify/index.js";
-import { openStore, type RunStore } from "../store/run-store.js";
-import { buildServer } from "./app.js";
+import type { RunStore } from "../store/run-store.js";
+import { startTestServer, stopTestServer } from "./__tests__/harness.js";
 
 let dir: string;
 let store: RunStore;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "pqms-exp-"));
-  store = openStore(join(dir, "runs.db"));
-  app = await buildServer({ store, webDir: join(dir, "no-web") });
+  ({ dir, store, app } = await startTestServer("pqms-exp-"));
 });
 
 afterAll(async () => {
-  await app.close();
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
+  await stopTestServer({ dir, store, app });
 });
 
 describe("experiments on a worker thread", () => {
