@@ -1,6 +1,6 @@
 /**
  * Distances the paper's places imply, with sources, for the light-time claims (§1, §3.2, §5.2).
- * Engineer G's `model/orbit` will compute them from ephemerides; these are the fixed bounds.
+ * `model/orbit` computes positions from ephemerides at a scenario's epoch; these are the fixed bounds the claims use.
  */
 import { SPEED_OF_LIGHT_M_PER_S } from "../../model/constants.js";
 

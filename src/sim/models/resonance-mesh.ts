@@ -1,5 +1,5 @@
 /**
- * The run loop's adapter for model/resonance's physical mesh (engineer E's `ResonanceMesh`):
+ * The run loop's adapter for model/resonance's physical mesh (`ResonanceMesh`):
  * maps the scenario onto `MeshParams`, steps the mesh `mesh.substeps` times per kernel tick,
  * turns veto events into run events at exact integer-ns sub-tick times, and on sample ticks
  * measures global coherence (§2.1: mean RCF over the MST of 1 − RCF) exactly or hierarchically.

@@ -7,7 +7,7 @@
  * (Theorem 1, §5.2), `veto` (§2.3, §4.2). Later issues add sections (constellation, faults,
  * guardian, energy) through `extensionSections` below: one entry each.
  *
- * Field names are shared with model/resonance (engineer E owns the physics, this file owns the
+ * Field names are shared with model/resonance (model/resonance owns the physics, this file owns the
  * names and limits); docs/scenario.schema.json is generated from this file (`npm run schema`).
  */
 import { z } from "zod";
