@@ -12,6 +12,7 @@
 import { spawnSync } from "node:child_process";
 import { NumpyRandomState } from "../src/numeric/random/mt19937.js";
 import { AppendixASimulator } from "../src/model/resonance/appendix-a.js";
+import { startMtPipeline } from "../src/sim/executors/mt19937-pipeline.js";
 
 /** Step wall and CPU medians (ms), randn-only median, and (avgRcf, avgΔE, vetoes) of the first steps. */
 type Ours = { stepMs: number; stepCpuMs: number; rngMs: number; check: number[][] };
@@ -27,8 +28,11 @@ function median(xs: number[]): number {
 
 const CHECK_STEPS = 3;
 
-function ours(): Ours {
-  const sim = new AppendixASimulator(N, D, new NumpyRandomState(42));
+/** Our step; `pipelined`: MT19937 blocks twisted ahead on a worker thread (same draws). */
+function ours(pipelined: boolean): Ours {
+  const state = new NumpyRandomState(42);
+  const pipe = pipelined ? startMtPipeline(state) : null;
+  const sim = new AppendixASimulator(N, D, state);
   const check: number[][] = [];
   for (let i = 0; i < 20; i++) {
     const r = sim.step();
@@ -45,6 +49,7 @@ function ours(): Ours {
     cs.push((c.user + c.system) / 1000);
   }
   const rng = new NumpyRandomState(1);
+  const rngPipe = pipelined ? startMtPipeline(rng) : null;
   const buf = new Float64Array(4 * N * D);
   const rs: number[] = [];
   for (let i = 0; i < STEPS; i++) {
@@ -52,6 +57,8 @@ function ours(): Ours {
     rng.randnInto(buf);
     rs.push(performance.now() - t0);
   }
+  pipe?.close();
+  rngPipe?.close();
   return { stepMs: median(ts), stepCpuMs: median(cs), rngMs: median(rs), check };
 }
 
@@ -107,31 +114,37 @@ function anchor(): Anchor | null {
 }
 
 /** Ours runs in a child process per round; 3 rounds alternating with the anchor, best median kept (the machine is shared). */
-function child(): Ours {
-  const p = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "--only", "--steps", String(STEPS)], { encoding: "utf8" });
+function child(pipelined: boolean): Ours {
+  const args = [...process.execArgv, process.argv[1]!, "--only", "--steps", String(STEPS), ...(pipelined ? ["--pipelined"] : [])];
+  const p = spawnSync(process.execPath, args, { encoding: "utf8" });
   if (p.status !== 0) throw new Error(`bench child failed: ${p.stderr}`);
   return JSON.parse(p.stdout) as Ours;
 }
 
-if (process.argv.includes("--only")) process.stdout.write(JSON.stringify(ours()));
+if (process.argv.includes("--only")) process.stdout.write(JSON.stringify(ours(process.argv.includes("--pipelined"))));
 else {
   let a: Anchor | null = null;
   let o: Ours | null = null;
+  let op: Ours | null = null;
   const best = <T extends Ours>(x: T | null, y: T): T =>
     x === null ? y : { ...y, stepMs: Math.min(x.stepMs, y.stepMs), stepCpuMs: Math.min(x.stepCpuMs, y.stepCpuMs), rngMs: Math.min(x.rngMs, y.rngMs) };
   for (let round = 0; round < 3; round++) {
     const an = anchor();
     if (an) a = best(a, an);
-    o = best(o, child());
+    o = best(o, child(false));
+    op = best(op, child(true));
   }
-  if (o === null) throw new Error("no measurement");
+  if (o === null || op === null) throw new Error("no measurement");
   console.log(`Appendix A step, N = ${N}, d = ${D}, median of ${STEPS} steps, best of 3 rounds (every node vetoed: 48 000 Gaussians per step)`);
   console.log(`  pqms (literal; numpy's stream bit for bit): ${o.stepMs.toFixed(3)} ms wall, ${o.stepCpuMs.toFixed(3)} ms CPU   of which 48 000 legacy randn: ${o.rngMs.toFixed(3)} ms`);
+  console.log(`  pqms, MT19937 twist on a worker thread:      ${op.stepMs.toFixed(3)} ms wall, ${op.stepCpuMs.toFixed(3)} ms CPU (both threads)   randn: ${op.rngMs.toFixed(3)} ms`);
   if (a) {
     let dev = 0;
     for (let s = 0; s < CHECK_STEPS; s++) for (let q = 0; q < 3; q++) dev = Math.max(dev, Math.abs(o.check[s]![q]! - a.check[s]![q]!));
     console.log(`  numpy ${a.numpy} vectorised step:            ${a.stepMs.toFixed(3)} ms wall, ${a.stepCpuMs.toFixed(3)} ms CPU   of which 48 000 legacy randn: ${a.rngMs.toFixed(3)} ms`);
     console.log(`  same draws and results: first ${CHECK_STEPS} steps' avg RCF, avg ΔE, vetoes differ by at most ${dev.toExponential(1)} ${dev <= 1e-12 ? "(ok)" : "(MISMATCH: the anchor is not the same step)"}`);
     console.log(`  ratio pqms/numpy: step ${(o.stepMs / a.stepMs).toFixed(2)}× wall, ${(o.stepCpuMs / a.stepCpuMs).toFixed(2)}× CPU; randn ${(o.rngMs / a.rngMs).toFixed(2)}×`);
+    console.log(`  ratio pipelined/numpy: step ${(op.stepMs / a.stepMs).toFixed(2)}× wall, ${(op.stepCpuMs / a.stepCpuMs).toFixed(2)}× CPU; randn ${(op.rngMs / a.rngMs).toFixed(2)}×`);
+    for (let s = 0; s < CHECK_STEPS; s++) for (let q = 0; q < 3; q++) if (op.check[s]![q] !== o.check[s]![q]) console.log("  PIPELINED MISMATCH");
   }
 }

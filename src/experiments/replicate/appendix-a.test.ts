@@ -1,6 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { readFileSync } from "node:fs";
 import { inspectPng } from "../../report/png.js";
+import { NumpyRandomState } from "../../numeric/random/mt19937.js";
+import { startMtPipeline } from "../../sim/executors/mt19937-pipeline.js";
 import { appendixAFigure, explainAppendixA, replicateAppendixA } from "./appendix-a.js";
 
 // numpy 1.24.2 running the paper's Appendix A code for 10 steps with seed 42.
@@ -53,5 +55,45 @@ describe("replicate appendix-a (paper mode)", () => {
     expect(() => replicateAppendixA({ steps: 10, nodes: 1000, dim: 12, seed: -1 })).toThrow(/seed.*2\^32/);
     expect(() => replicateAppendixA({ steps: 10, nodes: 1000, dim: 12, seed: 1.5 })).toThrow(/seed/);
     expect(() => replicateAppendixA({ steps: 10, nodes: 5_000_000, dim: 12, seed: 1 })).toThrow(/1 GiB/);
+  });
+});
+
+describe("replicate appendix-a with MT19937 twisted on a worker thread (issue 3)", () => {
+  it("the ring-backed state draws the same 10^5 randn values bit for bit as the in-thread one", () => {
+    const local = new NumpyRandomState(42);
+    const ringed = new NumpyRandomState(42);
+    const x = new Float64Array(100_000);
+    local.randnInto(x.subarray(0, 7)); // start mid-block and with a cached Gaussian
+    local.randnInto(x.subarray(7));
+    const y = new Float64Array(100_000);
+    ringed.randnInto(y.subarray(0, 7));
+    const pipe = startMtPipeline(ringed, 4); // a small ring: the producer fills it and waits many times
+    try {
+      expect(ringed.usesBlockSource).toBe(true);
+      ringed.randnInto(y.subarray(7));
+      expect(ringed.getState()).toEqual(local.getState());
+    } finally {
+      pipe.close();
+    }
+    let differ = 0;
+    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) differ++;
+    expect(differ).toBe(0);
+    // After close the state twists in-thread again and stays in step.
+    expect(ringed.usesBlockSource).toBe(false);
+    expect(ringed.randn()).toBe(local.randn());
+    expect(ringed.randomSample()).toBe(local.randomSample());
+  });
+
+  it("prints numpy's numbers (test/reference/numpy-appendix-a.json) to 1e-12 with the pipelined stream", () => {
+    const p = replicateAppendixA({ steps: 10, nodes: 1000, dim: 12, seed: 42, pipeline: true });
+    expect(Math.abs(p.finalAvgRcf - ref.final_avg_rcf)).toBeLessThan(1e-12);
+    expect(p.totalVetoEvents).toBe(ref.total_veto_events);
+    expect(Math.abs(p.finalAvgDeltaE - ref.final_avg_delta_e)).toBeLessThan(1e-12);
+    p.rcfHistory.forEach((x, i) => expect(Math.abs(x - ref.rcf_history[i]!)).toBeLessThan(1e-12));
+    p.deltaEHistory.forEach((x, i) => expect(Math.abs(x - ref.delta_e_history[i]!)).toBeLessThan(1e-12));
+  });
+
+  it("rejects a pipeline option that is not true, false or \"auto\"", () => {
+    expect(() => replicateAppendixA({ steps: 10, nodes: 1000, dim: 12, seed: 42, pipeline: "yes" as never })).toThrow(/pipeline/);
   });
 });

@@ -11,6 +11,7 @@ import {
 import { checkPopulation } from "../../model/resonance/node-states.js";
 import { rcfPair } from "../../model/resonance/rcf.js";
 import { renderSubplots, svgToPng } from "../../report/plot.js";
+import { mtPipelineWorthwhile, startMtPipeline } from "../../sim/executors/mt19937-pipeline.js";
 
 /**
  * The paper's claims for this script (Appendix A, "Expected output" and the sentence after it).
@@ -33,11 +34,21 @@ export const APPENDIX_A_STEPS_MAX = 1_000_000;
 /** The simulator holds states, their rotated copies and one step's draws: N·d·64 bytes must fit in 1 GiB. */
 const APPENDIX_A_ND_MAX = Math.floor(2 ** 30 / 64);
 
+/**
+ * Runs with steps × nodes at least this large twist MT19937 on a worker thread (same draws, bit
+ * for bit). Starting the worker takes ~60 ms compiled and ~250 ms under tsx (measured to the first
+ * block on the 2-core dev box); it saves ~0.5–1 ms per step at N = 1000 when a core is free
+ * (bench/appendix-a.ts), so 500 steps of a thousand nodes pay for it even under tsx.
+ */
+export const APPENDIX_A_PIPELINE_MIN_NODE_STEPS = 500_000;
+
 export interface AppendixAOptions {
   readonly steps: number;
   readonly nodes: number;
   readonly dim: number;
   readonly seed: number;
+  /** Twist MT19937 on a worker thread: "auto" (default) from `APPENDIX_A_PIPELINE_MIN_NODE_STEPS` on a machine with ≥ 2 cores. */
+  readonly pipeline?: boolean | "auto";
 }
 
 export interface AppendixAResult {
@@ -88,12 +99,25 @@ export function checkAppendixAOptions(o: AppendixAOptions): void {
     throw InputError.of("nodes × dim", `N·d ≤ ${APPENDIX_A_ND_MAX} (states, rotated copies and one step's draws, 64 B per N·d, must fit in 1 GiB)`, `~N·d = ${o.nodes * o.dim}`);
   }
   requireInt(o.seed, "seed", 0, 0xffffffff, "numpy's np.random.seed takes 0 ≤ seed < 2^32");
+  if (o.pipeline !== undefined && typeof o.pipeline !== "boolean" && o.pipeline !== "auto") throw InputError.of("pipeline", "true, false or \"auto\"", o.pipeline);
 }
 
 /** Run Appendix A's loop for `steps` steps with numpy seed `seed` and explain the outcome. */
 export function replicateAppendixA(o: AppendixAOptions): AppendixAResult {
   checkAppendixAOptions(o);
-  const sim = new AppendixASimulator(o.nodes, o.dim, new NumpyRandomState(o.seed));
+  const state = new NumpyRandomState(o.seed);
+  const mode = o.pipeline ?? "auto";
+  const pipelined = mode === "auto" ? o.steps * o.nodes >= APPENDIX_A_PIPELINE_MIN_NODE_STEPS && mtPipelineWorthwhile() : mode;
+  // The replicate command never checkpoints the stream, so the ring-backed state needs no getState/setState.
+  const pipe = pipelined ? startMtPipeline(state) : null;
+  try {
+    return runAppendixA(o, new AppendixASimulator(o.nodes, o.dim, state));
+  } finally {
+    pipe?.close();
+  }
+}
+
+function runAppendixA(o: AppendixAOptions, sim: AppendixASimulator): AppendixAResult {
   const rcfHistory: number[] = [];
   const deltaEHistory: number[] = [];
   let vetoes = 0;

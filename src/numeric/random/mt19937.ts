@@ -15,7 +15,9 @@
 import { InputError, requireInt } from "../../errors.js";
 import { glibcLog } from "./glibc-log.js";
 
-const N = 624;
+/** Words per MT19937 block (the state size). */
+export const MT_WORDS = 624;
+const N = MT_WORDS;
 const M = 397;
 const MATRIX_A = 0x9908b0df;
 const UPPER = 0x80000000;
@@ -35,11 +37,34 @@ export interface NumpyState {
   gauss: number;
 }
 
+/**
+ * Where a `NumpyRandomState` gets its 624-word blocks. `advance()` moves to the next block: the
+ * twist of the current `key`; afterwards `key` holds the twisted state and `out` its tempered
+ * words (views that may change on every `advance`). The in-thread source twists here; a ring-backed
+ * source (`mt19937-ring.ts`) reads blocks another thread twisted ahead, bit for bit the same.
+ */
+export interface MtBlockSource {
+  advance(): void;
+  readonly key: Uint32Array;
+  readonly out: Int32Array;
+}
+
+/** The default source: MT19937's twist and tempering in this thread. */
+export class LocalMtBlocks implements MtBlockSource {
+  readonly key = new Uint32Array(N);
+  readonly out = new Int32Array(N);
+  advance(): void {
+    generate(this.key, this.out);
+  }
+}
+
 /** numpy's `np.random.RandomState(seed)` restricted to the legacy uniform and Gaussian draws. */
 export class NumpyRandomState {
-  private readonly key = new Uint32Array(N);
-  /** The tempered outputs of `key` (MT19937's output words), filled once per twist. */
-  private readonly out = new Int32Array(N);
+  private src: MtBlockSource = new LocalMtBlocks();
+  /** The MT19937 state words of the current block (`src.key`). */
+  private key = this.src.key;
+  /** The tempered outputs of `key` (MT19937's output words), refreshed on every block (`src.out`). */
+  private out = this.src.out;
   private pos = N;
   private hasGauss = false;
   private gauss = 0;
@@ -52,6 +77,7 @@ export class NumpyRandomState {
   /** `np.random.seed(seed)` for an integer seed (`init_genrand`); resets the cached Gaussian. */
   seed(seed: number): this {
     requireInt(seed, "seed", 0, 0xffffffff, "numpy accepts seeds between 0 and 2**32 - 1");
+    this.detach();
     initGenrand(this.key, seed >>> 0);
     this.pos = N;
     this.hasGauss = false;
@@ -65,15 +91,46 @@ export class NumpyRandomState {
     const s = new NumpyRandomState(0);
     const init = new Uint32Array(keys.length);
     for (let i = 0; i < keys.length; i++) init[i] = requireInt(keys[i], `keys[${i}]`, 0, 0xffffffff);
-    initByArray(s.key, init);
+    initByArray(s.src.key, init);
     s.pos = N;
     return s;
+  }
+
+  /**
+   * Take the following blocks from `src`, whose first block must be the twist of this state's
+   * current `key` (checked against `startKey`, the key `src` started from). Draws are unchanged;
+   * `seed` and `setState` return to the in-thread twist.
+   */
+  useBlockSource(src: MtBlockSource, startKey: Uint32Array): this {
+    if (startKey.length !== N || startKey.some((k, i) => k !== this.key[i])) {
+      throw InputError.of("useBlockSource(startKey)", "the block source to start from this state's current key", "~a different key");
+    }
+    this.src = src;
+    return this;
+  }
+
+  /** Whether the blocks come from another source than the in-thread twist. */
+  get usesBlockSource(): boolean {
+    return !(this.src instanceof LocalMtBlocks);
+  }
+
+  /** Back to the in-thread twist, keeping the current block (key and tempered words). */
+  private detach(): void {
+    if (this.src instanceof LocalMtBlocks) return;
+    const local = new LocalMtBlocks();
+    local.key.set(this.key);
+    local.out.set(this.out);
+    this.src = local;
+    this.key = local.key;
+    this.out = local.out;
   }
 
   /** Next raw 32-bit output (numpy `mt19937_next32`), as an unsigned integer. */
   nextUint32(): number {
     if (this.pos === N) {
-      generate(this.key, this.out);
+      this.src.advance();
+      this.key = this.src.key;
+      this.out = this.src.out;
       this.pos = 0;
     }
     return this.out[this.pos++]! >>> 0;
@@ -88,10 +145,10 @@ export class NumpyRandomState {
 
   /** `np.random.random_sample(out.length)` written into `out`; returns `out`. */
   randomSampleInto(out: Float64Array): Float64Array {
-    const w = this.out;
     const n = out.length;
     let i = 0;
     while (i < n) {
+      const w = this.out;
       // Whole pairs left in the tempered block, then one draw through the twist.
       const m = Math.min(n, i + ((N - this.pos) >> 1));
       let pos = this.pos;
@@ -131,7 +188,7 @@ export class NumpyRandomState {
     const n = out.length;
     let i = 0;
     if (n > 0 && this.hasGauss) out[i++] = this.randn();
-    const w = this.out;
+    let w = this.out;
     let pos = this.pos;
     while (i + 1 < n) {
       let x1: number, x2: number;
@@ -144,6 +201,7 @@ export class NumpyRandomState {
         x1 = 2.0 * this.randomSample() - 1.0;
         x2 = 2.0 * this.randomSample() - 1.0;
         pos = this.pos;
+        w = this.out;
       }
       const r2 = x1 * x1 + x2 * x2;
       if (r2 >= 1.0 || r2 === 0.0) continue;
@@ -171,6 +229,7 @@ export class NumpyRandomState {
     requireInt(pos, "state.pos", 0, N);
     requireInt(hasGauss, "state.hasGauss", 0, 1);
     if (typeof gauss !== "number" || !Number.isFinite(gauss)) throw InputError.of("state.gauss", "a finite number", gauss);
+    this.detach();
     this.key.set(key);
     temper(this.key, this.out);
     this.pos = pos;
@@ -211,7 +270,7 @@ function initByArray(key: Uint32Array, init: Uint32Array): void {
 }
 
 /** Regenerate the 624 words (the MT19937 "twist") and their tempered outputs, in one pass. */
-function generate(key: Uint32Array, out: Int32Array): void {
+export function generate(key: Uint32Array, out: Int32Array): void {
   let i = 0;
   let y: number;
   for (; i < N - M; i++) {
