@@ -19,7 +19,9 @@ let gen = 0;
 for (;;) {
   // Spin briefly (a round takes microseconds on an idle machine), then sleep on the futex.
   for (let spin = 0; spin < SPIN_MAX && Atomics.load(ctrl, CTRL_GEN) === gen; spin++);
-  Atomics.wait(ctrl, CTRL_GEN, gen);
+  // Atomics.wait can return without the word having changed (a wake-up meant for an earlier
+  // round): sleep again until the generation really moved, or a round would run twice.
+  while (Atomics.load(ctrl, CTRL_GEN) === gen) Atomics.wait(ctrl, CTRL_GEN, gen);
   gen = Atomics.load(ctrl, CTRL_GEN);
   if (Atomics.load(ctrl, CTRL_QUIT) !== 0) break;
   range.relax(Atomics.load(ctrl, CTRL_U), m);

@@ -53,7 +53,9 @@ parentPort?.postMessage("ready");
 let gen = 0;
 for (;;) {
   for (let spin = 0; spin < SPIN_MAX && Atomics.load(ctrl, CTRL_GEN) === gen; spin++);
-  Atomics.wait(ctrl, CTRL_GEN, gen);
+  // Atomics.wait can return without the word having changed (a wake-up meant for an earlier
+  // round): sleep again until the generation really moved, or a round would run twice.
+  while (Atomics.load(ctrl, CTRL_GEN) === gen) Atomics.wait(ctrl, CTRL_GEN, gen);
   gen = Atomics.load(ctrl, CTRL_GEN);
   if (Atomics.load(ctrl, CTRL_QUIT) !== 0) break;
   try {
