@@ -47,8 +47,13 @@ export interface ScenarioBody {
   readonly seed?: number;
 }
 
+/** An absent body (no content) means "all defaults"; a JSON `null`, array or scalar is refused. */
+function orEmpty(body: unknown): unknown {
+  return body === undefined ? {} : body;
+}
+
 export function parseRunBody(body: unknown): ScenarioBody {
-  return checkObject(body ?? {}, { scenario: scenarioField, seed: seedField }) as ScenarioBody;
+  return checkObject(orEmpty(body), { scenario: scenarioField, seed: seedField }) as ScenarioBody;
 }
 
 export function parseValidateBody(body: unknown): Required<Pick<ScenarioBody, "scenario">> {
@@ -63,7 +68,7 @@ export interface FalsifyBody {
 }
 
 export function parseFalsifyBody(body: unknown): FalsifyBody {
-  const o = checkObject(body ?? {}, {
+  const o = checkObject(orEmpty(body), {
     hypotheses: (v, path, out) => {
       if (!Array.isArray(v) || v.length === 0 || v.length > 3 || !v.every((h) => (HYPOTHESIS_IDS as readonly unknown[]).includes(h))) issue(out, path, "a non-empty array of H1, H2, H3", v);
     },
