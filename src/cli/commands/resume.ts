@@ -6,6 +6,7 @@ import { resolveScenario } from "../../sim/scenario/index.js";
 import { Runner, runClock, type Checkpoint } from "../../sim/run.js";
 import { modelFor } from "../../sim/models/index.js";
 import { decodeState } from "../../sim/state-codec.js";
+import { prepareOutDir } from "../out-path.js";
 import { openStoreFor, withDbOption } from "./store-option.js";
 import { drive, isStale, printSummary, reportRun, storeSink } from "./drive.js";
 import { Progress } from "./progress.js";
@@ -28,6 +29,7 @@ export function registerResume(program: Command): void {
     .option("--no-report", "skip writing the report")
     .option("--force", "resume a run marked running whose process cannot be checked (another host)");
   withDbOption(cmd).action(async (idArg: string, opts: ResumeOptions) => {
+    if (opts.out !== undefined) opts.out = prepareOutDir(opts.out); // a bad --out fails before the run
     const store = openStoreFor(opts);
     try {
       const run = store.getRun(idArg);

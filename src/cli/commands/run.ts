@@ -6,6 +6,7 @@ import { resolveScenario, SEED_MAX, type Scenario } from "../../sim/scenario/ind
 import { Runner, runClock } from "../../sim/run.js";
 import { modelFor } from "../../sim/models/index.js";
 import { loadScenario, DEFAULT_SCENARIO } from "../../store/scenario-file.js";
+import { prepareOutDir } from "../out-path.js";
 import { openStoreFor, withDbOption } from "./store-option.js";
 import { drive, printSummary, reportRun, storeSink } from "./drive.js";
 import { Progress } from "./progress.js";
@@ -33,6 +34,7 @@ export function registerRun(program: Command): void {
     .option("--json", "print the summary as JSON (with runId and fingerprint)")
     .option("--no-report", "skip writing the report");
   withDbOption(cmd).action(async (scenarioArg: string, opts: RunOptions) => {
+    if (opts.out !== undefined) opts.out = prepareOutDir(opts.out); // a bad --out fails before the run
     const scenario = withSeed(loadScenario(scenarioArg).scenario, opts.seed);
     const clock = runClock(scenario);
     const model = modelFor(scenario);
