@@ -148,7 +148,7 @@ describe("store files that are not good stores", () => {
       const [list, rm, csv] = JSON.parse(p.stdout) as Array<{ code: number; stdout: string; stderr: string }>;
       if (list === undefined || rm === undefined || csv === undefined) throw new Error(`no results: ${p.stderr}`);
       expect(csv.code, csv.stderr).toBe(0);
-      expect(csv.stdout).toMatch(/^tNs,tS,.*\n0,0,/);
+      expect(csv.stdout).toMatch(/^tNs,tS,.*\n\d/);
       expect(list.code, list.stderr).toBe(0);
       expect((JSON.parse(list.stdout) as { runs: Array<{ id: string }> }).runs.map((r) => r.id).sort()).toEqual([...runIds].sort());
       expect(rm.code, rm.stderr).toBe(6);
