@@ -182,7 +182,7 @@ export class ResonanceMeshModel implements Model {
   private densityMetrics(): Record<string, number> {
     const mesh = this.need();
     const c = densityCoherence(mesh.nodeStates.data, mesh.params.nodes, mesh.params.dim, mesh.neighbours);
-    return { purityMean: c.purityMean, fidelitySqNeighbourMean: c.fidelitySqEdgeMean, rcfNeighbourSampleMean: c.overlapEdgeSampleMean, fidelityEdgesSampled: c.edgesSampled };
+    return { purityMean: c.purityMean, fidelitySqNeighbourMean: c.fidelitySqEdgeMean, rcfNeighbourSampleMean: c.overlapEdgeSampleMean };
   }
 
   private globalRcf(): number {
