@@ -190,7 +190,8 @@ function coupleMeanField(m: MeshBuffers, lo: number, hi: number, s: Float64Array
         re += ar * br + ai * bi;
         im += ar * bi - ai * br;
       }
-      const a = Math.hypot(re, im);
+      // |⟨ψ_j|ψ_i⟩| ≤ 1, so the plain square root neither overflows nor loses range (Math.hypot's scaling is not needed, and costs ~10× as much).
+      const a = Math.sqrt(re * re + im * im);
       const cr = a > 0 ? (g * re) / a : g;
       const ci = a > 0 ? (g * im) / a : 0;
       for (let k = 0; k < 2 * dim; k += 2) {

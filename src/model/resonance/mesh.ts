@@ -78,7 +78,12 @@ export type MeshSnapshot = {
   readonly clockErrorS: Float64Array;
   readonly appliedClockErrorS: Float64Array;
   readonly clockRate: Float64Array;
-  readonly detuningRadS: Float64Array;
+  /**
+   * Absent from new snapshots: the static detunings are drawn at init from the run's seed and never
+   * change, so the mesh a checkpoint is restored into already holds them (N·d numbers: a third of
+   * a checkpoint). Accepted, and written back, when an older checkpoint carries them.
+   */
+  readonly detuningRadS?: Float64Array;
   /** 1 = failed, per node; absent while every node is live. */
   readonly failed?: Uint8Array;
   /** Each node's ΔE veto threshold; absent while all are the mesh's `deltaEThreshold`. */
@@ -299,7 +304,6 @@ export class ResonanceMesh {
       clockErrorS: m.clockErrorS.slice(),
       appliedClockErrorS: m.appliedClockErrorS.slice(),
       clockRate: m.clockRate.slice(),
-      detuningRadS: m.detuningRadS.slice(),
       ...this.faults.snapshot(),
       ...(this.blocks > 1 ? { blockRandom: this.blockRandom.map((r) => { const s = r.getState(); return { generator: s.generator, key: s.key, s: s.s }; }) } : {}),
     };
@@ -321,7 +325,10 @@ export class ResonanceMesh {
     m.clockErrorS.set(snap.clockErrorS);
     m.appliedClockErrorS.set(snap.appliedClockErrorS);
     m.clockRate.set(snap.clockRate);
-    m.detuningRadS.set(snap.detuningRadS);
+    if (snap.detuningRadS !== undefined) {
+      if (snap.detuningRadS.length !== m.detuningRadS.length) throw InputError.of("snapshot.detuningRadS", `${m.detuningRadS.length} detunings (N·d)`, `~${snap.detuningRadS.length}`);
+      m.detuningRadS.set(snap.detuningRadS);
+    }
     this.faults.restore(snap);
     if (snap.blockRandom) {
       snap.blockRandom.forEach((s, b) => this.blockRandom[b]!.setState(s));
