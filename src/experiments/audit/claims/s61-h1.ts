@@ -16,7 +16,7 @@ export const s61H1: Claim = {
     return {
       recomputed: h.measuredMean,
       verdict: "testable by simulation",
-      simulation: `energy model, 10 replicates: mean ${sci(h.measuredMean)} W, one-sample t-test against 5.2 W p = ${sci(h.pValue)}: ${h.verdict}`,
+      simulation: `energy model, 10 replicates: mean ${sci(h.measuredMean)} W, formula maximum for any RCF < 1 ${sci(h.formulaMaxW)} W: ${h.verdict}`,
       arithmetic: [`P_node = (ħω0/𝓕)·ln(1/(1−RCF̄))·10¹⁰ /s with RCF̄ from the twin`, ...h.arithmetic],
       explanation: h.reason,
     };
