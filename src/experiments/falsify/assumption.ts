@@ -32,7 +32,7 @@ export interface AssumptionSpec<S> {
 }
 
 /** Bisection stops when the bracket is this narrow: a ratio (log scale) or a fraction of the range (linear). */
-export const FLIP_LOG_RATIO = 1.1;
+export const FLIP_LOG_RATIO = 1.2;
 export const FLIP_LINEAR_FRACTION = 1e-3;
 /** Most evaluations one bisection makes (a bound on the search's cost). */
 export const FLIP_STEPS_MAX = 16;
