@@ -144,6 +144,13 @@ export interface FalsifySensitivity {
   readonly seeds: number;
 }
 
+/** A time in s with an SI prefix: 1e-14 → "10 fs". */
+function fmtSeconds(x: number): string {
+  const units: Array<[number, string]> = [[1, "s"], [1e-3, "ms"], [1e-6, "µs"], [1e-9, "ns"], [1e-12, "ps"], [1e-15, "fs"]];
+  const [scale, unit] = units.find(([u]) => x >= u * 0.9995) ?? units[units.length - 1]!;
+  return `${Number((x / scale).toPrecision(3))} ${unit}`;
+}
+
 /** One heatmap panel per (coupling, veto, initial state): residual across, κ/γ up, cell = RCF̄, colour = holds. */
 export function sensitivityPanels(s: FalsifySensitivity): HeatmapPanel[] {
   const residuals = [...new Set(s.points.map((p) => p.clockResidualS))].sort((a, b) => a - b);
@@ -155,7 +162,7 @@ export function sensitivityPanels(s: FalsifySensitivity): HeatmapPanel[] {
   }
   return [...groups].map(([title, ps]) => ({
     title,
-    xLabels: residuals.map((r) => (r === s.constellationResidualS ? `${fmt(r)} (UMT model)` : fmt(r))),
+    xLabels: residuals.map((r) => (r === s.constellationResidualS ? `${fmtSeconds(r)} (UMT model)` : fmtSeconds(r))),
     yLabels: ratios.map(fmt),
     cells: ps.map((p) => ({ x: residuals.indexOf(p.clockResidualS), y: ratios.indexOf(p.kappaOverGamma), holds: p.holds, label: p.rcfMean.toFixed(4) })),
   }));
@@ -173,7 +180,7 @@ function sensitivityLines(s: FalsifySensitivity): string[] {
   const held = s.points.filter((p) => p.holds).length;
   return [
     `${held} of ${s.points.length} points hold (RCF̄ > 0.995 at p < 0.01); N = ${s.nodes}, ${s.seeds} seeds per point.`,
-    `Our UMT model of a 100-satellite shell reaches ${fmt(s.constellationResidualS)} s RMS just after a sync round (Theorem 1 assumes < 10 fs).`,
+    `Our UMT model of a 100-satellite shell reaches ${fmtSeconds(s.constellationResidualS)} RMS just after a sync round (Theorem 1 assumes < 10 fs).`,
     `At the paper's stated parameters (N = 100, residual 10 fs, κ/γ = 10³, veto on, ODOS + noise): ${s.paperParameters.map((p) => `${p.coupling} RCF̄ = ${p.rcfMean.toFixed(6)} (${p.holds ? "holds" : "fails"})`).join("; ")}.`,
   ];
 }

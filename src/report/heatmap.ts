@@ -74,12 +74,18 @@ export function renderHeatmaps(spec: HeatmapSpec): { svg: string } {
     yAxes.push({ type: "category", gridIndex: i, data: p.yLabels, name: spec.yLabel, nameLocation: "middle", nameGap: 50, axisLabel: { fontSize: 9 } });
     series.push({
       type: "heatmap", xAxisIndex: i, yAxisIndex: i,
-      data: p.cells.map((c) => ({ value: [c.x, c.y, c.holds ? 1 : 0], label: { show: true, formatter: c.label, fontSize: 8, color: "#fff" }, itemStyle: { color: c.holds ? HOLDS_COLOUR : FAILS_COLOUR, borderColor: "#fff", borderWidth: 1 } })),
+      data: p.cells.map((c) => ({ value: [c.x, c.y, c.holds ? 1 : 0], label: { show: true, formatter: c.label, fontSize: 8, color: "#fff" } })),
+      itemStyle: { borderColor: "#fff", borderWidth: 1 },
     });
   });
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
-    chart.setOption({ animation: false, backgroundColor: "#ffffff", title: titles, grid: grids, xAxis: xAxes, yAxis: yAxes, series });
+    // ECharts draws a heatmap only through a visualMap: two pieces, 1 = holds, 0 = fails.
+    const visualMap = {
+      type: "piecewise", dimension: 2, orient: "horizontal", left: "center", top: 30, seriesIndex: series.map((_, i) => i),
+      pieces: [{ value: 1, label: "criterion met", color: HOLDS_COLOUR }, { value: 0, label: "not met", color: FAILS_COLOUR }],
+    };
+    chart.setOption({ animation: false, backgroundColor: "#ffffff", title: titles, grid: grids, xAxis: xAxes, yAxis: yAxes, visualMap, series });
     return { svg: chart.renderToSVGString() };
   } finally {
     chart.dispose();
