@@ -77,13 +77,68 @@ export async function auditView(main: HTMLElement): Promise<() => void> {
     }
   });
 
+  // H2's sensitivity sweep, drawn as one heatmap per (coupling, veto, initial state).
+  const sensBtn = h("button", { type: "button", id: "run-sensitivity" }, "H2 sensitivity (~20 s)");
+  const sensOut = h("div", { id: "sensitivity-out", class: "sens", "aria-live": "polite" });
+  sensBtn.addEventListener("click", async () => {
+    sensBtn.disabled = true;
+    sensOut.textContent = "sweeping 280 points…";
+    try {
+      const r = await api<Sensitivity>("/api/falsify/h2-sensitivity", { method: "POST", body: {} });
+      sensOut.replaceChildren(...sensitivityView(r));
+    } catch (e) {
+      sensOut.textContent = (e as Error).message;
+    } finally {
+      sensBtn.disabled = false;
+    }
+  });
+
   main.replaceChildren(
     h("section", { class: "panel" }, h("h2", {}, "Claims audit"),
       h("div", { class: "controls" }, verdictSel, sectionSel, search, fullBtn), tally, h("div", { class: "table-wrap" }, table)),
     h("section", { class: "panel" }, h("h2", {}, "Falsification (§6: H1–H3)"), caveat,
-      h("div", { class: "controls" }, ...boxes.flatMap((b) => [h("label", { for: b.id }, b, ` ${b.value}`)]), h("label", { for: "replicates" }, "replicates "), reps, runBtn), out));
+      h("div", { class: "controls" }, ...boxes.flatMap((b) => [h("label", { for: b.id }, b, ` ${b.value}`)]), h("label", { for: "replicates" }, "replicates "), reps, runBtn, sensBtn), out, sensOut));
   await load(true);
   return () => undefined;
+}
+
+interface SensPoint { clockResidualS: number; kappaOverGamma: number; coupling: string; veto: boolean; initial: string; rcfMean: number; holds: boolean }
+interface Sensitivity { caveat: string; points: SensPoint[]; paperParameters: Array<{ coupling: string; rcfMean: number; holds: boolean }>; constellationResidualS: number; nodes: number; seeds: number }
+
+/** The sweep: a summary line and one residual × κ/γ heatmap per (coupling, veto, initial state); green = RCF̄ > 0.995 at p < 0.01. */
+function sensitivityView(r: Sensitivity): HTMLElement[] {
+  const residuals = [...new Set(r.points.map((p) => p.clockResidualS))].sort((a, b) => a - b);
+  const ratios = [...new Set(r.points.map((p) => p.kappaOverGamma))].sort((a, b) => b - a);
+  const groups = new Map<string, SensPoint[]>();
+  for (const p of r.points) {
+    const k = `${p.coupling}, veto ${p.veto ? "on" : "off"}, ${p.initial === "odos" ? "ODOS + noise" : "Haar"}`;
+    groups.set(k, [...(groups.get(k) ?? []), p]);
+  }
+  const ns = "http://www.w3.org/2000/svg";
+  const cw = 44, ch = 18, left = 44, top = 4;
+  const panels = [...groups].map(([title, ps]) => {
+    const svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", `0 0 ${left + cw * residuals.length + 4} ${top + ch * ratios.length + 30}`);
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", `${title}: ${ps.filter((p) => p.holds).length} of ${ps.length} cells hold`);
+    const add = (tag: string, attrs: Record<string, string | number>, text?: string) => { const e = document.createElementNS(ns, tag); for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v)); if (text !== undefined) e.textContent = text; svg.append(e); return e; };
+    for (const p of ps) {
+      const x = left + cw * residuals.indexOf(p.clockResidualS), y = top + ch * ratios.indexOf(p.kappaOverGamma);
+      add("rect", { x, y, width: cw - 1, height: ch - 1, fill: p.holds ? "#3a9d5d" : "#d0473c" });
+      add("text", { x: x + cw / 2, y: y + ch / 2 + 3, "font-size": 8, "text-anchor": "middle", fill: "#fff" }, p.rcfMean.toFixed(4));
+    }
+    ratios.forEach((k, i) => add("text", { x: left - 4, y: top + ch * i + ch / 2 + 3, "font-size": 8, "text-anchor": "end", fill: "currentColor" }, fmt(k)));
+    residuals.forEach((t, i) => add("text", { x: left + cw * i + cw / 2, y: top + ch * ratios.length + 10, "font-size": 7, "text-anchor": "middle", fill: "currentColor" }, `${fmt(t * 1e12)} ps${t === r.constellationResidualS ? "*" : ""}`));
+    add("text", { x: left, y: top + ch * ratios.length + 24, "font-size": 8, fill: "currentColor" }, "UMT residual →   (κ/γ ↑)");
+    return h("figure", {}, h("figcaption", {}, title), svg as unknown as HTMLElement);
+  });
+  const held = r.points.filter((p) => p.holds).length;
+  return [
+    h("p", { class: "caveat" }, r.caveat),
+    h("p", {}, `${held} of ${r.points.length} points hold (RCF̄ > 0.995 at p < 0.01), N = ${r.nodes}, ${r.seeds} seeds each. * = what our UMT model of a 100-satellite shell reaches (${fmt(r.constellationResidualS * 1e12)} ps). ` +
+      `Paper's parameters (N = 100): ${r.paperParameters.map((p) => `${p.coupling} ${p.rcfMean.toFixed(6)} ${p.holds ? "holds" : "fails"}`).join("; ")}.`),
+    h("div", { class: "hyps" }, ...panels),
+  ];
 }
 
 /** What a hypothesis' verdict hangs on: each assumption, its source and the value where the verdict flips. */
