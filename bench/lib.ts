@@ -39,7 +39,11 @@ export type PythonAnswer<T> = { readonly ok: true; readonly value: T } | { reado
 
 /** Run /usr/bin/python3 with `args` (a script path or `-c CODE`, then its arguments) and parse its stdout as JSON. */
 export function runPython<T>(args: readonly string[]): PythonAnswer<T> {
-  const p = spawnSync("/usr/bin/python3", args, { encoding: "utf8", maxBuffer: 1 << 24 });
+  // The anchor runs with OpenBLAS's own CPU detection and cache sizes, as a user's numpy would.
+  const env = { ...process.env };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  const p = spawnSync("/usr/bin/python3", args, { encoding: "utf8", maxBuffer: 1 << 24, env });
   if (p.status !== 0) return { ok: false, why: p.error?.message ?? (p.stderr.trim().split("\n").pop() ?? `exit ${p.status}`) };
   return { ok: true, value: JSON.parse(p.stdout) as T };
 }
