@@ -57,23 +57,30 @@ export function halfMap(d: number, indices: Int32Array, local: Int32Array): Half
 export function splitHalf(G: CsrMatrix, map: HalfMap): { D: CsrMatrix; C: CsrMatrix } {
   const n = map.nHalf;
   const build = (wantLower: number): CsrMatrix => {
-    const rowPtr = new Int32Array(n + 1);
-    const cols: number[] = [];
-    const vals: number[] = [];
+    let nnz = 0;
     for (let r = 0; r < n; r++) {
       const q = map.upper[r]!;
-      // Entries in a row may map to the same half column from either side; only one side per matrix.
-      const row: Array<[number, number, number]> = [];
+      for (let p = G.rowPtr[q]!; p < G.rowPtr[q + 1]!; p++) if (map.lower[G.colIdx[p]!] === wantLower) nnz++;
+    }
+    const rowPtr = new Int32Array(n + 1), colIdx = new Int32Array(nnz), data = new Float64Array(2 * nnz);
+    let t = 0;
+    for (let r = 0; r < n; r++) {
+      const q = map.upper[r]!;
+      const start = t;
       for (let p = G.rowPtr[q]!; p < G.rowPtr[q + 1]!; p++) {
         const c = G.colIdx[p]!;
         if (map.lower[c] !== wantLower) continue;
-        row.push([map.half[c]!, G.data[2 * p]!, G.data[2 * p + 1]!]);
+        // Insertion into the row, sorted by half column (upper entries arrive sorted already).
+        const h = map.half[c]!, re = G.data[2 * p]!, im = G.data[2 * p + 1]!;
+        let u = t++;
+        while (u > start && colIdx[u - 1]! > h) {
+          colIdx[u] = colIdx[u - 1]!; data[2 * u] = data[2 * u - 2]!; data[2 * u + 1] = data[2 * u - 1]!; u--;
+        }
+        colIdx[u] = h; data[2 * u] = re; data[2 * u + 1] = im;
       }
-      row.sort((x, y) => x[0] - y[0]);
-      for (const [c, re, im] of row) { cols.push(c); vals.push(re, im); }
-      rowPtr[r + 1] = cols.length;
+      rowPtr[r + 1] = t;
     }
-    return { rows: n, cols: n, rowPtr, colIdx: Int32Array.from(cols), data: Float64Array.from(vals) };
+    return { rows: n, cols: n, rowPtr, colIdx, data };
   };
   return { D: build(0), C: build(1) };
 }
