@@ -4,6 +4,7 @@ import { boruvkaLowerBound, coherenceInterval, mergeLists, nearestLists } from "
 import { exactCoherence } from "./coherence.js";
 import { hierarchicalCoherence } from "./coherence-hierarchical.js";
 import { allocStates, type NodeStates } from "./node-states.js";
+import { rcfPair } from "./rcf.js";
 
 /** N Haar-random kets (independent: every pair about equally far, the hard case for any bound). */
 function haar(nodes: number, dim: number, seed: number): NodeStates {
@@ -105,5 +106,7 @@ describe("certified interval for global coherence (§2.1)", () => {
     const merged = mergeLists([0, 1, 2].map((p) => nearestLists(s, 8, p, 3)));
     expect(Array.from(merged.neighbour)).toEqual(Array.from(whole.neighbour));
     expect(Array.from(merged.weight)).toEqual(Array.from(whole.weight));
+    // The listed weights are 1 − rcfPair bit for bit (the exact method sums rcfPair).
+    for (const v of [0, 517, 1099]) expect(whole.weight[v * 8]).toBe(1 - rcfPair(s.data, 12, v, whole.neighbour[v * 8]!));
   });
 });

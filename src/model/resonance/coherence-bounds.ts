@@ -19,14 +19,14 @@
  * Prim's N sequential rounds); Borůvka is O(N k log N). For independent random states no cheaper
  * certificate exists (every pair is about equally far), which is why the upper side costs a pass.
  *
- * Rounding: the weights here use `rcfUnrolled`; the exact method's RCF̄ sums `rcfPair`. Each RCF
- * differs by a few ulps between the two, and a mean of N − 1 terms in [0, 1] is off by at most
+ * Rounding: the weights here are `rcfPair`'s bit for bit (`rcfBlock`), but Prim's keys use
+ * `rcfUnrolled`, a few ulps apart, and a mean of N − 1 terms in [0, 1] is off by at most
  * (N + 8d)·2^−52, so the interval is widened outward by that much.
  */
 import { assert } from "../../errors.js";
 import { type CoherenceResult, treeCoherence } from "./coherence.js";
 import type { NodeStates } from "./node-states.js";
-import { rcfUnrolled } from "./rcf.js";
+import { rcfBlock, rcfPair } from "./rcf.js";
 
 /** Default list length k: enough that Borůvka finishes on random d = 12 states up to 2·10^4 nodes. */
 export const NEAREST_K_DEFAULT = 8;
@@ -94,21 +94,31 @@ export function nearestLists(states: NodeStates, k = NEAREST_K_DEFAULT, part = 0
   const data = states.data;
   const lists = out ?? emptyLists(n, k);
   const { weight, neighbour } = lists;
+  const row = new Float64Array(TILE);
+  // Each node's current k-th weight, contiguous so the update loop streams it.
+  const worst = new Float64Array(n);
+  for (let v = 0; v < n; v++) worst[v] = weight[v * k + k - 1]!;
   for (let i0 = part * TILE; i0 < n; i0 += parts * TILE) {
     const i1 = Math.min(n, i0 + TILE);
     for (let j0 = i0; j0 < n; j0 += TILE) {
       const j1 = Math.min(n, j0 + TILE);
       for (let i = i0; i < i1; i++) {
-        const oi = i * d2;
-        let iw = weight[i * k + k - 1]!;
-        for (let j = j0 === i0 ? i + 1 : j0; j < j1; j++) {
-          const w = 1 - rcfUnrolled(data, oi, data, j * d2, d2);
+        const lo = j0 === i0 ? i + 1 : j0;
+        if (lo >= j1) continue;
+        rcfBlock(data, i * d2, data, d2, lo, j1, row);
+        let iw = worst[i]!;
+        for (let j = lo; j < j1; j++) {
+          const w = 1 - row[j - lo]!;
           if (w <= iw) {
             offer(weight, neighbour, k, i, w, j);
             iw = weight[i * k + k - 1]!;
           }
-          if (w <= weight[j * k + k - 1]!) offer(weight, neighbour, k, j, w, i);
+          if (w <= worst[j]!) {
+            offer(weight, neighbour, k, j, w, i);
+            worst[j] = weight[j * k + k - 1]!;
+          }
         }
+        worst[i] = iw;
       }
     }
   }
@@ -255,7 +265,6 @@ export function boruvkaLowerBound(lists: NearestLists, n: number): { weightMin: 
 /** Kruskal's MST of a given spanning tree plus the listed edges: a spanning tree no heavier than it. */
 export function improvedTree(states: NodeStates, lists: NearestLists, from: Int32Array, to: Int32Array): { from: Int32Array; to: Int32Array } {
   const n = states.nodes;
-  const d2 = 2 * states.dim;
   const m = from.length + n * lists.k;
   const ea = new Int32Array(m);
   const eb = new Int32Array(m);
@@ -264,7 +273,7 @@ export function improvedTree(states: NodeStates, lists: NearestLists, from: Int3
   for (let t = 0; t < from.length; t++) {
     ea[e] = Math.min(from[t]!, to[t]!);
     eb[e] = Math.max(from[t]!, to[t]!);
-    ew[e] = 1 - rcfUnrolled(states.data, ea[e]! * d2, states.data, eb[e]! * d2, d2);
+    ew[e] = 1 - rcfPair(states.data, states.dim, ea[e]!, eb[e]!);
     e++;
   }
   for (let v = 0; v < n; v++) {
