@@ -26,7 +26,7 @@ export const s23DephasingEnergy: Claim<{ gammaPerS: number; transverseRadS: numb
       stated: { verdict: "physically impossible", law: "energy conservation under pure dephasing: a Lindblad operator that commutes with H leaves ⟨H⟩ constant" },
       arithmetic: [
         "d⟨H⟩/dt = Tr(H·D[L]ρ) = γ·Tr(H(σ_z ρ σ_z − ρ)) = γ·Tr((σ_z H σ_z − H)ρ)",
-        `H = (ħω/2)σ_z + (ħΩ/2)σ_x (any ω: σ_z H σ_z leaves the σ_z part unchanged), Ω = ${sci(i.transverseRadS)} rad/s; σ_z σ_x σ_z = −σ_x ⇒ d⟨H⟩/dt = −γħΩ⟨σ_x⟩ = ${sci(rate)} W in |+⟩`,
+        `H = (ħω/2)σ_z + (ħΩ/2)σ_x (any ω: σ_z H σ_z leaves the σ_z part unchanged), Ω = ${sci(i.transverseRadS)} rad/s; σ_z σ_x σ_z = −σ_x ⇒ d⟨H⟩/dt = −γħΩ⟨σ_x⟩ = −${sci(i.gammaPerS)}/s × ħ × ${sci(i.transverseRadS)} rad/s = ${sci(rate)} W in |+⟩`,
         "for H diagonal in σ_z (Ω = 0) d⟨H⟩/dt = 0: no energy moves; checked against QuTiP mesolve in src/model/guardian/ter-veto.test.ts",
       ],
       explanation: "σ_z dephasing destroys phase coherence but moves no energy of an H it commutes with: the operator the paper names cannot carry the computation's energy anywhere.",
