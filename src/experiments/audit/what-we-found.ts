@@ -40,8 +40,7 @@ export function whatWeFound(a: AuditResult): string {
     ...section("Contradicted by simulation", "contradicted by simulation", simLine),
     ...section("Reproduced by simulation", "reproduced by simulation", simLine),
     ...section("Untestable in software", "untestable in software", (c) => `- **${c.section}** ${c.why ?? ""} \`${c.id}\``),
-    `Consistent: ${pick("consistent").map((c) => `\`${c.id}\``).join(", ")}.`,
-    "",
+    ...section("Consistent", "consistent", line),
     "Every number above, with its inputs and arithmetic, is in `pqms audit --format md`.",
     "",
   ].join("\n");

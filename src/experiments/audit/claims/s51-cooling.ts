@@ -18,7 +18,7 @@ export const s51Cooling: Claim<{ legacy: number; v3000Max: number; statedFactor:
       // V3000 < v3000Max makes the factor > legacy / v3000Max: the stated "> 50×" needs that bound to reach 50.
       comparison: above(i.statedFactor, f),
       arithmetic: [`${i.legacy} / ${i.v3000Max} = ${f}; with V3000 below ${i.v3000Max} the factor exceeds ${f}`],
-      explanation: { holds: "The bound follows from the row. (Whether < 1 % is achievable is a separate matter: 4.8 W per chip in vacuum must be radiated away, and the mK stage's Carnot cost is s51-mk-cooling.)", fails: "The row's own numbers do not give the stated lower bound." },
+      explanation: { holds: "The bound follows from the row. (Whether < 1 % is achievable is a separate matter: 4.8 W per chip in vacuum must be radiated away, and the mK stage's Carnot cost is f-mk-cooling.)", fails: "The row's own numbers do not give the stated lower bound." },
     };
   },
 };
