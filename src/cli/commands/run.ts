@@ -6,9 +6,9 @@ import { resolveScenario, SEED_MAX, type Scenario } from "../../sim/scenario/ind
 import { Runner, runClock } from "../../sim/run.js";
 import { modelFor } from "../../sim/models/index.js";
 import { loadScenario, DEFAULT_SCENARIO } from "../../store/scenario-file.js";
-import { openStoreFor, withDbOption } from "./store-option.js";
-import { drive, printSummary, reportRun, storeSink } from "./drive.js";
-import { Progress } from "./progress.js";
+import { openStoreFor, withDbOption } from "../support/store-option.js";
+import { drive, printSummary, reportRun, storeSink } from "../support/drive.js";
+import { Progress } from "../support/progress.js";
 
 interface RunOptions {
   seed?: number;

@@ -11,7 +11,7 @@
  * names and limits); docs/scenario.schema.json is generated from this file (`npm run schema`).
  */
 import { z } from "zod";
-import { issue5Sections, umtSyncSchema } from "./sections-issue5.js";
+import { constellationSections, umtSyncSchema } from "./constellation-sections.js";
 
 /** Largest seed: seeds are unsigned 32-bit, as numpy's `RandomState.seed` takes them. */
 export const SEED_MAX = 4_294_967_295;
@@ -107,7 +107,7 @@ export const vetoSchema = z.strictObject({
  * Optional sections added by later issues (constellation, faults, guardian, energy, …): each
  * adds one `name: schema.optional()` entry here. Absent sections stay absent after resolution.
  */
-export const extensionSections = { ...issue5Sections } satisfies Record<string, z.ZodType>;
+export const extensionSections = { ...constellationSections } satisfies Record<string, z.ZodType>;
 
 /** A scenario file (input form: every field optional). */
 export const scenarioSchema = z.strictObject({
