@@ -4,7 +4,7 @@
  * claim id cited in the docs, the README or the audit's own texts names a claim that exists.
  */
 import { describe, it, expect } from "vitest";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { docValues, fillDocValues, markedValues, replaceWhatWeFound, runAudit, whatWeFound, CLAIMS } from "./index.js";
 
 const root = new URL("../../../", import.meta.url);
@@ -57,6 +57,15 @@ describe("claim ids cited anywhere exist", () => {
       const text = readFileSync(new URL(f, dir), "utf8");
       const comments = [...text.matchAll(/\/\*\*[\s\S]*?\*\/|\/\/.*$/gm)].map((m) => m[0]).join("\n");
       for (const ref of cited(comments)) expect(ids.has(ref), `${f} cites ${ref}`).toBe(true);
+    }
+  });
+  it("anywhere in src/ and docs/: every abs-… and s<n>-… id (the unambiguous prefixes)", () => {
+    const walk = (dir: URL): URL[] => readdirSync(dir).flatMap((f) => {
+      const u = new URL(f, dir);
+      return statSync(u).isDirectory() ? walk(new URL(`${f}/`, dir)) : /\.(ts|md)$/.test(f) && !f.endsWith("docs.test.ts") ? [u] : [];
+    });
+    for (const u of [...walk(new URL("src/", root)), ...walk(new URL("docs/", root)), new URL("README.md", root)]) {
+      for (const ref of cited(readFileSync(u, "utf8")).filter((x) => /^(abs|s\d)/.test(x))) expect(ids.has(ref), `${u.pathname} cites ${ref}`).toBe(true);
     }
   });
 });
