@@ -1,7 +1,7 @@
 /**
  * The mesh twin run the §6.2 and abstract claims recompute from: a ring of nodes (degree 4) around
  * the ODOS vector with 0.02 complex noise, UMT clocks with the given residual, Appendix B's
- * dephasing γ and coupling κ under the given pure-state reading, for 50/κ; RCF̄ over the MST
+ * dephasing γ and coupling κ under the given pure-state reading, for the given time; RCF̄ over the MST
  * (§2.1) per replicate. Memoised by its inputs.
  */
 import { RandomStream } from "../../numeric/random/index.js";
@@ -21,6 +21,8 @@ export type MeshRunInputs = {
   readonly initial: string;
   /** 1: the ODOS veto re-seeds drifting nodes; 0: off. */
   readonly veto: number;
+  /** Run length, ns (the §6.2 setup: 50 ns, i.e. 50/κ at κ = 1/ns). */
+  readonly durationNs: number;
   readonly replicates: number;
   readonly seed: number;
 };
@@ -39,7 +41,7 @@ export function meshRun(i: MeshRunInputs): MeshRunResult {
   const key = JSON.stringify(i);
   const hit = cache.get(key);
   if (hit) return hit;
-  const durationS = 50 / i.kappaPerS;
+  const durationS = i.durationNs * 1e-9;
   const steps = 200;
   const dt = durationS / steps;
   const rcf: number[] = [];

@@ -75,6 +75,12 @@ describe("the inputs shown are the inputs used", () => {
     expect(withInput("a-memory", "availableMemoryBytes", 1e14).verdict).toBe("consistent");
     expect(withInput("f-mk-cooling", "coldK", 300 / 1.0001).verdict).toBe("consistent");
   });
+  it("H2 on the mesh twin is reproduced only with the coupling on: κ = 0 contradicts it", () => {
+    expect(evaluateClaim(claim("s62-h2"), { ...claim("s62-h2").inputs, replicates: 2 } as Inputs).verdict).toBe("reproduced by simulation");
+    const off = evaluateClaim(claim("s62-h2"), { ...claim("s62-h2").inputs, replicates: 2, kappaPerS: 0 } as Inputs);
+    expect(off.verdict).toBe("contradicted by simulation");
+    expect(off.simulation).toContain("κ/γ = 0");
+  });
   it("a simulation claim reruns on its inputs: Appendix F with 2 steps has no trend, Theorem 1 at 100 fs breaks the 1 % bound", () => {
     expect(withInput("f-stabilised", "steps", 2).recomputed).toBe("fewer than 3 steps: no trend");
     const t1 = withInput("s21-theorem1", "clockErrorStdFs", 100);

@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { FAILOVER_DEFAULT, runFailover } from "./failover.js";
-import { smcSites } from "../model/orbit/index.js";
-import { distanceM, pathAroundM } from "../model/orbit/light-time.js";
-import { EARTH_RADIUS_M } from "../model/orbit/walker.js";
-import { OCCULTATION_MARGIN_M } from "../model/orbit/isl.js";
+import { smcSites } from "../../model/orbit/index.js";
+import { distanceM, pathAroundM } from "../../model/orbit/light-time.js";
+import { EARTH_RADIUS_M } from "../../model/orbit/walker.js";
+import { OCCULTATION_MARGIN_M } from "../../model/orbit/isl.js";
 
 const small = { ...FAILOVER_DEFAULT, shell: { ...FAILOVER_DEFAULT.shell, total: 600, planes: 4 }, durationS: 400, plan: { ...FAILOVER_DEFAULT.plan, nodeMtbfS: 3000, leaderCrashes: 2 } };
 

@@ -7,7 +7,7 @@ export const absSystemRcf: Claim<MeshRunInputs & { bound: number }> = {
   id: "abs-system-rcf",
   section: "Abstract",
   claim: "maintaining a system-wide RCF above 0.997",
-  inputs: { bound: 0.997, nodes: 100, dim: 12, clockErrorStdFs: 10, gammaPerS: 1e6, kappaPerS: 1e9, coupling: "meanField", initial: "odos", veto: 1, replicates: 3, seed: 3000 },
+  inputs: { bound: 0.997, nodes: 100, dim: 12, clockErrorStdFs: 10, gammaPerS: 1e6, kappaPerS: 1e9, coupling: "meanField", initial: "odos", veto: 1, durationNs: 50, replicates: 3, seed: 3000 },
   paperValue: 0.997,
   unit: "RCF (dimensionless)",
   cost: "simulation",

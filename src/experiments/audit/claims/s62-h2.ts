@@ -7,7 +7,7 @@ export const s62H2: Claim<MeshRunInputs & { criterion: number }> = {
   id: "s62-h2",
   section: "§6.2",
   claim: "Hypothesis H₂: For N = 100 nodes synchronised by UMT, the global RCF ≥ 0.995. Success criterion: RCF̄ > 0.995 with p < 0.01 (t-test against null of uncorrelated phases)",
-  inputs: { criterion: 0.995, nodes: 100, dim: 12, clockErrorStdFs: 10, gammaPerS: 1e6, kappaPerS: 1e9, coupling: "meanField", initial: "odos", veto: 1, replicates: 10, seed: 1 },
+  inputs: { criterion: 0.995, nodes: 100, dim: 12, clockErrorStdFs: 10, gammaPerS: 1e6, kappaPerS: 1e9, coupling: "meanField", initial: "odos", veto: 1, durationNs: 50, replicates: 10, seed: 1 },
   paperValue: 0.995,
   unit: "RCF (dimensionless)",
   cost: "simulation",
