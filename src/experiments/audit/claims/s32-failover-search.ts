@@ -42,6 +42,13 @@ export interface FailoverSearch {
   readonly placements: number;
   readonly perCandidate: readonly CandidateBest[];
   readonly best: CandidateBest;
+  /**
+   * The reserve's position searched numerically at the best placement (a coarse grid over the
+   * plane spanning every site, then a fine one round its best point): the smallest quorum round
+   * trip found with the reserve as candidate, and how many positions were tried. It can only
+   * match or exceed the midpoint bound.
+   */
+  readonly reserveGrid: { readonly positions: number; readonly roundTripS: number };
 }
 
 const NAMED = ["L1", "L2", "Moon-South", "GEO-180"] as const;
@@ -85,5 +92,49 @@ export function searchFailover(g: FailoverGeometry): FailoverSearch {
   }
   const perCandidate = [...NAMED, "mobile reserve" as const].map((c) => best.get(c)!);
   const overall = perCandidate.reduce((a, b) => (b.roundTripS < a.roundTripS ? b : a));
-  return { placements: steps * steps, perCandidate, best: overall };
+  const reserveGrid = searchReserve(g, best.get("mobile reserve")!);
+  return { placements: steps * steps, perCandidate, best: overall, reserveGrid };
+}
+
+function sitesAt(g: FailoverGeometry, moonDeg: number, geoDeg: number): Vec3[] {
+  const tm = (moonDeg * Math.PI) / 180;
+  const tg = (geoDeg * Math.PI) / 180;
+  return [
+    [g.earthL1M, 0, 0],
+    [-g.earthL1M, 0, 0],
+    [g.earthMoonMinM * Math.cos(tm), g.earthMoonMinM * Math.sin(tm), -g.moonRadiusM],
+    [g.geoRadiusM * Math.cos(tg), g.geoRadiusM * Math.sin(tg), 0],
+  ];
+}
+
+/** The reserve as candidate at point p: a round trip to its second-nearest named site (two votes). */
+function reserveRoundTripS(p: Vec3, sites: readonly Vec3[], r: number): number {
+  const d = sites.map((s) => pathAroundM(p, s, r)).sort((a, b) => a - b);
+  return (2 * d[1]!) / SPEED_OF_LIGHT_M_PER_S;
+}
+
+/** Grid search of the reserve's position at the placement `at`: 201 × 201 over every site, then 201 × 201 round the best point. */
+function searchReserve(g: FailoverGeometry, at: CandidateBest): { positions: number; roundTripS: number } {
+  const sites = sitesAt(g, at.moonDeg, at.geoDeg);
+  const r = g.earthRadiusM + g.grazingMarginM;
+  const n = 201;
+  let bestT = Infinity;
+  let bx = 0;
+  let by = 0;
+  let positions = 0;
+  const scan = (cx: number, cy: number, half: number) => {
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+      const x = cx - half + (2 * half * i) / (n - 1);
+      const y = cy - half + (2 * half * j) / (n - 1);
+      if (Math.hypot(x, y) <= r) continue;
+      positions++;
+      const t = reserveRoundTripS([x, y, 0], sites, r);
+      if (t < bestT) { bestT = t; bx = x; by = y; }
+    }
+  };
+  const span = Math.max(...sites.map((s) => Math.hypot(s[0], s[1])));
+  scan(0, 0, span);
+  scan(bx, by, (4 * span) / (n - 1));
+  scan(bx, by, (16 * span) / (n - 1) / (n - 1));
+  return { positions, roundTripS: bestT };
 }

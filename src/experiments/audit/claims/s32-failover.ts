@@ -24,6 +24,7 @@ export const s32Failover: Claim<FailoverGeometry & { failoverS: number }> = {
         `searched ${s.placements} placements (Moon and GEO-180° angles in ${i.gridDeg}° steps; Moon at ${sci(i.earthMoonMinM / 1e3, 6)} km, L1/L2 at ${sci(i.earthL1M / 1e3)} km; links passing within ${sci((i.earthRadiusM + i.grazingMarginM) / 1e3)} km of Earth's centre go round it by relay)`,
         ...s.perCandidate.map((c) => `candidate ${c.candidate}: best quorum round trip ${sci(c.roundTripS)} s (Moon at ${c.moonDeg}°, GEO-180° at ${c.geoDeg}°; votes: ${c.voters})`),
         `the reserve as candidate halves the named sites' best: max(|pa|, |pb|) ≥ |ab|/2, reached midway between the two closest sites`,
+        `numeric check at that placement: ${s.reserveGrid.positions} reserve positions (three nested grids) give at best ${sci(s.reserveGrid.roundTripS)} s, not below the midpoint bound`,
         `lower bound ${sci(b.roundTripS)} s = ${sci(b.roundTripS / i.failoverS)} × ${sci(i.failoverS)} s`,
       ],
       explanation: {
