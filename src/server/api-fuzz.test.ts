@@ -57,9 +57,10 @@ const urlText = fc.string({ unit: "binary", maxLength: 80 }).map((t) => encodeUR
 describe("API fuzz", () => {
   it("POST bodies: any JSON to every POST route is a 2xx or a well-formed 4xx, and starts nothing it should not", async () => {
     const before = s.store.listRuns().length;
-    await fc.assert(fc.asyncProperty(fc.constantFrom("/api/runs", "/api/falsify", "/api/scenarios/validate"), anyBody, async (url, body) => {
+    await fc.assert(fc.asyncProperty(fc.constantFrom("/api/runs", "/api/falsify", "/api/falsify/h2-sensitivity", "/api/scenarios/validate"), anyBody, async (url, body) => {
       if (url === "/api/runs" && isPlausible(body, ["scenario", "seed"])) return;
       if (url === "/api/falsify" && isPlausible(body, ["hypotheses", "replicates", "seed"])) return;
+      if (url === "/api/falsify/h2-sensitivity" && isPlausible(body, ["nodes", "seeds", "seed"])) return;
       const r = await s.app.inject({ method: "POST", url, headers: { "content-type": "application/json" }, payload: JSON.stringify(body) });
       expectWellFormed(r, `POST ${url} ${JSON.stringify(body)?.slice(0, 200)}`);
       if (url === "/api/runs") expect(r.statusCode, JSON.stringify(body)).not.toBe(201);
@@ -69,7 +70,7 @@ describe("API fuzz", () => {
 
   it("raw bodies: any bytes under any content type are refused cleanly", async () => {
     await fc.assert(fc.asyncProperty(
-      fc.constantFrom("/api/runs", "/api/falsify", "/api/scenarios/validate", `/api/runs/x/stop`),
+      fc.constantFrom("/api/runs", "/api/falsify", "/api/falsify/h2-sensitivity", "/api/scenarios/validate", `/api/runs/x/stop`),
       fc.oneof(fc.string({ unit: "binary", maxLength: 300 }), fc.jsonValue().map((v) => JSON.stringify(v).slice(0, -1))),
       fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-16", ""),
       async (url, payload, type) => {

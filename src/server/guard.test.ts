@@ -97,7 +97,7 @@ describe("Origin / Sec-Fetch-Site: no cross-site state changes", () => {
 describe("bodies that are not objects", () => {
   it("refuses null, arrays and scalars with 400 instead of starting a default run", async () => {
     for (const payload of ["null", "[]", "3", "\"v3000-default\"", "true"]) {
-      for (const url of ["/api/runs", "/api/falsify", "/api/scenarios/validate"]) {
+      for (const url of ["/api/runs", "/api/falsify", "/api/falsify/h2-sensitivity", "/api/scenarios/validate"]) {
         const r = await s.app.inject({ method: "POST", url, headers: { "content-type": "application/json" }, payload });
         expect(r.statusCode, `${url} ${payload}`).toBe(400);
         expect(r.json().error, `${url} ${payload}`).toMatch(/body: expected a JSON object/);

@@ -2,9 +2,9 @@
 import type { Command } from "commander";
 import { choiceFlag } from "../options.js";
 import { printJson } from "../output.js";
-import { prepareOutDir } from "../out-path.js";
-import { openStoreFor, withDbOption } from "./store-option.js";
-import { reportRun } from "./drive.js";
+import { prepareOutDir } from "../support/out-path.js";
+import { openStoreFor, withDbOption } from "../support/store-option.js";
+import { reportRun } from "../support/drive.js";
 
 interface ReportOptions {
   format: "html" | "md";

@@ -2,14 +2,14 @@
 import type { Command } from "commander";
 import { NotFoundError, PqmsError, StoreError } from "../../errors.js";
 import { checkStore, describeHealth } from "../../store/check.js";
-import { checkOutFile, writeOutFile } from "../out-path.js";
+import { checkOutFile, writeOutFile } from "../support/out-path.js";
 import { choiceFlag } from "../options.js";
 import { printJson } from "../output.js";
 import type { RunRecord, RunStore } from "../../store/run-store.js";
 import { flattenParams } from "../../report/run-report.js";
-import { openStoreFor, resolveDbPath, withDbOption } from "./store-option.js";
 import { existsSync } from "node:fs";
-import { finalMetrics, isStale } from "./drive.js";
+import { openStoreFor, resolveDbPath, withDbOption } from "../support/store-option.js";
+import { finalMetrics, isStale } from "../support/drive.js";
 
 interface Common {
   db?: string;

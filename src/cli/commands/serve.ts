@@ -5,7 +5,7 @@ import { LOG_LEVELS, type LogLevel } from "../../server/app.js";
 import { isLoopback } from "../../server/auth.js";
 import { InputError } from "../../errors.js";
 import { choiceFlag, intFlag } from "../options.js";
-import { openStoreFor, withDbOption } from "./store-option.js";
+import { openStoreFor, withDbOption } from "../support/store-option.js";
 
 interface ServeOptions {
   port?: number;

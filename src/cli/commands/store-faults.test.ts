@@ -18,8 +18,8 @@ import { StoreError } from "../../errors.js";
 import { Runner, runClock } from "../../sim/run.js";
 import { resolveScenario } from "../../sim/scenario/index.js";
 import { ResonanceMeshModel } from "../../sim/models/resonance-mesh.js";
-import { drive, storeSink } from "./drive.js";
-import { Progress } from "./progress.js";
+import { drive, storeSink } from "../support/drive.js";
+import { Progress } from "../support/progress.js";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const SCENARIO = "name: tiny\nrun: { seed: 3, durationS: 4.0e-8, tickS: 1.0e-9, sampleEveryS: 1.0e-9, checkpointEveryS: 1.0e-8 }\nmesh: { nodes: 20, clusterSize: 10 }\n";
