@@ -6,9 +6,9 @@ import { resolveScenario } from "../../sim/scenario/index.js";
 import { Runner, runClock, type Checkpoint } from "../../sim/run.js";
 import { modelFor } from "../../sim/models/index.js";
 import { decodeState } from "../../sim/state-codec.js";
-import { openStoreFor, withDbOption } from "./store-option.js";
-import { drive, isStale, printSummary, reportRun, storeSink } from "./drive.js";
-import { Progress } from "./progress.js";
+import { openStoreFor, withDbOption } from "../support/store-option.js";
+import { drive, isStale, printSummary, reportRun, storeSink } from "../support/drive.js";
+import { Progress } from "../support/progress.js";
 
 interface ResumeOptions {
   out?: string;

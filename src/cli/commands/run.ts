@@ -7,9 +7,9 @@ import { Runner, runClock } from "../../sim/run.js";
 import { modelFor } from "../../sim/models/index.js";
 import { loadScenarioInput, DEFAULT_SCENARIO } from "../../store/scenario-file.js";
 import { parseSetArg, resolveWithSet, type ParamValue } from "../../experiments/sweep/spec.js";
-import { openStoreFor, withDbOption } from "./store-option.js";
-import { drive, printSummary, reportRun, storeSink } from "./drive.js";
-import { Progress } from "./progress.js";
+import { openStoreFor, withDbOption } from "../support/store-option.js";
+import { drive, printSummary, reportRun, storeSink } from "../support/drive.js";
+import { Progress } from "../support/progress.js";
 
 interface RunOptions {
   seed?: number;
