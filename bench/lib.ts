@@ -37,9 +37,12 @@ export function timeMedian(f: () => void, reps: number, warmup = 1): { wallMs: n
 /** The anchor's JSON answer, or why there is none (the last line of its stderr). */
 export type PythonAnswer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly why: string };
 
-/** Run /usr/bin/python3 with `args` (a script path or `-c CODE`, then its arguments) and parse its stdout as JSON. */
+/**
+ * Run /usr/bin/python3 with `args` (a script path or `-c CODE`, then its arguments) and parse its
+ * stdout as JSON. The anchor runs without OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, so OpenBLAS picks
+ * its own kernels for this CPU as a user's numpy would.
+ */
 export function runPython<T>(args: readonly string[]): PythonAnswer<T> {
-  // The anchor runs with OpenBLAS's own CPU detection and cache sizes, as a user's numpy would.
   const env = { ...process.env };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;

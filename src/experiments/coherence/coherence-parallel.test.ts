@@ -1,8 +1,8 @@
 import { describe, it, expect } from "vitest";
-import { NumpyRandomState } from "../numeric/random/mt19937.js";
-import { exactCoherence } from "../model/resonance/coherence.js";
-import { allocSharedStates } from "../model/resonance/node-states.js";
-import { numpyRandomKets } from "../model/resonance/random-states.js";
+import { NumpyRandomState } from "../../numeric/random/mt19937.js";
+import { exactCoherence } from "../../model/resonance/coherence.js";
+import { allocSharedStates } from "../../model/resonance/node-states.js";
+import { numpyRandomKets } from "../../model/resonance/random-states.js";
 import { exactCoherenceParallel } from "./coherence-parallel.js";
 
 describe("exact coherence on worker threads (§2.1)", () => {

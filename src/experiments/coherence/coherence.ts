@@ -4,13 +4,13 @@
  * plus a backbone). With `rng: "numpy"` the states are Appendix A's `random_ket` draws, so
  * numpy + scipy can check the number (scripts/refs/coherence-scipy.py).
  */
-import { InputError, requireInt } from "../errors.js";
-import { NumpyRandomState } from "../numeric/random/mt19937.js";
-import { RandomStream } from "../numeric/random/stream.js";
-import { CLUSTER_SIZE_DEFAULT, hierarchicalCoherence } from "../model/resonance/coherence-hierarchical.js";
-import type { CoherenceResult } from "../model/resonance/coherence.js";
-import { allocSharedStates, allocStates, checkPopulation, type NodeStates } from "../model/resonance/node-states.js";
-import { numpyRandomKets } from "../model/resonance/random-states.js";
+import { InputError, requireInt } from "../../errors.js";
+import { NumpyRandomState } from "../../numeric/random/mt19937.js";
+import { RandomStream } from "../../numeric/random/stream.js";
+import { CLUSTER_SIZE_DEFAULT, hierarchicalCoherence } from "../../model/resonance/coherence-hierarchical.js";
+import type { CoherenceResult } from "../../model/resonance/coherence.js";
+import { allocSharedStates, allocStates, checkPopulation, type NodeStates } from "../../model/resonance/node-states.js";
+import { numpyRandomKets } from "../../model/resonance/random-states.js";
 import { exactCoherenceParallel, THREADS_MAX } from "./coherence-parallel.js";
 
 /** Largest N for the exact method: O(N²·d) time, about 10 minutes single-threaded at d = 12 here. */

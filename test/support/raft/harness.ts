@@ -4,10 +4,10 @@
  * safety checker run after every event. No time here: a "tick" is a call. The failover
  * experiment drives the same nodes on the event kernel with light-time delays instead.
  */
-import { assert } from "../../errors.js";
-import { SafetyChecker } from "./checker.js";
-import { RaftNode, type RaftConfig, type RandomSource } from "./raft.js";
-import { applyPersist, type Message, type PersistentState, type Ready } from "./types.js";
+import { assert } from "../../../src/errors.js";
+import { SafetyChecker } from "../../../src/model/consensus/checker.js";
+import { RaftNode, type RaftConfig, type RandomSource } from "../../../src/model/consensus/raft.js";
+import { applyPersist, type Message, type PersistentState, type Ready } from "../../../src/model/consensus/types.js";
 
 /** Options of a harness cluster. */
 export interface HarnessOptions {

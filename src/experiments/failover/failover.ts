@@ -3,5 +3,5 @@
  * Sarcophagus reloads, faults) lives in sim/failover-world.ts so that a mesh run can replay its
  * timeline; this module is the experiment's public name for it.
  */
-export { FAILOVER_DEFAULT, failoverOptionsFromScenario, runFailover } from "../sim/failover-world.js";
-export type { ControlEvent, Dist, FailoverOptions, FailoverResult } from "../sim/failover-world.js";
+export { FAILOVER_DEFAULT, failoverOptionsFromScenario, runFailover } from "../../sim/failover-world.js";
+export type { ControlEvent, Dist, FailoverOptions, FailoverResult } from "../../sim/failover-world.js";

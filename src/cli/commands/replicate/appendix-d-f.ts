@@ -1,16 +1,16 @@
 /**
  * `pqms replicate appendix-d` and `pqms replicate appendix-f`: registered on the `replicate`
- * command that replicate.ts creates (`registerReplicateDF(replicateCmd)`).
+ * command that replicate.ts creates (`registerReplicateAppendixDF(replicateCmd)`).
  */
 import type { Command } from "commander";
-import { explainAppendixD, replicateAppendixD } from "../../experiments/replicate/appendix-d.js";
-import { explainAppendixF, explainPhysicalAppendixF, physicalAppendixF, replicateAppendixF } from "../../experiments/replicate/appendix-f.js";
-import { intFlag } from "../options.js";
-import { printJson } from "../output.js";
+import { explainAppendixD, replicateAppendixD } from "../../../experiments/replicate/appendix-d.js";
+import { explainAppendixF, explainPhysicalAppendixF, physicalAppendixF, replicateAppendixF } from "../../../experiments/replicate/appendix-f.js";
+import { intFlag } from "../../options.js";
+import { printJson } from "../../output.js";
 
 const seedFlag = intFlag("--seed", 0, 0xffffffff, "numpy's np.random.seed takes 0 ≤ seed < 2^32");
 
-export function registerReplicateDF(replicate: Command): void {
+export function registerReplicateAppendixDF(replicate: Command): void {
   replicate
     .command("appendix-d")
     .description("Appendix D (resource optimizer): the printed classes replayed on numpy's draws beside an optimal allocator; the listing's defects")

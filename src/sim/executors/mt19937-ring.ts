@@ -14,7 +14,7 @@
  * every half ring; the consumer waits only when it is empty.
  */
 import { InputError, requireInt, SolverError } from "../../errors.js";
-import { generate, MT_WORDS, type MtBlockSource } from "./mt19937.js";
+import { generate, MT_WORDS, type MtBlockSource } from "../../numeric/random/mt19937.js";
 
 const HEAD = 0;
 const TAIL = 1;

@@ -5,8 +5,8 @@
  * checker after every event; then a liveness phase (heal, restart all, synchronous rounds) that
  * must elect one leader and commit a fresh command everywhere.
  */
-import { RandomStream } from "../../numeric/random/stream.js";
-import type { Violation } from "./checker.js";
+import { RandomStream } from "../../../src/numeric/random/stream.js";
+import type { Violation } from "../../../src/model/consensus/checker.js";
 import { Harness } from "./harness.js";
 
 /** Outcome of one schedule. */

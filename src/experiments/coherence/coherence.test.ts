@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { runCoherence } from "./coherence.js";
 
 // numpy random kets + scipy minimum_spanning_tree (scripts/refs/coherence-scipy.py).
-const ref = JSON.parse(readFileSync(new URL("../../test/reference/scipy-coherence-numpy.json", import.meta.url), "utf8")) as {
+const ref = JSON.parse(readFileSync(new URL("../../../test/reference/scipy-coherence-numpy.json", import.meta.url), "utf8")) as {
   cases: { nodes: number; dim: number; seed: number; edges: number; globalRcf: number; mstWeight: number }[];
 };
 

@@ -7,10 +7,10 @@ import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { RandomStream } from "../../numeric/random/stream.js";
-import { runRaftScript } from "./script.js";
+import { RandomStream } from "../../src/numeric/random/stream.js";
+import { runRaftScript } from "../support/raft/script.js";
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), "../../../test/raft");
+const dir = dirname(fileURLToPath(import.meta.url));
 const random = (seed: number, id: number) => RandomStream.fromSeed(seed, "raft", `node-${id}`);
 
 describe("raft scripts (test/raft/*.txt)", () => {

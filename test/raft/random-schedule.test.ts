@@ -5,7 +5,7 @@
  * prints "reproduce with seed=…" (runRandomSchedule(seed)).
  */
 import { describe, expect, it } from "vitest";
-import { runRandomSchedule } from "./random-schedule.js";
+import { runRandomSchedule } from "../support/raft/random-schedule.js";
 
 const SCHEDULES = 1000;
 
@@ -28,9 +28,9 @@ describe("raft under 1000 random fault schedules", () => {
   });
 
   it("the checker catches a real violation (two leaders in one term from a forgotten vote)", async () => {
-    const { SafetyChecker } = await import("./checker.js");
-    const { RaftNode } = await import("./raft.js");
-    const { RandomStream } = await import("../../numeric/random/stream.js");
+    const { SafetyChecker } = await import("../../src/model/consensus/checker.js");
+    const { RaftNode } = await import("../../src/model/consensus/raft.js");
+    const { RandomStream } = await import("../../src/numeric/random/stream.js");
     const mk = (id: number) => new RaftNode({ id, peers: 3, electionTicks: 10, heartbeatTicks: 1, preVote: false, checkQuorum: false, maxEntriesPerMessage: 8, random: RandomStream.fromSeed(1, `n${id}`) });
     const a = mk(0), b = mk(1), c = mk(2);
     const ch = new SafetyChecker();

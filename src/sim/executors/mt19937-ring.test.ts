@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { generate, LocalMtBlocks, NumpyRandomState } from "./mt19937.js";
+import { generate, LocalMtBlocks, NumpyRandomState } from "../../numeric/random/mt19937.js";
 import { createMtRing, mtRingStartKey, produceMtRing, RingMtBlocks, stopMtRing } from "./mt19937-ring.js";
 
 // Threaded use (bit-identity of 10^5 draws, Appendix A against numpy) is tested in

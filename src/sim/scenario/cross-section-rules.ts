@@ -3,7 +3,7 @@ import type { Issue } from "../../errors.js";
 import { describeValue } from "../../errors.js";
 import type { Scenario } from "./schema.js";
 
-export function issue5Issues(sc: Scenario): Issue[] {
+export function crossSectionIssues(sc: Scenario): Issue[] {
   const out: Issue[] = [];
   const add = (path: string, expected: string, got: unknown) => out.push({ path, expected, got: describeValue(got) });
   const c = sc.constellation;

@@ -5,18 +5,18 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
-import { NotFoundError, PqmsError } from "../errors.js";
-import type { RunStore } from "../store/run-store.js";
-import { parseScenarioText } from "../sim/scenario/index.js";
-import { locateScenario } from "../store/scenario-file.js";
-import { parseSweep, resolveSweep, type BaseLoader, type Sweep } from "./sweep/spec.js";
-import { getSweep } from "./sweep/store.js";
+import { NotFoundError, PqmsError } from "../../errors.js";
+import type { RunStore } from "../../store/run-store.js";
+import { parseScenarioText } from "../../sim/scenario/index.js";
+import { locateScenario } from "../../store/scenario-file.js";
+import { parseSweep, resolveSweep, type BaseLoader, type Sweep } from "./spec.js";
+import { getSweep } from "./store.js";
 
-export * from "./sweep/spec.js";
-export * from "./sweep/store.js";
-export * from "./sweep/run.js";
-export * from "./sweep/summary.js";
-export * from "./sweep/report.js";
+export * from "./spec.js";
+export * from "./store.js";
+export * from "./run.js";
+export * from "./summary.js";
+export * from "./report.js";
 
 /** A base loader that resolves files relative to `dir` first, then bundled scenario names. */
 export function fileBaseLoader(dir: string): BaseLoader {

@@ -10,10 +10,10 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { InputError } from "../errors.js";
-import { type CoherenceResult, exactCoherence, primEdges, type PrimRelaxer, treeCoherence } from "../model/resonance/coherence.js";
-import type { NodeStates } from "../model/resonance/node-states.js";
-import { lighter, PrimRange, splitRanges, type RangeMin } from "../model/resonance/prim-range.js";
+import { InputError } from "../../errors.js";
+import { type CoherenceResult, exactCoherence, primEdges, type PrimRelaxer, treeCoherence } from "../../model/resonance/coherence.js";
+import type { NodeStates } from "../../model/resonance/node-states.js";
+import { lighter, PrimRange, splitRanges, type RangeMin } from "../../model/resonance/prim-range.js";
 import { CTRL_DONE, CTRL_GEN, CTRL_LENGTH, CTRL_QUIT, CTRL_U, SPIN_MAX, type CoherenceWorkerData } from "./coherence-protocol.js";
 
 /** Most threads we start (a worker per range; more than the machine has cores only adds waiting). */

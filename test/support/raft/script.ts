@@ -15,9 +15,9 @@
  * `leader` stands for the live leader of the highest term wherever a node id is expected.
  * Every command runs the safety checker; a failing `expect` throws with the line number.
  */
-import { InputError } from "../../errors.js";
+import { InputError } from "../../../src/errors.js";
 import { Harness } from "./harness.js";
-import type { RandomSource } from "./raft.js";
+import type { RandomSource } from "../../../src/model/consensus/raft.js";
 
 /** Random source factory by (seed, node id). */
 export type RandomFactory = (seed: number, id: number) => RandomSource;

@@ -4,7 +4,7 @@
  * main thread broadcasts, and writes its lightest vertex into its result slot.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { PrimRange, type RangeMin } from "../model/resonance/prim-range.js";
+import { PrimRange, type RangeMin } from "../../model/resonance/prim-range.js";
 import { CTRL_DONE, CTRL_GEN, CTRL_QUIT, CTRL_U, SPIN_MAX, type CoherenceWorkerData } from "./coherence-protocol.js";
 
 const w = workerData as CoherenceWorkerData;

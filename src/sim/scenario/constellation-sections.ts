@@ -64,7 +64,7 @@ export const faultsSectionSchema = z.strictObject({
 }).describe("Faults (issue 5): random node failures, SMC crashes, CMEs; generated from the seed or replayed from `file`.");
 
 /** The entries issue 5 adds to `extensionSections`. */
-export const issue5Sections = {
+export const constellationSections = {
   constellation: constellationSchema.optional(),
   smc: smcSchema.optional(),
   sarcophagus: sarcophagusSchema.optional(),

@@ -7,17 +7,17 @@ import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import {
   APPENDIX_A_STEPS_MAX, appendixAFigure, explainAppendixA, replicateAppendixA,
-} from "../../experiments/replicate/appendix-a.js";
-import { intFlag } from "../options.js";
-import { registerReplicateDF } from "./replicate-df.js";
-import { printJson } from "../output.js";
+} from "../../../experiments/replicate/appendix-a.js";
+import { intFlag } from "../../options.js";
+import { registerReplicateAppendixDF } from "./appendix-d-f.js";
+import { printJson } from "../../output.js";
 
 export function registerReplicate(program: Command): Command {
   const replicate = program
     .command("replicate")
     .description("run one of the paper's appendix programs literally (paper mode) and compare with what the paper says it prints");
   registerAppendixA(replicate);
-  registerReplicateDF(replicate);
+  registerReplicateAppendixDF(replicate);
   return replicate;
 }
 
