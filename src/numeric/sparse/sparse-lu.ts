@@ -265,9 +265,12 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number): SparseLu {
   let nFree = sym.maxActive;
   let nextDense = 0;
   const pivRow = new Int32Array(n);
-  const L = new Growable(4 * n);
+  // Start near the expected fill (about half the ring per row for each factor), so the
+  // factors are not copied over and over while they grow; capped at 2^22 entries to begin with.
+  const guess = Math.min(2 ** 22, Math.max(8 * n, (n * W) >> 1));
+  const L = new Growable(guess);
   const lPtr = new Int32Array(n + 1);
-  const U = new Growable(8 * n);
+  const U = new Growable(guess);
   const uStart = new Int32Array(n + 1);
   const uBorder = new Float64Array(2 * n * nb);
   const eps = n * 2 ** -52;
