@@ -34,6 +34,13 @@ import { InputError } from "../../errors.js";
 import { eigvalsh } from "../../numeric/linalg/eigh.js";
 import { advanceClocks, type BlockRandom, type MeshBuffers, type MeshPhase, PARTIALS, PHASE_COUPLE, PHASE_COUPLE_SECOND, PHASE_PHASES, PHASE_VETO } from "./mesh-blocks.js";
 
+/** N density matrices of d×d: node i's at data[2d²·i .. 2d²·(i+1)), row-major, interleaved re/im. */
+export interface DensityMatrices {
+  readonly nodes: number;
+  readonly dim: number;
+  readonly data: Float64Array;
+}
+
 /** Doubles one node's density matrix takes (d×d complex, interleaved). */
 export function densityNodeLength(dim: number): number {
   return 2 * dim * dim;
