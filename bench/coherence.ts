@@ -6,7 +6,7 @@
  *
  * Run: npx tsx bench/coherence.ts [--nodes 10000] [--no-anchor]
  */
-import { drawStates, coherenceOf } from "../src/experiments/coherence.js";
+import { drawStates, coherenceOf } from "../src/experiments/coherence/coherence.js";
 import { numberArg as arg, runPython } from "./lib.js";
 
 const N = arg("--nodes", 10_000);

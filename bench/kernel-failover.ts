@@ -5,7 +5,7 @@
  * (the bare cost of a discrete-event kernel in the reference language), run in the same process tree.
  */
 import { execFileSync } from "node:child_process";
-import { FAILOVER_DEFAULT, runFailover } from "../src/experiments/failover.js";
+import { FAILOVER_DEFAULT, runFailover } from "../src/experiments/failover/failover.js";
 
 const opts = { ...FAILOVER_DEFAULT, durationS: 3000, plan: { ...FAILOVER_DEFAULT.plan, nodeMtbfS: 3e3, leaderCrashes: 10, cmes: 5 } };
 const rates: number[] = [];

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { csrMatvec } from "../src/numeric/complex/csr.js";
 import type { CsrMatrix } from "../src/numeric/complex/types.js";
-import { sparseLuFactor, sparseLuSolve } from "../src/numeric/sparse/sparseLu.js";
+import { sparseLuFactor, sparseLuSolve } from "../src/numeric/sparse/sparse-lu.js";
 import { numberArg, runPython, timeMedian } from "./lib.js";
 
 const REPS = numberArg("--reps", 7);

@@ -10,7 +10,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { LocalPool, QueueExecutor, parseRedisUrl, startQueueWorker, type RunExecutor } from "../src/sim/executors/index.js";
-import { resolveSweep, runSweep, type Sweep } from "../src/experiments/sweep.js";
+import { resolveSweep, runSweep, type Sweep } from "../src/experiments/sweep/index.js";
 import { openStore } from "../src/store/run-store.js";
 import { startRedis } from "../test/helpers/redis-server.js";
 

@@ -9,7 +9,7 @@ import { registerRun } from "./commands/run.js";
 import { registerResume } from "./commands/resume.js";
 import { registerRuns } from "./commands/runs.js";
 import { registerReport } from "./commands/report.js";
-import { registerReplicate } from "./commands/replicate.js";
+import { registerReplicate } from "./commands/replicate/replicate.js";
 import { registerCoherence } from "./commands/coherence.js";
 import { registerFailover } from "./commands/failover.js";
 import { registerAudit } from "./commands/audit.js";

@@ -1,7 +1,7 @@
 /** `pqms coherence`: global coherence (§2.1) of N random node states, exact or hierarchical. */
 import type { Command } from "commander";
-import { EXACT_NODES_MAX, runCoherence } from "../../experiments/coherence.js";
-import { THREADS_MAX } from "../../experiments/coherence-parallel.js";
+import { EXACT_NODES_MAX, runCoherence } from "../../experiments/coherence/coherence.js";
+import { THREADS_MAX } from "../../experiments/coherence/coherence-parallel.js";
 import { choiceFlag, intFlag } from "../options.js";
 import { printJson } from "../output.js";
 

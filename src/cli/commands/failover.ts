@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { InputError } from "../../errors.js";
-import { FAILOVER_DEFAULT, failoverOptionsFromScenario, runFailover, type FailoverOptions, type FailoverResult } from "../../experiments/failover.js";
+import { FAILOVER_DEFAULT, failoverOptionsFromScenario, runFailover, type FailoverOptions, type FailoverResult } from "../../experiments/failover/failover.js";
 import { loadScenario } from "../../store/scenario-file.js";
 import { parseFaultSchedule } from "../../sim/faults.js";
 import { intFlag, numberFlag } from "../options.js";

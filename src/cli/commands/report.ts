@@ -2,8 +2,8 @@
 import type { Command } from "commander";
 import { choiceFlag } from "../options.js";
 import { printJson } from "../output.js";
-import { openStoreFor, withDbOption } from "./store-option.js";
-import { reportRun } from "./drive.js";
+import { openStoreFor, withDbOption } from "../support/store-option.js";
+import { reportRun } from "../support/drive.js";
 
 interface ReportOptions {
   format: "html" | "md";

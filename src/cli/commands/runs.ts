@@ -6,8 +6,8 @@ import { choiceFlag } from "../options.js";
 import { printJson } from "../output.js";
 import type { RunRecord, RunStore } from "../../store/run-store.js";
 import { flattenParams } from "../../report/run-report.js";
-import { openStoreFor, withDbOption } from "./store-option.js";
-import { finalMetrics, isStale } from "./drive.js";
+import { openStoreFor, withDbOption } from "../support/store-option.js";
+import { finalMetrics, isStale } from "../support/drive.js";
 
 interface Common {
   db?: string;

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { buildServer, requiredToken } from "../../server/index.js";
 import { intFlag } from "../options.js";
-import { openStoreFor, withDbOption } from "./store-option.js";
+import { openStoreFor, withDbOption } from "../support/store-option.js";
 
 interface ServeOptions {
   port?: number;

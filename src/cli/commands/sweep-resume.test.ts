@@ -14,7 +14,7 @@ import { afterAll, describe, it, expect, vi } from "vitest";
 import { buildProgram } from "../program.js";
 import { openStore } from "../../store/run-store.js";
 import { executeRun } from "../../sim/executors/index.js";
-import { loadSweep } from "../../experiments/sweep.js";
+import { loadSweep } from "../../experiments/sweep/index.js";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 

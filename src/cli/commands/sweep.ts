@@ -10,12 +10,12 @@ import { PACKAGE_VERSION } from "../../version.js";
 import { LocalPool, POOL_SIZE_MAX, QueueExecutor, parseRedisUrl, startQueueWorker, type QueueWorkerHandle, type RunExecutor } from "../../sim/executors/index.js";
 import {
   loadStoredSweep, loadSweep, runSweep, setSweepStatus, summarizeSweep, sweepMarkdown, writeSweepReport, type Sweep, type SweepOutcome, type SweepProgress,
-} from "../../experiments/sweep.js";
+} from "../../experiments/sweep/index.js";
 import type { RunStore } from "../../store/run-store.js";
 import { InputError } from "../../errors.js";
 import { intFlag } from "../options.js";
 import { printJson } from "../output.js";
-import { openStoreFor, withDbOption } from "./store-option.js";
+import { openStoreFor, withDbOption } from "../support/store-option.js";
 
 interface SweepOptions {
   resume?: string;

@@ -5,7 +5,7 @@
  *
  * T the minimum spanning tree of the complete graph weighted by 1 − RCF_ij. Exact: Prim's O(N²)
  * algorithm with RCF rows computed on the fly (`prim-range.ts`), O(N) memory. The threaded
- * version (experiments/coherence-parallel.ts) drives the same ranges from worker threads.
+ * version (experiments/coherence/coherence-parallel.ts) drives the same ranges from worker threads.
  */
 import { assert } from "../../errors.js";
 import type { NodeStates } from "./node-states.js";

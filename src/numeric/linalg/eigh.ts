@@ -7,7 +7,7 @@
  */
 import { cmatZeros } from "../complex/dense.js";
 import type { CMatrix } from "../complex/types.js";
-import { HERMITIAN_REL_TOL, requireHermitian } from "./hermitianInput.js";
+import { HERMITIAN_REL_TOL, requireHermitian } from "./hermitian-input.js";
 import { tql } from "./tql.js";
 import { type Tridiagonal, tridiagonalize } from "./tridiagonal.js";
 

@@ -41,7 +41,7 @@ export interface NumpyState {
  * Where a `NumpyRandomState` gets its 624-word blocks. `advance()` moves to the next block: the
  * twist of the current `key`; afterwards `key` holds the twisted state and `out` its tempered
  * words (views that may change on every `advance`). The in-thread source twists here; a ring-backed
- * source (`mt19937-ring.ts`) reads blocks another thread twisted ahead, bit for bit the same.
+ * source (`sim/executors/mt19937-ring.ts`) reads blocks another thread twisted ahead, bit for bit the same.
  */
 export interface MtBlockSource {
   advance(): void;

@@ -9,7 +9,7 @@ import { luFactor, luSolve } from "../linalg/lu.js";
 import { bicgstab } from "./bicgstab.js";
 import { connectedComponents, rcmOrdering } from "./graph.js";
 import { ilu0 } from "./ilu0.js";
-import { sparseLuFactor, sparseLuSolve } from "./sparseLu.js";
+import { sparseLuFactor, sparseLuSolve } from "./sparse-lu.js";
 import { csrSubmatrix } from "./submatrix.js";
 
 // Issue 2, "numeric/": BiCGSTAB and a direct solver for steady states. Reference solutions come

@@ -1,6 +1,6 @@
 /**
  * numpy's legacy stream on two threads: a worker twists and tempers MT19937 blocks ahead into a
- * shared ring (numeric/random/mt19937-ring.ts) while this thread runs the polar method and glibc's
+ * shared ring (mt19937-ring.ts) while this thread runs the polar method and glibc's
  * log on them. The draws are bit-identical to the in-thread `NumpyRandomState`.
  *
  * While attached the state must not be checkpointed across `close()`: `getState()` works (it reads
@@ -9,7 +9,7 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import type { NumpyRandomState } from "../../numeric/random/mt19937.js";
-import { createMtRing, mtRingStartKey, RingMtBlocks, stopMtRing } from "../../numeric/random/mt19937-ring.js";
+import { createMtRing, mtRingStartKey, RingMtBlocks, stopMtRing } from "./mt19937-ring.js";
 import { startWorker } from "./start-worker.js";
 
 /** A running producer attached to one state; `close()` returns the state to the in-thread twist and terminates the worker. */

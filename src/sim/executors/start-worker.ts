@@ -4,7 +4,7 @@
  * After `npm run build` the caller is `dist/…/x.js` and the worker is the compiled `.js` beside
  * it. Under tsx or vitest the caller is a `.ts` file: a small bootstrap registers tsx's ESM
  * loader inside the new thread, then imports the `.ts` worker source (the approach of
- * experiments/coherence-parallel.ts). No build step is needed for the tests.
+ * experiments/coherence/coherence-parallel.ts). No build step is needed for the tests.
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";

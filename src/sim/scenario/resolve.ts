@@ -7,7 +7,7 @@ import { parseDocument } from "yaml";
 import { InputError, describeValue, type Issue } from "../../errors.js";
 import { scenarioSchema, type Scenario } from "./schema.js";
 import { zodIssuesToIssues } from "./issues.js";
-import { issue5Issues } from "./sections-issue5-rules.js";
+import { crossSectionIssues } from "./cross-section-rules.js";
 
 /** Largest number of recorded samples or checkpoints one run may ask for. */
 export const SAMPLES_MAX = 10_000_000;
@@ -79,6 +79,6 @@ function crossFieldIssues(sc: Scenario): Issue[] {
   if (mesh.blocks > mesh.nodes) add("mesh.blocks", `at most mesh.nodes (${mesh.nodes}): a block holds at least one node`, mesh.blocks);
   if (run.threads > mesh.blocks) add("run.threads", `at most mesh.blocks (${mesh.blocks}): threads share the mesh's node blocks (set mesh.blocks > 1 to use threads)`, run.threads);
   if (odos.stormDeltaEThreshold > odos.deltaEThreshold) add("odos.stormDeltaEThreshold", `≤ odos.deltaEThreshold (${odos.deltaEThreshold}): a storm tightens the threshold`, odos.stormDeltaEThreshold);
-  out.push(...issue5Issues(sc));
+  out.push(...crossSectionIssues(sc));
   return out;
 }
