@@ -93,7 +93,7 @@ export function nearestLists(states: NodeStates, k = NEAREST_K_DEFAULT, part = 0
   const d2 = 2 * states.dim;
   const data = states.data;
   const lists = out ?? emptyLists(n, k);
-  const { weight, neighbour } = lists;
+  const { weight } = lists;
   const row = new Float64Array(TILE);
   // Each node's current k-th weight, contiguous so the update loop streams it.
   const worst = new Float64Array(n);
@@ -106,23 +106,28 @@ export function nearestLists(states: NodeStates, k = NEAREST_K_DEFAULT, part = 0
         const lo = j0 === i0 ? i + 1 : j0;
         if (lo >= j1) continue;
         rcfBlock(data, i * d2, data, d2, lo, j1, row);
-        let iw = worst[i]!;
         for (let j = lo; j < j1; j++) {
           const w = 1 - row[j - lo]!;
-          if (w <= iw) {
-            offer(weight, neighbour, k, i, w, j);
-            iw = weight[i * k + k - 1]!;
-          }
-          if (w <= worst[j]!) {
-            offer(weight, neighbour, k, j, w, i);
-            worst[j] = weight[j * k + k - 1]!;
-          }
+          // One test for the common case (neither end improves); the rare offers out of line.
+          if (w <= worst[i]! || w <= worst[j]!) offerBoth(lists, worst, i, j, w);
         }
-        worst[i] = iw;
       }
     }
   }
   return lists;
+}
+
+/** Offer edge (i, j) of weight w to both ends' lists, keeping `worst` (the k-th weights) current. */
+function offerBoth(lists: NearestLists, worst: Float64Array, i: number, j: number, w: number): void {
+  const { k, weight, neighbour } = lists;
+  if (w <= worst[i]!) {
+    offer(weight, neighbour, k, i, w, j);
+    worst[i] = weight[i * k + k - 1]!;
+  }
+  if (w <= worst[j]!) {
+    offer(weight, neighbour, k, j, w, i);
+    worst[j] = weight[j * k + k - 1]!;
+  }
 }
 
 /** Merge parts' lists into the first: each node keeps the k lightest of all, in (weight, index) order. */
