@@ -9,6 +9,10 @@ import {
   FLIP_LOG_RATIO, SIMULATION_CANNOT_SUPPORT, type AssumptionSpec,
 } from "./index.js";
 import { allocStates } from "../../model/resonance/node-states.js";
+import { writeProjector } from "../../model/resonance/density-mesh.js";
+import { exactCoherence } from "../../model/resonance/coherence.js";
+import { RandomStream } from "../../numeric/random/index.js";
+import { densityMstRcf, densityPairNullMean, densityReadoutFrame } from "./h2-density.js";
 import { InputError } from "../../errors.js";
 
 const EV = 1.602176634e-19;
@@ -159,5 +163,39 @@ describe("verdicts and overrides", () => {
   it("rejects fewer than 2 replicates and a negative seed", () => {
     expect(() => runFalsify(["H3"], { replicates: 1 })).toThrow(InputError);
     expect(() => runH3({ seed: -1 })).toThrow(InputError);
+  });
+});
+
+describe("H2 on density matrices (Appendix B's equation taken literally)", () => {
+  it("the density measurement on pure projectors equals the ket measurement: read-out frame, MST RCF̄ and pair null", () => {
+    const n = 9, d = 5;
+    const rng = RandomStream.fromSeed(4, "test");
+    const kets = allocStates(n, d);
+    for (let i = 0; i < n; i++) {
+      let norm = 0;
+      for (let k = 0; k < 2 * d; k++) { kets.data[2 * i * d + k] = (k % 2 === 0 ? 1 : 0) + 0.3 * rng.normal(); norm += kets.data[2 * i * d + k]! ** 2; }
+      for (let k = 0; k < 2 * d; k++) kets.data[2 * i * d + k]! /= Math.sqrt(norm);
+    }
+    const omega = Float64Array.from({ length: d }, (_, k) => 1e15 + k * 2 * Math.PI * 100e9);
+    const tau = Float64Array.from({ length: n }, () => 1e-12 * rng.normal());
+    const rho = new Float64Array(n * 2 * d * d);
+    for (let i = 0; i < n; i++) writeProjector(rho, 2 * d * d * i, kets.data.subarray(2 * d * i, 2 * d * (i + 1)), d);
+    const framedKets = readoutFrame(kets, omega, tau);
+    const framedRho = densityReadoutFrame(rho, n, d, omega, tau);
+    const projected = new Float64Array(rho.length);
+    for (let i = 0; i < n; i++) writeProjector(projected, 2 * d * d * i, framedKets.data.subarray(2 * d * i, 2 * d * (i + 1)), d);
+    for (let e = 0; e < rho.length; e++) expect(framedRho[e]).toBeCloseTo(projected[e]!, 13);
+    expect(densityMstRcf(framedRho, n, d)).toBeCloseTo(exactCoherence(framedKets).globalRcf, 12);
+    let pair = 0, pairs = 0;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++, pairs++) for (let k = 0; k < d; k++) {
+      pair += (kets.data[2 * (i * d + k)]! ** 2 + kets.data[2 * (i * d + k) + 1]! ** 2) * (kets.data[2 * (j * d + k)]! ** 2 + kets.data[2 * (j * d + k) + 1]! ** 2);
+    }
+    expect(densityPairNullMean(rho, n, d)).toBeCloseTo(pair / pairs, 13);
+  });
+  it("at the paper's parameters the density reading misses 0.995 where meanField meets it: the coupling reading flips H2", () => {
+    const dens = runH2({ replicates: 3, seed: 7, searchFlips: false, set: { coupling: "density" } });
+    expect(dens.verdict).toBe("refuted");
+    expect(dens.measuredMean).toBeLessThan(0.995);
+    expect(dens.measuredMean).toBeGreaterThan(0.5);
   });
 });

@@ -24,6 +24,7 @@ import { meanCi, ttest1samp, ttestInd } from "../../numeric/stats/index.js";
 import { maxStableDtS, ResonanceMesh } from "../../model/resonance/mesh.js";
 import { exactCoherence } from "../../model/resonance/coherence.js";
 import { allocStates, type NodeStates } from "../../model/resonance/node-states.js";
+import { densityMstRcf, densityPairNullMean, densityRandomisePhases, densityReadoutFrame } from "./h2-density.js";
 import { applyOverrides, assumptionRecords, choiceParser, numberParser, type AssumptionSpec } from "./assumption.js";
 import { ALPHA, resolveFalsifyOptions, sampleFields, twinVerdict, type FalsifyOptions, type HypothesisResult } from "./hypothesis.js";
 
@@ -40,10 +41,12 @@ export const H2_KAPPA_OVER_GAMMA = 1e3;
 export const H2_CLOCK_RESIDUAL_S = 10e-15;
 
 /**
- * Readings of Appendix B's coupling κ_ij(ρ_j − ρ_i) the H2 twin can run. A new reading is one
- * entry here (and, where it is not the pure-state mesh, its replicate in `h2Replicate`).
+ * Readings of Appendix B's coupling κ_ij(ρ_j − ρ_i) the H2 twin can run: the two pure-state
+ * readings and the density-matrix equation itself (measured by h2-density.ts). A new reading is
+ * one entry here (and, where its states are not kets or density matrices, its measurement in
+ * `h2Replicate`).
  */
-export const H2_COUPLINGS = ["meanField", "jump"] as const;
+export const H2_COUPLINGS = ["meanField", "jump", "density"] as const;
 export type H2Coupling = (typeof H2_COUPLINGS)[number];
 export const H2_INITIAL_STATES = ["odos", "haar"] as const;
 export type H2InitialState = (typeof H2_INITIAL_STATES)[number];
@@ -84,8 +87,8 @@ export const H2_ASSUMPTIONS: readonly AssumptionSpec<H2Setup>[] = [
     get: (s) => s.kappaPerS, set: (s, v) => ({ ...s, kappaPerS: v as number }), parse: numberParser("kappaPerS", 0, 1e11, "a rate in 1/s"),
   },
   {
-    name: "coupling", unit: "reading", source: "twin", scale: "choice", range: [H2_COUPLINGS[0], H2_COUPLINGS[1]],
-    description: "how κ(ρ_j − ρ_i) acts on pure states: phase-aligned mean field (not in the paper) or its exact jump unravelling",
+    name: "coupling", unit: "reading", source: "twin", scale: "choice", range: [H2_COUPLINGS[0], H2_COUPLINGS[H2_COUPLINGS.length - 1]!], choices: H2_COUPLINGS,
+    description: `how κ(ρ_j − ρ_i) acts: ${H2_COUPLINGS.join(", ")} (phase-aligned pure-state mean field, not in the paper; its jump unravelling; Appendix B's linear equation on density matrices, RCF = Tr(ρ_iρ_j)); the search tries each`,
     get: (s) => s.coupling, set: (s, v) => ({ ...s, coupling: v as H2Coupling }), parse: choiceParser("coupling", H2_COUPLINGS),
   },
   {
@@ -178,7 +181,13 @@ export function h2Replicate(setup: H2Setup, seed: number, r: number): { measured
   const steps = Math.max(Math.round(H2_DURATION_S / H2_DT_S), Math.ceil(H2_DURATION_S / stable));
   const dt = H2_DURATION_S / steps;
   for (let s = 0; s < steps; s++) mesh.step(dt);
-  const states = readoutFrame(mesh.nodeStates, mesh.buffers.omegaRadS, mesh.buffers.clockErrorS);
+  const { omegaRadS, clockErrorS } = mesh.buffers;
+  if (mesh.isDensity) {
+    const rho = densityReadoutFrame(mesh.nodeStates.data, setup.nodes, H2_DIM, omegaRadS, clockErrorS);
+    const nullRho = densityRandomisePhases(rho, setup.nodes, H2_DIM, rng.split("null"));
+    return { measured: densityMstRcf(rho, setup.nodes, H2_DIM), nullRcf: densityMstRcf(nullRho, setup.nodes, H2_DIM), nullPair: densityPairNullMean(rho, setup.nodes, H2_DIM) };
+  }
+  const states = readoutFrame(mesh.nodeStates, omegaRadS, clockErrorS);
   const nullStates = randomisePhases(states, rng.split("null"));
   return { measured: exactCoherence(states).globalRcf, nullRcf: exactCoherence(nullStates).globalRcf, nullPair: pairNullMean(states) };
 }
