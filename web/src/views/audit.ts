@@ -82,7 +82,7 @@ export async function auditView(main: HTMLElement): Promise<() => void> {
   const sensOut = h("div", { id: "sensitivity-out", class: "sens", "aria-live": "polite" });
   sensBtn.addEventListener("click", async () => {
     sensBtn.disabled = true;
-    sensOut.textContent = "sweeping 420 points (about a minute)…";
+    sensOut.textContent = "sweeping 360 points (half a minute or more)…";
     try {
       const r = await api<Sensitivity>("/api/falsify/h2-sensitivity", { method: "POST", body: {} });
       sensOut.replaceChildren(...sensitivityView(r));
