@@ -102,6 +102,13 @@ describe("H2 (§6.2) on the twin", () => {
     expect(slowClocks.verdict).toBe("refuted");
     expect(slowClocks.setup.clockResidualS).toBe(1e-9);
   });
+  it("a mesh collapsed onto one basis mode (meanField, γ = κ, veto off) has RCF̄ = 1, but so has its null: the paper's test against uncorrelated phases fails it", () => {
+    const x = h2Sample({ ...H2_PAPER, nodes: 30, clockResidualS: 1e-12, kappaOverGamma: 1, veto: false }, 3, 1);
+    expect(x.ci.mean).toBeCloseTo(1, 12);
+    expect(x.nullPair).toBeCloseTo(1, 12); // Σ_k |a_ik|²|a_jk|² = 1: every node in the same single mode
+    expect(x.welch.pValue).toBe(1);
+    expect(x.holds).toBe(false);
+  });
   it("the residual's flip point: the twin holds just below the bracket and fails just above it", () => {
     const setup = { ...H2_PAPER, nodes: 30 };
     const holds = (s: typeof setup) => h2Sample(s, 2, 3).holds;

@@ -199,9 +199,23 @@ export interface H2Sample {
   readonly nullPair: number;
   readonly ci: ReturnType<typeof meanCi>;
   readonly one: ReturnType<typeof ttest1samp>;
-  readonly welch: ReturnType<typeof ttestInd>;
+  readonly welch: { readonly t: number; readonly df: number; readonly pValue: number };
   /** RCF̄ > 0.995 with p < 0.01, one-sample against 0.995 and Welch against the null. */
   readonly holds: boolean;
+}
+
+/**
+ * Welch's t-test of mean(measured) > mean(null). When both samples are one repeated value (a mesh
+ * that collapsed every node onto one basis mode has RCF̄ = 1 with and without random phases) t is
+ * 0/0 or ±∞: equal values are no evidence against the null (p = 1), a constant gap is (p = 0 or 1).
+ */
+function welchGreater(measured: readonly number[], nullSample: readonly number[]): { t: number; df: number; pValue: number } {
+  const constant = (xs: readonly number[]) => xs.every((x) => x === xs[0]);
+  if (constant(measured) && constant(nullSample)) {
+    const diff = measured[0]! - nullSample[0]!;
+    return { t: diff === 0 ? 0 : diff > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY, df: measured.length + nullSample.length - 2, pValue: diff > 0 ? 0 : 1 };
+  }
+  return ttestInd(measured, nullSample, { equalVar: false, alternative: "greater" });
 }
 
 /** Run `replicates` replicates of `setup` and apply §6.2's criterion. */
@@ -217,7 +231,7 @@ export function h2Sample(setup: H2Setup, replicates: number, seed: number): H2Sa
   }
   const ci = meanCi(measured, 0.95);
   const one = ttest1samp(measured, H2_CRITERION, { alternative: "greater" });
-  const welch = ttestInd(measured, nullSample, { equalVar: false, alternative: "greater" });
+  const welch = welchGreater(measured, nullSample);
   const holds = ci.mean > H2_CRITERION && one.pValue < ALPHA && welch.pValue < ALPHA;
   return { measured, nullSample, nullPair, ci, one, welch, holds };
 }
