@@ -5,7 +5,7 @@
 import { api } from "../api.js";
 import { h, fmt } from "../dom.js";
 
-interface Claim { id: string; section: string; claim: string; paperValue: number | string; recomputed: number | string | null; unit: string; verdict: string; factor?: number | null; law?: string; simulation?: string; arithmetic: string[]; explanation: string }
+interface Claim { id: string; section: string; claim: string; paperValue: number | string; recomputed: number | string | null; unit: string; verdict: string; basis?: string; comparison?: { paper: number | string; recomputed: number | string; relation: string; relTol: number; evidence: string } | null; factor?: number | null; law?: string; why?: string | null; simulation?: string; arithmetic: string[]; explanation: string }
 interface Assumption { name: string; value: number | string | boolean; unit: string; source: string; range: [number | string | boolean, number | string | boolean]; flipsAt: number | string | boolean | null; search: { method: string; steps: Array<{ value: number | string | boolean; holds: boolean }> } }
 interface Hyp { id: string; section: string; hypothesis: string; criterion: string; measured?: number[]; measuredMean: number; unit: string; ci95?: { lower: number; upper: number }; statistic?: { name: string; value: number; df: number }; pValue?: number; replicates: number; verdict: string; reason: string; criterionValue: number; assumptions?: Assumption[] }
 
@@ -30,11 +30,13 @@ export async function auditView(main: HTMLElement): Promise<() => void> {
       const detail = h("tr", { class: "detail", hidden: true }, h("td", { colspan: "5" },
         h("p", {}, c.claim), h("p", {}, c.explanation),
         c.law ? h("p", {}, h("strong", {}, "Law: "), c.law) : null,
+        c.why ? h("p", {}, h("strong", {}, "Why untestable: "), c.why) : null,
         c.simulation ? h("p", {}, h("strong", {}, "Simulation: "), c.simulation) : null,
+        c.comparison ? h("p", {}, h("strong", {}, "Derived from: "), `${c.comparison.evidence}, recomputed ${show(c.comparison.recomputed)} ${c.comparison.relation === "equal" ? `= paper ${show(c.comparison.paper)} within ${c.comparison.relTol}` : `${c.comparison.relation === "below" ? "≤" : "≥"} paper ${show(c.comparison.paper)}`}`) : null,
         h("pre", {}, c.arithmetic.join("\n"))));
       const btn = h("button", { type: "button", class: "link", "aria-expanded": "false" }, c.id);
       btn.addEventListener("click", () => { detail.hidden = !detail.hidden; btn.setAttribute("aria-expanded", String(!detail.hidden)); });
-      const verdict = c.verdict === "inconsistent" && c.factor ? `inconsistent ×${fmt(c.factor, 3)}` : c.verdict;
+      const verdict = c.factor ? `${c.verdict} ×${fmt(c.factor, 3)}` : c.verdict;
       tbody.append(h("tr", {}, h("td", {}, btn), h("td", {}, c.section), h("td", {}, `${show(c.paperValue)} ${c.unit}`), h("td", {}, `${show(c.recomputed)} ${c.unit}`),
         h("td", {}, h("span", { class: `verdict v-${c.verdict.replace(/\s+/g, "-")}` }, verdict))), detail);
     }
