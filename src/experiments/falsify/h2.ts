@@ -256,7 +256,7 @@ export function runH2(o: FalsifyOptions = {}): H2Result {
       ? `On the twin ${at} RCF̄ = ${ci.mean.toFixed(6)} (95 % CI ${ci.lower.toFixed(6)}–${ci.upper.toFixed(6)}) is above 0.995 (one-sample p = ${one.pValue.toExponential(2)}; null mean ${nullMean.toFixed(4)}, Welch p = ${welch.pValue.toExponential(2)}) — but only under the assumptions listed`
       : `On the twin ${at} RCF̄ = ${ci.mean.toFixed(6)} (95 % CI ${ci.lower.toFixed(6)}–${ci.upper.toFixed(6)}): the criterion > 0.995 at p < 0.01 is not met (one-sample p = ${one.pValue.toExponential(2)}; null mean ${nullMean.toFixed(4)}, Welch p = ${welch.pValue.toExponential(2)})`) +
       (flips.length > 0 ? `; the verdict flips at ${flips.join(", ")}.` : ".") +
-      " The coherence comes from Appendix B's coupling κ and the veto's re-seeding, not from UMT; the residual only costs coherence, through the read-out frame.",
+      " The coherence comes from Appendix B's coupling κ, not from UMT: the residual only costs coherence, through the read-out frame.",
     wouldTest: "An FPGA or photonic emulation of 100 nodes with measured pairwise overlaps (§6.2) — the twin shows what the paper's own equations predict.",
     criterionValue: H2_CRITERION,
     arithmetic: [
