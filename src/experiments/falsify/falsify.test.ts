@@ -6,7 +6,7 @@
 import { describe, it, expect } from "vitest";
 import {
   runH1, runH2, runH3, runFalsify, h2Sample, readoutFrame, searchFlip, applyOverrides, H2_ASSUMPTIONS, H2_PAPER,
-  FLIP_LOG_RATIO, SIMULATION_CANNOT_SUPPORT, type AssumptionSpec,
+  FLIP_LOG_RATIO, SIMULATION_CANNOT_SUPPORT, welchGreater, type AssumptionSpec,
 } from "./index.js";
 import { allocStates } from "../../model/resonance/node-states.js";
 import { writeProjector } from "../../model/resonance/density-mesh.js";
@@ -106,8 +106,14 @@ describe("H2 (§6.2) on the twin", () => {
     const x = h2Sample({ ...H2_PAPER, nodes: 30, clockResidualS: 1e-12, kappaOverGamma: 1, veto: false }, 3, 1);
     expect(x.ci.mean).toBeCloseTo(1, 12);
     expect(x.nullPair).toBeCloseTo(1, 12); // Σ_k |a_ik|²|a_jk|² = 1: every node in the same single mode
-    expect(x.welch.pValue).toBe(1);
+    for (const v of x.nullSample) expect(v).toBeCloseTo(1, 12);
+    expect(x.welch.pValue).toBeGreaterThan(0.01);
     expect(x.holds).toBe(false);
+  });
+  it("Welch on two constant samples: equal values are no evidence (p = 1), a constant gap is (p = 0)", () => {
+    expect(welchGreater([1, 1, 1], [1, 1, 1]).pValue).toBe(1);
+    expect(welchGreater([1, 1, 1], [0.5, 0.5]).pValue).toBe(0);
+    expect(welchGreater([0.5, 0.5], [1, 1]).pValue).toBe(1);
   });
   it("the residual's flip point: the twin holds just below the bracket and fails just above it", () => {
     const setup = { ...H2_PAPER, nodes: 30 };

@@ -209,7 +209,7 @@ export interface H2Sample {
  * that collapsed every node onto one basis mode has RCF̄ = 1 with and without random phases) t is
  * 0/0 or ±∞: equal values are no evidence against the null (p = 1), a constant gap is (p = 0 or 1).
  */
-function welchGreater(measured: readonly number[], nullSample: readonly number[]): { t: number; df: number; pValue: number } {
+export function welchGreater(measured: readonly number[], nullSample: readonly number[]): { t: number; df: number; pValue: number } {
   const constant = (xs: readonly number[]) => xs.every((x) => x === xs[0]);
   if (constant(measured) && constant(nullSample)) {
     const diff = measured[0]! - nullSample[0]!;
