@@ -5,7 +5,7 @@
  * adding one file in `claims/` and one line in `claims/index.ts`.
  */
 
-/** The five verdicts of the audit (issue 7). */
+/** The five verdicts of the audit. */
 export type VerdictKind =
   | "consistent"
   | "inconsistent"

@@ -220,7 +220,7 @@ export class ResonanceMesh {
   }
 
   /**
-   * Feed the nodes' UMT clock errors from outside (issue 5's UMT model), s, one per node. From
+   * Feed the nodes' UMT clock errors from outside (the UMT model, model/umt), s, one per node. From
    * then on the built-in drift model is off; the next tick applies the change since the last one.
    */
   setClockErrors(clockErrorS: Float64Array): void {
@@ -341,7 +341,7 @@ export class ResonanceMesh {
     }
   }
 
-  // ---- Faults (issue 5): failed nodes, spares reloaded from the Black Sarcophagus, storm thresholds.
+  // ---- Faults: failed nodes, spares reloaded from the Black Sarcophagus, storm thresholds.
 
   private checkNode(i: number, where: string): void {
     if (!Number.isInteger(i) || i < 0 || i >= this.params.nodes) throw InputError.of(where, `a node index in [0, ${this.params.nodes})`, i);
@@ -391,7 +391,7 @@ export class ResonanceMesh {
   }
 
   /**
-   * Node `i` fails (§3.2, issue 5): it is isolated — it neither evolves, couples nor is vetoed,
+   * Node `i` fails (§3.2): it is isolated — it neither evolves, couples nor is vetoed,
    * and its neighbours couple only to live nodes — and its state is lost (set to 0, so its RCF
    * with every node is 0 until a spare takes its place).
    */

@@ -1,5 +1,5 @@
 /**
- * Issue 5's faults on the resonance mesh run (§3.2, V2000 storm mode). When a scenario has the
+ * Scenario faults on the resonance mesh run (§3.2, V2000 storm mode). When a scenario has the
  * `faults` section, the control plane of `pqms failover` (five SMCs on Raft over light-time
  * links, Black Sarcophagus reloads, the fault schedule generated from the seed) is simulated once
  * at init over `faults.durationS` of control time, and its timeline is replayed onto the mesh:
@@ -29,7 +29,7 @@ import { failoverOptionsFromScenario, runFailover } from "../failover-world.js";
 import type { ModelEvent, StateValue } from "../model.js";
 import type { Scenario } from "../scenario/index.js";
 
-/** Within this of the pre-failure global RCF counts as recovered (issue 5). */
+/** Within this of the pre-failure global RCF counts as recovered. */
 export const RECOVERY_TOLERANCE = 1e-3;
 
 type Kind = "fail" | "reload" | "lost" | "stormOn" | "stormOff" | "record";

@@ -53,7 +53,7 @@ export class ResonanceMeshModel implements Model {
   private umt: UmtNetwork | undefined;
   private umtBaseNs = 0;
   private residualS = new Float64Array(0);
-  /** Issue 5's faults (scenario `faults` section): failures, sarcophagus reloads, CME thresholds, Raft events. */
+  /** The scenario's `faults` section: failures, sarcophagus reloads, CME thresholds, Raft events. */
   private faults: MeshFaults | undefined;
   /** The worker threads of a mesh sharded over run.threads > 1 (stopped by `dispose`, which the Runner calls when the run ends). */
   private shard: ThreadedBlocks | undefined;
@@ -105,7 +105,7 @@ export class ResonanceMeshModel implements Model {
     const fromNs = this.lastTNs;
     const events: ModelEvent[] = [];
     let last;
-    // Faults (issue 5) due by each sub-step boundary are applied there; those due by the tick's end
+    // Faults due by each sub-step boundary are applied there; those due by the tick's end
     // are applied at its end (so they belong to this tick, after any checkpoint before it).
     const faultsAt = (s: number) => this.faults?.apply(mesh, fromNs + (s * (tNs - fromNs)) / substeps, fromNs + Math.floor((s * (tNs - fromNs)) / substeps), () => this.globalRcf(), events);
     if (fromNs === 0) faultsAt(0);
