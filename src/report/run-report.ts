@@ -55,7 +55,9 @@ interface PlotSpec {
 
 const PLOTS: PlotSpec[] = [
   { name: "coherence", title: "Global coherence (§2.1)", panels: [
-    { title: "Global RCF (MST mean)", yLabel: "RCF", metrics: [["globalRcf", "global RCF (MST)"], ["rcfNeighbourMean", "mean neighbour RCF"]] },
+    { title: "Global RCF (MST mean)", yLabel: "RCF", metrics: [["globalRcf", "global RCF (MST; density nodes: all-pairs mean Tr(ρ_iρ_j))"], ["rcfNeighbourMean", "mean neighbour RCF"]] },
+    // mesh.coupling density only: both readings of pairwise RCF for mixed nodes, on the same sampled edges.
+    { title: "Density nodes: Tr(ρ_iρ_j) and Uhlmann F² on sampled edges", yLabel: "RCF", metrics: [["rcfNeighbourSampleMean", "Tr(ρ_iρ_j)"], ["fidelitySqNeighbourMean", "Uhlmann F²"], ["purityMean", "mean purity Tr(ρ²)"]] },
     { title: "UMT clock error (Theorem 1)", yLabel: "RMS clock error (fs)", metrics: [["clockErrorRmsFs", "RMS clock error"]] },
   ] },
   { name: "delta-e", title: "Ethical dissonance ΔE (§2.3)", panels: [

@@ -3,6 +3,8 @@ export interface ChartSpec { title: string; unit: string; metrics: string[] }
 
 export const CHARTS: ChartSpec[] = [
   { title: "Global RCF", unit: "", metrics: ["globalRcf", "rcfNeighbourMean"] },
+  // mesh.coupling density: the two readings of pairwise RCF for mixed nodes, on the same sampled edges.
+  { title: "Pairwise RCF of density nodes: Tr(ρ_iρ_j) and Uhlmann F²", unit: "", metrics: ["rcfNeighbourSampleMean", "fidelitySqNeighbourMean", "purityMean"] },
   { title: "ΔE", unit: "", metrics: ["deltaEMean", "deltaEMax"] },
   { title: "Vetoes per sample", unit: "", metrics: ["vetoes"] },
   { title: "Vetoes, total", unit: "", metrics: ["vetoesTotal"] },

@@ -16,8 +16,11 @@
  *     writes it), veto records into the block's slots;
  *  D. RCF over edges (i < j) with i in the block: partial sum and count.
  * The caller reduces the partials and merges the veto records in block order (= node order).
+ * `mesh.coupling: density` runs density-mesh.ts's kernels through the same phases (plus
+ * PHASE_COUPLE_SECOND) on d×d density matrices.
  */
 import type { MeshParams } from "./mesh-params.js";
+import { runDensityBlockPhase } from "./density-mesh.js";
 import { normaliseNode } from "./node-states.js";
 import { deltaENode, writeOdos } from "./odos.js";
 import { rcfPair } from "./rcf.js";
@@ -34,7 +37,9 @@ export const PHASE_PHASES = 0;
 export const PHASE_COUPLE = 1;
 export const PHASE_VETO = 2;
 export const PHASE_RCF = 3;
-export type MeshPhase = typeof PHASE_PHASES | typeof PHASE_COUPLE | typeof PHASE_VETO | typeof PHASE_RCF;
+/** `density` coupling only: the second coupling sweep, then the local half step and ΔE (density-mesh.ts). */
+export const PHASE_COUPLE_SECOND = 4;
+export type MeshPhase = typeof PHASE_PHASES | typeof PHASE_COUPLE | typeof PHASE_VETO | typeof PHASE_RCF | typeof PHASE_COUPLE_SECOND;
 
 /** Partial slots per block: ΔE sum, ΔE max, live nodes, RCF edge sum, edge count. */
 export const PARTIALS = 5;
@@ -107,6 +112,10 @@ export function drawInitialBlock(m: MeshBuffers, b: number, rng: BlockRandom): v
  * tick; `externalClock` turns the built-in clock walk off.
  */
 export function runBlockPhase(m: MeshBuffers, phase: MeshPhase, b: number, rng: BlockRandom, dtS: number, cur: number, externalClock: boolean): void {
+  if (m.params.coupling === "density") {
+    runDensityBlockPhase(m, phase, b, rng, dtS, cur, externalClock);
+    return;
+  }
   const lo = m.bounds[b]!;
   const hi = m.bounds[b + 1]!;
   const s = m.states[cur]!;
@@ -129,7 +138,7 @@ export function runBlockPhase(m: MeshBuffers, phase: MeshPhase, b: number, rng: 
 }
 
 /** τ_i ← τ_i + y_i·Δt + σ_w·√Δt·ξ for the block's nodes. */
-function advanceClocks(m: MeshBuffers, lo: number, hi: number, rng: BlockRandom, dtS: number): void {
+export function advanceClocks(m: MeshBuffers, lo: number, hi: number, rng: BlockRandom, dtS: number): void {
   const walk = m.params.clockWalkSPerSqrtS * Math.sqrt(dtS);
   for (let i = lo; i < hi; i++) {
     let tau = m.clockErrorS[i]! + m.clockRate[i]! * dtS;

@@ -3,12 +3,15 @@
  * or the reason for our choice where the paper is silent. See docs/MODEL.md, "Resonance mesh".
  */
 import { InputError } from "../../errors.js";
-import { checkPopulation } from "./node-states.js";
+import { checkPopulation, STATE_BYTES_MAX } from "./node-states.js";
 import { DELTA_E_THRESHOLD } from "./odos.js";
 import { HBAR_JS, ELEMENTARY_CHARGE_C, VETO_CRITICAL_CURRENT_A, VETO_PHASE_SLIP_RAD } from "./veto-energy.js";
 
-/** How Appendix B's coupling term κ_ij(ρ_j − ρ_i) acts on pure states. */
-export type CouplingMode = "meanField" | "jump";
+/**
+ * How Appendix B's coupling term κ_ij(ρ_j − ρ_i) is read: on pure states (phase-aligned mean
+ * field, or its jump unravelling), or literally on density matrices (density-mesh.ts).
+ */
+export type CouplingMode = "meanField" | "jump" | "density";
 /** Coupling graph: rings inside clusters joined by a backbone (§3.2), one ring, or all-to-all. */
 export type MeshTopology = "clusters" | "ring" | "complete";
 
@@ -32,7 +35,7 @@ export interface MeshParams {
   readonly gammaPerS: number;
   /** Resonant coupling κ per edge, 1/s (Appendix B: κ ≈ 1 ns⁻¹ = 10⁹ s⁻¹). */
   readonly kappaPerS: number;
-  /** Pure-state reading of the coupling: phase-aligned mean field, or its exact jump unravelling. */
+  /** Reading of the coupling: pure-state mean field or jump unravelling, or the density-matrix equation itself. */
   readonly coupling: CouplingMode;
   /** Carrier angular frequency ω₀ of mode 0, rad/s (§2.2: ħω₀ ≈ 1 eV). */
   readonly omega0RadS: number;
@@ -92,6 +95,9 @@ function nonNegative(x: unknown, path: string, unit: string): void {
 export function resolveMeshParams(p: Partial<MeshParams> & { nodes: number }): MeshParams {
   const r: MeshParams = { ...MESH_DEFAULTS, ...p };
   checkPopulation(r.nodes, r.dim, "mesh", 3);
+  if (r.coupling === "density" && 16 * r.nodes * r.dim * r.dim > STATE_BYTES_MAX) {
+    throw InputError.of("mesh.nodes × dim²", `N·d²·16 bytes ≤ 1 GiB for one array of density matrices (N·d² ≤ ${STATE_BYTES_MAX / 16})`, `~N·d² = ${r.nodes * r.dim * r.dim}`);
+  }
   nonNegative(r.gammaPerS, "gammaPerS", "1/s");
   nonNegative(r.kappaPerS, "kappaPerS", "1/s");
   nonNegative(r.omega0RadS, "omega0RadS", "rad/s");
@@ -106,7 +112,7 @@ export function resolveMeshParams(p: Partial<MeshParams> & { nodes: number }): M
   if (typeof r.deltaEThreshold !== "number" || !(r.deltaEThreshold > 0 && r.deltaEThreshold < 1)) {
     throw InputError.of("mesh.deltaEThreshold", "a number in (0, 1) (§2.3 uses 0.05)", r.deltaEThreshold);
   }
-  if (r.coupling !== "meanField" && r.coupling !== "jump") throw InputError.of("mesh.coupling", "one of meanField, jump", r.coupling);
+  if (r.coupling !== "meanField" && r.coupling !== "jump" && r.coupling !== "density") throw InputError.of("mesh.coupling", "one of meanField, jump, density", r.coupling);
   if (r.topology !== "clusters" && r.topology !== "ring" && r.topology !== "complete") throw InputError.of("mesh.topology", "one of clusters, ring, complete", r.topology);
   if (r.topology === "complete" && r.nodes > COMPLETE_NODES_MAX) {
     throw InputError.of("mesh.nodes", `at most ${COMPLETE_NODES_MAX} nodes for topology "complete" (its neighbour lists hold N(N−1) entries)`, r.nodes);

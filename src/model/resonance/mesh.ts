@@ -16,12 +16,16 @@
  *     with the state of its healthiest healthy neighbour (the ODOS vector itself if it has none);
  *     each veto is an event carrying the TER energy of §4.2, E = ħ/(2e)·I_c·Δφ.
  *
+ * With `coupling: density` each node is a d×d density matrix and the tick is density-mesh.ts's
+ * (Appendix B's equation itself); the hooks here only size the arrays and add one phase.
+ *
  * A pure state machine: no clock, no I/O; all randomness from the stream passed in (one stream
  * per node block with `MeshLayout.blocks` > 1; the per-block kernels are in mesh-blocks.ts).
  */
 import { InputError } from "../../errors.js";
 import type { RandomStreamState } from "../../numeric/random/stream.js";
-import { type BlockExecutor, blockBounds, drawInitialBlock, type MeshBuffers, PARTIALS, PHASE_COUPLE, PHASE_PHASES, PHASE_RCF, PHASE_VETO, SequentialBlocks } from "./mesh-blocks.js";
+import { checkDensityState, densityNodeLength, drawInitialDensityBlock } from "./density-mesh.js";
+import { type BlockExecutor, blockBounds, drawInitialBlock, type MeshBuffers, PARTIALS, PHASE_COUPLE, PHASE_COUPLE_SECOND, PHASE_PHASES, PHASE_RCF, PHASE_VETO, SequentialBlocks } from "./mesh-blocks.js";
 import { type MeshParams, resolveMeshParams } from "./mesh-params.js";
 import type { NodeStates } from "./node-states.js";
 import { checkNeighbours, clusteredRings, completeGraph, type Neighbours, ringLattice } from "./topology.js";
@@ -143,12 +147,13 @@ export class ResonanceMesh {
     this.neighbours = neighbours;
     this.shared = shared;
     const { nodes, dim } = params;
+    const nodeLength = params.coupling === "density" ? densityNodeLength(dim) : 2 * dim;
     const omegaRadS = new Float64Array(dim);
     for (let k = 0; k < dim; k++) omegaRadS[k] = params.omega0RadS + k * params.modeSpacingRadS;
     const blocks = rngs.length;
     this.buffers = {
       params, neighbours, omegaRadS,
-      states: [f64(2 * nodes * dim, shared), f64(2 * nodes * dim, shared)],
+      states: [f64(nodeLength * nodes, shared), f64(nodeLength * nodes, shared)],
       deltaE: f64(nodes, shared), clockErrorS: f64(nodes, shared), appliedClockErrorS: f64(nodes, shared), clockRate: f64(nodes, shared),
       detuningRadS: f64(nodes * dim, shared),
       failed: shared ? new Uint8Array(new SharedArrayBuffer(nodes)) : undefined,
@@ -186,7 +191,8 @@ export class ResonanceMesh {
     const nb = neighbours ?? buildTopology(params);
     if (neighbours) checkNeighbours(neighbours, params.nodes);
     const m = new ResonanceMesh({ ...params, degree: maxDegree(nb) }, rngs, nb, layout.shared === true);
-    for (let b = 0; b < blocks; b++) drawInitialBlock(m.buffers, b, rngs[b]!);
+    const draw = params.coupling === "density" ? drawInitialDensityBlock : drawInitialBlock;
+    for (let b = 0; b < blocks; b++) draw(m.buffers, b, rngs[b]!);
     return m;
   }
 
@@ -209,7 +215,17 @@ export class ResonanceMesh {
     return this.cur;
   }
 
-  /** The current states (a view; do not write). */
+  /** True when nodes hold density matrices (`coupling: density`), not kets. */
+  get isDensity(): boolean {
+    return this.params.coupling === "density";
+  }
+
+  /** Doubles per node state: 2d (a ket) or 2d² (a density matrix). */
+  get nodeLength(): number {
+    return this.isDensity ? densityNodeLength(this.params.dim) : 2 * this.params.dim;
+  }
+
+  /** The current states (a view; do not write). With `coupling: density`, `data` holds N d×d matrices (density-mesh.ts layout). */
   get nodeStates(): NodeStates {
     return { nodes: this.params.nodes, dim: this.params.dim, data: this.states };
   }
@@ -240,7 +256,9 @@ export class ResonanceMesh {
     const m = this.buffers;
     ex.run(PHASE_PHASES, dtS, this.cur, this.externalClock);
     ex.run(PHASE_COUPLE, dtS, this.cur, this.externalClock);
-    if (this.params.kappaPerS > 0) this.cur = 1 - this.cur;
+    // The density tick's second coupling sweep writes the current buffer in place.
+    if (this.isDensity) ex.run(PHASE_COUPLE_SECOND, dtS, this.cur, this.externalClock);
+    else if (this.params.kappaPerS > 0) this.cur = 1 - this.cur;
     this.timeS += dtS;
     // Reduce in block order (one block: exactly the classic node-order sums).
     let deSum = m.partials[0]!;
@@ -364,21 +382,28 @@ export class ResonanceMesh {
     return n;
   }
 
-  /** Node `i`'s state (2·d interleaved re/im), copied into `out` (allocated when absent). */
-  nodeState(i: number, out = new Float64Array(2 * this.params.dim)): Float64Array {
+  /** Node `i`'s state (`nodeLength` numbers: a ket or a density matrix, interleaved re/im), copied into `out` (allocated when absent). */
+  nodeState(i: number, out = new Float64Array(this.nodeLength)): Float64Array {
     this.checkNode(i, "node");
-    if (out.length !== 2 * this.params.dim) throw InputError.of("out", `${2 * this.params.dim} numbers (d complex amplitudes)`, out);
-    out.set(this.states.subarray(2 * i * this.params.dim, 2 * (i + 1) * this.params.dim));
+    const L = this.nodeLength;
+    if (out.length !== L) throw InputError.of("out", `${L} numbers (${this.isDensity ? "a d×d complex matrix" : "d complex amplitudes"})`, out);
+    out.set(this.states.subarray(L * i, L * (i + 1)));
     return out;
   }
 
   /**
    * Write node `i`'s state exactly as given (no renormalisation, so a reload is bit for bit):
-   * `state` holds d complex amplitudes interleaved re/im, finite, with ‖ψ‖ = 1 within 1e-9.
+   * `state` holds d complex amplitudes interleaved re/im, finite, with ‖ψ‖ = 1 within 1e-9 (with
+   * `coupling: density`, a d×d density matrix: Hermitian, trace 1, positive; `checkDensityState`).
    */
   setNodeState(i: number, state: Float64Array): void {
     this.checkNode(i, "node");
     const dim = this.params.dim;
+    if (this.isDensity) {
+      checkDensityState(state, dim);
+      this.states.set(state, densityNodeLength(dim) * i);
+      return;
+    }
     if (!(state instanceof Float64Array) || state.length !== 2 * dim) throw InputError.of("state", `a Float64Array of ${2 * dim} numbers (d = ${dim} complex amplitudes)`, state);
     let n2 = 0;
     for (let k = 0; k < 2 * dim; k++) {
@@ -400,7 +425,7 @@ export class ResonanceMesh {
     this.buffers.failed ??= new Uint8Array(this.params.nodes);
     this.failedUsed = true;
     this.buffers.failed[i] = 1;
-    this.states.fill(0, 2 * i * this.params.dim, 2 * (i + 1) * this.params.dim);
+    this.states.fill(0, this.nodeLength * i, this.nodeLength * (i + 1));
   }
 
   /**

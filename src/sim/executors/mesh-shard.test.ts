@@ -27,15 +27,15 @@ const H2_FINGERPRINT_BEFORE_BLOCKS = "a15b20b29e0723cb";
 const P: Partial<MeshParams> & { nodes: number } = { nodes: 1000, dim: 6, topology: "ring", degree: 4, gammaPerS: 1e8, kappaPerS: 1e9, initialSpread: 0.2, clockWalkSPerSqrtS: 1e-12 };
 
 /** 40 ticks of a B-block mesh on T threads, with two nodes failed at tick 10 and one restored at 25. */
-function meshRun(blocks: number, threads: number, coupling: "meanField" | "jump") {
+function meshRun(blocks: number, threads: number, coupling: "meanField" | "jump" | "density") {
   const mesh = ResonanceMesh.init({ ...P, coupling }, RandomStream.fromSeed(7, "mesh"), undefined, { blocks, shared: threads > 1 });
   const ex = threads > 1 ? ThreadedBlocks.attach(mesh, threads) : undefined;
   const steps: MeshStep[] = [];
-  const keep = new Float64Array(2 * P.dim!);
+  let keep: Float64Array = new Float64Array(0);
   try {
     for (let t = 0; t < 40; t++) {
       if (t === 10) {
-        mesh.nodeState(3, keep);
+        keep = mesh.nodeState(3);
         mesh.failNode(3);
         mesh.failNode(600);
         mesh.setNodeThreshold(251, 0.02);
@@ -50,7 +50,8 @@ function meshRun(blocks: number, threads: number, coupling: "meanField" | "jump"
 }
 
 describe("mesh sharded over threads", () => {
-  for (const coupling of ["meanField", "jump"] as const) {
+  // density: Appendix B's equation on d×d matrices (density-mesh.ts), two coupling sweeps a tick.
+  for (const coupling of ["meanField", "jump", "density"] as const) {
     it(`${coupling}: B = 4 gives bit-identical metrics, veto events and snapshots on 1, 2 and 3 threads`, () => {
       const one = meshRun(4, 1, coupling);
       const vetoes = one.steps.reduce((n, s) => n + s.events.length, 0);

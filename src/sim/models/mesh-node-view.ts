@@ -6,6 +6,7 @@
  */
 import { DimensionError } from "../../errors.js";
 import type { ResonanceMesh } from "../../model/resonance/mesh.js";
+import { densityDeltaE } from "../../model/resonance/density-mesh.js";
 import { deltaENode } from "../../model/resonance/odos.js";
 import { NODE_FAILED, NODE_STORM, type NodeView } from "../model.js";
 
@@ -20,9 +21,11 @@ export function meshNodeView(mesh: ResonanceMesh, out: NodeView): void {
   const { data, dim } = mesh.nodeStates;
   const base = mesh.params.deltaEThreshold;
   const anyFault = mesh.failedCount > 0;
+  // A density node's RCF to ODOS is ⟨ODOS|ρ_i|ODOS⟩ = 1 − ΔE_i as well.
+  const deltaE = mesh.isDensity ? densityDeltaE : deltaENode;
   for (let i = 0; i < n; i++) {
     const failed = anyFault && mesh.isFailed(i);
-    out.rcf[i] = failed ? 0 : 1 - deltaENode(data, dim, i);
+    out.rcf[i] = failed ? 0 : 1 - deltaE(data, dim, i);
     out.flags[i] = (failed ? NODE_FAILED : 0) | (mesh.threshold(i) < base ? NODE_STORM : 0);
   }
 }

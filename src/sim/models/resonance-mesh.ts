@@ -3,11 +3,14 @@
  * maps the scenario onto `MeshParams`, steps the mesh `mesh.substeps` times per kernel tick,
  * turns veto events into run events at exact integer-ns sub-tick times, and on sample ticks
  * measures global coherence (§2.1: mean RCF over the MST of 1 − RCF) exactly or hierarchically.
+ * With `mesh.coupling: density` (nodes are density matrices) global RCF is the all-pairs mean of
+ * Tr(ρ_iρ_j), exact in O(N d²), and samples add Uhlmann F² beside it (density-coherence.ts).
  */
 import { InputError } from "../../errors.js";
 import type { RandomStream } from "../../numeric/random/stream.js";
 import { ELEMENTARY_CHARGE_C, HBAR_JS } from "../../model/constants.js";
 import { exactCoherence } from "../../model/resonance/coherence.js";
+import { densityCoherence } from "../../model/resonance/density-coherence.js";
 import { hierarchicalCoherence } from "../../model/resonance/coherence-hierarchical.js";
 import { maxStableDtS, ResonanceMesh, type MeshSnapshot } from "../../model/resonance/mesh.js";
 import type { MeshParams } from "../../model/resonance/mesh-params.js";
@@ -132,6 +135,7 @@ export class ResonanceMeshModel implements Model {
       globalRcf: rcf, rcfNeighbourMean: m.rcfNeighbourMean, deltaEMean: m.deltaEMean, deltaEMax: m.deltaEMax,
       vetoes: this.tally.vetoes, vetoesTotal: this.tally.vetoesTotal, vetoEnergyJ: this.tally.energyJ, vetoEnergyTotalJ: this.tally.energyTotalJ,
       clockErrorRmsFs: m.clockErrorRmsS * 1e15,
+      ...(mesh.isDensity ? this.densityMetrics() : {}),
       ...(this.faults ? this.faults.metrics(mesh) : {}),
     };
     this.tally.vetoes = 0;
@@ -174,9 +178,21 @@ export class ResonanceMeshModel implements Model {
     meshNodeView(this.need(), out);
   }
 
+  /** Both readings of pairwise RCF on a density mesh, side by side (density-coherence.ts). */
+  private densityMetrics(): Record<string, number> {
+    const mesh = this.need();
+    const c = densityCoherence(mesh.nodeStates.data, mesh.params.nodes, mesh.params.dim, mesh.neighbours);
+    return { purityMean: c.purityMean, fidelitySqNeighbourMean: c.fidelitySqEdgeMean, rcfNeighbourSampleMean: c.overlapEdgeSampleMean };
+  }
+
   private globalRcf(): number {
     const sc = this.scenario as Scenario;
-    const states = this.need().nodeStates;
+    const mesh = this.need();
+    if (mesh.isDensity) {
+      const { data } = mesh.nodeStates;
+      return densityCoherence(data, mesh.params.nodes, mesh.params.dim, mesh.neighbours, false).overlapPairMean;
+    }
+    const states = mesh.nodeStates;
     const method = sc.mesh.coherenceMethod === "auto" ? (states.nodes <= EXACT_COHERENCE_NODES_MAX ? "exact" : "hierarchical") : sc.mesh.coherenceMethod;
     return method === "exact" ? exactCoherence(states).globalRcf : hierarchicalCoherence(states, sc.mesh.clusterSize).globalRcf;
   }

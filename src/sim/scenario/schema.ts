@@ -58,8 +58,8 @@ export const meshSchema = z.strictObject({
     .describe("Initial node states: around the ODOS reference (all-ones, normalised; spread `initialSpread`) or Haar-random."),
   initialSpread: z.number().nonnegative().max(100).default(0.02)
     .describe("Per-component Gaussian spread of the initial states around ODOS (dimensionless; the paper gives none)."),
-  coupling: z.enum(["meanField", "jump"]).default("meanField")
-    .describe("Pure-state reading of Appendix B's κ_ij(ρ_j − ρ_i): phase-aligned mean field, or its exact jump unravelling."),
+  coupling: z.enum(["meanField", "jump", "density"]).default("meanField")
+    .describe("Reading of Appendix B's κ_ij(ρ_j − ρ_i): on pure states, a phase-aligned mean field or its exact jump unravelling; `density`: the equation itself, each node a d×d density matrix (2·d²·8 bytes a node; global RCF is then the all-pairs mean of Tr(ρ_iρ_j), whatever coherenceMethod says)."),
   detuningStdRadPerS: z.number().nonnegative().max(1e18).default(0)
     .describe("Standard deviation of each node's static mode detuning (node Hamiltonian H_i), rad/s."),
   modeSpacingRadPerS: z.number().nonnegative().max(1e18).default(2 * Math.PI * 100e9)
