@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const all = readdirSync(here)
-  .filter((f) => f.endsWith(".ts") && f !== "index.ts" && f !== "lib.ts")
+  .filter((f) => f.endsWith(".ts") && f !== "index.ts" && f !== "lib.ts" && !f.endsWith(".lib.ts"))
   .map((f) => f.slice(0, -3))
   .sort();
 const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -37,9 +37,16 @@ export function timeMedian(f: () => void, reps: number, warmup = 1): { wallMs: n
 /** The anchor's JSON answer, or why there is none (the last line of its stderr). */
 export type PythonAnswer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly why: string };
 
-/** Run /usr/bin/python3 with `args` (a script path or `-c CODE`, then its arguments) and parse its stdout as JSON. */
+/**
+ * Run /usr/bin/python3 with `args` (a script path or `-c CODE`, then its arguments) and parse its
+ * stdout as JSON. The anchor runs without OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, so OpenBLAS picks
+ * its own kernels for this CPU as a user's numpy would.
+ */
 export function runPython<T>(args: readonly string[]): PythonAnswer<T> {
-  const p = spawnSync("/usr/bin/python3", args, { encoding: "utf8", maxBuffer: 1 << 24 });
+  const env = { ...process.env };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  const p = spawnSync("/usr/bin/python3", args, { encoding: "utf8", maxBuffer: 1 << 24, env });
   if (p.status !== 0) return { ok: false, why: p.error?.message ?? (p.stderr.trim().split("\n").pop() ?? `exit ${p.status}`) };
   return { ok: true, value: JSON.parse(p.stdout) as T };
 }

@@ -1,17 +1,15 @@
 /**
- * Regenerate the README's "What we found" section from the claims audit:
- * `npx tsx scripts/readme-found.ts` rewrites the text between the what-we-found markers.
+ * Regenerate what the README and docs/MODEL.md quote from the claims audit: `npm run readme`
+ * rewrites the README's "What we found" (between the what-we-found markers) and every
+ * `<!--v:key-->…<!--/v-->` value in docs/MODEL.md. `src/experiments/audit/docs.test.ts` fails
+ * while either file differs from this output.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { runAudit, whatWeFound } from "../src/experiments/audit/index.js";
+import { docValues, fillDocValues, replaceWhatWeFound, runAudit, whatWeFound } from "../src/experiments/audit/index.js";
 
-const path = new URL("../README.md", import.meta.url);
-const start = "<!-- what-we-found:start -->";
-const end = "<!-- what-we-found:end -->";
-const readme = readFileSync(path, "utf8");
-const i = readme.indexOf(start);
-const j = readme.indexOf(end);
-if (i < 0 || j < i) throw new Error("README.md has no what-we-found markers");
-const body = whatWeFound(runAudit()).trimEnd();
-writeFileSync(path, `${readme.slice(0, i + start.length)}\n${body}\n${readme.slice(j)}`);
-process.stdout.write("README.md: What we found regenerated\n");
+const a = runAudit();
+const readme = new URL("../README.md", import.meta.url);
+writeFileSync(readme, replaceWhatWeFound(readFileSync(readme, "utf8"), whatWeFound(a)));
+const model = new URL("../docs/MODEL.md", import.meta.url);
+writeFileSync(model, fillDocValues(readFileSync(model, "utf8"), docValues(a)));
+process.stdout.write("README.md: What we found regenerated; docs/MODEL.md: quoted values refreshed\n");

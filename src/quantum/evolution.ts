@@ -14,10 +14,13 @@
 import { InputError } from "../errors.js";
 import { csrMatvec, csrMatvecAdd, type CsrMatrix } from "../numeric/complex/index.js";
 import { Dopri5, type Dopri5Options, type OdeStats } from "../numeric/ode/index.js";
+import { conjMatvecAdd } from "./hermitian-half.js";
 
 /** A generator term with a real time-dependent coefficient. */
 export interface TimeTerm {
   readonly G: CsrMatrix;
+  /** The part acting on conj(x), for a state kept as the upper triangle of a Hermitian matrix (hermitian-half.ts). */
+  readonly Gc?: CsrMatrix;
   readonly f: (t: number) => number;
 }
 
@@ -51,11 +54,21 @@ function splitDiagonalPhase(G: CsrMatrix): { M: CsrMatrix; phaseClass: Int32Arra
   return { M: { ...G, data }, phaseClass, omega };
 }
 
-/** True when every nonzero M_ij joins two indices of the same phase class. */
-function couplesWithinClasses(M: CsrMatrix, phaseClass: Int32Array): boolean {
+/**
+ * True when every nonzero M_ij joins two indices of the same phase class, and every nonzero of
+ * the conjugate part Mc_ij joins frequencies ω_i = −ω_j (then e^{−iΩt} M e^{iΩt} = M and the
+ * conjugate part is static too).
+ */
+function couplesWithinClasses(M: CsrMatrix, Mc: CsrMatrix | null, phaseClass: Int32Array, omega: Float64Array): boolean {
   for (let i = 0; i < M.rows; i++) {
     for (let p = M.rowPtr[i] as number; p < (M.rowPtr[i + 1] as number); p++) {
       if (phaseClass[M.colIdx[p] as number] !== phaseClass[i] && (M.data[2 * p] !== 0 || M.data[2 * p + 1] !== 0)) return false;
+    }
+    if (Mc === null) continue;
+    for (let p = Mc.rowPtr[i]!; p < Mc.rowPtr[i + 1]!; p++) {
+      const wi = omega[phaseClass[i]!]!, wj = omega[phaseClass[Mc.colIdx[p]!]!]!;
+      // Class frequencies are representatives within 1e-13 (relative) of the exact ones.
+      if (Math.abs(wi + wj) > 4e-13 * Math.max(1, Math.abs(wi)) && (Mc.data[2 * p] !== 0 || Mc.data[2 * p + 1] !== 0)) return false;
     }
   }
   return true;
@@ -65,6 +78,8 @@ function couplesWithinClasses(M: CsrMatrix, phaseClass: Int32Array): boolean {
 export class LinearEvolution {
   readonly n: number;
   private readonly M: CsrMatrix;
+  /** Part acting on conj(x) (upper-triangle state of a Hermitian matrix), or null. */
+  private readonly Mc: CsrMatrix | null;
   private readonly terms: readonly TimeTerm[];
   private readonly rotating: boolean;
   private readonly phaseClass: Int32Array;
@@ -76,9 +91,14 @@ export class LinearEvolution {
   /** M only couples indices of equal frequency and there are no time terms: the frame generator is M itself. */
   private readonly frameStatic: boolean;
 
-  constructor(G0: CsrMatrix, terms: readonly TimeTerm[], rotatingFrame: boolean) {
+  /**
+   * @param G0 the constant generator (on x); `G0c`, when given, its part on conj(x): then
+   *   dx/dt = G0 x + G0c conj(x) (+ time terms likewise), real-linear in x.
+   */
+  constructor(G0: CsrMatrix, terms: readonly TimeTerm[], rotatingFrame: boolean, G0c: CsrMatrix | null = null) {
     this.n = G0.rows;
     this.terms = terms;
+    this.Mc = G0c !== null && G0c.colIdx.length > 0 ? G0c : null;
     const split = splitDiagonalPhase(G0);
     this.rotating = rotatingFrame && split.omega.some((w) => w !== 0);
     this.M = this.rotating ? split.M : G0;
@@ -88,7 +108,7 @@ export class LinearEvolution {
     this.sinT = new Float64Array(this.omega.length);
     this.x = new Float64Array(2 * this.n);
     this.xOut = new Float64Array(2 * this.n);
-    this.frameStatic = this.rotating && terms.length === 0 && couplesWithinClasses(this.M, this.phaseClass);
+    this.frameStatic = this.rotating && terms.length === 0 && couplesWithinClasses(this.M, this.Mc, this.phaseClass, this.omega);
   }
 
   /** Whether the rotating frame is in use (some Im diag G₀ ≠ 0 and it was requested). */
@@ -119,6 +139,7 @@ export class LinearEvolution {
   /** dy = e^{−iΩt} ⊙ (M x): the matvec with the back-rotation fused into its row loop. */
   private matvecRotated(dy: Float64Array, x: Float64Array): void {
     const A = this.M, rp = A.rowPtr, ci = A.colIdx, d = A.data;
+    const C = this.Mc, crp = C?.rowPtr, cci = C?.colIdx, cd = C?.data;
     const pc = this.phaseClass, cs = this.cosT, sn = this.sinT;
     for (let i = 0; i < A.rows; i++) {
       let re = 0, im = 0;
@@ -129,6 +150,16 @@ export class LinearEvolution {
         const xr = x[j] as number, xi = x[j + 1] as number;
         re += ar * xr - ai * xi;
         im += ar * xi + ai * xr;
+      }
+      if (crp !== undefined && cci !== undefined && cd !== undefined) {
+        const cend = crp[i + 1]!;
+        for (let p = crp[i]!; p < cend; p++) {
+          const j = 2 * cci[p]!;
+          const ar = cd[2 * p]!, ai = cd[2 * p + 1]!;
+          const xr = x[j]!, xi = -x[j + 1]!;
+          re += ar * xr - ai * xi;
+          im += ar * xi + ai * xr;
+        }
       }
       const u = pc[i] as number;
       const c = cs[u] as number, s = sn[u] as number;
@@ -142,6 +173,7 @@ export class LinearEvolution {
     if (this.frameStatic) {
       // e^{−iΩt} M e^{iΩt} = M when M never couples different frequencies: no phases needed.
       csrMatvec(dy, this.M, y);
+      if (this.Mc !== null) conjMatvecAdd(dy, this.Mc, y, 1);
       return;
     }
     if (this.rotating) {
@@ -154,11 +186,15 @@ export class LinearEvolution {
       }
     }
     csrMatvec(dy, this.M, x);
+    if (this.Mc !== null) conjMatvecAdd(dy, this.Mc, x, 1);
     for (let k = 0; k < this.terms.length; k++) {
       const term = this.terms[k] as TimeTerm;
       const f = term.f(t);
       if (!Number.isFinite(f)) throw InputError.of(`H time-dependent coefficient ${k + 1} at t = ${t}`, "a finite real number", f);
-      if (f !== 0) csrMatvecAdd(dy, term.G, x, f, 0);
+      if (f !== 0) {
+        csrMatvecAdd(dy, term.G, x, f, 0);
+        if (term.Gc !== undefined) conjMatvecAdd(dy, term.Gc, x, f);
+      }
     }
     if (this.rotating) {
       // dy currently holds M x in the lab frame; bring it back: dy ← e^{−iΩt} ⊙ dy (in place is safe).

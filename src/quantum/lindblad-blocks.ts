@@ -41,8 +41,9 @@ const patternOf = (A: CsrMatrix): Pattern => ({ fwd: A, bwd: csrTranspose(A) });
 export function lindbladComponents(parts: LindbladParts, seeds: ArrayLike<number>): { label: Int32Array; count: number } {
   const d = parts.d;
   const n = d * d;
-  const ks = parts.ks.map(patternOf);
-  const js = parts.jumps.map(patternOf);
+  // Neighbour patterns in both directions: K's and each jump's rows and columns.
+  const kPats = parts.ks.flatMap((A) => { const P = patternOf(A); return [P.fwd, P.bwd]; });
+  const jPats = parts.jumps.flatMap((A) => { const P = patternOf(A); return [P.fwd, P.bwd]; });
   const label = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
   let count = 0;
@@ -53,23 +54,27 @@ export function lindbladComponents(parts: LindbladParts, seeds: ArrayLike<number
     let head = 0, tail = 0;
     label[seed] = c;
     queue[tail++] = seed;
-    const visit = (k: number): void => {
-      if (label[k] === -1) { label[k] = c; queue[tail++] = k; }
-    };
     while (head < tail) {
-      const k = queue[head++] as number;
+      const k = queue[head++]!;
       const m = k % d, nn = (k - m) / d;
-      for (const P of ks) {
-        for (const A of [P.fwd, P.bwd]) {
-          for (let p = A.rowPtr[m] as number; p < (A.rowPtr[m + 1] as number); p++) visit((A.colIdx[p] as number) + nn * d);
-          for (let p = A.rowPtr[nn] as number; p < (A.rowPtr[nn + 1] as number); p++) visit(m + (A.colIdx[p] as number) * d);
+      for (let u = 0; u < kPats.length; u++) {
+        const A = kPats[u]!, rp = A.rowPtr, ci = A.colIdx;
+        for (let p = rp[m]!; p < rp[m + 1]!; p++) {
+          const v = ci[p]! + nn * d;
+          if (label[v] === -1) { label[v] = c; queue[tail++] = v; }
+        }
+        for (let p = rp[nn]!; p < rp[nn + 1]!; p++) {
+          const v = m + ci[p]! * d;
+          if (label[v] === -1) { label[v] = c; queue[tail++] = v; }
         }
       }
-      for (const P of js) {
-        for (const A of [P.fwd, P.bwd]) {
-          for (let p = A.rowPtr[m] as number; p < (A.rowPtr[m + 1] as number); p++) {
-            const j = A.colIdx[p] as number;
-            for (let q = A.rowPtr[nn] as number; q < (A.rowPtr[nn + 1] as number); q++) visit(j + (A.colIdx[q] as number) * d);
+      for (let u = 0; u < jPats.length; u++) {
+        const A = jPats[u]!, rp = A.rowPtr, ci = A.colIdx;
+        for (let p = rp[m]!; p < rp[m + 1]!; p++) {
+          const j = ci[p]!;
+          for (let q = rp[nn]!; q < rp[nn + 1]!; q++) {
+            const v = j + ci[q]! * d;
+            if (label[v] === -1) { label[v] = c; queue[tail++] = v; }
           }
         }
       }
@@ -133,7 +138,14 @@ export function assembleLindblad(d: number, K: CsrMatrix | null, jumps: readonly
         }
       }
     }
-    const cols = touched.subarray(0, nt).sort();
+    // Insertion sort of the row's columns (a few dozen at most), without allocating.
+    for (let u = 1; u < nt; u++) {
+      const v = touched[u]!;
+      let w = u;
+      while (w > 0 && touched[w - 1]! > v) { touched[w] = touched[w - 1]!; w--; }
+      touched[w] = v;
+    }
+    const cols = touched;
     if (nnz + nt > colIdx.length) {
       const cap = Math.max(2 * colIdx.length, nnz + nt);
       const ci = new Int32Array(cap); ci.set(colIdx); colIdx = ci;

@@ -17,6 +17,7 @@ import { connectedComponents, csrSubmatrix } from "../numeric/sparse/index.js";
 import { LinearEvolution, type TimeTerm } from "./evolution.js";
 import { Qobj } from "./qobj.js";
 import { assembleLindblad, lindbladComponents, selectLabelled } from "./lindblad-blocks.js";
+import { halfMap, splitHalf, type HalfMap } from "./hermitian-half.js";
 
 /** A time-dependent Hamiltonian term `[H_j, f_j]`: H_j (Hermitian) times the real coefficient f_j(t). */
 export type HTerm = readonly [Qobj, (t: number) => number];
@@ -42,6 +43,8 @@ export interface MesolveOptions {
   readonly blockReduce?: boolean;
   /** Integrate in the rotating frame of Im diag L (exact; default true). */
   readonly rotatingFrame?: boolean;
+  /** Density matrices: integrate only the upper triangle ρ_mn, m ≤ n, reading ρ_nm as conj(ρ_mn) (exact; default true). */
+  readonly hermitianHalf?: boolean;
 }
 
 /** Work statistics of one `mesolve` call. */
@@ -52,6 +55,9 @@ export interface MesolveStats extends OdeStats {
   readonly nUnknowns: number;
   readonly nUnknownsFull: number;
   readonly rotatingFrame: boolean;
+  /** Complex unknowns the integrator actually carries (the upper triangle when `hermitianHalf`). */
+  readonly nIntegrated: number;
+  readonly hermitianHalf: boolean;
 }
 
 /** Result of `mesolve` (QuTiP's `Result`). */
@@ -127,23 +133,26 @@ function vectorise(state: Qobj): Float64Array {
 
 /** Sparse readout of ⟨A⟩ from the reduced state: linear (dm) or sesquilinear (ket) form. */
 interface Readout {
-  /** dm: local index k; ket: local row i */
+  /** dm: local (or upper-triangle) index k; ket: local row i */
   a: Int32Array;
+  /** dm with a half map: 1 where the entry is read as conj(x_k) */
+  cj: Uint8Array;
   /** ket only: local column j */
   b: Int32Array;
   re: Float64Array;
   im: Float64Array;
 }
 
-function makeReadout(A: CsrMatrix, d: number, local: Int32Array, mode: "dm" | "ket"): Readout {
-  const a: number[] = [], b: number[] = [], re: number[] = [], im: number[] = [];
+function makeReadout(A: CsrMatrix, d: number, local: Int32Array, mode: "dm" | "ket", hm: HalfMap | null): Readout {
+  const a: number[] = [], b: number[] = [], cj: number[] = [], re: number[] = [], im: number[] = [];
   for (let r = 0; r < A.rows; r++) {
     for (let p = A.rowPtr[r] as number; p < (A.rowPtr[r + 1] as number); p++) {
       const c = A.colIdx[p] as number;
       if (mode === "dm") {
         const k = local[c + r * d] as number; // Tr(Aρ) = Σ A_rc ρ_cr, vec index c + r·d
         if (k < 0) continue;
-        a.push(k);
+        a.push(hm === null ? k : hm.half[k]!);
+        cj.push(hm === null ? 0 : hm.lower[k]!);
       } else {
         const i = local[r] as number, j = local[c] as number;
         if (i < 0 || j < 0) continue;
@@ -153,7 +162,7 @@ function makeReadout(A: CsrMatrix, d: number, local: Int32Array, mode: "dm" | "k
       im.push(A.data[2 * p + 1] as number);
     }
   }
-  return { a: Int32Array.from(a), b: Int32Array.from(b), re: Float64Array.from(re), im: Float64Array.from(im) };
+  return { a: Int32Array.from(a), b: Int32Array.from(b), cj: Uint8Array.from(cj), re: Float64Array.from(re), im: Float64Array.from(im) };
 }
 
 function readout(R: Readout, x: Float64Array, mode: "dm" | "ket"): [number, number] {
@@ -162,7 +171,7 @@ function readout(R: Readout, x: Float64Array, mode: "dm" | "ket"): [number, numb
     const ar = R.re[q] as number, ai = R.im[q] as number;
     const k = 2 * (R.a[q] as number);
     if (mode === "dm") {
-      const xr = x[k] as number, xi = x[k + 1] as number;
+      const xr = x[k] as number, xi = R.cj[q] === 1 ? -(x[k + 1] as number) : (x[k + 1] as number);
       sr += ar * xr - ai * xi; si += ar * xi + ai * xr;
     } else {
       const j = 2 * (R.b[q] as number);
@@ -173,6 +182,18 @@ function readout(R: Readout, x: Float64Array, mode: "dm" | "ket"): [number, numb
     }
   }
   return [sr, si];
+}
+
+/** The block's vector from its upper triangle (lower entries are conjugates). */
+function expandHalf(xh: Float64Array, hm: HalfMap): Float64Array {
+  const m = hm.half.length;
+  const x = new Float64Array(2 * m);
+  for (let q = 0; q < m; q++) {
+    const h = hm.half[q]!;
+    x[2 * q] = xh[2 * h]!;
+    x[2 * q + 1] = hm.lower[q] === 1 ? -xh[2 * h + 1]! : xh[2 * h + 1]!;
+  }
+  return x;
 }
 
 /** Rebuild the full state Qobj from the reduced vector. */
@@ -253,9 +274,21 @@ export function mesolve(H: HSpec, rho0: Qobj, tlist: ArrayLike<number>, cOps: re
   const nFull = mode === "ket" ? d : d * d;
   const x0 = new Float64Array(2 * indices.length);
   for (let q = 0; q < indices.length; q++) { x0[2 * q] = x0Full[2 * (indices[q] as number)] as number; x0[2 * q + 1] = x0Full[2 * (indices[q] as number) + 1] as number; }
-  const timeTerms: TimeTerm[] = terms.map(([, f], k) => ({ G: Gt[k] as CsrMatrix, f }));
-  const evo = new LinearEvolution(G0, timeTerms, o.rotatingFrame !== false);
-  const readouts = eOps.map((e) => makeReadout(e.data, d, local, mode));
+  // ρ(0) is Hermitian (checked) and L preserves Hermiticity: carry only the upper triangle.
+  const hm = mode === "dm" && o.hermitianHalf !== false ? halfMap(d, indices, local) : null;
+  let evo: LinearEvolution;
+  let x0Int = x0;
+  if (hm !== null) {
+    const g0 = splitHalf(G0, hm);
+    const timeTerms: TimeTerm[] = terms.map(([, f], k) => { const g = splitHalf(Gt[k] as CsrMatrix, hm); return { G: g.D, Gc: g.C, f }; });
+    evo = new LinearEvolution(g0.D, timeTerms, o.rotatingFrame !== false, g0.C);
+    x0Int = new Float64Array(2 * hm.nHalf);
+    for (let h = 0; h < hm.nHalf; h++) { const q = hm.upper[h]!; x0Int[2 * h] = x0[2 * q]!; x0Int[2 * h + 1] = x0[2 * q + 1]!; }
+  } else {
+    evo = new LinearEvolution(G0, terms.map(([, f], k) => ({ G: Gt[k] as CsrMatrix, f })), o.rotatingFrame !== false);
+  }
+  const readouts = eOps.map((e) => makeReadout(e.data, d, local, mode, hm));
+  const toState = (x: Float64Array): Qobj => stateFrom(hm === null ? x : expandHalf(x, hm), indices, d, dims, mode);
 
   const nT = tlist.length;
   const expectRe = eOps.map(() => new Array<number>(nT).fill(0));
@@ -263,14 +296,14 @@ export function mesolve(H: HSpec, rho0: Qobj, tlist: ArrayLike<number>, cOps: re
   const storeStates = o.storeStates ?? eOps.length === 0;
   const states: Qobj[] = [];
   let finalState: Qobj | null = null;
-  const ode = evo.solve(x0, tlist, (i, _t, x) => {
+  const ode = evo.solve(x0Int, tlist, (i, _t, x) => {
     for (let k = 0; k < readouts.length; k++) {
       const [re, im] = readout(readouts[k] as Readout, x, mode);
       (expectRe[k] as number[])[i] = re;
       (expectIm[k] as number[])[i] = im;
     }
-    if (storeStates) states.push(stateFrom(x, indices, d, dims, mode));
-    if (i === nT - 1) finalState = storeStates ? (states[states.length - 1] as Qobj) : stateFrom(x, indices, d, dims, mode);
+    if (storeStates) states.push(toState(x));
+    if (i === nT - 1) finalState = storeStates ? (states[states.length - 1] as Qobj) : toState(x);
     o.progress?.(i + 1, nT);
   }, { atol: o.atol ?? 1e-8, rtol: o.rtol ?? 1e-6, maxStep: o.maxStep, maxSteps: o.maxSteps });
   return {
@@ -279,6 +312,6 @@ export function mesolve(H: HSpec, rho0: Qobj, tlist: ArrayLike<number>, cOps: re
     expectIm,
     ...(storeStates ? { states } : {}),
     finalState: finalState as unknown as Qobj,
-    stats: { ...ode, mode, nUnknowns: indices.length, nUnknownsFull: nFull, rotatingFrame: evo.usesRotatingFrame },
+    stats: { ...ode, mode, nUnknowns: indices.length, nUnknownsFull: nFull, rotatingFrame: evo.usesRotatingFrame, nIntegrated: evo.n, hermitianHalf: hm !== null },
   };
 }

@@ -77,6 +77,30 @@ export function parseFalsifyBody(body: unknown): FalsifyBody {
   return { hypotheses: (o.hypotheses as HypothesisId[] | undefined) ?? [...HYPOTHESIS_IDS], replicates: o.replicates as number | undefined, seed: o.seed as number | undefined };
 }
 
+/** POST /api/falsify/h2-sensitivity: nodes per point (3–200 on the server), replicates per point (2–10), seed. */
+export interface SensitivityBody {
+  readonly nodes?: number;
+  readonly seeds?: number;
+  readonly seed?: number;
+}
+
+export const SENSITIVITY_SERVER_NODES_MAX = 200;
+export const SENSITIVITY_SERVER_SEEDS_MAX = 10;
+
+export function parseSensitivityBody(body: unknown): SensitivityBody {
+  const int = (min: number, max: number, why: string) => (v: unknown, path: string, out: Issue[]) => {
+    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) issue(out, path, `an integer in [${min}, ${max}] (${why})`, v);
+  };
+  const o = checkObject(body ?? {}, {
+    nodes: int(3, SENSITIVITY_SERVER_NODES_MAX, "nodes per point; larger sweeps belong to the CLI"),
+    seeds: int(2, SENSITIVITY_SERVER_SEEDS_MAX, "replicates per point; a t-test needs at least 2"),
+    seed: (v, path, out) => {
+      if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) issue(out, path, "a non-negative safe integer", v);
+    },
+  });
+  return { nodes: o.nodes as number | undefined, seeds: o.seeds as number | undefined, seed: o.seed as number | undefined };
+}
+
 /** A query integer (`?limit=`), with its bounds. */
 export function queryInt(v: unknown, path: string, min: number, max: number, dflt: number): number {
   if (v === undefined) return dflt;

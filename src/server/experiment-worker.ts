@@ -5,13 +5,13 @@
  */
 import { parentPort } from "node:worker_threads";
 import { runAudit, type ClaimResult } from "../experiments/audit/index.js";
-import { runFalsify } from "../experiments/falsify/index.js";
+import { runFalsify, runH2Sensitivity, SIMULATION_CANNOT_SUPPORT } from "../experiments/falsify/index.js";
 import type { ExperimentJob, ExperimentReply } from "./experiment-protocol.js";
 
 /** The flat record of one claim (the `pqms audit --format json` record). */
 export function claimRecord(c: ClaimResult) {
-  const { id, section, claim, inputs, paperValue, recomputed, unit, verdict, factor, law, simulation, arithmetic, explanation } = c;
-  return { id, section, claim, inputs, paperValue, recomputed, unit, verdict, factor, law, simulation, arithmetic, explanation };
+  const { id, section, claim, inputs, paperValue, recomputed, unit, verdict, basis, comparison, factor, law, why, simulation, arithmetic, explanation } = c;
+  return { id, section, claim, inputs, paperValue, recomputed, unit, verdict, basis, comparison, factor, law, why, simulation, arithmetic, explanation };
 }
 
 /** Run one job (also called in-process for the quick audit). */
@@ -20,7 +20,8 @@ export function runJob(job: ExperimentJob): unknown {
     const a = runAudit(undefined, { quick: job.quick });
     return { quick: job.quick, tally: a.tally, claims: a.claims.map(claimRecord) };
   }
-  return { hypotheses: runFalsify(job.hypotheses, { replicates: job.replicates, seed: job.seed }) };
+  if (job.kind === "sensitivity") return { caveat: SIMULATION_CANNOT_SUPPORT, ...runH2Sensitivity({ nodes: job.nodes, seeds: job.seeds, seed: job.seed }) };
+  return { caveat: SIMULATION_CANNOT_SUPPORT, hypotheses: runFalsify(job.hypotheses, { replicates: job.replicates, seed: job.seed }) };
 }
 
 const port = parentPort;

@@ -17,7 +17,7 @@ import { quantileSorted } from "./failover-stats.js";
 import { SafetyChecker } from "../model/consensus/checker.js";
 import { RaftNode } from "../model/consensus/raft.js";
 import { applyPersist, type Message, type PersistentState, type Ready } from "../model/consensus/types.js";
-import { lightTimeS, occulted, type Vec3 } from "../model/orbit/light-time.js";
+import { lightTimeS, occulted, relayedLightTimeS, type Vec3 } from "../model/orbit/light-time.js";
 import { OCCULTATION_MARGIN_M } from "../model/orbit/isl.js";
 import { smcSites } from "../model/orbit/smc.js";
 import { EARTH_RADIUS_M, WALKER_DEFAULT, positionsAt, walkerSatrecs, type WalkerShell } from "../model/orbit/walker.js";
@@ -99,7 +99,8 @@ const SMCS = 5;
 export function runFailover(o: FailoverOptions = FAILOVER_DEFAULT): FailoverResult {
   const sites = smcSites(o.epoch).map((s) => s.positionM);
   const names = smcSites(o.epoch).map((s) => s.name);
-  const ltS = sites.map((a) => sites.map((b) => lightTimeS(a, b)));
+  // Controller links the Earth blocks (L1 ↔ L2, GEO ↔ the far side) go round it by relay.
+  const ltS = sites.map((a) => sites.map((b) => relayedLightTimeS(a, b, EARTH_RADIUS_M + OCCULTATION_MARGIN_M)));
   const recs = walkerSatrecs(o.shell, o.epoch);
   const xyz = positionsAt(recs, 0, new Float64Array(3 * recs.length));
   const perPlane = o.shell.total / o.shell.planes;

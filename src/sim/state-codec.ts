@@ -4,7 +4,7 @@
  * hold (NaN, ±Infinity, −0) become `{"$num": "NaN"}` etc., so decode(encode(x)) is bit-identical.
  * Also folds a state into a fingerprint in a fixed order. Pure: no I/O.
  */
-import { assert } from "../errors.js";
+import { assert, InputError } from "../errors.js";
 import type { Fingerprint } from "./fingerprint.js";
 import type { StateValue } from "./model.js";
 
@@ -53,10 +53,26 @@ function reviver(_key: string, value: unknown): unknown {
   return value;
 }
 
+/**
+ * Most characters of encoded state: V8's longest string is 2^29 − 24 characters; the rest of the
+ * JSON beside the typed arrays' base64 needs a little room.
+ */
+export const ENCODED_STATE_CHARS_MAX = 2 ** 29 - 2 ** 20;
+
 /** Encode a state as JSON text, exactly. */
 export function encodeState(value: unknown): string {
+  let chars = 0;
   // JSON.stringify calls the replacer after toJSON, and typed arrays have none: they arrive intact.
-  return JSON.stringify(value, replacer);
+  return JSON.stringify(value, function (this: unknown, key: string, v: unknown) {
+    const name = typedName(v);
+    if (name !== undefined) {
+      chars += 4 * Math.ceil((v as Typed).byteLength / 3);
+      if (chars > ENCODED_STATE_CHARS_MAX) {
+        throw new InputError([{ path: "checkpoint", expected: `a state whose arrays take at most ${Math.floor((ENCODED_STATE_CHARS_MAX * 3) / 4 / 2 ** 20)} MiB (checkpoints are text; fewer nodes, a smaller mesh.dim, or no checkpoints: run.checkpointEveryS)`, got: `more (at "${key}", ${Math.round((chars * 3) / 4 / 2 ** 20)} MiB so far)` }]);
+      }
+    }
+    return replacer.call(this, key, v);
+  });
 }
 
 /** Decode text from `encodeState`. */

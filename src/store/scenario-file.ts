@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { packagePath } from "../package-root.js";
 import { NotFoundError, InputError } from "../errors.js";
-import { parseScenario, type Scenario } from "../sim/scenario/index.js";
+import { parseScenario, parseScenarioText, type Scenario } from "../sim/scenario/index.js";
 
 /** The scenarios shipped with pqms (`<package>/scenarios`). */
 export const BUNDLED_SCENARIOS_DIR = packagePath("scenarios");
@@ -52,4 +52,14 @@ export function loadScenario(pathOrText: string = DEFAULT_SCENARIO): LoadedScena
   }
   const file = locateScenario(pathOrText);
   return { scenario: parseScenario(readFileSync(file, "utf8"), file), source: file };
+}
+
+/**
+ * A scenario's input form (parsed, defaults not yet filled) from a path, a bundled name, or text:
+ * for settings applied before it is resolved (`pqms run --set`).
+ */
+export function loadScenarioInput(pathOrText: string = DEFAULT_SCENARIO): { input: unknown; source: string } {
+  if (pathOrText.includes("\n") || pathOrText.trimStart().startsWith("{")) return { input: parseScenarioText(pathOrText, "(text)"), source: "(text)" };
+  const file = locateScenario(pathOrText);
+  return { input: parseScenarioText(readFileSync(file, "utf8"), file), source: file };
 }

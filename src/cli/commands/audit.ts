@@ -12,7 +12,7 @@ interface AuditFlags {
 }
 
 function tableLine(c: ClaimResult): string {
-  const v = c.verdict === "inconsistent" && c.factor !== null ? `inconsistent ×${showValue(c.factor)}` : c.verdict;
+  const v = c.factor !== null ? `${c.verdict} ×${showValue(c.factor)}` : c.verdict;
   return `${c.id.padEnd(28)} ${c.section.padEnd(9)} ${showValue(c.paperValue).slice(0, 22).padEnd(23)} ${showValue(c.recomputed).slice(0, 22).padEnd(23)} ${v}`;
 }
 
@@ -26,7 +26,7 @@ export function registerAudit(program: Command): void {
     .action((f: AuditFlags) => {
       const a = runAudit(undefined, { quick: f.quick === true });
       const paths = writeAuditReport(a, f.out);
-      if (f.format === "json") return printJson({ claims: a.claims.map(({ id, section, claim, inputs, paperValue, recomputed, unit, verdict, factor, law, simulation, arithmetic, explanation }) => ({ id, section, claim, inputs, paperValue, recomputed, unit, verdict, explanation, factor, law, simulation, arithmetic })) });
+      if (f.format === "json") return printJson({ claims: a.claims.map(({ id, section, claim, inputs, paperValue, recomputed, unit, verdict, basis, comparison, factor, law, why, simulation, arithmetic, explanation }) => ({ id, section, claim, inputs, paperValue, recomputed, unit, verdict, basis, comparison, explanation, factor, law, why, simulation, arithmetic })), tally: a.tally });
       if (f.format === "md") return void process.stdout.write(auditMarkdown(a));
       if (f.format === "html") return void process.stdout.write(auditHtml(a));
       process.stdout.write(`${"id".padEnd(28)} ${"section".padEnd(9)} ${"paper".padEnd(23)} ${"recomputed".padEnd(23)} verdict\n`);

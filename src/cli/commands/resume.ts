@@ -1,6 +1,6 @@
 /** `pqms resume <runId>`: continue an interrupted, failed or crashed run from its last checkpoint. */
 import type { Command } from "commander";
-import { PqmsError } from "../../errors.js";
+import { InputError, PqmsError } from "../../errors.js";
 import { PACKAGE_VERSION } from "../../version.js";
 import { resolveScenario } from "../../sim/scenario/index.js";
 import { Runner, runClock } from "../../sim/run.js";
@@ -16,6 +16,7 @@ interface ResumeOptions {
   db?: string;
   report: boolean;
   force?: boolean;
+  set?: string;
 }
 
 export function registerResume(program: Command): void {
@@ -26,8 +27,12 @@ export function registerResume(program: Command): void {
     .option("--out <dir>", "report directory (default: <store dir>/reports/<runId>)")
     .option("--json", "print the summary as JSON")
     .option("--no-report", "skip writing the report")
-    .option("--force", "resume a run marked running whose process cannot be checked (another host)");
+    .option("--force", "resume a run marked running whose process cannot be checked (another host)")
+    .option("--set <path=value>", "refused: a resumed run continues its stored scenario (start a new run with pqms run --set)");
   withDbOption(cmd).action(async (idArg: string, opts: ResumeOptions) => {
+    if (opts.set !== undefined) {
+      throw InputError.of("--set", `no --set: a resumed run continues run ${idArg}'s stored scenario from its checkpoint, so its fingerprint matches an uninterrupted run (start a new run with pqms run --set)`, opts.set);
+    }
     const store = openStoreFor(opts);
     try {
       const run = store.getRun(idArg);

@@ -5,7 +5,8 @@ import { PACKAGE_VERSION } from "../../version.js";
 import { resolveScenario, SEED_MAX, type Scenario } from "../../sim/scenario/index.js";
 import { Runner, runClock } from "../../sim/run.js";
 import { modelFor } from "../../sim/models/index.js";
-import { loadScenario, DEFAULT_SCENARIO } from "../../store/scenario-file.js";
+import { loadScenarioInput, DEFAULT_SCENARIO } from "../../store/scenario-file.js";
+import { parseSetArg, resolveWithSet, type ParamValue } from "../../experiments/sweep/spec.js";
 import { openStoreFor, withDbOption } from "../support/store-option.js";
 import { drive, printSummary, reportRun, storeSink } from "../support/drive.js";
 import { Progress } from "../support/progress.js";
@@ -16,6 +17,23 @@ interface RunOptions {
   json?: boolean;
   db?: string;
   report: boolean;
+  set: string[];
+}
+
+/** Collects repeated `--set path=value` flags in order. */
+function collectSet(raw: string, acc: string[]): string[] {
+  return [...acc, raw];
+}
+
+/** The scenario from a file, name or text with `--set path=value …` applied before it is resolved. */
+export function scenarioWithSets(scenarioArg: string, sets: readonly string[]): Scenario {
+  const { input, source } = loadScenarioInput(scenarioArg);
+  const set: Record<string, ParamValue> = {};
+  for (const raw of sets) {
+    const [path, value] = parseSetArg(raw);
+    set[path] = value;
+  }
+  return resolveWithSet(input, set, source, "--set");
 }
 
 /** The scenario with `--seed` applied (re-validated). */
@@ -31,9 +49,10 @@ export function registerRun(program: Command): void {
     .option("--seed <n>", "override run.seed (unsigned 32-bit)", intFlag("--seed", 0, SEED_MAX))
     .option("--out <dir>", "report directory (default: <store dir>/reports/<runId>)")
     .option("--json", "print the summary as JSON (with runId and fingerprint)")
-    .option("--no-report", "skip writing the report");
+    .option("--no-report", "skip writing the report")
+    .option("--set <path=value>", "set a dotted scenario path before the run (repeatable; e.g. run.durationS=1e-6), validated like a sweep's set", collectSet, []);
   withDbOption(cmd).action(async (scenarioArg: string, opts: RunOptions) => {
-    const scenario = withSeed(loadScenario(scenarioArg).scenario, opts.seed);
+    const scenario = withSeed(scenarioWithSets(scenarioArg, opts.set), opts.seed);
     const clock = runClock(scenario);
     const model = modelFor(scenario);
     const store = openStoreFor(opts);

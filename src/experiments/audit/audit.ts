@@ -10,7 +10,7 @@ export interface AuditResult {
 /** Recompute `claims` (all by default); `quick` skips the claims that run the twin. */
 export function runAudit(claims: readonly Claim[] = CLAIMS, opts: { quick?: boolean } = {}): AuditResult {
   const chosen = opts.quick ? claims.filter((c) => c.cost !== "simulation") : claims;
-  const results = chosen.map(evaluateClaim);
+  const results = chosen.map((c) => evaluateClaim(c));
   const tally = Object.fromEntries(VERDICT_KINDS.map((v) => [v, 0])) as Record<VerdictKind, number>;
   for (const r of results) tally[r.verdict]++;
   return { claims: results, tally };

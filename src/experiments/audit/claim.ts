@@ -1,54 +1,70 @@
 /**
  * The claims audit's record type: one quantitative statement of the paper, the inputs it rests
- * on, the value the paper gives, and a `recompute()` that derives the value again from CODATA
- * 2018 constants, the paper's own formulas and, where needed, runs of the twin. Adding a claim is
- * adding one file in `claims/` and one line in `claims/index.ts`.
+ * on, the value the paper gives, and a `recompute(inputs)` that derives the value again from
+ * CODATA 2018 constants, the paper's own formulas and, where needed, runs of the twin. The inputs
+ * a claim shows are the inputs `recompute` is called with, so changing one moves the result.
+ * Adding a claim is adding one file in `claims/` and one line in `claims/index.ts`.
+ *
+ * Verdicts are not written by the claims. A claim returns a `comparison` (the paper's value, the
+ * recomputed value, the relation the paper asserts and the tolerance its wording allows) and
+ * `judge()` turns it into the verdict and factor. Only two verdicts are stated, each with its
+ * reason: "physically impossible" (naming the law) and "untestable in software" (saying why).
  */
+import { judge, type Comparison } from "./compare.js";
 
-/** The five verdicts of the audit. */
+/** The verdicts of the audit. */
 export type VerdictKind =
   | "consistent"
   | "inconsistent"
   | "physically impossible"
-  | "testable by simulation"
+  | "reproduced by simulation"
+  | "contradicted by simulation"
   | "untestable in software";
 
 export const VERDICT_KINDS: readonly VerdictKind[] = Object.freeze([
-  "consistent", "inconsistent", "physically impossible", "testable by simulation", "untestable in software",
+  "consistent", "inconsistent", "physically impossible", "reproduced by simulation", "contradicted by simulation", "untestable in software",
 ]);
 
-export type InputValue = number | string;
+/** The two verdicts a claim may state instead of deriving them. */
+export const STATED_VERDICTS: readonly VerdictKind[] = Object.freeze(["physically impossible", "untestable in software"]);
 
-/** What `recompute()` found. */
+export type InputValue = number | string;
+export type Inputs = Readonly<Record<string, InputValue>>;
+
+/** A verdict a claim states: a law the claim breaks, or why no software can test it. */
+export type StatedVerdict =
+  | { readonly verdict: "physically impossible"; readonly law: string }
+  | { readonly verdict: "untestable in software"; readonly why: string };
+
+/** What `recompute()` found. Exactly one of `comparison` and `stated` is given. */
 export interface Recomputation {
   /** The recomputed value (number in the claim's unit), a short text, or null when there is none. */
   readonly recomputed: number | string | null;
-  readonly verdict: VerdictKind;
-  /** inconsistent: how far apart paper and recomputation are (≥ 1); null when no ratio exists (units differ). */
-  readonly factor?: number | null;
-  /** physically impossible: the law the claim breaks. */
-  readonly law?: string;
-  /** testable by simulation: what the simulation gave. */
+  /** The paper's value against the recomputed one; `judge()` derives the verdict from it. */
+  readonly comparison?: Comparison;
+  /** A verdict that is stated, with its law or reason (only the two kinds in STATED_VERDICTS). */
+  readonly stated?: StatedVerdict;
+  /** Simulation claims: what the run gave, with its numbers. */
   readonly simulation?: string;
   /** The arithmetic, one step per line, with units. */
   readonly arithmetic: readonly string[];
-  /** One or two sentences a reader can follow. */
-  readonly explanation: string;
+  /** One or two sentences a reader can follow: one for when the comparison holds and one for when it fails, or one for both. */
+  readonly explanation: string | { readonly holds: string; readonly fails: string };
 }
 
-/** One claim of the paper. */
-export interface Claim {
+/** One claim of the paper, recomputed from the inputs `I` it shows. */
+export interface Claim<I extends Inputs = Inputs> {
   readonly id: string;
   /** "Abstract", "§1" … "§8", "§2.1" …, "App. A" … "App. F". */
   readonly section: string;
   /** The paper's words (abridged with … only). */
   readonly claim: string;
-  readonly inputs: Readonly<Record<string, InputValue>>;
+  readonly inputs: I;
   readonly paperValue: number | string;
   readonly unit: string;
   /** "simulation" when recompute() runs the twin (seconds, not microseconds). */
   readonly cost?: "instant" | "simulation";
-  recompute(): Recomputation;
+  recompute(inputs: I): Recomputation;
 }
 
 /** A claim with its recomputation, flat (the `--json` record). */
@@ -56,25 +72,36 @@ export interface ClaimResult {
   readonly id: string;
   readonly section: string;
   readonly claim: string;
-  readonly inputs: Readonly<Record<string, InputValue>>;
+  readonly inputs: Inputs;
   readonly paperValue: number | string;
   readonly recomputed: number | string | null;
   readonly unit: string;
   readonly verdict: VerdictKind;
+  /** How the verdict came about: "derived" by judge() from `comparison`, or "stated" with its law or reason. */
+  readonly basis: "derived" | "stated";
+  readonly comparison: Comparison | null;
   readonly factor: number | null;
   readonly law: string | null;
+  /** untestable in software: why. */
+  readonly why: string | null;
   readonly simulation: string | null;
   readonly arithmetic: readonly string[];
   readonly explanation: string;
 }
 
-/** Run one claim's recomputation into a flat result. */
-export function evaluateClaim(c: Claim): ClaimResult {
-  const r = c.recompute();
-  return {
-    id: c.id, section: c.section, claim: c.claim, inputs: c.inputs, paperValue: c.paperValue,
-    recomputed: r.recomputed, unit: c.unit, verdict: r.verdict,
-    factor: r.factor ?? null, law: r.law ?? null, simulation: r.simulation ?? null,
-    arithmetic: r.arithmetic, explanation: r.explanation,
-  };
+/** Run one claim's recomputation (on its own inputs, or on `inputs` when given) into a flat result. */
+export function evaluateClaim<I extends Inputs>(c: Claim<I>, inputs: I = c.inputs): ClaimResult {
+  const r = c.recompute(inputs);
+  const base = { id: c.id, section: c.section, claim: c.claim, inputs, paperValue: c.paperValue, recomputed: r.recomputed, unit: c.unit, simulation: r.simulation ?? null, arithmetic: r.arithmetic };
+  if ((r.comparison === undefined) === (r.stated === undefined)) throw new Error(`claim ${c.id}: recompute() must give exactly one of comparison and stated`);
+  if (r.stated) {
+    const text = typeof r.explanation === "string" ? r.explanation : r.explanation.fails;
+    return r.stated.verdict === "physically impossible"
+      ? { ...base, verdict: r.stated.verdict, basis: "stated", comparison: null, factor: null, law: r.stated.law, why: null, explanation: text }
+      : { ...base, verdict: r.stated.verdict, basis: "stated", comparison: null, factor: null, law: null, why: r.stated.why, explanation: text };
+  }
+  const cmp = r.comparison!;
+  const j = judge(cmp);
+  const text = typeof r.explanation === "string" ? r.explanation : j.holds ? r.explanation.holds : r.explanation.fails;
+  return { ...base, verdict: j.verdict, basis: "derived", comparison: cmp, factor: j.factor, law: j.verdict === "physically impossible" ? cmp.law ?? null : null, why: null, explanation: text };
 }

@@ -3,3 +3,4 @@ export * from "./claim.js";
 export * from "./audit.js";
 export * from "./what-we-found.js";
 export { CLAIMS } from "./claims/index.js";
+export * from "./doc-values.js";

@@ -24,9 +24,8 @@ export const THREADS_MAX = 64;
  * Start the worker: the compiled .js in dist; under tsx or vitest (this file is .ts) a small
  * bootstrap registers tsx's loader in the worker, then imports the .ts worker source.
  */
-function startWorker(workerData: CoherenceWorkerData): Worker {
-  const ts = import.meta.url.endsWith(".ts");
-  const url = new URL(ts ? "./coherence-worker.ts" : "./coherence-worker.js", import.meta.url);
+export function startWorker(url: URL, workerData: unknown): Worker {
+  const ts = url.href.endsWith(".ts");
   if (!ts) return new Worker(url, { workerData });
   const tsxDir = dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
   const api = pathToFileURL(join(tsxDir, "dist/esm/api/index.mjs")).href;
@@ -90,7 +89,7 @@ export async function exactCoherenceParallel(states: NodeStates, threads: number
       const data: CoherenceWorkerData = {
         states: states.data.buffer, byteOffset: states.data.byteOffset, length: states.data.length, dim: states.dim, lo: b[w]!, hi: b[w + 1]!, control, results, slot: w - 1, workers: t - 1,
       };
-      const worker = startWorker(data);
+      const worker = startWorker(new URL(import.meta.url.endsWith(".ts") ? "./coherence-worker.ts" : "./coherence-worker.js", import.meta.url), data);
       workers.push(worker);
       ready.push(new Promise((resolve, reject) => {
         worker.once("message", () => resolve());

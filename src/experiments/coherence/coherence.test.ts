@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { readFileSync } from "node:fs";
-import { runCoherence } from "./coherence.js";
+import { exactCoherence } from "../../model/resonance/coherence.js";
+import { drawStates, runCoherence } from "./coherence.js";
 
 // numpy random kets + scipy minimum_spanning_tree (scripts/refs/coherence-scipy.py).
 const ref = JSON.parse(readFileSync(new URL("../../../test/reference/scipy-coherence-numpy.json", import.meta.url), "utf8")) as {
@@ -18,12 +19,19 @@ describe("pqms coherence (§2.1)", () => {
     }
   });
 
-  it("hierarchical spans the same nodes with a heavier tree than exact (a lower bound on RCF̄)", async () => {
-    const o = { nodes: 2000, dim: 12, seed: 9, rng: "stream" as const, threads: 1 };
-    const exact = await runCoherence({ ...o, method: "exact" });
-    const h = await runCoherence({ ...o, method: "hierarchical" });
+  it("hierarchical reports an interval that holds the exact RCF̄; exact is the same on 1 and 2 threads", async () => {
+    const o = { nodes: 2000, dim: 12, seed: 9, rng: "stream" as const };
+    const exact = await runCoherence({ ...o, method: "exact", threads: 1 });
+    const two = await runCoherence({ ...o, method: "exact", threads: 2 });
+    expect(two.globalRcf).toBe(exact.globalRcf);
+    expect(exact.lower).toBe(exact.globalRcf);
+    const h = await runCoherence({ ...o, method: "hierarchical", threads: 2 });
     expect(h.edges).toBe(exact.edges);
-    expect(h.globalRcf).toBeLessThan(exact.globalRcf);
+    expect(h.lower).toBeLessThanOrEqual(exact.globalRcf);
+    expect(h.upper).toBeGreaterThanOrEqual(exact.globalRcf);
+    // Prim's tree, computed independently of the lists, agrees with the certified one.
+    const prim = exactCoherence(drawStates({ ...o, method: "exact", threads: 1 }));
+    expect(Math.abs(prim.globalRcf - exact.globalRcf)).toBeLessThan(1e-13);
   });
 
   it("rejects bad input before drawing anything", async () => {

@@ -1,7 +1,8 @@
 /**
  * `pqms coherence`: global coherence (§2.1, mean RCF over the MST of 1 − RCF) of N random node
- * states, exact (Prim on the fly, optionally on worker threads) or hierarchical (per-cluster MST
- * plus a backbone). With `rng: "numpy"` the states are Appendix A's `random_ket` draws, so
+ * states, exact (the MST certified from every node's nearest edges, Prim where that falls short;
+ * optionally on worker threads) or hierarchical (per-cluster MST plus a backbone, reported as a
+ * certified interval). With `rng: "numpy"` the states are Appendix A's `random_ket` draws, so
  * numpy + scipy can check the number (scripts/refs/coherence-scipy.py).
  */
 import { InputError, requireInt } from "../../errors.js";
@@ -11,7 +12,9 @@ import { CLUSTER_SIZE_DEFAULT, hierarchicalCoherence } from "../../model/resonan
 import type { CoherenceResult } from "../../model/resonance/coherence.js";
 import { allocSharedStates, allocStates, checkPopulation, type NodeStates } from "../../model/resonance/node-states.js";
 import { numpyRandomKets } from "../../model/resonance/random-states.js";
-import { exactCoherenceParallel, THREADS_MAX } from "./coherence-parallel.js";
+import { coherenceInterval, NEAREST_K_DEFAULT } from "../../model/resonance/coherence-bounds.js";
+import { THREADS_MAX } from "./coherence-parallel.js";
+import { exactCoherenceNearest, nearestListsParallel } from "./coherence-nearest.js";
 
 /** Largest N for the exact method: O(N²·d) time, about 10 minutes single-threaded at d = 12 here. */
 export const EXACT_NODES_MAX = 200_000;
@@ -35,9 +38,18 @@ export interface CoherenceReport {
   readonly globalRcf: number;
   readonly mstWeight: number;
   readonly edges: number;
+  /**
+   * The certified interval lower ≤ exact RCF̄ ≤ upper (hierarchical: a spanning tree below,
+   * Borůvka's bound above; exact: both equal `globalRcf`, up to a rounding allowance).
+   */
+  readonly lower: number;
+  readonly upper: number;
   /** Wall time of the coherence computation (not the state draw), s. */
-  readonly seconds: number;
+  readonly wallS: number;
 }
+
+/** A tree's coherence with the interval that brackets the exact RCF̄. */
+export type BracketedCoherence = CoherenceResult & { readonly lower: number; readonly upper: number };
 
 /** Validate before any allocation; each limit says why. */
 export function checkCoherenceOptions(o: CoherenceOptions): void {
@@ -60,10 +72,20 @@ export function drawStates(o: CoherenceOptions): NodeStates {
   return states;
 }
 
-/** Compute the global coherence of `states` by the chosen method. */
-export async function coherenceOf(states: NodeStates, o: Pick<CoherenceOptions, "method" | "threads" | "clusterSize">): Promise<CoherenceResult> {
-  if (o.method === "hierarchical") return hierarchicalCoherence(states, o.clusterSize ?? CLUSTER_SIZE_DEFAULT);
-  return exactCoherenceParallel(states, o.threads);
+/**
+ * The global coherence of `states` by the chosen method. Exact: the MST itself (lower = upper =
+ * RCF̄). Hierarchical: the cluster tree, improved by the nearest lists, is the lower side (its RCF̄
+ * is `globalRcf`), Borůvka's bound on the lists the upper side (coherence-bounds.ts).
+ */
+export async function coherenceOf(states: NodeStates, o: Pick<CoherenceOptions, "method" | "threads" | "clusterSize">): Promise<BracketedCoherence> {
+  if (o.method === "hierarchical") {
+    const h = hierarchicalCoherence(states, o.clusterSize ?? CLUSTER_SIZE_DEFAULT);
+    const lists = await nearestListsParallel(states, Math.min(NEAREST_K_DEFAULT, states.nodes - 1), o.threads);
+    const iv = coherenceInterval(states, h.edgeFrom, h.edgeTo, lists);
+    return { ...iv.tree, lower: iv.lower, upper: iv.upper };
+  }
+  const r = await exactCoherenceNearest(states, o.threads);
+  return { ...r, lower: r.globalRcf, upper: r.globalRcf };
 }
 
 /** Draw N random states and report their global coherence (§2.1). */
@@ -72,6 +94,6 @@ export async function runCoherence(o: CoherenceOptions): Promise<CoherenceReport
   const states = drawStates(o);
   const t0 = performance.now();
   const r = await coherenceOf(states, o);
-  const seconds = (performance.now() - t0) / 1000;
-  return { nodes: o.nodes, dim: o.dim, method: o.method, globalRcf: r.globalRcf, mstWeight: r.mstWeight, edges: r.edges, seconds };
+  const wallS = (performance.now() - t0) / 1000;
+  return { nodes: o.nodes, dim: o.dim, method: o.method, globalRcf: r.globalRcf, mstWeight: r.mstWeight, edges: r.edges, lower: r.lower, upper: r.upper, wallS };
 }

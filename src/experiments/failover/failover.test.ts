@@ -6,6 +6,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { FAILOVER_DEFAULT, runFailover } from "./failover.js";
+import { smcSites } from "../../model/orbit/index.js";
+import { distanceM, pathAroundM } from "../../model/orbit/light-time.js";
+import { EARTH_RADIUS_M } from "../../model/orbit/walker.js";
+import { OCCULTATION_MARGIN_M } from "../../model/orbit/isl.js";
 
 const small = { ...FAILOVER_DEFAULT, shell: { ...FAILOVER_DEFAULT.shell, total: 600, planes: 4 }, durationS: 400, plan: { ...FAILOVER_DEFAULT.plan, nodeMtbfS: 3000, leaderCrashes: 2 } };
 
@@ -31,5 +35,12 @@ describe("failover experiment", () => {
   it("replays an edited schedule exactly", () => {
     const replay = runFailover({ ...small, faults: JSON.parse(JSON.stringify(r.faults)) });
     expect(replay.fingerprint).toBe(r.fingerprint);
+  });
+  it("controller links through the Earth go round it by relay: L1 ↔ L2 is longer than the straight chord", () => {
+    const sites = smcSites(small.epoch).map((x) => x.positionM);
+    const straight = distanceM(sites[0]!, sites[1]!) / 299_792_458;
+    const around = pathAroundM(sites[0]!, sites[1]!, EARTH_RADIUS_M + OCCULTATION_MARGIN_M) / 299_792_458;
+    expect(around).toBeGreaterThan(straight);
+    expect(r.smcs[0]!.lightTimeS[1]).toBeCloseTo(around, 12);
   });
 });

@@ -12,7 +12,13 @@ describe("replicate appendix-f ", () => {
   it("the report shows the script's claim and contradicts it", () => {
     const text = explainAppendixF(replicateAppendixF({ steps: 20, seed: 42 }));
     expect(text).toContain("[SYSTEM] Simulation complete. Resonance stabilized.");
-    expect(text).toContain("NOT STABILISED: CRITICAL from T=017");
+    expect(text).toContain("NOT STABILISED: entropy slope 0.0400 per step");
+    expect(text).toContain("CRITICAL from T=017");
+  });
+  it("--steps 10: no step is CRITICAL yet, but the entropy trend says NOT STABILISED", () => {
+    const text = explainAppendixF(replicateAppendixF({ steps: 10, seed: 42 }));
+    expect(text).toContain("Verdict: NOT STABILISED: entropy slope 0.0400 per step");
+    expect(text).not.toContain("CRITICAL from");
   });
   it("rejects bad steps", () => {
     expect(() => replicateAppendixF({ steps: 0, seed: 1 })).toThrow(/steps/);

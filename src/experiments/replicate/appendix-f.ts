@@ -4,7 +4,7 @@
  */
 import { requireInt } from "../../errors.js";
 import {
-  DEFAULT_PHYSICAL_MACHINE, renderPaperMachineLog, runPaperMachine, runPhysicalMachine, type PaperMachineRun, type PhysicalMachineRun,
+  DEFAULT_PHYSICAL_MACHINE, STABLE_ENTROPY_SLOPE, renderPaperMachineLog, runPaperMachine, runPhysicalMachine, type PaperMachineRun, type PhysicalMachineRun,
 } from "../../model/machine/index.js";
 
 export interface AppendixFOptions {
@@ -23,11 +23,15 @@ export function replicateAppendixF(o: AppendixFOptions): AppendixFResult {
 
 /** The script's own output, then what actually happened and why. */
 export function explainAppendixF(r: AppendixFResult): string {
-  const window = Math.max(1, Math.ceil(r.steps / 4));
+  const t = r.entropyTrend;
+  const trend = t === null
+    ? "no trend with fewer than 3 steps"
+    : `entropy slope ${t.slopePerStep.toFixed(4)} per step (95 % interval ${t.lower.toFixed(4)} … ${t.upper.toFixed(4)}, ${t.steps} steps)`;
   const verdict = r.stabilised
-    ? `STABILISED (by our criterion: last status STABLE, no alert in the last ${window} step(s)).`
-    : `NOT STABILISED: ${r.firstCriticalT === null ? "alerts in the final steps" : `CRITICAL from T=${String(r.firstCriticalT).padStart(3, "0")}`}` +
-      `, ${r.alerts.length} alert(s) (${[...new Set(r.alerts.map((a) => a.kind))].join(", ")}), although the script prints "Resonance stabilized."`;
+    ? `STABILISED: ${trend}, below the ${STABLE_ENTROPY_SLOPE} per step that counts as not growing.`
+    : `NOT STABILISED: ${trend}${t === null ? "" : `, not below ${STABLE_ENTROPY_SLOPE} per step`}` +
+      `${r.firstCriticalT === null ? "" : `; CRITICAL from T=${String(r.firstCriticalT).padStart(3, "0")}`}` +
+      `${r.alerts.length ? `, ${r.alerts.length} alert(s) (${[...new Set(r.alerts.map((a) => a.kind))].join(", ")})` : ""}, although the script prints "Resonance stabilized."`;
   return [
     `Appendix F (pqms_unified_machine.py) replayed with numpy seed ${r.seed}, ${r.steps} steps (the script's time.sleep omitted):`,
     "",

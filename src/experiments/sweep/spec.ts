@@ -16,6 +16,7 @@
  * confidence: 0.95
  * ```
  */
+import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { InputError, describeValue, type Issue } from "../../errors.js";
 import { SEED_MAX, parseScenarioText, resolveScenario, zodIssuesToIssues, type Scenario } from "../../sim/scenario/index.js";
@@ -98,6 +99,56 @@ export function setPath(input: unknown, path: string, value: ParamValue): Record
   return root;
 }
 
+/**
+ * Problems with the names of a `set` mapping (a sweep's `set:`, or `pqms run --set`): each must be
+ * a dotted scenario path, and `run.seed` is not one of them (seeds have their own option).
+ */
+export function setPathIssues(named: ReadonlyArray<readonly [where: string, key: string]>, seedsBy = "seeds set by `seeds:`, not by a parameter"): Issue[] {
+  const issues: Issue[] = [];
+  for (const [where, k] of named) if (!PATH_RE.test(k)) issues.push({ path: `${where}.${k}`, expected: "a dotted scenario path such as mesh.gammaPerS", got: describeValue(k) });
+  for (const k of new Set(named.map(([, key]) => key))) if (k === "run.seed") issues.push({ path: k, expected: seedsBy, got: "run.seed" });
+  return issues;
+}
+
+/**
+ * A scenario's input form with `set` applied (dotted path → value, in order), resolved and
+ * validated exactly as a sweep's points are; problems name the setting and the scenario path.
+ */
+export function resolveWithSet(input: unknown, set: Readonly<Record<string, ParamValue>>, source: string, where = "set"): Scenario {
+  const issues = setPathIssues(Object.keys(set).map((k) => [where, k] as const), "the seed option (--seed), not --set");
+  if (issues.length > 0) throw new InputError(issues, `invalid ${where} for ${source}`);
+  let sc = input;
+  for (const [k, v] of Object.entries(set)) sc = setPath(sc, k, v);
+  try {
+    return resolveScenario(sc, source);
+  } catch (e) {
+    if (!(e instanceof InputError) || Object.keys(set).length === 0) throw e;
+    throw new InputError(e.issues, `${source} with ${paramsText(set)}`);
+  }
+}
+
+/**
+ * One `path=value` setting from the command line: the value is read as a YAML scalar (a number,
+ * true/false, or text), as it would be written in a sweep's `set:`.
+ */
+export function parseSetArg(raw: string, flag = "--set"): [string, ParamValue] {
+  const eq = raw.indexOf("=");
+  if (eq <= 0) throw InputError.of(flag, "path=value, e.g. run.durationS=1e-6", raw);
+  const path = raw.slice(0, eq).trim();
+  const text = raw.slice(eq + 1).trim();
+  if (text === "") throw InputError.of(`${flag} ${path}`, "a value after '=' (a number, true/false, or text)", raw);
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch {
+    value = text;
+  }
+  if (typeof value !== "number" && typeof value !== "string" && typeof value !== "boolean") {
+    throw InputError.of(`${flag} ${path}`, "a number, true/false, or text (a single value, as in a sweep's set:)", text);
+  }
+  return [path, value];
+}
+
 function paramsText(params: Readonly<Record<string, ParamValue>>): string {
   const e = Object.entries(params);
   return e.length === 0 ? "the base" : e.map(([k, v]) => `${k} = ${describeValue(v)}`).join(", ");
@@ -115,9 +166,7 @@ function validateInput(input: unknown, source: string): z.output<typeof sweepSch
     ...Object.keys(s.grid ?? {}).map((k): [string, string] => ["grid", k]),
     ...(s.points ?? []).flatMap((p, i) => Object.keys(p).map((k): [string, string] => [`points[${i}]`, k])),
   ];
-  for (const [where, k] of named) if (!PATH_RE.test(k)) issues.push({ path: `${where}.${k}`, expected: "a dotted scenario path such as mesh.gammaPerS", got: describeValue(k) });
-  const varied = named.map(([, k]) => k);
-  for (const k of new Set(varied)) if (k === "run.seed") issues.push({ path: k, expected: "seeds set by `seeds:`, not by a parameter", got: "run.seed" });
+  issues.push(...setPathIssues(named));
   if (Array.isArray(s.seeds) && new Set(s.seeds).size !== s.seeds.length) issues.push({ path: "seeds", expected: "distinct seeds", got: `[${s.seeds.join(", ")}]` });
   const nPoints = s.points?.length ?? Object.values(s.grid ?? {}).reduce((n, v) => n * v.length, 1);
   const nSeeds = Array.isArray(s.seeds) ? s.seeds.length : s.seeds;

@@ -4,8 +4,8 @@
  * step: `uniform(0.1, 0.5)` for the temperature, then `uniform(0.001, 0.02)` for the coherence).
  *
  * The published script ends with "Resonance stabilized." whatever happened. We say whether it
- * did: `stabilised` is true only if the last step's status is STABLE and no alert fired in the
- * last quarter of the run (at least the last step).
+ * did: `stabilised` is true only if the entropy's trend (least-squares slope per step, with its
+ * 95 % interval) is not growing: the interval's upper end is below 10⁻³ per step (paper-run.ts).
  */
 import type { NumpyRandomState } from "../../numeric/random/index.js";
 import { numpyUniform } from "../scheduler/numpy-draws.js";

@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from "vitest";
 import { readFileSync } from "node:fs";
-import { runPaperMachine, renderPaperMachineLog } from "./paper-run.js";
+import { runPaperMachine, renderPaperMachineLog, entropyStability, STABLE_ENTROPY_SLOPE } from "./paper-run.js";
 
 interface Ref { seed: number; steps: number; metrics: { t: number; coherence: number; temperatureMk: number; entropy: number; dissonance: number }[]; stdout: string }
 const ref = JSON.parse(readFileSync(new URL("../../../test/reference/numpy-appendix-f.json", import.meta.url), "utf8")) as { runs: Ref[] };
@@ -28,8 +28,18 @@ describe("Appendix F paper mode = pqms_unified_machine.py", () => {
     expect(run.stabilised).toBe(false);
     expect(run.claimedStabilised).toBe(true);
   });
-  it("with 10 steps nothing is critical yet, so the short run does stabilise (by our criterion)", () => {
-    expect(runPaperMachine(10, 42).stabilised).toBe(true);
+  it("with 10 steps nothing is critical yet, but entropy grows 0.04 a step (interval excludes 0): not stabilised", () => {
+    const run = runPaperMachine(10, 42);
+    expect(run.trajectory.every((p) => p.status === "STABLE")).toBe(true);
+    expect(run.entropyTrend!.slopePerStep).toBeCloseTo(0.04, 12);
+    expect(run.entropyTrend!.lower).toBeGreaterThan(STABLE_ENTROPY_SLOPE);
+    expect(run.stabilised).toBe(false);
+  });
+  it("the stability verdict follows the trend: flat noisy entropy is stabilised, the same noise on a 0.04 ramp is not", () => {
+    const noise = [0.003, -0.002, 0.001, -0.004, 0.002, 0.0, -0.001, 0.003, -0.002, 0.001];
+    expect(entropyStability(noise.map((e) => 0.5 + e)).stabilised).toBe(true);
+    expect(entropyStability(noise.map((e, t) => 0.1 + 0.04 * t + e)).stabilised).toBe(false);
+    expect(entropyStability([0.1, 0.1]).stabilised).toBe(false);
   });
   it("rejects bad steps and seeds by name", () => {
     expect(() => runPaperMachine(0, 1)).toThrow(/steps/);

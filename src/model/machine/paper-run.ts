@@ -1,6 +1,7 @@
 /** The Appendix F closed loop (`run_machine`) in paper mode, and whether it really stabilised. */
 import { NumpyRandomState } from "../../numeric/random/index.js";
 import { requireInt } from "../../errors.js";
+import { linearTrend } from "../../numeric/stats/index.js";
 import {
   PAPER_BASELINE_ALLOCATION, PAPER_INITIAL_STATE, paperOptimize, paperSimulatorStep, paperStatus,
   type AlertKind, type HardwareAllocation, type MachineMetrics, type SimulatorState,
@@ -15,13 +16,29 @@ export interface PaperMachineRun {
   readonly steps: number;
   readonly trajectory: TrajectoryPoint[];
   readonly alerts: { readonly t: number; readonly kind: AlertKind }[];
-  /** Our verdict: last status STABLE and no alert in the last max(1, ⌈steps/4⌉) steps. */
+  /**
+   * Our verdict, from the trend: the entropy's least-squares slope per step, with its 95 % interval,
+   * has an upper end below STABLE_ENTROPY_SLOPE (entropy not growing). Fewer than 3 steps: no interval, not stabilised.
+   */
   readonly stabilised: boolean;
+  /** Entropy slope per step over the whole run with its 95 % interval; null below 3 steps. */
+  readonly entropyTrend: { readonly slopePerStep: number; readonly lower: number; readonly upper: number; readonly steps: number } | null;
   /** What the script prints at the end, always. */
   readonly claimedStabilised: true;
   readonly firstCriticalT: number | null;
   /** Entropy change per step under the final allocation (0.05 − 0.001·cycles): > 0 means it grows without bound. */
   readonly finalEntropyGrowthPerStep: number;
+}
+
+/** Largest entropy growth per step that still counts as stable (the physical machine's threshold too). */
+export const STABLE_ENTROPY_SLOPE = 1e-3;
+
+/** Entropy per step → its trend and whether it counts as stabilised (upper end of the slope's 95 % interval below STABLE_ENTROPY_SLOPE). */
+export function entropyStability(entropy: readonly number[]): Pick<PaperMachineRun, "entropyTrend" | "stabilised"> {
+  if (entropy.length < 3) return { entropyTrend: null, stabilised: false };
+  const trend = linearTrend(entropy.map((_, t) => t), entropy);
+  const entropyTrend = { slopePerStep: trend.slope, lower: trend.lower, upper: trend.upper, steps: entropy.length };
+  return { entropyTrend, stabilised: entropyTrend.upper < STABLE_ENTROPY_SLOPE };
 }
 
 /** Run `steps` cycles of the loop from numpy seed `seed`. */
@@ -40,12 +57,10 @@ export function runPaperMachine(steps = 20, seed = 42): PaperMachineRun {
     for (const kind of next.alerts) alerts.push({ t, kind });
     allocation = next.allocation;
   }
-  const window = Math.max(1, Math.ceil(steps / 4));
-  const last = trajectory[trajectory.length - 1];
-  const stabilised = last?.status === "STABLE" && !alerts.some((a) => a.t >= steps - window);
+  const { entropyTrend, stabilised } = entropyStability(trajectory.map((p) => p.entropy));
   const firstCritical = trajectory.find((p) => p.status === "CRITICAL");
   return {
-    seed, steps, trajectory, alerts, stabilised, claimedStabilised: true,
+    seed, steps, trajectory, alerts, stabilised, entropyTrend, claimedStabilised: true,
     firstCriticalT: firstCritical ? firstCritical.t : null,
     finalEntropyGrowthPerStep: 0.05 - allocation.errorCorrectionCycles * 0.001,
   };

@@ -37,3 +37,24 @@ export function occulted(a: Vec3, b: Vec3, radiusM: number): boolean {
   const t = len2 === 0 ? 0 : Math.min(1, Math.max(0, -(a[0] * dx + a[1] * dy + a[2] * dz) / len2));
   return Math.hypot(a[0] + t * dx, a[1] + t * dy, a[2] + t * dz) < radiusM;
 }
+
+/**
+ * Length of the shortest path from a to b that stays outside the ball of `radiusM` about the
+ * origin, metres: the straight segment when it is clear, otherwise the two tangent segments and
+ * the great-circle arc between their touching points (the limit of a path through relays; a real
+ * relay chain is longer). Both points must lie outside the ball.
+ */
+export function pathAroundM(a: Vec3, b: Vec3, radiusM: number): number {
+  if (!occulted(a, b, radiusM)) return distanceM(a, b);
+  const ra = Math.hypot(a[0], a[1], a[2]);
+  const rb = Math.hypot(b[0], b[1], b[2]);
+  const cosG = (a[0] * b[0] + a[1] * b[1] + a[2] * b[2]) / (ra * rb);
+  const gamma = Math.acos(Math.min(1, Math.max(-1, cosG)));
+  const arc = gamma - Math.acos(radiusM / ra) - Math.acos(radiusM / rb);
+  return Math.sqrt(ra * ra - radiusM * radiusM) + Math.sqrt(rb * rb - radiusM * radiusM) + radiusM * Math.max(0, arc);
+}
+
+/** One-way light time along `pathAroundM`: a link the Earth blocks goes round it by relay, s. */
+export function relayedLightTimeS(a: Vec3, b: Vec3, radiusM: number): number {
+  return pathAroundM(a, b, radiusM) / SPEED_OF_LIGHT_M_PER_S;
+}

@@ -44,11 +44,7 @@ export type MeshPhase = typeof PHASE_PHASES | typeof PHASE_COUPLE | typeof PHASE
 /** Partial slots per block: ΔE sum, ΔE max, live nodes, RCF edge sum, edge count. */
 export const PARTIALS = 5;
 
-/**
- * Every array one tick reads or writes. `failed`/`thresholds` are undefined until faults are used
- * (unsharded mesh) or allocated from the start, all 0 / all `deltaEThreshold` (shared arrays):
- * both read the same in every kernel.
- */
+/** Every array one tick reads or writes. */
 export interface MeshBuffers {
   readonly params: MeshParams;
   readonly neighbours: Neighbours;
@@ -61,8 +57,10 @@ export interface MeshBuffers {
   readonly appliedClockErrorS: Float64Array;
   readonly clockRate: Float64Array;
   readonly detuningRadS: Float64Array;
-  failed: Uint8Array | undefined;
-  thresholds: Float64Array | undefined;
+  /** 1 = failed, per node (mesh-fault-state.ts). */
+  readonly failed: Uint8Array;
+  /** Each node's ΔE veto threshold. */
+  readonly thresholds: Float64Array;
   /** Block b covers nodes [bounds[b], bounds[b+1]) (blocks + 1 entries). */
   readonly bounds: Int32Array;
   /** PARTIALS slots per block. */
@@ -154,7 +152,7 @@ function applyPhases(m: MeshBuffers, lo: number, hi: number, s: Float64Array, rn
   const det = m.detuningRadS;
   const failed = m.failed;
   for (let i = lo; i < hi; i++) {
-    if (failed !== undefined && failed[i] === 1) continue;
+    if (failed[i] === 1) continue;
     const dTau = m.clockErrorS[i]! - m.appliedClockErrorS[i]!;
     m.appliedClockErrorS[i] = m.clockErrorS[i]!;
     const o = 2 * i * dim;
@@ -179,16 +177,16 @@ function coupleMeanField(m: MeshBuffers, lo: number, hi: number, s: Float64Array
   const failed = m.failed;
   for (let i = lo; i < hi; i++) {
     const o = 2 * i * dim;
-    if (failed !== undefined && failed[i] === 1) {
+    if (failed[i] === 1) {
       for (let x = o; x < o + 2 * dim; x++) out[x] = 0;
       continue;
     }
     let deg = rowPtr[i + 1]! - rowPtr[i]!;
-    if (failed !== undefined) for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) deg -= failed[colIdx[p]!]!;
+    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) deg -= failed[colIdx[p]!]!;
     const self = 1 - g * deg;
     for (let x = o; x < o + 2 * dim; x++) out[x] = self * s[x]!;
     for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
-      if (failed !== undefined && failed[colIdx[p]!] === 1) continue;
+      if (failed[colIdx[p]!] === 1) continue;
       const oj = 2 * colIdx[p]! * dim;
       // ⟨ψ_j|ψ_i⟩ and its phase.
       let re = 0;
@@ -201,7 +199,8 @@ function coupleMeanField(m: MeshBuffers, lo: number, hi: number, s: Float64Array
         re += ar * br + ai * bi;
         im += ar * bi - ai * br;
       }
-      const a = Math.hypot(re, im);
+      // |⟨ψ_j|ψ_i⟩| ≤ 1, so the plain square root neither overflows nor loses range (Math.hypot's scaling is not needed, and costs ~10× as much).
+      const a = Math.sqrt(re * re + im * im);
       const cr = a > 0 ? (g * re) / a : g;
       const ci = a > 0 ? (g * im) / a : 0;
       for (let k = 0; k < 2 * dim; k += 2) {
@@ -223,11 +222,11 @@ function coupleJump(m: MeshBuffers, lo: number, hi: number, s: Float64Array, out
   const failed = m.failed;
   for (let i = lo; i < hi; i++) {
     const deg = rowPtr[i + 1]! - rowPtr[i]!;
-    if (deg === 0 || (failed !== undefined && failed[i] === 1)) continue;
+    if (deg === 0 || (failed[i] === 1)) continue;
     if (rng.uniform() >= -Math.expm1(-kappaPerS * deg * dtS)) continue;
     const j = colIdx[rowPtr[i]! + Math.min(deg - 1, Math.floor(rng.uniform() * deg))]!;
     // A failed neighbour has no state to give: that jump does not happen (rate κ·live degree).
-    if (failed !== undefined && failed[j] === 1) continue;
+    if (failed[j] === 1) continue;
     out.set(s.subarray(2 * j * dim, 2 * (j + 1) * dim), 2 * i * dim);
   }
 }
@@ -239,7 +238,7 @@ function measureDeltaE(m: MeshBuffers, b: number, lo: number, hi: number, s: Flo
   let live = 0;
   const failed = m.failed;
   for (let i = lo; i < hi; i++) {
-    if (failed !== undefined && failed[i] === 1) continue;
+    if (failed[i] === 1) continue;
     const de = deltaENode(s, m.params.dim, i);
     m.deltaE[i] = de;
     deSum += de;
@@ -253,22 +252,22 @@ function measureDeltaE(m: MeshBuffers, b: number, lo: number, hi: number, s: Flo
 
 /** Step 3: every node of the block over its ΔE threshold is re-seeded from its healthiest healthy neighbour. */
 function veto(m: MeshBuffers, b: number, lo: number, hi: number, s: Float64Array): void {
-  const { dim, deltaEThreshold } = m.params;
+  const { dim } = m.params;
   const { rowPtr, colIdx } = m.neighbours;
   const failed = m.failed;
   const thr = m.thresholds;
   const dE = m.deltaE;
   let n = 0;
   for (let i = lo; i < hi; i++) {
-    if (failed !== undefined && failed[i] === 1) continue;
+    if (failed[i] === 1) continue;
     const de = dE[i]!;
-    if (!(de > (thr === undefined ? deltaEThreshold : thr[i]!))) continue;
+    if (!(de > thr[i]!)) continue;
     let src = -1;
     if (m.params.reseed === "neighbour") for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
       const j = colIdx[p]!;
-      if (failed !== undefined && failed[j] === 1) continue;
+      if (failed[j] === 1) continue;
       const dj = dE[j]!;
-      if (dj <= (thr === undefined ? deltaEThreshold : thr[j]!) && (src < 0 || dj < dE[src]! || (dj === dE[src]! && j < src))) src = j;
+      if (dj <= thr[j]! && (src < 0 || dj < dE[src]! || (dj === dE[src]! && j < src))) src = j;
     }
     // Healthy sources are never re-seeded in this pass (in any block), so copying in place is safe.
     if (src >= 0) s.copyWithin(2 * i * dim, 2 * src * dim, 2 * (src + 1) * dim);
@@ -291,7 +290,7 @@ function rcfEdges(m: MeshBuffers, b: number, lo: number, hi: number, s: Float64A
   for (let i = lo; i < hi; i++) {
     for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
       const j = colIdx[p]!;
-      if (j > i && (failed === undefined || (failed[i] === 0 && failed[j] === 0))) {
+      if (j > i && failed[i] === 0 && failed[j] === 0) {
         sum += rcfPair(s, m.params.dim, i, j);
         count++;
       }

@@ -26,6 +26,7 @@ import { InputError } from "../../errors.js";
 import type { RandomStreamState } from "../../numeric/random/stream.js";
 import { checkDensityState, densityNodeLength, drawInitialDensityBlock } from "./density-mesh.js";
 import { type BlockExecutor, blockBounds, drawInitialBlock, type MeshBuffers, PARTIALS, PHASE_COUPLE, PHASE_COUPLE_SECOND, PHASE_PHASES, PHASE_RCF, PHASE_VETO, SequentialBlocks } from "./mesh-blocks.js";
+import { MeshFaultState } from "./mesh-fault-state.js";
 import { type MeshParams, resolveMeshParams } from "./mesh-params.js";
 import type { NodeStates } from "./node-states.js";
 import { checkNeighbours, clusteredRings, completeGraph, type Neighbours, ringLattice } from "./topology.js";
@@ -81,10 +82,15 @@ export type MeshSnapshot = {
   readonly clockErrorS: Float64Array;
   readonly appliedClockErrorS: Float64Array;
   readonly clockRate: Float64Array;
-  readonly detuningRadS: Float64Array;
-  /** Present once `failNode`/`restoreNode`/`setNodeThreshold` were used: 1 = failed, per node. */
+  /**
+   * Absent from new snapshots: the static detunings are drawn at init from the run's seed and never
+   * change, so the mesh a checkpoint is restored into already holds them (N·d numbers: a third of
+   * a checkpoint). Accepted, and written back, when an older checkpoint carries them.
+   */
+  readonly detuningRadS?: Float64Array;
+  /** 1 = failed, per node; absent while every node is live. */
   readonly failed?: Uint8Array;
-  /** Present once per-node thresholds were used: each node's ΔE veto threshold. */
+  /** Each node's ΔE veto threshold; absent while all are the mesh's `deltaEThreshold`. */
   readonly thresholds?: Float64Array;
   /** Present with mesh.blocks > 1: each block stream's state, in block order. */
   readonly blockRandom?: ReadonlyArray<BlockStreamState>;
@@ -131,21 +137,19 @@ export class ResonanceMesh {
   readonly buffers: MeshBuffers;
   /** One stream per block (block 0's is the mesh's stream itself when there is one block). */
   readonly blockRandom: readonly RandomStreamLike[];
+  /** Failed nodes and per-node veto thresholds (shared with the kernels through `buffers`). */
+  readonly faults: MeshFaultState;
   private cur = 0;
   private executor: BlockExecutor;
   private readonly vetoJ: number;
-  private readonly shared: boolean;
   private externalClock = false;
-  /** With shared arrays `failed`/`thresholds` exist from the start; these say whether faults were used (snapshot form). */
-  private failedUsed = false;
-  private thresholdsUsed = false;
   private timeS = 0;
   private vetoesTotal = 0;
 
   private constructor(params: MeshParams, rngs: readonly RandomStreamLike[], neighbours: Neighbours, shared: boolean) {
     this.params = params;
     this.neighbours = neighbours;
-    this.shared = shared;
+    this.faults = new MeshFaultState(params.nodes, params.deltaEThreshold, shared);
     const { nodes, dim } = params;
     const nodeLength = params.coupling === "density" ? densityNodeLength(dim) : 2 * dim;
     const omegaRadS = new Float64Array(dim);
@@ -156,8 +160,8 @@ export class ResonanceMesh {
       states: [f64(nodeLength * nodes, shared), f64(nodeLength * nodes, shared)],
       deltaE: f64(nodes, shared), clockErrorS: f64(nodes, shared), appliedClockErrorS: f64(nodes, shared), clockRate: f64(nodes, shared),
       detuningRadS: f64(nodes * dim, shared),
-      failed: shared ? new Uint8Array(new SharedArrayBuffer(nodes)) : undefined,
-      thresholds: shared ? f64(nodes, true).fill(params.deltaEThreshold) : undefined,
+      failed: this.faults.failed,
+      thresholds: this.faults.thresholds,
       bounds: blockBounds(nodes, blocks),
       partials: f64(PARTIALS * blocks, shared),
       vetoRec: f64(3 * nodes, shared),
@@ -318,9 +322,7 @@ export class ResonanceMesh {
       clockErrorS: m.clockErrorS.slice(),
       appliedClockErrorS: m.appliedClockErrorS.slice(),
       clockRate: m.clockRate.slice(),
-      detuningRadS: m.detuningRadS.slice(),
-      ...(this.failedUsed ? { failed: m.failed!.slice() } : {}),
-      ...(this.thresholdsUsed ? { thresholds: m.thresholds!.slice() } : {}),
+      ...this.faults.snapshot(),
       ...(this.blocks > 1 ? { blockRandom: this.blockRandom.map((r) => { const s = r.getState(); return { generator: s.generator, key: s.key, s: s.s }; }) } : {}),
     };
   }
@@ -341,18 +343,11 @@ export class ResonanceMesh {
     m.clockErrorS.set(snap.clockErrorS);
     m.appliedClockErrorS.set(snap.appliedClockErrorS);
     m.clockRate.set(snap.clockRate);
-    m.detuningRadS.set(snap.detuningRadS);
-    this.failedUsed = snap.failed !== undefined;
-    this.thresholdsUsed = snap.thresholds !== undefined;
-    if (this.shared) {
-      if (snap.failed) m.failed!.set(snap.failed);
-      else m.failed!.fill(0);
-      if (snap.thresholds) m.thresholds!.set(snap.thresholds);
-      else m.thresholds!.fill(this.params.deltaEThreshold);
-    } else {
-      m.failed = snap.failed ? snap.failed.slice() : undefined;
-      m.thresholds = snap.thresholds ? snap.thresholds.slice() : undefined;
+    if (snap.detuningRadS !== undefined) {
+      if (snap.detuningRadS.length !== m.detuningRadS.length) throw InputError.of("snapshot.detuningRadS", `${m.detuningRadS.length} detunings (N·d)`, `~${snap.detuningRadS.length}`);
+      m.detuningRadS.set(snap.detuningRadS);
     }
+    this.faults.restore(snap);
     if (snap.blockRandom) {
       snap.blockRandom.forEach((s, b) => this.blockRandom[b]!.setState(s));
       this.executor.push();
@@ -365,21 +360,15 @@ export class ResonanceMesh {
     if (!Number.isInteger(i) || i < 0 || i >= this.params.nodes) throw InputError.of(where, `a node index in [0, ${this.params.nodes})`, i);
   }
 
-  private get failed(): Uint8Array | undefined {
-    return this.failedUsed ? this.buffers.failed : undefined;
-  }
-
   /** True if node `i` has failed and not been restored. */
   isFailed(i: number): boolean {
     this.checkNode(i, "node");
-    return this.failed !== undefined && this.failed[i] === 1;
+    return this.faults.isFailed(i);
   }
 
   /** Number of failed nodes. */
   get failedCount(): number {
-    let n = 0;
-    if (this.failed) for (let i = 0; i < this.failed.length; i++) n += this.failed[i]!;
-    return n;
+    return this.faults.failedCount;
   }
 
   /** Node `i`'s state (`nodeLength` numbers: a ket or a density matrix, interleaved re/im), copied into `out` (allocated when absent). */
@@ -422,9 +411,7 @@ export class ResonanceMesh {
    */
   failNode(i: number): void {
     this.checkNode(i, "node");
-    this.buffers.failed ??= new Uint8Array(this.params.nodes);
-    this.failedUsed = true;
-    this.buffers.failed[i] = 1;
+    this.faults.fail(i);
     this.states.fill(0, this.nodeLength * i, this.nodeLength * (i + 1));
   }
 
@@ -437,23 +424,21 @@ export class ResonanceMesh {
     this.checkNode(i, "node");
     if (!this.isFailed(i)) throw InputError.of(`node ${i}`, "a failed node (restoreNode replaces a failed node by a spare)", "~a live node");
     this.setNodeState(i, state);
-    this.buffers.failed![i] = 0;
+    this.faults.revive(i);
     this.buffers.appliedClockErrorS[i] = this.buffers.clockErrorS[i]!;
   }
 
   /** Node `i`'s ΔE veto threshold (the mesh's `deltaEThreshold` unless set per node). */
   threshold(i: number): number {
     this.checkNode(i, "node");
-    return this.thresholdsUsed ? this.buffers.thresholds![i]! : this.params.deltaEThreshold;
+    return this.faults.threshold(i);
   }
 
   /** Set node `i`'s ΔE veto threshold, in (0, 1) (V2000: 0.02 inside a CME region during the storm). */
   setNodeThreshold(i: number, deltaEThreshold: number): void {
     this.checkNode(i, "node");
     if (typeof deltaEThreshold !== "number" || !(deltaEThreshold > 0 && deltaEThreshold < 1)) throw InputError.of("deltaEThreshold", "a number in (0, 1)", deltaEThreshold);
-    this.buffers.thresholds ??= new Float64Array(this.params.nodes).fill(this.params.deltaEThreshold);
-    this.thresholdsUsed = true;
-    this.buffers.thresholds[i] = deltaEThreshold;
+    this.faults.setThreshold(i, deltaEThreshold);
   }
 }
 

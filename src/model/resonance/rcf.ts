@@ -85,3 +85,51 @@ export function rcfRange(data: Float64Array, dim: number, u: number, lo: number,
   for (let v = lo; v < hi; v++) out[v - lo] = rcfUnrolled(scratch, 0, data, v * d2, d2);
   return out;
 }
+
+/**
+ * RCF of the state `a` (2d interleaved values from offset `oa`) against every node of [lo, hi) of
+ * `data`: `out[v − lo] = |⟨a|ψ_v⟩|²`, two nodes per pass so each of a's entries is loaded once for
+ * both. Each sum runs in `rcfBetween`'s order, so the values equal `rcfPair`'s bit for bit (and
+ * RCF(i, j) = RCF(j, i) exactly: the real part has the same products in the same order, the
+ * imaginary part is negated term by term). The hot kernel of the nearest-list pass.
+ */
+export function rcfBlock(a: Float64Array, oa: number, data: Float64Array, d2: number, lo: number, hi: number, out: Float64Array): Float64Array {
+  let v = lo;
+  for (; v + 1 < hi; v += 2) {
+    const o0 = v * d2;
+    const o1 = o0 + d2;
+    let re0 = 0;
+    let im0 = 0;
+    let re1 = 0;
+    let im1 = 0;
+    for (let m = 0; m < d2; m += 2) {
+      const ar = a[oa + m]!;
+      const ai = a[oa + m + 1]!;
+      const br = data[o0 + m]!;
+      const bi = data[o0 + m + 1]!;
+      const cr = data[o1 + m]!;
+      const ci = data[o1 + m + 1]!;
+      re0 += ar * br + ai * bi;
+      im0 += ar * bi - ai * br;
+      re1 += ar * cr + ai * ci;
+      im1 += ar * ci - ai * cr;
+    }
+    out[v - lo] = re0 * re0 + im0 * im0;
+    out[v + 1 - lo] = re1 * re1 + im1 * im1;
+  }
+  if (v < hi) {
+    const o0 = v * d2;
+    let re = 0;
+    let im = 0;
+    for (let m = 0; m < d2; m += 2) {
+      const ar = a[oa + m]!;
+      const ai = a[oa + m + 1]!;
+      const br = data[o0 + m]!;
+      const bi = data[o0 + m + 1]!;
+      re += ar * br + ai * bi;
+      im += ar * bi - ai * br;
+    }
+    out[v - lo] = re * re + im * im;
+  }
+  return out;
+}

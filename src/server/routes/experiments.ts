@@ -1,13 +1,13 @@
 /**
- * /api/audit and /api/falsify: the claims audit and §6's H1–H3, the same functions as
- * `pqms audit` and `pqms falsify`. The full audit (it runs the twin, ~2 s) and falsification
+ * /api/audit, /api/falsify and /api/falsify/h2-sensitivity: the claims audit, §6's H1–H3 and H2's
+ * sweep, the same functions as `pqms audit`, `pqms falsify` and `pqms falsify H2 --sensitivity`. The full audit (it runs the twin, ~2 s) and falsification
  * (about a second per hypothesis at n = 10) run on the experiment thread (experiment-thread.ts),
  * so the server keeps answering meanwhile; the full audit is computed once per server and kept.
  * `?quick=true` skips the simulation claims and is answered in-process (milliseconds).
  */
 import type { FastifyInstance } from "fastify";
 import { InputError } from "../../errors.js";
-import { parseFalsifyBody } from "../body.js";
+import { parseFalsifyBody, parseSensitivityBody } from "../body.js";
 import type { ServerContext } from "../app.js";
 import { ExperimentThread } from "../experiment-thread.js";
 import { runJob } from "../experiment-worker.js";
@@ -33,5 +33,11 @@ export function registerExperimentRoutes(app: FastifyInstance, _ctx: ServerConte
   app.post("/api/falsify", async (req) => {
     const b = parseFalsifyBody(req.body);
     return thread.run({ kind: "falsify", hypotheses: b.hypotheses, replicates: b.replicates, seed: b.seed });
+  });
+
+  // H2's sensitivity sweep (280 points; ~20 s of CPU at N = 50, 3 seeds): `pqms falsify H2 --sensitivity --json`.
+  app.post("/api/falsify/h2-sensitivity", async (req) => {
+    const b = parseSensitivityBody(req.body);
+    return thread.run({ kind: "sensitivity", nodes: b.nodes, seeds: b.seeds, seed: b.seed });
   });
 }

@@ -17,12 +17,14 @@ import { executeRun } from "./execute-run.js";
 import { ThreadedBlocks } from "./mesh-shard.js";
 
 /**
- * Fingerprint of scenarios/h2-protocol.yaml (seed 2026) computed by the code BEFORE mesh blocks
- * existed (commit fccfccf): `npm run build && node dist/cli/main.js run scenarios/h2-protocol.yaml
- * --json --db /tmp/r.db` printed "fingerprint": "a15b20b29e0723cb". It guards backward
- * compatibility: mesh.blocks = 1 (the default) must leave every existing run unchanged.
+ * Fingerprint of scenarios/h2-protocol.yaml (seed 2026). First recorded by the code BEFORE mesh
+ * blocks existed (commit fccfccf: "a15b20b29e0723cb"), and kept by blocks = 1 since. Recorded again
+ * after two deliberate changes that move every mesh fingerprint: the coupling's phase factor uses
+ * √(re² + im²) instead of Math.hypot (last-bit differences), and snapshots no longer carry the
+ * static detunings (the final state folded into the fingerprint lost them). It guards backward
+ * compatibility from here on: mesh.blocks = 1 (the default) must leave every existing run unchanged.
  */
-const H2_FINGERPRINT_BEFORE_BLOCKS = "a15b20b29e0723cb";
+const H2_FINGERPRINT_BEFORE_BLOCKS = "edcf4471a99118cd";
 
 const P: Partial<MeshParams> & { nodes: number } = { nodes: 1000, dim: 6, topology: "ring", degree: 4, gammaPerS: 1e8, kappaPerS: 1e9, initialSpread: 0.2, clockWalkSPerSqrtS: 1e-12 };
 

@@ -64,7 +64,7 @@ export class ThreadedBlocks implements BlockExecutor {
       states0: sab(m.states[0], "states"), states1: sab(m.states[1], "states"), deltaE: sab(m.deltaE, "deltaE"),
       clockErrorS: sab(m.clockErrorS, "clockErrorS"), appliedClockErrorS: sab(m.appliedClockErrorS, "appliedClockErrorS"),
       clockRate: sab(m.clockRate, "clockRate"), detuningRadS: sab(m.detuningRadS, "detuningRadS"),
-      failed: sab(m.failed!, "failed"), thresholds: sab(m.thresholds!, "thresholds"), partials: sab(m.partials, "partials"),
+      failed: sab(m.failed, "failed"), thresholds: sab(m.thresholds, "thresholds"), partials: sab(m.partials, "partials"),
       vetoRec: sab(m.vetoRec, "vetoRec"), vetoCount: sab(m.vetoCount, "vetoCount"),
     };
     const ex = new ThreadedBlocks(mesh, threads);

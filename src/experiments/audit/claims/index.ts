@@ -11,6 +11,8 @@ import { s21GlobalDimension } from "./s21-global-dimension.js";
 import { s21Theorem1 } from "./s21-theorem1.js";
 import { s22FlipEnergy } from "./s22-flip-energy.js";
 import { s22Landauer } from "./s22-landauer.js";
+import { s22CryoLandauer } from "./s22-cryo-landauer.js";
+import { s22PhotonsPerOp } from "./s22-photons-per-op.js";
 import { s22LogFactor } from "./s22-log-factor.js";
 import { s22ThermalRatio } from "./s22-thermal-ratio.js";
 import { s22TotalPower } from "./s22-total-power.js";
@@ -27,6 +29,7 @@ import { s31ZpeHarvester } from "./s31-zpe-harvester.js";
 import { s32Failover } from "./s32-failover.js";
 import { s32Reload } from "./s32-reload.js";
 import { s41Finesse } from "./s41-finesse.js";
+import { s41ClockTiming } from "./s41-clock-timing.js";
 import { s41Neurons } from "./s41-neurons.js";
 import { s41PowerVsTheorem } from "./s41-power-vs-theorem.js";
 import { s41Qber } from "./s41-qber.js";
@@ -41,6 +44,7 @@ import { s51LegacyPerTflop } from "./s51-legacy-per-tflop.js";
 import { s51Mtbf } from "./s51-mtbf.js";
 import { s51NodePower } from "./s51-node-power.js";
 import { s51PerTflopFactor } from "./s51-per-tflop-factor.js";
+import { s51PerTflopVsTheorem } from "./s51-per-tflop-vs-theorem.js";
 import { s51PowerFactor } from "./s51-power-factor.js";
 import { s51RowsAgree } from "./s51-rows-agree.js";
 import { s51TenThousandFold } from "./s51-ten-thousand-fold.js";
@@ -48,6 +52,7 @@ import { s51V3000PerTflop } from "./s51-v3000-per-tflop.js";
 import { s52EarthMarsLightTime } from "./s52-earth-mars-light-time.js";
 import { s52Latency } from "./s52-latency.js";
 import { s52ResidualDrift } from "./s52-residual-drift.js";
+import { s52DriftVsTheorem1 } from "./s52-drift-vs-theorem1.js";
 import { s61H1 } from "./s61-h1.js";
 import { s62H2 } from "./s62-h2.js";
 import { s63Criteria } from "./s63-criteria.js";
@@ -56,6 +61,7 @@ import { s7PlanetaryDemand } from "./s7-planetary-demand.js";
 import { s8Efficiency } from "./s8-efficiency.js";
 import { aCoherenceText } from "./a-coherence-text.js";
 import { aFinalRcf } from "./a-final-rcf.js";
+import { aMemory } from "./a-memory.js";
 import { aVetoCount } from "./a-veto-count.js";
 import { bRcfValue } from "./b-rcf-value.js";
 import { bTheorem2 } from "./b-theorem2.js";
@@ -71,6 +77,7 @@ import { dPqmsRange } from "./d-pqms-range.js";
 import { dRpuCapacity } from "./d-rpu-capacity.js";
 import { fLuts } from "./f-luts.js";
 import { fStabilised } from "./f-stabilised.js";
+import { fMkCooling } from "./f-mk-cooling.js";
 
 export const CLAIMS: readonly Claim[] = Object.freeze([
   absNodePowerFormula,
@@ -84,6 +91,8 @@ export const CLAIMS: readonly Claim[] = Object.freeze([
   s21Theorem1,
   s22FlipEnergy,
   s22Landauer,
+  s22CryoLandauer,
+  s22PhotonsPerOp,
   s22LogFactor,
   s22ThermalRatio,
   s22TotalPower,
@@ -100,6 +109,7 @@ export const CLAIMS: readonly Claim[] = Object.freeze([
   s32Failover,
   s32Reload,
   s41Finesse,
+  s41ClockTiming,
   s41Neurons,
   s41PowerVsTheorem,
   s41Qber,
@@ -114,6 +124,7 @@ export const CLAIMS: readonly Claim[] = Object.freeze([
   s51Mtbf,
   s51NodePower,
   s51PerTflopFactor,
+  s51PerTflopVsTheorem,
   s51PowerFactor,
   s51RowsAgree,
   s51TenThousandFold,
@@ -121,6 +132,7 @@ export const CLAIMS: readonly Claim[] = Object.freeze([
   s52EarthMarsLightTime,
   s52Latency,
   s52ResidualDrift,
+  s52DriftVsTheorem1,
   s61H1,
   s62H2,
   s63Criteria,
@@ -129,6 +141,7 @@ export const CLAIMS: readonly Claim[] = Object.freeze([
   s8Efficiency,
   aCoherenceText,
   aFinalRcf,
+  aMemory,
   aVetoCount,
   bRcfValue,
   bTheorem2,
@@ -144,4 +157,5 @@ export const CLAIMS: readonly Claim[] = Object.freeze([
   dRpuCapacity,
   fLuts,
   fStabilised,
+  fMkCooling,
 ]);

@@ -1,7 +1,7 @@
 /** §1: V1000's thermodynamic inverter achieved 82 % energy savings. */
 import type { Claim } from "../claim.js";
 
-export const s1V1000Savings: Claim = {
+export const s1V1000Savings: Claim<Record<string, never>> = {
   id: "s1-v1000-savings",
   section: "§1",
   claim: "Its thermodynamic inverter achieved 82% energy savings by blocking high-entropy inputs",
@@ -11,7 +11,7 @@ export const s1V1000Savings: Claim = {
   recompute() {
     return {
       recomputed: null,
-      verdict: "untestable in software",
+      stated: { verdict: "untestable in software", why: "a measurement reported for an earlier system [1] whose workload and baseline are not stated; the fraction depends entirely on them" },
       arithmetic: ["the figure is a measurement reported for an earlier system [1]; neither its workload nor its baseline is stated here"],
       explanation: "A savings fraction depends entirely on the share of inputs blocked in a workload the paper does not give; only the V1000 measurement data could test it.",
     };

@@ -1,28 +1,29 @@
 /** §5.2: Earth–Mars distance ≈ 20 light minutes. */
 import type { Claim } from "../claim.js";
 import { EARTH_MARS_MAX_M, EARTH_MARS_MIN_M, lightTimeS } from "../distances.js";
-import { sci } from "../compare.js";
+import { sameValue, sci } from "../compare.js";
 
-export const s52EarthMarsLightTime: Claim = {
+export const s52EarthMarsLightTime: Claim<{ statedMin: number; earthMarsMinM: number; earthMarsMaxM: number }> = {
   id: "s52-earth-mars-light-time",
   section: "§5.2",
   claim: "UMT synchronisation over Earth–Mars distance (≈ 20 light minutes) requires predictive clock compensation",
-  inputs: { earthMarsMinM: EARTH_MARS_MIN_M, earthMarsMaxM: EARTH_MARS_MAX_M },
+  inputs: { statedMin: 20, earthMarsMinM: EARTH_MARS_MIN_M, earthMarsMaxM: EARTH_MARS_MAX_M },
   paperValue: 20,
   unit: "min",
-  recompute() {
-    const lo = lightTimeS(EARTH_MARS_MIN_M) / 60;
-    const hi = lightTimeS(EARTH_MARS_MAX_M) / 60;
-    const inRange = 20 >= lo && 20 <= hi;
+  recompute(i) {
+    const lo = lightTimeS(i.earthMarsMinM) / 60;
+    const hi = lightTimeS(i.earthMarsMaxM) / 60;
+    // The stated figure is consistent when it lies in the range the orbit sweeps: within the half-width of the range around its middle.
+    const mid = (lo + hi) / 2;
     return {
       recomputed: `${lo.toFixed(2)}–${hi.toFixed(2)}`,
-      verdict: inRange ? "consistent" : "inconsistent",
-      factor: inRange ? undefined : 20 / hi,
+      comparison: sameValue(i.statedMin, mid, (hi - lo) / 2 / i.statedMin),
       arithmetic: [
-        `closest: 54.6·10⁹ m / c = ${sci(lightTimeS(EARTH_MARS_MIN_M))} s = ${lo.toFixed(2)} min`,
-        `farthest: 401.4·10⁹ m / c = ${sci(lightTimeS(EARTH_MARS_MAX_M))} s = ${hi.toFixed(2)} min`,
+        `closest: ${sci(i.earthMarsMinM)} m / c = ${sci(lightTimeS(i.earthMarsMinM))} s = ${lo.toFixed(2)} min`,
+        `farthest: ${sci(i.earthMarsMaxM)} m / c = ${sci(lightTimeS(i.earthMarsMaxM))} s = ${hi.toFixed(2)} min`,
+        `range ${lo.toFixed(2)}–${hi.toFixed(2)} min = ${mid.toFixed(2)} ± ${((hi - lo) / 2).toFixed(2)} min; stated ${i.statedMin} min`,
       ],
-      explanation: "20 light minutes is near the largest separation (conjunction); the one-way light time varies from 3 to 22 minutes over the synodic period of 780 days.",
+      explanation: { holds: "20 light minutes is near the largest separation (conjunction); the one-way light time varies from 3 to 22 minutes over the synodic period of 780 days.", fails: "The stated light time lies outside the range Earth–Mars distances allow." },
     };
   },
 };
