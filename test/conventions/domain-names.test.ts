@@ -34,6 +34,11 @@ describe("domain names, not work history", () => {
     expect(matches(["src", "docs", "scenarios", "README.md"], PROCESS_WORDS)).toEqual([]);
   });
 
+  it("nor do the web client, benches, scripts and tests (this file aside)", () => {
+    const found = matches(["web/src", "bench", "scripts", "test"], PROCESS_WORDS).filter((m) => !m.startsWith("test/conventions/"));
+    expect(found).toEqual([]);
+  });
+
   it("the scan finds a match where there is one (the check can fail)", () => {
     expect(PROCESS_WORDS.test("sections of Issue #5")).toBe(true);
     expect(PROCESS_WORDS.test("from the Project Brief")).toBe(true);
