@@ -1,5 +1,5 @@
 /**
- * Kernel events per second on the 10^4-node failover scenario (issue 5): five SMCs on Raft with
+ * Kernel events per second on the 10^4-node failover scenario (§3.2): five SMCs on Raft with
  * light-time links, MTBF node failures, a CME, leader crashes (the timing includes the setup:
  * SGP4 for 10^4 nodes). Anchor: a Python heapq event loop doing the same number of push/pop pairs
  * (the bare cost of a discrete-event kernel in the reference language), run in the same process tree.

@@ -1,5 +1,5 @@
 /**
- * One physical-mode tick of a sharded mesh (issue 9; docs/CLUSTER.md): N = 10^5, d = 12, ring of
+ * One physical-mode tick of a sharded mesh (docs/CLUSTER.md): N = 10^5, d = 12, ring of
  * degree 4, mesh.blocks = 8, on 1 and 2 threads (and more with --threads), the speed-up, and the
  * numpy vectorised tick of bench/mesh-tick.ts beside it, measured in the same run. Every thread
  * count gives the same numbers (checked here too: the final snapshots must agree).

@@ -1,5 +1,5 @@
 /**
- * Sweep throughput (issue 9): runs/s of a sweep on the local pool with 1 and 2 threads (the
+ * Sweep throughput: runs/s of a sweep on the local pool with 1 and 2 threads (the
  * speed-up ratio), and the per-run overhead of the BullMQ queue (one in-process `pqms worker`
  * with one thread, on a private redis-server) against the local pool with one thread.
  *

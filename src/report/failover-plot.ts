@@ -1,5 +1,5 @@
 /**
- * The failover plot of a run with issue 5's faults (§3.2): node failures and spare reloads over
+ * The failover plot of a run with scenario faults (§3.2): node failures and spare reloads over
  * time, the coherence dip of each episode, and every measured reload and leader failover on a log
  * axis beside the paper's claims (reload within 100 µs, failover < 1 ms) and the light-time lower
  * bounds from the geometry (the smallest bound over the run's failures). The x axis is control

@@ -23,7 +23,7 @@ export interface RunReportInput {
   readonly metrics: ReadonlyMap<string, { readonly tNs: readonly number[]; readonly value: readonly number[] }>;
   /** event kind → count. */
   readonly eventCounts: Readonly<Record<string, number>>;
-  /** Events for the failover plot (issue 5; kinds in FAILOVER_EVENT_KINDS are enough). */
+  /** Events for the failover plot (kinds in FAILOVER_EVENT_KINDS are enough). */
   readonly events?: ReadonlyArray<{ readonly tNs: number; readonly kind: string; readonly data: Readonly<Record<string, number>> }>;
 }
 

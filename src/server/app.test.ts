@@ -1,5 +1,5 @@
 /**
- * The dashboard API (issue 8): scenarios, runs started here and seen by the store (hence by the
+ * The dashboard API: scenarios, runs started here and seen by the store (hence by the
  * CLI), bad and oversized bodies, unknown run ids, path traversal, and the token beyond localhost.
  * Every error answer carries the CLI's `path: expected …, got …` message.
  */

@@ -6,8 +6,8 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyReply, type FastifyRequest } from "fastify";
 import fastifyStatic from "@fastify/static";
 import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
+import { packagePath } from "../package-root.js";
 import type { RunStore } from "../store/run-store.js";
 import { checkToken } from "./auth.js";
 import { allowedHostNames, checkHost, checkOrigin } from "./guard.js";
@@ -22,7 +22,7 @@ import { registerExperimentRoutes } from "./routes/experiments.js";
 export const BODY_LIMIT_BYTES = 512 * 1024;
 
 /** Where `npm run build` puts the SPA: <package>/dist/web. */
-export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+export const DEFAULT_WEB_DIR = packagePath("dist/web");
 
 export interface ServerOptions {
   readonly store: RunStore;

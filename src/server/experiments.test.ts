@@ -1,5 +1,5 @@
 /**
- * Experiments off the server's thread (issue 8): while POST /api/falsify runs on the experiment
+ * Experiments off the server's thread: while POST /api/falsify runs on the experiment
  * thread, GET /api/runs is answered; the answer is the same records `runFalsify` gives in-process
  * (§6's H3), and the full audit is computed once and shared by concurrent first requests.
  */

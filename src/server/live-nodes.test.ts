@@ -1,5 +1,5 @@
 /**
- * Live per-node frames (issue 8: "nodes coloured by RCF / veto / failed"): a watched live run
+ * Live per-node frames (nodes coloured by RCF / veto / failed): a watched live run
  * sends node frames, throttled, the last one at the run's end equal to the model's final node
  * view (RCF_i = |⟨ψ_i|ODOS⟩|², §2.3, summed here independently), and watching does not change
  * the run: its fingerprint equals an unwatched direct run's.

@@ -7,7 +7,7 @@
  * state lost; beside the paper's claims (< 1 ms, 100 µs) and the physical lower bounds from the
  * geometry. The safety checker runs after every Raft event.
  *
- * Lives in sim/ (not experiments/) because a mesh run (`pqms run` with issue 5's sections,
+ * Lives in sim/ (not experiments/) because a mesh run (`pqms run` with the constellation sections,
  * sim/models/mesh-faults.ts) replays the same control plane's timeline (`ControlEvent`s).
  *
  * Positions are frozen at the epoch (the shell moves ~7.6 km/s, changing LEO–SMC light-times by
@@ -404,7 +404,7 @@ function minOrNaN(xs: readonly number[]): number {
 }
 
 /**
- * Failover options from a resolved scenario (issue 5's sections): run.seed, constellation,
+ * Failover options from a resolved scenario (its constellation sections): run.seed, constellation,
  * smc, sarcophagus and faults (generated from the seed unless `faults` — a schedule already read
  * from `faults.file` — is given). Absent sections keep FAILOVER_DEFAULT's values.
  */

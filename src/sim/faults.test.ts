@@ -1,4 +1,4 @@
-/** Fault schedules (issue 5): seeded generation, JSON round trip, CME rings over the +Grid. */
+/** Fault schedules: seeded generation, JSON round trip, CME rings over the +Grid. */
 import { describe, expect, it } from "vitest";
 import { cmeRings, exponentialGapS, generateFaults, parseFaultSchedule } from "./faults.js";
 

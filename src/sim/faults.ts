@@ -1,5 +1,5 @@
 /**
- * Fault schedules (issue 5, from the seed): SMC crashes, LEO node failures at a given MTBF,
+ * Fault schedules (from the seed): SMC crashes, LEO node failures at a given MTBF,
  * coronal mass ejections (a contiguous region of node failures spreading ring by ring over the
  * +Grid neighbourhood, with the ODOS ΔE threshold tightened to 0.02 for the storm, as in V2000),
  * link cuts between SMCs, and partitions. A schedule is plain JSON: generated from a seed, saved

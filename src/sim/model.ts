@@ -49,6 +49,11 @@ export interface NodeView {
 
 /** A model the run loop can drive, checkpoint and resume. */
 export interface Model {
+  /**
+   * Name and version of this model's saved state, e.g. "resonance-mesh/1"; checkpoints carry it,
+   * and one from another model or version is refused. Bump it when `snapshot`'s shape changes.
+   */
+  readonly stateFormat: string;
   /** Set up the initial state from the resolved scenario; draw randomness only from `streams`. */
   init(scenario: Scenario, streams: StreamSet<RandomStream>): void;
   /**

@@ -19,24 +19,14 @@
 import { assert } from "../errors.js";
 import { randomStreamFactory, type RandomStream } from "../numeric/random/stream.js";
 import { Fingerprint } from "./fingerprint.js";
-import { Kernel, type KernelState } from "./kernel.js";
-import type { Model, ModelEvent, NodeView, StateValue } from "./model.js";
+import { Kernel } from "./kernel.js";
+import type { Model, ModelEvent, NodeView } from "./model.js";
 import type { Scenario } from "./scenario/index.js";
+import { CHECKPOINT_FORMAT, checkCheckpoint, type Checkpoint } from "./checkpoint.js";
 import { foldState } from "./state-codec.js";
-import { StreamSet, type StreamFactory, type StreamSetState } from "./streams.js";
+import { StreamSet, type StreamFactory } from "./streams.js";
 
-/** Format version of checkpoints; bump when their shape changes. */
-export const CHECKPOINT_FORMAT = 1;
-
-/** Everything needed to continue a run exactly (encode with state-codec.ts). */
-export interface Checkpoint {
-  readonly format: number;
-  /** Simulated time of the checkpoint, ns (all ticks up to and including it are done). */
-  readonly tNs: number;
-  readonly kernel: KernelState;
-  readonly streams: StreamSetState;
-  readonly model: StateValue;
-}
+export { CHECKPOINT_FORMAT, CheckpointError, type Checkpoint } from "./checkpoint.js";
 
 /** One metric sample. */
 export interface Sample {
@@ -104,7 +94,7 @@ export class Runner {
 
   /** Continue a run from a checkpoint taken by a run of the same scenario and code. */
   static resume(scenario: Scenario, model: Model, cp: Checkpoint, sink: RunSink, factory: StreamFactory<RandomStream> = randomStreamFactory): Runner {
-    assert(cp.format === CHECKPOINT_FORMAT, `checkpoint format ${cp.format}, expected ${CHECKPOINT_FORMAT}`);
+    cp = checkCheckpoint(cp, model.stateFormat);
     const clock = runClock(scenario);
     const streams = new StreamSet(scenario.run.seed, factory);
     return disposingOnError(model, () => {
@@ -176,7 +166,7 @@ export class Runner {
 
   /** A checkpoint of the current state (the run is between ticks whenever this can be called). */
   checkpoint(): Checkpoint {
-    return { format: CHECKPOINT_FORMAT, tNs: this.kernel.nowNs, kernel: this.kernel.snapshot(), streams: this.streams.save(), model: this.model.snapshot() };
+    return { format: CHECKPOINT_FORMAT, modelFormat: this.model.stateFormat, tNs: this.kernel.nowNs, kernel: this.kernel.snapshot(), streams: this.streams.save(), model: this.model.snapshot() };
   }
 
   /**

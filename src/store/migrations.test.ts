@@ -1,5 +1,5 @@
 /**
- * Migration 3 (sweep tables, issue 9) on the databases that exist in the field: a v2 store that
+ * Migration 3 (sweep tables) on the databases that exist in the field: a v2 store that
  * holds runs, and a v2 store in which the pre-migration code created `sweeps`/`sweep_runs` ad
  * hoc. Nothing stored may be lost, and the result must be the schema a fresh store gets.
  */

@@ -63,7 +63,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE runs ADD COLUMN host TEXT;
   CREATE INDEX events_by_kind ON events (run_id, kind, t_ns);
   `,
-  // 3: sweeps (issue 9): which runs belong to which sweep, at which point and seed. Before this
+  // 3: sweeps: which runs belong to which sweep, at which point and seed. Before this
   //    migration experiments/sweep/store.ts created the two tables ad hoc in v2 databases, with
   //    exactly these columns, hence IF NOT EXISTS: such a database keeps its sweeps. New columns:
   //    the sweep as resolved (base scenario inlined, so `pqms sweep --resume <id>` needs no file)

@@ -5,13 +5,13 @@
  * (`cme-storm`), or the scenario text itself (anything with a newline or starting with `{`).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { basename, dirname, extname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, extname, join } from "node:path";
+import { packagePath } from "../package-root.js";
 import { NotFoundError, InputError } from "../errors.js";
 import { parseScenario, parseScenarioText, type Scenario } from "../sim/scenario/index.js";
 
 /** The scenarios shipped with pqms (`<package>/scenarios`). */
-export const BUNDLED_SCENARIOS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../scenarios");
+export const BUNDLED_SCENARIOS_DIR = packagePath("scenarios");
 
 /** The scenario `pqms run` uses when none is given. */
 export const DEFAULT_SCENARIO = "v3000-default";

@@ -1,5 +1,5 @@
 /**
- * The dashboard in real Chromium (Debian's /usr/bin/chromium driven by playwright-core), issue 8:
+ * The dashboard in real Chromium (Debian's /usr/bin/chromium driven by playwright-core):
  * open it, start the default scenario, see live updates arrive, open the audit, replay and
  * compare runs, at laptop (1280×800) and phone (390×844) sizes, with no request leaving the
  * server. Screenshots go to artifacts/screenshots/. The constellation view's frame rate with

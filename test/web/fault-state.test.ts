@@ -1,6 +1,6 @@
 /**
  * The live view's fault reducer (web/src/fault-state.ts) on synthetic events of the kinds the
- * mesh run's `faults` section records (issue 5, §3.2 failover): leader, SMCs down, failed nodes
+ * mesh run's `faults` section records (§3.2 failover): leader, SMCs down, failed nodes
  * until their reload, and CME halos growing one ring per `ringEveryNs` until the storm ends.
  */
 import { describe, expect, it } from "vitest";

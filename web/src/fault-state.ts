@@ -1,5 +1,5 @@
 /**
- * What a run's fault events say at a time (issue 5's failovers, reloads and CMEs, recorded by the
+ * What a run's fault events say at a time (failovers, reloads and CMEs, recorded by the
  * mesh run's `faults` section): the SMC leader and SMCs down (`leaderChange {leader}`,
  * `smcCrash/smcRestart {smc}`), failed nodes (`nodeFail`/`nodeLost {node}` until `reload {node}`),
  * and CME regions (`stormStart/stormEnd {cme}`; with `centerNode` the halo spreads ring by ring,

@@ -1,4 +1,6 @@
 /** Which charts the run views draw, from whichever metrics a run records. */
+import { metricInfo } from "../../src/report/metric-table.js";
+
 export interface ChartSpec { title: string; unit: string; metrics: string[] }
 
 export const CHARTS: ChartSpec[] = [
@@ -21,6 +23,7 @@ export function chartsFor(names: string[]): ChartSpec[] {
   const have = new Set(names);
   const named = new Set(CHARTS.flatMap((c) => c.metrics));
   const out = CHARTS.map((c) => ({ ...c, metrics: c.metrics.filter((m) => have.has(m)) })).filter((c) => c.metrics.length > 0);
-  for (const n of names) if (!named.has(n)) out.push({ title: n, unit: "", metrics: [n] });
+  // Metrics no spec names get the shared table's label and unit (src/report/metric-table.ts), never a raw key.
+  for (const n of names) if (!named.has(n)) out.push({ title: metricInfo(n).label, unit: metricInfo(n).unit, metrics: [n] });
   return out;
 }

@@ -1,4 +1,4 @@
-// `pqms demo` (issue 2: the first quick-start command): prints the reference cavity beside
+// `pqms demo` (the first quick-start command): prints the reference cavity beside
 // QuTiP's exact values (test/reference/qutip-cavity.json) and agrees with them; bad flags exit 2.
 import { describe, it, expect } from "vitest";
 import { buildProgram } from "../program.js";

@@ -1,11 +1,13 @@
 /**
  * `pqms demo`: the reference two-mode cavity on the quantum core (mesolve, entropy, steady
- * state), printed beside QuTiP's exact values from test/reference/qutip-cavity.json.
+ * state), printed beside QuTiP's exact values (test/reference/qutip-cavity.json, shipped in the package).
  */
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { entropyVn, expect as expectation, mesolve, purity, steadystate } from "../../quantum/index.js";
 import { REFERENCE_CAVITY, twoModeCavity } from "../../quantum/two-mode-cavity.js";
+import { PqmsError } from "../../errors.js";
+import { packagePath } from "../../package-root.js";
 import { intFlag } from "../options.js";
 import { printJson } from "../output.js";
 
@@ -16,19 +18,29 @@ interface Reference {
 
 interface Row { quantity: string; pqms: number; qutip: number | null }
 
-/** The reference file, relative to the package root (src/cli/commands or dist/cli/commands); null if absent. */
-function loadReference(): Reference | null {
+/** Where the QuTiP reference ships: package.json "files" lists it, so it is there when installed. */
+export const DEMO_REFERENCE = "test/reference/qutip-cavity.json";
+
+/** QuTiP's values for the demo cavity; a missing or unreadable file is a broken install, said as such. */
+function loadReference(): Reference {
+  const path = packagePath(DEMO_REFERENCE);
+  let text: string;
   try {
-    return JSON.parse(readFileSync(new URL("../../../test/reference/qutip-cavity.json", import.meta.url), "utf8")) as Reference;
-  } catch {
-    return null;
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new PqmsError(`pqms demo: cannot read the QuTiP reference ${path} (${(e as Error).message}); the package ships it as ${DEMO_REFERENCE}, reinstall pqms`, "E_INSTALL", 1);
+  }
+  try {
+    return JSON.parse(text) as Reference;
+  } catch (e) {
+    throw new PqmsError(`pqms demo: the QuTiP reference ${path} is not JSON (${(e as Error).message}); reinstall pqms`, "E_INSTALL", 1);
   }
 }
 
 function runDemo(N: number): { rows: Row[]; wallS: { mesolve: number; steadystate: number }; steps: number; unknowns: string } {
   const ref = loadReference();
-  const exact = ref?.cases.find((c) => c.N === N)?.exact ?? null;
-  const ss = ref?.steadystate[`N=${N}`] ?? null;
+  const exact = ref.cases.find((c) => c.N === N)?.exact ?? null;
+  const ss = ref.steadystate[`N=${N}`] ?? null;
   const m = twoModeCavity(N);
   const tlist = Array.from({ length: 1001 }, (_, i) => i / 10);
   const t0 = performance.now();
@@ -64,7 +76,7 @@ export function registerDemo(program: Command): void {
       const { omega, g, kappa, nTh } = REFERENCE_CAVITY;
       const lines = [
         `pqms demo: two-mode cavity, N = ${opts.n} levels per mode, ω = ${omega}, g = ${g}, κ = ${kappa}, n_th = ${nTh}, |1,0⟩ at t = 0`,
-        `mesolve: 1001 output times on [0, 100], atol = rtol = 1e-10; reference: QuTiP 4.7 / scipy expm_multiply (test/reference/qutip-cavity.json)`,
+        `mesolve: 1001 output times on [0, 100], atol = rtol = 1e-10; reference: QuTiP 4.7 / scipy expm_multiply (${DEMO_REFERENCE})`,
         "",
         `${"quantity".padEnd(24)}${"pqms".padEnd(22)}${"QuTiP exact".padEnd(22)}|difference|`,
       ];

@@ -1,5 +1,5 @@
 /**
- * `pqms failover --json` prints exactly issue 5's keys (§3.2 claims beside the light-time bounds),
+ * `pqms failover --json` prints exactly the failover keys (§3.2 claims beside the light-time bounds),
  * on a small shell so it runs in seconds: the paper's five SMCs, 600 nodes, 400 s.
  */
 import { describe, expect, it } from "vitest";

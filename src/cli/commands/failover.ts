@@ -106,7 +106,7 @@ export function registerFailover(program: Command): void {
       if (f.saveFaults) writeFileSync(f.saveFaults, `${JSON.stringify(r.faults, null, 1)}\n`);
       if (f.json) {
         const { leaderFailoverS, reloadS, stateLostMs, lowerBounds, safetyViolations, paperClaims } = r;
-        // Exactly the keys issue 5 specifies (commit latency, events and the fingerprint are in the text report).
+        // Exactly the §3.2 failover keys (commit latency, events and the fingerprint are in the text report).
         return printJson({ leaderFailoverS, reloadS, stateLostMs, lowerBounds, safetyViolations, paperClaims });
       }
       process.stdout.write(report(r));

@@ -3,10 +3,10 @@ import type { Command } from "commander";
 import { InputError, PqmsError } from "../../errors.js";
 import { PACKAGE_VERSION } from "../../version.js";
 import { resolveScenario } from "../../sim/scenario/index.js";
-import { Runner, runClock, type Checkpoint } from "../../sim/run.js";
+import { Runner, runClock } from "../../sim/run.js";
 import { modelFor } from "../../sim/models/index.js";
-import { decodeState } from "../../sim/state-codec.js";
 import { prepareOutDir } from "../support/out-path.js";
+import { readCheckpointText } from "../../sim/checkpoint.js";
 import { openStoreFor, withDbOption } from "../support/store-option.js";
 import { drive, isStale, printSummary, reportRun, storeSink } from "../support/drive.js";
 import { Progress } from "../support/progress.js";
@@ -53,9 +53,10 @@ export function registerResume(program: Command): void {
       const sink = storeSink(store, run.id, progress);
       let runner: Runner;
       try {
+        const model = modelFor(scenario);
         runner = cpRow === undefined
-          ? Runner.start(scenario, modelFor(scenario), sink)
-          : Runner.resume(scenario, modelFor(scenario), decodeState<Checkpoint>(cpRow.state), sink);
+          ? Runner.start(scenario, model, sink)
+          : Runner.resume(scenario, model, readCheckpointText(cpRow.state, model.stateFormat, `run ${run.id} checkpoint`), sink);
       } catch (e) {
         store.setStatus(run.id, "failed", { error: e instanceof Error ? e.message : String(e), pid: null });
         throw e;

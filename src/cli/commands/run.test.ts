@@ -2,7 +2,7 @@
  * End to end through the built executable (`node dist/cli/main.js`; built here if missing — run
  * `npm run build` after changing sources, `npm test` does): a run killed with SIGKILL mid-way and
  * resumed has the fingerprint, metrics and events of an uninterrupted run (ARCHITECTURE.md,
- * "Determinism"; issue 4: "kill -9 during a run then resume ⇒ identical fingerprint").
+ * "Determinism"; and: kill -9 during a run then resume ⇒ identical fingerprint).
  */
 import { describe, it, expect, beforeAll } from "vitest";
 import { spawn, spawnSync, execFileSync } from "node:child_process";

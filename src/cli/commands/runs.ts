@@ -20,7 +20,7 @@ function statusOf(r: RunRecord): string {
   return isStale(r) ? "crashed" : r.status;
 }
 
-function brief(r: RunRecord) {
+function runSummary(r: RunRecord) {
   return {
     id: r.id, status: statusOf(r), scenario: r.scenario.name, seed: r.seed, fingerprint: r.fingerprint, codeVersion: r.codeVersion,
     createdAt: r.createdAt, finishedAt: r.finishedAt, simulatedS: r.simTNs * 1e-9, durationS: r.durationNs * 1e-9, wallS: r.wallS,
@@ -49,7 +49,7 @@ function list(opts: Common): void {
     return void process.stdout.write(`no runs in ${resolveDbPath(opts.db)} (no store there yet)\n`);
   }
   withStore(opts, (s) => {
-    const runs = s.listRuns().map(brief);
+    const runs = s.listRuns().map(runSummary);
     if (opts.json) return printJson({ runs });
     if (runs.length === 0) return void process.stdout.write(`no runs in ${s.path}\n`);
     const rows = [["ID", "STATUS", "SCENARIO", "SEED", "NODES", "PROGRESS", "FINGERPRINT", "CREATED"]];
@@ -61,7 +61,7 @@ function list(opts: Common): void {
 function show(id: string, opts: Common): void {
   withStore(opts, (s) => {
     const r = s.getRun(id);
-    const detail = { ...brief(r), pid: r.pid, host: r.host, error: r.error, events: s.eventCounts(r.id), final: finalMetrics(s, r.id), artifacts: s.artifacts(r.id), scenarioResolved: r.scenario };
+    const detail = { ...runSummary(r), pid: r.pid, host: r.host, error: r.error, events: s.eventCounts(r.id), final: finalMetrics(s, r.id), artifacts: s.artifacts(r.id), scenarioResolved: r.scenario };
     if (opts.json) return printJson(detail);
     const lines = [
       `run ${r.id}: ${r.scenario.name} (${statusOf(r)})`,
@@ -99,7 +99,7 @@ function exportRun(id: string, opts: Common & { format: "csv" | "json"; out?: st
     const metrics = s.metrics(r.id);
     const text = opts.format === "csv"
       ? metricsCsv(metrics)
-      : `${JSON.stringify({ run: { ...brief(r), scenarioResolved: r.scenario }, metrics: Object.fromEntries(metrics), events: s.events(r.id) }, null, 2)}\n`;
+      : `${JSON.stringify({ run: { ...runSummary(r), scenarioResolved: r.scenario }, metrics: Object.fromEntries(metrics), events: s.events(r.id) }, null, 2)}\n`;
     if (out === undefined) process.stdout.write(text);
     else {
       writeOutFile(out, text);

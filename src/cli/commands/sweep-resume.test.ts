@@ -1,5 +1,5 @@
 /**
- * Resumable sweeps (issue 9: "results are recorded exactly once"; determinism, ARCHITECTURE.md):
+ * Resumable sweeps (results are recorded exactly once; determinism, ARCHITECTURE.md):
  * a `pqms sweep` child process killed with SIGKILL while some runs are done and others are
  * stored up to a checkpoint is continued with `pqms sweep --resume <id>`; only the missing runs
  * execute, the part-way ones from their checkpoints, and every run ends with the fingerprint,
@@ -66,7 +66,7 @@ async function pqms(args: string[]): Promise<{ stdout: string; stderr: string }>
   return { stdout: out.join(""), stderr: err.join("") };
 }
 
-describe("pqms sweep --resume (issue 9)", () => {
+describe("pqms sweep --resume", () => {
   const dir = mkdtempSync(join(tmpdir(), "pqms-sweep-resume-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, "s.yaml");

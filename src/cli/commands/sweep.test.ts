@@ -5,7 +5,7 @@ import { afterAll, describe, it, expect, vi } from "vitest";
 import { buildProgram } from "../program.js";
 import { openStore } from "../../store/run-store.js";
 
-describe("pqms sweep (issue 9)", () => {
+describe("pqms sweep", () => {
   const dir = mkdtempSync(join(tmpdir(), "pqms-sweep-cli-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,5 +1,5 @@
 /**
- * The audit covers every numbered section of the paper that states a number (issue 7). The paper
+ * The audit covers every numbered section of the paper that states a number. The paper
  * is read from test/reference/paper.md (a copy of the input, not our output); headings inside
  * fenced code are ignored, and numbered headings inside an appendix belong to that appendix.
  */

@@ -14,7 +14,8 @@ import { InputError } from "../../errors.js";
 import { type CoherenceResult, exactCoherence, primEdges, type PrimRelaxer, treeCoherence } from "../../model/resonance/coherence.js";
 import type { NodeStates } from "../../model/resonance/node-states.js";
 import { lighter, PrimRange, splitRanges, type RangeMin } from "../../model/resonance/prim-range.js";
-import { CTRL_DONE, CTRL_GEN, CTRL_LENGTH, CTRL_QUIT, CTRL_U, SPIN_MAX, type CoherenceWorkerData } from "./coherence-protocol.js";
+import { GenerationBarrier } from "../../sim/executors/generation-barrier.js";
+import { COHERENCE_BARRIER, CTRL_LENGTH, CTRL_U, SPIN_MAX, type CoherenceWorkerData } from "./coherence-protocol.js";
 
 /** Most threads we start (a worker per range; more than the machine has cores only adds waiting). */
 export const THREADS_MAX = 64;
@@ -38,27 +39,21 @@ class ThreadedRelaxer implements PrimRelaxer {
   private readonly results: Float64Array;
   private readonly workers: number;
   private readonly tmp: RangeMin = { key: 0, vertex: -1, parent: -1 };
+  private readonly barrier: GenerationBarrier;
 
   constructor(own: PrimRange, ctrl: Int32Array, results: Float64Array, workers: number) {
     this.own = own;
     this.ctrl = ctrl;
     this.results = results;
     this.workers = workers;
+    this.barrier = new GenerationBarrier(ctrl, COHERENCE_BARRIER, workers, SPIN_MAX);
   }
 
   relaxAll(u: number, out: RangeMin): RangeMin {
-    const c = this.ctrl;
-    Atomics.store(c, CTRL_DONE, 0);
-    Atomics.store(c, CTRL_U, u);
-    Atomics.add(c, CTRL_GEN, 1);
-    Atomics.notify(c, CTRL_GEN);
+    Atomics.store(this.ctrl, CTRL_U, u);
+    this.barrier.release();
     this.own.relax(u, out);
-    for (let spin = 0; spin < SPIN_MAX && Atomics.load(c, CTRL_DONE) !== this.workers; spin++);
-    for (;;) {
-      const done = Atomics.load(c, CTRL_DONE);
-      if (done === this.workers) break;
-      Atomics.wait(c, CTRL_DONE, done);
-    }
+    this.barrier.awaitArrivals();
     // Fixed reduction order: range 0 (ours), then workers 1..T-1.
     for (let w = 0; w < this.workers; w++) {
       this.tmp.key = this.results[3 * w]!;
@@ -107,9 +102,7 @@ export async function exactCoherenceParallel(states: NodeStates, threads: number
     const { from, to } = primEdges(states.nodes, relaxer);
     return treeCoherence(states, from, to);
   } finally {
-    Atomics.store(ctrl, CTRL_QUIT, 1);
-    Atomics.add(ctrl, CTRL_GEN, 1);
-    Atomics.notify(ctrl, CTRL_GEN);
+    new GenerationBarrier(ctrl, COHERENCE_BARRIER, t - 1).stop();
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

@@ -8,6 +8,8 @@ export const CTRL_U = 1;
 export const CTRL_DONE = 2;
 /** Non-zero: workers exit at the next round. */
 export const CTRL_QUIT = 3;
+/** The barrier's words (generation-barrier.ts): rounds start on CTRL_GEN, finish on CTRL_DONE. */
+export const COHERENCE_BARRIER = { gen: CTRL_GEN, done: CTRL_DONE, quit: CTRL_QUIT } as const;
 /** Length of the control array (Int32). */
 export const CTRL_LENGTH = 4;
 

@@ -58,7 +58,7 @@ describe("replicate appendix-a (paper mode)", () => {
   });
 });
 
-describe("replicate appendix-a with MT19937 twisted on a worker thread (issue 3)", () => {
+describe("replicate appendix-a with MT19937 twisted on a worker thread", () => {
   it("the ring-backed state draws the same 10^5 randn values bit for bit as the in-thread one", () => {
     const local = new NumpyRandomState(42);
     const ringed = new NumpyRandomState(42);

@@ -120,7 +120,7 @@ export function replicateAppendixA(o: AppendixAOptions): AppendixAResult {
 function runAppendixA(o: AppendixAOptions, sim: AppendixASimulator): AppendixAResult {
   const rcfHistory: number[] = [];
   const deltaEHistory: number[] = [];
-  let vetoes = 0;
+  let vetoEventsTotal = 0;
   const stepTimes = new Float64Array(o.steps);
   for (let s = 0; s < o.steps; s++) {
     const t0 = performance.now();
@@ -128,14 +128,14 @@ function runAppendixA(o: AppendixAOptions, sim: AppendixASimulator): AppendixARe
     stepTimes[s] = (performance.now() - t0) / 1000;
     rcfHistory.push(r.avgRcf);
     deltaEHistory.push(r.avgDeltaE);
-    vetoes += r.vetoes;
+    vetoEventsTotal += r.vetoes;
   }
   // The median step: the first steps include JIT compilation.
   const stepSeconds = stepTimes.sort()[Math.floor(o.steps / 2)]!;
   return {
     steps: o.steps, nodes: o.nodes, dim: o.dim, seed: o.seed,
     finalAvgRcf: rcfHistory[rcfHistory.length - 1]!,
-    totalVetoEvents: vetoes,
+    totalVetoEvents: vetoEventsTotal,
     finalAvgDeltaE: deltaEHistory[deltaEHistory.length - 1]!,
     rcfHistory, deltaEHistory,
     paperExpected: { finalAvgRcf: APPENDIX_A_PAPER_EXPECTED.finalAvgRcf, totalVetoEvents: APPENDIX_A_PAPER_EXPECTED.totalVetoEvents },

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { replicateAppendixD, explainAppendixD, midpointAdvantage } from "./appendix-d.js";
 
-describe("replicate appendix-d (issue 6)", () => {
+describe("replicate appendix-d ", () => {
   const r = replicateAppendixD({ seed: 42 });
   it("midpoint advantage: (300 × 1.4) / (2.55 × 1.01) = 420 / 2.5755 = 163.075", () => {
     expect(midpointAdvantage()).toBeCloseTo(163.075, 3);

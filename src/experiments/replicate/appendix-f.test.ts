@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { replicateAppendixF, explainAppendixF, physicalAppendixF, explainPhysicalAppendixF } from "./appendix-f.js";
 
-describe("replicate appendix-f (issue 6)", () => {
+describe("replicate appendix-f ", () => {
   it("JSON shape of the issue: trajectory points with t, coherence, temperatureMk, entropy, dissonance, status; alerts; stabilised", () => {
     const r = JSON.parse(JSON.stringify(replicateAppendixF({ steps: 20, seed: 42 }))) as Record<string, unknown>;
     const p = (r.trajectory as Record<string, unknown>[])[0]!;

@@ -1,5 +1,5 @@
 /**
- * Parameter sweeps (issue 9): a base scenario, parameters varied over a grid or a list, seeds
+ * Parameter sweeps: a base scenario, parameters varied over a grid or a list, seeds
  * per point; every point × seed is one stored run, executed by any executor (local threads or a
  * BullMQ cluster) with identical results; a table and plots of mean and confidence interval.
  */

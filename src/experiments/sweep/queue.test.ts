@@ -1,5 +1,5 @@
 /**
- * Issue 9, the cluster path: a sweep over BullMQ on a private redis-server gives the local pool's
+ * The cluster path: a sweep over BullMQ on a private redis-server gives the local pool's
  * fingerprints with one and with several workers; a worker killed mid-run has its run retried
  * elsewhere and every result is stored once; an unreachable Redis is a clear error that leaves
  * the store as it was; a stopped sweep resumed over the queue keeps its done runs, continues a

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { emptyLedger, bookCompute, bookVeto, bookCooling, bookZeroPoint, ledgerNetJ, ledgerClaimGapJ, ZERO_POINT_REASON } from "./index.js";
 
-describe("energy ledger (issue 6; §3.1/§4.1 harvester booked at 0)", () => {
+describe("energy ledger (§3.1/§4.1 harvester booked at 0)", () => {
   it("sums compute, vetoes and cooling; the harvester claim of 0.5 W over 10 s is 5 J recorded, 0 J booked", () => {
     let l = emptyLedger();
     l = bookCompute(l, 1.5, 10);

@@ -14,7 +14,7 @@ export interface OdosThresholds {
   readonly deltaEMax: number;
   /** Resonant coupling threshold θ_crit on RCF (§2.1: 0.95). */
   readonly rcfMin: number;
-  /** Stricter ΔE limit in storm mode (0.02; from the project brief — the V3000 text states no value). */
+  /** Stricter ΔE limit in storm mode (0.02; a modelling assumption — the V3000 text states no value). */
   readonly stormDeltaEMax: number;
 }
 

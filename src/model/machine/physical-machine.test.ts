@@ -1,4 +1,4 @@
-/** Appendix F physical mode: the two-mode cavity loop on mesolve (issue 6). */
+/** Appendix F physical mode: the two-mode cavity loop on mesolve. */
 import { describe, it, expect } from "vitest";
 import { readFileSync } from "node:fs";
 import { runPhysicalMachine, thermalOccupation } from "./physical-machine.js";

@@ -1,5 +1,5 @@
 /**
- * Faults on the resonance mesh (issue 5; §3.2 Black Sarcophagus, V2000 storm mode): failed nodes
+ * Faults on the resonance mesh (§3.2 Black Sarcophagus, V2000 storm mode): failed nodes
  * are isolated and lose their state, a spare is reloaded bit for bit from the buffered snapshot,
  * and per-node ΔE thresholds veto a node at ΔE = 0.03 only where the threshold is tightened to 0.02.
  */
@@ -28,7 +28,7 @@ function stateAtDeltaE003(): Float64Array {
   return s;
 }
 
-describe("mesh faults (issue 5)", () => {
+describe("mesh faults (§3.2)", () => {
   it("a node at ΔE = 0.03 is vetoed only while its threshold is tightened to 0.02 (V2000 storm mode; §2.3 default 0.05)", () => {
     const m = ResonanceMesh.init({ nodes: 6, dim: D, degree: 2, ...quiet }, rng(1));
     const psi = stateAtDeltaE003();

@@ -2,7 +2,7 @@
  * The Black Sarcophagus (§3.2): each SMC keeps "the last 10 ms of every node's Frozen Now state"
  * in FRAM; when a node fails, "the nearest SMC can reload the state into a spare node within
  * 100 µs". A Frozen-Now snapshot is the node's 12-D complex state (12·2·8 = 192 B), its UMT
- * timestamp (8 B), RCF (8 B) and veto flag, padded to 256 B (issue 5).
+ * timestamp (8 B), RCF (8 B) and veto flag, padded to 256 B.
  *
  * Timeline of one failure, in the order physics allows it (all one-way light-times τ from the
  * geometry, node ↔ SMC and SMC ↔ spare):
@@ -17,7 +17,7 @@
  */
 import { InputError } from "../../errors.js";
 
-/** Bytes per Frozen-Now snapshot (issue 5: ~256 B). */
+/** Bytes per Frozen-Now snapshot (~256 B each). */
 export const SNAPSHOT_BYTES = 256;
 
 /** Parameters of the buffer and the reload path. */

@@ -55,7 +55,7 @@ const instance = fc.record({
   cap: fc.integer({ min: 0, max: 30 }),
 });
 
-describe("physical allocator: optimal against brute force (Appendix D, issue 6)", () => {
+describe("physical allocator: optimal against brute force (Appendix D)", () => {
   it("integer instances: same ethically weighted throughput, same per-priority throughput, no more power", () => {
     fc.assert(fc.property(instance, ({ units, tasks, cap }) => {
       const g = allocateTick(units, tasks, cap, 1);

@@ -1,5 +1,5 @@
 /**
- * UMT over a Walker shell (issue 5): CSAC clocks on every satellite, a BFS sync tree over the
+ * UMT over a Walker shell: CSAC clocks on every satellite, a BFS sync tree over the
  * +Grid ISLs clear of the Earth at the epoch, SGP4 truth, and an ephemeris with a constant
  * per-node orbit-determination error (σ per axis). Builds the network and runs sync rounds.
  */

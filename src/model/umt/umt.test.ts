@@ -1,5 +1,5 @@
 /**
- * Unified time (Theorem 1, §5.2; issue 5): the CSAC oscillator against its datasheet Allan
+ * Unified time (Theorem 1, §5.2): the CSAC oscillator against its datasheet Allan
  * deviations and the exact deterministic solution, the light-time equation against hand-solved
  * motions, two-way transfer against exact offsets, and the hold-over law σ_y(τ)·τ.
  */

@@ -6,7 +6,7 @@ import { csrAdd, csrAdjoint, csrFromDense, csrFromTriplets, csrIdentity, csrKron
 import type { CsrMatrix } from "./types.js";
 import { arbCMatrix, arbSparseCMatrix, maxAbsDiff } from "./__tests__/helpers.js";
 
-// Issue 2, "numeric/": complex CSR sparse matrices. Each CSR kernel is checked against the
+// Complex CSR sparse matrices. Each CSR kernel is checked against the
 // dense kernel (itself checked against numpy in dense.test.ts) and for the CSR invariants.
 
 function expectValidCsr(A: CsrMatrix): void {

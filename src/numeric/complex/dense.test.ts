@@ -4,7 +4,7 @@ import { DimensionError, InputError } from "../../errors.js";
 import { cadjoint, ckron, cmatAdd, cmatAxpy, cmatClone, cmatFromRows, cmatIdentity, cmatmul, cmatNormFro, cmatScale, cmatvec, cmatZeros, ctrace, isHermitian } from "./dense.js";
 import { arbCMatrix, dec, type EncMatrix, loadRef, maxAbsDiff } from "./__tests__/helpers.js";
 
-// Issue 2, "numeric/": complex dense kernels (kron, matmul, matvec, adjoint, trace) into
+// Complex dense kernels (kron, matmul, matvec, adjoint, trace) into
 // preallocated outputs. Expected values: hand-computed or numpy (scripts/refs/numpy_complex.py).
 interface Ref {
   A: EncMatrix; B: EncMatrix; C: EncMatrix; D: EncMatrix; x: EncMatrix;

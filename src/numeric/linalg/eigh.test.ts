@@ -6,7 +6,7 @@ import type { CMatrix } from "../complex/types.js";
 import { arbCMatrix, dec, type EncMatrix, loadRef, maxAbsDiff, randomCMatrix, testRng } from "../complex/__tests__/helpers.js";
 import { eigh, eigvalsh } from "./eigh.js";
 
-// Issue 2, "numeric/": Hermitian eigensolver (eigenvalues and vectors), validated by
+// Hermitian eigensolver (eigenvalues and vectors), validated by
 // reconstruction A = V diag(λ) V†, unitarity V†V = I, exact small cases, numpy.linalg.eigvalsh
 // fixtures (scripts/refs/numpy_linalg.py) and constructed degenerate spectra.
 

@@ -6,7 +6,7 @@ import type { CMatrix } from "../complex/types.js";
 import { arbCMatrix, dec, type EncMatrix, loadRef, maxAbsDiff } from "../complex/__tests__/helpers.js";
 import { cmatNorm1, expm } from "./expm.js";
 
-// Issue 2, "numeric/": expm by Padé 13 with scaling and squaring (Higham 2005). Expected values:
+// expm by Padé 13 with scaling and squaring (Higham 2005). Expected values:
 // exact (diagonal, nilpotent), scipy.linalg.expm fixtures (scripts/refs/numpy_linalg.py), and the
 // group properties e^{iH} unitary, e^A e^{−A} = I.
 interface Ref { expm: Array<{ A: EncMatrix; expA: EncMatrix; norm1: number }> }

@@ -5,7 +5,7 @@ import { cmatFromRows, cmatmul, cmatvec, cmatZeros } from "../complex/dense.js";
 import { arbCMatrix, dec, type EncMatrix, loadRef, maxAbsDiff } from "../complex/__tests__/helpers.js";
 import { luFactor, luSolve, luSolveMatrix } from "./lu.js";
 
-// Issue 2, "numeric/": the dense complex LU solve under expm (Padé denominator) and the
+// The dense complex LU solve under expm (Padé denominator) and the
 // reference for the sparse direct solver. Expected values: exact, or numpy.linalg.solve.
 interface Ref { solve: Array<{ A: EncMatrix; B: EncMatrix; X: EncMatrix }> }
 const ref = loadRef<Ref>("numpy-linalg.json");

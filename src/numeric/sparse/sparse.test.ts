@@ -12,7 +12,7 @@ import { ilu0 } from "./ilu0.js";
 import { sparseLuFactor, sparseLuSolve } from "./sparse-lu.js";
 import { csrSubmatrix } from "./submatrix.js";
 
-// Issue 2, "numeric/": BiCGSTAB and a direct solver for steady states. Reference solutions come
+// BiCGSTAB and a direct solver for steady states. Reference solutions come
 // from the dense partial-pivoting LU (checked against numpy.linalg.solve in lu.test.ts).
 
 /** Random sparse n×n complex matrix: `perRow` off-diagonal entries per row, diagonal weight `diag`. */

@@ -9,6 +9,7 @@ import type { Scenario } from "../scenario/index.js";
 import type { StreamSet } from "../streams.js";
 
 export class WalkModel implements Model {
+  readonly stateFormat = "walk/1";
   private x = new Float64Array(0);
   private rng: RandomStream | undefined;
 

@@ -7,7 +7,8 @@ import { Runner, runClock, type Checkpoint, type RunSink, type Sample } from "..
 import type { ModelEvent } from "../model.js";
 import { modelFor } from "../models/index.js";
 import type { Scenario } from "../scenario/index.js";
-import { decodeState, encodeState } from "../state-codec.js";
+import { readCheckpointText } from "../checkpoint.js";
+import { encodeState } from "../state-codec.js";
 import type { RunCheckpoint, RunOutput } from "./run-task.js";
 
 /** Ticks per `advance` call (the run is synchronous; slicing only bounds each call). */
@@ -54,9 +55,10 @@ export interface ExecuteRunOptions {
  * Pure apart from the CPU it uses and the callback: no clock, no I/O.
  */
 export function executeRun(scenario: Scenario, opts: ExecuteRunOptions = {}): RunOutput {
-  const cp = opts.resume === undefined ? undefined : decodeState<Checkpoint>(opts.resume);
+  const model = modelFor(scenario);
+  const cp = opts.resume === undefined ? undefined : readCheckpointText(opts.resume, model.stateFormat, "checkpoint to resume from");
   const sink = new CollectingSink(cp?.tNs ?? 0, runClock(scenario).durationNs, opts.onCheckpoint);
-  const runner = cp === undefined ? Runner.start(scenario, modelFor(scenario), sink) : Runner.resume(scenario, modelFor(scenario), cp, sink);
+  const runner = cp === undefined ? Runner.start(scenario, model, sink) : Runner.resume(scenario, model, cp, sink);
   while (!runner.advance(TICKS_PER_SLICE));
   const r = runner.result;
   if (r === undefined) throw new Error("pqms internal assertion: a finished runner has a result");

@@ -24,6 +24,8 @@ export const CTRL_RNG_GEN = 7;
 /** Non-zero: a worker failed (its message in the error bytes). */
 export const CTRL_ERROR = 8;
 export const CTRL_LENGTH = 9;
+/** The barrier's words (generation-barrier.ts): phases start on CTRL_GEN, finish on CTRL_DONE. */
+export const MESH_BARRIER = { gen: CTRL_GEN, done: CTRL_DONE, quit: CTRL_QUIT } as const;
 
 /** Polls of a control word before sleeping on it. */
 export const SPIN_MAX = 2000;

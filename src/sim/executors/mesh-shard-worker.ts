@@ -6,7 +6,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { RandomStream } from "../../numeric/random/stream.js";
 import { type MeshBuffers, type MeshPhase, PHASE_COUPLE, PHASE_PHASES, runBlockPhase } from "../../model/resonance/mesh-blocks.js";
-import { CTRL_CUR, CTRL_DONE, CTRL_ERROR, CTRL_EXTERNAL, CTRL_GEN, CTRL_PHASE, CTRL_QUIT, CTRL_READY, CTRL_RNG_GEN, type MeshShardWorkerData, readStreamState, SPIN_MAX, writeStreamState } from "./mesh-shard-protocol.js";
+import { GenerationBarrier } from "./generation-barrier.js";
+import { CTRL_CUR, CTRL_ERROR, CTRL_EXTERNAL, CTRL_PHASE, CTRL_READY, CTRL_RNG_GEN, MESH_BARRIER, type MeshShardWorkerData, readStreamState, SPIN_MAX, writeStreamState } from "./mesh-shard-protocol.js";
 
 const w = workerData as MeshShardWorkerData;
 const a = w.arrays;
@@ -50,14 +51,8 @@ function fail(e: unknown): void {
 Atomics.add(ctrl, CTRL_READY, 1);
 Atomics.notify(ctrl, CTRL_READY);
 parentPort?.postMessage("ready");
-let gen = 0;
-for (;;) {
-  for (let spin = 0; spin < SPIN_MAX && Atomics.load(ctrl, CTRL_GEN) === gen; spin++);
-  // Atomics.wait can return without the word having changed (a wake-up meant for an earlier
-  // round): sleep again until the generation really moved, or a round would run twice.
-  while (Atomics.load(ctrl, CTRL_GEN) === gen) Atomics.wait(ctrl, CTRL_GEN, gen);
-  gen = Atomics.load(ctrl, CTRL_GEN);
-  if (Atomics.load(ctrl, CTRL_QUIT) !== 0) break;
+const barrier = new GenerationBarrier(ctrl, MESH_BARRIER, w.threads - 1, SPIN_MAX);
+for (let gen: number | null = 0; (gen = barrier.nextRound(gen)) !== null;) {
   try {
     const g = Atomics.load(ctrl, CTRL_RNG_GEN);
     if (g !== rngGen) {
@@ -68,5 +63,5 @@ for (;;) {
   } catch (e) {
     fail(e);
   }
-  if (Atomics.add(ctrl, CTRL_DONE, 1) + 1 === w.threads - 1) Atomics.notify(ctrl, CTRL_DONE);
+  barrier.arrive();
 }

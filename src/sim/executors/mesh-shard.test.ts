@@ -1,5 +1,5 @@
 /**
- * Sharding one mesh tick over threads (issue 9; docs/CLUSTER.md): with the node blocks fixed by
+ * Sharding one mesh tick over threads (docs/CLUSTER.md): with the node blocks fixed by
  * the scenario (`mesh.blocks`), the number of threads (`run.threads`) never changes a number —
  * states, metrics, veto events, snapshots and run fingerprints are bit-identical for T = 1, 2, 3
  * (B = 4: blocks not a multiple of T). And `mesh.blocks = 1` is the classic mesh: the h2-protocol
@@ -51,7 +51,7 @@ function meshRun(blocks: number, threads: number, coupling: "meanField" | "jump"
   }
 }
 
-describe("mesh sharded over threads (issue 9)", () => {
+describe("mesh sharded over threads", () => {
   // density: Appendix B's equation on d×d matrices (density-mesh.ts), two coupling sweeps a tick.
   for (const coupling of ["meanField", "jump", "density"] as const) {
     it(`${coupling}: B = 4 gives bit-identical metrics, veto events and snapshots on 1, 2 and 3 threads`, () => {

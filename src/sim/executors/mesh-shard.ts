@@ -14,9 +14,10 @@ import { InputError } from "../../errors.js";
 import { type BlockExecutor, type MeshPhase, runBlockPhase } from "../../model/resonance/mesh-blocks.js";
 import type { RandomStreamLike, ResonanceMesh } from "../../model/resonance/mesh.js";
 import {
-  CTRL_CUR, CTRL_DONE, CTRL_ERROR, CTRL_EXTERNAL, CTRL_GEN, CTRL_LENGTH, CTRL_PHASE, CTRL_QUIT, CTRL_READY, CTRL_RNG_GEN, ERROR_BYTES,
+  CTRL_CUR, CTRL_ERROR, MESH_BARRIER, CTRL_EXTERNAL, CTRL_LENGTH, CTRL_PHASE, CTRL_READY, CTRL_RNG_GEN, ERROR_BYTES,
   type MeshShardWorkerData, readStreamState, RNG_BYTES, SPIN_MAX, type SharedMeshArrays, writeStreamState,
 } from "./mesh-shard-protocol.js";
+import { awaitValue, GenerationBarrier } from "./generation-barrier.js";
 import { startWorker } from "./start-worker.js";
 
 /** Most threads one mesh may use (as `run.threads`). */
@@ -37,6 +38,7 @@ export class ThreadedBlocks implements BlockExecutor {
   private readonly errorBytes: Uint8Array;
   private readonly workers: Worker[] = [];
   private readonly own: number[] = [];
+  private readonly barrier: GenerationBarrier;
   private closed = false;
   private running = 0;
 
@@ -45,6 +47,7 @@ export class ThreadedBlocks implements BlockExecutor {
     this.dt = new Float64Array(new SharedArrayBuffer(8));
     this.rngBytes = new Uint8Array(new SharedArrayBuffer(RNG_BYTES * mesh.blocks));
     this.errorBytes = new Uint8Array(new SharedArrayBuffer(ERROR_BYTES));
+    this.barrier = new GenerationBarrier(this.ctrl, MESH_BARRIER, threads - 1, SPIN_MAX);
     for (let b = 0; b < mesh.blocks; b += threads) this.own.push(b);
   }
 
@@ -90,12 +93,10 @@ export class ThreadedBlocks implements BlockExecutor {
     Atomics.store(c, CTRL_PHASE, phase);
     Atomics.store(c, CTRL_CUR, cur);
     Atomics.store(c, CTRL_EXTERNAL, externalClock ? 1 : 0);
-    Atomics.store(c, CTRL_DONE, 0);
-    Atomics.add(c, CTRL_GEN, 1);
-    Atomics.notify(c, CTRL_GEN);
+    this.barrier.release();
     const rngs = this.mesh.blockRandom;
     for (const b of this.own) runBlockPhase(this.mesh.buffers, phase, b, rngs[b]!, dtS, cur, externalClock);
-    this.awaitCount(CTRL_DONE, this.threads - 1, Number.POSITIVE_INFINITY, "phase");
+    this.barrier.awaitArrivals();
     if (Atomics.load(c, CTRL_ERROR) !== 0) {
       const text = new TextDecoder().decode(this.errorBytes.slice().filter((x) => x !== 0));
       throw new Error(`mesh shard worker failed: ${text}`);
@@ -128,22 +129,15 @@ export class ThreadedBlocks implements BlockExecutor {
   close(): Promise<number[]> {
     if (this.closed) return Promise.resolve([]);
     this.closed = true;
-    Atomics.store(this.ctrl, CTRL_QUIT, 1);
-    Atomics.add(this.ctrl, CTRL_GEN, 1);
-    Atomics.notify(this.ctrl, CTRL_GEN);
+    this.barrier.stop();
     return Promise.all(this.workers.map((w) => w.terminate()));
   }
 
   private awaitCount(word: number, n: number, timeoutMs: number, what: string): void {
-    const c = this.ctrl;
-    for (let spin = 0; spin < SPIN_MAX && Atomics.load(c, word) !== n; spin++);
-    for (;;) {
-      const v = Atomics.load(c, word);
-      if (v === n) return;
-      if (Atomics.wait(c, word, v, timeoutMs) === "timed-out") {
-        void this.close();
-        throw new Error(`mesh shard workers did not ${what} within ${timeoutMs / 1000} s (${v} of ${n})`);
-      }
+    if (!awaitValue(this.ctrl, word, n, timeoutMs, SPIN_MAX)) {
+      const v = Atomics.load(this.ctrl, word);
+      void this.close();
+      throw new Error(`mesh shard workers did not ${what} within ${timeoutMs / 1000} s (${v} of ${n})`);
     }
   }
 }

@@ -11,10 +11,12 @@
  * the start key (624 words), then `slots` slots of 624 state words followed by 624 tempered words.
  * HEAD counts blocks written, TAIL blocks released by the consumer (it holds the block it reads
  * until it asks for the next one). The producer waits only when the ring is full and is woken
- * every half ring; the consumer waits only when it is empty.
+ * every half ring; the consumer waits only when it is empty (waits through generation-barrier.ts's
+ * `awaitChange`, which sleeps again after an early wake-up).
  */
 import { InputError, requireInt, SolverError } from "../../errors.js";
 import { generate, MT_WORDS, type MtBlockSource } from "../../numeric/random/mt19937.js";
+import { awaitChange } from "./generation-barrier.js";
 
 const HEAD = 0;
 const TAIL = 1;
@@ -72,9 +74,9 @@ export function produceMtRing(ring: SharedArrayBuffer): void {
     for (;;) {
       let tail = Atomics.load(c, TAIL);
       while (((head - tail) | 0) >= slots) {
-        if (Atomics.load(c, QUIT) !== 0) return;
-        Atomics.wait(c, TAIL, tail);
-        tail = Atomics.load(c, TAIL);
+        const moved = awaitChange(c, TAIL, tail, Number.POSITIVE_INFINITY, 0, QUIT);
+        if (moved === null) return; // stopMtRing
+        tail = moved;
       }
       if (Atomics.load(c, QUIT) !== 0) return;
       generate(key, out);
@@ -138,10 +140,10 @@ export class RingMtBlocks implements MtBlockSource {
     while (((head - this.taken) | 0) <= 0) {
       if (Atomics.load(c, ERROR) !== 0) throw new SolverError("MT19937 ring producer failed");
       if (Atomics.load(c, QUIT) !== 0) throw new SolverError("MT19937 ring stopped while blocks were still needed");
-      if (Atomics.wait(c, HEAD, head, 1000) === "timed-out" && (waited += 1000) >= STALL_MS) {
-        throw new SolverError(`MT19937 ring producer sent no block for ${STALL_MS / 1000} s`);
-      }
-      head = Atomics.load(c, HEAD);
+      const moved = awaitChange(c, HEAD, head, 1000, 0, ERROR);
+      if (moved === null) {
+        if ((waited += 1000) >= STALL_MS) throw new SolverError(`MT19937 ring producer sent no block for ${STALL_MS / 1000} s`);
+      } else head = moved;
     }
     Atomics.store(c, WAITING, 0);
     return head;

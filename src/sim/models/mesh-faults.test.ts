@@ -1,5 +1,5 @@
 /**
- * Issue 5's faults on a mesh run (§3.2 failover, Black Sarcophagus; V2000 storm mode): the run
+ * Scenario faults on a mesh run (§3.2 failover, Black Sarcophagus; V2000 storm mode): the run
  * replays the control plane of `pqms failover` (runFailover, called here directly as the
  * independent reference) onto the mesh at t = t_c · run.durationS / faults.durationS; failures,
  * reloads, storms, Raft events and coherence episodes are recorded, deterministically and
@@ -33,7 +33,7 @@ function runAll(seed = 5) {
   return { fingerprint: r.result!.fingerprint, samples, events, checkpoints };
 }
 
-describe("faults on the mesh run (issue 5)", () => {
+describe("faults on the mesh run (§3.2)", () => {
   const whole = runAll();
   const of = (k: string) => whole.events.filter((e) => e.kind === k);
 

@@ -1,5 +1,5 @@
 /**
- * Issue 5's faults on the resonance mesh run (§3.2, V2000 storm mode). When a scenario has the
+ * Scenario faults on the resonance mesh run (§3.2, V2000 storm mode). When a scenario has the
  * `faults` section, the control plane of `pqms failover` (five SMCs on Raft over light-time
  * links, Black Sarcophagus reloads, the fault schedule generated from the seed) is simulated once
  * at init over `faults.durationS` of control time, and its timeline is replayed onto the mesh:
@@ -26,10 +26,11 @@ import { InputError } from "../../errors.js";
 import type { ResonanceMesh } from "../../model/resonance/mesh.js";
 import { cmeRings, generateFaults, type FaultSchedule } from "../faults.js";
 import { failoverOptionsFromScenario, runFailover } from "../failover-world.js";
+import { StateReader } from "../checkpoint.js";
 import type { ModelEvent, StateValue } from "../model.js";
 import type { Scenario } from "../scenario/index.js";
 
-/** Within this of the pre-failure global RCF counts as recovered (issue 5). */
+/** Within this of the pre-failure global RCF counts as recovered. */
 export const RECOVERY_TOLERANCE = 1e-3;
 
 type Kind = "fail" | "reload" | "lost" | "stormOn" | "stormOff" | "record";
@@ -259,12 +260,27 @@ export class MeshFaults {
   }
 
   restore(state: StateValue): void {
-    const s = state as unknown as { cursor: number; active: Uint8Array; bufferNodes: Int32Array; bufferStates: Float64Array[]; tally: Tally };
-    this.cursor = s.cursor;
-    this.active = s.active.slice();
-    this.buffer = new Map(Array.from(s.bufferNodes, (n, k) => [n, s.bufferStates[k]!.slice()]));
-    this.t = { ...s.tally, last: { ...s.tally.last } };
+    const r = new StateReader(state, "checkpoint.model.faults");
+    const cursor = r.int("cursor");
+    const active = r.typed("active", Uint8Array, this.active.length);
+    const nodes = r.typed("bufferNodes", Int32Array);
+    const states = r.arr("bufferStates", nodes.length).map((v, k) => {
+      if (!(v instanceof Float64Array)) throw r.fail(`${r.path}.bufferStates[${k}]`, "a Float64Array (a node's saved state)", v);
+      return v.slice();
+    });
+    const t = r.obj("tally");
+    const tally: Tally = {
+      failures: t.int("failures"), reloads: t.int("reloads"), lost: t.int("lost"), elections: t.int("elections"),
+      leaderChanges: t.int("leaderChanges"), leaderFailovers: t.int("leaderFailovers"), commits: t.int("commits"), last: t.obj("last").numbers(),
+      episodeOpen: t.int("episodeOpen", 0, 1), episodeStartNs: t.int("episodeStartNs"), preRcf: t.num("preRcf", true), dip: t.num("dip", true),
+      currentDip: t.num("currentDip", true), lastRecoveryS: t.num("lastRecoveryS"), lastDip: t.num("lastDip", true),
+    };
+    this.cursor = cursor;
+    this.active = active.slice();
+    this.buffer = new Map(Array.from(nodes, (n, k) => [n, states[k]!]));
+    this.t = tally;
   }
+
 }
 
 function newTally(): Tally {

@@ -1,5 +1,5 @@
 /**
- * The mesh's per-node view (dashboard, issue 8): RCF_i = |⟨ψ_i|ODOS⟩|² with |ODOS⟩ = (1,…,1)/√d
+ * The mesh's per-node view (dashboard): RCF_i = |⟨ψ_i|ODOS⟩|² with |ODOS⟩ = (1,…,1)/√d
  * (§2.3, Appendix A `delta_e`), failed and CME-storm flags, and that reading it never changes a
  * run (the fingerprint folds the whole trajectory, run.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * Theorem 1 measured, not assumed (issue 5): with `umt.sync` the mesh's phase references carry the
+ * Theorem 1 measured, not assumed: with `umt.sync` the mesh's phase references carry the
  * UMT model's residuals (CSAC clocks, two-way transfer over +Grid ISLs). Hold-over floor: a
  * node's own clock alone wanders σ_y(τ)·τ over τ = holdoverS after its sync (SA.45s white FM:
  * 3e-10/√0.5 · 0.5 s = 2.1e-10 s = 2.1e5 fs) — four orders above Theorem 1's 10 fs.

@@ -15,6 +15,7 @@ import { hierarchicalCoherence } from "../../model/resonance/coherence-hierarchi
 import { maxStableDtS, ResonanceMesh, type MeshSnapshot } from "../../model/resonance/mesh.js";
 import type { MeshParams } from "../../model/resonance/mesh-params.js";
 import { constellationUmt, oscillatorFromAdev, type UmtNetwork } from "../../model/umt/index.js";
+import { StateReader } from "../checkpoint.js";
 import type { Model, ModelEvent, NodeView, StateValue, StepResult } from "../model.js";
 import { ThreadedBlocks } from "../executors/mesh-shard.js";
 import { meshNodeView } from "./mesh-node-view.js";
@@ -45,8 +46,30 @@ interface Tally {
   energyTotalJ: number;
 }
 
+/** A saved `MeshSnapshot`, read field by field (lengths per node checked here, the state's by the mesh). */
+function readMeshSnapshot(m: StateReader, nodes: number, dim: number): MeshSnapshot {
+  const blockRandom = m.has("blockRandom")
+    ? m.arr("blockRandom").map((b, k) => {
+      const br = new StateReader(b, `${m.path}.blockRandom[${k}]`);
+      if (br.raw("generator") !== "xoshiro256**") throw br.fail(`${br.path}.generator`, '"xoshiro256**"', br.raw("generator"));
+      return { generator: "xoshiro256**" as const, key: br.str("key"), s: br.str("s") };
+    })
+    : undefined;
+  return {
+    timeS: m.num("timeS"), vetoesTotal: m.int("vetoesTotal"), externalClock: m.bool("externalClock"),
+    states: m.typed("states", Float64Array),
+    clockErrorS: m.typed("clockErrorS", Float64Array, nodes), appliedClockErrorS: m.typed("appliedClockErrorS", Float64Array, nodes),
+    clockRate: m.typed("clockRate", Float64Array, nodes),
+    ...(m.has("detuningRadS") ? { detuningRadS: m.typed("detuningRadS", Float64Array, nodes * dim) } : {}),
+    ...(m.has("failed") ? { failed: m.typed("failed", Uint8Array, nodes) } : {}),
+    ...(m.has("thresholds") ? { thresholds: m.typed("thresholds", Float64Array, nodes) } : {}),
+    ...(blockRandom ? { blockRandom } : {}),
+  };
+}
+
 /** The resonance mesh as a run-loop `Model`. */
 export class ResonanceMeshModel implements Model {
+  readonly stateFormat = "resonance-mesh/1";
   private mesh: ResonanceMesh | undefined;
   private scenario: Scenario | undefined;
   private dtS = 0;
@@ -56,7 +79,7 @@ export class ResonanceMeshModel implements Model {
   private umt: UmtNetwork | undefined;
   private umtBaseNs = 0;
   private residualS = new Float64Array(0);
-  /** Issue 5's faults (scenario `faults` section): failures, sarcophagus reloads, CME thresholds, Raft events. */
+  /** The scenario's `faults` section: failures, sarcophagus reloads, CME thresholds, Raft events. */
   private faults: MeshFaults | undefined;
   /** The worker threads of a mesh sharded over run.threads > 1 (stopped by `dispose`, which the Runner calls when the run ends). */
   private shard: ThreadedBlocks | undefined;
@@ -108,7 +131,7 @@ export class ResonanceMeshModel implements Model {
     const fromNs = this.lastTNs;
     const events: ModelEvent[] = [];
     let last;
-    // Faults (issue 5) due by each sub-step boundary are applied there; those due by the tick's end
+    // Faults due by each sub-step boundary are applied there; those due by the tick's end
     // are applied at its end (so they belong to this tick, after any checkpoint before it).
     const faultsAt = (s: number) => this.faults?.apply(mesh, fromNs + (s * (tNs - fromNs)) / substeps, fromNs + Math.floor((s * (tNs - fromNs)) / substeps), () => this.globalRcf(), events);
     if (fromNs === 0) faultsAt(0);
@@ -149,12 +172,28 @@ export class ResonanceMeshModel implements Model {
   }
 
   restore(state: StateValue): void {
-    const s = state as unknown as { mesh: MeshSnapshot; lastTNs: number; tally: Tally; umt: Array<Float64Array | Uint8Array> | null; faults?: StateValue };
-    this.need().restore(s.mesh);
-    if (this.umt && s.umt) umtArrays(this.umt).forEach((a, k) => a.set(s.umt![k]!));
-    this.lastTNs = s.lastTNs;
-    this.tally = { ...s.tally };
-    if (this.faults && s.faults !== undefined) this.faults.restore(s.faults);
+    const mesh = this.need();
+    const r = new StateReader(state, "checkpoint.model");
+    const snap = readMeshSnapshot(r.obj("mesh"), mesh.params.nodes, mesh.params.dim);
+    const lastTNs = r.int("lastTNs");
+    const t = r.obj("tally");
+    const tally: Tally = { vetoes: t.int("vetoes"), energyJ: t.num("energyJ"), vetoesTotal: t.int("vetoesTotal"), energyTotalJ: t.num("energyTotalJ") };
+    let umt: Array<Float64Array | Uint8Array> | null = null;
+    if (this.umt) {
+      const own = umtArrays(this.umt);
+      const saved = r.arr("umt", own.length);
+      umt = own.map((a, k) => {
+        const v = saved[k];
+        if (!(v instanceof a.constructor) || (v as Float64Array | Uint8Array).length !== a.length) throw r.fail(`checkpoint.model.umt[${k}]`, `a ${a.constructor.name} of length ${a.length}`, v);
+        return v as Float64Array | Uint8Array;
+      });
+    }
+    if (this.faults && !r.has("faults")) throw r.fail("checkpoint.model.faults", "the fault state (the scenario has a faults section)", undefined);
+    mesh.restore(snap);
+    if (this.umt && umt) umtArrays(this.umt).forEach((a, k) => a.set(umt[k]!));
+    this.lastTNs = lastTNs;
+    this.tally = tally;
+    if (this.faults) this.faults.restore(r.raw("faults") as StateValue);
   }
 
   /**

@@ -1,5 +1,5 @@
 /**
- * Issue 5's optional scenario sections: the constellation (§3.2, V2000), UMT synchronisation
+ * Optional scenario sections for a constellation run: the constellation (§3.2, V2000), UMT synchronisation
  * (`umt.sync`, §5.2 / Theorem 1), the SMC controllers (§3.2), the Black Sarcophagus (§3.2) and
  * faults. Defaults are the values the models use (model/orbit, model/umt, model/sarcophagus,
  * sim/faults); absent sections stay absent.
@@ -61,9 +61,9 @@ export const faultsSectionSchema = z.strictObject({
   cmeRings: z.number().int().min(0).max(100).default(4).describe("Rings of +Grid neighbours a CME spreads over."),
   cmeRingEveryS: seconds().default(2).describe("Time between CME rings, s."),
   stormS: seconds().default(60).describe("How long the ΔE threshold stays at odos.stormDeltaEThreshold in the CME region after its last ring, s."),
-}).describe("Faults (issue 5): random node failures, SMC crashes, CMEs; generated from the seed or replayed from `file`.");
+}).describe("Faults: random node failures, SMC crashes, CMEs; generated from the seed or replayed from `file`.");
 
-/** The entries issue 5 adds to `extensionSections`. */
+/** The constellation entries of `extensionSections`. */
 export const constellationSections = {
   constellation: constellationSchema.optional(),
   smc: smcSchema.optional(),

@@ -1,4 +1,4 @@
-/** Cross-field rules of issue 5's sections (path, expected, got), checked after the schema. */
+/** Cross-field rules of the constellation sections (path, expected, got), checked after the schema. */
 import type { Issue } from "../../errors.js";
 import { describeValue } from "../../errors.js";
 import type { Scenario } from "./schema.js";

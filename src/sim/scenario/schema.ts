@@ -78,7 +78,7 @@ export const odosSchema = z.strictObject({
   rcfThreshold: z.number().gt(0).lte(1).default(0.95)
     .describe("θ_crit: nodes i, j are resonantly coupled when RCF_ij ≥ θ_crit (§2.1: 0.95)."),
   stormDeltaEThreshold: z.number().gt(0).lt(1).default(0.02)
-    .describe("Tightened ΔE threshold during a coronal mass ejection (V2000, issue 5: 0.02)."),
+    .describe("Tightened ΔE threshold during a coronal mass ejection (V2000 storm mode; 0.02 is a modelling assumption, the paper states no value)."),
 }).describe("The ODOS ethical invariants (§2.1, §2.3).");
 
 export const umtSchema = z.strictObject({

@@ -1,0 +1,59 @@
+/**
+ * Every metric a run records, with the label a reader sees, its unit, and the group it is shown
+ * in. One table for the CLI, the reports and the dashboard (web/src/metrics.ts imports it), so a
+ * metric is named the same everywhere. Plain data, no Node imports: the dashboard bundles it.
+ */
+
+/** Chart groups of the run views, in display order. */
+export const METRIC_GROUPS = ["coherence", "ethics / veto", "control plane", "energy", "clocks"] as const;
+export type MetricGroup = (typeof METRIC_GROUPS)[number];
+
+export interface MetricInfo {
+  /** What a reader sees, e.g. "Commit latency, last". */
+  readonly label: string;
+  /** SI or display unit ("" for a pure number, "count" for counters). */
+  readonly unit: string;
+  readonly group: MetricGroup;
+}
+
+export const METRICS: Readonly<Record<string, MetricInfo>> = {
+  globalRcf: { label: "Global RCF (mean over the MST)", unit: "", group: "coherence" },
+  rcfNeighbourMean: { label: "Neighbour RCF, mean", unit: "", group: "coherence" },
+  rcfNeighbourSampleMean: { label: "Tr(ρ_iρ_j), sampled edges", unit: "", group: "coherence" },
+  fidelitySqNeighbourMean: { label: "Uhlmann F², sampled edges", unit: "", group: "coherence" },
+  purityMean: { label: "Purity Tr(ρ²), mean", unit: "", group: "coherence" },
+  coherenceDip: { label: "Coherence dip, open episode", unit: "", group: "coherence" },
+  coherenceDipLast: { label: "Coherence dip, last episode", unit: "", group: "coherence" },
+  recoveryLastS: { label: "Recovery time, last episode", unit: "s", group: "coherence" },
+  deltaEMean: { label: "ΔE, mean", unit: "", group: "ethics / veto" },
+  deltaEMax: { label: "ΔE, max", unit: "", group: "ethics / veto" },
+  vetoes: { label: "Vetoes in the sample window", unit: "count", group: "ethics / veto" },
+  vetoesTotal: { label: "Vetoes since the start", unit: "count", group: "ethics / veto" },
+  stormNodes: { label: "Nodes under storm threshold", unit: "count", group: "ethics / veto" },
+  nodesDown: { label: "Nodes down", unit: "count", group: "control plane" },
+  failuresTotal: { label: "Node failures since the start", unit: "count", group: "control plane" },
+  reloadsTotal: { label: "Sarcophagus reloads since the start", unit: "count", group: "control plane" },
+  nodesLostTotal: { label: "Nodes lost since the start", unit: "count", group: "control plane" },
+  electionsTotal: { label: "Raft elections since the start", unit: "count", group: "control plane" },
+  leaderChangesTotal: { label: "Leader changes since the start", unit: "count", group: "control plane" },
+  leaderFailoversTotal: { label: "Leader failovers since the start", unit: "count", group: "control plane" },
+  commitsTotal: { label: "Raft commits since the start", unit: "count", group: "control plane" },
+  commitLatencyLastS: { label: "Commit latency, last", unit: "s", group: "control plane" },
+  leaderFailoverLastS: { label: "Leader failover time, last", unit: "s", group: "control plane" },
+  reloadLastS: { label: "Reload time, last", unit: "s", group: "control plane" },
+  stateLostLastMs: { label: "State lost in the last failure", unit: "ms", group: "control plane" },
+  vetoEnergyJ: { label: "Veto energy in the sample window", unit: "J", group: "energy" },
+  vetoEnergyTotalJ: { label: "Veto energy since the start", unit: "J", group: "energy" },
+  clockErrorRmsFs: { label: "Clock error, RMS", unit: "fs", group: "clocks" },
+};
+
+/** The table's entry for `key`; an unknown metric keeps its key as label, with no unit. */
+export function metricInfo(key: string): MetricInfo {
+  return METRICS[key] ?? { label: key, unit: "", group: "coherence" };
+}
+
+/** "Label [unit]" (or just the label for a pure number): an axis or column title. */
+export function metricTitle(key: string): string {
+  const m = metricInfo(key);
+  return m.unit === "" ? m.label : `${m.label} [${m.unit}]`;
+}
