@@ -49,7 +49,7 @@ describe("pqms interplanetary", () => {
   });
 
   it("rejects bad flags with exit 2 naming the flag", async () => {
-    for (const [flag, value] of [["--from", "yesterday"], ["--days", "1000"], ["--clock", "sundial"]] as const) {
+    for (const [flag, value] of [["--from", "yesterday"], ["--days", "1000"], ["--clock", "sundial"], ["--frequency-gain", "3"], ["--exclusion-deg", "-1"]] as const) {
       const bad = ["interplanetary", "--from", "2021-09-20", "--json"];
       const i = bad.indexOf(flag);
       if (i >= 0) bad[i + 1] = value; else bad.push(flag, value);

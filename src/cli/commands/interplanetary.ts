@@ -14,6 +14,7 @@ interface InterplanetaryFlags {
   ephemerisErrorM: number;
   clock: "csac" | "optical";
   mode: "predictive" | "two-way";
+  frequencyGain: number;
   seed: number;
   json?: boolean;
 }
@@ -29,10 +30,11 @@ export function registerInterplanetary(program: Command): void {
     .option("--ephemeris-error-m <M>", "Mars ephemeris error per axis, m (DE430: sub-km; range 1–1000)", numberFlag("--ephemeris-error-m"), MARS_EPHEMERIS_ERROR_M_DEFAULT)
     .option("--clock <kind>", "site clocks", choiceFlag("--clock", ["csac", "optical"] as const), "csac")
     .option("--mode <m>", "time transfer: predictive (one-way + ephemeris) or two-way", choiceFlag("--mode", ["predictive", "two-way"] as const), "two-way")
+    .option("--frequency-gain <G>", "frequency steering gain in [0, 1] (0: time only)", numberFlag("--frequency-gain"), 0.5)
     .option("--seed <S>", "seed", intFlag("--seed", 0, Number.MAX_SAFE_INTEGER), 1)
     .option("--json", "print the result as JSON")
     .action((f: InterplanetaryFlags) => {
-      const r = runInterplanetary({ from: f.from, days: f.days, stepHours: f.stepHours, solarExclusionDeg: f.exclusionDeg, ephemerisErrorM: f.ephemerisErrorM, clock: f.clock, mode: f.mode, seed: f.seed });
+      const r = runInterplanetary({ from: f.from, days: f.days, stepHours: f.stepHours, solarExclusionDeg: f.exclusionDeg, ephemerisErrorM: f.ephemerisErrorM, clock: f.clock, mode: f.mode, frequencyGain: f.frequencyGain, seed: f.seed });
       if (f.json) return printJson(r);
       const down = r.linkDown.length === 0 ? "none" : r.linkDown.map((p) => `${p.start} → ${p.end} (${p.cause})`).join("; ");
       process.stdout.write(

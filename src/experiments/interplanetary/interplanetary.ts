@@ -24,6 +24,8 @@ export interface InterplanetaryOptions {
   readonly ephemerisErrorM: number;
   readonly clock: "csac" | "optical";
   readonly mode: "predictive" | "two-way";
+  /** Frequency steering gain in [0, 1] (0: time only). */
+  readonly frequencyGain: number;
   readonly seed: number;
 }
 
@@ -34,7 +36,7 @@ export interface InterplanetaryResult {
   readonly lightTimeS: { readonly min: number; readonly median: number; readonly max: number };
   readonly availability: number;
   readonly linkDown: { readonly start: string; readonly end: string; readonly cause: DownPeriod["cause"] }[];
-  readonly umtResidualS: { readonly mode: string; readonly clock: string; readonly p50Abs: number; readonly p99Abs: number; readonly maxAbs: number };
+  readonly umtResidualS: { readonly mode: string; readonly clock: string; readonly frequencyGain: number; readonly p50Abs: number; readonly p99Abs: number; readonly maxAbs: number };
   readonly beside: { readonly paperS: number; readonly theorem1S: number; readonly p99OverPaper: number };
   readonly assumptions: readonly string[];
 }
@@ -50,6 +52,9 @@ export function runInterplanetary(o: InterplanetaryOptions): InterplanetaryResul
   const start = parseStart(o.from);
   if (!(o.days > 0 && o.days <= 100)) throw InputError.of("--days", "a duration in (0, 100] days", o.days);
   if (!(o.stepHours > 0 && o.stepHours * 3600 <= o.days * 86_400)) throw InputError.of("--step-hours", "a step in (0, days·24] hours", o.stepHours);
+  if (!(o.solarExclusionDeg >= 0 && o.solarExclusionDeg < 90)) throw InputError.of("--exclusion-deg", "an angle in [0, 90) degrees", o.solarExclusionDeg);
+  if (!(o.ephemerisErrorM >= 0)) throw InputError.of("--ephemeris-error-m", "an error ≥ 0 m", o.ephemerisErrorM);
+  if (!(o.frequencyGain >= 0 && o.frequencyGain <= 1)) throw InputError.of("--frequency-gain", "a gain in [0, 1]", o.frequencyGain);
   const earth = bodyCentre(Body.Earth), mars = areostationarySite(0, 3);
   const link = { solarExclusionDeg: o.solarExclusionDeg };
   const durationS = o.days * 86_400, stepS = o.stepHours * 3600;
@@ -58,6 +63,7 @@ export function runInterplanetary(o: InterplanetaryOptions): InterplanetaryResul
   const umt = gapUmtRun({
     earth, mars, start, durationS, syncIntervalS: stepS, turnaroundS: 1e-3, mode: o.mode,
     oscillator: o.clock === "csac" ? CSAC_OSCILLATOR : OPTICAL_OSCILLATOR, ephemerisErrorM: o.ephemerisErrorM, link,
+    frequencyGain: o.frequencyGain,
   }, RandomStream.fromSeed(o.seed, "interplanetary", "umt"));
   const iso = (s: number) => new Date(start.getTime() + s * 1000).toISOString();
   return {
@@ -66,12 +72,12 @@ export function runInterplanetary(o: InterplanetaryOptions): InterplanetaryResul
     lightTimeS: { min: lt[0]!, median: lt[Math.floor(lt.length / 2)]!, max: lt[lt.length - 1]! },
     availability: av.availability,
     linkDown: av.downPeriods.map((p) => ({ start: iso(p.startS), end: iso(p.endS), cause: p.cause })),
-    umtResidualS: { mode: o.mode, clock: o.clock, p50Abs: umt.residualAbsP50S, p99Abs: umt.residualAbsP99S, maxAbs: umt.residualAbsMaxS },
+    umtResidualS: { mode: o.mode, clock: o.clock, frequencyGain: o.frequencyGain, p50Abs: umt.residualAbsP50S, p99Abs: umt.residualAbsP99S, maxAbs: umt.residualAbsMaxS },
     beside: { paperS: PAPER_GAP_RESIDUAL_S, theorem1S: THEOREM1_RESIDUAL_S, p99OverPaper: umt.residualAbsP99S / PAPER_GAP_RESIDUAL_S },
     assumptions: [
       `solar exclusion ${o.solarExclusionDeg}° Sun–Earth–probe (NASA/JPL Mars conjunction practice, ~2°)`,
       `Mars ephemeris error ${o.ephemerisErrorM} m per axis (DE430: sub-km)`,
-      "clock steering corrects time only, not frequency: the residual is the hold-over between exchanges",
+      o.frequencyGain > 0 ? `Mars clock steered in time and frequency (gain ${o.frequencyGain})` : "Mars clock steered in time only: its frequency offset accumulates over each interval",
       "Shapiro delay and TCB/TT/Mars time-scale rates not modelled",
     ],
   };

@@ -63,6 +63,28 @@ describe("Earth–Mars time transfer", () => {
     expect(r.residualAbsP50S).toBeGreaterThan(100e-15); // the CSAC over a day is far above 100 fs
   });
 
+  it("frequency steering removes a constant frequency offset that time steering leaves growing over each interval", () => {
+    // y_A = +1e-10, y_B = −1e-10, no noise: time-only steering leaves (y_B − y_A)·(hold-over) ≈ −2e-10 × ~4 h
+    // before every exchange; with g = 1 the rate learns y_B − y_A from two exchanges and the residual collapses
+    // (to y_A·τ in one-way mode).
+    const osc: OscillatorParams = { ...SILENT, frequencyOffsetStd: 1e-10 };
+    for (const mode of ["predictive", "two-way"] as const) {
+      const o = { ...BASE, mode, oscillator: osc, syncIntervalS: 4 * 3600 };
+      const timeOnly = gapUmtRun(o, listed([1, 0, -1, 0]));
+      const last0 = timeOnly.residualS[timeOnly.residualS.length - 1]!;
+      const tau = timeOnly.lightTimeS[timeOnly.lightTimeS.length - 1]!;
+      // Both modes measure the offset as of t2 = t1 + τ; the drift from then to the next sample stays,
+      // and one-way adds A's own drift over τ (A's stamp is τ old): −y_A·τ.
+      const expected0 = -2e-10 * (o.syncIntervalS - tau) - (mode === "predictive" ? 1e-10 * tau : 0);
+      expect(Math.abs(last0 - expected0)).toBeLessThan(1e-3 * Math.abs(expected0));
+      const steered = gapUmtRun({ ...o, frequencyGain: 1 }, listed([1, 0, -1, 0]));
+      // One-way compares B at t2 with A's stamp from t1: A's own drift over τ, y_A·τ, stays (two-way cancels it).
+      const floor = mode === "predictive" ? 1e-10 * tau : 0;
+      expect(Math.abs(Math.abs(steered.residualS[steered.residualS.length - 1]!) - floor)).toBeLessThan(1e-3 * Math.abs(last0));
+    }
+    expect(() => gapUmtRun({ ...BASE, frequencyGain: 2 }, listed([]))).toThrow(/frequencyGain/);
+  });
+
   it("rejects bad inputs by name", () => {
     expect(() => gapUmtRun({ ...BASE, durationS: 200 * 86_400 }, listed([]))).toThrow(/durationS/);
     expect(() => gapUmtRun({ ...BASE, syncIntervalS: 0 }, listed([]))).toThrow(/syncIntervalS/);

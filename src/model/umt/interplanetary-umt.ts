@@ -61,6 +61,12 @@ export interface GapUmtOptions {
   /** Mars ephemeris error, σ per axis, m. */
   readonly ephemerisErrorM: number;
   readonly link?: LinkOptions;
+  /**
+   * Frequency steering gain g ∈ [0, 1]: at each correction θ, B's correction rate gains g·θ/Δt
+   * (Δt since its previous correction), a frequency integrator beside the phase step. 0 (default):
+   * time only, so a clock's frequency offset and aging accumulate over every interval.
+   */
+  readonly frequencyGain?: number;
 }
 
 /** Residual of the Mars clock against the Earth clock, sampled just before each exchange. */
@@ -86,6 +92,31 @@ function checkOptions(o: GapUmtOptions): void {
   if (!(o.turnaroundS >= 0 && o.turnaroundS < o.syncIntervalS)) throw InputError.of("turnaroundS", "a turnaround in [0, syncIntervalS) s", o.turnaroundS);
   if (!(o.ephemerisErrorM >= 0 && Number.isFinite(o.ephemerisErrorM))) throw InputError.of("ephemerisErrorM", "a finite error ≥ 0 m", o.ephemerisErrorM);
   if (o.mode !== "predictive" && o.mode !== "two-way") throw InputError.of("mode", `"predictive" or "two-way"`, o.mode);
+  const g = o.frequencyGain ?? 0;
+  if (!(g >= 0 && g <= 1)) throw InputError.of("frequencyGain", "a gain in [0, 1]", g);
+}
+
+/** B's steering: a phase correction at a reference time and a rate (phase step + frequency integrator). */
+class Steering {
+  private phaseS = 0;
+  private rate = 0;
+  private refS = 0;
+  private lastApplyS = -1;
+
+  constructor(private readonly gain: number) {}
+
+  /** The correction B subtracts from its clock at tS, s. */
+  at(tS: number): number {
+    return this.phaseS + this.rate * (tS - this.refS);
+  }
+
+  /** Apply a measured offset θ at tS: phase step, and g·θ/Δt into the rate. */
+  apply(thetaS: number, tS: number): void {
+    this.phaseS = this.at(tS) + thetaS;
+    if (this.gain > 0 && this.lastApplyS >= 0 && tS > this.lastApplyS) this.rate += (this.gain * thetaS) / (tS - this.lastApplyS);
+    this.refS = tS;
+    this.lastApplyS = tS;
+  }
 }
 
 /** `site` displaced by a constant vector, m: what the ephemeris predicts. */
@@ -119,7 +150,7 @@ export function gapUmtRun(o: GapUmtOptions, rng: NormalSource): GapUmtResult {
   const count = Math.floor(o.durationS / o.syncIntervalS);
   const timesS = new Float64Array(count), residualS = new Float64Array(count), lightTimeS = new Float64Array(count);
   const synced = new Uint8Array(count);
-  let correctionS = 0; // B's accumulated steering
+  const steer = new Steering(o.frequencyGain ?? 0);
   for (let k = 0; k < count; k++) {
     const t1 = k * o.syncIntervalS;
     const up = linkState(o.earth, o.mars, at(t1), o.link);
@@ -129,22 +160,22 @@ export function gapUmtRun(o: GapUmtOptions, rng: NormalSource): GapUmtResult {
       const t2 = t1 + tauAb, t3 = t2 + o.turnaroundS;
       const tauBa = siteLightTimeS(o.mars, o.earth, at(t3)), tauBaPred = siteLightTimeS(marsPred, o.earth, at(t3));
       const t4 = t3 + tauBa;
-      const eA1 = clocks.at(0, ns(t1)), eB2 = clocks.at(1, ns(t2)) - correctionS;
+      const eA1 = clocks.at(0, ns(t1)), eB2 = clocks.at(1, ns(t2)) - steer.at(t2);
       if (o.mode === "predictive") {
-        correctionS += tauAb + eB2 - eA1 - tauAbPred;
+        steer.apply(tauAb + eB2 - eA1 - tauAbPred, t2);
       } else {
-        const eB3 = clocks.at(1, ns(t3)) - correctionS, eA4 = clocks.at(0, ns(t4));
+        const eB3 = clocks.at(1, ns(t3)) - steer.at(t3), eA4 = clocks.at(0, ns(t4));
         const theta = twoWayOffsetS(tauAb + eB2 - eA1, tauBa + eA4 - eB3, tauAbPred, tauBaPred);
         const t5 = t4 + siteLightTimeS(o.earth, o.mars, at(t4));
         if (t5 >= t1 + o.syncIntervalS) throw InputError.of("syncIntervalS", `> ${(t5 - t1).toFixed(0)} s (one exchange and its report)`, o.syncIntervalS);
         clocks.at(1, ns(t5));
-        correctionS += theta;
+        steer.apply(theta, t5);
       }
       synced[k] = 1;
     }
     const tS = t1 + o.syncIntervalS - 1e-9;
     timesS[k] = tS;
-    residualS[k] = clocks.at(1, ns(tS)) - correctionS - clocks.at(0, ns(tS));
+    residualS[k] = clocks.at(1, ns(tS)) - steer.at(tS) - clocks.at(0, ns(tS));
   }
   return {
     timesS, residualS, synced, lightTimeS,
