@@ -26,6 +26,7 @@ interface Result {
   linkDown: { start: string; end: string; cause: string }[];
   umtResidualS: { p50Abs: number; p99Abs: number };
   beside: { paperS: number; p99OverPaper: number };
+  latencyAcrossGapS: { floorMin: number; floorOverPaper: number };
 }
 
 describe("pqms interplanetary", () => {
@@ -44,6 +45,8 @@ describe("pqms interplanetary", () => {
     expect(r.lightTimeS.max).toBeGreaterThan(1198);
     expect(r.lightTimeS.min).toBeLessThanOrEqual(r.lightTimeS.median);
     expect(r.beside.p99OverPaper).toBeCloseTo(r.umtResidualS.p99Abs / 100e-15, 6);
+    expect(r.latencyAcrossGapS.floorMin).toBe(r.lightTimeS.min);
+    expect(r.latencyAcrossGapS.floorOverPaper).toBeGreaterThan(1e11); // > 1198 s against 1 ns
     const again = await runCli(args);
     expect(again.out).toBe(out);
   });

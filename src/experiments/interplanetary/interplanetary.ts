@@ -14,6 +14,8 @@ import { CSAC_OSCILLATOR } from "../../model/umt/oscillator.js";
 /** §5.2's claimed Earth–Mars residual and Theorem 1's bound, s: the figures we compare against. */
 export const PAPER_GAP_RESIDUAL_S = 100e-15;
 export const THEOREM1_RESIDUAL_S = 10e-15;
+/** §5.2's claimed "effective communication latency between any two nodes", s. */
+export const PAPER_LATENCY_S = 1e-9;
 
 export interface InterplanetaryOptions {
   /** Start, ISO 8601 UTC. */
@@ -34,6 +36,8 @@ export interface InterplanetaryResult {
   readonly days: number;
   readonly sites: { readonly earth: string; readonly mars: string };
   readonly lightTimeS: { readonly min: number; readonly median: number; readonly max: number };
+  /** The one-way light-time across the gap is a floor under any end-to-end latency, beside the paper's < 1 ns. */
+  readonly latencyAcrossGapS: { readonly floorMin: number; readonly paperS: number; readonly floorOverPaper: number };
   readonly availability: number;
   readonly linkDown: { readonly start: string; readonly end: string; readonly cause: DownPeriod["cause"] }[];
   readonly umtResidualS: { readonly mode: string; readonly clock: string; readonly frequencyGain: number; readonly p50Abs: number; readonly p99Abs: number; readonly maxAbs: number };
@@ -70,6 +74,7 @@ export function runInterplanetary(o: InterplanetaryOptions): InterplanetaryResul
     from: start.toISOString(), days: o.days,
     sites: { earth: "Earth centre (the Walker shell's hub)", mars: "areostationary site at 0° E (one of 3)" },
     lightTimeS: { min: lt[0]!, median: lt[Math.floor(lt.length / 2)]!, max: lt[lt.length - 1]! },
+    latencyAcrossGapS: { floorMin: lt[0]!, paperS: PAPER_LATENCY_S, floorOverPaper: lt[0]! / PAPER_LATENCY_S },
     availability: av.availability,
     linkDown: av.downPeriods.map((p) => ({ start: iso(p.startS), end: iso(p.endS), cause: p.cause })),
     umtResidualS: { mode: o.mode, clock: o.clock, frequencyGain: o.frequencyGain, p50Abs: umt.residualAbsP50S, p99Abs: umt.residualAbsP99S, maxAbs: umt.residualAbsMaxS },
