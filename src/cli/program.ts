@@ -17,6 +17,7 @@ import { registerFalsify } from "./commands/falsify.js";
 import { registerSweep } from "./commands/sweep.js";
 import { registerWorker } from "./commands/worker.js";
 import { registerServe } from "./commands/serve.js";
+import { registerInterplanetary } from "./commands/interplanetary.js";
 
 export function buildProgram(): Command {
   const program = new Command("pqms")
@@ -37,5 +38,6 @@ export function buildProgram(): Command {
   registerSweep(program);
   registerWorker(program);
   registerServe(program);
+  registerInterplanetary(program);
   return program;
 }

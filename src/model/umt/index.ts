@@ -6,3 +6,4 @@ export * from "./sync-tree.js";
 export * from "./sync-network.js";
 export * from "./allan.js";
 export * from "./constellation-umt.js";
+export * from "./interplanetary-umt.js";
