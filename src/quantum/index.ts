@@ -9,3 +9,4 @@ export { liouvillian, spre, spost, lindbladDissipator } from "./superop.js";
 export { mesolve, type HSpec, type HTerm, type MesolveOptions, type MesolveResult, type MesolveStats } from "./mesolve.js";
 export { steadystate, type SteadystateOptions } from "./steadystate.js";
 export { twoModeCavity, REFERENCE_CAVITY, type CavityParams } from "./two-mode-cavity.js";
+export { isingChain, kerrOscillator, drivenJaynesCummings, ISING_DEFAULTS, KERR_DEFAULTS, JAYNES_CUMMINGS_DEFAULTS, type OpenModel, type IsingParams, type KerrParams, type JaynesCummingsParams } from "./open-models.js";

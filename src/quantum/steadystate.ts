@@ -6,7 +6,8 @@
  * the component(s) holding the populations; every other component's steady part is 0 (a block
  * without populations conserves no trace, and its only stationary solution is 0 when the state
  * is unique). Only that block is solved: for the two-mode cavity at N = 15, 2255 of 50625
- * unknowns. Within it, the equation of ρ_00 is replaced by the trace condition.
+ * unknowns. Within it, the population equation with the weakest diagonal is replaced by the trace
+ * condition.
  *
  * Uniqueness: if the populations fall into two or more components, each conserves its own
  * partial trace and the steady state is not unique; this raises a SolverError instead of
@@ -53,6 +54,24 @@ function solveIterative(M: CsrMatrix, b: Float64Array, options: SteadystateOptio
     x[2 * (perm[k] as number) + 1] = xp[2 * k + 1] as number;
   }
   return x;
+}
+
+/**
+ * The population equation to give up for the trace condition: the one with the smallest
+ * diagonal |L_qq| (e.g. a dark ground state with no loss of its own has none at all, which
+ * ILU(0) could not pivot on). Any population row works for the exact solution.
+ */
+function weakestPopulationRow(A: CsrMatrix, traceCols: Int32Array): number {
+  let best = traceCols[0] as number, bestMag = Infinity;
+  for (let t = 0; t < traceCols.length; t++) {
+    const q = traceCols[t] as number;
+    let mag = 0;
+    for (let p = A.rowPtr[q] as number; p < (A.rowPtr[q + 1] as number); p++) {
+      if (A.colIdx[p] === q) mag = Math.hypot(A.data[2 * p] as number, A.data[2 * p + 1] as number);
+    }
+    if (mag < bestMag) { bestMag = mag; best = q; }
+  }
+  return best;
 }
 
 /** Replace row `r` of A by the trace functional Σ_i ρ_ii (columns `traceCols`). */
@@ -104,7 +123,7 @@ export function steadystate(H: Qobj | null, cOps: readonly Qobj[], options: Stea
   const { indices, local } = selectLabelled(label, () => true);
   const A = assembleLindblad(d, K, jumps, indices, local);
   const traceCols = Int32Array.from(diag, (k) => local[k] as number);
-  const r0 = traceCols[0] as number;
+  const r0 = weakestPopulationRow(A, traceCols);
   const M = withTraceRow(A, r0, traceCols);
   const b = new Float64Array(2 * indices.length);
   b[2 * r0] = 1;

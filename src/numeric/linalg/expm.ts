@@ -1,8 +1,15 @@
 /**
  * Matrix exponential e^A of a complex square matrix by Padé approximation with scaling and
  * squaring (Higham 2005, SIAM J. Matrix Anal. Appl. 26:1179, Algorithm 2.3): the lowest Padé
- * order m ∈ {3, 5, 7, 9} with ‖A‖₁ ≤ θ_m, else m = 13 on A/2^s with ‖A/2^s‖₁ ≤ θ13, squared s
- * times. r_m(A) = (V − U)⁻¹ (V + U) with U odd, V even in A.
+ * order m ∈ {3, 5, 7, 9} with ‖A‖₁ ≤ θ_m, else m = 13 on A/2^s, squared s times.
+ * r_m(A) = (V − U)⁻¹ (V + U) with U odd, V even in A.
+ *
+ * The scaling for m = 13 follows Al-Mohy & Higham 2009 (SIAM J. Matrix Anal. Appl. 31:970,
+ * Theorem 4.2): the backward error series h_27 is bounded through α_p(A) = max(d_p, d_{p+1}),
+ * d_k = ‖A^k‖₁^{1/k}, for any p with p(p − 1) ≤ 27, i.e. p ≤ 5. d_2, d_4, d_6 come exactly from
+ * the powers the Padé evaluation needs anyway; d_3 and d_5 are bounded by ‖A‖‖A²‖ and ‖A‖‖A⁴‖.
+ * s = ⌈log₂(min_p α_p / θ13)⌉ ≤ Higham 2005's ⌈log₂(‖A‖₁ / θ13)⌉: fewer squarings when the
+ * powers of A shrink faster than its norm (e.g. non-normal or random matrices).
  */
 import { DimensionError, InputError, SolverError } from "../../errors.js";
 import { checkMat } from "../complex/check.js";
@@ -54,9 +61,27 @@ export function expm(A: CMatrix): CMatrix {
   for (const m of [3, 5, 7, 9] as const) {
     if (norm <= THETA[m]) return checked(padeLow(A, PADE[m]), norm);
   }
-  const s = Math.max(0, Math.ceil(Math.log2(norm / THETA[13])));
-  const As = cmatScale(cmatZeros(n, n), A, 2 ** -s, 0);
-  let X = pade13(As);
+  const A2 = cmatmul(cmatZeros(n, n), A, A);
+  const A4 = cmatmul(cmatZeros(n, n), A2, A2);
+  const A6 = cmatmul(cmatZeros(n, n), A4, A2);
+  const n2 = cmatNorm1(A2), n4 = cmatNorm1(A4), n6 = cmatNorm1(A6);
+  const d2 = Math.sqrt(n2), d3 = Math.cbrt(norm * n2), d4 = n4 ** 0.25, d5 = (norm * n4) ** 0.2, d6 = n6 ** (1 / 6);
+  const alpha = Math.min(norm, Math.max(d2, d3), Math.max(d3, d4), Math.max(d4, d5), Math.max(d5, d6));
+  let s = Math.max(0, Math.ceil(Math.log2(alpha / THETA[13])));
+  const f = 2 ** -s;
+  const As = cmatScale(cmatZeros(n, n), A, f, 0);
+  let X: CMatrix;
+  if (Number.isFinite(n6) && s <= 48) {
+    // Powers of A/2^s: scale the ones already computed (2^-288 and up cannot underflow them).
+    X = pade13(As, cmatScale(A2, A2, f ** 2, 0), cmatScale(A4, A4, f ** 4, 0), cmatScale(A6, A6, f ** 6, 0));
+  } else {
+    // Huge ‖A‖ (A⁶ overflows, or scaled powers could underflow): Higham 2005's scaling on ‖A‖₁.
+    s = Math.max(0, Math.ceil(Math.log2(norm / THETA[13])));
+    const B = cmatScale(cmatZeros(n, n), A, 2 ** -s, 0);
+    const B2 = cmatmul(cmatZeros(n, n), B, B);
+    const B4 = cmatmul(cmatZeros(n, n), B2, B2);
+    X = pade13(B, B2, B4, cmatmul(cmatZeros(n, n), B4, B2));
+  }
   let Y = cmatZeros(n, n);
   for (let k = 0; k < s; k++) {
     cmatmul(Y, X, X);
@@ -89,13 +114,10 @@ function padeLow(A: CMatrix, b: readonly number[]): CMatrix {
   return solvePade(U, V);
 }
 
-/** r_13(A) with the 6-product evaluation of Higham 2005, Algorithm 2.3. */
-function pade13(A: CMatrix): CMatrix {
+/** r_13(A) with the 6-product evaluation of Higham 2005, Algorithm 2.3, given A², A⁴, A⁶. */
+function pade13(A: CMatrix, A2: CMatrix, A4: CMatrix, A6: CMatrix): CMatrix {
   const n = A.rows;
   const b = B13;
-  const A2 = cmatmul(cmatZeros(n, n), A, A);
-  const A4 = cmatmul(cmatZeros(n, n), A2, A2);
-  const A6 = cmatmul(cmatZeros(n, n), A4, A2);
   const I = cmatIdentity(n);
   const T = cmatZeros(n, n);
   // U = A [A6 (b13 A6 + b11 A4 + b9 A2) + b7 A6 + b5 A4 + b3 A2 + b1 I]

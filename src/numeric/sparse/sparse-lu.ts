@@ -227,6 +227,8 @@ interface Front {
   /** Last band column that may be nonzero. */
   readonly ext: Int32Array;
   readonly isDense: Uint8Array;
+  /** Scratch: squared pivot-candidate magnitudes. */
+  readonly mag2: Float64Array;
   count: number;
 }
 
@@ -256,15 +258,19 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number): SparseLu {
     base: new Int32Array(sym.maxActive),
     ext: new Int32Array(sym.maxActive),
     isDense: new Uint8Array(sym.maxActive),
+    mag2: new Float64Array(sym.maxActive),
     count: 0,
   };
   const freeSlots = Int32Array.from({ length: sym.maxActive }, (_, s) => sym.maxActive - 1 - s);
   let nFree = sym.maxActive;
   let nextDense = 0;
   const pivRow = new Int32Array(n);
-  const L = new Growable(4 * n);
+  // Start near the expected fill (about half the ring per row for each factor), so the
+  // factors are not copied over and over while they grow; capped at 2^22 entries to begin with.
+  const guess = Math.min(2 ** 22, Math.max(8 * n, (n * W) >> 1));
+  const L = new Growable(guess);
   const lPtr = new Int32Array(n + 1);
-  const U = new Growable(8 * n);
+  const U = new Growable(guess);
   const uStart = new Int32Array(n + 1);
   const uBorder = new Float64Array(2 * n * nb);
   const eps = n * 2 ** -52;
@@ -342,23 +348,25 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number): SparseLu {
  * (least fill). Dense rows compete only when no sparse row reaches 1e-3 of the column maximum.
  */
 function choosePivot(f: Front, k: number, tau: number): number {
+  // Squared magnitudes throughout (Math.hypot is slow and the comparisons need no square root).
   let vAll = 0;
   let vSparse = 0;
+  const mag2 = f.mag2;
   for (let a = 0; a < f.count; a++) {
     const y = bufferOf(f, a);
     const o = (f.base[a] as number) + colOffset(f, a, k);
-    const v = Math.hypot(y[o] as number, y[o + 1] as number);
-    vAll = Math.max(vAll, v);
-    if (!f.isDense[a]) vSparse = Math.max(vSparse, v);
+    const re = y[o] as number, im = y[o + 1] as number;
+    const v = re * re + im * im;
+    mag2[a] = v;
+    if (v > vAll) vAll = v;
+    if (!f.isDense[a] && v > vSparse) vSparse = v;
   }
-  const sparseOnly = vSparse >= 1e-3 * vAll;
-  const limit = tau * (sparseOnly ? vSparse : vAll);
+  const sparseOnly = vSparse >= 1e-6 * vAll;
+  const limit = tau * tau * (sparseOnly ? vSparse : vAll);
   let pa = -1;
   for (let a = 0; a < f.count; a++) {
     if (sparseOnly && f.isDense[a]) continue;
-    const y = bufferOf(f, a);
-    const o = (f.base[a] as number) + colOffset(f, a, k);
-    const v = Math.hypot(y[o] as number, y[o + 1] as number);
+    const v = mag2[a] as number;
     if (v > 0 && v >= limit && (pa < 0 || (f.ext[a] as number) < (f.ext[pa] as number))) pa = a;
   }
   return pa;
