@@ -181,11 +181,15 @@ function ring(radiusM: number, n: number, centre: Vec3 = [0, 0, 0]): Vec3[] {
   return Array.from({ length: n }, (_, k): Vec3 => [centre[0] + radiusM * Math.cos((2 * Math.PI * k) / n), centre[1] + radiusM * Math.sin((2 * Math.PI * k) / n), centre[2]]);
 }
 
+/** The paper's placement reads no technology figure: searched once. */
+let paperSearch: ReturnType<typeof searchFailover> | undefined;
+
 /** Five controllers: the paper's placement (the audit's search), rings at GEO, MEO and the nodes' LEO shell, and a tight cluster at GEO. */
 export function placements(t: Technology): Placement[] {
   const r = EARTH_RADIUS_M + LINK_GRAZING_MARGIN_M;
   const out: Placement[] = [];
-  const paper = searchFailover({ ...s32Failover.inputs, gridDeg: 5 });
+  paperSearch ??= searchFailover({ ...s32Failover.inputs, gridDeg: 5 });
+  const paper = paperSearch;
   out.push({ name: "paper: L1, L2, Moon-South, GEO-180°, reserve", roundTripS: paper.best.roundTripS, minSeparationM: GEO_RADIUS_M, eligible: true });
   const rings: Array<[string, number]> = [["GEO ring of 5", GEO_RADIUS_M], ["MEO ring of 5 (GNSS radius)", 26_560e3], ["LEO ring of 5 (the nodes' shell)", EARTH_RADIUS_M + t.altitudeM]];
   for (const [name, radius] of rings) {

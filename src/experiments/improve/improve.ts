@@ -7,6 +7,8 @@ import { BOLTZMANN_J_PER_K, EV_J } from "../../model/constants.js";
 import { CLAIMS } from "../audit/claims/index.js";
 import { evaluateClaim, type ClaimResult } from "../audit/claim.js";
 import { runH1 } from "../falsify/h1.js";
+import { runH2 } from "../falsify/h2.js";
+import { runH3 } from "../falsify/h3.js";
 import type { HypothesisResult } from "../falsify/hypothesis.js";
 import { applyTechOverrides, techAssumptions, TECHNOLOGY_DEFAULT, type Technology, type TechnologyName } from "./assumptions.js";
 import * as D from "./derive.js";
@@ -144,8 +146,19 @@ export function runImprove(o: ImproveOptions = {}): ImproveResult {
   const t = applyTechOverrides(TECHNOLOGY_DEFAULT, o.set ?? {});
   const assumptions = techAssumptions(t);
   const changes = failingClaims().map((c) => changeFor(c, t, assumptions));
-  const hypotheses = o.hypotheses === false ? [] : [runH1({ searchFlips: false, set: { rcf: String(1 - t.readoutError), photonEnergyEv: String(t.photonEnergyEv), opsPerS: String(t.opsPerNodePerS) } })];
+  const hypotheses = o.hypotheses === false ? [] : buildableHypotheses(t);
   return { assumptions, changes, placements: D.placements(t), scenario: { path: BUILDABLE_SCENARIO_PATH, yaml: buildableScenarioYaml(t) }, hypotheses };
+}
+
+/** §6's H1–H3 on the buildable parameters (the paper's n = 10 replicates, no flip search). */
+export function buildableHypotheses(t: Technology): HypothesisResult[] {
+  const o = { replicates: 10, seed: 1, searchFlips: false };
+  const comparatorHz = t.comparator === "sfq" ? 1 / t.sfqGateDelayS : t.cmosClockHz;
+  return [
+    runH1({ ...o, set: { rcf: String(1 - t.readoutError), photonEnergyEv: String(t.photonEnergyEv), opsPerS: String(t.opsPerNodePerS) } }),
+    runH2({ ...o, set: { clockResidualS: String(D.umtResidualS(t).value) } }),
+    runH3({ ...o, set: { criticalCurrentA: String(t.criticalCurrentA), comparatorClockHz: String(comparatorHz) } }),
+  ];
 }
 
 /** YAML number: exact round trip, exponent form for very small or large values. */
