@@ -6,8 +6,9 @@
  * shows as a different hex string. FNV-1a is not cryptographic: it detects change, it does not
  * resist forgery. Pure (no I/O, no node:crypto), so it may live in sim/.
  *
- * The 64-bit state is kept as four 16-bit lanes in plain numbers (no BigInt in the hot path);
- * multiplying by the FNV prime 2^40 + 2^8 + 0xb3 is done lane by lane with carries.
+ * The 64-bit state is kept as two uint32 halves in plain numbers (no BigInt in the hot path);
+ * multiplying by the FNV prime 2^40 + 2^8 + 0xb3 is done half by half with a carry. Checkpoints
+ * still store four 16-bit lanes, so saved states read the same.
  */
 
 /** FNV-1a 64 offset basis 0xcbf29ce484222325 as 16-bit lanes, least significant first. */
@@ -16,42 +17,69 @@ const OFFSET_LANES = [0x2325, 0x8422, 0x9ce4, 0xcbf2] as const;
 /** Serialisable state of a fingerprint (four 16-bit lanes, least significant first). */
 export type FingerprintState = readonly [number, number, number, number];
 
+/**
+ * High 32 bits of x·0x1b3 for a 32-bit x (the carry of the low half into the high half), from
+ * 16-bit halves so it stays in small integers.
+ */
+function carry(x: number): number {
+  return ((x >>> 16) * 0x1b3 + (((x & 0xffff) * 0x1b3) >>> 16)) >>> 16;
+}
+
 /** A running FNV-1a 64 hash. */
 export class Fingerprint {
-  private h0: number = OFFSET_LANES[0];
-  private h1: number = OFFSET_LANES[1];
-  private h2: number = OFFSET_LANES[2];
-  private h3: number = OFFSET_LANES[3];
-  private readonly scratch = new DataView(new ArrayBuffer(8));
+  /**
+   * The 64-bit state h = hi·2^32 + lo as two int32 halves. One step h ← (h ⊕ b)·(2^40 + 0x1b3)
+   * mod 2^64 is lo' = (x·0x1b3) mod 2^32 and hi' = hi·0x1b3 + carry(x) + (x·2^8) mod 2^32, with
+   * x = lo ⊕ b: `Math.imul` and int32 adds, and the chain from one byte to the next is only an
+   * xor and a multiply.
+   */
+  private hi: number = (OFFSET_LANES[3] * 0x10000 + OFFSET_LANES[2]) | 0;
+  private lo: number = (OFFSET_LANES[1] * 0x10000 + OFFSET_LANES[0]) | 0;
+  private readonly f64 = new Float64Array(1);
+  private readonly u32 = new Int32Array(this.f64.buffer);
 
   /** Fold in one byte (0..255). */
   byte(b: number): this {
-    this.h0 ^= b & 0xff;
-    // h *= 0x100000001b3 (mod 2^64): h*0x1b3 + (h << 40).
-    const t0 = this.h0 * 0x1b3;
-    const t1 = this.h1 * 0x1b3 + (t0 >>> 16);
-    const t2 = this.h2 * 0x1b3 + (t1 >>> 16) + (this.h0 << 8);
-    const t3 = this.h3 * 0x1b3 + (t2 >>> 16) + (this.h1 << 8);
-    this.h0 = t0 & 0xffff;
-    this.h1 = t1 & 0xffff;
-    this.h2 = t2 & 0xffff;
-    this.h3 = t3 & 0xffff;
+    const x = this.lo ^ (b & 0xff);
+    this.hi = (Math.imul(this.hi, 0x1b3) + carry(x) + (x << 8)) | 0;
+    this.lo = Math.imul(x, 0x1b3);
     return this;
   }
 
-  /** Fold in the 8 IEEE-754 bytes of a number (so 0 and -0, and every NaN payload, differ). */
-  number(x: number): this {
-    this.scratch.setFloat64(0, x, true);
-    for (let i = 0; i < 8; i++) this.byte(this.scratch.getUint8(i));
+  /** Fold in the 8 IEEE-754 bytes of a number, little-endian (so 0 and -0, and every NaN payload, differ). */
+  number(v: number): this {
+    this.f64[0] = v;
+    // Typed arrays use the platform's byte order; every platform node runs on is little-endian.
+    let hi = this.hi;
+    let lo = this.lo;
+    for (let w = 0; w < 2; w++) {
+      const a = this.u32[w]!;
+      for (let sh = 0; sh < 32; sh += 8) {
+        const x = lo ^ ((a >>> sh) & 0xff);
+        hi = (Math.imul(hi, 0x1b3) + carry(x) + (x << 8)) | 0;
+        lo = Math.imul(x, 0x1b3);
+      }
+    }
+    this.hi = hi;
+    this.lo = lo;
     return this;
   }
 
   /** Fold in a string as UTF-8-like code units (two bytes per UTF-16 unit) and a terminator. */
   string(s: string): this {
+    let hi = this.hi;
+    let lo = this.lo;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      this.byte(c & 0xff).byte(c >>> 8);
+      let x = lo ^ (c & 0xff);
+      hi = (Math.imul(hi, 0x1b3) + carry(x) + (x << 8)) | 0;
+      lo = Math.imul(x, 0x1b3);
+      x = lo ^ (c >>> 8);
+      hi = (Math.imul(hi, 0x1b3) + carry(x) + (x << 8)) | 0;
+      lo = Math.imul(x, 0x1b3);
     }
+    this.hi = hi;
+    this.lo = lo;
     return this.byte(0xff).byte(0xff);
   }
 
@@ -70,19 +98,20 @@ export class Fingerprint {
 
   /** The current hash as 16 lowercase hex digits. */
   hex(): string {
-    return [this.h3, this.h2, this.h1, this.h0].map((l) => l.toString(16).padStart(4, "0")).join("");
+    return (this.hi >>> 0).toString(16).padStart(8, "0") + (this.lo >>> 0).toString(16).padStart(8, "0");
   }
 
-  /** The lanes, for checkpoints. */
+  /** The 16-bit lanes, least significant first, for checkpoints (the format does not change with the lane width in use). */
   state(): FingerprintState {
-    return [this.h0, this.h1, this.h2, this.h3];
+    return [this.lo & 0xffff, this.lo >>> 16, this.hi & 0xffff, this.hi >>> 16];
   }
 
   /** A fingerprint continuing from saved lanes. */
   static fromState(s: FingerprintState): Fingerprint {
     const f = new Fingerprint();
     for (const lane of s) if (!Number.isInteger(lane) || lane < 0 || lane > 0xffff) throw new Error(`pqms internal assertion: fingerprint lane ${lane}`);
-    [f.h0, f.h1, f.h2, f.h3] = s;
+    f.lo = (s[1] * 0x10000 + s[0]) | 0;
+    f.hi = (s[3] * 0x10000 + s[2]) | 0;
     return f;
   }
 }

@@ -77,7 +77,8 @@ export class Kernel {
    * @throws QueueOverflowError when the bound is reached.
    */
   schedule(atNs: number, kind: string, data: EventData = {}): SimEvent {
-    assert(Number.isSafeInteger(atNs) && atNs >= this.now, `schedule '${kind}' at ${atNs} ns (now ${this.now} ns): time must be an integer ≥ now ≤ 2^53-1`);
+    // The message is built only on failure: a template string per event is most of a schedule's cost.
+    if (!(Number.isSafeInteger(atNs) && atNs >= this.now)) assert(false, `schedule '${kind}' at ${atNs} ns (now ${this.now} ns): time must be an integer ≥ now ≤ 2^53-1`);
     const ev: SimEvent = { timeNs: atNs, seq: this.seq, kind, data };
     this.queue.push(ev);
     this.seq += 1;
@@ -101,7 +102,7 @@ export class Kernel {
 
   /** Fold an event a model reports from inside a step (it is not queued) into the fingerprint. */
   record(timeNs: number, kind: string, data: EventData): void {
-    assert(Number.isSafeInteger(timeNs), `recorded event '${kind}' at non-integer time ${timeNs}`);
+    if (!Number.isSafeInteger(timeNs)) assert(false, `recorded event '${kind}' at non-integer time ${timeNs}`);
     this.fold(timeNs, kind, data);
   }
 

@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { encodeState, decodeState, foldState } from "./state-codec.js";
+import { InputError } from "../errors.js";
+import { encodeState, decodeState, foldState, ENCODED_STATE_CHARS_MAX } from "./state-codec.js";
 import { Fingerprint } from "./fingerprint.js";
 
 describe("state codec", () => {
@@ -22,6 +23,19 @@ describe("state codec", () => {
       expect(Array.from(back.v)).toEqual(xs);
       expect(back.w).toEqual(xs);
     }));
+  });
+
+  it("refuses a state whose base64 would pass V8's longest string with a typed error naming the array", () => {
+    // One byte past the limit (zero-filled memory is not touched before the check, so this is cheap).
+    const bytes = 3 * (Math.floor(ENCODED_STATE_CHARS_MAX / 4) + 1);
+    let err: unknown;
+    try {
+      encodeState({ mesh: { timeS: 0, more: new Uint8Array(bytes) } });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).issues[0]).toMatchObject({ path: "checkpoint", got: expect.stringContaining('"more"') });
   });
 
   it("folds equal states to equal hashes and a one-ulp change to a different one", () => {

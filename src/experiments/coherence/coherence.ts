@@ -1,6 +1,6 @@
 /**
  * `pqms coherence`: global coherence (§2.1, mean RCF over the MST of 1 − RCF) of N random node
- * states, exact (the MST certified from every node's nearest edges, Prim where that falls short;
+ * states, exact (the MST certified from every node's nearest edges, scans where they fall short;
  * optionally on worker threads) or hierarchical (per-cluster MST plus a backbone, reported as a
  * certified interval). With `rng: "numpy"` the states are Appendix A's `random_ket` draws, so
  * numpy + scipy can check the number (scripts/refs/coherence-scipy.py).
@@ -80,6 +80,9 @@ export function drawStates(o: CoherenceOptions): NodeStates {
 export async function coherenceOf(states: NodeStates, o: Pick<CoherenceOptions, "method" | "threads" | "clusterSize">): Promise<BracketedCoherence> {
   if (o.method === "hierarchical") {
     const h = hierarchicalCoherence(states, o.clusterSize ?? CLUSTER_SIZE_DEFAULT);
+    // Beyond the exact method's limit the pass over all pairs is out of reach too: the tree alone
+    // bounds RCF̄ from below, and 1 is the only certain upper bound.
+    if (states.nodes > EXACT_NODES_MAX) return { ...h, lower: h.globalRcf, upper: 1 };
     const lists = await nearestListsParallel(states, Math.min(NEAREST_K_DEFAULT, states.nodes - 1), o.threads);
     const iv = coherenceInterval(states, h.edgeFrom, h.edgeTo, lists);
     return { ...iv.tree, lower: iv.lower, upper: iv.upper };

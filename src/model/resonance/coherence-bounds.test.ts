@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { RandomStream } from "../../numeric/random/stream.js";
-import { boruvkaLowerBound, coherenceInterval, mergeLists, nearestLists } from "./coherence-bounds.js";
-import { exactCoherence } from "./coherence.js";
+import { boruvkaLowerBound, coherenceInterval, exactMstFromLists, mergeLists, nearestLists } from "./coherence-bounds.js";
+import { exactCoherence, treeCoherence } from "./coherence.js";
 import { hierarchicalCoherence } from "./coherence-hierarchical.js";
 import { allocStates, type NodeStates } from "./node-states.js";
 import { rcfPair } from "./rcf.js";
@@ -98,6 +98,16 @@ describe("certified interval for global coherence (§2.1)", () => {
     const full = boruvkaLowerBound(nearestLists(s, 399), s.nodes);
     expect(full.components).toBe(1);
     expect(Math.abs(full.weightMin - w)).toBeLessThan(1e-12 * s.nodes);
+  });
+
+  it("the exact tree from short lists, finished by scans where they stall, is the brute-force MST", () => {
+    for (const [states, k] of [[haar(400, 6, 3), 1], [haar(500, 12, 8), 2], [coherent(300, 4, 2, 0.2), 1]] as const) {
+      const t = exactMstFromLists(states, nearestLists(states, k));
+      expect(t.scans).toBeGreaterThan(0);
+      const tree = treeCoherence(states, t.from, t.to);
+      expect(Math.abs(tree.mstWeight - bruteMstWeight(states))).toBeLessThan(1e-12 * states.nodes);
+      expect(Math.abs(tree.globalRcf - exactCoherence(states).globalRcf)).toBeLessThan(1e-13);
+    }
   });
 
   it("lists do not depend on how the tile rows are dealt out", () => {

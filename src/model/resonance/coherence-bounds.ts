@@ -93,7 +93,7 @@ export function nearestLists(states: NodeStates, k = NEAREST_K_DEFAULT, part = 0
   const d2 = 2 * states.dim;
   const data = states.data;
   const lists = out ?? emptyLists(n, k);
-  const { weight, neighbour } = lists;
+  const { weight } = lists;
   const row = new Float64Array(TILE);
   // Each node's current k-th weight, contiguous so the update loop streams it.
   const worst = new Float64Array(n);
@@ -106,23 +106,28 @@ export function nearestLists(states: NodeStates, k = NEAREST_K_DEFAULT, part = 0
         const lo = j0 === i0 ? i + 1 : j0;
         if (lo >= j1) continue;
         rcfBlock(data, i * d2, data, d2, lo, j1, row);
-        let iw = worst[i]!;
         for (let j = lo; j < j1; j++) {
           const w = 1 - row[j - lo]!;
-          if (w <= iw) {
-            offer(weight, neighbour, k, i, w, j);
-            iw = weight[i * k + k - 1]!;
-          }
-          if (w <= worst[j]!) {
-            offer(weight, neighbour, k, j, w, i);
-            worst[j] = weight[j * k + k - 1]!;
-          }
+          // One test for the common case (neither end improves); the rare offers out of line.
+          if (w <= worst[i]! || w <= worst[j]!) offerBoth(lists, worst, i, j, w);
         }
-        worst[i] = iw;
       }
     }
   }
   return lists;
+}
+
+/** Offer edge (i, j) of weight w to both ends' lists, keeping `worst` (the k-th weights) current. */
+function offerBoth(lists: NearestLists, worst: Float64Array, i: number, j: number, w: number): void {
+  const { k, weight, neighbour } = lists;
+  if (w <= worst[i]!) {
+    offer(weight, neighbour, k, i, w, j);
+    worst[i] = weight[i * k + k - 1]!;
+  }
+  if (w <= worst[j]!) {
+    offer(weight, neighbour, k, j, w, i);
+    worst[j] = weight[j * k + k - 1]!;
+  }
 }
 
 /** Merge parts' lists into the first: each node keeps the k lightest of all, in (weight, index) order. */
@@ -187,7 +192,58 @@ function edgeBefore(wa: number, a0: number, a1: number, wb: number, b0: number, 
  * component left they are the whole MST and the bound is W itself (up to rounding).
  */
 export function boruvkaLowerBound(lists: NearestLists, n: number): { weightMin: number; components: number; from: Int32Array; to: Int32Array } {
+  return boruvka(lists, n);
+}
+
+/**
+ * The exact MST of `states` from its nearest lists: Borůvka on the lists, and where it stalls
+ * (a component's lightest outgoing edge may be one no list holds), every component but the largest
+ * gets its lightest outgoing edge by a scan of its nodes against all others (|K|·N overlaps; the
+ * stalled components are usually a few small groups), then Borůvka goes on. Each contracted edge is
+ * the lightest leaving its component in the (w, lo, hi) order, so the result is that order's MST.
+ */
+export function exactMstFromLists(states: NodeStates, lists: NearestLists): { from: Int32Array; to: Int32Array; scans: number } {
+  const r = boruvka(lists, states.nodes, states);
+  assert(r.components === 1, "Borůvka with exact scans must end in one component");
+  return { from: r.from, to: r.to, scans: r.scans };
+}
+
+/** Lightest edge leaving each of the components `reps` (all but the largest), by a full scan. */
+function scanComponents(states: NodeStates, comp: Components, bestW: Float64Array, bestA: Int32Array, bestB: Int32Array): number {
+  const n = states.nodes;
+  const d2 = 2 * states.dim;
+  const of = new Int32Array(n);
+  const size = new Int32Array(n);
+  for (let v = 0; v < n; v++) {
+    of[v] = comp.find(v);
+    size[of[v]!]!++;
+  }
+  let largest = -1;
+  for (let c = 0; c < n; c++) if (comp.parent[c] === c && (largest < 0 || size[c]! > size[largest]!)) largest = c;
+  const row = new Float64Array(n);
+  let scanned = 0;
+  for (let v = 0; v < n; v++) {
+    const c = of[v]!;
+    if (c === largest) continue;
+    scanned++;
+    rcfBlock(states.data, v * d2, states.data, d2, 0, n, row);
+    for (let x = 0; x < n; x++) {
+      if (of[x] === c) continue;
+      const w = 1 - row[x]!;
+      if (bestA[c]! < 0 || edgeBefore(w, v, x, bestW[c]!, bestA[c]!, bestB[c]!)) {
+        bestW[c] = w;
+        bestA[c] = v;
+        bestB[c] = x;
+      }
+    }
+  }
+  for (let c = 0; c < n; c++) if (c === largest) bestA[c] = -1;
+  return scanned;
+}
+
+function boruvka(lists: NearestLists, n: number, states?: NodeStates): { weightMin: number; components: number; from: Int32Array; to: Int32Array; scans: number } {
   const { k, weight, neighbour } = lists;
+  let scans = 0;
   const comp = new Components(n);
   let contracted = 0;
   const from = new Int32Array(n - 1);
@@ -245,8 +301,23 @@ export function boruvkaLowerBound(lists: NearestLists, n: number): { weightMin: 
         merged++;
       }
     }
-    if (comp.count === 1) return { weightMin: contracted, components: 1, from, to };
-    if (merged === 0) break;
+    if (comp.count === 1) return { weightMin: contracted, components: 1, from, to, scans };
+    if (merged > 0) continue;
+    if (!states) break;
+    // Stalled: exact lightest outgoing edges by scanning every component but the largest.
+    bestW.fill(Number.POSITIVE_INFINITY);
+    bestA.fill(-1);
+    bestB.fill(-1);
+    scans += scanComponents(states, comp, bestW, bestA, bestB);
+    for (let c = 0; c < n; c++) {
+      if (bestA[c]! < 0) continue;
+      if (comp.union(bestA[c]!, bestB[c]!)) {
+        contracted += bestW[c]!;
+        from[n - comp.count - 1] = bestA[c]!;
+        to[n - comp.count - 1] = bestB[c]!;
+      }
+    }
+    if (comp.count === 1) return { weightMin: contracted, components: 1, from, to, scans };
   }
   // No component can contract: W ≥ contracted + Σ m(K) − max m(K), m(K) = min(best, floor).
   let sum = 0;
@@ -259,7 +330,7 @@ export function boruvkaLowerBound(lists: NearestLists, n: number): { weightMin: 
     max = Math.max(max, m);
   }
   const e = n - comp.count;
-  return { weightMin: contracted + sum - max, components: comp.count, from: from.subarray(0, e), to: to.subarray(0, e) };
+  return { weightMin: contracted + sum - max, components: comp.count, from: from.subarray(0, e), to: to.subarray(0, e), scans };
 }
 
 /** Kruskal's MST of a given spanning tree plus the listed edges: a spanning tree no heavier than it. */

@@ -22,7 +22,7 @@ describe("density mesh coherence: Tr(ρ_iρ_j) and Uhlmann F² side by side", ()
   it("F² matches the quantum core's fidelity² on mixed pairs, and equals Tr(ρσ) = |⟨ψ|φ⟩|² on pure ones", () => {
     const d = 5;
     const m = mixedMesh(12, d, 3);
-    const data = m.nodeStates.data;
+    const data = m.densityMatrices.data;
     const L = densityNodeLength(d);
     const q = (i: number) => new Qobj({ rows: d, cols: d, data: data.slice(L * i, L * (i + 1)) });
     for (const [i, j] of [[0, 1], [2, 7], [5, 11]] as const) {
@@ -30,7 +30,7 @@ describe("density mesh coherence: Tr(ρ_iρ_j) and Uhlmann F² side by side", ()
       expect(fidelitySq(data, i, data, j, d)).toBeCloseTo(want, 10);
       expect(fidelitySq(data, i, data, i, d)).toBeCloseTo(1, 10);
     }
-    const pure = ResonanceMesh.init({ nodes: 4, dim: d, degree: 2, coupling: "density", initialState: "haar" }, RandomStream.fromSeed(4, "mesh")).nodeStates.data;
+    const pure = ResonanceMesh.init({ nodes: 4, dim: d, degree: 2, coupling: "density", initialState: "haar" }, RandomStream.fromSeed(4, "mesh")).densityMatrices.data;
     // √ρ of a pure state is ρ itself (its null eigenvalues are rounding, and count as 0).
     for (const j of [1, 2, 3]) expect(fidelitySq(pure, 0, pure, j, d)).toBeCloseTo(densityOverlap(pure, 0, pure, j, d), 12);
   });
@@ -39,7 +39,7 @@ describe("density mesh coherence: Tr(ρ_iρ_j) and Uhlmann F² side by side", ()
     const d = 4;
     const N = 40;
     const m = mixedMesh(N, d, 7);
-    const data = m.nodeStates.data;
+    const data = m.densityMatrices.data;
     const c = densityCoherence(data, N, d, m.neighbours);
     let pairs = 0;
     let purity = 0;
@@ -59,7 +59,7 @@ describe("density mesh coherence: Tr(ρ_iρ_j) and Uhlmann F² side by side", ()
 
   it("large meshes sample FIDELITY_EDGES_MAX edges, spread over the whole mesh", () => {
     const m = mixedMesh(2000, 3, 9);
-    const c = densityCoherence(m.nodeStates.data, 2000, 3, m.neighbours);
+    const c = densityCoherence(m.densityMatrices.data, 2000, 3, m.neighbours);
     expect(c.edgesSampled).toBe(FIDELITY_EDGES_MAX);
     expect(Number.isFinite(c.fidelitySqEdgeMean)).toBe(true);
   });

@@ -159,14 +159,14 @@ describe("density-matrix mesh (Appendix B's equation itself)", () => {
     expect(Math.abs(want - 1 / d)).toBeGreaterThan(1e-3); // the initial populations are not uniform
     expect(last.metrics.rcfNeighbourMean).toBeCloseTo(want, 10);
     expect(last.metrics.deltaEMean).toBeCloseTo(1 - 1 / d, 10); // ⟨ODOS|diag(p)|ODOS⟩ = Σp/d = 1/d
-    expect(densityOverlap(m.nodeStates.data, 0, m.nodeStates.data, 0, d)).toBeCloseTo(want, 10);
+    expect(densityOverlap(m.densityMatrices.data, 0, m.densityMatrices.data, 0, d)).toBeCloseTo(want, 10);
   });
 
   it("the veto re-seeds from the healthiest neighbour's matrix, or |ODOS⟩⟨ODOS| (ΔE = 0)", () => {
     const m = ResonanceMesh.init({ nodes: 10, dim: 3, coupling: "density", topology: "ring", degree: 2, ...quiet, vetoEnabled: true, initialState: "haar", reseed: "odos", deltaEThreshold: 0.01 }, RandomStream.fromSeed(5, "mesh"));
     const r = m.step(1e-10);
     expect(r.events.length).toBeGreaterThan(0);
-    for (const e of r.events) expect(densityDeltaE(m.nodeStates.data, 3, e.node)).toBeCloseTo(0, 15);
+    for (const e of r.events) expect(densityDeltaE(m.densityMatrices.data, 3, e.node)).toBeCloseTo(0, 15);
   });
 
   it("setNodeState accepts a density matrix and names what is wrong with one that is not", () => {
@@ -177,6 +177,9 @@ describe("density-matrix mesh (Appendix B's equation itself)", () => {
     expect(() => m.setNodeState(1, Float64Array.from([0.5, 0, 0.5, 0.1, 0.5, 0.1, 0.5, 0]))).toThrow(/Hermitian/);
     expect(() => m.setNodeState(1, Float64Array.from([0.6, 0, 0, 0, 0, 0, 0.5, 0]))).toThrow(/trace 1/);
     expect(() => m.setNodeState(1, Float64Array.from([1.5, 0, 0, 0, 0, 0, -0.5, 0]))).toThrow(/positive semidefinite/);
+    // Code written for kets cannot read density matrices by mistake (nor the other way round).
+    expect(() => m.nodeStates).toThrow(/densityMatrices/);
+    expect(() => ResonanceMesh.init({ nodes: 3, dim: 2, degree: 2 }, RandomStream.fromSeed(1, "mesh")).densityMatrices).toThrow(/kets/);
   });
 
   it("rejects a density mesh whose matrices would not fit 1 GiB", () => {

@@ -34,6 +34,13 @@ import { InputError } from "../../errors.js";
 import { eigvalsh } from "../../numeric/linalg/eigh.js";
 import { advanceClocks, type BlockRandom, type MeshBuffers, type MeshPhase, PARTIALS, PHASE_COUPLE, PHASE_COUPLE_SECOND, PHASE_PHASES, PHASE_VETO } from "./mesh-blocks.js";
 
+/** N density matrices of d×d: node i's at data[2d²·i .. 2d²·(i+1)), row-major, interleaved re/im. */
+export interface DensityMatrices {
+  readonly nodes: number;
+  readonly dim: number;
+  readonly data: Float64Array;
+}
+
 /** Doubles one node's density matrix takes (d×d complex, interleaved). */
 export function densityNodeLength(dim: number): number {
   return 2 * dim * dim;
@@ -124,7 +131,7 @@ function localHalfStep(m: MeshBuffers, lo: number, hi: number, s: Float64Array, 
   const L = densityNodeLength(dim);
   const u = scratchOf(2 * dim);
   for (let i = lo; i < hi; i++) {
-    if (failed !== undefined && failed[i] === 1) continue;
+    if (failed[i] === 1) continue;
     let dTau = 0;
     if (clock) {
       dTau = m.clockErrorS[i]! - m.appliedClockErrorS[i]!;
@@ -163,7 +170,7 @@ function liveDegree(m: MeshBuffers, i: number): number {
   const { rowPtr, colIdx } = m.neighbours;
   const failed = m.failed;
   let deg = rowPtr[i + 1]! - rowPtr[i]!;
-  if (failed !== undefined) for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) deg -= failed[colIdx[p]!]!;
+  for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) deg -= failed[colIdx[p]!]!;
   return deg;
 }
 
@@ -175,7 +182,7 @@ function couplePredict(m: MeshBuffers, lo: number, hi: number, x: Float64Array, 
   const failed = m.failed;
   for (let i = lo; i < hi; i++) {
     const o = L * i;
-    if (failed !== undefined && failed[i] === 1) {
+    if (failed[i] === 1) {
       y.fill(0, o, o + L);
       continue;
     }
@@ -183,7 +190,7 @@ function couplePredict(m: MeshBuffers, lo: number, hi: number, x: Float64Array, 
     for (let e = o; e < o + L; e++) y[e] = self * x[e]!;
     for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
       const j = colIdx[p]!;
-      if (failed !== undefined && failed[j] === 1) continue;
+      if (failed[j] === 1) continue;
       const d = L * j - o;
       for (let e = o; e < o + L; e++) y[e] = y[e]! + half * x[e + d]!;
     }
@@ -197,13 +204,13 @@ function coupleCorrect(m: MeshBuffers, lo: number, hi: number, x: Float64Array, 
   const { rowPtr, colIdx } = m.neighbours;
   const failed = m.failed;
   for (let i = lo; i < hi; i++) {
-    if (failed !== undefined && failed[i] === 1) continue;
+    if (failed[i] === 1) continue;
     const o = L * i;
     const gd = g * liveDegree(m, i);
     for (let e = o; e < o + L; e++) x[e] = x[e]! - gd * y[e]!;
     for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
       const j = colIdx[p]!;
-      if (failed !== undefined && failed[j] === 1) continue;
+      if (failed[j] === 1) continue;
       const d = L * j - o;
       for (let e = o; e < o + L; e++) x[e] = x[e]! + g * y[e + d]!;
     }
@@ -243,7 +250,7 @@ function measureDensityDeltaE(m: MeshBuffers, b: number, lo: number, hi: number,
   let live = 0;
   const failed = m.failed;
   for (let i = lo; i < hi; i++) {
-    if (failed !== undefined && failed[i] === 1) continue;
+    if (failed[i] === 1) continue;
     const de = densityDeltaE(s, m.params.dim, i);
     m.deltaE[i] = de;
     deSum += de;
@@ -257,7 +264,7 @@ function measureDensityDeltaE(m: MeshBuffers, b: number, lo: number, hi: number,
 
 /** Step 4: the veto of mesh-blocks.ts on density matrices (same choice of source, same records). */
 function densityVeto(m: MeshBuffers, b: number, lo: number, hi: number, s: Float64Array): void {
-  const { dim, deltaEThreshold } = m.params;
+  const { dim } = m.params;
   const L = densityNodeLength(dim);
   const { rowPtr, colIdx } = m.neighbours;
   const failed = m.failed;
@@ -265,15 +272,15 @@ function densityVeto(m: MeshBuffers, b: number, lo: number, hi: number, s: Float
   const dE = m.deltaE;
   let n = 0;
   for (let i = lo; i < hi; i++) {
-    if (failed !== undefined && failed[i] === 1) continue;
+    if (failed[i] === 1) continue;
     const de = dE[i]!;
-    if (!(de > (thr === undefined ? deltaEThreshold : thr[i]!))) continue;
+    if (!(de > thr[i]!)) continue;
     let src = -1;
     if (m.params.reseed === "neighbour") for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
       const j = colIdx[p]!;
-      if (failed !== undefined && failed[j] === 1) continue;
+      if (failed[j] === 1) continue;
       const dj = dE[j]!;
-      if (dj <= (thr === undefined ? deltaEThreshold : thr[j]!) && (src < 0 || dj < dE[src]! || (dj === dE[src]! && j < src))) src = j;
+      if (dj <= thr[j]! && (src < 0 || dj < dE[src]! || (dj === dE[src]! && j < src))) src = j;
     }
     // Healthy sources are never re-seeded in this pass (in any block), so copying in place is safe.
     if (src >= 0) s.copyWithin(L * i, L * src, L * (src + 1));
@@ -296,7 +303,7 @@ function overlapEdges(m: MeshBuffers, b: number, lo: number, hi: number, s: Floa
   for (let i = lo; i < hi; i++) {
     for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
       const j = colIdx[p]!;
-      if (j > i && (failed === undefined || (failed[i] === 0 && failed[j] === 0))) {
+      if (j > i && failed[i] === 0 && failed[j] === 0) {
         sum += densityOverlap(s, i, s, j, m.params.dim);
         count++;
       }

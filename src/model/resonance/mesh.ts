@@ -24,7 +24,7 @@
  */
 import { InputError } from "../../errors.js";
 import type { RandomStreamState } from "../../numeric/random/stream.js";
-import { checkDensityState, densityNodeLength, drawInitialDensityBlock } from "./density-mesh.js";
+import { checkDensityState, type DensityMatrices, densityNodeLength, drawInitialDensityBlock } from "./density-mesh.js";
 import { type BlockExecutor, blockBounds, drawInitialBlock, type MeshBuffers, PARTIALS, PHASE_COUPLE, PHASE_COUPLE_SECOND, PHASE_PHASES, PHASE_RCF, PHASE_VETO, SequentialBlocks } from "./mesh-blocks.js";
 import { MeshFaultState } from "./mesh-fault-state.js";
 import { type MeshParams, resolveMeshParams } from "./mesh-params.js";
@@ -229,8 +229,15 @@ export class ResonanceMesh {
     return this.isDensity ? densityNodeLength(this.params.dim) : 2 * this.params.dim;
   }
 
-  /** The current states (a view; do not write). With `coupling: density`, `data` holds N d×d matrices (density-mesh.ts layout). */
+  /** The current states (a view; do not write): kets. A density mesh has `densityMatrices` instead. */
   get nodeStates(): NodeStates {
+    if (this.isDensity) throw new Error("pqms internal assertion: nodeStates are kets; a mesh with coupling density holds densityMatrices");
+    return { nodes: this.params.nodes, dim: this.params.dim, data: this.states };
+  }
+
+  /** A density mesh's current matrices (a view; do not write), in density-mesh.ts's layout. */
+  get densityMatrices(): DensityMatrices {
+    if (!this.isDensity) throw new Error("pqms internal assertion: densityMatrices exist only with coupling density; this mesh holds kets (nodeStates)");
     return { nodes: this.params.nodes, dim: this.params.dim, data: this.states };
   }
 
@@ -240,7 +247,7 @@ export class ResonanceMesh {
   }
 
   /**
-   * Feed the nodes' UMT clock errors from outside (issue 5's UMT model), s, one per node. From
+   * Feed the nodes' UMT clock errors from outside (the UMT model, model/umt), s, one per node. From
    * then on the built-in drift model is off; the next tick applies the change since the last one.
    */
   setClockErrors(clockErrorS: Float64Array): void {
@@ -354,7 +361,7 @@ export class ResonanceMesh {
     }
   }
 
-  // ---- Faults (issue 5): failed nodes, spares reloaded from the Black Sarcophagus, storm thresholds.
+  // ---- Faults (state in mesh-fault-state.ts): failed nodes, spares reloaded from the Black Sarcophagus, storm thresholds.
 
   private checkNode(i: number, where: string): void {
     if (!Number.isInteger(i) || i < 0 || i >= this.params.nodes) throw InputError.of(where, `a node index in [0, ${this.params.nodes})`, i);
@@ -405,7 +412,7 @@ export class ResonanceMesh {
   }
 
   /**
-   * Node `i` fails (§3.2, issue 5): it is isolated — it neither evolves, couples nor is vetoed,
+   * Node `i` fails (§3.2): it is isolated — it neither evolves, couples nor is vetoed,
    * and its neighbours couple only to live nodes — and its state is lost (set to 0, so its RCF
    * with every node is 0 until a spare takes its place).
    */

@@ -18,7 +18,7 @@ export function meshNodeView(mesh: ResonanceMesh, out: NodeView): void {
   const n = mesh.params.nodes;
   if (out.rcf.length !== n) throw new DimensionError("nodeView rcf", `length ${n} (one per node)`, `length ${out.rcf.length}`);
   if (out.flags.length !== n) throw new DimensionError("nodeView flags", `length ${n} (one per node)`, `length ${out.flags.length}`);
-  const { data, dim } = mesh.nodeStates;
+  const { data, dim } = mesh.isDensity ? mesh.densityMatrices : mesh.nodeStates;
   const base = mesh.params.deltaEThreshold;
   const anyFault = mesh.failedCount > 0;
   // A density node's RCF to ODOS is ⟨ODOS|ρ_i|ODOS⟩ = 1 − ΔE_i as well.

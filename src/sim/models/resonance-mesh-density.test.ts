@@ -9,6 +9,9 @@ import { executeRun } from "../executors/execute-run.js";
 import { resolveScenario } from "../scenario/index.js";
 import { decodeState } from "../state-codec.js";
 import type { Checkpoint } from "../run.js";
+import { RandomStream } from "../../numeric/random/stream.js";
+import { ResonanceMesh } from "../../model/resonance/mesh.js";
+import { meshNodeView } from "./mesh-node-view.js";
 
 const base = {
   run: { seed: 5, durationS: 3e-8, tickS: 1e-9, sampleEveryS: 5e-9, checkpointEveryS: 1e-8 },
@@ -64,4 +67,16 @@ describe("density mesh runs (mesh.coupling: density)", () => {
     expect(kinds.has("reload")).toBe(true); // a spare takes the node's place with its density matrix, checked by setNodeState
     expect(executeRun(sc, { resume: checkpoints[1]! }).fingerprint).toBe(full.fingerprint);
   }, 120_000);
+
+  it("the dashboard's node view reads ⟨ODOS|ρ_i|ODOS⟩: for the initial |ψ_i⟩⟨ψ_i| it is the pure mesh's |⟨ODOS|ψ_i⟩|²", () => {
+    const p = { nodes: 50, dim: 6, degree: 2, initialSpread: 0.4 };
+    const pure = ResonanceMesh.init({ ...p, coupling: "meanField" }, RandomStream.fromSeed(2, "mesh"));
+    const mixed = ResonanceMesh.init({ ...p, coupling: "density" }, RandomStream.fromSeed(2, "mesh"));
+    const a = { rcf: new Float32Array(50), flags: new Uint8Array(50) };
+    const b = { rcf: new Float32Array(50), flags: new Uint8Array(50) };
+    meshNodeView(pure, a);
+    meshNodeView(mixed, b);
+    for (let i = 0; i < 50; i++) expect(b.rcf[i]).toBeCloseTo(a.rcf[i]!, 6); // Float32 display values
+    expect(Math.min(...b.rcf)).toBeLessThan(0.95); // a spread that the view shows
+  });
 });

@@ -181,7 +181,7 @@ export class ResonanceMeshModel implements Model {
   /** Both readings of pairwise RCF on a density mesh, side by side (density-coherence.ts). */
   private densityMetrics(): Record<string, number> {
     const mesh = this.need();
-    const c = densityCoherence(mesh.nodeStates.data, mesh.params.nodes, mesh.params.dim, mesh.neighbours);
+    const c = densityCoherence(mesh.densityMatrices.data, mesh.params.nodes, mesh.params.dim, mesh.neighbours);
     return { purityMean: c.purityMean, fidelitySqNeighbourMean: c.fidelitySqEdgeMean, rcfNeighbourSampleMean: c.overlapEdgeSampleMean };
   }
 
@@ -189,7 +189,7 @@ export class ResonanceMeshModel implements Model {
     const sc = this.scenario as Scenario;
     const mesh = this.need();
     if (mesh.isDensity) {
-      const { data } = mesh.nodeStates;
+      const { data } = mesh.densityMatrices;
       return densityCoherence(data, mesh.params.nodes, mesh.params.dim, mesh.neighbours, false).overlapPairMean;
     }
     const states = mesh.nodeStates;

@@ -43,7 +43,8 @@ be named without a path: \`pqms run cme-storm\`.
 | scenario | what |
 | --- | --- |
 | \`v3000-default\` | the paper's architecture (§2.1, §2.3, §3.2, Appendix B) at N = 1000 (Appendix A), about a minute |
-| \`planetary-1e5\` | 10^5 nodes (§5.1), hierarchical coherence |
+| \`planetary-1e5\` | 10^5 nodes (§5.1), hierarchical coherence, 16 blocks on 2 threads |
+| \`planetary-192\` | 10^5 nodes of dimension 192 (§2.1, §5.1): the paper's node size at its scale, about 300 MB of state |
 | \`planetary-density\` | 10^5 nodes of d = 12 density matrices on Appendix B's own linear equation (\`mesh.coupling: density\`), Tr(ρ_iρ_j) and Uhlmann F² side by side |
 | \`cme-storm\` | storm conditions: ΔE threshold 0.02 (V2000), raised γ, 100 fs clocks (§5.2) |
 | \`h2-protocol\` | §6.2's H2 setup: 100 nodes, random initial phases |

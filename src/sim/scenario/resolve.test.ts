@@ -50,6 +50,10 @@ describe("bundled scenarios", () => {
     expect(parseScenario(readFileSync(join(SCENARIOS, "planetary-1e5.yaml"), "utf8")).mesh.nodes).toBe(1e5);
     expect(parseScenario(readFileSync(join(SCENARIOS, "h2-protocol.yaml"), "utf8")).mesh.nodes).toBe(100);
   });
+  it("planetary-192 is the paper's node size (§2.1: 192 dimensions) at its scale (§5.1: 10^5 nodes)", () => {
+    const s = parseScenario(readFileSync(join(SCENARIOS, "planetary-192.yaml"), "utf8"));
+    expect([s.mesh.nodes, s.mesh.dim]).toEqual([1e5, 192]);
+  });
 });
 
 describe("bad scenarios: every problem named with path, expected, got", () => {
