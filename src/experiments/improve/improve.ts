@@ -4,6 +4,7 @@
  * and the consistent parameter set written as a scenario.
  */
 import { BOLTZMANN_J_PER_K, EV_J } from "../../model/constants.js";
+import { InputError } from "../../errors.js";
 import { CLAIMS } from "../audit/claims/index.js";
 import { evaluateClaim, type ClaimResult } from "../audit/claim.js";
 import { runH1 } from "../falsify/h1.js";
@@ -128,7 +129,11 @@ function changeFor(c: ClaimResult, t: Technology, assumptions: ReturnType<typeof
   return { ...base, achievable: null, unit: c.unit, ratio: null, basis: "none", setBy: [], formula: null, law: c.law, arithmetic: c.arithmetic, reason: `no number to improve: the claim fails as a text (${c.explanation})` };
 }
 
-/** The audit claims that need no simulation, evaluated: the ones improve answers are inconsistent or physically impossible. */
+/**
+ * The audit's claims found inconsistent or physically impossible. Claims that run the twin compare
+ * with evidence "simulation" and are judged reproduced or contradicted by simulation, never
+ * inconsistent or impossible, so evaluating the instant ones finds every claim improve answers.
+ */
 export function failingClaims(): ClaimResult[] {
   return CLAIMS.filter((c) => c.cost !== "simulation").map((c) => evaluateClaim(c)).filter((r) => r.verdict === "inconsistent" || r.verdict === "physically impossible");
 }
@@ -154,10 +159,19 @@ export function runImprove(o: ImproveOptions = {}): ImproveResult {
 export function buildableHypotheses(t: Technology): HypothesisResult[] {
   const o = { replicates: 10, seed: 1, searchFlips: false };
   const comparatorHz = t.comparator === "sfq" ? 1 / t.sfqGateDelayS : t.cmosClockHz;
+  // A derived figure outside a hypothesis' range is the user's --set choice: say which figure and why.
+  const run = (id: string, derivedFrom: string, f: () => HypothesisResult): HypothesisResult => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof InputError) throw InputError.of(`${id} on the buildable parameters (${derivedFrom})`, `figures inside ${id}'s assumption ranges`, e.message);
+      throw e;
+    }
+  };
   return [
-    runH1({ ...o, set: { rcf: String(1 - t.readoutError), photonEnergyEv: String(t.photonEnergyEv), opsPerS: String(t.opsPerNodePerS) } }),
-    runH2({ ...o, set: { clockResidualS: String(D.umtResidualS(t).value) } }),
-    runH3({ ...o, set: { criticalCurrentA: String(t.criticalCurrentA), comparatorClockHz: String(comparatorHz) } }),
+    run("H1", "readoutError, photonEnergyEv, opsPerNodePerS", () => runH1({ ...o, set: { rcf: String(1 - t.readoutError), photonEnergyEv: String(t.photonEnergyEv), opsPerS: String(t.opsPerNodePerS) } })),
+    run("H2", "the UMT residual from clockAllanDeviation, syncIntervalS, timeTransferResidualS, ephemerisRangeErrorM", () => runH2({ ...o, set: { clockResidualS: String(D.umtResidualS(t).value) } })),
+    run("H3", "criticalCurrentA and the comparator's rate", () => runH3({ ...o, set: { criticalCurrentA: String(t.criticalCurrentA), comparatorClockHz: String(comparatorHz) } })),
   ];
 }
 
