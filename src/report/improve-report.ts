@@ -34,6 +34,8 @@ export interface ImproveReportData {
   /** Each technology figure's range and the conclusion at its ends. */
   readonly ranges: { readonly head: readonly string[]; readonly rows: readonly (readonly string[])[] };
   readonly hypotheses: readonly { readonly id: string; readonly verdict: string; readonly reason: string }[];
+  /** The audit's simulation claims rerun on the buildable parameters, formatted. */
+  readonly simulations: readonly (readonly string[])[];
   readonly plots: readonly LinePanel[];
   readonly notes: readonly string[];
 }
@@ -68,6 +70,8 @@ ${table(d.table51.head, d.table51.rows)}
 ${table(d.ranges.head, d.ranges.rows)}
 <h2>§6's hypotheses on the buildable parameters</h2>
 ${table(["hypothesis", "verdict", "why"], d.hypotheses.map((h) => [h.id, h.verdict, h.reason]))}
+<h2>The audit's simulation claims on the buildable parameters</h2>
+${table(["claim", "paper", "twin", "unit", "verdict"], d.simulations)}
 <h2>Plots</h2>
 ${svgs.map((s) => `<figure>${s}</figure>`).join("\n")}
 </body></html>

@@ -23,6 +23,9 @@ describe("pqms improve", () => {
     expect(Object.keys(photons)).toEqual(expect.arrayContaining(["claim", "paperValue", "achievable", "unit", "ratio", "setBy"]));
     expect(photons.achievable).toBeCloseTo(Math.log(1 / 2e-6) / 0.93, 9);
     expect(photons.setBy.map((s: { name: string }) => s.name)).toEqual(["readoutError", "detectorEfficiency"]);
+    expect(j.simulations.map((c: { claim: string }) => c.claim)).toEqual(["s21-theorem1", "s62-h2"]);
+    expect(j.simulations[1].inputs.clockErrorStdFs).toBeCloseTo(Math.hypot(1e-12, 1e-12, 0.01 / 299_792_458) * 1e15, 6);
+    expect(j.hypotheses.map((h: { id: string }) => h.id)).toEqual(["H1", "H2", "H3"]);
     expect(readFileSync(join(out, "v3000-buildable.yaml"), "utf8")).toBe(j.scenario.yaml);
   }, 180_000);
   it("an unknown --set exits 2 with a one-line message", async () => {

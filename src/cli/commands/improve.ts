@@ -37,7 +37,7 @@ export function registerImprove(program: Command): void {
     .command("improve")
     .description("the nearest buildable V3000: for every inconsistent or impossible claim, the figure today's components allow, the technology figures it rests on, and the scenario")
     .option("--set <name=value>", `override a technology assumption (repeatable): ${TECH_NAMES.join(", ")}`, collectSet, {})
-    .option("--json", "print { assumptions, changes, placements, scenario, hypotheses } as JSON")
+    .option("--json", "print { assumptions, changes, placements, scenario, hypotheses, simulations } as JSON")
     .option("--out <dir>", "directory for improve.html, improve.json and the plots", "./pqms-out/improve")
     .option("--scenario <file>", "where to write the buildable scenario", "scenarios/v3000-buildable.yaml")
     .action((f: ImproveFlags) => {
@@ -51,6 +51,7 @@ export function registerImprove(program: Command): void {
       process.stdout.write(`${"claim".padEnd(26)} ${"paper".padEnd(17)} ${"achievable".padEnd(17)} ${"ratio".padEnd(11)} ${"basis".padEnd(8)} unit\n`);
       for (const c of r.changes) process.stdout.write(`${line(c)}\n`);
       process.stdout.write(`\nplacements (least Raft quorum round trip):\n${r.placements.map((p) => `  ${p.name}: ${sci(p.roundTripS)} s${p.eligible ? "" : " (controllers closer than the least separation)"}`).join("\n")}\n`);
+      for (const c of r.simulations) process.stdout.write(`\n${c.claim} at the buildable UMT residual: ${c.verdict} (paper ${show(c.paperValue)}, twin ${show(c.recomputed)} ${c.unit})\n`);
       for (const h of r.hypotheses) process.stdout.write(`\n${h.id} on the buildable parameters: ${h.verdict} — ${h.reason}\n`);
       process.stdout.write(`\nscenario: ${f.scenario}\nreport: ${report.html}, ${join(dir, "improve.json")}\n`);
     });

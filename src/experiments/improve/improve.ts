@@ -45,6 +45,8 @@ export interface ImproveResult {
   readonly placements: readonly D.Placement[];
   readonly scenario: { readonly path: string; readonly yaml: string };
   readonly hypotheses: readonly HypothesisResult[];
+  /** The audit's simulation claims that read the clock residual, rerun at the buildable one. */
+  readonly simulations: readonly { readonly claim: string; readonly paperValue: number | string; readonly recomputed: number | string | null; readonly unit: string; readonly verdict: string; readonly inputs: Readonly<Record<string, number | string>> }[];
 }
 
 type Mapper = (t: Technology) => D.Derived;
@@ -152,7 +154,8 @@ export function runImprove(o: ImproveOptions = {}): ImproveResult {
   const assumptions = techAssumptions(t);
   const changes = failingClaims().map((c) => changeFor(c, t, assumptions));
   const hypotheses = o.hypotheses === false ? [] : buildableHypotheses(t);
-  return { assumptions, changes, placements: D.placements(t), scenario: { path: BUILDABLE_SCENARIO_PATH, yaml: buildableScenarioYaml(t) }, hypotheses };
+  const simulations = o.hypotheses === false ? [] : buildableSimulationClaims(t);
+  return { assumptions, changes, placements: D.placements(t), scenario: { path: BUILDABLE_SCENARIO_PATH, yaml: buildableScenarioYaml(t) }, hypotheses, simulations };
 }
 
 /** §6's H1–H3 on the buildable parameters (the paper's n = 10 replicates, no flip search). */
@@ -173,6 +176,16 @@ export function buildableHypotheses(t: Technology): HypothesisResult[] {
     run("H2", "the UMT residual from clockAllanDeviation, syncIntervalS, timeTransferResidualS, ephemerisRangeErrorM", () => runH2({ ...o, set: { clockResidualS: String(D.umtResidualS(t).value) } })),
     run("H3", "criticalCurrentA and the comparator's rate", () => runH3({ ...o, set: { criticalCurrentA: String(t.criticalCurrentA), comparatorClockHz: String(comparatorHz) } })),
   ];
+}
+
+/** The audit's simulation claims on the clock residual (Theorem 1, H2), rerun with the buildable UMT residual. */
+export function buildableSimulationClaims(t: Technology): ImproveResult["simulations"] {
+  const fs = D.umtResidualS(t).value * 1e15;
+  return ["s21-theorem1", "s62-h2"].map((id) => {
+    const c = CLAIMS.find((x) => x.id === id)!;
+    const r = evaluateClaim(c, { ...c.inputs, clockErrorStdFs: fs });
+    return { claim: id, paperValue: r.paperValue, recomputed: r.recomputed, unit: r.unit, verdict: r.verdict, inputs: r.inputs };
+  });
 }
 
 /** YAML number: exact round trip, exponent form for very small or large values. */

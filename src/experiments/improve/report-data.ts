@@ -76,6 +76,7 @@ export function improveReportData(r: ImproveResult, t: Technology): ImproveRepor
   return {
     changes: r.changes, table51, ranges,
     hypotheses: r.hypotheses.map((h) => ({ id: h.id, verdict: h.verdict, reason: h.reason })),
+    simulations: r.simulations.map((c) => [c.claim, typeof c.paperValue === "number" ? sci(c.paperValue) : c.paperValue, c.recomputed === null ? "—" : typeof c.recomputed === "number" ? sci(c.recomputed) : c.recomputed, c.unit, c.verdict]),
     plots: improvePlots(t),
     notes: [
       "For every claim the audit finds inconsistent or physically impossible: the paper's figure, the nearest figure today's components and physics allow, their ratio, and the technology figures (from the literature, or ours) it rests on. `pqms improve --set name=value` moves them.",
