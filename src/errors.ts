@@ -85,6 +85,16 @@ export class NotFoundError extends PqmsError {
   }
 }
 
+/**
+ * A run store file that cannot be used: not a pqms store, corrupt, or not writable. Names the
+ * file and what to do; exit code 6 (not 70: the program is fine, the file is not).
+ */
+export class StoreError extends PqmsError {
+  constructor(readonly file: string, readonly problem: "not-a-store" | "corrupt" | "not-writable" | "busy", message: string) {
+    super(message, "E_STORE", 6);
+  }
+}
+
 /** Invariant check for programmer errors: throws a plain Error (a bug, not a user mistake). */
 export function assert(condition: unknown, message = "assertion failed"): asserts condition {
   if (!condition) throw new Error(`pqms internal assertion: ${message}`);

@@ -8,8 +8,9 @@ export function reportError(err: unknown): number {
     return err.exitCode;
   }
   const e = err as { code?: string; message?: string; exitCode?: number };
-  // commander reports its own parse errors (unknown option, missing argument) this way.
-  if (typeof e?.code === "string" && e.code.startsWith("commander.")) return e.exitCode ?? 2;
+  // commander reports its own parse errors (unknown command or option, missing argument) this
+  // way, with exit code 1; a bad command line is bad input, 2. Help and --version stay 0.
+  if (typeof e?.code === "string" && e.code.startsWith("commander.")) return e.exitCode === 0 ? 0 : 2;
   process.stderr.write(`pqms: internal error (a bug, please report it): ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
   return 70;
 }

@@ -132,6 +132,9 @@ describe("bad requests", () => {
     const f = await app.inject({ method: "POST", url: "/api/falsify", payload: { hypotheses: ["H4"], replicates: 1 } });
     expect(f.statusCode).toBe(400);
     expect(f.json().issues.map((i: { path: string }) => i.path)).toEqual(["body.hypotheses", "body.replicates"]);
+    const s = await app.inject({ method: "POST", url: "/api/falsify/h2-sensitivity", payload: { nodes: 10_000, seeds: 1 } });
+    expect(s.statusCode).toBe(400);
+    expect(s.json().issues.map((i: { path: string }) => i.path)).toEqual(["body.nodes", "body.seeds"]);
   });
 });
 

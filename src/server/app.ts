@@ -3,13 +3,14 @@
  * loop and the experiments. Thin by design: it parses, calls the same functions the CLI calls,
  * and renders JSON. See docs/DASHBOARD.md for the API.
  */
-import Fastify, { type FastifyInstance, type FastifyError } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyReply, type FastifyRequest } from "fastify";
 import fastifyStatic from "@fastify/static";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RunStore } from "../store/run-store.js";
 import { checkToken } from "./auth.js";
+import { allowedHostNames, checkHost, checkOrigin } from "./guard.js";
 import { toHttpError } from "./http-error.js";
 import { RunManager } from "./run-manager.js";
 import { registerScenarioRoutes } from "./routes/scenarios.js";
@@ -31,6 +32,29 @@ export interface ServerOptions {
   readonly webDir?: string;
   /** Write the HTML report when a run finishes (default true). */
   readonly writeReports?: boolean;
+  /** Host names accepted besides loopback ones; only with a token (see guard.ts). */
+  readonly publicHosts?: readonly string[];
+  /** Log level of the request log (pino): fatal, error, warn, info, debug, trace or silent (default). */
+  readonly logLevel?: LogLevel;
+  /** Where log lines go (default stderr). */
+  readonly logStream?: NodeJS.WritableStream;
+}
+
+/** Levels `--log-level` accepts (pino's). */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A request's URL for the log: the token in `?token=` never reaches a log file. */
+export function loggedUrl(url: string): string {
+  return url.replace(/([?&]token=)[^&]*/gi, "$1<redacted>");
+}
+
+/** One line a request (method, URL, status, ms) instead of Fastify's two. */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(_error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
+    reply.log.info({ method: req.method, url: loggedUrl(req.url), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, "request");
+  }
 }
 
 /** Shared by the route files. */
@@ -55,16 +79,27 @@ function frameworkError(err: FastifyError): Error | FastifyError {
 
 /** Build (not start) the server. Close it to stop live runs (checkpointed as `interrupted`). */
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, routerOptions: { maxParamLength: 200 } });
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES, routerOptions: { maxParamLength: 200 },
+    logger: { level: o.logLevel ?? "silent", stream: o.logStream ?? process.stderr },
+    logController: new OneLinePerRequest(),
+  });
   app.removeContentTypeParser("text/plain"); // the API speaks JSON only: anything else is a 415
   const ctx: ServerContext = { store: o.store, runs: new RunManager(o.store, o.writeReports ?? true) };
 
-  app.setErrorHandler((err: FastifyError, _req, reply) => {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
     const { status, body } = toHttpError(frameworkError(err));
+    // A 500 is a bug: its stack goes to the log (with the request id), never to the client.
+    if (status >= 500) req.log.error({ err, method: req.method, url: loggedUrl(req.url) }, "internal error");
     void reply.status(status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {
     void reply.status(404).send({ error: `route '${req.method} ${req.url.split("?")[0]}' not found (see docs/DASHBOARD.md)`, code: "E_NOT_FOUND" });
+  });
+  const hosts = allowedHostNames(o.token, o.publicHosts ?? []);
+  app.addHook("onRequest", async (req) => {
+    checkHost(hosts, req.headers.host);
+    checkOrigin(req.method, req.headers);
   });
   if (o.token !== undefined) {
     const token = o.token;

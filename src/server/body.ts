@@ -47,8 +47,13 @@ export interface ScenarioBody {
   readonly seed?: number;
 }
 
+/** An absent body (no content) means "all defaults"; a JSON `null`, array or scalar is refused. */
+function orEmpty(body: unknown): unknown {
+  return body === undefined ? {} : body;
+}
+
 export function parseRunBody(body: unknown): ScenarioBody {
-  return checkObject(body ?? {}, { scenario: scenarioField, seed: seedField }) as ScenarioBody;
+  return checkObject(orEmpty(body), { scenario: scenarioField, seed: seedField }) as ScenarioBody;
 }
 
 export function parseValidateBody(body: unknown): Required<Pick<ScenarioBody, "scenario">> {
@@ -63,7 +68,7 @@ export interface FalsifyBody {
 }
 
 export function parseFalsifyBody(body: unknown): FalsifyBody {
-  const o = checkObject(body ?? {}, {
+  const o = checkObject(orEmpty(body), {
     hypotheses: (v, path, out) => {
       if (!Array.isArray(v) || v.length === 0 || v.length > 3 || !v.every((h) => (HYPOTHESIS_IDS as readonly unknown[]).includes(h))) issue(out, path, "a non-empty array of H1, H2, H3", v);
     },
@@ -91,7 +96,7 @@ export function parseSensitivityBody(body: unknown): SensitivityBody {
   const int = (min: number, max: number, why: string) => (v: unknown, path: string, out: Issue[]) => {
     if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) issue(out, path, `an integer in [${min}, ${max}] (${why})`, v);
   };
-  const o = checkObject(body ?? {}, {
+  const o = checkObject(orEmpty(body), {
     nodes: int(3, SENSITIVITY_SERVER_NODES_MAX, "nodes per point; larger sweeps belong to the CLI"),
     seeds: int(2, SENSITIVITY_SERVER_SEEDS_MAX, "replicates per point; a t-test needs at least 2"),
     seed: (v, path, out) => {

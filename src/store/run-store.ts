@@ -9,15 +9,57 @@
  * resume continues from exactly there. The path is resolved by the caller (CLI: --db, PQMS_DB).
  */
 import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { InputError, NotFoundError, PqmsError } from "../errors.js";
+import { InputError, NotFoundError, PqmsError, StoreError } from "../errors.js";
 import type { Scenario } from "../sim/scenario/index.js";
 import type { Sample } from "../sim/run.js";
 import type { ModelEvent } from "../sim/model.js";
-import { migrate } from "./migrations.js";
+import { migrate, schemaVersion, SCHEMA_VERSION } from "./migrations.js";
+import { asStoreError, guardConnection, storeProblemMessage } from "./store-guard.js";
+
+/** The tables a pqms store may hold; a database with others and no schema version is someone else's. */
+const STORE_TABLES = new Set(["runs", "metrics", "events", "checkpoints", "artifacts", "sweeps", "sweep_runs"]);
+
+/** Refuse an SQLite database that is not ours (tables of its own, no pqms schema version). */
+function checkIsPqmsStore(db: Database.Database, path: string, version: number): void {
+  if (version > 0) return;
+  const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>).map((r) => r.name);
+  const foreign = names.filter((n) => !STORE_TABLES.has(n));
+  if (foreign.length > 0) throw new StoreError(path, "not-a-store", storeProblemMessage(path, "not-a-store", `an SQLite database with other tables: ${foreign.slice(0, 5).join(", ")}`));
+}
+
+/** Largest store read into memory when it cannot be opened in place, bytes. */
+const IMAGE_MAX_BYTES = 1 << 30;
+
+/** Does a write-ahead log with commits not yet in the main file lie beside `path`? */
+function hasPendingWal(path: string): boolean {
+  return existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0;
+}
+
+/** The store file as bytes, marked as a rollback-journal database (the WAL flag, header bytes 18–19, needs files beside it). */
+function readImage(path: string): Buffer {
+  const size = statSync(path).size;
+  if (size > IMAGE_MAX_BYTES) throw new StoreError(path, "not-writable", storeProblemMessage(path, "not-writable", `its directory cannot be written and it is too large (${size} bytes) to read into memory`));
+  const image = readFileSync(path);
+  if (image.length >= 20 && image[18] === 2 && image[19] === 2) image[18] = image[19] = 1;
+  return image;
+}
+
+/** Create the store's directory (level by level: a recursive mkdir never returns under /proc). */
+function prepareDirectory(path: string): void {
+  const dir = dirname(path);
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d) && dirname(d) !== d; d = dirname(d)) missing.unshift(d);
+  try {
+    for (const d of missing) mkdirSync(d);
+    if (!statSync(dir).isDirectory()) throw new Error(`'${dir}' is not a directory`);
+  } catch (e) {
+    throw new StoreError(path, "not-writable", storeProblemMessage(path, "not-writable", `cannot create its directory: ${(e as Error).message}`));
+  }
+}
 
 /** Where the store lives unless --db or PQMS_DB say otherwise. */
 export const DEFAULT_DB_PATH = "./.pqms/runs.db";
@@ -92,24 +134,53 @@ export class RunStore {
 
   /**
    * Open (creating if needed, with its parent directory) and migrate a store.
+   *
+   * `readonly`: open the file as it is, without writing anything (no pragma that writes, no
+   * migration), so a read-only file can be listed and exported; the file must exist. A store of an
+   * older schema is migrated first if the file can be written.
+   * Every problem with the file is a StoreError naming it (not a pqms store, corrupt, not writable).
    * @param path  file path, or ":memory:" for tests.
    */
   static open(path: string = DEFAULT_DB_PATH, opts: { readonly?: boolean } = {}): RunStore {
-    let db: Database.Database;
+    const readonly = opts.readonly === true && path !== ":memory:";
+    if (readonly && !existsSync(path)) throw new NotFoundError("run store", path, "start a run with `pqms run` first, or pass --db / PQMS_DB");
+    if (path !== ":memory:" && !readonly) prepareDirectory(path);
     try {
-      if (path !== ":memory:" && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
-      db = new Database(path, { readonly: opts.readonly === true, fileMustExist: opts.readonly === true });
+      return RunStore.connect(path, readonly);
     } catch (e) {
-      throw new PqmsError(`cannot open run store '${path}': ${(e as Error).message}`, "E_STORE", 2);
+      // A WAL store in a directory this user may not write: SQLite cannot create its shared-memory
+      // file even to read. Read a copy of the file instead (nothing to lose: no -wal file pending).
+      if (readonly && e instanceof StoreError && e.problem === "not-writable" && !hasPendingWal(path)) return RunStore.connect(path, true, readImage(path));
+      throw e;
     }
-    db.pragma("busy_timeout = 5000");
-    if (!opts.readonly) {
-      db.pragma("journal_mode = WAL");
-      db.pragma("synchronous = NORMAL");
-      migrate(db);
+  }
+
+  private static connect(path: string, readonly: boolean, image?: Buffer): RunStore {
+    let db: Database.Database | undefined;
+    try {
+      db = guardConnection(image === undefined ? new Database(path, { readonly, fileMustExist: readonly }) : new Database(image, { readonly: true }), path);
+      db.pragma("busy_timeout = 5000");
+      const version = schemaVersion(db);
+      checkIsPqmsStore(db, path, version);
+      if (readonly && version < SCHEMA_VERSION) {
+        db.close(); // an older store: bring it up to date once, then read it as asked
+        RunStore.open(path).close();
+        return RunStore.connect(path, readonly, image === undefined ? undefined : readImage(path));
+      }
+      if (readonly && version > SCHEMA_VERSION) migrate(db); // refuses with its own message
+      if (!readonly) {
+        db.pragma("journal_mode = WAL");
+        db.pragma("synchronous = NORMAL");
+        migrate(db);
+      }
+      db.pragma("foreign_keys = ON");
+      return new RunStore(db, path);
+    } catch (e) {
+      db?.close();
+      const err = asStoreError(e, path);
+      if (err instanceof PqmsError) throw err;
+      throw new StoreError(path, "not-writable", storeProblemMessage(path, "not-writable", (e as Error).message));
     }
-    db.pragma("foreign_keys = ON");
-    return new RunStore(db, path);
   }
 
   close(): void {

@@ -52,23 +52,29 @@ function exited(p: ChildProcess): Promise<void> {
   return p.exitCode !== null || p.signalCode !== null ? Promise.resolve() : new Promise((r) => p.once("exit", () => r()));
 }
 
+/** Start a redis-server on `port` (persistence off); undefined if it does not answer (port taken). */
+export async function startRedisOn(port: number): Promise<TestRedis | undefined> {
+  const dir = mkdtempSync(join(tmpdir(), "pqms-redis-"));
+  const proc = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: "ignore" });
+  const stop = async () => {
+    if (proc.exitCode === null && proc.signalCode === null && proc.pid !== undefined) process.kill(proc.pid, "SIGTERM");
+    await exited(proc);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  for (let i = 0; i < 100 && proc.exitCode === null; i++) {
+    if (await answers(port)) return { port, url: `redis://127.0.0.1:${port}`, stop };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await stop();
+  return undefined;
+}
+
 /** Start a private server; undefined if redis-server is not installed. */
 export async function startRedis(): Promise<TestRedis | undefined> {
   if (!haveRedisServer()) return undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
-    const dir = mkdtempSync(join(tmpdir(), "pqms-redis-"));
-    const proc = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: "ignore" });
-    const stop = async () => {
-      if (proc.exitCode === null && proc.signalCode === null && proc.pid !== undefined) process.kill(proc.pid, "SIGTERM");
-      await exited(proc);
-      rmSync(dir, { recursive: true, force: true });
-    };
-    for (let i = 0; i < 100 && proc.exitCode === null; i++) {
-      if (await answers(port)) return { port, url: `redis://127.0.0.1:${port}`, stop };
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    await stop(); // port taken meanwhile, or a slow start: try another port
+    const r = await startRedisOn(await freePort());
+    if (r !== undefined) return r; // else: port taken meanwhile, or a slow start: try another port
   }
   throw new Error("could not start a private redis-server on 127.0.0.1");
 }

@@ -22,6 +22,20 @@ interface FalsifyFlags {
   nodes: number;
   seeds: number;
   resume?: boolean;
+  residuals?: number[];
+  kappaOverGamma?: number[];
+}
+
+/** A comma-separated list of positive numbers (`--residuals 1e-14,1e-12`). */
+function listFlag(flag: string): (raw: string) => number[] {
+  return (raw: string) => {
+    const xs = raw.split(",").map((t) => t.trim());
+    const out = xs.map(Number);
+    if (xs.length === 0 || xs.length > 100 || xs.some((t) => t === "") || !out.every((x) => Number.isFinite(x) && x > 0)) {
+      throw InputError.of(flag, "a comma-separated list of 1–100 numbers > 0", raw);
+    }
+    return out;
+  };
 }
 
 function parseWhich(raw: string): HypothesisId[] {
@@ -77,6 +91,7 @@ function runSensitivity(f: FalsifyFlags): void {
   if (!f.resume) writeFileSync(file, "");
   const res: SensitivityResult = runH2Sensitivity({
     nodes: f.nodes, seeds: f.seeds, seed: f.seed, done,
+    ...(f.residuals ? { residualsS: f.residuals } : {}), ...(f.kappaOverGamma ? { kappaOverGamma: f.kappaOverGamma } : {}),
     onPoint: (p, key, i, total) => {
       appendFileSync(file, `${JSON.stringify({ key, point: p })}\n`);
       if (!f.json && process.stderr.isTTY) process.stderr.write(`\r  point ${i + 1}/${total}`);
@@ -105,6 +120,8 @@ export function registerFalsify(program: Command): void {
     .option("--sensitivity", "H2 only: sweep residual × κ/γ × coupling × veto × initial state; heatmap report")
     .option("--nodes <n>", "--sensitivity: nodes per point", intFlag("--nodes", 3, 100_000), SENSITIVITY_NODES_DEFAULT)
     .option("--seeds <n>", "--sensitivity: replicates per point", intFlag("--seeds", 2, 1000, "a t-test needs at least 2"), SENSITIVITY_SEEDS_DEFAULT)
+    .option("--residuals <list>", "--sensitivity: UMT residuals, s, comma-separated (default 1e-14,1e-13,1e-12,1e-10,1e-9 and the UMT model's)", listFlag("--residuals"))
+    .option("--kappa-over-gamma <list>", "--sensitivity: κ/γ values, comma-separated (default 1,10,100,1000,10000)", listFlag("--kappa-over-gamma"))
     .option("--resume", "--sensitivity: keep the points already in <out>/h2-sensitivity.points.jsonl and run only the rest")
     .option("--json", "print { caveat, hypotheses: [...] } (or the sweep) as JSON")
     .option("--out <dir>", "directory for falsify.md, falsify.html, falsify.json and the plots", "./pqms-out/falsify")

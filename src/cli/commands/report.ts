@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { choiceFlag } from "../options.js";
 import { printJson } from "../output.js";
+import { prepareOutDir } from "../support/out-path.js";
 import { openStoreFor, withDbOption } from "../support/store-option.js";
 import { reportRun } from "../support/drive.js";
 
@@ -21,9 +22,10 @@ export function registerReport(program: Command): void {
     .option("--out <dir>", "output directory (default: <store dir>/reports/<runId>)")
     .option("--json", "print the paths and verdicts as JSON");
   withDbOption(cmd).action((id: string, opts: ReportOptions) => {
+    const out = opts.out === undefined ? undefined : prepareOutDir(opts.out); // before any work
     const store = openStoreFor(opts);
     try {
-      const r = reportRun(store, id, opts.out, opts.format);
+      const r = reportRun(store, id, out, opts.format);
       if (opts.json) printJson({ report: r.path, plots: r.plots.map((p) => ({ name: p.name, svg: p.svgPath, png: p.pngPath })), verdicts: r.verdicts });
       else process.stdout.write(`${r.plots.map((p) => `plot ${p.name}: ${p.pngPath}`).join("\n")}\nreport: ${r.path}\n`);
     } finally {

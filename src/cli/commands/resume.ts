@@ -6,6 +6,7 @@ import { resolveScenario } from "../../sim/scenario/index.js";
 import { Runner, runClock, type Checkpoint } from "../../sim/run.js";
 import { modelFor } from "../../sim/models/index.js";
 import { decodeState } from "../../sim/state-codec.js";
+import { prepareOutDir } from "../support/out-path.js";
 import { openStoreFor, withDbOption } from "../support/store-option.js";
 import { drive, isStale, printSummary, reportRun, storeSink } from "../support/drive.js";
 import { Progress } from "../support/progress.js";
@@ -33,6 +34,7 @@ export function registerResume(program: Command): void {
     if (opts.set !== undefined) {
       throw InputError.of("--set", `no --set: a resumed run continues run ${idArg}'s stored scenario from its checkpoint, so its fingerprint matches an uninterrupted run (start a new run with pqms run --set)`, opts.set);
     }
+    if (opts.out !== undefined) opts.out = prepareOutDir(opts.out); // a bad --out fails before the run
     const store = openStoreFor(opts);
     try {
       const run = store.getRun(idArg);

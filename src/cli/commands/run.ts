@@ -5,6 +5,7 @@ import { PACKAGE_VERSION } from "../../version.js";
 import { resolveScenario, SEED_MAX, type Scenario } from "../../sim/scenario/index.js";
 import { Runner, runClock } from "../../sim/run.js";
 import { modelFor } from "../../sim/models/index.js";
+import { prepareOutDir } from "../support/out-path.js";
 import { loadScenarioInput, DEFAULT_SCENARIO } from "../../store/scenario-file.js";
 import { parseSetArg, resolveWithSet, type ParamValue } from "../../experiments/sweep/spec.js";
 import { openStoreFor, withDbOption } from "../support/store-option.js";
@@ -52,6 +53,7 @@ export function registerRun(program: Command): void {
     .option("--no-report", "skip writing the report")
     .option("--set <path=value>", "set a dotted scenario path before the run (repeatable; e.g. run.durationS=1e-6), validated like a sweep's set", collectSet, []);
   withDbOption(cmd).action(async (scenarioArg: string, opts: RunOptions) => {
+    if (opts.out !== undefined) opts.out = prepareOutDir(opts.out); // a bad --out fails before the run
     const scenario = withSeed(scenarioWithSets(scenarioArg, opts.set), opts.seed);
     const clock = runClock(scenario);
     const model = modelFor(scenario);

@@ -1,12 +1,14 @@
 /** `pqms runs list | show | export | diff | rm`: the run store from the command line. */
 import type { Command } from "commander";
-import { writeFileSync } from "node:fs";
-import { PqmsError } from "../../errors.js";
+import { NotFoundError, PqmsError, StoreError } from "../../errors.js";
+import { checkStore, describeHealth } from "../../store/check.js";
+import { checkOutFile, writeOutFile } from "../support/out-path.js";
 import { choiceFlag } from "../options.js";
 import { printJson } from "../output.js";
 import type { RunRecord, RunStore } from "../../store/run-store.js";
 import { flattenParams } from "../../report/run-report.js";
-import { openStoreFor, withDbOption } from "../support/store-option.js";
+import { existsSync } from "node:fs";
+import { openStoreFor, resolveDbPath, withDbOption } from "../support/store-option.js";
 import { finalMetrics, isStale } from "../support/drive.js";
 
 interface Common {
@@ -26,8 +28,9 @@ function brief(r: RunRecord) {
   };
 }
 
-function withStore<T>(opts: Common, fn: (s: RunStore) => T): T {
-  const s = openStoreFor(opts);
+/** Open the store (read-only unless `write`: then a read-only file can still be read), run `fn`, close. */
+function withStore<T>(opts: Common, fn: (s: RunStore) => T, write = false): T {
+  const s = openStoreFor(opts, !write);
   try {
     return fn(s);
   } finally {
@@ -41,6 +44,10 @@ function table(rows: string[][]): string {
 }
 
 function list(opts: Common): void {
+  if (!existsSync(resolveDbPath(opts.db))) { // no store yet: nothing to list, and nothing created
+    if (opts.json) return printJson({ runs: [] });
+    return void process.stdout.write(`no runs in ${resolveDbPath(opts.db)} (no store there yet)\n`);
+  }
   withStore(opts, (s) => {
     const runs = s.listRuns().map(brief);
     if (opts.json) return printJson({ runs });
@@ -86,15 +93,16 @@ export function metricsCsv(metrics: Map<string, { tNs: number[]; value: number[]
 }
 
 function exportRun(id: string, opts: Common & { format: "csv" | "json"; out?: string }): void {
+  const out = opts.out === undefined ? undefined : checkOutFile(opts.out); // before any work
   withStore(opts, (s) => {
     const r = s.getRun(id);
     const metrics = s.metrics(r.id);
     const text = opts.format === "csv"
       ? metricsCsv(metrics)
       : `${JSON.stringify({ run: { ...brief(r), scenarioResolved: r.scenario }, metrics: Object.fromEntries(metrics), events: s.events(r.id) }, null, 2)}\n`;
-    if (opts.out === undefined) process.stdout.write(text);
+    if (out === undefined) process.stdout.write(text);
     else {
-      writeFileSync(opts.out, text);
+      writeOutFile(out, text);
       process.stderr.write(`pqms: wrote ${opts.out}\n`);
     }
   });
@@ -123,21 +131,50 @@ function diff(a: string, b: string, opts: Common): void {
   });
 }
 
+/** Why one id of `runs rm` cannot be removed, or undefined when it can. */
+function refusal(s: RunStore, id: string, force: boolean): { id: string; error: PqmsError } | { id: string; runId: string } {
+  try {
+    const r = s.getRun(id);
+    if (r.status === "running" && !isStale(r) && !force) return { id, error: new PqmsError(`run ${r.id} is running (pid ${r.pid}); stop it first or pass --force`, "E_STATE", 2) };
+    return { id, runId: r.id };
+  } catch (e) {
+    if (e instanceof PqmsError) return { id, error: e };
+    throw e;
+  }
+}
+
+/**
+ * All or nothing: every id is checked first; if any is unknown, ambiguous or running, nothing is
+ * removed and each refused id is named (exit code of the first refusal: 4 not found, 2 otherwise).
+ */
 function rm(ids: string[], opts: Common & { force?: boolean }): void {
   withStore(opts, (s) => {
-    const removed: string[] = [];
-    for (const id of ids) {
-      const r = s.getRun(id);
-      if (r.status === "running" && !isStale(r) && opts.force !== true) throw new PqmsError(`run ${r.id} is running (pid ${r.pid}); stop it first or pass --force`, "E_STATE", 2);
-      removed.push(s.deleteRun(r.id));
+    const checked = ids.map((id) => refusal(s, id, opts.force === true));
+    const refused = checked.filter((c): c is { id: string; error: PqmsError } => "error" in c);
+    if (refused.length > 0) {
+      const why = refused.map((c) => c.error.message).join("; ");
+      const first = refused[0]!.error;
+      throw new PqmsError(`nothing removed: ${why}`, first.code, first instanceof NotFoundError ? 4 : first.exitCode);
     }
+    const removed = [...new Set(checked.map((c) => (c as { runId: string }).runId))];
+    s.db.transaction(() => {
+      for (const id of removed) s.deleteRun(id);
+    }).immediate();
     if (opts.json) printJson({ removed });
     else process.stdout.write(`removed ${removed.join(", ")}\n`);
-  });
+  }, true);
+}
+
+/** SQLite's integrity check and what can still be read; exit code 6 when the store is damaged. */
+function check(opts: Common): void {
+  const h = checkStore(resolveDbPath(opts.db));
+  if (opts.json) printJson(h);
+  else process.stdout.write(`${describeHealth(h)}\n`);
+  if (!h.ok) process.exitCode = new StoreError(h.file, "corrupt", "").exitCode;
 }
 
 export function registerRuns(program: Command): void {
-  const runs = program.command("runs").description("list, show, export, compare and remove saved runs");
+  const runs = program.command("runs").description("list, show, export, compare, remove and check saved runs");
   withDbOption(runs.command("list").description("list the runs in the store").option("--json", "print { runs: [...] }")).action((o: Common) => list(o));
   withDbOption(runs.command("show").description("show one run").argument("<runId>").option("--json", "print as JSON")).action((id: string, o: Common) => show(id, o));
   withDbOption(runs.command("export").description("export a run's metrics (csv) or everything (json)").argument("<runId>")
@@ -148,4 +185,6 @@ export function registerRuns(program: Command): void {
     .action((a: string, b: string, o: Common) => diff(a, b, o));
   withDbOption(runs.command("rm").description("remove runs and everything recorded with them").argument("<runId...>").option("--force", "remove even a live running run").option("--json", "print as JSON"))
     .action((ids: string[], o: Common & { force?: boolean }) => rm(ids, o));
+  withDbOption(runs.command("check").description("check the store file (SQLite integrity check) and say which runs can still be read").option("--json", "print as JSON"))
+    .action((o: Common) => check(o));
 }

@@ -15,6 +15,7 @@ import type { RunStore } from "../../store/run-store.js";
 import { InputError } from "../../errors.js";
 import { intFlag } from "../options.js";
 import { printJson } from "../output.js";
+import { prepareOutDir } from "../support/out-path.js";
 import { openStoreFor, withDbOption } from "../support/store-option.js";
 
 interface SweepOptions {
@@ -74,6 +75,7 @@ export function registerSweep(program: Command): void {
     .option("--json", "print { sweepId, runs: [{ point, seed, runId, fingerprint }], … } as JSON")
     .option("--no-report", "skip the table and plots files");
   withDbOption(cmd).action(async (file: string | undefined, opts: SweepOptions) => {
+    if (opts.out !== undefined) opts.out = prepareOutDir(opts.out); // a bad --out fails before the run
     if (file === undefined && opts.resume === undefined) throw InputError.of("sweep", "a sweep file, or --resume <sweepId>", "neither");
     if (opts.resume !== undefined && !/^sweep-[0-9a-f]{8}$/.test(opts.resume)) throw InputError.of("--resume", "a sweep id such as sweep-1a2b3c4d", opts.resume);
     const fromFile = file === undefined ? undefined : loadSweep(file);

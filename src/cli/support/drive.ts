@@ -7,6 +7,7 @@
  * marked `interrupted` and the process exits with 130. A crash (kill -9, power loss) leaves the
  * last committed checkpoint; `pqms resume` continues from it to the same fingerprint.
  */
+import { StoreError } from "../../errors.js";
 import { dirname, join, resolve } from "node:path";
 import { hostname } from "node:os";
 import type { Runner, RunSink, Sample, Checkpoint } from "../../sim/run.js";
@@ -92,6 +93,16 @@ export async function drive(store: RunStore, runId: string, runner: Runner, sink
   } catch (e) {
     runner.close(); // the run has ended: stop the model's threads (already done if the run itself failed)
     progress.end();
+    if (e instanceof StoreError) {
+      // The store itself failed (corrupt, not writable): the last committed checkpoint is all
+      // that is kept (each commit is one transaction); marking the run may fail too.
+      try {
+        store.setStatus(runId, "interrupted", { pid: null });
+      } catch {
+        // nothing more can be written; the run stays at its last checkpoint
+      }
+      throw new StoreError(e.file, e.problem, `${e.message}; run ${runId} stopped, its last checkpoint stays (pqms resume ${runId} once the store is fixed)`);
+    }
     store.setStatus(runId, "failed", { error: e instanceof Error ? e.message : String(e), pid: null });
     throw e;
   } finally {

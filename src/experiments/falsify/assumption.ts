@@ -25,6 +25,8 @@ export interface AssumptionSpec<S> {
   readonly description: string;
   readonly scale: "log" | "linear" | "choice";
   readonly range: readonly [AssumptionValue, AssumptionValue];
+  /** For a choice with more than two readings: all of them (the range shows the first and last). */
+  readonly choices?: readonly AssumptionValue[];
   get(setup: S): AssumptionValue;
   set(setup: S, value: AssumptionValue): S;
   /** Parse and validate a `--set name=value` value (throws InputError). */
@@ -102,7 +104,7 @@ export function searchFlip<S>(spec: AssumptionSpec<S>, setup: S, base: boolean, 
   });
   if (spec.scale === "choice") {
     let flip: AssumptionValue | null = null;
-    for (const c of spec.range) if (c !== value && at(c) !== base && flip === null) flip = c;
+    for (const c of spec.choices ?? spec.range) if (c !== value && at(c) !== base && flip === null) flip = c;
     return record(flip, "each choice");
   }
   const log = spec.scale === "log";

@@ -6,9 +6,13 @@
 import { describe, it, expect } from "vitest";
 import {
   runH1, runH2, runH3, runFalsify, h2Sample, readoutFrame, searchFlip, applyOverrides, H2_ASSUMPTIONS, H2_PAPER,
-  FLIP_LOG_RATIO, SIMULATION_CANNOT_SUPPORT, type AssumptionSpec,
+  FLIP_LOG_RATIO, SIMULATION_CANNOT_SUPPORT, welchGreater, type AssumptionSpec,
 } from "./index.js";
 import { allocStates } from "../../model/resonance/node-states.js";
+import { writeProjector } from "../../model/resonance/density-mesh.js";
+import { exactCoherence } from "../../model/resonance/coherence.js";
+import { RandomStream } from "../../numeric/random/index.js";
+import { densityMstRcf, densityPairNullMean, densityReadoutFrame } from "./h2-density.js";
 import { InputError } from "../../errors.js";
 
 const EV = 1.602176634e-19;
@@ -98,6 +102,19 @@ describe("H2 (§6.2) on the twin", () => {
     expect(slowClocks.verdict).toBe("refuted");
     expect(slowClocks.setup.clockResidualS).toBe(1e-9);
   });
+  it("a mesh collapsed onto one basis mode (meanField, γ = κ, veto off) has RCF̄ = 1, but so has its null: the paper's test against uncorrelated phases fails it", () => {
+    const x = h2Sample({ ...H2_PAPER, nodes: 30, clockResidualS: 1e-12, kappaOverGamma: 1, veto: false }, 3, 1);
+    expect(x.ci.mean).toBeCloseTo(1, 12);
+    expect(x.nullPair).toBeCloseTo(1, 12); // Σ_k |a_ik|²|a_jk|² = 1: every node in the same single mode
+    for (const v of x.nullSample) expect(v).toBeCloseTo(1, 12);
+    expect(x.welch.pValue).toBeGreaterThan(0.01);
+    expect(x.holds).toBe(false);
+  });
+  it("Welch on two constant samples: equal values are no evidence (p = 1), a constant gap is (p = 0)", () => {
+    expect(welchGreater([1, 1, 1], [1, 1, 1]).pValue).toBe(1);
+    expect(welchGreater([1, 1, 1], [0.5, 0.5]).pValue).toBe(0);
+    expect(welchGreater([0.5, 0.5], [1, 1]).pValue).toBe(1);
+  });
   it("the residual's flip point: the twin holds just below the bracket and fails just above it", () => {
     const setup = { ...H2_PAPER, nodes: 30 };
     const holds = (s: typeof setup) => h2Sample(s, 2, 3).holds;
@@ -159,5 +176,39 @@ describe("verdicts and overrides", () => {
   it("rejects fewer than 2 replicates and a negative seed", () => {
     expect(() => runFalsify(["H3"], { replicates: 1 })).toThrow(InputError);
     expect(() => runH3({ seed: -1 })).toThrow(InputError);
+  });
+});
+
+describe("H2 on density matrices (Appendix B's equation taken literally)", () => {
+  it("the density measurement on pure projectors equals the ket measurement: read-out frame, MST RCF̄ and pair null", () => {
+    const n = 9, d = 5;
+    const rng = RandomStream.fromSeed(4, "test");
+    const kets = allocStates(n, d);
+    for (let i = 0; i < n; i++) {
+      let norm = 0;
+      for (let k = 0; k < 2 * d; k++) { kets.data[2 * i * d + k] = (k % 2 === 0 ? 1 : 0) + 0.3 * rng.normal(); norm += kets.data[2 * i * d + k]! ** 2; }
+      for (let k = 0; k < 2 * d; k++) kets.data[2 * i * d + k]! /= Math.sqrt(norm);
+    }
+    const omega = Float64Array.from({ length: d }, (_, k) => 1e15 + k * 2 * Math.PI * 100e9);
+    const tau = Float64Array.from({ length: n }, () => 1e-12 * rng.normal());
+    const rho = new Float64Array(n * 2 * d * d);
+    for (let i = 0; i < n; i++) writeProjector(rho, 2 * d * d * i, kets.data.subarray(2 * d * i, 2 * d * (i + 1)), d);
+    const framedKets = readoutFrame(kets, omega, tau);
+    const framedRho = densityReadoutFrame(rho, n, d, omega, tau);
+    const projected = new Float64Array(rho.length);
+    for (let i = 0; i < n; i++) writeProjector(projected, 2 * d * d * i, framedKets.data.subarray(2 * d * i, 2 * d * (i + 1)), d);
+    for (let e = 0; e < rho.length; e++) expect(framedRho[e]).toBeCloseTo(projected[e]!, 13);
+    expect(densityMstRcf(framedRho, n, d)).toBeCloseTo(exactCoherence(framedKets).globalRcf, 12);
+    let pair = 0, pairs = 0;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++, pairs++) for (let k = 0; k < d; k++) {
+      pair += (kets.data[2 * (i * d + k)]! ** 2 + kets.data[2 * (i * d + k) + 1]! ** 2) * (kets.data[2 * (j * d + k)]! ** 2 + kets.data[2 * (j * d + k) + 1]! ** 2);
+    }
+    expect(densityPairNullMean(rho, n, d)).toBeCloseTo(pair / pairs, 13);
+  });
+  it("at the paper's parameters the density reading misses 0.995 where meanField meets it: the coupling reading flips H2", () => {
+    const dens = runH2({ replicates: 3, seed: 7, searchFlips: false, set: { coupling: "density" } });
+    expect(dens.verdict).toBe("refuted");
+    expect(dens.measuredMean).toBeLessThan(0.995);
+    expect(dens.measuredMean).toBeGreaterThan(0.5);
   });
 });

@@ -49,7 +49,7 @@ export interface SensitivityResult {
 }
 
 export interface SensitivityOptions {
-  /** Nodes per point (default 50: a small N keeps the default sweep short; §6.2's 100 with --nodes 100). */
+  /** Nodes per point (default 30: a small N keeps the default sweep short; §6.2's 100 with --nodes 100). */
   readonly nodes?: number;
   /** Replicates per point (default 3). */
   readonly seeds?: number;
@@ -65,9 +65,9 @@ export interface SensitivityOptions {
   readonly onPoint?: (p: SensitivityPoint, key: string, index: number, total: number) => void;
 }
 
-export const SENSITIVITY_RESIDUALS_S: readonly number[] = [10e-15, 100e-15, 1e-12, 10e-12, 100e-12, 1e-9];
+export const SENSITIVITY_RESIDUALS_S: readonly number[] = [10e-15, 100e-15, 1e-12, 100e-12, 1e-9];
 export const SENSITIVITY_KAPPA_OVER_GAMMA: readonly number[] = [1, 10, 100, 1e3, 1e4];
-export const SENSITIVITY_NODES_DEFAULT = 50;
+export const SENSITIVITY_NODES_DEFAULT = 30;
 export const SENSITIVITY_SEEDS_DEFAULT = 3;
 /** Most points one sweep may ask for. */
 export const SENSITIVITY_POINTS_MAX = 20_000;

@@ -24,6 +24,7 @@ import { meanCi, ttest1samp, ttestInd } from "../../numeric/stats/index.js";
 import { maxStableDtS, ResonanceMesh } from "../../model/resonance/mesh.js";
 import { exactCoherence } from "../../model/resonance/coherence.js";
 import { allocStates, type NodeStates } from "../../model/resonance/node-states.js";
+import { densityMstRcf, densityPairNullMean, densityRandomisePhases, densityReadoutFrame } from "./h2-density.js";
 import { applyOverrides, assumptionRecords, choiceParser, numberParser, type AssumptionSpec } from "./assumption.js";
 import { ALPHA, resolveFalsifyOptions, sampleFields, twinVerdict, type FalsifyOptions, type HypothesisResult } from "./hypothesis.js";
 
@@ -40,10 +41,12 @@ export const H2_KAPPA_OVER_GAMMA = 1e3;
 export const H2_CLOCK_RESIDUAL_S = 10e-15;
 
 /**
- * Readings of Appendix B's coupling κ_ij(ρ_j − ρ_i) the H2 twin can run. A new reading is one
- * entry here (and, where it is not the pure-state mesh, its replicate in `h2Replicate`).
+ * Readings of Appendix B's coupling κ_ij(ρ_j − ρ_i) the H2 twin can run: the two pure-state
+ * readings and the density-matrix equation itself (measured by h2-density.ts). A new reading is
+ * one entry here (and, where its states are not kets or density matrices, its measurement in
+ * `h2Replicate`).
  */
-export const H2_COUPLINGS = ["meanField", "jump"] as const;
+export const H2_COUPLINGS = ["meanField", "jump", "density"] as const;
 export type H2Coupling = (typeof H2_COUPLINGS)[number];
 export const H2_INITIAL_STATES = ["odos", "haar"] as const;
 export type H2InitialState = (typeof H2_INITIAL_STATES)[number];
@@ -84,8 +87,8 @@ export const H2_ASSUMPTIONS: readonly AssumptionSpec<H2Setup>[] = [
     get: (s) => s.kappaPerS, set: (s, v) => ({ ...s, kappaPerS: v as number }), parse: numberParser("kappaPerS", 0, 1e11, "a rate in 1/s"),
   },
   {
-    name: "coupling", unit: "reading", source: "twin", scale: "choice", range: [H2_COUPLINGS[0], H2_COUPLINGS[1]],
-    description: "how κ(ρ_j − ρ_i) acts on pure states: phase-aligned mean field (not in the paper) or its exact jump unravelling",
+    name: "coupling", unit: "reading", source: "twin", scale: "choice", range: [H2_COUPLINGS[0], H2_COUPLINGS[H2_COUPLINGS.length - 1]!], choices: H2_COUPLINGS,
+    description: `how κ(ρ_j − ρ_i) acts: ${H2_COUPLINGS.join(", ")} (phase-aligned pure-state mean field, not in the paper; its jump unravelling; Appendix B's linear equation on density matrices, RCF = Tr(ρ_iρ_j)); the search tries each`,
     get: (s) => s.coupling, set: (s, v) => ({ ...s, coupling: v as H2Coupling }), parse: choiceParser("coupling", H2_COUPLINGS),
   },
   {
@@ -178,7 +181,13 @@ export function h2Replicate(setup: H2Setup, seed: number, r: number): { measured
   const steps = Math.max(Math.round(H2_DURATION_S / H2_DT_S), Math.ceil(H2_DURATION_S / stable));
   const dt = H2_DURATION_S / steps;
   for (let s = 0; s < steps; s++) mesh.step(dt);
-  const states = readoutFrame(mesh.nodeStates, mesh.buffers.omegaRadS, mesh.buffers.clockErrorS);
+  const { omegaRadS, clockErrorS } = mesh.buffers;
+  if (mesh.isDensity) {
+    const rho = densityReadoutFrame(mesh.nodeStates.data, setup.nodes, H2_DIM, omegaRadS, clockErrorS);
+    const nullRho = densityRandomisePhases(rho, setup.nodes, H2_DIM, rng.split("null"));
+    return { measured: densityMstRcf(rho, setup.nodes, H2_DIM), nullRcf: densityMstRcf(nullRho, setup.nodes, H2_DIM), nullPair: densityPairNullMean(rho, setup.nodes, H2_DIM) };
+  }
+  const states = readoutFrame(mesh.nodeStates, omegaRadS, clockErrorS);
   const nullStates = randomisePhases(states, rng.split("null"));
   return { measured: exactCoherence(states).globalRcf, nullRcf: exactCoherence(nullStates).globalRcf, nullPair: pairNullMean(states) };
 }
@@ -190,9 +199,23 @@ export interface H2Sample {
   readonly nullPair: number;
   readonly ci: ReturnType<typeof meanCi>;
   readonly one: ReturnType<typeof ttest1samp>;
-  readonly welch: ReturnType<typeof ttestInd>;
+  readonly welch: { readonly t: number; readonly df: number; readonly pValue: number };
   /** RCF̄ > 0.995 with p < 0.01, one-sample against 0.995 and Welch against the null. */
   readonly holds: boolean;
+}
+
+/**
+ * Welch's t-test of mean(measured) > mean(null). When both samples are one repeated value (a mesh
+ * that collapsed every node onto one basis mode has RCF̄ = 1 with and without random phases) t is
+ * 0/0 or ±∞: equal values are no evidence against the null (p = 1), a constant gap is (p = 0 or 1).
+ */
+export function welchGreater(measured: readonly number[], nullSample: readonly number[]): { t: number; df: number; pValue: number } {
+  const constant = (xs: readonly number[]) => xs.every((x) => x === xs[0]);
+  if (constant(measured) && constant(nullSample)) {
+    const diff = measured[0]! - nullSample[0]!;
+    return { t: diff === 0 ? 0 : diff > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY, df: measured.length + nullSample.length - 2, pValue: diff > 0 ? 0 : 1 };
+  }
+  return ttestInd(measured, nullSample, { equalVar: false, alternative: "greater" });
 }
 
 /** Run `replicates` replicates of `setup` and apply §6.2's criterion. */
@@ -208,7 +231,7 @@ export function h2Sample(setup: H2Setup, replicates: number, seed: number): H2Sa
   }
   const ci = meanCi(measured, 0.95);
   const one = ttest1samp(measured, H2_CRITERION, { alternative: "greater" });
-  const welch = ttestInd(measured, nullSample, { equalVar: false, alternative: "greater" });
+  const welch = welchGreater(measured, nullSample);
   const holds = ci.mean > H2_CRITERION && one.pValue < ALPHA && welch.pValue < ALPHA;
   return { measured, nullSample, nullPair, ci, one, welch, holds };
 }
@@ -233,7 +256,7 @@ export function runH2(o: FalsifyOptions = {}): H2Result {
       ? `On the twin ${at} RCF̄ = ${ci.mean.toFixed(6)} (95 % CI ${ci.lower.toFixed(6)}–${ci.upper.toFixed(6)}) is above 0.995 (one-sample p = ${one.pValue.toExponential(2)}; null mean ${nullMean.toFixed(4)}, Welch p = ${welch.pValue.toExponential(2)}) — but only under the assumptions listed`
       : `On the twin ${at} RCF̄ = ${ci.mean.toFixed(6)} (95 % CI ${ci.lower.toFixed(6)}–${ci.upper.toFixed(6)}): the criterion > 0.995 at p < 0.01 is not met (one-sample p = ${one.pValue.toExponential(2)}; null mean ${nullMean.toFixed(4)}, Welch p = ${welch.pValue.toExponential(2)})`) +
       (flips.length > 0 ? `; the verdict flips at ${flips.join(", ")}.` : ".") +
-      " The coherence comes from Appendix B's coupling κ and the veto's re-seeding, not from UMT; the residual only costs coherence, through the read-out frame.",
+      " The coherence comes from Appendix B's coupling κ, not from UMT: the residual only costs coherence, through the read-out frame.",
     wouldTest: "An FPGA or photonic emulation of 100 nodes with measured pairwise overlaps (§6.2) — the twin shows what the paper's own equations predict.",
     criterionValue: H2_CRITERION,
     arithmetic: [

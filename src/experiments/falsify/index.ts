@@ -2,7 +2,7 @@
 export * from "./hypothesis.js";
 export * from "./assumption.js";
 export { runH1, h1FormulaW, H1_ASSUMPTIONS, H1_PAPER, type H1Result, type H1Setup } from "./h1.js";
-export { runH2, h2Replicate, h2Sample, readoutFrame, H2_ASSUMPTIONS, H2_PAPER, H2_COUPLINGS, H2_INITIAL_STATES, type H2Result, type H2Setup, type H2Coupling, type H2InitialState } from "./h2.js";
+export { runH2, h2Replicate, h2Sample, readoutFrame, welchGreater, H2_ASSUMPTIONS, H2_PAPER, H2_COUPLINGS, H2_INITIAL_STATES, type H2Result, type H2Setup, type H2Coupling, type H2InitialState } from "./h2.js";
 export { runH3, h3Sample, H3_ASSUMPTIONS, H3_PAPER, type H3Result, type H3Setup } from "./h3.js";
 export * from "./h2-sensitivity.js";
 import { H1_ASSUMPTIONS, runH1 } from "./h1.js";

@@ -35,7 +35,7 @@ export function registerExperimentRoutes(app: FastifyInstance, _ctx: ServerConte
     return thread.run({ kind: "falsify", hypotheses: b.hypotheses, replicates: b.replicates, seed: b.seed });
   });
 
-  // H2's sensitivity sweep (280 points; ~20 s of CPU at N = 50, 3 seeds): `pqms falsify H2 --sensitivity --json`.
+  // H2's sensitivity sweep (360 points at N = 30, 3 seeds; the default grid): `pqms falsify H2 --sensitivity --json`.
   app.post("/api/falsify/h2-sensitivity", async (req) => {
     const b = parseSensitivityBody(req.body);
     return thread.run({ kind: "sensitivity", nodes: b.nodes, seeds: b.seeds, seed: b.seed });

@@ -9,8 +9,12 @@
  * - Each key's promise settles once, so the coordinator stores each result once.
  * - Redis unreachable at the start: `connect` throws before anything is queued or stored.
  *   Redis lost later: every pending run is rejected with a clear error once reconnecting fails.
+ * - Redis restarted (without persistence, its jobs gone): a watchdog looks up every awaited job
+ *   each WATCH_MS; a job Redis no longer knows is queued again under the same id (its result is
+ *   still stored once: the store keys it by sweep, point and seed), and a job found finished is
+ *   settled from its stored result, so completion never hangs on an event lost in the restart.
  */
-import { Queue, QueueEvents, type Job } from "bullmq";
+import { Job, Queue, QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import { PqmsError } from "../../errors.js";
 import { RunFailedError } from "./local-pool.js";
@@ -25,10 +29,12 @@ export const ATTEMPTS = 3;
 export const BACKOFF_MS = 1000;
 /** How long the coordinator keeps trying to reach a Redis that went away, ms. */
 export const RECONNECT_GIVE_UP_MS = 10_000;
+/** How often the coordinator looks up the jobs it awaits, ms. */
+export const WATCH_MS = 1000;
 
 /** Something that happened to a queued run, for progress display. */
 export interface QueueEvent {
-  readonly kind: "active" | "stalled" | "retry";
+  readonly kind: "active" | "stalled" | "retry" | "requeued";
   readonly key: string;
   readonly detail?: string;
 }
@@ -84,16 +90,38 @@ interface Waiter {
   readonly reject: (e: Error) => void;
 }
 
+/** A job the coordinator awaits, as the watchdog sees it. */
+interface Awaited {
+  readonly task: RunTask;
+  readonly resolve: (out: RunOutput) => void;
+  readonly reject: (e: Error) => void;
+}
+
+/** A promise whose late rejection (after a race is decided) is not an unhandled one. */
+function quiet<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
+}
+
 export class QueueExecutor implements RunExecutor {
   private readonly waiters = new Set<Waiter>();
+  private readonly awaited = new Map<string, Awaited>();
   private lost: Error | undefined;
+  private watching = false;
+  private readonly watchdog: NodeJS.Timeout;
 
   private constructor(
     private readonly target: RedisTarget,
     private readonly queue: Queue,
     private readonly events: QueueEvents,
     private readonly health: Redis,
-  ) {}
+    private readonly onEvent: (e: QueueEvent) => void,
+  ) {
+    // Executors are the I/O edge of sim/: this timer paces Redis look-ups, never a simulation.
+    // eslint-disable-next-line no-restricted-globals
+    this.watchdog = setInterval(() => void this.watch(), WATCH_MS);
+    this.watchdog.unref();
+  }
 
   /** Connect to the queue (throws QueueUnavailableError if Redis does not answer). */
   static async connect(target: RedisTarget, onEvent: (e: QueueEvent) => void = () => {}): Promise<QueueExecutor> {
@@ -101,7 +129,7 @@ export class QueueExecutor implements RunExecutor {
     const health = new Redis(redisOptions(target, RECONNECT_GIVE_UP_MS));
     const queue = new Queue(QUEUE_NAME, { connection: redisOptions(target, RECONNECT_GIVE_UP_MS) });
     const events = new QueueEvents(QUEUE_NAME, { connection: redisOptions(target, RECONNECT_GIVE_UP_MS) });
-    const ex = new QueueExecutor(target, queue, events, health);
+    const ex = new QueueExecutor(target, queue, events, health, onEvent);
     // Connection errors are retried by ioredis; a loss for good is detected by `end` below.
     health.on("error", () => {});
     queue.on("error", () => {});
@@ -129,20 +157,50 @@ export class QueueExecutor implements RunExecutor {
     if (this.lost !== undefined) throw this.lost;
     let waiter: Waiter | undefined;
     const lost = new Promise<never>((_, reject) => this.waiters.add((waiter = { reject })));
+    quiet(lost);
     try {
-      const job = await Promise.race([this.add(task), lost]);
-      const out = (await Promise.race([job.waitUntilFinished(this.events), lost])) as RunOutput;
+      const job = await Promise.race([quiet(this.add(task)), lost]);
+      const watched = quiet(new Promise<RunOutput>((resolve, reject) => this.awaited.set(task.key, { task, resolve, reject })));
+      const out = (await Promise.race([quiet(job.waitUntilFinished(this.events)), watched, lost])) as RunOutput;
+      this.awaited.delete(task.key); // before the removal: the watchdog must not see it gone and queue it again
       await job.remove().catch(() => {}); // stored by the caller; a leftover completed job is harmless
       return out;
     } catch (e) {
       if (e instanceof PqmsError) throw e;
       throw new RunFailedError(task.key, (e as Error).message);
     } finally {
+      this.awaited.delete(task.key);
       if (waiter !== undefined) this.waiters.delete(waiter);
     }
   }
 
+  /** One look at every awaited job (never two at once; commands wait while Redis reconnects). */
+  private async watch(): Promise<void> {
+    if (this.watching || this.lost !== undefined || this.awaited.size === 0) return;
+    this.watching = true;
+    try {
+      for (const [key, a] of [...this.awaited]) {
+        const state = await this.queue.getJobState(key);
+        if (this.awaited.get(key) !== a) continue; // settled meanwhile
+        if (state === "unknown") {
+          this.onEvent({ kind: "requeued", key, detail: "was no longer in Redis (restarted?); queued again under the same id" });
+          await this.add(a.task);
+        } else if (state === "completed" || state === "failed") {
+          const job = await Job.fromId(this.queue, key);
+          if (job === undefined || this.awaited.get(key) !== a) continue;
+          if (state === "completed") a.resolve(job.returnvalue as RunOutput);
+          else a.reject(new Error(job.failedReason));
+        }
+      }
+    } catch {
+      // Redis away: the next look retries; a loss for good is reported through `health`'s end.
+    } finally {
+      this.watching = false;
+    }
+  }
+
   async close(): Promise<void> {
+    clearInterval(this.watchdog);
     await Promise.allSettled([this.events.close(), this.queue.close()]);
     this.health.disconnect();
   }
@@ -161,6 +219,7 @@ export class QueueExecutor implements RunExecutor {
 
   private fail(e: Error): void {
     this.lost = e;
+    clearInterval(this.watchdog);
     for (const w of this.waiters) w.reject(e);
     this.waiters.clear();
   }

@@ -80,11 +80,11 @@ export async function auditView(main: HTMLElement): Promise<() => void> {
   });
 
   // H2's sensitivity sweep, drawn as one heatmap per (coupling, veto, initial state).
-  const sensBtn = h("button", { type: "button", id: "run-sensitivity" }, "H2 sensitivity (~20 s)");
+  const sensBtn = h("button", { type: "button", id: "run-sensitivity" }, "H2 sensitivity");
   const sensOut = h("div", { id: "sensitivity-out", class: "sens", "aria-live": "polite" });
   sensBtn.addEventListener("click", async () => {
     sensBtn.disabled = true;
-    sensOut.textContent = "sweeping 280 points…";
+    sensOut.textContent = "sweeping 360 points (half a minute or more)…";
     try {
       const r = await api<Sensitivity>("/api/falsify/h2-sensitivity", { method: "POST", body: {} });
       sensOut.replaceChildren(...sensitivityView(r));
