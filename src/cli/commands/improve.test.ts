@@ -25,6 +25,8 @@ describe("pqms improve", () => {
     expect(photons.setBy.map((s: { name: string }) => s.name)).toEqual(["readoutError", "detectorEfficiency"]);
     expect(j.simulations.map((c: { claim: string }) => c.claim)).toEqual(["s21-theorem1", "s62-h2"]);
     expect(j.simulations[1].inputs.clockErrorStdFs).toBeCloseTo(Math.hypot(1e-12, 1e-12, 0.01 / 299_792_458) * 1e15, 6);
+    expect(j.coherence).toHaveLength(7);
+    expect(j.coherence[0].rcfMean).toBeGreaterThan(j.coherence[6].rcfMean); // a larger residual costs coherence
     expect(j.hypotheses.map((h: { id: string }) => h.id)).toEqual(["H1", "H2", "H3"]);
     expect(readFileSync(join(out, "v3000-buildable.yaml"), "utf8")).toBe(j.scenario.yaml);
   }, 180_000);

@@ -45,6 +45,8 @@ export interface ImproveResult {
   readonly placements: readonly D.Placement[];
   readonly scenario: { readonly path: string; readonly yaml: string };
   readonly hypotheses: readonly HypothesisResult[];
+  /** H2's mean RCF on the twin against the UMT residual (3 replicates a point), the buildable residual among them. */
+  readonly coherence: readonly { readonly residualS: number; readonly rcfMean: number }[];
   /** The audit's simulation claims that read the clock residual, rerun at the buildable one. */
   readonly simulations: readonly { readonly claim: string; readonly paperValue: number | string; readonly recomputed: number | string | null; readonly unit: string; readonly verdict: string; readonly inputs: Readonly<Record<string, number | string>> }[];
 }
@@ -155,7 +157,8 @@ export function runImprove(o: ImproveOptions = {}): ImproveResult {
   const changes = failingClaims().map((c) => changeFor(c, t, assumptions));
   const hypotheses = o.hypotheses === false ? [] : buildableHypotheses(t);
   const simulations = o.hypotheses === false ? [] : buildableSimulationClaims(t);
-  return { assumptions, changes, placements: D.placements(t), scenario: { path: BUILDABLE_SCENARIO_PATH, yaml: buildableScenarioYaml(t) }, hypotheses, simulations };
+  const coherence = o.hypotheses === false ? [] : coherenceAgainstResidual(D.umtResidualS(t).value);
+  return { assumptions, changes, placements: D.placements(t), scenario: { path: BUILDABLE_SCENARIO_PATH, yaml: buildableScenarioYaml(t) }, hypotheses, simulations, coherence };
 }
 
 /** §6's H1–H3 on the buildable parameters (the paper's n = 10 replicates, no flip search). */
@@ -186,6 +189,12 @@ export function buildableSimulationClaims(t: Technology): ImproveResult["simulat
     const r = evaluateClaim(c, { ...c.inputs, clockErrorStdFs: fs });
     return { claim: id, paperValue: r.paperValue, recomputed: r.recomputed, unit: r.unit, verdict: r.verdict, inputs: r.inputs };
   });
+}
+
+/** H2's RCF̄ at residuals 10 fs … 1 ns (one point a decade) and at `buildable`. */
+export function coherenceAgainstResidual(buildable: number): ImproveResult["coherence"] {
+  const rs = [1e-14, 1e-13, 1e-12, 1e-11, 1e-10, 1e-9, buildable].sort((a, b) => a - b);
+  return rs.map((r) => ({ residualS: r, rcfMean: runH2({ replicates: 3, seed: 1, searchFlips: false, set: { clockResidualS: String(r) } }).measuredMean }));
 }
 
 /** YAML number: exact round trip, exponent form for very small or large values. */

@@ -77,11 +77,14 @@ export function improveReportData(r: ImproveResult, t: Technology): ImproveRepor
     changes: r.changes, table51, ranges,
     hypotheses: r.hypotheses.map((h) => ({ id: h.id, verdict: h.verdict, reason: h.reason })),
     simulations: r.simulations.map((c) => [c.claim, typeof c.paperValue === "number" ? sci(c.paperValue) : c.paperValue, c.recomputed === null ? "—" : typeof c.recomputed === "number" ? sci(c.recomputed) : c.recomputed, c.unit, c.verdict]),
-    plots: improvePlots(t),
+    plots: r.coherence.length > 0 ? [...improvePlots(t), {
+      title: "Coherence the mesh keeps against the UMT residual (H2 on the twin, 3 replicates a point)", xLabel: "log10(UMT residual / s)", yLabel: "mean RCF",
+      series: [{ name: "H2 RCF̄", x: r.coherence.map((c) => Math.log10(c.residualS)), y: r.coherence.map((c) => c.rcfMean) }],
+    }] : improvePlots(t),
     notes: [
       "For every claim the audit finds inconsistent or physically impossible: the paper's figure, the nearest figure today's components and physics allow, their ratio, and the technology figures (from the literature, or ours) it rests on. `pqms improve --set name=value` moves them.",
       "Where nothing physical reaches the paper's figure (the vacuum as an energy source or sink) the term is kept at zero; no replacement physics is assumed.",
-      "Not yet shown: the coherence the mesh keeps at the buildable UMT residual from H2's sensitivity map (H2 itself is run at that residual below), the failover world run with controllers at the buildable placement (the scenario's controllers sit at the paper's sites), and a dashboard page.",
+      "Not yet shown: the coherence from H2's full sensitivity map (the plot below runs H2 along the residual only), the failover world run with controllers at the buildable placement (the scenario's controllers sit at the paper's sites), and a dashboard page.",
     ],
   };
 }
