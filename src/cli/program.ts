@@ -14,6 +14,7 @@ import { registerCoherence } from "./commands/coherence.js";
 import { registerFailover } from "./commands/failover.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerFalsify } from "./commands/falsify.js";
+import { registerImprove } from "./commands/improve.js";
 import { registerSweep } from "./commands/sweep.js";
 import { registerWorker } from "./commands/worker.js";
 import { registerServe } from "./commands/serve.js";
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerFailover(program);
   registerAudit(program);
   registerFalsify(program);
+  registerImprove(program);
   registerSweep(program);
   registerWorker(program);
   registerServe(program);
