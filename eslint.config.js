@@ -11,6 +11,12 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-constant-condition": ["error", { checkLoops: false }],
+      // One idiom for an unchecked index read: `xs[i]!`, not `xs[i] as number` (which would also
+      // hide a real type mismatch). A genuine cast says why beside an eslint-disable comment.
+      "no-restricted-syntax": ["error", {
+        selector: "TSAsExpression[typeAnnotation.type='TSNumberKeyword'] > MemberExpression.expression[computed=true]",
+        message: "Write an unchecked index read as `xs[i]!`.",
+      }],
     },
   },
   {

@@ -51,7 +51,7 @@ function general(n: number, seed: number, norm1: number): CMatrix {
   const d = Float64Array.from({ length: 2 * n * n }, () => r());
   // Scale to the requested 1-norm so the run exercises Padé 13 with a few squarings.
   const col = new Float64Array(n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) col[j] = (col[j] as number) + Math.hypot(d[2 * (i * n + j)] as number, d[2 * (i * n + j) + 1] as number);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) col[j] = col[j]! + Math.hypot(d[2 * (i * n + j)]!, d[2 * (i * n + j) + 1]!);
   const s = norm1 / Math.max(...col);
   return { rows: n, cols: n, data: d.map((x) => x * s) };
 }
@@ -107,11 +107,11 @@ if (!py.ok) {
   const { readFileSync } = await import("node:fs");
   const X = new Float64Array(readFileSync(join(dir, "X.bin")).buffer.slice(0));
   let dv = 0;
-  ref.values.forEach((v, k) => { dv = Math.max(dv, Math.abs(v - (values[k] as number))); });
+  ref.values.forEach((v, k) => { dv = Math.max(dv, Math.abs(v - values[k]!)); });
   let dx = 0;
   let sx = 0;
   X.forEach((v, k) => {
-    dx = Math.max(dx, Math.abs(v - (expE.data[k] as number)));
+    dx = Math.max(dx, Math.abs(v - expE.data[k]!));
     sx = Math.max(sx, Math.abs(v));
   });
   console.log(`numpy ${ref.numpy}, scipy ${ref.scipy}; medians of ${REPS} runs`);

@@ -18,7 +18,7 @@ for (let rep = 0; rep < 5; rep++) {
   rates.push(r.events / s);
 }
 rates.sort((a, b) => a - b);
-const ours = rates[2] as number;
+const ours = rates[2]!;
 const py = `
 import heapq, time
 n=${events}

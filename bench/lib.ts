@@ -15,7 +15,7 @@ export function numberArg(name: string, dflt: number): number {
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const h = s.length >> 1;
-  return s.length % 2 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
+  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
 }
 
 /** Median wall and CPU time of `reps` runs after `warmup` untimed ones (CPU time is the steadier figure on a shared machine). */

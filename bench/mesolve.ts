@@ -41,7 +41,7 @@ if (!py.ok) {
 const anchor = py.value;
 
 function errMax(na: Record<string, number>, nb: Record<string, number>, exact: QutipCase["exact"]): number {
-  return Math.max(...T_CHECK.flatMap((t) => [Math.abs((na[`t=${t}`] as number) - (exact.n_a[`t=${t}`] as number)), Math.abs((nb[`t=${t}`] as number) - (exact.n_b[`t=${t}`] as number))]));
+  return Math.max(...T_CHECK.flatMap((t) => [Math.abs(na[`t=${t}`]! - exact.n_a[`t=${t}`]!), Math.abs(nb[`t=${t}`]! - exact.n_b[`t=${t}`]!)]));
 }
 
 console.log(`mesolve, two-mode cavity, 1001 output times, t in [0, 100]; QuTiP ${anchor.qutip} measured in this run`);
@@ -57,7 +57,7 @@ for (const c of anchor.cases) {
     r = run();
     walls.push((performance.now() - t0) / 1000);
   }
-  const pick = (series: number[]): Record<string, number> => Object.fromEntries(T_CHECK.map((t) => [`t=${t}`, series[t * 10] as number]));
+  const pick = (series: number[]): Record<string, number> => Object.fromEntries(T_CHECK.map((t) => [`t=${t}`, series[t * 10]!]));
   const ours = median(walls);
   const ourErr = errMax(pick(r.expect[0] as number[]), pick(r.expect[1] as number[]), c.exact);
   const qErr = errMax(c.n_a, c.n_b, c.exact);

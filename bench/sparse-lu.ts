@@ -58,8 +58,8 @@ if (!py.ok) {
   const r = csrMatvec(new Float64Array(2 * ref.n), A, x);
   let res = 0;
   let dx = 0;
-  r.forEach((v, k) => { res = Math.max(res, Math.abs(v - (b[k] as number))); });
-  x.forEach((v, k) => { dx = Math.max(dx, Math.abs(v - (xRef[k] as number))); });
+  r.forEach((v, k) => { res = Math.max(res, Math.abs(v - b[k]!)); });
+  x.forEach((v, k) => { dx = Math.max(dx, Math.abs(v - xRef[k]!)); });
   const nnzLU = sparseLuFactor(A).nnzFactors;
   console.log(`cavity Liouvillian N=15: full ${ref.fullDim} (nnz ${ref.fullNnz}); equal-excitation block ${ref.n} unknowns, nnz ${ref.nnz} (QuTiP ${ref.qutip}, scipy ${ref.scipy})`);
   console.log(`factor+solve, medians of ${REPS}: ours ${ms.toFixed(1)} ms wall / ${cpuMs.toFixed(1)} ms CPU (nnz L+U ${nnzLU}, max residual ${res.toExponential(2)}), scipy splu ${ref.ms.toFixed(1)} / ${ref.cpuMs.toFixed(1)} ms (max residual ${ref.res.toExponential(2)}), ratio ours/scipy ${(ms / ref.ms).toFixed(2)} wall, ${(cpuMs / ref.cpuMs).toFixed(2)} CPU; max |x − x_scipy| ${dx.toExponential(2)}`);

@@ -33,7 +33,7 @@ async function timeSweep(sweep: Sweep, executor: RunExecutor): Promise<number> {
   return s;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function medianOf(sweep: Sweep, make: () => RunExecutor | Promise<RunExecutor>): Promise<number> {
   const ex = await make();

@@ -32,14 +32,14 @@ function splitDiagonalPhase(G: CsrMatrix): { M: CsrMatrix; phaseClass: Int32Arra
   const n = G.rows;
   const diagIm = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    for (let p = G.rowPtr[i] as number; p < (G.rowPtr[i + 1] as number); p++) if (G.colIdx[p] === i) diagIm[i] = G.data[2 * p + 1] as number;
+    for (let p = G.rowPtr[i]!; p < G.rowPtr[i + 1]!; p++) if (G.colIdx[p] === i) diagIm[i] = G.data[2 * p + 1]!;
   }
   // Group equal frequencies (to rounding) so cos/sin are evaluated once per class, not per index.
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (diagIm[a] as number) - (diagIm[b] as number));
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => diagIm[a]! - diagIm[b]!);
   const omegas: number[] = [];
   const phaseClass = new Int32Array(n);
   for (const i of order) {
-    const w = diagIm[i] as number;
+    const w = diagIm[i]!;
     const last = omegas[omegas.length - 1];
     if (last === undefined || Math.abs(w - last) > 1e-13 * Math.max(1, Math.abs(w))) omegas.push(w);
     phaseClass[i] = omegas.length - 1;
@@ -47,8 +47,8 @@ function splitDiagonalPhase(G: CsrMatrix): { M: CsrMatrix; phaseClass: Int32Arra
   const omega = Float64Array.from(omegas);
   const data = G.data.slice();
   for (let i = 0; i < n; i++) {
-    for (let p = G.rowPtr[i] as number; p < (G.rowPtr[i + 1] as number); p++) {
-      if (G.colIdx[p] === i) data[2 * p + 1] = (data[2 * p + 1] as number) - (omega[phaseClass[i] as number] as number);
+    for (let p = G.rowPtr[i]!; p < G.rowPtr[i + 1]!; p++) {
+      if (G.colIdx[p] === i) data[2 * p + 1] = data[2 * p + 1]! - (omega[phaseClass[i]!]!);
     }
   }
   return { M: { ...G, data }, phaseClass, omega };
@@ -61,8 +61,8 @@ function splitDiagonalPhase(G: CsrMatrix): { M: CsrMatrix; phaseClass: Int32Arra
  */
 function couplesWithinClasses(M: CsrMatrix, Mc: CsrMatrix | null, phaseClass: Int32Array, omega: Float64Array): boolean {
   for (let i = 0; i < M.rows; i++) {
-    for (let p = M.rowPtr[i] as number; p < (M.rowPtr[i + 1] as number); p++) {
-      if (phaseClass[M.colIdx[p] as number] !== phaseClass[i] && (M.data[2 * p] !== 0 || M.data[2 * p + 1] !== 0)) return false;
+    for (let p = M.rowPtr[i]!; p < M.rowPtr[i + 1]!; p++) {
+      if (phaseClass[M.colIdx[p]!] !== phaseClass[i] && (M.data[2 * p] !== 0 || M.data[2 * p + 1] !== 0)) return false;
     }
     if (Mc === null) continue;
     for (let p = Mc.rowPtr[i]!; p < Mc.rowPtr[i + 1]!; p++) {
@@ -119,8 +119,8 @@ export class LinearEvolution {
   private phases(t: number): void {
     const w = this.omega;
     for (let u = 0; u < w.length; u++) {
-      this.cosT[u] = Math.cos((w[u] as number) * t);
-      this.sinT[u] = Math.sin((w[u] as number) * t);
+      this.cosT[u] = Math.cos(w[u]! * t);
+      this.sinT[u] = Math.sin(w[u]! * t);
     }
   }
 
@@ -128,9 +128,9 @@ export class LinearEvolution {
   private rotate(out: Float64Array, v: Float64Array, sign: number): void {
     const pc = this.phaseClass, c = this.cosT, s = this.sinT;
     for (let i = 0; i < this.n; i++) {
-      const u = pc[i] as number;
-      const cr = c[u] as number, si = sign * (s[u] as number);
-      const vr = v[2 * i] as number, vi = v[2 * i + 1] as number;
+      const u = pc[i]!;
+      const cr = c[u]!, si = sign * s[u]!;
+      const vr = v[2 * i]!, vi = v[2 * i + 1]!;
       out[2 * i] = cr * vr - si * vi;
       out[2 * i + 1] = cr * vi + si * vr;
     }
@@ -143,11 +143,11 @@ export class LinearEvolution {
     const pc = this.phaseClass, cs = this.cosT, sn = this.sinT;
     for (let i = 0; i < A.rows; i++) {
       let re = 0, im = 0;
-      const end = rp[i + 1] as number;
-      for (let p = rp[i] as number; p < end; p++) {
-        const j = 2 * (ci[p] as number);
-        const ar = d[2 * p] as number, ai = d[2 * p + 1] as number;
-        const xr = x[j] as number, xi = x[j + 1] as number;
+      const end = rp[i + 1]!;
+      for (let p = rp[i]!; p < end; p++) {
+        const j = 2 * ci[p]!;
+        const ar = d[2 * p]!, ai = d[2 * p + 1]!;
+        const xr = x[j]!, xi = x[j + 1]!;
         re += ar * xr - ai * xi;
         im += ar * xi + ai * xr;
       }
@@ -161,8 +161,8 @@ export class LinearEvolution {
           im += ar * xi + ai * xr;
         }
       }
-      const u = pc[i] as number;
-      const c = cs[u] as number, s = sn[u] as number;
+      const u = pc[i]!;
+      const c = cs[u]!, s = sn[u]!;
       dy[2 * i] = c * re + s * im;
       dy[2 * i + 1] = c * im - s * re;
     }
@@ -204,7 +204,7 @@ export class LinearEvolution {
 
   /** Integrate from tlist[0] (state x0) and report the lab-frame state at every tlist time. */
   solve(x0: Float64Array, tlist: ArrayLike<number>, onOutput: EvolutionOutput, options: Dopri5Options): OdeStats {
-    const t0 = tlist[0] as number;
+    const t0 = tlist[0]!;
     const y0 = new Float64Array(2 * this.n);
     if (this.rotating) {
       this.phases(t0);

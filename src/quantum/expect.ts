@@ -18,13 +18,13 @@ export function expectComplex(op: Qobj, state: Qobj): Complex {
     const v = s.data;
     for (let i = 0; i < A.rows; i++) {
       let ar = 0, ai = 0; // (Aψ)_i
-      for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-        const j = A.colIdx[p] as number;
-        const xr = A.data[2 * p] as number, xi = A.data[2 * p + 1] as number;
-        const yr = v[2 * j] as number, yi = v[2 * j + 1] as number;
+      for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
+        const j = A.colIdx[p]!;
+        const xr = A.data[2 * p]!, xi = A.data[2 * p + 1]!;
+        const yr = v[2 * j]!, yi = v[2 * j + 1]!;
         ar += xr * yr - xi * yi; ai += xr * yi + xi * yr;
       }
-      const cr = v[2 * i] as number, ci = -(v[2 * i + 1] as number);
+      const cr = v[2 * i]!, ci = -v[2 * i + 1]!;
       re += cr * ar - ci * ai; im += cr * ai + ci * ar;
     }
     return { re, im };
@@ -32,10 +32,10 @@ export function expectComplex(op: Qobj, state: Qobj): Complex {
   const n = s.cols;
   const r = s.data;
   for (let i = 0; i < A.rows; i++) {
-    for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-      const j = A.colIdx[p] as number; // A_ij ρ_ji
-      const xr = A.data[2 * p] as number, xi = A.data[2 * p + 1] as number;
-      const yr = r[2 * (j * n + i)] as number, yi = r[2 * (j * n + i) + 1] as number;
+    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
+      const j = A.colIdx[p]!; // A_ij ρ_ji
+      const xr = A.data[2 * p]!, xi = A.data[2 * p + 1]!;
+      const yr = r[2 * (j * n + i)]!, yi = r[2 * (j * n + i) + 1]!;
       re += xr * yr - xi * yi; im += xr * yi + xi * yr;
     }
   }

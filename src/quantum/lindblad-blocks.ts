@@ -48,8 +48,8 @@ export function lindbladComponents(parts: LindbladParts, seeds: ArrayLike<number
   const queue = new Int32Array(n);
   let count = 0;
   for (let s = 0; s < seeds.length; s++) {
-    const seed = seeds[s] as number;
-    if ((label[seed] as number) >= 0) continue;
+    const seed = seeds[s]!;
+    if (label[seed]! >= 0) continue;
     const c = count++;
     let head = 0, tail = 0;
     label[seed] = c;
@@ -88,9 +88,9 @@ export function selectLabelled(label: Int32Array, keep: (l: number) => boolean):
   const n = label.length;
   const local = new Int32Array(n).fill(-1);
   let m = 0;
-  for (let i = 0; i < n; i++) if ((label[i] as number) >= 0 && keep(label[i] as number)) local[i] = m++;
+  for (let i = 0; i < n; i++) if (label[i]! >= 0 && keep(label[i]!)) local[i] = m++;
   const indices = new Int32Array(m);
-  for (let i = 0; i < n; i++) if ((local[i] as number) >= 0) indices[local[i] as number] = i;
+  for (let i = 0; i < n; i++) if (local[i]! >= 0) indices[local[i]!] = i;
   return { indices, local };
 }
 
@@ -108,33 +108,33 @@ export function assembleLindblad(d: number, K: CsrMatrix | null, jumps: readonly
   let data = new Float64Array(2 * colIdx.length);
   let nnz = 0;
   for (let r = 0; r < m; r++) {
-    const k = indices[r] as number;
+    const k = indices[r]!;
     const a = k % d, b = (k - a) / d; // ρ_ab
     let nt = 0;
     const add = (g: number, re: number, im: number): void => {
-      const c = local[g] as number;
+      const c = local[g]!;
       assert(c >= 0, "assembleLindblad: indices must be closed under the generator");
       if (mark[c] !== r) { mark[c] = r; accRe[c] = 0; accIm[c] = 0; touched[nt++] = c; }
-      accRe[c] = (accRe[c] as number) + re;
-      accIm[c] = (accIm[c] as number) + im;
+      accRe[c] = accRe[c]! + re;
+      accIm[c] = accIm[c]! + im;
     };
     if (K !== null) {
-      for (let p = K.rowPtr[a] as number; p < (K.rowPtr[a + 1] as number); p++) {
+      for (let p = K.rowPtr[a]!; p < K.rowPtr[a + 1]!; p++) {
         // −i K_aj ρ_jb
-        add((K.colIdx[p] as number) + b * d, K.data[2 * p + 1] as number, -(K.data[2 * p] as number));
+        add(K.colIdx[p]! + b * d, K.data[2 * p + 1]!, -K.data[2 * p]!);
       }
-      for (let p = K.rowPtr[b] as number; p < (K.rowPtr[b + 1] as number); p++) {
+      for (let p = K.rowPtr[b]!; p < K.rowPtr[b + 1]!; p++) {
         // +i conj(K_bj) ρ_aj
-        add(a + (K.colIdx[p] as number) * d, K.data[2 * p + 1] as number, K.data[2 * p] as number);
+        add(a + K.colIdx[p]! * d, K.data[2 * p + 1]!, K.data[2 * p]!);
       }
     }
     for (const C of jumps) {
-      for (let p = C.rowPtr[a] as number; p < (C.rowPtr[a + 1] as number); p++) {
-        const j = C.colIdx[p] as number;
-        const xr = C.data[2 * p] as number, xi = C.data[2 * p + 1] as number;
-        for (let q = C.rowPtr[b] as number; q < (C.rowPtr[b + 1] as number); q++) {
-          const yr = C.data[2 * q] as number, yi = -(C.data[2 * q + 1] as number); // conj c_bl
-          add(j + (C.colIdx[q] as number) * d, xr * yr - xi * yi, xr * yi + xi * yr);
+      for (let p = C.rowPtr[a]!; p < C.rowPtr[a + 1]!; p++) {
+        const j = C.colIdx[p]!;
+        const xr = C.data[2 * p]!, xi = C.data[2 * p + 1]!;
+        for (let q = C.rowPtr[b]!; q < C.rowPtr[b + 1]!; q++) {
+          const yr = C.data[2 * q]!, yi = -C.data[2 * q + 1]!; // conj c_bl
+          add(j + C.colIdx[q]! * d, xr * yr - xi * yi, xr * yi + xi * yr);
         }
       }
     }
@@ -152,10 +152,10 @@ export function assembleLindblad(d: number, K: CsrMatrix | null, jumps: readonly
       const dd = new Float64Array(2 * cap); dd.set(data); data = dd;
     }
     for (let t = 0; t < nt; t++) {
-      const c = cols[t] as number;
+      const c = cols[t]!;
       colIdx[nnz] = c;
-      data[2 * nnz] = accRe[c] as number;
-      data[2 * nnz + 1] = accIm[c] as number;
+      data[2 * nnz] = accRe[c]!;
+      data[2 * nnz + 1] = accIm[c]!;
       nnz++;
     }
     rowPtr[r + 1] = nnz;

@@ -53,7 +53,7 @@ describe("mesolve: reference two-mode cavity", () => {
     const c = cavity(10);
     const r = mesolve(c.H, c.psi0, tlist, c.cOps, { eOps: [c.na, c.nb], options: { atol: 1e-10, rtol: 1e-10 } });
     for (let i = 0; i <= 1000; i += 50) {
-      const { na, nb } = cavityAnalytic(tlist[i] as number);
+      const { na, nb } = cavityAnalytic(tlist[i]!);
       // truncation at N = 10 costs ~1e-7 (the thermal tail above 9 photons)
       expect(Math.abs((r.expect[0]?.[i] as number) - na)).toBeLessThan(2e-7);
       expect(Math.abs((r.expect[1]?.[i] as number) - nb)).toBeLessThan(2e-7);
@@ -144,9 +144,9 @@ describe("mesolve: exact solutions", () => {
     const r = mesolve([H0, [H1, (t: number) => Math.cos(q.omega_drive * t)]], basis(2, 0), q.tlist, [sigmam().scale(Math.sqrt(q.gamma))],
       { eOps: [sigmaz(), sigmax(), sigmay()], options: { atol: 1e-12, rtol: 1e-12 } });
     q.tlist.forEach((_, i) => {
-      expect(Math.abs((r.expect[0]?.[i] as number) - (q.sz[i] as number))).toBeLessThan(1e-8);
-      expect(Math.abs((r.expect[1]?.[i] as number) - (q.sx[i] as number))).toBeLessThan(1e-8);
-      expect(Math.abs((r.expect[2]?.[i] as number) - (q.sy[i] as number))).toBeLessThan(1e-8);
+      expect(Math.abs((r.expect[0]?.[i] as number) - q.sz[i]!)).toBeLessThan(1e-8);
+      expect(Math.abs((r.expect[1]?.[i] as number) - q.sx[i]!)).toBeLessThan(1e-8);
+      expect(Math.abs((r.expect[2]?.[i] as number) - q.sy[i]!)).toBeLessThan(1e-8);
     });
   });
 

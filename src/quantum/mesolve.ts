@@ -91,7 +91,7 @@ function checkTlist(tlist: ArrayLike<number>): void {
   for (let i = 0; i < tlist.length; i++) {
     const t = tlist[i];
     if (typeof t !== "number" || !Number.isFinite(t)) throw InputError.of(`tlist[${i}]`, "a finite time", t);
-    if (i > 0 && t <= (tlist[i - 1] as number)) throw InputError.of(`tlist[${i}]`, `a time > tlist[${i - 1}] = ${tlist[i - 1]} (strictly increasing)`, t);
+    if (i > 0 && t <= tlist[i - 1]!) throw InputError.of(`tlist[${i}]`, `a time > tlist[${i - 1}] = ${tlist[i - 1]} (strictly increasing)`, t);
   }
 }
 
@@ -124,8 +124,8 @@ function vectorise(state: Qobj): Float64Array {
   const v = new Float64Array(2 * d * d);
   for (let m = 0; m < d; m++) {
     for (let n = 0; n < d; n++) {
-      v[2 * (m + n * d)] = D.data[2 * (m * d + n)] as number;
-      v[2 * (m + n * d) + 1] = D.data[2 * (m * d + n) + 1] as number;
+      v[2 * (m + n * d)] = D.data[2 * (m * d + n)]!;
+      v[2 * (m + n * d) + 1] = D.data[2 * (m * d + n) + 1]!;
     }
   }
   return v;
@@ -146,20 +146,20 @@ interface Readout {
 function makeReadout(A: CsrMatrix, d: number, local: Int32Array, mode: "dm" | "ket", hm: HalfMap | null): Readout {
   const a: number[] = [], b: number[] = [], cj: number[] = [], re: number[] = [], im: number[] = [];
   for (let r = 0; r < A.rows; r++) {
-    for (let p = A.rowPtr[r] as number; p < (A.rowPtr[r + 1] as number); p++) {
-      const c = A.colIdx[p] as number;
+    for (let p = A.rowPtr[r]!; p < A.rowPtr[r + 1]!; p++) {
+      const c = A.colIdx[p]!;
       if (mode === "dm") {
-        const k = local[c + r * d] as number; // Tr(Aρ) = Σ A_rc ρ_cr, vec index c + r·d
+        const k = local[c + r * d]!; // Tr(Aρ) = Σ A_rc ρ_cr, vec index c + r·d
         if (k < 0) continue;
         a.push(hm === null ? k : hm.half[k]!);
         cj.push(hm === null ? 0 : hm.lower[k]!);
       } else {
-        const i = local[r] as number, j = local[c] as number;
+        const i = local[r]!, j = local[c]!;
         if (i < 0 || j < 0) continue;
         a.push(i); b.push(j);
       }
-      re.push(A.data[2 * p] as number);
-      im.push(A.data[2 * p + 1] as number);
+      re.push(A.data[2 * p]!);
+      im.push(A.data[2 * p + 1]!);
     }
   }
   return { a: Int32Array.from(a), b: Int32Array.from(b), cj: Uint8Array.from(cj), re: Float64Array.from(re), im: Float64Array.from(im) };
@@ -168,16 +168,16 @@ function makeReadout(A: CsrMatrix, d: number, local: Int32Array, mode: "dm" | "k
 function readout(R: Readout, x: Float64Array, mode: "dm" | "ket"): [number, number] {
   let sr = 0, si = 0;
   for (let q = 0; q < R.a.length; q++) {
-    const ar = R.re[q] as number, ai = R.im[q] as number;
-    const k = 2 * (R.a[q] as number);
+    const ar = R.re[q]!, ai = R.im[q]!;
+    const k = 2 * R.a[q]!;
     if (mode === "dm") {
-      const xr = x[k] as number, xi = R.cj[q] === 1 ? -(x[k + 1] as number) : (x[k + 1] as number);
+      const xr = x[k]!, xi = R.cj[q] === 1 ? -x[k + 1]! : x[k + 1]!;
       sr += ar * xr - ai * xi; si += ar * xi + ai * xr;
     } else {
-      const j = 2 * (R.b[q] as number);
-      const yr = x[j] as number, yi = x[j + 1] as number;
+      const j = 2 * R.b[q]!;
+      const yr = x[j]!, yi = x[j + 1]!;
       const tr = ar * yr - ai * yi, ti = ar * yi + ai * yr; // A_ij ψ_j
-      const cr = x[k] as number, ci = -(x[k + 1] as number); // conj ψ_i
+      const cr = x[k]!, ci = -x[k + 1]!; // conj ψ_i
       sr += cr * tr - ci * ti; si += cr * ti + ci * tr;
     }
   }
@@ -200,15 +200,15 @@ function expandHalf(xh: Float64Array, hm: HalfMap): Float64Array {
 function stateFrom(x: Float64Array, indices: Int32Array, d: number, dims: readonly number[], mode: "dm" | "ket"): Qobj {
   if (mode === "ket") {
     const v = new Float64Array(2 * d);
-    for (let q = 0; q < indices.length; q++) { const i = indices[q] as number; v[2 * i] = x[2 * q] as number; v[2 * i + 1] = x[2 * q + 1] as number; }
+    for (let q = 0; q < indices.length; q++) { const i = indices[q]!; v[2 * i] = x[2 * q]!; v[2 * i + 1] = x[2 * q + 1]!; }
     return new Qobj({ rows: d, cols: 1, data: v }, [dims, dims.map(() => 1)]);
   }
   const D = new Float64Array(2 * d * d);
   for (let q = 0; q < indices.length; q++) {
-    const k = indices[q] as number;
+    const k = indices[q]!;
     const m = k % d, n = (k - m) / d; // vec index m + n·d ↔ ρ_mn
-    D[2 * (m * d + n)] = x[2 * q] as number;
-    D[2 * (m * d + n) + 1] = x[2 * q + 1] as number;
+    D[2 * (m * d + n)] = x[2 * q]!;
+    D[2 * (m * d + n) + 1] = x[2 * q + 1]!;
   }
   return new Qobj({ rows: d, cols: d, data: D }, [dims, dims]);
 }
@@ -222,7 +222,7 @@ function reducedGenerators(mode: "dm" | "ket", d: number, Hsum: CsrMatrix, Ht: r
     const A0 = csrScale(Hsum, 0, -1);
     const At = Ht.map((h) => csrScale(h, 0, -1));
     const labels = reduce ? connectedComponents(patternUnion([A0, ...At], d)).labels : new Int32Array(d);
-    const keep = new Set(seeds.map((i) => labels[i] as number));
+    const keep = new Set(seeds.map((i) => labels[i]!));
     const { indices, local } = selectLabelled(labels, (l) => keep.has(l));
     return { G0: csrSubmatrix(A0, indices), Gt: At.map((A) => csrSubmatrix(A, indices)), indices, local };
   }
@@ -273,7 +273,7 @@ export function mesolve(H: HSpec, rho0: Qobj, tlist: ArrayLike<number>, cOps: re
   const { G0, Gt, indices, local } = reducedGenerators(mode, d, Hsum, terms.map(([h]) => h.data), cOps.map((c) => c.data), seeds, o.blockReduce !== false);
   const nFull = mode === "ket" ? d : d * d;
   const x0 = new Float64Array(2 * indices.length);
-  for (let q = 0; q < indices.length; q++) { x0[2 * q] = x0Full[2 * (indices[q] as number)] as number; x0[2 * q + 1] = x0Full[2 * (indices[q] as number) + 1] as number; }
+  for (let q = 0; q < indices.length; q++) { x0[2 * q] = x0Full[2 * indices[q]!]!; x0[2 * q + 1] = x0Full[2 * indices[q]! + 1]!; }
   // ρ(0) is Hermitian (checked) and L preserves Hermiticity: carry only the upper triangle.
   const hm = mode === "dm" && o.hermitianHalf !== false ? halfMap(d, indices, local) : null;
   let evo: LinearEvolution;

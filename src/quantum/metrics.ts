@@ -27,7 +27,7 @@ function overlap(a: Qobj, b: Qobj): [number, number] {
   const x = a.dense().data, y = b.dense().data;
   let re = 0, im = 0;
   for (let i = 0; i < x.length; i += 2) {
-    const ar = x[i] as number, ai = -(x[i + 1] as number), br = y[i] as number, bi = y[i + 1] as number;
+    const ar = x[i]!, ai = -x[i + 1]!, br = y[i]!, bi = y[i + 1]!;
     re += ar * br - ai * bi; im += ar * bi + ai * br;
   }
   return [re, im];
@@ -40,14 +40,14 @@ function sqrtmPsd(A: Qobj): Qobj {
   const out = new Float64Array(2 * n * n);
   const v = vectors.data;
   for (let k = 0; k < n; k++) {
-    const s = Math.sqrt(Math.max(values[k] as number, 0));
+    const s = Math.sqrt(Math.max(values[k]!, 0));
     if (s === 0) continue;
     for (let i = 0; i < n; i++) {
-      const ur = (v[2 * (i * n + k)] as number) * s, ui = (v[2 * (i * n + k) + 1] as number) * s;
+      const ur = (v[2 * (i * n + k)]!) * s, ui = (v[2 * (i * n + k) + 1]!) * s;
       for (let j = 0; j < n; j++) {
-        const wr = v[2 * (j * n + k)] as number, wi = -(v[2 * (j * n + k) + 1] as number);
-        out[2 * (i * n + j)] = (out[2 * (i * n + j)] as number) + ur * wr - ui * wi;
-        out[2 * (i * n + j) + 1] = (out[2 * (i * n + j) + 1] as number) + ur * wi + ui * wr;
+        const wr = v[2 * (j * n + k)]!, wi = -(v[2 * (j * n + k) + 1]!);
+        out[2 * (i * n + j)] = (out[2 * (i * n + j)]!) + ur * wr - ui * wi;
+        out[2 * (i * n + j) + 1] = (out[2 * (i * n + j) + 1]!) + ur * wi + ui * wr;
       }
     }
   }
@@ -73,7 +73,7 @@ export function fidelity(A: Qobj, B: Qobj): number {
   const h = M.add(M.dag()).scale(0.5); // symmetrise rounding before the Hermitian eigensolver
   const ev = eighDense(h.dense(), false).values;
   let f = 0;
-  for (let k = 0; k < ev.length; k++) if ((ev[k] as number) > 0) f += Math.sqrt(ev[k] as number);
+  for (let k = 0; k < ev.length; k++) if (ev[k]! > 0) f += Math.sqrt(ev[k]!);
   return f;
 }
 
@@ -105,7 +105,7 @@ export function entropyVn(rho: Qobj, base: number = Math.E): number {
   const ev = eighDense(asDm(rho).dense(), false).values;
   let s = 0;
   for (let k = 0; k < ev.length; k++) {
-    const l = Math.max(ev[k] as number, 0);
+    const l = Math.max(ev[k]!, 0);
     if (l > 0) s -= l * Math.log(l);
   }
   return s / Math.log(base);
@@ -116,7 +116,7 @@ export function purity(rho: Qobj): number {
   requireState(rho, "purity: rho");
   const r = asDm(rho).dense();
   let s = 0; // Tr ρ² = Σ_ij |ρ_ij|² for Hermitian ρ
-  for (let k = 0; k < r.data.length; k++) s += (r.data[k] as number) ** 2;
+  for (let k = 0; k < r.data.length; k++) s += r.data[k]! ** 2;
   return s;
 }
 
@@ -128,6 +128,6 @@ export function tracedist(A: Qobj, B: Qobj): number {
   const D = asDm(A).sub(asDm(B));
   const ev = eighDense(D.dense(), false).values;
   let s = 0;
-  for (let k = 0; k < ev.length; k++) s += Math.abs(ev[k] as number);
+  for (let k = 0; k < ev.length; k++) s += Math.abs(ev[k]!);
   return s / 2;
 }

@@ -45,15 +45,15 @@ describe("states", () => {
     for (const c of ref.coherent) {
       const k = coherent(c.N, { re: c.alpha[0], im: c.alpha[1] }).full();
       c.ket.forEach(([re, im], i) => {
-        expect(Math.abs((k.data[2 * i] as number) - re)).toBeLessThan(1e-13);
-        expect(Math.abs((k.data[2 * i + 1] as number) - im)).toBeLessThan(1e-13);
+        expect(Math.abs(k.data[2 * i]! - re)).toBeLessThan(1e-13);
+        expect(Math.abs(k.data[2 * i + 1]! - im)).toBeLessThan(1e-13);
       });
     }
   });
 
   it("thermalDm is QuTiP's normalised truncated geometric distribution", () => {
     const t = thermalDm(ref.thermal.N, ref.thermal.n);
-    ref.thermal.diag.forEach((p, i) => expect(Math.abs((t.full().data[2 * (i * ref.thermal.N + i)] as number) - p)).toBeLessThan(1e-15));
+    ref.thermal.diag.forEach((p, i) => expect(Math.abs((t.full().data[2 * (i * ref.thermal.N + i)]!) - p)).toBeLessThan(1e-15));
     expect(t.tr()).toBeCloseTo(1, 15);
   });
 

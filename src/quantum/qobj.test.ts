@@ -45,7 +45,7 @@ describe("Qobj", () => {
     const H = tensor(sigmax(), sigmaz()).add(tensor(sigmay(), sigmay()).scale(0.3));
     const { values, states } = H.eigenstates();
     let R = H.scale(0);
-    states.forEach((s, k) => { R = R.add(s.mul(s.dag()).scale(values[k] as number)); });
+    states.forEach((s, k) => { R = R.add(s.mul(s.dag()).scale(values[k]!)); });
     expect(R.sub(H).norm()).toBeLessThan(1e-13);
   });
 

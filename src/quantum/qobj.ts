@@ -63,7 +63,7 @@ function checkFinite(A: CsrMatrix): void {
 
 function checkFiniteArray(d: Float64Array): void {
   for (let k = 0; k < d.length; k++) {
-    if (!Number.isFinite(d[k] as number)) throw InputError.of(`Qobj data entry ${k >> 1}`, "a finite complex number", d[k]);
+    if (!Number.isFinite(d[k]!)) throw InputError.of(`Qobj data entry ${k >> 1}`, "a finite complex number", d[k]);
   }
 }
 
@@ -129,7 +129,7 @@ export class Qobj {
       else {
         const D = csrAdd(A, csrAdjoint(A), 1, 0, -1, 0);
         let ok = true;
-        for (let k = 0; k < D.data.length / 2 && ok; k++) ok = Math.hypot(D.data[2 * k] as number, D.data[2 * k + 1] as number) <= 1e-12;
+        for (let k = 0; k < D.data.length / 2 && ok; k++) ok = Math.hypot(D.data[2 * k]!, D.data[2 * k + 1]!) <= 1e-12;
         this.hermCache = ok && (this.dims[0].join() === this.dims[1].join() || this.type === "super");
       }
     }
@@ -198,8 +198,8 @@ export class Qobj {
     const A = this.data;
     let re = 0, im = 0;
     for (let i = 0; i < A.rows; i++) {
-      for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-        if (A.colIdx[p] === i) { re += A.data[2 * p] as number; im += A.data[2 * p + 1] as number; }
+      for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
+        if (A.colIdx[p] === i) { re += A.data[2 * p]!; im += A.data[2 * p + 1]!; }
       }
     }
     return { re, im };
@@ -221,14 +221,14 @@ export class Qobj {
   norm(): number {
     if (this.type === "ket" || this.type === "bra") {
       let s = 0;
-      for (let k = 0; k < this.data.data.length; k++) s += (this.data.data[k] as number) ** 2;
+      for (let k = 0; k < this.data.data.length; k++) s += this.data.data[k]! ** 2;
       return Math.sqrt(s);
     }
     if (this.type === "super") throw InputError.of("norm", "a ket, bra or operator", "~a superoperator");
     const AdA = this.dag().mul(this);
     const { values } = eighDense(AdA.dense());
     let s = 0;
-    for (let k = 0; k < values.length; k++) s += Math.sqrt(Math.max(values[k] as number, 0));
+    for (let k = 0; k < values.length; k++) s += Math.sqrt(Math.max(values[k]!, 0));
     return s;
   }
 
@@ -257,8 +257,8 @@ export class Qobj {
     for (let k = 0; k < n; k++) {
       const v = new Float64Array(2 * n);
       for (let i = 0; i < n; i++) {
-        v[2 * i] = vectors.data[2 * (i * n + k)] as number;
-        v[2 * i + 1] = vectors.data[2 * (i * n + k) + 1] as number;
+        v[2 * i] = vectors.data[2 * (i * n + k)]!;
+        v[2 * i + 1] = vectors.data[2 * (i * n + k) + 1]!;
       }
       states.push(new Qobj({ rows: n, cols: 1, data: v }, [this.dims[0], this.dims[0].map(() => 1)]));
     }
@@ -313,13 +313,13 @@ function ptraceImpl(q: Qobj, selIn: number | readonly number[]): Qobj {
   }
   // strides of the row-major multi-index (first factor is most significant, like np.kron)
   const strides = dims.map((_, k) => prod(dims.slice(k + 1)));
-  const keepDims = sel.map((s) => dims[s] as number);
+  const keepDims = sel.map((s) => dims[s]!);
   const keepStrides = sel.map((_, k) => prod(keepDims.slice(k + 1)));
   const restOf = (idx: number): [number, number] => {
     let keep = 0, rest = 0;
     for (let k = 0, j = 0; k < nSub; k++) {
-      const digit = Math.floor(idx / (strides[k] as number)) % (dims[k] as number);
-      if (sel[j] === k) { keep += digit * (keepStrides[j] as number); j++; } else rest = rest * (dims[k] as number) + digit;
+      const digit = Math.floor(idx / strides[k]!) % dims[k]!;
+      if (sel[j] === k) { keep += digit * keepStrides[j]!; j++; } else rest = rest * dims[k]! + digit;
     }
     return [keep, rest];
   };
@@ -330,12 +330,12 @@ function ptraceImpl(q: Qobj, selIn: number | readonly number[]): Qobj {
   const out = new Float64Array(2 * dKeep * dKeep);
   const A = rho.data;
   for (let i = 0; i < n; i++) {
-    for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-      const j = A.colIdx[p] as number;
+    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
+      const j = A.colIdx[p]!;
       if (restIdx[i] !== restIdx[j]) continue;
-      const o = 2 * ((keepIdx[i] as number) * dKeep + (keepIdx[j] as number));
-      out[o] = (out[o] as number) + (A.data[2 * p] as number);
-      out[o + 1] = (out[o + 1] as number) + (A.data[2 * p + 1] as number);
+      const o = 2 * (keepIdx[i]! * dKeep + keepIdx[j]!);
+      out[o] = out[o]! + A.data[2 * p]!;
+      out[o + 1] = out[o + 1]! + A.data[2 * p + 1]!;
     }
   }
   return new Qobj({ rows: dKeep, cols: dKeep, data: out }, [keepDims, keepDims]);

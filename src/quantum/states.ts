@@ -83,6 +83,6 @@ export function randKet(N: number, source: NormalSource): Qobj {
     s += x * x;
   }
   const inv = 1 / Math.sqrt(s);
-  for (let k = 0; k < 2 * N; k++) data[k] = (data[k] as number) * inv;
+  for (let k = 0; k < 2 * N; k++) data[k] = data[k]! * inv;
   return new Qobj({ rows: N, cols: 1, data });
 }

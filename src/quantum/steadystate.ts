@@ -44,14 +44,14 @@ function solveIterative(M: CsrMatrix, b: Float64Array, options: SteadystateOptio
   const P = csrSubmatrix(M, perm);
   const bp = new Float64Array(b.length);
   for (let k = 0; k < perm.length; k++) {
-    bp[2 * k] = b[2 * (perm[k] as number)] as number;
-    bp[2 * k + 1] = b[2 * (perm[k] as number) + 1] as number;
+    bp[2 * k] = b[2 * perm[k]!]!;
+    bp[2 * k + 1] = b[2 * perm[k]! + 1]!;
   }
   const xp = bicgstab((out, v) => csrMatvec(out, P, v), bp, { tol: options.tol ?? 1e-13, maxIter: options.maxIter ?? 5000, precondition: ilu0(P).apply }).x;
   const x = new Float64Array(b.length);
   for (let k = 0; k < perm.length; k++) {
-    x[2 * (perm[k] as number)] = xp[2 * k] as number;
-    x[2 * (perm[k] as number) + 1] = xp[2 * k + 1] as number;
+    x[2 * perm[k]!] = xp[2 * k]!;
+    x[2 * perm[k]! + 1] = xp[2 * k + 1]!;
   }
   return x;
 }
@@ -62,12 +62,12 @@ function solveIterative(M: CsrMatrix, b: Float64Array, options: SteadystateOptio
  * ILU(0) could not pivot on). Any population row works for the exact solution.
  */
 function weakestPopulationRow(A: CsrMatrix, traceCols: Int32Array): number {
-  let best = traceCols[0] as number, bestMag = Infinity;
+  let best = traceCols[0]!, bestMag = Infinity;
   for (let t = 0; t < traceCols.length; t++) {
-    const q = traceCols[t] as number;
+    const q = traceCols[t]!;
     let mag = 0;
-    for (let p = A.rowPtr[q] as number; p < (A.rowPtr[q + 1] as number); p++) {
-      if (A.colIdx[p] === q) mag = Math.hypot(A.data[2 * p] as number, A.data[2 * p + 1] as number);
+    for (let p = A.rowPtr[q]!; p < A.rowPtr[q + 1]!; p++) {
+      if (A.colIdx[p] === q) mag = Math.hypot(A.data[2 * p]!, A.data[2 * p + 1]!);
     }
     if (mag < bestMag) { bestMag = mag; best = q; }
   }
@@ -77,7 +77,7 @@ function weakestPopulationRow(A: CsrMatrix, traceCols: Int32Array): number {
 /** Replace row `r` of A by the trace functional Σ_i ρ_ii (columns `traceCols`). */
 function withTraceRow(A: CsrMatrix, r: number, traceCols: Int32Array): CsrMatrix {
   const cols = Array.from(traceCols).sort((a, b) => a - b);
-  const oldLen = (A.rowPtr[r + 1] as number) - (A.rowPtr[r] as number);
+  const oldLen = A.rowPtr[r + 1]! - A.rowPtr[r]!;
   const nnz = A.colIdx.length - oldLen + cols.length;
   const rowPtr = new Int32Array(A.rows + 1), colIdx = new Int32Array(nnz), data = new Float64Array(2 * nnz);
   let q = 0;
@@ -85,8 +85,8 @@ function withTraceRow(A: CsrMatrix, r: number, traceCols: Int32Array): CsrMatrix
     if (i === r) {
       for (const c of cols) { colIdx[q] = c; data[2 * q] = 1; q++; }
     } else {
-      for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-        colIdx[q] = A.colIdx[p] as number; data[2 * q] = A.data[2 * p] as number; data[2 * q + 1] = A.data[2 * p + 1] as number; q++;
+      for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
+        colIdx[q] = A.colIdx[p]!; data[2 * q] = A.data[2 * p]!; data[2 * q + 1] = A.data[2 * p + 1]!; q++;
       }
     }
     rowPtr[i + 1] = q;
@@ -122,7 +122,7 @@ export function steadystate(H: Qobj | null, cOps: readonly Qobj[], options: Stea
   }
   const { indices, local } = selectLabelled(label, () => true);
   const A = assembleLindblad(d, K, jumps, indices, local);
-  const traceCols = Int32Array.from(diag, (k) => local[k] as number);
+  const traceCols = Int32Array.from(diag, (k) => local[k]!);
   const r0 = weakestPopulationRow(A, traceCols);
   const M = withTraceRow(A, r0, traceCols);
   const b = new Float64Array(2 * indices.length);
@@ -134,19 +134,19 @@ export function steadystate(H: Qobj | null, cOps: readonly Qobj[], options: Stea
 
   const rho = new Float64Array(2 * d * d);
   for (let q = 0; q < indices.length; q++) {
-    const k = indices[q] as number;
+    const k = indices[q]!;
     const m = k % d, n = (k - m) / d;
-    rho[2 * (m * d + n)] = x[2 * q] as number;
-    rho[2 * (m * d + n) + 1] = x[2 * q + 1] as number;
+    rho[2 * (m * d + n)] = x[2 * q]!;
+    rho[2 * (m * d + n) + 1] = x[2 * q + 1]!;
   }
   // Exact Hermitian part and unit trace (both hold for the exact solution).
   let tr = 0;
-  for (let i = 0; i < d; i++) tr += rho[2 * (i * d + i)] as number;
+  for (let i = 0; i < d; i++) tr += rho[2 * (i * d + i)]!;
   if (!(Math.abs(tr) > 0) || !Number.isFinite(tr)) throw new SolverError(`steadystate: the solution has trace ${tr}; the system is singular`);
   for (let i = 0; i < d; i++) {
     for (let j = i; j < d; j++) {
-      const re = ((rho[2 * (i * d + j)] as number) + (rho[2 * (j * d + i)] as number)) / (2 * tr);
-      const im = ((rho[2 * (i * d + j) + 1] as number) - (rho[2 * (j * d + i) + 1] as number)) / (2 * tr);
+      const re = ((rho[2 * (i * d + j)]!) + (rho[2 * (j * d + i)]!)) / (2 * tr);
+      const im = ((rho[2 * (i * d + j) + 1]!) - (rho[2 * (j * d + i) + 1]!)) / (2 * tr);
       rho[2 * (i * d + j)] = re; rho[2 * (i * d + j) + 1] = im;
       rho[2 * (j * d + i)] = re; rho[2 * (j * d + i) + 1] = -im;
     }

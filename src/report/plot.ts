@@ -115,8 +115,8 @@ function checkPanel(panel: LinePanel, path: string): void {
     const where = `${path}.series[${i}]`;
     if (s.x.length !== s.y.length) throw InputError.of(`${where}.y`, `length ${s.x.length} (as x)`, `~length ${s.y.length}`);
     for (let j = 0; j < s.x.length; j++) {
-      const x = s.x[j] as number;
-      const y = s.y[j] as number;
+      const x = s.x[j]!;
+      const y = s.y[j]!;
       if (!Number.isFinite(x)) throw InputError.of(`${where}.x[${j}]`, "a finite number", x);
       if (!Number.isFinite(y)) throw InputError.of(`${where}.y[${j}]`, "a finite number", y);
       if (panel.yLog === true && y <= 0) throw InputError.of(`${where}.y[${j}]`, "a number > 0 (log axis)", `~${describeValue(y)}`);
@@ -134,7 +134,7 @@ export function tickLabel(v: number): string {
 
 function points(s: LineSeries): Array<[number, number]> {
   const out = new Array<[number, number]>(s.x.length);
-  for (let j = 0; j < s.x.length; j++) out[j] = [s.x[j] as number, s.y[j] as number];
+  for (let j = 0; j < s.x.length; j++) out[j] = [s.x[j]!, s.y[j]!];
   return out;
 }
 

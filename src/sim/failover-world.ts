@@ -312,7 +312,7 @@ class World {
     for (let c = 0; c < SMCS; c++) {
       if (c === crashed || !this.rafts[c]) continue;
       const ds = this.ltS[c]!.filter((_, k) => k !== c && k !== crashed && this.rafts[k] !== undefined).sort((a, b) => a - b);
-      if (ds.length >= 2) best = Math.min(best, 2 * (ds[1] as number));
+      if (ds.length >= 2) best = Math.min(best, 2 * ds[1]!);
     }
     return best;
   }
@@ -334,7 +334,7 @@ class World {
 
   /** Nearest live SMC visible from node `i`, with its light-time; −1 if none. */
   private nearestLive(i: number): [number, number] {
-    const p: Vec3 = [this.xyz[3 * i] as number, this.xyz[3 * i + 1] as number, this.xyz[3 * i + 2] as number];
+    const p: Vec3 = [this.xyz[3 * i]!, this.xyz[3 * i + 1]!, this.xyz[3 * i + 2]!];
     let best = -1;
     let bestT = Infinity;
     for (let k = 0; k < SMCS; k++) {
@@ -388,7 +388,7 @@ class World {
     return {
       leaderFailoverS: dist(this.failover),
       reloadS: dist(this.reloads),
-      stateLostMs: { median: quantileSorted(lost, 0.5), max: lost.length ? (lost[lost.length - 1] as number) : NaN },
+      stateLostMs: { median: quantileSorted(lost, 0.5), max: lost.length ? lost[lost.length - 1]! : NaN },
       lowerBounds: { leaderFailoverS: minOrNaN(this.failoverBound), reloadS: minOrNaN(this.reloadBound) },
       safetyViolations: this.checker.violations.length,
       commitLatencyS: dist(this.commitLatency),

@@ -85,14 +85,14 @@ export class Fingerprint {
 
   /** Fold in raw bytes (for reference test vectors). */
   bytes(b: ArrayLike<number>): this {
-    for (let i = 0; i < b.length; i++) this.byte(b[i] as number);
+    for (let i = 0; i < b.length; i++) this.byte(b[i]!);
     return this;
   }
 
   /** Fold in every element of a numeric array, preceded by its length. */
   numbers(xs: ArrayLike<number>): this {
     this.number(xs.length);
-    for (let i = 0; i < xs.length; i++) this.number(xs[i] as number);
+    for (let i = 0; i < xs.length; i++) this.number(xs[i]!);
     return this;
   }
 

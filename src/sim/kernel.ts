@@ -141,6 +141,6 @@ export class Kernel {
   private fold(timeNs: number, kind: string, data: EventData): void {
     this.count += 1;
     const fp = this.fp.number(timeNs).string(kind);
-    for (const key in data) fp.string(key).number(data[key] as number);
+    for (const key in data) fp.string(key).number(data[key]!);
   }
 }

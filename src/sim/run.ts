@@ -195,7 +195,7 @@ export class Runner {
     }
     if (sample) {
       const names = Object.keys(r.metrics).sort();
-      this.kernel.foldNumbers(`sample:${names.join(",")}`, names.map((k) => r.metrics[k] as number));
+      this.kernel.foldNumbers(`sample:${names.join(",")}`, names.map((k) => r.metrics[k]!));
       this.sink.sample({ tNs, metrics: r.metrics });
     }
     if (tNs < durationNs) this.kernel.schedule(tNs + tickNs, "tick");

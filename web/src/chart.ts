@@ -71,7 +71,7 @@ export class LineChart {
     let hi = d.t.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((d.t[mid] as number) <= tNs) lo = mid;
+      if (d.t[mid]! <= tNs) lo = mid;
       else hi = mid - 1;
     }
     return d.v[lo];
@@ -93,9 +93,9 @@ export class LineChart {
     let t0 = Infinity, t1 = -Infinity, v0 = Infinity, v1 = -Infinity;
     for (const d of this.data.values()) {
       for (let i = 0; i < d.t.length; i++) {
-        const v = d.v[i] as number;
+        const v = d.v[i]!;
         if (!Number.isFinite(v)) continue;
-        t0 = Math.min(t0, d.t[i] as number); t1 = Math.max(t1, d.t[i] as number);
+        t0 = Math.min(t0, d.t[i]!); t1 = Math.max(t1, d.t[i]!);
         v0 = Math.min(v0, v); v1 = Math.max(v1, v);
       }
     }
@@ -134,9 +134,9 @@ export class LineChart {
       g.beginPath();
       let pen = false;
       for (let i = 0; i < d.t.length; i++) {
-        const v = d.v[i] as number;
+        const v = d.v[i]!;
         if (!Number.isFinite(v)) { pen = false; continue; }
-        const px = x(d.t[i] as number), py = y(v);
+        const px = x(d.t[i]!), py = y(v);
         if (pen) g.lineTo(px, py); else g.moveTo(px, py);
         pen = true;
       }

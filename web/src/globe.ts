@@ -69,7 +69,7 @@ export class Globe {
     this.level = new Float32Array(n);
     this.storm = new Uint8Array(n);
     let r = 0;
-    for (let i = 0; i < n; i++) r = Math.max(r, Math.hypot(this.pos[3 * i] as number, this.pos[3 * i + 1] as number, this.pos[3 * i + 2] as number));
+    for (let i = 0; i < n; i++) r = Math.max(r, Math.hypot(this.pos[3 * i]!, this.pos[3 * i + 1]!, this.pos[3 * i + 2]!));
     this.radiusKm = r;
     this.smcs = l.smcs.map((s) => {
       const [x = 0, y = 0, z = 0] = s.positionKm;
@@ -125,7 +125,7 @@ export class Globe {
     // Project: rotate about z by angle, then tilt about x; depth = y'' (towards the viewer > 0).
     const n = this.front.length, pos = this.pos, px = this.px, py = this.py, front = this.front;
     for (let i = 0; i < n; i++) {
-      const x = pos[3 * i] as number, y = pos[3 * i + 1] as number, z = pos[3 * i + 2] as number;
+      const x = pos[3 * i]!, y = pos[3 * i + 1]!, z = pos[3 * i + 2]!;
       const x1 = x * ca - y * sa, y1 = x * sa + y * ca;
       const y2 = y1 * ct - z * st, z2 = y1 * st + z * ct;
       px[i] = cx + x1 * scale;
@@ -139,10 +139,10 @@ export class Globe {
       g.beginPath();
       const L = this.links;
       for (let k = 0; k < L.length; k += 2) {
-        const a = L[k] as number, b = L[k + 1] as number;
+        const a = L[k]!, b = L[k + 1]!;
         if (front[a] === 0 || front[b] === 0) continue;
-        g.moveTo(px[a] as number, py[a] as number);
-        g.lineTo(px[b] as number, py[b] as number);
+        g.moveTo(px[a]!, py[a]!);
+        g.lineTo(px[b]!, py[b]!);
       }
       g.stroke();
     }
@@ -152,15 +152,15 @@ export class Globe {
     const hr = n > 5000 ? 3 : 5;
     for (let i = 0; i < n; i++) {
       if (storm[i] !== 1 || front[i] === 0) continue;
-      g.moveTo((px[i] as number) + hr, py[i] as number);
-      g.arc(px[i] as number, py[i] as number, hr, 0, 2 * Math.PI);
+      g.moveTo(px[i]! + hr, py[i]!);
+      g.arc(px[i]!, py[i]!, hr, 0, 2 * Math.PI);
     }
     g.fill();
     for (const cme of this.cmes) {
       const i = cme.centerNode;
       if (i >= n) continue;
       g.fillStyle = "rgba(255,90,60,0.22)";
-      g.beginPath(); g.arc(px[i] as number, py[i] as number, Math.max(4, cme.radiusKm * scale), 0, 2 * Math.PI); g.fill();
+      g.beginPath(); g.arc(px[i]!, py[i]!, Math.max(4, cme.radiusKm * scale), 0, 2 * Math.PI); g.fill();
     }
     const size = n > 5000 ? 1.6 : n > 1000 ? 2.2 : 3;
     for (let b = 0; b < BUCKETS.length; b++) {
@@ -168,7 +168,7 @@ export class Globe {
       g.beginPath();
       for (let i = 0; i < n; i++) {
         if (front[i] === 0 || this.bucket(i) !== b) continue;
-        g.rect((px[i] as number) - size / 2, (py[i] as number) - size / 2, size, size);
+        g.rect(px[i]! - size / 2, py[i]! - size / 2, size, size);
       }
       g.fill();
     }
@@ -190,7 +190,7 @@ export class Globe {
     const s = this.state[i];
     if (s === STATE_FAILED) return 5;
     if (s === STATE_VETO) return 4;
-    const l = this.level[i] as number;
+    const l = this.level[i]!;
     return l < 0.25 ? 0 : l < 0.5 ? 1 : l < 0.75 ? 2 : 3;
   }
 }

@@ -21,7 +21,7 @@ export function decodeNodeFrame(f: NodeFrame, deltaE: Float32Array, flags: Uint8
   if (q.length !== f.nodes || deltaE.length !== f.nodes || flags.length !== f.nodes) {
     throw new Error(`node frame: expected ${deltaE.length} nodes, got ${f.nodes} (${q.length} bytes)`);
   }
-  for (let i = 0; i < q.length; i++) { const r = (q[i] as number) / 255; deltaE[i] = r * r; }
+  for (let i = 0; i < q.length; i++) { const r = q[i]! / 255; deltaE[i] = r * r; }
   if (f.flags === null) flags.fill(0);
   else flags.set(bytes(f.flags));
 }

@@ -86,7 +86,7 @@ function report(r: FailoverResult): string {
     `reload: ${ratio(r.reloadS.median, 0.0001)}; the bound alone is ${ratio(r.lowerBounds.reloadS, 0.0001)}.`,
     "Why: a new leader needs votes from a quorum (3 of 5) — a round trip to the second-nearest surviving",
     "controller — and a reload needs the news of the failure to reach the SMC and the state to come back:",
-    "SMC light-times (s): " + r.smcs.map((s, i) => `${s.name}→${r.smcs.slice(i + 1).map((t, j) => `${t.name} ${f3(s.lightTimeS[i + 1 + j] as number)}`).join(", ")}`).filter((x) => !x.endsWith("→")).join("; "),
+    "SMC light-times (s): " + r.smcs.map((s, i) => `${s.name}→${r.smcs.slice(i + 1).map((t, j) => `${t.name} ${f3(s.lightTimeS[i + 1 + j]!)}`).join(", ")}`).filter((x) => !x.endsWith("→")).join("; "),
     `events ${r.events}, fingerprint ${r.fingerprint}`,
   ].join("\n") + "\n";
 }

@@ -85,7 +85,7 @@ export function metricsCsv(metrics: Map<string, { tNs: number[]; value: number[]
   const times = [...new Set(names.flatMap((n) => metrics.get(n)?.tNs ?? []))].sort((a, b) => a - b);
   const at = new Map(names.map((n) => {
     const m = metrics.get(n) as { tNs: number[]; value: number[] };
-    return [n, new Map(m.tNs.map((t, i) => [t, m.value[i] as number]))] as const;
+    return [n, new Map(m.tNs.map((t, i) => [t, m.value[i]!]))] as const;
   }));
   const lines = [["tNs", "tS", ...names].join(",")];
   for (const t of times) lines.push([String(t), String(t * 1e-9), ...names.map((n) => { const v = at.get(n)?.get(t); return v === undefined || Number.isNaN(v) ? "" : String(v); })].join(","));

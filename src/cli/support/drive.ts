@@ -135,7 +135,7 @@ export function reportRun(store: RunStore, runId: string, outDir: string | undef
 /** The last value of each metric of a run. */
 export function finalMetrics(store: RunStore, runId: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [name, s] of store.metrics(runId)) if (s.value.length > 0) out[name] = s.value[s.value.length - 1] as number;
+  for (const [name, s] of store.metrics(runId)) if (s.value.length > 0) out[name] = s.value[s.value.length - 1]!;
   return out;
 }
 

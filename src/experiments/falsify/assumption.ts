@@ -108,8 +108,9 @@ export function searchFlip<S>(spec: AssumptionSpec<S>, setup: S, base: boolean, 
     return record(flip, "each choice");
   }
   const log = spec.scale === "log";
-  const lo = spec.range[0] as number;
-  const hi = spec.range[1] as number;
+  // A numeric assumption's range holds numbers (checked where the assumption is declared).
+  const lo = Number(spec.range[0]);
+  const hi = Number(spec.range[1]);
   const v = value as number;
   const halves: Array<[number, number, boolean]> = [];
   const inside = v > lo && v < hi;

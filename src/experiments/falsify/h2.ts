@@ -183,7 +183,7 @@ export function h2Replicate(setup: H2Setup, seed: number, r: number): { measured
   for (let s = 0; s < steps; s++) mesh.step(dt);
   const { omegaRadS, clockErrorS } = mesh.buffers;
   if (mesh.isDensity) {
-    const rho = densityReadoutFrame(mesh.nodeStates.data, setup.nodes, H2_DIM, omegaRadS, clockErrorS);
+    const rho = densityReadoutFrame(mesh.densityMatrices.data, setup.nodes, H2_DIM, omegaRadS, clockErrorS);
     const nullRho = densityRandomisePhases(rho, setup.nodes, H2_DIM, rng.split("null"));
     return { measured: densityMstRcf(rho, setup.nodes, H2_DIM), nullRcf: densityMstRcf(nullRho, setup.nodes, H2_DIM), nullPair: densityPairNullMean(rho, setup.nodes, H2_DIM) };
   }

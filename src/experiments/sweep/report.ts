@@ -25,7 +25,7 @@ function xAxis(points: readonly PointSummary[]): { label: string; x: (p: PointSu
   const varying = keys.filter((k) => new Set(points.map((p) => p.point.params[k])).size > 1);
   const k = varying[0];
   if (varying.length === 1 && k !== undefined && points.every((p) => typeof p.point.params[k] === "number")) {
-    return { label: k, x: (p) => p.point.params[k] as number };
+    return { label: k, x: (p) => Number(p.point.params[k]) };
   }
   return { label: "point", x: (p) => p.point.index };
 }

@@ -34,7 +34,7 @@ export interface SweepSummary {
 /** The last value of each metric series of a run. */
 function finalValues(store: RunStore, runId: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [name, s] of store.metrics(runId)) if (s.value.length > 0) out.set(name, s.value[s.value.length - 1] as number);
+  for (const [name, s] of store.metrics(runId)) if (s.value.length > 0) out.set(name, s.value[s.value.length - 1]!);
   return out;
 }
 
@@ -50,7 +50,7 @@ export function summarizeSweep(store: RunStore, sweepId: string, confidence: num
     for (const name of names) {
       const xs = here.map((r) => finals.get(r.runId)?.get(name)).filter((v): v is number => v !== undefined && Number.isFinite(v));
       if (xs.length === 0) table[name] = { n: 0, mean: null, lower: null, upper: null };
-      else if (xs.length === 1) table[name] = { n: 1, mean: xs[0] as number, lower: null, upper: null };
+      else if (xs.length === 1) table[name] = { n: 1, mean: xs[0]!, lower: null, upper: null };
       else {
         const ci = meanCi(xs, confidence);
         table[name] = { n: xs.length, mean: ci.mean, lower: ci.lower, upper: ci.upper };

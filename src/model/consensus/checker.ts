@@ -59,7 +59,7 @@ export class SafetyChecker {
       if (prev === undefined) this.leaders.set(s.term, s.id);
       else if (prev !== s.id) this.fail("electionSafety", `term ${s.term}: leaders ${prev} and ${s.id}`);
       for (let i = 0; i < this.committed.length; i++) {
-        if (s.term > (this.committedSeenTerm[i] as number) && !sameEntry(log[i], this.committed[i])) {
+        if (s.term > this.committedSeenTerm[i]! && !sameEntry(log[i], this.committed[i])) {
           this.fail("committedLost", `leader ${s.id} (term ${s.term}) lacks committed entry ${i + 1}`);
           break;
         }

@@ -204,7 +204,7 @@ export class RaftNode {
     if (m.type !== "appResp") return;
     const from = m.from;
     this.recentActive[from] = true;
-    const match = this.match[from] as number;
+    const match = this.match[from]!;
     if (m.reject) {
       if (m.index <= match) return; // stale rejection
       this.next[from] = Math.max(match + 1, Math.min(m.index, m.hint + 1));
@@ -213,9 +213,9 @@ export class RaftNode {
     }
     if (m.index > match) {
       this.match[from] = m.index;
-      this.next[from] = Math.max(this.next[from] as number, m.index + 1);
+      this.next[from] = Math.max(this.next[from]!, m.index + 1);
       if (this.maybeCommit()) this.bcastAppend();
-      else if ((this.next[from] as number) <= this.log.length) this.sendAppend(from);
+      else if (this.next[from]! <= this.log.length) this.sendAppend(from);
     }
   }
 
@@ -376,7 +376,7 @@ export class RaftNode {
   }
 
   private sendAppend(to: NodeId): void {
-    const prev = (this.next[to] as number) - 1;
+    const prev = this.next[to]! - 1;
     const entries = prev < this.log.length ? this.log.slice(prev, prev + this.cfg.maxEntriesPerMessage) : EMPTY;
     this.send({ type: "app", to, term: this.term, index: prev, logTerm: this.termAt(prev), commit: this.commit, entries });
   }
@@ -388,7 +388,7 @@ export class RaftNode {
   /** Raft §5.3/§5.4.2: commit the highest index stored on a quorum, if it is of this term. */
   private maybeCommit(): boolean {
     const sorted = this.match.slice().sort((a, b) => b - a);
-    const mci = sorted[this.quorum() - 1] as number;
+    const mci = sorted[this.quorum() - 1]!;
     if (mci > this.commit && this.termAt(mci) === this.term) {
       this.commit = mci;
       return true;

@@ -23,13 +23,13 @@ export function plusGridLinks(planes: number, perPlane: number): Int32Array {
 }
 
 function at(xyz: Float64Array, i: number): Vec3 {
-  return [xyz[3 * i] as number, xyz[3 * i + 1] as number, xyz[3 * i + 2] as number];
+  return [xyz[3 * i]!, xyz[3 * i + 1]!, xyz[3 * i + 2]!];
 }
 
 /** 1 where link k is clear of the Earth, 0 where occulted, into `out`. */
 export function linkVisibility(links: Int32Array, xyz: Float64Array, out: Uint8Array): Uint8Array {
   const r = EARTH_RADIUS_M + OCCULTATION_MARGIN_M;
-  for (let k = 0; k < links.length / 2; k++) out[k] = occulted(at(xyz, links[2 * k] as number), at(xyz, links[2 * k + 1] as number), r) ? 0 : 1;
+  for (let k = 0; k < links.length / 2; k++) out[k] = occulted(at(xyz, links[2 * k]!), at(xyz, links[2 * k + 1]!), r) ? 0 : 1;
   return out;
 }
 

@@ -20,9 +20,9 @@ export function lightTimeS(a: Vec3, b: Vec3): number {
 
 /** Light-time between points i and j of a flat array of xyz triplets (metres), seconds. */
 export function lightTimeFlatS(xyz: Float64Array, i: number, j: number): number {
-  const dx = (xyz[3 * i] as number) - (xyz[3 * j] as number);
-  const dy = (xyz[3 * i + 1] as number) - (xyz[3 * j + 1] as number);
-  const dz = (xyz[3 * i + 2] as number) - (xyz[3 * j + 2] as number);
+  const dx = xyz[3 * i]! - xyz[3 * j]!;
+  const dy = xyz[3 * i + 1]! - xyz[3 * j + 1]!;
+  const dz = xyz[3 * i + 2]! - xyz[3 * j + 2]!;
   return Math.sqrt(dx * dx + dy * dy + dz * dz) / SPEED_OF_LIGHT_M_PER_S;
 }
 

@@ -15,10 +15,10 @@ function expectValidCsr(A: CsrMatrix): void {
   expect(A.colIdx.length).toBe(A.rowPtr[A.rows]);
   expect(A.data.length).toBe(2 * A.colIdx.length);
   for (let i = 0; i < A.rows; i++) {
-    for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-      const c = A.colIdx[p] as number;
+    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
+      const c = A.colIdx[p]!;
       expect(c >= 0 && c < A.cols).toBe(true);
-      if (p > (A.rowPtr[i] as number)) expect(c).toBeGreaterThan(A.colIdx[p - 1] as number);
+      if (p > A.rowPtr[i]!) expect(c).toBeGreaterThan(A.colIdx[p - 1]!);
     }
   }
 }
@@ -84,7 +84,7 @@ describe("CSR, properties vs dense kernels", () => {
       expect(maxAbsDiff(csrToDense(H).data, cadjoint(cmatZeros(4, 3), D1).data)).toBe(0);
       const T = csrTranspose(A);
       const Tc = csrToDense(csrScale(csrAdjoint(csrScale(A, 1, 0)), 1, 0));
-      for (let k = 1; k < Tc.data.length; k += 2) Tc.data[k] = -(Tc.data[k] as number);
+      for (let k = 1; k < Tc.data.length; k += 2) Tc.data[k] = -Tc.data[k]!;
       expect(maxAbsDiff(csrToDense(T).data, Tc.data)).toBe(0);
       const Z = csrScale(A, 0, 1);
       expect(maxAbsDiff(csrToDense(Z).data, cmatAxpy(cmatZeros(3, 4), cmatZeros(3, 4), D1, 0, 1).data)).toBe(0);
@@ -98,8 +98,8 @@ describe("CSR, properties vs dense kernels", () => {
       expectValidCsr(A);
       const D = cmatZeros(4, 3);
       for (const [i, j, re, im] of t) {
-        D.data[2 * (i * 3 + j)] = (D.data[2 * (i * 3 + j)] as number) + re;
-        D.data[2 * (i * 3 + j) + 1] = (D.data[2 * (i * 3 + j) + 1] as number) + im;
+        D.data[2 * (i * 3 + j)] = (D.data[2 * (i * 3 + j)]!) + re;
+        D.data[2 * (i * 3 + j) + 1] = (D.data[2 * (i * 3 + j) + 1]!) + im;
       }
       expect(maxAbsDiff(csrToDense(A).data, D.data)).toBeLessThan(1e-12);
     }));

@@ -14,14 +14,14 @@ export function csrFromDense(A: CMatrix, dropTol = 0): CsrMatrix {
   const { rows, cols, data: a } = A;
   const rowPtr = new Int32Array(rows + 1);
   let nnz = 0;
-  for (let k = 0; k < rows * cols; k++) if (Math.hypot(a[2 * k] as number, a[2 * k + 1] as number) > dropTol) nnz++;
+  for (let k = 0; k < rows * cols; k++) if (Math.hypot(a[2 * k]!, a[2 * k + 1]!) > dropTol) nnz++;
   const colIdx = new Int32Array(nnz);
   const data = new Float64Array(2 * nnz);
   let p = 0;
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
-      const re = a[2 * (i * cols + j)] as number;
-      const im = a[2 * (i * cols + j) + 1] as number;
+      const re = a[2 * (i * cols + j)]!;
+      const im = a[2 * (i * cols + j) + 1]!;
       if (Math.hypot(re, im) > dropTol) {
         colIdx[p] = j;
         data[2 * p] = re;
@@ -39,10 +39,10 @@ export function csrToDense(A: CsrMatrix): CMatrix {
   checkCsr("A", A);
   const D = cmatZeros(A.rows, A.cols);
   for (let i = 0; i < A.rows; i++) {
-    for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-      const o = 2 * (i * A.cols + (A.colIdx[p] as number));
-      D.data[o] = A.data[2 * p] as number;
-      D.data[o + 1] = A.data[2 * p + 1] as number;
+    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
+      const o = 2 * (i * A.cols + A.colIdx[p]!);
+      D.data[o] = A.data[2 * p]!;
+      D.data[o + 1] = A.data[2 * p + 1]!;
     }
   }
   return D;
@@ -60,8 +60,8 @@ export function csrFromTriplets(rows: number, cols: number, i: Int32Array, j: In
     throw new DimensionError("csrFromTriplets: j, re, im", `length ${m} like i`, `lengths ${j.length}, ${re.length}, ${im.length}`);
   }
   for (let k = 0; k < m; k++) {
-    const ik = i[k] as number;
-    const jk = j[k] as number;
+    const ik = i[k]!;
+    const jk = j[k]!;
     if (ik < 0 || ik >= rows) throw InputError.of(`i[${k}]`, `a row index in [0, ${rows - 1}]`, ik);
     if (jk < 0 || jk >= cols) throw InputError.of(`j[${k}]`, `a column index in [0, ${cols - 1}]`, jk);
     if (!Number.isFinite(re[k]) || !Number.isFinite(im[k])) throw InputError.of(`re[${k}], im[${k}]`, "finite numbers", `~${re[k]}, ${im[k]}`);
@@ -75,20 +75,20 @@ export function csrFromTriplets(rows: number, cols: number, i: Int32Array, j: In
   let lastRow = -1;
   let lastCol = -1;
   for (let t = 0; t < m; t++) {
-    const k = order[t] as number;
-    const r = i[k] as number;
-    const c = j[k] as number;
+    const k = order[t]!;
+    const r = i[k]!;
+    const c = j[k]!;
     if (r !== lastRow || c !== lastCol) {
       p++;
       colIdx[p] = c;
-      rowPtr[r + 1] = (rowPtr[r + 1] as number) + 1;
+      rowPtr[r + 1] = rowPtr[r + 1]! + 1;
       lastRow = r;
       lastCol = c;
     }
-    data[2 * p] = (data[2 * p] as number) + (re[k] as number);
-    data[2 * p + 1] = (data[2 * p + 1] as number) + (im[k] as number);
+    data[2 * p] = data[2 * p]! + re[k]!;
+    data[2 * p + 1] = data[2 * p + 1]! + im[k]!;
   }
-  for (let r = 0; r < rows; r++) rowPtr[r + 1] = (rowPtr[r + 1] as number) + (rowPtr[r] as number);
+  for (let r = 0; r < rows; r++) rowPtr[r + 1] = rowPtr[r + 1]! + rowPtr[r]!;
   const nnz = p + 1;
   return { rows, cols, rowPtr, colIdx: colIdx.slice(0, nnz), data: data.slice(0, 2 * nnz) };
 }
@@ -97,14 +97,14 @@ export function csrFromTriplets(rows: number, cols: number, i: Int32Array, j: In
 function countingOrder(key: Int32Array, n: number, within: Int32Array | null): Int32Array {
   const m = key.length;
   const start = new Int32Array(n + 1);
-  for (let k = 0; k < m; k++) start[(key[k] as number) + 1] = (start[(key[k] as number) + 1] as number) + 1;
-  for (let r = 0; r < n; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
+  for (let k = 0; k < m; k++) start[key[k]! + 1] = (start[key[k]! + 1]!) + 1;
+  for (let r = 0; r < n; r++) start[r + 1] = start[r + 1]! + start[r]!;
   const order = new Int32Array(m);
   for (let t = 0; t < m; t++) {
-    const k = within === null ? t : (within[t] as number);
-    const r = key[k] as number;
-    order[start[r] as number] = k;
-    start[r] = (start[r] as number) + 1;
+    const k = within === null ? t : within[t]!;
+    const r = key[k]!;
+    order[start[r]!] = k;
+    start[r] = start[r]! + 1;
   }
   return order;
 }
@@ -147,18 +147,18 @@ function matvecKernel(out: Float64Array, A: CsrMatrix, x: Float64Array, add: boo
   for (let i = 0; i < A.rows; i++) {
     let sr = 0;
     let si = 0;
-    for (let p = rowPtr[i] as number; p < (rowPtr[i + 1] as number); p++) {
-      const c = 2 * (colIdx[p] as number);
-      const ar = data[2 * p] as number;
-      const ai = data[2 * p + 1] as number;
-      const xr = x[c] as number;
-      const xi = x[c + 1] as number;
+    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
+      const c = 2 * colIdx[p]!;
+      const ar = data[2 * p]!;
+      const ai = data[2 * p + 1]!;
+      const xr = x[c]!;
+      const xi = x[c + 1]!;
       sr += ar * xr - ai * xi;
       si += ar * xi + ai * xr;
     }
     if (add) {
-      out[2 * i] = (out[2 * i] as number) + re * sr - im * si;
-      out[2 * i + 1] = (out[2 * i + 1] as number) + re * si + im * sr;
+      out[2 * i] = out[2 * i]! + re * sr - im * si;
+      out[2 * i + 1] = out[2 * i + 1]! + re * si + im * sr;
     } else {
       out[2 * i] = sr;
       out[2 * i + 1] = si;
@@ -178,25 +178,25 @@ export function csrAdd(A: CsrMatrix, B: CsrMatrix, alphaRe = 1, alphaIm = 0, bet
   const data = new Float64Array(2 * cap);
   let q = 0;
   for (let i = 0; i < A.rows; i++) {
-    let pa = A.rowPtr[i] as number;
-    let pb = B.rowPtr[i] as number;
-    const ea = A.rowPtr[i + 1] as number;
-    const eb = B.rowPtr[i + 1] as number;
+    let pa = A.rowPtr[i]!;
+    let pb = B.rowPtr[i]!;
+    const ea = A.rowPtr[i + 1]!;
+    const eb = B.rowPtr[i + 1]!;
     while (pa < ea || pb < eb) {
-      const ca = pa < ea ? (A.colIdx[pa] as number) : 0x7fffffff;
-      const cb = pb < eb ? (B.colIdx[pb] as number) : 0x7fffffff;
+      const ca = pa < ea ? A.colIdx[pa]! : 0x7fffffff;
+      const cb = pb < eb ? B.colIdx[pb]! : 0x7fffffff;
       let re = 0;
       let im = 0;
       if (ca <= cb) {
-        const ar = A.data[2 * pa] as number;
-        const ai = A.data[2 * pa + 1] as number;
+        const ar = A.data[2 * pa]!;
+        const ai = A.data[2 * pa + 1]!;
         re += alphaRe * ar - alphaIm * ai;
         im += alphaRe * ai + alphaIm * ar;
         pa++;
       }
       if (cb <= ca) {
-        const br = B.data[2 * pb] as number;
-        const bi = B.data[2 * pb + 1] as number;
+        const br = B.data[2 * pb]!;
+        const bi = B.data[2 * pb + 1]!;
         re += betaRe * br - betaIm * bi;
         im += betaRe * bi + betaIm * br;
         pb++;
@@ -227,22 +227,22 @@ export function csrMatmul(A: CsrMatrix, B: CsrMatrix): CsrMatrix {
   let q = 0;
   for (let i = 0; i < A.rows; i++) {
     let cnt = 0;
-    for (let pa = A.rowPtr[i] as number; pa < (A.rowPtr[i + 1] as number); pa++) {
-      const k = A.colIdx[pa] as number;
-      const ar = A.data[2 * pa] as number;
-      const ai = A.data[2 * pa + 1] as number;
-      for (let pb = B.rowPtr[k] as number; pb < (B.rowPtr[k + 1] as number); pb++) {
-        const j = B.colIdx[pb] as number;
-        const br = B.data[2 * pb] as number;
-        const bi = B.data[2 * pb + 1] as number;
+    for (let pa = A.rowPtr[i]!; pa < A.rowPtr[i + 1]!; pa++) {
+      const k = A.colIdx[pa]!;
+      const ar = A.data[2 * pa]!;
+      const ai = A.data[2 * pa + 1]!;
+      for (let pb = B.rowPtr[k]!; pb < B.rowPtr[k + 1]!; pb++) {
+        const j = B.colIdx[pb]!;
+        const br = B.data[2 * pb]!;
+        const bi = B.data[2 * pb + 1]!;
         if (mark[j] !== i) {
           mark[j] = i;
           rowCols[cnt++] = j;
           acc[2 * j] = 0;
           acc[2 * j + 1] = 0;
         }
-        acc[2 * j] = (acc[2 * j] as number) + ar * br - ai * bi;
-        acc[2 * j + 1] = (acc[2 * j + 1] as number) + ar * bi + ai * br;
+        acc[2 * j] = acc[2 * j]! + ar * br - ai * bi;
+        acc[2 * j + 1] = acc[2 * j + 1]! + ar * bi + ai * br;
       }
     }
     if (q + cnt > cap) {
@@ -252,10 +252,10 @@ export function csrMatmul(A: CsrMatrix, B: CsrMatrix): CsrMatrix {
     }
     rowCols.subarray(0, cnt).sort();
     for (let t = 0; t < cnt; t++) {
-      const j = rowCols[t] as number;
+      const j = rowCols[t]!;
       colIdx[q] = j;
-      data[2 * q] = acc[2 * j] as number;
-      data[2 * q + 1] = acc[2 * j + 1] as number;
+      data[2 * q] = acc[2 * j]!;
+      data[2 * q + 1] = acc[2 * j + 1]!;
       q++;
     }
     rowPtr[i + 1] = q;
@@ -288,14 +288,14 @@ export function csrKron(A: CsrMatrix, B: CsrMatrix): CsrMatrix {
   let q = 0;
   for (let i = 0; i < A.rows; i++) {
     for (let k = 0; k < B.rows; k++) {
-      for (let pa = A.rowPtr[i] as number; pa < (A.rowPtr[i + 1] as number); pa++) {
-        const cOff = (A.colIdx[pa] as number) * B.cols;
-        const ar = A.data[2 * pa] as number;
-        const ai = A.data[2 * pa + 1] as number;
-        for (let pb = B.rowPtr[k] as number; pb < (B.rowPtr[k + 1] as number); pb++) {
-          const br = B.data[2 * pb] as number;
-          const bi = B.data[2 * pb + 1] as number;
-          colIdx[q] = cOff + (B.colIdx[pb] as number);
+      for (let pa = A.rowPtr[i]!; pa < A.rowPtr[i + 1]!; pa++) {
+        const cOff = A.colIdx[pa]! * B.cols;
+        const ar = A.data[2 * pa]!;
+        const ai = A.data[2 * pa + 1]!;
+        for (let pb = B.rowPtr[k]!; pb < B.rowPtr[k + 1]!; pb++) {
+          const br = B.data[2 * pb]!;
+          const bi = B.data[2 * pb + 1]!;
+          colIdx[q] = cOff + B.colIdx[pb]!;
           data[2 * q] = ar * br - ai * bi;
           data[2 * q + 1] = ar * bi + ai * br;
           q++;
@@ -312,20 +312,20 @@ function transposeImpl(A: CsrMatrix, conj: boolean): CsrMatrix {
   checkCsr("A", A);
   const nnz = A.colIdx.length;
   const rowPtr = new Int32Array(A.cols + 1);
-  for (let p = 0; p < nnz; p++) rowPtr[(A.colIdx[p] as number) + 1] = (rowPtr[(A.colIdx[p] as number) + 1] as number) + 1;
-  for (let c = 0; c < A.cols; c++) rowPtr[c + 1] = (rowPtr[c + 1] as number) + (rowPtr[c] as number);
+  for (let p = 0; p < nnz; p++) rowPtr[A.colIdx[p]! + 1] = (rowPtr[A.colIdx[p]! + 1]!) + 1;
+  for (let c = 0; c < A.cols; c++) rowPtr[c + 1] = rowPtr[c + 1]! + rowPtr[c]!;
   const next = rowPtr.slice(0, A.cols);
   const colIdx = new Int32Array(nnz);
   const data = new Float64Array(2 * nnz);
   const sign = conj ? -1 : 1;
   for (let i = 0; i < A.rows; i++) {
-    for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-      const c = A.colIdx[p] as number;
-      const q = next[c] as number;
+    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
+      const c = A.colIdx[p]!;
+      const q = next[c]!;
       next[c] = q + 1;
       colIdx[q] = i;
-      data[2 * q] = A.data[2 * p] as number;
-      data[2 * q + 1] = sign * (A.data[2 * p + 1] as number);
+      data[2 * q] = A.data[2 * p]!;
+      data[2 * q + 1] = sign * A.data[2 * p + 1]!;
     }
   }
   return { rows: A.cols, cols: A.rows, rowPtr, colIdx, data };
@@ -346,8 +346,8 @@ export function csrScale(A: CsrMatrix, re: number, im: number): CsrMatrix {
   checkCsr("A", A);
   const data = new Float64Array(A.data.length);
   for (let k = 0; k < data.length; k += 2) {
-    const ar = A.data[k] as number;
-    const ai = A.data[k + 1] as number;
+    const ar = A.data[k]!;
+    const ai = A.data[k + 1]!;
     data[k] = re * ar - im * ai;
     data[k + 1] = re * ai + im * ar;
   }

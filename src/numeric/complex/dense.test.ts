@@ -67,8 +67,8 @@ describe("dense kernels vs numpy", () => {
     expect(Math.abs(cmatNormFro(D) - ref.froD)).toBeLessThan(1e-13);
     const DT = { rows: 6, cols: 6, data: new Float64Array(72) };
     for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) {
-      DT.data[2 * (i * 6 + j)] = D.data[2 * (j * 6 + i)] as number;
-      DT.data[2 * (i * 6 + j) + 1] = D.data[2 * (j * 6 + i) + 1] as number;
+      DT.data[2 * (i * 6 + j)] = D.data[2 * (j * 6 + i)]!;
+      DT.data[2 * (i * 6 + j) + 1] = D.data[2 * (j * 6 + i) + 1]!;
     }
     expect(maxAbsDiff(cmatAxpy(cmatZeros(6, 6), D, DT, 0.3, -1.7).data, ref.axpyDD.data)).toBeLessThan(1e-13);
   });

@@ -75,58 +75,58 @@ export function cmatmul(out: CMatrix, A: CMatrix, B: CMatrix): CMatrix {
     // Four, then two rows of B per pass over the output row: fewer loads and stores of out.
     for (; p + 3 < k; p += 4) {
       const a0 = aRow + 2 * p;
-      const ar = a[a0] as number;
-      const ai = a[a0 + 1] as number;
-      const cr = a[a0 + 2] as number;
-      const ci = a[a0 + 3] as number;
-      const er = a[a0 + 4] as number;
-      const ei = a[a0 + 5] as number;
-      const gr = a[a0 + 6] as number;
-      const gi = a[a0 + 7] as number;
+      const ar = a[a0]!;
+      const ai = a[a0 + 1]!;
+      const cr = a[a0 + 2]!;
+      const ci = a[a0 + 3]!;
+      const er = a[a0 + 4]!;
+      const ei = a[a0 + 5]!;
+      const gr = a[a0 + 6]!;
+      const gi = a[a0 + 7]!;
       if (ar === 0 && ai === 0 && cr === 0 && ci === 0 && er === 0 && ei === 0 && gr === 0 && gi === 0) continue;
       const bRow = 2 * p * n;
       const dRow = bRow + 2 * n;
       const fRow = dRow + 2 * n;
       const hRow = fRow + 2 * n;
       for (let j = 0; j < 2 * n; j += 2) {
-        const br = b[bRow + j] as number;
-        const bi = b[bRow + j + 1] as number;
-        const dr = b[dRow + j] as number;
-        const di = b[dRow + j + 1] as number;
-        const fr = b[fRow + j] as number;
-        const fi = b[fRow + j + 1] as number;
-        const hr = b[hRow + j] as number;
-        const hi = b[hRow + j + 1] as number;
-        o[oRow + j] = (o[oRow + j] as number) + ar * br - ai * bi + cr * dr - ci * di + er * fr - ei * fi + gr * hr - gi * hi;
-        o[oRow + j + 1] = (o[oRow + j + 1] as number) + ar * bi + ai * br + cr * di + ci * dr + er * fi + ei * fr + gr * hi + gi * hr;
+        const br = b[bRow + j]!;
+        const bi = b[bRow + j + 1]!;
+        const dr = b[dRow + j]!;
+        const di = b[dRow + j + 1]!;
+        const fr = b[fRow + j]!;
+        const fi = b[fRow + j + 1]!;
+        const hr = b[hRow + j]!;
+        const hi = b[hRow + j + 1]!;
+        o[oRow + j] = o[oRow + j]! + ar * br - ai * bi + cr * dr - ci * di + er * fr - ei * fi + gr * hr - gi * hi;
+        o[oRow + j + 1] = o[oRow + j + 1]! + ar * bi + ai * br + cr * di + ci * dr + er * fi + ei * fr + gr * hi + gi * hr;
       }
     }
     for (; p + 1 < k; p += 2) {
-      const ar = a[aRow + 2 * p] as number;
-      const ai = a[aRow + 2 * p + 1] as number;
-      const cr = a[aRow + 2 * p + 2] as number;
-      const ci = a[aRow + 2 * p + 3] as number;
+      const ar = a[aRow + 2 * p]!;
+      const ai = a[aRow + 2 * p + 1]!;
+      const cr = a[aRow + 2 * p + 2]!;
+      const ci = a[aRow + 2 * p + 3]!;
       if (ar === 0 && ai === 0 && cr === 0 && ci === 0) continue;
       const bRow = 2 * p * n;
       const dRow = bRow + 2 * n;
       for (let j = 0; j < 2 * n; j += 2) {
-        const br = b[bRow + j] as number;
-        const bi = b[bRow + j + 1] as number;
-        const dr = b[dRow + j] as number;
-        const di = b[dRow + j + 1] as number;
-        o[oRow + j] = (o[oRow + j] as number) + ar * br - ai * bi + cr * dr - ci * di;
-        o[oRow + j + 1] = (o[oRow + j + 1] as number) + ar * bi + ai * br + cr * di + ci * dr;
+        const br = b[bRow + j]!;
+        const bi = b[bRow + j + 1]!;
+        const dr = b[dRow + j]!;
+        const di = b[dRow + j + 1]!;
+        o[oRow + j] = o[oRow + j]! + ar * br - ai * bi + cr * dr - ci * di;
+        o[oRow + j + 1] = o[oRow + j + 1]! + ar * bi + ai * br + cr * di + ci * dr;
       }
     }
     for (; p < k; p++) {
-      const ar = a[aRow + 2 * p] as number;
-      const ai = a[aRow + 2 * p + 1] as number;
+      const ar = a[aRow + 2 * p]!;
+      const ai = a[aRow + 2 * p + 1]!;
       const bRow = 2 * p * n;
       for (let j = 0; j < 2 * n; j += 2) {
-        const br = b[bRow + j] as number;
-        const bi = b[bRow + j + 1] as number;
-        o[oRow + j] = (o[oRow + j] as number) + ar * br - ai * bi;
-        o[oRow + j + 1] = (o[oRow + j + 1] as number) + ar * bi + ai * br;
+        const br = b[bRow + j]!;
+        const bi = b[bRow + j + 1]!;
+        o[oRow + j] = o[oRow + j]! + ar * br - ai * bi;
+        o[oRow + j + 1] = o[oRow + j + 1]! + ar * bi + ai * br;
       }
     }
   }
@@ -147,10 +147,10 @@ export function cmatvec(out: Float64Array, A: CMatrix, x: Float64Array): Float64
     let si = 0;
     const row = 2 * i * n;
     for (let j = 0; j < 2 * n; j += 2) {
-      const ar = a[row + j] as number;
-      const ai = a[row + j + 1] as number;
-      const xr = x[j] as number;
-      const xi = x[j + 1] as number;
+      const ar = a[row + j]!;
+      const ai = a[row + j + 1]!;
+      const xr = x[j]!;
+      const xi = x[j + 1]!;
       sr += ar * xr - ai * xi;
       si += ar * xi + ai * xr;
     }
@@ -173,7 +173,7 @@ export function cmatAdd(out: CMatrix, A: CMatrix, B: CMatrix): CMatrix {
   const o = out.data;
   const a = A.data;
   const b = B.data;
-  for (let k = 0; k < o.length; k++) o[k] = (a[k] as number) + (b[k] as number);
+  for (let k = 0; k < o.length; k++) o[k] = a[k]! + b[k]!;
   return out;
 }
 
@@ -184,10 +184,10 @@ export function cmatAxpy(out: CMatrix, A: CMatrix, B: CMatrix, re: number, im: n
   const a = A.data;
   const b = B.data;
   for (let k = 0; k < o.length; k += 2) {
-    const br = b[k] as number;
-    const bi = b[k + 1] as number;
-    o[k] = (a[k] as number) + re * br - im * bi;
-    o[k + 1] = (a[k + 1] as number) + re * bi + im * br;
+    const br = b[k]!;
+    const bi = b[k + 1]!;
+    o[k] = a[k]! + re * br - im * bi;
+    o[k + 1] = a[k + 1]! + re * bi + im * br;
   }
   return out;
 }
@@ -199,8 +199,8 @@ export function cmatScale(out: CMatrix, A: CMatrix, re: number, im: number): CMa
   const o = out.data;
   const a = A.data;
   for (let k = 0; k < o.length; k += 2) {
-    const ar = a[k] as number;
-    const ai = a[k + 1] as number;
+    const ar = a[k]!;
+    const ai = a[k + 1]!;
     o[k] = re * ar - im * ai;
     o[k + 1] = re * ai + im * ar;
   }
@@ -218,8 +218,8 @@ export function cadjoint(out: CMatrix, A: CMatrix): CMatrix {
   const o = out.data;
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
-      o[2 * (j * m + i)] = a[2 * (i * n + j)] as number;
-      o[2 * (j * m + i) + 1] = -(a[2 * (i * n + j) + 1] as number);
+      o[2 * (j * m + i)] = a[2 * (i * n + j)]!;
+      o[2 * (j * m + i) + 1] = -(a[2 * (i * n + j) + 1]!);
     }
   }
   return out;
@@ -240,14 +240,14 @@ export function ckron(out: CMatrix, A: CMatrix, B: CMatrix): CMatrix {
   const o = out.data;
   for (let i = 0; i < ra; i++) {
     for (let j = 0; j < ca; j++) {
-      const ar = a[2 * (i * ca + j)] as number;
-      const ai = a[2 * (i * ca + j) + 1] as number;
+      const ar = a[2 * (i * ca + j)]!;
+      const ai = a[2 * (i * ca + j) + 1]!;
       for (let k = 0; k < rb; k++) {
         const oBase = 2 * ((i * rb + k) * nc + j * cb);
         const bBase = 2 * k * cb;
         for (let l = 0; l < 2 * cb; l += 2) {
-          const br = b[bBase + l] as number;
-          const bi = b[bBase + l + 1] as number;
+          const br = b[bBase + l]!;
+          const bi = b[bBase + l + 1]!;
           o[oBase + l] = ar * br - ai * bi;
           o[oBase + l + 1] = ar * bi + ai * br;
         }
@@ -264,8 +264,8 @@ export function ctrace(A: CMatrix): [number, number] {
   let re = 0;
   let im = 0;
   for (let i = 0; i < A.rows; i++) {
-    re += A.data[2 * (i * A.cols + i)] as number;
-    im += A.data[2 * (i * A.cols + i) + 1] as number;
+    re += A.data[2 * (i * A.cols + i)]!;
+    im += A.data[2 * (i * A.cols + i) + 1]!;
   }
   return [re, im];
 }
@@ -275,11 +275,11 @@ export function cmatNormFro(A: CMatrix): number {
   checkMat("A", A);
   const a = A.data;
   let scale = 0;
-  for (let k = 0; k < a.length; k++) scale = Math.max(scale, Math.abs(a[k] as number));
+  for (let k = 0; k < a.length; k++) scale = Math.max(scale, Math.abs(a[k]!));
   if (scale === 0 || !Number.isFinite(scale)) return scale;
   let s = 0;
   for (let k = 0; k < a.length; k++) {
-    const v = (a[k] as number) / scale;
+    const v = a[k]! / scale;
     s += v * v;
   }
   return scale * Math.sqrt(s);
@@ -297,8 +297,8 @@ export function isHermitian(A: CMatrix, tol = 1e-12): boolean {
   const a = A.data;
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
-      const dr = (a[2 * (i * n + j)] as number) - (a[2 * (j * n + i)] as number);
-      const di = (a[2 * (i * n + j) + 1] as number) + (a[2 * (j * n + i) + 1] as number);
+      const dr = (a[2 * (i * n + j)]!) - (a[2 * (j * n + i)]!);
+      const di = (a[2 * (i * n + j) + 1]!) + (a[2 * (j * n + i) + 1]!);
       // `!(x <= tol)` is also true for NaN, so non-finite entries never pass.
       if (!(Math.hypot(dr, di) <= tol)) return false;
     }

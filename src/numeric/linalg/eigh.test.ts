@@ -17,8 +17,8 @@ function hermitianPart(X: CMatrix): CMatrix {
   const n = X.rows;
   const H = cmatZeros(n, n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    H.data[2 * (i * n + j)] = 0.5 * ((X.data[2 * (i * n + j)] as number) + (X.data[2 * (j * n + i)] as number));
-    H.data[2 * (i * n + j) + 1] = 0.5 * ((X.data[2 * (i * n + j) + 1] as number) - (X.data[2 * (j * n + i) + 1] as number));
+    H.data[2 * (i * n + j)] = 0.5 * ((X.data[2 * (i * n + j)]!) + (X.data[2 * (j * n + i)]!));
+    H.data[2 * (i * n + j) + 1] = 0.5 * ((X.data[2 * (i * n + j) + 1]!) - (X.data[2 * (j * n + i) + 1]!));
   }
   return H;
 }
@@ -28,13 +28,13 @@ function residuals(A: CMatrix, values: Float64Array, V: CMatrix): { rec: number;
   const n = A.rows;
   const L = cmatZeros(n, n);
   for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) {
-    L.data[2 * (i * n + k)] = (V.data[2 * (i * n + k)] as number) * (values[k] as number);
-    L.data[2 * (i * n + k) + 1] = (V.data[2 * (i * n + k) + 1] as number) * (values[k] as number);
+    L.data[2 * (i * n + k)] = (V.data[2 * (i * n + k)]!) * values[k]!;
+    L.data[2 * (i * n + k) + 1] = (V.data[2 * (i * n + k) + 1]!) * values[k]!;
   }
   const Vh = cadjoint(cmatZeros(n, n), V);
   const rec = maxAbsDiff(cmatmul(cmatZeros(n, n), L, Vh).data, A.data);
   const G = cmatmul(cmatZeros(n, n), Vh, V);
-  for (let i = 0; i < n; i++) G.data[2 * (i * n + i)] = (G.data[2 * (i * n + i)] as number) - 1;
+  for (let i = 0; i < n; i++) G.data[2 * (i * n + i)] = (G.data[2 * (i * n + i)]!) - 1;
   return { rec, orth: maxAbsDiff(G.data, new Float64Array(G.data.length)) };
 }
 
@@ -46,7 +46,7 @@ function withSpectrum(lambda: number[], seed: number): CMatrix {
   for (const x of v) vv += x * x;
   const U = cmatZeros(n, n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    const [ar, ai, br, bi] = [v[2 * i] as number, v[2 * i + 1] as number, v[2 * j] as number, v[2 * j + 1] as number];
+    const [ar, ai, br, bi] = [v[2 * i]!, v[2 * i + 1]!, v[2 * j]!, v[2 * j + 1]!];
     U.data[2 * (i * n + j)] = (i === j ? 1 : 0) - (2 / vv) * (ar * br + ai * bi);
     U.data[2 * (i * n + j) + 1] = -(2 / vv) * (ai * br - ar * bi);
   }
@@ -65,8 +65,8 @@ describe("eigh, exact small cases", () => {
   it("2×2 [[2, 1−i], [1+i, 3]] has eigenvalues 1 and 4", () => {
     const A = cmatFromRows([[2, [1, -1]], [[1, 1], 3]]);
     const r = eigh(A);
-    expect(Math.abs((r.values[0] as number) - 1)).toBeLessThan(1e-15);
-    expect(Math.abs((r.values[1] as number) - 4)).toBeLessThan(4e-15);
+    expect(Math.abs(r.values[0]! - 1)).toBeLessThan(1e-15);
+    expect(Math.abs(r.values[1]! - 4)).toBeLessThan(4e-15);
     const { rec, orth } = residuals(A, r.values, r.vectors as CMatrix);
     expect(rec).toBeLessThan(1e-14);
     expect(orth).toBeLessThan(1e-15);
@@ -78,7 +78,7 @@ describe("eigh, exact small cases", () => {
     expect(Array.from(r.values)).toEqual([1, 2, 3]);
     const V = r.vectors as CMatrix;
     // eigenvalue 1 belongs to e_1: column 0 has its only nonzero entry in row 1.
-    expect(Math.hypot(V.data[2 * 3] as number, V.data[2 * 3 + 1] as number)).toBe(1);
+    expect(Math.hypot(V.data[2 * 3]!, V.data[2 * 3 + 1]!)).toBe(1);
   });
 
   it("the zero matrix and the empty matrix", () => {
@@ -180,7 +180,7 @@ describe("eigh, properties", () => {
       const A = { ...H, data: H.data.map((x) => s * x) };
       const norm = cmatNormFro(A);
       const r = eigh(A);
-      for (let k = 1; k < r.values.length; k++) expect(r.values[k]).toBeGreaterThanOrEqual(r.values[k - 1] as number);
+      for (let k = 1; k < r.values.length; k++) expect(r.values[k]).toBeGreaterThanOrEqual(r.values[k - 1]!);
       const { rec, orth } = residuals(A, r.values, r.vectors as CMatrix);
       expect(rec).toBeLessThanOrEqual(1e-12 * norm + 1e-300); // + 1e-300: subnormal inputs
       expect(orth).toBeLessThan(1e-12);

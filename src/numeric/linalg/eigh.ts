@@ -46,7 +46,7 @@ export function eigh(A: CMatrix, options: EighOptions = {}): EighResult {
   tql(d, tri.e, z);
   const order = ascendingOrder(d);
   const values = new Float64Array(n);
-  for (let k = 0; k < n; k++) values[k] = (d[order[k] as number] as number) / s1 / s2;
+  for (let k = 0; k < n; k++) values[k] = (d[order[k]!]!) / s1 / s2;
   if (z === null) return { values, vectors: null };
   return { values, vectors: backTransform(tri, z, order) };
 }
@@ -62,7 +62,7 @@ export function eigvalsh(A: CMatrix, options: Omit<EighOptions, "vectors"> = {})
  */
 function powerOfTwoScale(a: Float64Array): [number, number] {
   let m = 0;
-  for (let k = 0; k < a.length; k++) m = Math.max(m, Math.abs(a[k] as number));
+  for (let k = 0; k < a.length; k++) m = Math.max(m, Math.abs(a[k]!));
   if (m === 0) return [1, 1];
   const e = -Math.floor(Math.log2(m)) - 1;
   const e1 = Math.trunc(e / 2);
@@ -77,7 +77,7 @@ function identityReal(n: number): Float64Array {
 
 function ascendingOrder(d: Float64Array): Int32Array {
   const order = Int32Array.from({ length: d.length }, (_, k) => k);
-  order.sort((x, y) => (d[x] as number) - (d[y] as number));
+  order.sort((x, y) => d[x]! - d[y]!);
   return order;
 }
 
@@ -87,11 +87,11 @@ function backTransform(tri: Tridiagonal, z: Float64Array, order: Int32Array): CM
   const V = cmatZeros(n, n);
   const v = V.data;
   for (let i = 0; i < n; i++) {
-    const pr = phase[2 * i] as number;
-    const pi = phase[2 * i + 1] as number;
+    const pr = phase[2 * i]!;
+    const pi = phase[2 * i + 1]!;
     const row = 2 * i * n;
     for (let k = 0; k < n; k++) {
-      const zik = z[i * n + (order[k] as number)] as number;
+      const zik = z[i * n + order[k]!]!;
       v[row + 2 * k] = pr * zik;
       v[row + 2 * k + 1] = pi * zik;
     }
@@ -100,8 +100,8 @@ function backTransform(tri: Tridiagonal, z: Float64Array, order: Int32Array): CM
   const r2 = new Float64Array(2 * n);
   let k = n - 3;
   // Two reflectors per pass over V halve the loads and stores of V (the hot loops are memory-bound).
-  for (; k >= 1; k -= 2) applyReflectorPair(v, n, a, k - 1, beta[k - 1] as number, beta[k] as number, r, r2);
-  if (k === 0 && beta[0] !== 0) applyReflector(v, n, a, 0, 1, beta[0] as number, r);
+  for (; k >= 1; k -= 2) applyReflectorPair(v, n, a, k - 1, beta[k - 1]!, beta[k]!, r, r2);
+  if (k === 0 && beta[0] !== 0) applyReflector(v, n, a, 0, 1, beta[0]!, r);
   return V;
 }
 
@@ -116,14 +116,14 @@ function applyReflectorPair(v: Float64Array, n: number, a: Float64Array, j: numb
   r1.fill(0);
   r2.fill(0);
   // Row j+1: only u_j has support there.
-  accumulateConj(r1, v, 2 * (j + 1) * n, a[u1 + 2 * (j + 1)] as number, a[u1 + 2 * (j + 1) + 1] as number, n);
+  accumulateConj(r1, v, 2 * (j + 1) * n, a[u1 + 2 * (j + 1)]!, a[u1 + 2 * (j + 1) + 1]!, n);
   let gr = 0;
   let gi = 0;
   for (let i = j + 2; i < n; i++) {
-    const ar = a[u1 + 2 * i] as number;
-    const ai = -(a[u1 + 2 * i + 1] as number);
-    const br = a[u2 + 2 * i] as number;
-    const bi = -(a[u2 + 2 * i + 1] as number);
+    const ar = a[u1 + 2 * i]!;
+    const ai = -a[u1 + 2 * i + 1]!;
+    const br = a[u2 + 2 * i]!;
+    const bi = -a[u2 + 2 * i + 1]!;
     // γ = Σ conj(u1_i) u2_i
     gr += ar * br + ai * bi;
     gi += ar * -bi + ai * br;
@@ -132,91 +132,91 @@ function applyReflectorPair(v: Float64Array, n: number, a: Float64Array, j: numb
   // blocking: each r element is loaded and stored once per two rows).
   let i = j + 2;
   for (; i + 1 < n; i += 2) {
-    const ar = a[u1 + 2 * i] as number;
-    const ai = -(a[u1 + 2 * i + 1] as number);
-    const br = a[u2 + 2 * i] as number;
-    const bi = -(a[u2 + 2 * i + 1] as number);
-    const cr = a[u1 + 2 * i + 2] as number;
-    const ci = -(a[u1 + 2 * i + 3] as number);
-    const dr = a[u2 + 2 * i + 2] as number;
-    const di = -(a[u2 + 2 * i + 3] as number);
+    const ar = a[u1 + 2 * i]!;
+    const ai = -a[u1 + 2 * i + 1]!;
+    const br = a[u2 + 2 * i]!;
+    const bi = -a[u2 + 2 * i + 1]!;
+    const cr = a[u1 + 2 * i + 2]!;
+    const ci = -a[u1 + 2 * i + 3]!;
+    const dr = a[u2 + 2 * i + 2]!;
+    const di = -a[u2 + 2 * i + 3]!;
     const row = 2 * i * n;
     const row2 = row + 2 * n;
     for (let c = 0; c < 2 * n; c += 2) {
-      const xr = v[row + c] as number;
-      const xi = v[row + c + 1] as number;
-      const yr = v[row2 + c] as number;
-      const yi = v[row2 + c + 1] as number;
-      r1[c] = (r1[c] as number) + (ar * xr - ai * xi) + (cr * yr - ci * yi);
-      r1[c + 1] = (r1[c + 1] as number) + (ar * xi + ai * xr) + (cr * yi + ci * yr);
-      r2[c] = (r2[c] as number) + (br * xr - bi * xi) + (dr * yr - di * yi);
-      r2[c + 1] = (r2[c + 1] as number) + (br * xi + bi * xr) + (dr * yi + di * yr);
+      const xr = v[row + c]!;
+      const xi = v[row + c + 1]!;
+      const yr = v[row2 + c]!;
+      const yi = v[row2 + c + 1]!;
+      r1[c] = r1[c]! + (ar * xr - ai * xi) + (cr * yr - ci * yi);
+      r1[c + 1] = r1[c + 1]! + (ar * xi + ai * xr) + (cr * yi + ci * yr);
+      r2[c] = r2[c]! + (br * xr - bi * xi) + (dr * yr - di * yi);
+      r2[c + 1] = r2[c + 1]! + (br * xi + bi * xr) + (dr * yi + di * yr);
     }
   }
   for (; i < n; i++) {
-    const ar = a[u1 + 2 * i] as number;
-    const ai = -(a[u1 + 2 * i + 1] as number);
-    const br = a[u2 + 2 * i] as number;
-    const bi = -(a[u2 + 2 * i + 1] as number);
+    const ar = a[u1 + 2 * i]!;
+    const ai = -a[u1 + 2 * i + 1]!;
+    const br = a[u2 + 2 * i]!;
+    const bi = -a[u2 + 2 * i + 1]!;
     const row = 2 * i * n;
     for (let c = 0; c < 2 * n; c += 2) {
-      const xr = v[row + c] as number;
-      const xi = v[row + c + 1] as number;
-      r1[c] = (r1[c] as number) + ar * xr - ai * xi;
-      r1[c + 1] = (r1[c + 1] as number) + ar * xi + ai * xr;
-      r2[c] = (r2[c] as number) + br * xr - bi * xi;
-      r2[c + 1] = (r2[c + 1] as number) + br * xi + bi * xr;
+      const xr = v[row + c]!;
+      const xi = v[row + c + 1]!;
+      r1[c] = r1[c]! + ar * xr - ai * xi;
+      r1[c + 1] = r1[c + 1]! + ar * xi + ai * xr;
+      r2[c] = r2[c]! + br * xr - bi * xi;
+      r2[c + 1] = r2[c + 1]! + br * xi + bi * xr;
     }
   }
   // S1 = β1 R1 − β1 β2 γ R2 (into r1), S2 = β2 R2 (into r2).
   const fr = b1 * b2 * gr;
   const fi = b1 * b2 * gi;
   for (let c = 0; c < 2 * n; c += 2) {
-    const xr = r2[c] as number;
-    const xi = r2[c + 1] as number;
-    r1[c] = b1 * (r1[c] as number) - (fr * xr - fi * xi);
-    r1[c + 1] = b1 * (r1[c + 1] as number) - (fr * xi + fi * xr);
+    const xr = r2[c]!;
+    const xi = r2[c + 1]!;
+    r1[c] = b1 * r1[c]! - (fr * xr - fi * xi);
+    r1[c + 1] = b1 * r1[c + 1]! - (fr * xi + fi * xr);
     r2[c] = b2 * xr;
     r2[c + 1] = b2 * xi;
   }
-  subtractOuter(v, 2 * (j + 1) * n, a[u1 + 2 * (j + 1)] as number, a[u1 + 2 * (j + 1) + 1] as number, r1, n);
+  subtractOuter(v, 2 * (j + 1) * n, a[u1 + 2 * (j + 1)]!, a[u1 + 2 * (j + 1) + 1]!, r1, n);
   // V_i −= u1_i S1 + u2_i S2, two rows per pass over S1, S2.
   i = j + 2;
   for (; i + 1 < n; i += 2) {
-    const ar = a[u1 + 2 * i] as number;
-    const ai = a[u1 + 2 * i + 1] as number;
-    const br = a[u2 + 2 * i] as number;
-    const bi = a[u2 + 2 * i + 1] as number;
-    const cr = a[u1 + 2 * i + 2] as number;
-    const ci = a[u1 + 2 * i + 3] as number;
-    const dr = a[u2 + 2 * i + 2] as number;
-    const di = a[u2 + 2 * i + 3] as number;
+    const ar = a[u1 + 2 * i]!;
+    const ai = a[u1 + 2 * i + 1]!;
+    const br = a[u2 + 2 * i]!;
+    const bi = a[u2 + 2 * i + 1]!;
+    const cr = a[u1 + 2 * i + 2]!;
+    const ci = a[u1 + 2 * i + 3]!;
+    const dr = a[u2 + 2 * i + 2]!;
+    const di = a[u2 + 2 * i + 3]!;
     const row = 2 * i * n;
     const row2 = row + 2 * n;
     for (let c = 0; c < 2 * n; c += 2) {
-      const pr = r1[c] as number;
-      const pi = r1[c + 1] as number;
-      const qr = r2[c] as number;
-      const qi = r2[c + 1] as number;
-      v[row + c] = (v[row + c] as number) - (ar * pr - ai * pi) - (br * qr - bi * qi);
-      v[row + c + 1] = (v[row + c + 1] as number) - (ar * pi + ai * pr) - (br * qi + bi * qr);
-      v[row2 + c] = (v[row2 + c] as number) - (cr * pr - ci * pi) - (dr * qr - di * qi);
-      v[row2 + c + 1] = (v[row2 + c + 1] as number) - (cr * pi + ci * pr) - (dr * qi + di * qr);
+      const pr = r1[c]!;
+      const pi = r1[c + 1]!;
+      const qr = r2[c]!;
+      const qi = r2[c + 1]!;
+      v[row + c] = v[row + c]! - (ar * pr - ai * pi) - (br * qr - bi * qi);
+      v[row + c + 1] = v[row + c + 1]! - (ar * pi + ai * pr) - (br * qi + bi * qr);
+      v[row2 + c] = v[row2 + c]! - (cr * pr - ci * pi) - (dr * qr - di * qi);
+      v[row2 + c + 1] = v[row2 + c + 1]! - (cr * pi + ci * pr) - (dr * qi + di * qr);
     }
   }
   for (; i < n; i++) {
-    const ar = a[u1 + 2 * i] as number;
-    const ai = a[u1 + 2 * i + 1] as number;
-    const br = a[u2 + 2 * i] as number;
-    const bi = a[u2 + 2 * i + 1] as number;
+    const ar = a[u1 + 2 * i]!;
+    const ai = a[u1 + 2 * i + 1]!;
+    const br = a[u2 + 2 * i]!;
+    const bi = a[u2 + 2 * i + 1]!;
     const row = 2 * i * n;
     for (let c = 0; c < 2 * n; c += 2) {
-      const pr = r1[c] as number;
-      const pi = r1[c + 1] as number;
-      const qr = r2[c] as number;
-      const qi = r2[c + 1] as number;
-      v[row + c] = (v[row + c] as number) - (ar * pr - ai * pi) - (br * qr - bi * qi);
-      v[row + c + 1] = (v[row + c + 1] as number) - (ar * pi + ai * pr) - (br * qi + bi * qr);
+      const pr = r1[c]!;
+      const pi = r1[c + 1]!;
+      const qr = r2[c]!;
+      const qi = r2[c + 1]!;
+      v[row + c] = v[row + c]! - (ar * pr - ai * pi) - (br * qr - bi * qi);
+      v[row + c + 1] = v[row + c + 1]! - (ar * pi + ai * pr) - (br * qi + bi * qr);
     }
   }
 }
@@ -224,20 +224,20 @@ function applyReflectorPair(v: Float64Array, n: number, a: Float64Array, j: numb
 /** r += conj(u) · V[row, :] for one row (u = ur + i·ui). */
 function accumulateConj(r: Float64Array, v: Float64Array, row: number, ur: number, ui: number, n: number): void {
   for (let c = 0; c < 2 * n; c += 2) {
-    const xr = v[row + c] as number;
-    const xi = v[row + c + 1] as number;
-    r[c] = (r[c] as number) + ur * xr + ui * xi;
-    r[c + 1] = (r[c + 1] as number) + ur * xi - ui * xr;
+    const xr = v[row + c]!;
+    const xi = v[row + c + 1]!;
+    r[c] = r[c]! + ur * xr + ui * xi;
+    r[c + 1] = r[c + 1]! + ur * xi - ui * xr;
   }
 }
 
 /** V[row, :] −= u · s for one row (u = ur + i·ui). */
 function subtractOuter(v: Float64Array, row: number, ur: number, ui: number, s: Float64Array, n: number): void {
   for (let c = 0; c < 2 * n; c += 2) {
-    const pr = s[c] as number;
-    const pi = s[c + 1] as number;
-    v[row + c] = (v[row + c] as number) - (ur * pr - ui * pi);
-    v[row + c + 1] = (v[row + c + 1] as number) - (ur * pi + ui * pr);
+    const pr = s[c]!;
+    const pi = s[c + 1]!;
+    v[row + c] = v[row + c]! - (ur * pr - ui * pi);
+    v[row + c + 1] = v[row + c + 1]! - (ur * pi + ui * pr);
   }
 }
 
@@ -246,25 +246,25 @@ function applyReflector(v: Float64Array, n: number, a: Float64Array, rowU: numbe
   r.fill(0);
   // r = u† V (row vector), accumulated row by row.
   for (let i = s; i < n; i++) {
-    const ur = a[rowU + 2 * i] as number;
-    const ui = -(a[rowU + 2 * i + 1] as number);
+    const ur = a[rowU + 2 * i]!;
+    const ui = -a[rowU + 2 * i + 1]!;
     const row = 2 * i * n;
     for (let k = 0; k < 2 * n; k += 2) {
-      const xr = v[row + k] as number;
-      const xi = v[row + k + 1] as number;
-      r[k] = (r[k] as number) + ur * xr - ui * xi;
-      r[k + 1] = (r[k + 1] as number) + ur * xi + ui * xr;
+      const xr = v[row + k]!;
+      const xi = v[row + k + 1]!;
+      r[k] = r[k]! + ur * xr - ui * xi;
+      r[k + 1] = r[k + 1]! + ur * xi + ui * xr;
     }
   }
   for (let i = s; i < n; i++) {
-    const ur = b * (a[rowU + 2 * i] as number);
-    const ui = b * (a[rowU + 2 * i + 1] as number);
+    const ur = b * a[rowU + 2 * i]!;
+    const ui = b * a[rowU + 2 * i + 1]!;
     const row = 2 * i * n;
     for (let k = 0; k < 2 * n; k += 2) {
-      const xr = r[k] as number;
-      const xi = r[k + 1] as number;
-      v[row + k] = (v[row + k] as number) - (ur * xr - ui * xi);
-      v[row + k + 1] = (v[row + k + 1] as number) - (ur * xi + ui * xr);
+      const xr = r[k]!;
+      const xi = r[k + 1]!;
+      v[row + k] = v[row + k]! - (ur * xr - ui * xi);
+      v[row + k + 1] = v[row + k + 1]! - (ur * xi + ui * xr);
     }
   }
 }

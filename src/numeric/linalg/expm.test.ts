@@ -14,7 +14,7 @@ const ref = loadRef<Ref>("numpy-linalg.json");
 
 function maxAbs(a: ArrayLike<number>): number {
   let m = 0;
-  for (let k = 0; k < a.length; k++) m = Math.max(m, Math.abs(a[k] as number));
+  for (let k = 0; k < a.length; k++) m = Math.max(m, Math.abs(a[k]!));
   return m;
 }
 
@@ -26,7 +26,7 @@ describe("expm, exact cases", () => {
       const e0 = [Math.exp(z[0]) * Math.cos(z[1]), Math.exp(z[0]) * Math.sin(z[1])];
       const e1 = [Math.exp(z[1]) * Math.cos(z[0]), Math.exp(z[1]) * Math.sin(z[0])];
       const scale = Math.max(Math.exp(z[0]), Math.exp(z[1]));
-      expect(maxAbsDiff(E.data, [e0[0] as number, e0[1] as number, 0, 0, 0, 0, e1[0] as number, e1[1] as number])).toBeLessThan(1e-13 * scale);
+      expect(maxAbsDiff(E.data, [e0[0]!, e0[1]!, 0, 0, 0, 0, e1[0]!, e1[1]!])).toBeLessThan(1e-13 * scale);
     }
   });
 

@@ -35,7 +35,7 @@ export function cmatNorm1(A: CMatrix): number {
   const colSum = new Float64Array(A.cols);
   for (let i = 0; i < A.rows; i++) {
     for (let j = 0; j < A.cols; j++) {
-      colSum[j] = (colSum[j] as number) + Math.hypot(A.data[2 * (i * A.cols + j)] as number, A.data[2 * (i * A.cols + j) + 1] as number);
+      colSum[j] = colSum[j]! + Math.hypot(A.data[2 * (i * A.cols + j)]!, A.data[2 * (i * A.cols + j) + 1]!);
     }
   }
   let m = 0;
@@ -101,13 +101,13 @@ function checked(X: CMatrix, norm: number): CMatrix {
 function padeLow(A: CMatrix, b: readonly number[]): CMatrix {
   const n = A.rows;
   const I = cmatIdentity(n);
-  const U0 = cmatScale(cmatZeros(n, n), I, b[1] as number, 0);
-  const V = cmatScale(cmatZeros(n, n), I, b[0] as number, 0);
+  const U0 = cmatScale(cmatZeros(n, n), I, b[1]!, 0);
+  const V = cmatScale(cmatZeros(n, n), I, b[0]!, 0);
   const A2 = cmatmul(cmatZeros(n, n), A, A);
   let P = A2;
   for (let j = 2; j < b.length; j += 2) {
-    cmatAxpy(V, V, P, b[j] as number, 0);
-    cmatAxpy(U0, U0, P, b[j + 1] as number, 0);
+    cmatAxpy(V, V, P, b[j]!, 0);
+    cmatAxpy(U0, U0, P, b[j + 1]!, 0);
     if (j + 2 < b.length) P = cmatmul(cmatZeros(n, n), P, A2);
   }
   const U = cmatmul(cmatZeros(n, n), A, U0);

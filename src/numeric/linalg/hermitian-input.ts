@@ -18,7 +18,7 @@ export function requireHermitian(name: string, A: CMatrix, relTol: number): void
   const a = A.data;
   let scale = 0;
   for (let k = 0; k < a.length; k++) {
-    const v = a[k] as number;
+    const v = a[k]!;
     if (!Number.isFinite(v)) {
       const e = k >> 1;
       throw InputError.of(`${name}[${Math.floor(e / n)}][${e % n}]`, "a finite complex number", v);
@@ -28,8 +28,8 @@ export function requireHermitian(name: string, A: CMatrix, relTol: number): void
   const tol = relTol * scale;
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
-      const dr = (a[2 * (i * n + j)] as number) - (a[2 * (j * n + i)] as number);
-      const di = (a[2 * (i * n + j) + 1] as number) + (a[2 * (j * n + i) + 1] as number);
+      const dr = (a[2 * (i * n + j)]!) - (a[2 * (j * n + i)]!);
+      const di = (a[2 * (i * n + j) + 1]!) + (a[2 * (j * n + i) + 1]!);
       const dev = Math.hypot(dr, di);
       if (dev > tol) {
         throw InputError.of(name, `a Hermitian matrix (|A_ij − conj(A_ji)| ≤ ${relTol} · max|A| = ${tol.toExponential(2)})`, `~|A[${i}][${j}] − conj(A[${j}][${i}])| = ${dev.toExponential(3)}`);

@@ -40,11 +40,11 @@ describe("LU, properties", () => {
   it("the residual ‖A x − b‖ is at rounding level for diagonally weighted random systems", () => {
     fc.assert(fc.property(arbCMatrix(6, 6), arbCMatrix(6, 2), (A0, B) => {
       const A = { ...A0, data: A0.data.slice() };
-      for (let i = 0; i < 6; i++) A.data[2 * (i * 6 + i)] = (A.data[2 * (i * 6 + i)] as number) + 30;
+      for (let i = 0; i < 6; i++) A.data[2 * (i * 6 + i)] = (A.data[2 * (i * 6 + i)]!) + 30;
       const f = luFactor(A);
       const X = luSolveMatrix(f, B);
       expect(maxAbsDiff(cmatmul(cmatZeros(6, 2), A, X).data, B.data)).toBeLessThan(1e-12);
-      const col = Float64Array.from([B.data[0] as number, B.data[1] as number, B.data[4] as number, B.data[5] as number, B.data[8] as number, B.data[9] as number, B.data[12] as number, B.data[13] as number, B.data[16] as number, B.data[17] as number, B.data[20] as number, B.data[21] as number]);
+      const col = Float64Array.from([B.data[0]!, B.data[1]!, B.data[4]!, B.data[5]!, B.data[8]!, B.data[9]!, B.data[12]!, B.data[13]!, B.data[16]!, B.data[17]!, B.data[20]!, B.data[21]!]);
       const x = luSolve(f, col);
       expect(maxAbsDiff(cmatvec(new Float64Array(12), A, x), col)).toBeLessThan(1e-12);
     }));

@@ -32,8 +32,8 @@ export function luFactor(A: CMatrix): LuFactors {
   for (let k = 0; k < n; k++) {
     const p = pivotRow(a, n, k);
     piv[k] = p;
-    const pr = a[2 * (p * n + k)] as number;
-    const pi = a[2 * (p * n + k) + 1] as number;
+    const pr = a[2 * (p * n + k)]!;
+    const pi = a[2 * (p * n + k) + 1]!;
     if (pr === 0 && pi === 0) throw new SolverError(`luFactor: matrix is singular (column ${k} has no nonzero pivot at or below the diagonal)`);
     if (p !== k) swapRows(a, n, k, p);
     // 1/pivot
@@ -43,18 +43,18 @@ export function luFactor(A: CMatrix): LuFactors {
     const rowK = 2 * k * n;
     for (let i = k + 1; i < n; i++) {
       const rowI = 2 * i * n;
-      const xr = a[rowI + 2 * k] as number;
-      const xi = a[rowI + 2 * k + 1] as number;
+      const xr = a[rowI + 2 * k]!;
+      const xi = a[rowI + 2 * k + 1]!;
       if (xr === 0 && xi === 0) continue;
       const lr = xr * ir - xi * ii;
       const li = xr * ii + xi * ir;
       a[rowI + 2 * k] = lr;
       a[rowI + 2 * k + 1] = li;
       for (let j = 2 * (k + 1); j < 2 * n; j += 2) {
-        const ur = a[rowK + j] as number;
-        const ui = a[rowK + j + 1] as number;
-        a[rowI + j] = (a[rowI + j] as number) - (lr * ur - li * ui);
-        a[rowI + j + 1] = (a[rowI + j + 1] as number) - (lr * ui + li * ur);
+        const ur = a[rowK + j]!;
+        const ui = a[rowK + j + 1]!;
+        a[rowI + j] = a[rowI + j]! - (lr * ur - li * ui);
+        a[rowI + j + 1] = a[rowI + j + 1]! - (lr * ui + li * ur);
       }
     }
   }
@@ -65,7 +65,7 @@ function pivotRow(a: Float64Array, n: number, k: number): number {
   let p = k;
   let best = -1;
   for (let i = k; i < n; i++) {
-    const v = Math.abs(a[2 * (i * n + k)] as number) + Math.abs(a[2 * (i * n + k) + 1] as number);
+    const v = Math.abs(a[2 * (i * n + k)]!) + Math.abs(a[2 * (i * n + k) + 1]!);
     if (v > best) {
       best = v;
       p = i;
@@ -78,8 +78,8 @@ function swapRows(a: Float64Array, n: number, r: number, s: number): void {
   const ra = 2 * r * n;
   const sa = 2 * s * n;
   for (let j = 0; j < 2 * n; j++) {
-    const t = a[ra + j] as number;
-    a[ra + j] = a[sa + j] as number;
+    const t = a[ra + j]!;
+    a[ra + j] = a[sa + j]!;
     a[sa + j] = t;
   }
 }
@@ -99,41 +99,41 @@ export function luSolve(f: LuFactors, b: Float64Array, out: Float64Array = new F
   const a = f.lu.data;
   const x = out;
   for (let k = 0; k < n; k++) {
-    const p = f.piv[k] as number;
+    const p = f.piv[k]!;
     if (p !== k) {
-      const tr = x[2 * k] as number;
-      const ti = x[2 * k + 1] as number;
-      x[2 * k] = x[2 * p] as number;
-      x[2 * k + 1] = x[2 * p + 1] as number;
+      const tr = x[2 * k]!;
+      const ti = x[2 * k + 1]!;
+      x[2 * k] = x[2 * p]!;
+      x[2 * k + 1] = x[2 * p + 1]!;
       x[2 * p] = tr;
       x[2 * p + 1] = ti;
     }
   }
   for (let i = 0; i < n; i++) {
     const row = 2 * i * n;
-    let sr = x[2 * i] as number;
-    let si = x[2 * i + 1] as number;
+    let sr = x[2 * i]!;
+    let si = x[2 * i + 1]!;
     for (let j = 0; j < i; j++) {
-      const lr = a[row + 2 * j] as number;
-      const li = a[row + 2 * j + 1] as number;
-      sr -= lr * (x[2 * j] as number) - li * (x[2 * j + 1] as number);
-      si -= lr * (x[2 * j + 1] as number) + li * (x[2 * j] as number);
+      const lr = a[row + 2 * j]!;
+      const li = a[row + 2 * j + 1]!;
+      sr -= lr * x[2 * j]! - li * x[2 * j + 1]!;
+      si -= lr * x[2 * j + 1]! + li * x[2 * j]!;
     }
     x[2 * i] = sr;
     x[2 * i + 1] = si;
   }
   for (let i = n - 1; i >= 0; i--) {
     const row = 2 * i * n;
-    let sr = x[2 * i] as number;
-    let si = x[2 * i + 1] as number;
+    let sr = x[2 * i]!;
+    let si = x[2 * i + 1]!;
     for (let j = i + 1; j < n; j++) {
-      const ur = a[row + 2 * j] as number;
-      const ui = a[row + 2 * j + 1] as number;
-      sr -= ur * (x[2 * j] as number) - ui * (x[2 * j + 1] as number);
-      si -= ur * (x[2 * j + 1] as number) + ui * (x[2 * j] as number);
+      const ur = a[row + 2 * j]!;
+      const ui = a[row + 2 * j + 1]!;
+      sr -= ur * x[2 * j]! - ui * x[2 * j + 1]!;
+      si -= ur * x[2 * j + 1]! + ui * x[2 * j]!;
     }
-    const dr = a[row + 2 * i] as number;
-    const di = a[row + 2 * i + 1] as number;
+    const dr = a[row + 2 * i]!;
+    const di = a[row + 2 * i + 1]!;
     const den = dr * dr + di * di;
     x[2 * i] = (sr * dr + si * di) / den;
     x[2 * i + 1] = (si * dr - sr * di) / den;
@@ -158,22 +158,22 @@ export function luSolveMatrix(f: LuFactors, B: CMatrix, out: CMatrix = { rows: B
   const x = out.data;
   const a = f.lu.data;
   for (let k = 0; k < n; k++) {
-    const p = f.piv[k] as number;
+    const p = f.piv[k]!;
     if (p !== k) swapRowsWidth(x, m, k, p);
   }
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) rowAxpy(x, m, i, j, -(a[2 * (i * n + j)] as number), -(a[2 * (i * n + j) + 1] as number));
+    for (let j = 0; j < i; j++) rowAxpy(x, m, i, j, -(a[2 * (i * n + j)]!), -(a[2 * (i * n + j) + 1]!));
   }
   for (let i = n - 1; i >= 0; i--) {
-    for (let j = i + 1; j < n; j++) rowAxpy(x, m, i, j, -(a[2 * (i * n + j)] as number), -(a[2 * (i * n + j) + 1] as number));
-    const dr = a[2 * (i * n + i)] as number;
-    const di = a[2 * (i * n + i) + 1] as number;
+    for (let j = i + 1; j < n; j++) rowAxpy(x, m, i, j, -(a[2 * (i * n + j)]!), -(a[2 * (i * n + j) + 1]!));
+    const dr = a[2 * (i * n + i)]!;
+    const di = a[2 * (i * n + i) + 1]!;
     const den = dr * dr + di * di;
     const ir = dr / den;
     const ii = -di / den;
     for (let c = i * m; c < (i + 1) * m; c += 2) {
-      const xr = x[c] as number;
-      const xi = x[c + 1] as number;
+      const xr = x[c]!;
+      const xi = x[c + 1]!;
       x[c] = xr * ir - xi * ii;
       x[c + 1] = xr * ii + xi * ir;
     }
@@ -183,8 +183,8 @@ export function luSolveMatrix(f: LuFactors, B: CMatrix, out: CMatrix = { rows: B
 
 function swapRowsWidth(x: Float64Array, m: number, r: number, s: number): void {
   for (let c = 0; c < m; c++) {
-    const t = x[r * m + c] as number;
-    x[r * m + c] = x[s * m + c] as number;
+    const t = x[r * m + c]!;
+    x[r * m + c] = x[s * m + c]!;
     x[s * m + c] = t;
   }
 }
@@ -195,9 +195,9 @@ function rowAxpy(x: Float64Array, m: number, i: number, j: number, cr: number, c
   const ri = i * m;
   const rj = j * m;
   for (let c = 0; c < m; c += 2) {
-    const yr = x[rj + c] as number;
-    const yi = x[rj + c + 1] as number;
-    x[ri + c] = (x[ri + c] as number) + cr * yr - ci * yi;
-    x[ri + c + 1] = (x[ri + c + 1] as number) + cr * yi + ci * yr;
+    const yr = x[rj + c]!;
+    const yi = x[rj + c + 1]!;
+    x[ri + c] = x[ri + c]! + cr * yr - ci * yi;
+    x[ri + c + 1] = x[ri + c + 1]! + cr * yi + ci * yr;
   }
 }

@@ -29,20 +29,20 @@ export function tql(d: Float64Array, e: Float64Array, z: Float64Array | null): v
   let f = 0;
   let tst1 = 0;
   for (let l = 0; l < n; l++) {
-    tst1 = Math.max(tst1, Math.abs(d[l] as number) + Math.abs(e[l] as number));
+    tst1 = Math.max(tst1, Math.abs(d[l]!) + Math.abs(e[l]!));
     let m = l;
-    while (m < n - 1 && Math.abs(e[m] as number) > Math.max(EPS * tst1, TINY)) m++;
+    while (m < n - 1 && Math.abs(e[m]!) > Math.max(EPS * tst1, TINY)) m++;
     if (m > l) {
       let iter = 0;
       do {
         if (++iter > MAX_ITER_PER_VALUE) {
-          throw new SolverError(`eigh: QL iteration did not converge for eigenvalue ${l} after ${MAX_ITER_PER_VALUE} sweeps (|e| = ${Math.abs(e[l] as number)}); the matrix may hold huge dynamic range — rescale it`);
+          throw new SolverError(`eigh: QL iteration did not converge for eigenvalue ${l} after ${MAX_ITER_PER_VALUE} sweeps (|e| = ${Math.abs(e[l]!)}); the matrix may hold huge dynamic range — rescale it`);
         }
         f += shiftAndChase(d, e, l, m, cs);
         if (z !== null && cs !== null) applySweep(z, n, l, m, cs);
-      } while (Math.abs(e[l] as number) > Math.max(EPS * tst1, TINY));
+      } while (Math.abs(e[l]!) > Math.max(EPS * tst1, TINY));
     }
-    d[l] = (d[l] as number) + f;
+    d[l] = d[l]! + f;
     e[l] = 0;
   }
 }
@@ -50,42 +50,42 @@ export function tql(d: Float64Array, e: Float64Array, z: Float64Array | null): v
 /** One implicit QL sweep on the block l..m, recording rotation i as cs[2i], cs[2i+1] = (c, s); returns the shift. */
 function shiftAndChase(d: Float64Array, e: Float64Array, l: number, m: number, cs: Float64Array | null): number {
   const n = d.length;
-  let g = d[l] as number;
-  let p = ((d[l + 1] as number) - g) / (2 * (e[l] as number));
+  let g = d[l]!;
+  let p = (d[l + 1]! - g) / (2 * e[l]!);
   let r = Math.hypot(p, 1);
   if (p < 0) r = -r;
-  d[l] = (e[l] as number) / (p + r);
-  d[l + 1] = (e[l] as number) * (p + r);
-  const dl1 = d[l + 1] as number;
-  let h = g - (d[l] as number);
-  for (let i = l + 2; i < n; i++) d[i] = (d[i] as number) - h;
+  d[l] = e[l]! / (p + r);
+  d[l + 1] = e[l]! * (p + r);
+  const dl1 = d[l + 1]!;
+  let h = g - d[l]!;
+  for (let i = l + 2; i < n; i++) d[i] = d[i]! - h;
   const shift = h;
-  p = d[m] as number;
+  p = d[m]!;
   let c = 1;
   let c2 = c;
   let c3 = c;
-  const el1 = e[l + 1] as number;
+  const el1 = e[l + 1]!;
   let s = 0;
   let s2 = 0;
   for (let i = m - 1; i >= l; i--) {
     c3 = c2;
     c2 = c;
     s2 = s;
-    const ei = e[i] as number;
+    const ei = e[i]!;
     g = c * ei;
     h = c * p;
     r = Math.hypot(p, ei);
     e[i + 1] = s * r;
     s = ei / r;
     c = p / r;
-    p = c * (d[i] as number) - s * g;
-    d[i + 1] = h + s * (c * g + s * (d[i] as number));
+    p = c * d[i]! - s * g;
+    d[i + 1] = h + s * (c * g + s * d[i]!);
     if (cs !== null) {
       cs[2 * i] = c;
       cs[2 * i + 1] = s;
     }
   }
-  p = (-s * s2 * c3 * el1 * (e[l] as number)) / dl1;
+  p = (-s * s2 * c3 * el1 * e[l]!) / dl1;
   e[l] = s * p;
   d[l] = c * p;
   return shift;
@@ -102,17 +102,17 @@ function applySweep(z: Float64Array, n: number, l: number, m: number, cs: Float6
     const o1 = o0 + n;
     const o2 = o1 + n;
     const o3 = o2 + n;
-    let c0 = z[o0 + m] as number;
-    let c1 = z[o1 + m] as number;
-    let c2 = z[o2 + m] as number;
-    let c3 = z[o3 + m] as number;
+    let c0 = z[o0 + m]!;
+    let c1 = z[o1 + m]!;
+    let c2 = z[o2 + m]!;
+    let c3 = z[o3 + m]!;
     for (let i = m - 1; i >= l; i--) {
-      const c = cs[2 * i] as number;
-      const s = cs[2 * i + 1] as number;
-      const z0 = z[o0 + i] as number;
-      const z1 = z[o1 + i] as number;
-      const z2 = z[o2 + i] as number;
-      const z3 = z[o3 + i] as number;
+      const c = cs[2 * i]!;
+      const s = cs[2 * i + 1]!;
+      const z0 = z[o0 + i]!;
+      const z1 = z[o1 + i]!;
+      const z2 = z[o2 + i]!;
+      const z3 = z[o3 + i]!;
       z[o0 + i + 1] = s * z0 + c * c0;
       z[o1 + i + 1] = s * z1 + c * c1;
       z[o2 + i + 1] = s * z2 + c * c2;
@@ -129,11 +129,11 @@ function applySweep(z: Float64Array, n: number, l: number, m: number, cs: Float6
   }
   for (; r < n; r++) {
     const o = r * n;
-    let carry = z[o + m] as number;
+    let carry = z[o + m]!;
     for (let i = m - 1; i >= l; i--) {
-      const c = cs[2 * i] as number;
-      const s = cs[2 * i + 1] as number;
-      const zi = z[o + i] as number;
+      const c = cs[2 * i]!;
+      const s = cs[2 * i + 1]!;
+      const zi = z[o + i]!;
       z[o + i + 1] = s * zi + c * carry;
       carry = c * zi - s * carry;
     }

@@ -36,23 +36,23 @@ export function tridiagonalize(A: Float64Array, n: number): Tridiagonal {
     reduceColumn(a, n, k, beta, ec, p);
   }
   if (n >= 2) {
-    ec[2 * (n - 2)] = a[2 * ((n - 1) * n + n - 2)] as number;
-    ec[2 * (n - 2) + 1] = a[2 * ((n - 1) * n + n - 2) + 1] as number;
+    ec[2 * (n - 2)] = a[2 * ((n - 1) * n + n - 2)]!;
+    ec[2 * (n - 2) + 1] = a[2 * ((n - 1) * n + n - 2) + 1]!;
   }
-  for (let i = 0; i < n; i++) d[i] = a[2 * (i * n + i)] as number;
+  for (let i = 0; i < n; i++) d[i] = a[2 * (i * n + i)]!;
   const phase = new Float64Array(2 * n);
   phase[0] = 1;
   const c = new Float64Array(2);
   for (let k = 0; k < n - 1; k++) {
-    const er = ec[2 * k] as number;
-    const ei = ec[2 * k + 1] as number;
+    const er = ec[2 * k]!;
+    const ei = ec[2 * k + 1]!;
     e[k] = Math.hypot(er, ei);
-    const pr = phase[2 * k] as number;
-    const pi = phase[2 * k + 1] as number;
+    const pr = phase[2 * k]!;
+    const pi = phase[2 * k + 1]!;
     // δ_{k+1} = δ_k · e_k/|e_k| (1 when e_k = 0).
     unitPhaseInto(er, ei, c, 0);
-    const cr = c[0] as number;
-    const ci = c[1] as number;
+    const cr = c[0]!;
+    const ci = c[1]!;
     phase[2 * (k + 1)] = pr * cr - pi * ci;
     phase[2 * (k + 1) + 1] = pr * ci + pi * cr;
   }
@@ -90,12 +90,12 @@ function scaleExponent(m: number): number {
 /** One Householder step: annihilate A[k+2.., k], update the trailing block, store u in row k. */
 function reduceColumn(a: Float64Array, n: number, k: number, beta: Float64Array, ec: Float64Array, p: Float64Array): void {
   const k1 = k + 1;
-  const ar0 = a[2 * (k1 * n + k)] as number;
-  const ai0 = a[2 * (k1 * n + k) + 1] as number;
+  const ar0 = a[2 * (k1 * n + k)]!;
+  const ai0 = a[2 * (k1 * n + k) + 1]!;
   // Scale the column by its largest component so that squares neither underflow nor overflow.
   let tailMax = 0;
   for (let i = k + 2; i < n; i++) {
-    tailMax = Math.max(tailMax, Math.abs(a[2 * (i * n + k)] as number), Math.abs(a[2 * (i * n + k) + 1] as number));
+    tailMax = Math.max(tailMax, Math.abs(a[2 * (i * n + k)]!), Math.abs(a[2 * (i * n + k) + 1]!));
   }
   const rowU = 2 * k * n;
   if (tailMax === 0) {
@@ -112,8 +112,8 @@ function reduceColumn(a: Float64Array, n: number, k: number, beta: Float64Array,
   const s2 = 2 ** (e - Math.trunc(e / 2));
   let tail = 0;
   for (let i = k + 2; i < n; i++) {
-    const xr = (a[2 * (i * n + k)] as number) * s1 * s2;
-    const xi = (a[2 * (i * n + k) + 1] as number) * s1 * s2;
+    const xr = (a[2 * (i * n + k)]!) * s1 * s2;
+    const xi = (a[2 * (i * n + k) + 1]!) * s1 * s2;
     a[rowU + 2 * i] = xr;
     a[rowU + 2 * i + 1] = xi;
     tail += xr * xr + xi * xi;
@@ -125,8 +125,8 @@ function reduceColumn(a: Float64Array, n: number, k: number, beta: Float64Array,
   // e^{iθ} = α/|α| must be a unit number to rounding even when α is subnormal (ar/absA is not:
   // hypot of subnormals keeps few bits, and a phase off unit length by η makes H non-unitary by η).
   unitPhaseInto(ar, ai, ec, 2 * k);
-  const cr = ec[2 * k] as number;
-  const ci = ec[2 * k + 1] as number;
+  const cr = ec[2 * k]!;
+  const ci = ec[2 * k + 1]!;
   // With x scaled to max component ≈ 1: u = x + e^{iθ}‖x‖ e_1, so H x = −e^{iθ}‖x‖ e_1 and
   // β = 2/(u†u) = 1/(‖x‖(‖x‖ + |α|)); H does not depend on the scale of u.
   const b = 1 / (xnorm * (xnorm + absA));
@@ -139,12 +139,12 @@ function reduceColumn(a: Float64Array, n: number, k: number, beta: Float64Array,
   // K = β u†p / 2 (real for Hermitian A); q = p − K u overwrites p.
   let kr = 0;
   for (let i = k1; i < n; i++) {
-    kr += (a[rowU + 2 * i] as number) * (p[2 * i] as number) + (a[rowU + 2 * i + 1] as number) * (p[2 * i + 1] as number);
+    kr += a[rowU + 2 * i]! * p[2 * i]! + a[rowU + 2 * i + 1]! * p[2 * i + 1]!;
   }
   const K = 0.5 * b * kr;
   for (let i = k1; i < n; i++) {
-    p[2 * i] = (p[2 * i] as number) - K * (a[rowU + 2 * i] as number);
-    p[2 * i + 1] = (p[2 * i + 1] as number) - K * (a[rowU + 2 * i + 1] as number);
+    p[2 * i] = p[2 * i]! - K * a[rowU + 2 * i]!;
+    p[2 * i + 1] = p[2 * i + 1]! - K * a[rowU + 2 * i + 1]!;
   }
   rank2UpdateLower(a, n, k1, rowU, p);
 }
@@ -158,83 +158,83 @@ function hermitianMatvecLower(a: Float64Array, n: number, s: number, rowU: numbe
   // Two rows (i, i+1) per pass over p: each p_j is loaded and stored once per two rows.
   let i = s;
   for (; i + 1 < n; i += 2) {
-    const ur = a[rowU + 2 * i] as number;
-    const ui = a[rowU + 2 * i + 1] as number;
-    const wr = a[rowU + 2 * i + 2] as number;
-    const wi = a[rowU + 2 * i + 3] as number;
+    const ur = a[rowU + 2 * i]!;
+    const ui = a[rowU + 2 * i + 1]!;
+    const wr = a[rowU + 2 * i + 2]!;
+    const wi = a[rowU + 2 * i + 3]!;
     const row = 2 * i * n;
     const row2 = row + 2 * n;
-    let sr = (a[row + 2 * i] as number) * ur;
-    let si = (a[row + 2 * i] as number) * ui;
-    let tr = (a[row2 + 2 * i + 2] as number) * wr;
-    let ti = (a[row2 + 2 * i + 2] as number) * wi;
+    let sr = a[row + 2 * i]! * ur;
+    let si = a[row + 2 * i]! * ui;
+    let tr = a[row2 + 2 * i + 2]! * wr;
+    let ti = a[row2 + 2 * i + 2]! * wi;
     for (let j = s; j < i; j++) {
-      const xr = a[row + 2 * j] as number;
-      const xi = a[row + 2 * j + 1] as number;
-      const yr = a[row2 + 2 * j] as number;
-      const yi = a[row2 + 2 * j + 1] as number;
-      const vr = a[rowU + 2 * j] as number;
-      const vi = a[rowU + 2 * j + 1] as number;
+      const xr = a[row + 2 * j]!;
+      const xi = a[row + 2 * j + 1]!;
+      const yr = a[row2 + 2 * j]!;
+      const yi = a[row2 + 2 * j + 1]!;
+      const vr = a[rowU + 2 * j]!;
+      const vi = a[rowU + 2 * j + 1]!;
       sr += xr * vr - xi * vi;
       si += xr * vi + xi * vr;
       tr += yr * vr - yi * vi;
       ti += yr * vi + yi * vr;
       // A_ji = conj(A_ij): p_j += conj(A_ij) u_i + conj(A_{i+1,j}) u_{i+1}
-      p[2 * j] = (p[2 * j] as number) + (xr * ur + xi * ui) + (yr * wr + yi * wi);
-      p[2 * j + 1] = (p[2 * j + 1] as number) + (xr * ui - xi * ur) + (yr * wi - yi * wr);
+      p[2 * j] = p[2 * j]! + (xr * ur + xi * ui) + (yr * wr + yi * wi);
+      p[2 * j + 1] = p[2 * j + 1]! + (xr * ui - xi * ur) + (yr * wi - yi * wr);
     }
     // A_{i+1,i}: row i+1 takes A_{i+1,i} u_i, row i takes conj(A_{i+1,i}) u_{i+1}.
-    const yr = a[row2 + 2 * i] as number;
-    const yi = a[row2 + 2 * i + 1] as number;
+    const yr = a[row2 + 2 * i]!;
+    const yi = a[row2 + 2 * i + 1]!;
     tr += yr * ur - yi * ui;
     ti += yr * ui + yi * ur;
     sr += yr * wr + yi * wi;
     si += yr * wi - yi * wr;
-    p[2 * i] = (p[2 * i] as number) + sr;
-    p[2 * i + 1] = (p[2 * i + 1] as number) + si;
-    p[2 * i + 2] = (p[2 * i + 2] as number) + tr;
-    p[2 * i + 3] = (p[2 * i + 3] as number) + ti;
+    p[2 * i] = p[2 * i]! + sr;
+    p[2 * i + 1] = p[2 * i + 1]! + si;
+    p[2 * i + 2] = p[2 * i + 2]! + tr;
+    p[2 * i + 3] = p[2 * i + 3]! + ti;
   }
   for (; i < n; i++) {
-    const ur = a[rowU + 2 * i] as number;
-    const ui = a[rowU + 2 * i + 1] as number;
+    const ur = a[rowU + 2 * i]!;
+    const ui = a[rowU + 2 * i + 1]!;
     const row = 2 * i * n;
-    let sr = (a[row + 2 * i] as number) * ur;
-    let si = (a[row + 2 * i] as number) * ui;
+    let sr = a[row + 2 * i]! * ur;
+    let si = a[row + 2 * i]! * ui;
     for (let j = s; j < i; j++) {
-      const xr = a[row + 2 * j] as number;
-      const xi = a[row + 2 * j + 1] as number;
-      const vr = a[rowU + 2 * j] as number;
-      const vi = a[rowU + 2 * j + 1] as number;
+      const xr = a[row + 2 * j]!;
+      const xi = a[row + 2 * j + 1]!;
+      const vr = a[rowU + 2 * j]!;
+      const vi = a[rowU + 2 * j + 1]!;
       sr += xr * vr - xi * vi;
       si += xr * vi + xi * vr;
-      p[2 * j] = (p[2 * j] as number) + xr * ur + xi * ui;
-      p[2 * j + 1] = (p[2 * j + 1] as number) + xr * ui - xi * ur;
+      p[2 * j] = p[2 * j]! + xr * ur + xi * ui;
+      p[2 * j + 1] = p[2 * j + 1]! + xr * ui - xi * ur;
     }
-    p[2 * i] = (p[2 * i] as number) + sr;
-    p[2 * i + 1] = (p[2 * i + 1] as number) + si;
+    p[2 * i] = p[2 * i]! + sr;
+    p[2 * i + 1] = p[2 * i + 1]! + si;
   }
   for (let i = s; i < n; i++) {
-    p[2 * i] = b * (p[2 * i] as number);
-    p[2 * i + 1] = b * (p[2 * i + 1] as number);
+    p[2 * i] = b * p[2 * i]!;
+    p[2 * i + 1] = b * p[2 * i + 1]!;
   }
 }
 
 /** A_ij −= u_i conj(q_j) + q_i conj(u_j) over the lower triangle of the trailing block. */
 function rank2UpdateLower(a: Float64Array, n: number, s: number, rowU: number, q: Float64Array): void {
   for (let i = s; i < n; i++) {
-    const ur = a[rowU + 2 * i] as number;
-    const ui = a[rowU + 2 * i + 1] as number;
-    const qr = q[2 * i] as number;
-    const qi = q[2 * i + 1] as number;
+    const ur = a[rowU + 2 * i]!;
+    const ui = a[rowU + 2 * i + 1]!;
+    const qr = q[2 * i]!;
+    const qi = q[2 * i + 1]!;
     const row = 2 * i * n;
     for (let j = s; j <= i; j++) {
-      const vr = a[rowU + 2 * j] as number;
-      const vi = a[rowU + 2 * j + 1] as number;
-      const wr = q[2 * j] as number;
-      const wi = q[2 * j + 1] as number;
-      a[row + 2 * j] = (a[row + 2 * j] as number) - (ur * wr + ui * wi) - (qr * vr + qi * vi);
-      a[row + 2 * j + 1] = (a[row + 2 * j + 1] as number) - (ui * wr - ur * wi) - (qi * vr - qr * vi);
+      const vr = a[rowU + 2 * j]!;
+      const vi = a[rowU + 2 * j + 1]!;
+      const wr = q[2 * j]!;
+      const wi = q[2 * j + 1]!;
+      a[row + 2 * j] = a[row + 2 * j]! - (ur * wr + ui * wi) - (qr * vr + qi * vi);
+      a[row + 2 * j + 1] = a[row + 2 * j + 1]! - (ui * wr - ur * wi) - (qi * vr - qr * vi);
     }
     a[row + 2 * i + 1] = 0;
   }

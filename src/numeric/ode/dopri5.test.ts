@@ -5,11 +5,11 @@ import { Dopri5, dopri5 } from "./dopri5.js";
 import { InputError, SolverError } from "../../errors.js";
 
 const decay = (k: number) => (_t: number, y: Float64Array, dy: Float64Array): void => {
-  dy[0] = -k * (y[0] as number);
+  dy[0] = -k * y[0]!;
 };
 const oscillator = (w: number) => (_t: number, y: Float64Array, dy: Float64Array): void => {
-  dy[0] = y[1] as number;
-  dy[1] = -w * w * (y[0] as number);
+  dy[0] = y[1]!;
+  dy[1] = -w * w * y[0]!;
 };
 
 describe("dopri5", () => {
@@ -29,7 +29,7 @@ describe("dopri5", () => {
     let errMax = 0;
     ts.forEach((t, i) => {
       const y = ys[i] as Float64Array;
-      errMax = Math.max(errMax, Math.abs((y[0] as number) - Math.cos(w * t)), Math.abs((y[1] as number) + w * Math.sin(w * t)) / w);
+      errMax = Math.max(errMax, Math.abs(y[0]! - Math.cos(w * t)), Math.abs(y[1]! + w * Math.sin(w * t)) / w);
     });
     expect(errMax).toBeLessThan(1e-9);
   });

@@ -128,15 +128,15 @@ export class Dopri5 {
     if (y0.length !== n) throw InputError.of("y0", `a state of length ${n}`, y0);
     requireFinite(t0, "t0");
     checkOutputTimes(t0, tOut);
-    for (let i = 0; i < n; i++) if (!Number.isFinite(y0[i] as number)) throw InputError.of(`y0[${i}]`, "a finite number", y0[i]);
+    for (let i = 0; i < n; i++) if (!Number.isFinite(y0[i]!)) throw InputError.of(`y0[${i}]`, "a finite number", y0[i]);
     const nOut = tOut.length;
-    const tEnd = nOut > 0 ? (tOut[nOut - 1] as number) : t0;
+    const tEnd = nOut > 0 ? tOut[nOut - 1]! : t0;
     const s = settings(options, Math.max(tEnd - t0, Number.MIN_VALUE));
     const st = this.stats;
     st.nSteps = 0; st.nAccepted = 0; st.nRejected = 0; st.nEvals = 0;
     this.y.set(y0);
     let iOut = 0;
-    while (iOut < nOut && (tOut[iOut] as number) === t0) onOutput(iOut++, t0, this.y);
+    while (iOut < nOut && tOut[iOut]! === t0) onOutput(iOut++, t0, this.y);
     if (iOut === nOut) return { ...st };
     this.f(t0, this.y, this.k1);
     st.nEvals++;
@@ -174,8 +174,8 @@ export class Dopri5 {
         this.accept(h);
         const tOld = t;
         t = last ? tEnd : t + h;
-        while (iOut < nOut && (tOut[iOut] as number) <= t) {
-          const tk = tOut[iOut] as number;
+        while (iOut < nOut && tOut[iOut]! <= t) {
+          const tk = tOut[iOut]!;
           onOutput(iOut++, tk, tk === t ? this.y : this.interpolate((tk - tOld) / h));
         }
         if (Math.abs(hNew) > s.maxStep) hNew = s.maxStep;
@@ -197,34 +197,34 @@ export class Dopri5 {
    */
   private step(t: number, h: number, s: Settings): number {
     const { n, f, y, y1, k1, k2, k3, k4, k5, k6, k7, ysti, cont } = this;
-    for (let i = 0; i < n; i++) y1[i] = (y[i] as number) + h * A21 * (k1[i] as number);
+    for (let i = 0; i < n; i++) y1[i] = y[i]! + h * A21 * k1[i]!;
     f(t + C2 * h, y1, k2);
-    for (let i = 0; i < n; i++) y1[i] = (y[i] as number) + h * (A31 * (k1[i] as number) + A32 * (k2[i] as number));
+    for (let i = 0; i < n; i++) y1[i] = y[i]! + h * (A31 * k1[i]! + A32 * k2[i]!);
     f(t + C3 * h, y1, k3);
-    for (let i = 0; i < n; i++) y1[i] = (y[i] as number) + h * (A41 * (k1[i] as number) + A42 * (k2[i] as number) + A43 * (k3[i] as number));
+    for (let i = 0; i < n; i++) y1[i] = y[i]! + h * (A41 * k1[i]! + A42 * k2[i]! + A43 * k3[i]!);
     f(t + C4 * h, y1, k4);
     for (let i = 0; i < n; i++) {
-      y1[i] = (y[i] as number) + h * (A51 * (k1[i] as number) + A52 * (k2[i] as number) + A53 * (k3[i] as number) + A54 * (k4[i] as number));
+      y1[i] = y[i]! + h * (A51 * k1[i]! + A52 * k2[i]! + A53 * k3[i]! + A54 * k4[i]!);
     }
     f(t + C5 * h, y1, k5);
     for (let i = 0; i < n; i++) {
-      ysti[i] = (y[i] as number) + h * (A61 * (k1[i] as number) + A62 * (k2[i] as number) + A63 * (k3[i] as number) +
-        A64 * (k4[i] as number) + A65 * (k5[i] as number));
+      ysti[i] = y[i]! + h * (A61 * k1[i]! + A62 * k2[i]! + A63 * k3[i]! +
+        A64 * k4[i]! + A65 * k5[i]!);
     }
     f(t + h, ysti, k6);
     for (let i = 0; i < n; i++) {
-      y1[i] = (y[i] as number) + h * (A71 * (k1[i] as number) + A73 * (k3[i] as number) + A74 * (k4[i] as number) +
-        A75 * (k5[i] as number) + A76 * (k6[i] as number));
+      y1[i] = y[i]! + h * (A71 * k1[i]! + A73 * k3[i]! + A74 * k4[i]! +
+        A75 * k5[i]! + A76 * k6[i]!);
     }
     f(t + h, y1, k7);
     this.stats.nEvals += 6;
     let errSq = 0;
     const r5 = 4 * n;
     for (let i = 0; i < n; i++) {
-      const a = k1[i] as number, c = k3[i] as number, d = k4[i] as number, e = k5[i] as number, g = k6[i] as number, q = k7[i] as number;
+      const a = k1[i]!, c = k3[i]!, d = k4[i]!, e = k5[i]!, g = k6[i]!, q = k7[i]!;
       cont[r5 + i] = h * (D1 * a + D3 * c + D4 * d + D5 * e + D6 * g + D7 * q);
       const errI = h * (E1 * a + E3 * c + E4 * d + E5 * e + E6 * g + E7 * q);
-      const yi = y[i] as number, yn = y1[i] as number;
+      const yi = y[i]!, yn = y1[i]!;
       const sk = s.atol + s.rtol * Math.max(Math.abs(yi), Math.abs(yn));
       const r = errI / sk;
       errSq += r * r;
@@ -236,13 +236,13 @@ export class Dopri5 {
   private accept(h: number): void {
     const { n, y, y1, k1, k7, cont } = this;
     for (let i = 0; i < n; i++) {
-      const y0 = y[i] as number, yNew = y1[i] as number;
+      const y0 = y[i]!, yNew = y1[i]!;
       const yDiff = yNew - y0;
-      const bspl = h * (k1[i] as number) - yDiff;
+      const bspl = h * k1[i]! - yDiff;
       cont[i] = y0;
       cont[n + i] = yDiff;
       cont[2 * n + i] = bspl;
-      cont[3 * n + i] = yDiff - h * (k7[i] as number) - bspl;
+      cont[3 * n + i] = yDiff - h * k7[i]! - bspl;
     }
     y.set(y1);
     k1.set(k7);
@@ -253,8 +253,8 @@ export class Dopri5 {
     const { n, cont, yOut } = this;
     const theta1 = 1 - theta;
     for (let i = 0; i < n; i++) {
-      yOut[i] = (cont[i] as number) + theta * ((cont[n + i] as number) + theta1 * ((cont[2 * n + i] as number) +
-        theta * ((cont[3 * n + i] as number) + theta1 * (cont[4 * n + i] as number))));
+      yOut[i] = cont[i]! + theta * (cont[n + i]! + theta1 * (cont[2 * n + i]! +
+        theta * (cont[3 * n + i]! + theta1 * cont[4 * n + i]!)));
     }
     return yOut;
   }
@@ -264,19 +264,19 @@ export class Dopri5 {
     const { n, f, y, y1, k1, k2 } = this;
     let dnf = 0, dny = 0;
     for (let i = 0; i < n; i++) {
-      const sk = s.atol + s.rtol * Math.abs(y[i] as number);
-      dnf += ((k1[i] as number) / sk) ** 2;
-      dny += ((y[i] as number) / sk) ** 2;
+      const sk = s.atol + s.rtol * Math.abs(y[i]!);
+      dnf += (k1[i]! / sk) ** 2;
+      dny += (y[i]! / sk) ** 2;
     }
     let h = dnf <= 1e-10 || dny <= 1e-10 ? 1e-6 : Math.sqrt(dny / dnf) * 0.01;
     h = Math.min(h, s.maxStep);
-    for (let i = 0; i < n; i++) y1[i] = (y[i] as number) + h * (k1[i] as number);
+    for (let i = 0; i < n; i++) y1[i] = y[i]! + h * k1[i]!;
     f(t + h, y1, k2);
     this.stats.nEvals++;
     let der2 = 0;
     for (let i = 0; i < n; i++) {
-      const sk = s.atol + s.rtol * Math.abs(y[i] as number);
-      der2 += (((k2[i] as number) - (k1[i] as number)) / sk) ** 2;
+      const sk = s.atol + s.rtol * Math.abs(y[i]!);
+      der2 += ((k2[i]! - k1[i]!) / sk) ** 2;
     }
     der2 = Math.sqrt(der2) / h;
     const der12 = Math.max(Math.abs(der2), Math.sqrt(dnf));
@@ -289,7 +289,7 @@ export class Dopri5 {
 function checkOutputTimes(t0: number, tOut: ArrayLike<number>): void {
   let prev = t0;
   for (let i = 0; i < tOut.length; i++) {
-    const t = tOut[i] as number;
+    const t = tOut[i]!;
     if (!Number.isFinite(t)) throw InputError.of(`tOut[${i}]`, "a finite time", t);
     if (i === 0 ? t < t0 : t <= prev) {
       throw InputError.of(`tOut[${i}]`, i === 0 ? `a time ≥ t0 = ${t0}` : `a time > tOut[${i - 1}] = ${prev} (strictly increasing)`, t);

@@ -29,7 +29,7 @@ export interface BicgstabResult {
 
 function norm2(x: Float64Array): number {
   let s = 0;
-  for (let k = 0; k < x.length; k++) s += (x[k] as number) * (x[k] as number);
+  for (let k = 0; k < x.length; k++) s += x[k]! * x[k]!;
   return Math.sqrt(s);
 }
 
@@ -38,10 +38,10 @@ function cdot(out: Float64Array, a: Float64Array, b: Float64Array): void {
   let re = 0;
   let im = 0;
   for (let k = 0; k < a.length; k += 2) {
-    const ar = a[k] as number;
-    const ai = a[k + 1] as number;
-    const br = b[k] as number;
-    const bi = b[k + 1] as number;
+    const ar = a[k]!;
+    const ai = a[k + 1]!;
+    const br = b[k]!;
+    const bi = b[k + 1]!;
     re += ar * br + ai * bi;
     im += ar * bi - ai * br;
   }
@@ -95,19 +95,19 @@ export function bicgstab(apply: LinearOperator, b: Float64Array, options: Bicgst
     rHat.set(r);
     p.set(r);
     cdot(dot, rHat, r);
-    let rhoR = dot[0] as number;
-    let rhoI = dot[1] as number;
+    let rhoR = dot[0]!;
+    let rhoI = dot[1]!;
     let restart = false;
     while (iter < maxIter && !restart) {
       iter++;
       if (M) M(pHat, p);
       apply(v, pHat);
       cdot(dot, rHat, v);
-      const den = (dot[0] as number) ** 2 + (dot[1] as number) ** 2;
+      const den = dot[0]! ** 2 + dot[1]! ** 2;
       if (den === 0 || !Number.isFinite(den)) break;
       // α = ρ / ⟨r̂, v⟩
-      const alR = (rhoR * (dot[0] as number) + rhoI * (dot[1] as number)) / den;
-      const alI = (rhoI * (dot[0] as number) - rhoR * (dot[1] as number)) / den;
+      const alR = (rhoR * dot[0]! + rhoI * dot[1]!) / den;
+      const alI = (rhoI * dot[0]! - rhoR * dot[1]!) / den;
       caxpyTo(s, r, v, -alR, -alI);
       caxpyTo(x, x, pHat, alR, alI);
       if (norm2(s) <= target) {
@@ -120,15 +120,15 @@ export function bicgstab(apply: LinearOperator, b: Float64Array, options: Bicgst
       cdot(dot, t, s);
       const tt = norm2(t) ** 2;
       if (tt === 0) break;
-      const omR = (dot[0] as number) / tt;
-      const omI = (dot[1] as number) / tt;
+      const omR = dot[0]! / tt;
+      const omI = dot[1]! / tt;
       caxpyTo(x, x, sHat, omR, omI);
       caxpyTo(r, s, t, -omR, -omI);
       rNorm = norm2(r);
       if (rNorm <= target) break;
       cdot(dot, rHat, r);
-      const rhoNewR = dot[0] as number;
-      const rhoNewI = dot[1] as number;
+      const rhoNewR = dot[0]!;
+      const rhoNewI = dot[1]!;
       const rhoAbs = Math.hypot(rhoNewR, rhoNewI);
       if (rhoAbs <= 1e-30 * norm2(rHat) * rNorm || Math.hypot(omR, omI) === 0) {
         restart = true; // near breakdown: restart with r̂ = r
@@ -168,27 +168,27 @@ function cdiv(ar: number, ai: number, br: number, bi: number): [number, number] 
 /** out = a + (cr + i ci) · y (out may alias a). */
 function caxpyTo(out: Float64Array, a: Float64Array, y: Float64Array, cr: number, ci: number): void {
   for (let k = 0; k < out.length; k += 2) {
-    const yr = y[k] as number;
-    const yi = y[k + 1] as number;
-    out[k] = (a[k] as number) + cr * yr - ci * yi;
-    out[k + 1] = (a[k + 1] as number) + cr * yi + ci * yr;
+    const yr = y[k]!;
+    const yi = y[k + 1]!;
+    out[k] = a[k]! + cr * yr - ci * yi;
+    out[k + 1] = a[k + 1]! + cr * yi + ci * yr;
   }
 }
 
 /** p = r + β (p − ω v). */
 function updateDirection(p: Float64Array, r: Float64Array, v: Float64Array, beR: number, beI: number, omR: number, omI: number): void {
   for (let k = 0; k < p.length; k += 2) {
-    const vr = v[k] as number;
-    const vi = v[k + 1] as number;
-    const dr = (p[k] as number) - (omR * vr - omI * vi);
-    const di = (p[k + 1] as number) - (omR * vi + omI * vr);
-    p[k] = (r[k] as number) + beR * dr - beI * di;
-    p[k + 1] = (r[k + 1] as number) + beR * di + beI * dr;
+    const vr = v[k]!;
+    const vi = v[k + 1]!;
+    const dr = p[k]! - (omR * vr - omI * vi);
+    const di = p[k + 1]! - (omR * vi + omI * vr);
+    p[k] = r[k]! + beR * dr - beI * di;
+    p[k + 1] = r[k + 1]! + beR * di + beI * dr;
   }
 }
 
 /** r = b − A x. */
 function trueResidual(apply: LinearOperator, b: Float64Array, x: Float64Array, r: Float64Array): void {
   apply(r, x);
-  for (let k = 0; k < r.length; k++) r[k] = (b[k] as number) - (r[k] as number);
+  for (let k = 0; k < r.length; k++) r[k] = b[k]! - r[k]!;
 }

@@ -26,35 +26,35 @@ export function symmetricPattern(A: CsrMatrix, ignoreRows?: Uint8Array): Adjacen
   const deg = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     if (skip(i)) continue;
-    for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-      const j = A.colIdx[p] as number;
+    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
+      const j = A.colIdx[p]!;
       if (j === i) continue;
-      deg[i + 1] = (deg[i + 1] as number) + 1;
-      deg[j + 1] = (deg[j + 1] as number) + 1;
+      deg[i + 1] = deg[i + 1]! + 1;
+      deg[j + 1] = deg[j + 1]! + 1;
     }
   }
-  for (let i = 0; i < n; i++) deg[i + 1] = (deg[i + 1] as number) + (deg[i] as number);
-  const raw = new Int32Array(deg[n] as number);
+  for (let i = 0; i < n; i++) deg[i + 1] = deg[i + 1]! + deg[i]!;
+  const raw = new Int32Array(deg[n]!);
   const fill = deg.slice(0, n);
   for (let i = 0; i < n; i++) {
     if (skip(i)) continue;
-    for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-      const j = A.colIdx[p] as number;
+    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
+      const j = A.colIdx[p]!;
       if (j === i) continue;
-      raw[fill[i] as number] = j;
-      fill[i] = (fill[i] as number) + 1;
-      raw[fill[j] as number] = i;
-      fill[j] = (fill[j] as number) + 1;
+      raw[fill[i]!] = j;
+      fill[i] = fill[i]! + 1;
+      raw[fill[j]!] = i;
+      fill[j] = fill[j]! + 1;
     }
   }
   // Sort each list and drop duplicates (A_ij and A_ji both stored).
   const ptr = new Int32Array(n + 1);
   let q = 0;
   for (let i = 0; i < n; i++) {
-    const list = raw.subarray(deg[i] as number, deg[i + 1] as number).sort();
+    const list = raw.subarray(deg[i]!, deg[i + 1]!).sort();
     for (let t = 0; t < list.length; t++) {
       if (t > 0 && list[t] === list[t - 1]) continue;
-      raw[q++] = list[t] as number;
+      raw[q++] = list[t]!;
     }
     ptr[i + 1] = q;
   }
@@ -85,9 +85,9 @@ export function connectedComponents(A: CsrMatrix): Components {
     queue[tail++] = s;
     labels[s] = count;
     while (head < tail) {
-      const v = queue[head++] as number;
-      for (let p = g.ptr[v] as number; p < (g.ptr[v + 1] as number); p++) {
-        const w = g.adj[p] as number;
+      const v = queue[head++]!;
+      for (let p = g.ptr[v]!; p < g.ptr[v + 1]!; p++) {
+        const w = g.adj[p]!;
         if (labels[w] === -1) {
           labels[w] = count;
           queue[tail++] = w;
@@ -97,13 +97,13 @@ export function connectedComponents(A: CsrMatrix): Components {
     count++;
   }
   const sizes = new Int32Array(count);
-  for (const l of labels) sizes[l] = (sizes[l] as number) + 1;
+  for (const l of labels) sizes[l] = sizes[l]! + 1;
   const members = Array.from(sizes, (m) => new Int32Array(m));
   const at = new Int32Array(count);
   for (let i = 0; i < g.n; i++) {
-    const l = labels[i] as number;
-    (members[l] as Int32Array)[at[l] as number] = i;
-    at[l] = (at[l] as number) + 1;
+    const l = labels[i]!;
+    (members[l] as Int32Array)[at[l]!] = i;
+    at[l] = at[l]! + 1;
   }
   return { count, labels, members };
 }
@@ -116,11 +116,11 @@ function bfsLevels(g: Adjacency, root: number, level: Int32Array, out: Int32Arra
   let tail = 1;
   let depth = 0;
   while (head < tail) {
-    const v = out[head++] as number;
-    const lv = level[v] as number;
+    const v = out[head++]!;
+    const lv = level[v]!;
     depth = Math.max(depth, lv);
-    for (let p = g.ptr[v] as number; p < (g.ptr[v + 1] as number); p++) {
-      const w = g.adj[p] as number;
+    for (let p = g.ptr[v]!; p < g.ptr[v + 1]!; p++) {
+      const w = g.adj[p]!;
       if (level[w] === -1) {
         level[w] = lv + 1;
         out[tail++] = w;
@@ -138,15 +138,15 @@ function pseudoPeripheral(g: Adjacency, root: number, level: Int32Array, order: 
     const res = bfsLevels(g, r, level, order);
     let best = r;
     let bestDeg = Infinity;
-    for (let t = res.size - 1; t >= 0 && level[order[t] as number] === res.depth; t--) {
-      const v = order[t] as number;
-      const d = (g.ptr[v + 1] as number) - (g.ptr[v] as number);
+    for (let t = res.size - 1; t >= 0 && level[order[t]!] === res.depth; t--) {
+      const v = order[t]!;
+      const d = g.ptr[v + 1]! - g.ptr[v]!;
       if (d < bestDeg) {
         bestDeg = d;
         best = v;
       }
     }
-    for (let t = 0; t < res.size; t++) level[order[t] as number] = -1;
+    for (let t = 0; t < res.size; t++) level[order[t]!] = -1;
     if (res.depth <= depth) break;
     depth = res.depth;
     r = best;
@@ -176,7 +176,7 @@ export function rcmOrdering(A: CsrMatrix, options: RcmOptions = {}): Int32Array 
   const scratch = new Int32Array(n);
   const visited = new Uint8Array(n);
   const order = new Int32Array(n);
-  const degree = (v: number): number => (g.ptr[v + 1] as number) - (g.ptr[v] as number);
+  const degree = (v: number): number => g.ptr[v + 1]! - g.ptr[v]!;
   let k = 0;
   for (let s = 0; s < n; s++) {
     if (visited[s]) continue;
@@ -185,10 +185,10 @@ export function rcmOrdering(A: CsrMatrix, options: RcmOptions = {}): Int32Array 
     order[k++] = start;
     visited[start] = 1;
     while (head < k) {
-      const v = order[head++] as number;
+      const v = order[head++]!;
       const first = k;
-      for (let p = g.ptr[v] as number; p < (g.ptr[v + 1] as number); p++) {
-        const w = g.adj[p] as number;
+      for (let p = g.ptr[v]!; p < g.ptr[v + 1]!; p++) {
+        const w = g.adj[p]!;
         if (!visited[w]) {
           visited[w] = 1;
           order[k++] = w;
@@ -196,11 +196,11 @@ export function rcmOrdering(A: CsrMatrix, options: RcmOptions = {}): Int32Array 
       }
       // Insertion sort of the new neighbours by degree (lists are short).
       for (let a = first + 1; a < k; a++) {
-        const w = order[a] as number;
+        const w = order[a]!;
         const dw = degree(w);
         let b = a - 1;
-        while (b >= first && degree(order[b] as number) > dw) {
-          order[b + 1] = order[b] as number;
+        while (b >= first && degree(order[b]!) > dw) {
+          order[b + 1] = order[b]!;
           b--;
         }
         order[b + 1] = w;

@@ -93,9 +93,9 @@ interface Symbolic {
  */
 function denseRows(A: CsrMatrix): Uint8Array {
   const n = A.rows;
-  const limit = Math.max(32, (10 * (A.rowPtr[n] as number)) / Math.max(1, n));
+  const limit = Math.max(32, (10 * A.rowPtr[n]!) / Math.max(1, n));
   const flags = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if ((A.rowPtr[i + 1] as number) - (A.rowPtr[i] as number) > limit) flags[i] = 1;
+  for (let i = 0; i < n; i++) if (A.rowPtr[i + 1]! - A.rowPtr[i]! > limit) flags[i] = 1;
   return flags;
 }
 
@@ -115,22 +115,22 @@ function symbolic(A: CsrMatrix, kind: "rcm" | "natural"): Symbolic {
   const dense = denseRows(A);
   const { perm, nBand } = ordering(A, kind, dense);
   const inv = new Int32Array(n);
-  for (let k = 0; k < n; k++) inv[perm[k] as number] = k;
+  for (let k = 0; k < n; k++) inv[perm[k]!] = k;
   const first = new Int32Array(n);
   const last = new Int32Array(n);
   const rowScale = new Float64Array(n);
   for (let r = 0; r < n; r++) {
-    const i = perm[r] as number;
+    const i = perm[r]!;
     let f = nBand;
     let l = -1;
     let rowMax = 0;
-    for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-      const c = inv[A.colIdx[p] as number] as number;
+    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
+      const c = inv[A.colIdx[p]!]!;
       if (c < nBand) {
         if (c < f) f = c;
         if (c > l) l = c;
       }
-      rowMax = Math.max(rowMax, Math.abs(A.data[2 * p] as number), Math.abs(A.data[2 * p + 1] as number));
+      rowMax = Math.max(rowMax, Math.abs(A.data[2 * p]!), Math.abs(A.data[2 * p + 1]!));
     }
     if (rowMax === 0) throw new SolverError(`sparseLuSolve: matrix is singular (row ${i} has no nonzero entries)`);
     first[r] = f;
@@ -139,33 +139,33 @@ function symbolic(A: CsrMatrix, kind: "rcm" | "natural"): Symbolic {
   }
   const colMax = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-      const c = inv[A.colIdx[p] as number] as number;
-      const v = Math.max(Math.abs(A.data[2 * p] as number), Math.abs(A.data[2 * p + 1] as number)) * (rowScale[i] as number);
-      if (v > (colMax[c] as number)) colMax[c] = v;
+    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
+      const c = inv[A.colIdx[p]!]!;
+      const v = Math.max(Math.abs(A.data[2 * p]!), Math.abs(A.data[2 * p + 1]!)) * rowScale[i]!;
+      if (v > colMax[c]!) colMax[c] = v;
     }
   }
   const startPtr = new Int32Array(nBand + 2);
-  for (let r = 0; r < n; r++) startPtr[(first[r] as number) + 1] = (startPtr[(first[r] as number) + 1] as number) + 1;
-  for (let k = 0; k <= nBand; k++) startPtr[k + 1] = (startPtr[k + 1] as number) + (startPtr[k] as number);
+  for (let r = 0; r < n; r++) startPtr[first[r]! + 1] = (startPtr[first[r]! + 1]!) + 1;
+  for (let k = 0; k <= nBand; k++) startPtr[k + 1] = startPtr[k + 1]! + startPtr[k]!;
   const byFirst = new Int32Array(n);
   const at = startPtr.slice(0, nBand + 1);
   for (let r = 0; r < n; r++) {
-    const f = first[r] as number;
-    byFirst[at[f] as number] = r;
-    at[f] = (at[f] as number) + 1;
+    const f = first[r]!;
+    byFirst[at[f]!] = r;
+    at[f] = at[f]! + 1;
   }
   let width = 1;
   let maxActive = 0;
   let reach = -1;
   for (let k = 0; k <= nBand; k++) {
-    for (let t = startPtr[k] as number; t < (startPtr[k + 1] as number); t++) {
-      const r = byFirst[t] as number;
+    for (let t = startPtr[k]!; t < startPtr[k + 1]!; t++) {
+      const r = byFirst[t]!;
       // Dense rows are stored at full width, outside the ring, so they do not set its width.
-      if (!dense[perm[r] as number]) reach = Math.max(reach, last[r] as number);
+      if (!dense[perm[r]!]) reach = Math.max(reach, last[r]!);
     }
     if (k < nBand) width = Math.max(width, reach - k + 1);
-    maxActive = Math.max(maxActive, (startPtr[k + 1] as number) - k);
+    maxActive = Math.max(maxActive, startPtr[k + 1]! - k);
   }
   return { perm, inv, nBand, first, last, startPtr, byFirst, width, maxActive, nDense: n - nBand, rowScale, dense, colMax };
 }
@@ -276,39 +276,39 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number): SparseLu {
   const eps = n * 2 ** -52;
   for (let k = 0; k < n; k++) {
     if (k <= nBand) {
-      for (let t = sym.startPtr[k] as number; t < (sym.startPtr[k + 1] as number); t++) {
-        const r = sym.byFirst[t] as number;
+      for (let t = sym.startPtr[k]!; t < sym.startPtr[k + 1]!; t++) {
+        const r = sym.byFirst[t]!;
         const a = f.count++;
-        const dense = sym.dense[sym.perm[r] as number] as number;
-        const s = dense ? nextDense++ : (freeSlots[--nFree] as number);
+        const dense = sym.dense[sym.perm[r]!]!;
+        const s = dense ? nextDense++ : freeSlots[--nFree]!;
         f.row[a] = r;
         f.slot[a] = s;
         f.base[a] = dense ? s * denseSize : s * slotSize;
-        f.ext[a] = sym.last[r] as number;
+        f.ext[a] = sym.last[r]!;
         f.isDense[a] = dense;
         scatterRow(A, sym, r, f, a);
       }
     }
     const pa = choosePivot(f, k, tau);
     const pBuf = pa < 0 ? f.data : bufferOf(f, pa);
-    const pBase = pa < 0 ? 0 : (f.base[pa] as number);
+    const pBase = pa < 0 ? 0 : f.base[pa]!;
     const pCo = pa < 0 ? 0 : pBase + colOffset(f, pa, k);
-    const pv = pa < 0 ? 0 : Math.hypot(pBuf[pCo] as number, pBuf[pCo + 1] as number);
-    const tiny = eps * (sym.colMax[k] as number);
+    const pv = pa < 0 ? 0 : Math.hypot(pBuf[pCo]!, pBuf[pCo + 1]!);
+    const tiny = eps * sym.colMax[k]!;
     if (!(pv > tiny)) {
       throw new SolverError(`sparseLuSolve: matrix is singular to working precision (pivot candidate ${pv.toExponential(3)} ≤ n·ε·(column scale) = ${tiny.toExponential(3)} in the row-equilibrated matrix, at elimination step ${k} of ${n})`);
     }
-    const pExt = k < nBand ? (f.ext[pa] as number) : k - 1;
+    const pExt = k < nBand ? f.ext[pa]! : k - 1;
     if (pExt - k + 1 > W) throw new RingOverflow();
     const prw = f.isDense[pa] ? nBand : W;
-    pivRow[k] = f.row[pa] as number;
+    pivRow[k] = f.row[pa]!;
     // U's row k: the pivot (band or border), band columns k+1..pExt, and the border; clear the slot.
     const len = k < nBand ? pExt - k + 1 : 0;
     U.reserve(len);
     for (let c = k; c <= pExt; c++) {
       const o = pBase + 2 * (c % prw);
-      U.f64[2 * U.n] = pBuf[o] as number;
-      U.f64[2 * U.n + 1] = pBuf[o + 1] as number;
+      U.f64[2 * U.n] = pBuf[o]!;
+      U.f64[2 * U.n + 1] = pBuf[o + 1]!;
       U.n++;
       pBuf[o] = 0;
       pBuf[o + 1] = 0;
@@ -317,19 +317,19 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number): SparseLu {
     const bo = 2 * k * nb;
     const pBorder = pBase + 2 * prw;
     for (let t = 0; t < 2 * nb; t++) {
-      uBorder[bo + t] = pBuf[pBorder + t] as number;
+      uBorder[bo + t] = pBuf[pBorder + t]!;
       pBuf[pBorder + t] = 0;
     }
-    const pr = k < nBand ? (U.f64[2 * (uStart[k] as number)] as number) : (uBorder[bo + 2 * (k - nBand)] as number);
-    const pi = k < nBand ? (U.f64[2 * (uStart[k] as number) + 1] as number) : (uBorder[bo + 2 * (k - nBand) + 1] as number);
-    if (!f.isDense[pa]) freeSlots[nFree++] = f.slot[pa] as number;
+    const pr = k < nBand ? (U.f64[2 * uStart[k]!]!) : (uBorder[bo + 2 * (k - nBand)]!);
+    const pi = k < nBand ? (U.f64[2 * uStart[k]! + 1]!) : (uBorder[bo + 2 * (k - nBand) + 1]!);
+    if (!f.isDense[pa]) freeSlots[nFree++] = f.slot[pa]!;
     f.count--;
-    f.row[pa] = f.row[f.count] as number;
-    f.slot[pa] = f.slot[f.count] as number;
-    f.base[pa] = f.base[f.count] as number;
-    f.ext[pa] = f.ext[f.count] as number;
-    f.isDense[pa] = f.isDense[f.count] as number;
-    eliminate(f, k, pExt, pr, pi, U.f64, (uStart[k] as number) + 1, uBorder, bo, L);
+    f.row[pa] = f.row[f.count]!;
+    f.slot[pa] = f.slot[f.count]!;
+    f.base[pa] = f.base[f.count]!;
+    f.ext[pa] = f.ext[f.count]!;
+    f.isDense[pa] = f.isDense[f.count]!;
+    eliminate(f, k, pExt, pr, pi, U.f64, uStart[k]! + 1, uBorder, bo, L);
     lPtr[k + 1] = L.n;
   }
   const lRow = L.i32;
@@ -354,8 +354,8 @@ function choosePivot(f: Front, k: number, tau: number): number {
   const mag2 = f.mag2;
   for (let a = 0; a < f.count; a++) {
     const y = bufferOf(f, a);
-    const o = (f.base[a] as number) + colOffset(f, a, k);
-    const re = y[o] as number, im = y[o + 1] as number;
+    const o = f.base[a]! + colOffset(f, a, k);
+    const re = y[o]!, im = y[o + 1]!;
     const v = re * re + im * im;
     mag2[a] = v;
     if (v > vAll) vAll = v;
@@ -366,21 +366,21 @@ function choosePivot(f: Front, k: number, tau: number): number {
   let pa = -1;
   for (let a = 0; a < f.count; a++) {
     if (sparseOnly && f.isDense[a]) continue;
-    const v = mag2[a] as number;
-    if (v > 0 && v >= limit && (pa < 0 || (f.ext[a] as number) < (f.ext[pa] as number))) pa = a;
+    const v = mag2[a]!;
+    if (v > 0 && v >= limit && (pa < 0 || f.ext[a]! < f.ext[pa]!)) pa = a;
   }
   return pa;
 }
 
 function scatterRow(A: CsrMatrix, sym: Symbolic, r: number, f: Front, a: number): void {
-  const i = sym.perm[r] as number;
-  const s = sym.rowScale[i] as number;
+  const i = sym.perm[r]!;
+  const s = sym.rowScale[i]!;
   const y = bufferOf(f, a);
-  const base = f.base[a] as number;
-  for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-    const o = base + colOffset(f, a, sym.inv[A.colIdx[p] as number] as number);
-    y[o] = s * (A.data[2 * p] as number);
-    y[o + 1] = s * (A.data[2 * p + 1] as number);
+  const base = f.base[a]!;
+  for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
+    const o = base + colOffset(f, a, sym.inv[A.colIdx[p]!]!);
+    y[o] = s * A.data[2 * p]!;
+    y[o + 1] = s * A.data[2 * p + 1]!;
   }
 }
 
@@ -404,18 +404,18 @@ function eliminate(f: Front, k: number, pExt: number, pr: number, pi: number, u:
   let pi0 = 0;
   for (let a = 0; a < f.count; a++) {
     const y = bufferOf(f, a);
-    const base = f.base[a] as number;
+    const base = f.base[a]!;
     const co = base + colOffset(f, a, k);
-    const vr = y[co] as number;
-    const vi = y[co + 1] as number;
+    const vr = y[co]!;
+    const vi = y[co + 1]!;
     if (vr === 0 && vi === 0) continue;
     const lr = vr * ir - vi * ii;
     const li = vr * ii + vi * ir;
-    L.i32[L.n] = f.row[a] as number;
+    L.i32[L.n] = f.row[a]!;
     L.f64[2 * L.n] = lr;
     L.f64[2 * L.n + 1] = li;
     L.n++;
-    if (len > 0 && pExt > (f.ext[a] as number)) f.ext[a] = pExt;
+    if (len > 0 && pExt > f.ext[a]!) f.ext[a] = pExt;
     y[co] = 0;
     y[co + 1] = 0;
     if (f.isDense[a]) {
@@ -449,22 +449,22 @@ function eliminate(f: Front, k: number, pExt: number, pr: number, pi: number, u:
 /** y[yo + 2t] −= l·u[uo + 2t] and y[zo + 2t] −= m·u[uo + 2t] for t < len (complex). */
 function axpyNeg2(y: Float64Array, yo: number, zo: number, u: Float64Array, uo: number, len: number, lr: number, li: number, mr: number, mi: number): void {
   for (let t = 0; t < 2 * len; t += 2) {
-    const ur = u[uo + t] as number;
-    const ui = u[uo + t + 1] as number;
-    y[yo + t] = (y[yo + t] as number) - (lr * ur - li * ui);
-    y[yo + t + 1] = (y[yo + t + 1] as number) - (lr * ui + li * ur);
-    y[zo + t] = (y[zo + t] as number) - (mr * ur - mi * ui);
-    y[zo + t + 1] = (y[zo + t + 1] as number) - (mr * ui + mi * ur);
+    const ur = u[uo + t]!;
+    const ui = u[uo + t + 1]!;
+    y[yo + t] = y[yo + t]! - (lr * ur - li * ui);
+    y[yo + t + 1] = y[yo + t + 1]! - (lr * ui + li * ur);
+    y[zo + t] = y[zo + t]! - (mr * ur - mi * ui);
+    y[zo + t + 1] = y[zo + t + 1]! - (mr * ui + mi * ur);
   }
 }
 
 /** y[yo + 2t] −= (lr + i li) · u[uo + 2t] for t < m (complex). */
 function axpyNeg(y: Float64Array, yo: number, u: Float64Array, uo: number, m: number, lr: number, li: number): void {
   for (let t = 0; t < 2 * m; t += 2) {
-    const ur = u[uo + t] as number;
-    const ui = u[uo + t + 1] as number;
-    y[yo + t] = (y[yo + t] as number) - (lr * ur - li * ui);
-    y[yo + t + 1] = (y[yo + t + 1] as number) - (lr * ui + li * ur);
+    const ur = u[uo + t]!;
+    const ui = u[uo + t + 1]!;
+    y[yo + t] = y[yo + t]! - (lr * ur - li * ui);
+    y[yo + t + 1] = y[yo + t + 1]! - (lr * ui + li * ur);
   }
 }
 
@@ -487,60 +487,60 @@ function solveFactors(sym: Symbolic, F: Factors, b: Float64Array, out: Float64Ar
   // y indexed by permuted row id; z by elimination step.
   const y = new Float64Array(2 * n);
   for (let r = 0; r < n; r++) {
-    const i = sym.perm[r] as number;
-    const s = sym.rowScale[i] as number;
-    y[2 * r] = s * (b[2 * i] as number);
-    y[2 * r + 1] = s * (b[2 * i + 1] as number);
+    const i = sym.perm[r]!;
+    const s = sym.rowScale[i]!;
+    y[2 * r] = s * b[2 * i]!;
+    y[2 * r + 1] = s * b[2 * i + 1]!;
   }
   const z = new Float64Array(2 * n);
   for (let k = 0; k < n; k++) {
-    const p = F.pivRow[k] as number;
-    const zr = y[2 * p] as number;
-    const zi = y[2 * p + 1] as number;
+    const p = F.pivRow[k]!;
+    const zr = y[2 * p]!;
+    const zi = y[2 * p + 1]!;
     z[2 * k] = zr;
     z[2 * k + 1] = zi;
     if (zr === 0 && zi === 0) continue;
-    for (let q = F.lPtr[k] as number; q < (F.lPtr[k + 1] as number); q++) {
-      const i = F.lRow[q] as number;
-      const lr = F.lVal[2 * q] as number;
-      const li = F.lVal[2 * q + 1] as number;
-      y[2 * i] = (y[2 * i] as number) - (lr * zr - li * zi);
-      y[2 * i + 1] = (y[2 * i + 1] as number) - (lr * zi + li * zr);
+    for (let q = F.lPtr[k]!; q < F.lPtr[k + 1]!; q++) {
+      const i = F.lRow[q]!;
+      const lr = F.lVal[2 * q]!;
+      const li = F.lVal[2 * q + 1]!;
+      y[2 * i] = y[2 * i]! - (lr * zr - li * zi);
+      y[2 * i + 1] = y[2 * i + 1]! - (lr * zi + li * zr);
     }
   }
   // Back substitution: U row k = band columns k..k+len−1 (k < nBand) and the border columns.
   for (let k = n - 1; k >= 0; k--) {
-    const s = F.uStart[k] as number;
-    const len = (F.uStart[k + 1] as number) - s;
-    let sr = z[2 * k] as number;
-    let si = z[2 * k + 1] as number;
+    const s = F.uStart[k]!;
+    const len = F.uStart[k + 1]! - s;
+    let sr = z[2 * k]!;
+    let si = z[2 * k + 1]!;
     for (let t = 1; t < len; t++) {
-      const ur = F.uVal[2 * (s + t)] as number;
-      const ui = F.uVal[2 * (s + t) + 1] as number;
-      const xr = z[2 * (k + t)] as number;
-      const xi = z[2 * (k + t) + 1] as number;
+      const ur = F.uVal[2 * (s + t)]!;
+      const ui = F.uVal[2 * (s + t) + 1]!;
+      const xr = z[2 * (k + t)]!;
+      const xi = z[2 * (k + t) + 1]!;
       sr -= ur * xr - ui * xi;
       si -= ur * xi + ui * xr;
     }
     const bo = 2 * k * nb;
     for (let t = Math.max(0, k + 1 - nBand); t < nb; t++) {
-      const ur = F.uBorder[bo + 2 * t] as number;
-      const ui = F.uBorder[bo + 2 * t + 1] as number;
-      const xr = z[2 * (nBand + t)] as number;
-      const xi = z[2 * (nBand + t) + 1] as number;
+      const ur = F.uBorder[bo + 2 * t]!;
+      const ui = F.uBorder[bo + 2 * t + 1]!;
+      const xr = z[2 * (nBand + t)]!;
+      const xi = z[2 * (nBand + t) + 1]!;
       sr -= ur * xr - ui * xi;
       si -= ur * xi + ui * xr;
     }
-    const dr = k < nBand ? (F.uVal[2 * s] as number) : (F.uBorder[bo + 2 * (k - nBand)] as number);
-    const di = k < nBand ? (F.uVal[2 * s + 1] as number) : (F.uBorder[bo + 2 * (k - nBand) + 1] as number);
+    const dr = k < nBand ? F.uVal[2 * s]! : (F.uBorder[bo + 2 * (k - nBand)]!);
+    const di = k < nBand ? F.uVal[2 * s + 1]! : (F.uBorder[bo + 2 * (k - nBand) + 1]!);
     const den = dr * dr + di * di;
     z[2 * k] = (sr * dr + si * di) / den;
     z[2 * k + 1] = (si * dr - sr * di) / den;
   }
   for (let k = 0; k < n; k++) {
-    const i = sym.perm[k] as number;
-    out[2 * i] = z[2 * k] as number;
-    out[2 * i + 1] = z[2 * k + 1] as number;
+    const i = sym.perm[k]!;
+    out[2 * i] = z[2 * k]!;
+    out[2 * i + 1] = z[2 * k + 1]!;
   }
   return out;
 }
@@ -562,9 +562,9 @@ export function sparseLuSolve(A: CsrMatrix, b: Float64Array, options: SparseLuOp
     const dx = new Float64Array(2 * A.rows);
     for (let it = 0; it < refine; it++) {
       csrMatvec(r, A, x);
-      for (let k = 0; k < r.length; k++) r[k] = (b[k] as number) - (r[k] as number);
+      for (let k = 0; k < r.length; k++) r[k] = b[k]! - r[k]!;
       f.solve(r, dx);
-      for (let k = 0; k < x.length; k++) x[k] = (x[k] as number) + (dx[k] as number);
+      for (let k = 0; k < x.length; k++) x[k] = x[k]! + dx[k]!;
     }
   }
   requireSmallResidual(A, x, b);
@@ -581,14 +581,14 @@ function requireSmallResidual(A: CsrMatrix, x: Float64Array, b: Float64Array): v
   let bMax = 0;
   let xMax = 0;
   for (let k = 0; k < r.length; k++) {
-    res = Math.max(res, Math.abs((b[k] as number) - (r[k] as number)));
-    bMax = Math.max(bMax, Math.abs(b[k] as number));
-    xMax = Math.max(xMax, Math.abs(x[k] as number));
+    res = Math.max(res, Math.abs(b[k]! - r[k]!));
+    bMax = Math.max(bMax, Math.abs(b[k]!));
+    xMax = Math.max(xMax, Math.abs(x[k]!));
   }
   let aMax = 0;
   for (let i = 0; i < A.rows; i++) {
     let s = 0;
-    for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) s += Math.hypot(A.data[2 * p] as number, A.data[2 * p + 1] as number);
+    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) s += Math.hypot(A.data[2 * p]!, A.data[2 * p + 1]!);
     aMax = Math.max(aMax, s);
   }
   const bound = 1e-8 * (aMax * xMax + bMax);

@@ -86,8 +86,8 @@ describe("sparseLuSolve vs dense LU", () => {
       const re: number[] = [];
       const im: number[] = [];
       for (let i = 1; i < n; i++) {
-        for (let p = B.rowPtr[i] as number; p < (B.rowPtr[i + 1] as number); p++) {
-          I.push(i); J.push(B.colIdx[p] as number); re.push(B.data[2 * p] as number); im.push(B.data[2 * p + 1] as number);
+        for (let p = B.rowPtr[i]!; p < B.rowPtr[i + 1]!; p++) {
+          I.push(i); J.push(B.colIdx[p]!); re.push(B.data[2 * p]!); im.push(B.data[2 * p + 1]!);
         }
       }
       for (let j = 0; j < n; j += 2) {
@@ -112,10 +112,10 @@ describe("sparseLuSolve vs dense LU", () => {
     const re: number[] = [];
     const im: number[] = [];
     for (let i = 1; i < n; i++) {
-      for (let p = B.rowPtr[i] as number; p < (B.rowPtr[i + 1] as number); p++) {
-        const j = B.colIdx[p] as number;
+      for (let p = B.rowPtr[i]!; p < B.rowPtr[i + 1]!; p++) {
+        const j = B.colIdx[p]!;
         if (j === 1) continue;
-        I.push(i); J.push(j); re.push(B.data[2 * p] as number); im.push(B.data[2 * p + 1] as number);
+        I.push(i); J.push(j); re.push(B.data[2 * p]!); im.push(B.data[2 * p + 1]!);
       }
     }
     I.push(1); J.push(0); re.push(3); im.push(0); // row 1 keeps an entry
@@ -164,15 +164,15 @@ describe("sparseLuSolve vs dense LU", () => {
     const A = randomSparse(40, 3, 4, 12);
     for (let p = 0; p < A.colIdx.length; p++) {
       if (A.colIdx[p] === 7) {
-        A.data[2 * p] = (A.data[2 * p] as number) * 1e-30;
-        A.data[2 * p + 1] = (A.data[2 * p + 1] as number) * 1e-30;
+        A.data[2 * p] = A.data[2 * p]! * 1e-30;
+        A.data[2 * p + 1] = A.data[2 * p + 1]! * 1e-30;
       }
     }
     const b = randomVec(40, 13);
     const x = sparseLuSolve(A, b);
     expect(relResidual(A, x, b)).toBeLessThan(1e-13);
     const ref = denseSolve(A, b);
-    expect(Math.abs((x[14] as number) - (ref[14] as number))).toBeLessThan(1e-9 * Math.abs(ref[14] as number));
+    expect(Math.abs(x[14]! - ref[14]!)).toBeLessThan(1e-9 * Math.abs(ref[14]!));
   });
 
   it("reuses one factorisation for several right-hand sides", () => {
@@ -258,7 +258,7 @@ describe("graph helpers", () => {
     const I: number[] = [];
     const J: number[] = [];
     for (let k = 0; k + 1 < n; k++) {
-      I.push(label[k] as number); J.push(label[k + 1] as number);
+      I.push(label[k]!); J.push(label[k + 1]!);
     }
     const A = csrFromTriplets(n, n, Int32Array.from(I), Int32Array.from(J), Float64Array.from(I, () => rng()), new Float64Array(I.length));
     const perm = rcmOrdering(A);
@@ -266,7 +266,7 @@ describe("graph helpers", () => {
     const inv = new Int32Array(n);
     perm.forEach((v, k) => { inv[v] = k; });
     let band = 0;
-    for (let k = 0; k < I.length; k++) band = Math.max(band, Math.abs((inv[I[k] as number] as number) - (inv[J[k] as number] as number)));
+    for (let k = 0; k < I.length; k++) band = Math.max(band, Math.abs((inv[I[k]!]!) - (inv[J[k]!]!)));
     expect(band).toBe(1);
   });
 });

@@ -20,22 +20,22 @@ export function csrSubmatrix(A: CsrMatrix, idx: Int32Array): CsrMatrix {
   const rowPtr = new Int32Array(m + 1);
   let nnz = 0;
   for (let t = 0; t < m; t++) {
-    const i = idx[t] as number;
-    for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) if (pos[A.colIdx[p] as number] !== -1) nnz++;
+    const i = idx[t]!;
+    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) if (pos[A.colIdx[p]!] !== -1) nnz++;
     rowPtr[t + 1] = nnz;
   }
   const colIdx = new Int32Array(nnz);
   const data = new Float64Array(2 * nnz);
   let q = 0;
   for (let t = 0; t < m; t++) {
-    const i = idx[t] as number;
+    const i = idx[t]!;
     const start = q;
-    for (let p = A.rowPtr[i] as number; p < (A.rowPtr[i + 1] as number); p++) {
-      const c = pos[A.colIdx[p] as number] as number;
+    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
+      const c = pos[A.colIdx[p]!]!;
       if (c === -1) continue;
       colIdx[q] = c;
-      data[2 * q] = A.data[2 * p] as number;
-      data[2 * q + 1] = A.data[2 * p + 1] as number;
+      data[2 * q] = A.data[2 * p]!;
+      data[2 * q + 1] = A.data[2 * p + 1]!;
       q++;
     }
     sortRow(colIdx, data, start, q);
@@ -46,14 +46,14 @@ export function csrSubmatrix(A: CsrMatrix, idx: Int32Array): CsrMatrix {
 /** Insertion sort of one row's (column, value) pairs; rows stay short. */
 function sortRow(colIdx: Int32Array, data: Float64Array, s: number, e: number): void {
   for (let a = s + 1; a < e; a++) {
-    const c = colIdx[a] as number;
-    const re = data[2 * a] as number;
-    const im = data[2 * a + 1] as number;
+    const c = colIdx[a]!;
+    const re = data[2 * a]!;
+    const im = data[2 * a + 1]!;
     let b = a - 1;
-    while (b >= s && (colIdx[b] as number) > c) {
-      colIdx[b + 1] = colIdx[b] as number;
-      data[2 * (b + 1)] = data[2 * b] as number;
-      data[2 * (b + 1) + 1] = data[2 * b + 1] as number;
+    while (b >= s && colIdx[b]! > c) {
+      colIdx[b + 1] = colIdx[b]!;
+      data[2 * (b + 1)] = data[2 * b]!;
+      data[2 * (b + 1) + 1] = data[2 * b + 1]!;
       b--;
     }
     colIdx[b + 1] = c;

@@ -17,7 +17,7 @@ export function maxDiff(A: Qobj, rows: CRows): number {
   const D = A.full();
   let m = 0;
   rows.forEach((row, i) => row.forEach(([re, im], j) => {
-    m = Math.max(m, Math.hypot((D.data[2 * (i * D.cols + j)] as number) - re, (D.data[2 * (i * D.cols + j) + 1] as number) - im));
+    m = Math.max(m, Math.hypot((D.data[2 * (i * D.cols + j)]!) - re, (D.data[2 * (i * D.cols + j) + 1]!) - im));
   }));
   if (rows.length !== D.rows || (rows[0]?.length ?? 0) !== D.cols) return Infinity;
   return m;

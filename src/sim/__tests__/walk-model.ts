@@ -22,9 +22,9 @@ export class WalkModel implements Model {
     const events: ModelEvent[] = [];
     const rng = this.rng as RandomStream;
     for (let i = 0; i < this.x.length; i++) {
-      this.x[i] = (this.x[i] as number) + rng.normal();
-      if (Math.abs(this.x[i] as number) > 3) {
-        events.push({ tNs, kind: "escape", data: { node: i, x: this.x[i] as number } });
+      this.x[i] = this.x[i]! + rng.normal();
+      if (Math.abs(this.x[i]!) > 3) {
+        events.push({ tNs, kind: "escape", data: { node: i, x: this.x[i]! } });
         this.x[i] = 0;
       }
     }

@@ -72,7 +72,7 @@ function livenessPhase(h: Harness, data: number): boolean {
     round();
     const ls = h.leaders();
     if (ls.length === 1) {
-      leader = ls[0] as number;
+      leader = ls[0]!;
       index = h.propose(leader, data);
     }
   }

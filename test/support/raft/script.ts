@@ -92,11 +92,11 @@ function command(h: Harness, w: string[]): void {
       }
       return;
     }
-    case "propose": if (h.propose(ids(h, w, 1)[0] as number, num(w, 2)) === 0) throw new Error("proposal refused: not the leader"); return;
+    case "propose": if (h.propose(ids(h, w, 1)[0]!, num(w, 2)) === 0) throw new Error("proposal refused: not the leader"); return;
     case "partition": h.partition(w.slice(1).join(" ").split("|").map((g) => g.trim().split(/\s+/).map((s) => Number(s) - 1))); return;
     case "heal": h.heal(); return;
-    case "crash": h.crash(ids(h, w, 1)[0] as number); return;
-    case "restart": h.restart(ids(h, w, 1)[0] as number); return;
+    case "crash": h.crash(ids(h, w, 1)[0]!); return;
+    case "restart": h.restart(ids(h, w, 1)[0]!); return;
     case "drop": h.inflight = []; return;
     case "expect": expect(h, w); return;
     default: throw new Error(`unknown command '${w[0]}'`);
@@ -122,7 +122,7 @@ function expect(h: Harness, w: string[]): void {
     return;
   }
   if (what === "refused") {
-    if (h.propose(ids(h, w, 2)[0] as number, num(w, 3)) !== 0) throw new Error("proposal accepted");
+    if (h.propose(ids(h, w, 2)[0]!, num(w, 3)) !== 0) throw new Error("proposal accepted");
     return;
   }
   if (what === "leader") {

@@ -103,14 +103,14 @@ export async function liveView(main: HTMLElement, runId: string | undefined): Pr
     const hold = durationNs * 0.05;
     const live = haveFrame && cursorNs === undefined && nodeDe.length === globe.state.length;
     for (let i = 0; i < globe.state.length; i++) {
-      const lv = lastVeto[i] as number;
-      const failed = live ? ((nodeFlags[i] as number) & FLAG_FAILED) !== 0 : faults.failed.has(i);
+      const lv = lastVeto[i]!;
+      const failed = live ? (nodeFlags[i]! & FLAG_FAILED) !== 0 : faults.failed.has(i);
       if (failed) globe.state[i] = STATE_FAILED;
       else if (lv >= 0 && lv <= at && at - lv < hold) globe.state[i] = STATE_VETO;
       else globe.state[i] = STATE_OK;
-      globe.level[i] = live ? (nodeDe[i] as number) / threshold
-        : lv >= 0 && lv <= at ? Math.max(0, 1 - (at - lv) / (4 * hold)) * Math.min(1, (vetoDe[i] as number) / threshold) : 0;
-      globe.storm[i] = live && ((nodeFlags[i] as number) & FLAG_STORM) !== 0 ? 1 : 0;
+      globe.level[i] = live ? nodeDe[i]! / threshold
+        : lv >= 0 && lv <= at ? Math.max(0, 1 - (at - lv) / (4 * hold)) * Math.min(1, vetoDe[i]! / threshold) : 0;
+      globe.storm[i] = live && (nodeFlags[i]! & FLAG_STORM) !== 0 ? 1 : 0;
     }
     showFaults(at);
   };

@@ -24,7 +24,7 @@ export function dec(m: EncMatrix): CMatrix {
 export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) throw new Error(`length mismatch ${a.length} vs ${b.length}`);
   let d = 0;
-  for (let k = 0; k < a.length; k++) d = Math.max(d, Math.abs((a[k] as number) - (b[k] as number)));
+  for (let k = 0; k < a.length; k++) d = Math.max(d, Math.abs(a[k]! - b[k]!));
   return d;
 }
 
@@ -73,8 +73,8 @@ export function randomHermitian(n: number, rng: () => number): CMatrix {
   const d = new Float64Array(2 * n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      d[2 * (i * n + j)] = 0.5 * ((X.data[2 * (i * n + j)] as number) + (X.data[2 * (j * n + i)] as number));
-      d[2 * (i * n + j) + 1] = 0.5 * ((X.data[2 * (i * n + j) + 1] as number) - (X.data[2 * (j * n + i) + 1] as number));
+      d[2 * (i * n + j)] = 0.5 * ((X.data[2 * (i * n + j)]!) + (X.data[2 * (j * n + i)]!));
+      d[2 * (i * n + j) + 1] = 0.5 * ((X.data[2 * (i * n + j) + 1]!) - (X.data[2 * (j * n + i) + 1]!));
     }
   }
   return { rows: n, cols: n, data: d };
