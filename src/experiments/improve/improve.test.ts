@@ -70,8 +70,8 @@ describe("assumptions and --set", () => {
     for (const a of techAssumptions()) {
       expect(a.source).toMatch(/^(literature: \S.+|ours: \S.+)$/);
       if (typeof a.value === "number") {
-        expect(a.value).toBeGreaterThanOrEqual(a.range[0] as number);
-        expect(a.value).toBeLessThanOrEqual(a.range[1] as number);
+        expect(a.value).toBeGreaterThanOrEqual(Number(a.range[0]));
+        expect(a.value).toBeLessThanOrEqual(Number(a.range[1]));
       } else expect(a.range).toContain(a.value);
     }
   });
