@@ -1,10 +1,12 @@
 /**
  * `pqms falsify`: the caveat line opens every output, --json carries the three verdicts and the
- * assumptions, --set moves a verdict past its flip point, and a bad --set exits 2 naming it.
+ * assumptions, --set moves a verdict past its flip point, and a bad --set exits 2 naming it. The H2
+ * sensitivity sweep on worker threads stores every point, and --resume on one thread ends with the
+ * same result.
  */
 import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -34,6 +36,24 @@ describe("pqms falsify", () => {
     const bad = await pqms("H2", "--set", "kappa=1");
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--set kappa: expected an assumption of H2/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  }, 120_000);
+  it("H2 --sensitivity --threads 2 stores every point; --resume --threads 1 runs none again and prints the same sweep; --threads 0 exits 2", async () => {
+    const grid = ["H2", "--sensitivity", "--nodes", "5", "--seeds", "2", "--residuals", "1e-14,1e-9", "--kappa-over-gamma", "100", "--json"];
+    const two = await pqms(...grid, "--threads", "2");
+    expect(two.status, two.stderr).toBe(0);
+    const a = JSON.parse(two.stdout);
+    expect(a.resumed).toBe(0);
+    const stored = readFileSync(join(out, "h2-sensitivity.points.jsonl"), "utf8").trim().split("\n");
+    expect(stored).toHaveLength(a.points.length);
+    const again = await pqms(...grid, "--threads", "1", "--resume");
+    expect(again.status, again.stderr).toBe(0);
+    const b = JSON.parse(again.stdout);
+    expect(b.resumed).toBe(a.points.length);
+    expect({ ...b, resumed: 0 }).toEqual(a);
+    const bad = await pqms("H2", "--sensitivity", "--threads", "0");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--threads: expected an integer in \[1, 64\]/);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import {
   ASSUMPTION_NAMES, HYPOTHESIS_IDS, REPLICATES_DEFAULT, REPLICATES_MAX, SENSITIVITY_NODES_DEFAULT, SENSITIVITY_SEEDS_DEFAULT,
-  SIMULATION_CANNOT_SUPPORT, runFalsify, runH2Sensitivity, type HypothesisId, type HypothesisResult, type SensitivityPoint, type SensitivityResult,
+  SENSITIVITY_THREADS_MAX, SIMULATION_CANNOT_SUPPORT, defaultSensitivityThreads, runFalsify, runH2SensitivityParallel, type HypothesisId, type HypothesisResult, type SensitivityPoint, type SensitivityResult,
 } from "../../experiments/falsify/index.js";
 import { writeFalsifyReport, writeSensitivityReport } from "../../report/falsify-report.js";
 import { InputError } from "../../errors.js";
@@ -24,6 +24,7 @@ interface FalsifyFlags {
   resume?: boolean;
   residuals?: number[];
   kappaOverGamma?: number[];
+  threads?: number;
 }
 
 /** A comma-separated list of positive numbers (`--residuals 1e-14,1e-12`). */
@@ -83,21 +84,24 @@ function loadDone(file: string): Map<string, SensitivityPoint> {
   return done;
 }
 
-function runSensitivity(f: FalsifyFlags): void {
+async function runSensitivity(f: FalsifyFlags): Promise<void> {
   const dir = resolve(f.out);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "h2-sensitivity.points.jsonl");
   const done = f.resume ? loadDone(file) : new Map<string, SensitivityPoint>();
   if (!f.resume) writeFileSync(file, "");
-  const res: SensitivityResult = runH2Sensitivity({
-    nodes: f.nodes, seeds: f.seeds, seed: f.seed, done,
+  const progress = !f.json && process.stderr.isTTY;
+  let finished = 0;
+  const res: SensitivityResult = await runH2SensitivityParallel({
+    nodes: f.nodes, seeds: f.seeds, seed: f.seed, done, threads: f.threads ?? defaultSensitivityThreads(),
     ...(f.residuals ? { residualsS: f.residuals } : {}), ...(f.kappaOverGamma ? { kappaOverGamma: f.kappaOverGamma } : {}),
-    onPoint: (p, key, i, total) => {
+    onPoint: (p, key, _i, total) => {
       appendFileSync(file, `${JSON.stringify({ key, point: p })}\n`);
-      if (!f.json && process.stderr.isTTY) process.stderr.write(`\r  point ${i + 1}/${total}`);
+      finished++;
+      if (progress) process.stderr.write(`\r  ${finished} points run of the grid's ${total}`);
     },
   });
-  if (!f.json && process.stderr.isTTY) process.stderr.write("\n");
+  if (progress) process.stderr.write("\n");
   const paths = writeSensitivityReport(res, dir);
   if (f.json) return printJson({ caveat: SIMULATION_CANNOT_SUPPORT, ...res });
   const held = res.points.filter((p) => p.holds).length;
@@ -122,15 +126,16 @@ export function registerFalsify(program: Command): void {
     .option("--seeds <n>", "--sensitivity: replicates per point", intFlag("--seeds", 2, 1000, "a t-test needs at least 2"), SENSITIVITY_SEEDS_DEFAULT)
     .option("--residuals <list>", "--sensitivity: UMT residuals, s, comma-separated (default 1e-14,1e-13,1e-12,1e-10,1e-9 and the UMT model's)", listFlag("--residuals"))
     .option("--kappa-over-gamma <list>", "--sensitivity: κ/γ values, comma-separated (default 1,10,100,1000,10000)", listFlag("--kappa-over-gamma"))
+    .option("--threads <n>", "--sensitivity: worker threads the points are dealt to (default: the cores, at most the points; same result for any count)", intFlag("--threads", 1, SENSITIVITY_THREADS_MAX))
     .option("--resume", "--sensitivity: keep the points already in <out>/h2-sensitivity.points.jsonl and run only the rest")
     .option("--json", "print { caveat, hypotheses: [...] } (or the sweep) as JSON")
     .option("--out <dir>", "directory for falsify.md, falsify.html, falsify.json and the plots", "./pqms-out/falsify")
-    .action((which: string, f: FalsifyFlags) => {
+    .action(async (which: string, f: FalsifyFlags) => {
       const ids = parseWhich(which);
       if (f.sensitivity) {
         if (ids.length !== 1 || ids[0] !== "H2") throw InputError.of("--sensitivity", "hypothesis H2 (the sweep is over H2's assumptions)", which);
         if (Object.keys(f.set).length > 0) throw InputError.of("--set", "no overrides with --sensitivity (the sweep sets them)", Object.keys(f.set).join(", "));
-        return runSensitivity(f);
+        return await runSensitivity(f);
       }
       const hs = runFalsify(ids, { replicates: f.replicates, seed: f.seed, set: f.set, searchFlips: f.search });
       const paths = writeFalsifyReport(hs, f.out);
