@@ -117,9 +117,8 @@ export class QueueExecutor implements RunExecutor {
     private readonly health: Redis,
     private readonly onEvent: (e: QueueEvent) => void,
   ) {
-    // Executors are the I/O edge of sim/: this timer paces Redis look-ups, never a simulation.
     // eslint-disable-next-line no-restricted-globals
-    this.watchdog = setInterval(() => void this.watch(), WATCH_MS);
+    this.watchdog = setInterval(() => void this.watch(), WATCH_MS); // wall-clock-ok: paces the look-ups for jobs a restarted Redis lost; it decides when to re-queue, never what a run computes (results are keyed by sweep, point and seed)
     this.watchdog.unref();
   }
 
