@@ -32,7 +32,7 @@
  */
 import { InputError } from "../../errors.js";
 import { eigvalsh } from "../../numeric/linalg/eigh.js";
-import { advanceClocks, type BlockRandom, type MeshBuffers, type MeshPhase, PARTIALS, PHASE_COUPLE, PHASE_COUPLE_SECOND, PHASE_PHASES, PHASE_VETO } from "./mesh-blocks.js";
+import { advanceClocks, type BlockRandom, type MeshBuffers, type MeshPhase, measureDeltaE, type NodeForm, overlapEdges, PHASE_COUPLE, PHASE_COUPLE_SECOND, PHASE_PHASES, PHASE_VETO, veto } from "./mesh-blocks.js";
 
 /** N density matrices of d×d: node i's at data[2d²·i .. 2d²·(i+1)), row-major, interleaved re/im. */
 export interface DensityMatrices {
@@ -114,11 +114,11 @@ export function runDensityBlockPhase(m: MeshBuffers, phase: MeshPhase, b: number
   } else if (phase === PHASE_COUPLE_SECOND) {
     if (coupled) coupleCorrect(m, lo, hi, s, m.states[1 - cur]!, dtS);
     localHalfStep(m, lo, hi, s, dtS / 2, false);
-    measureDensityDeltaE(m, b, lo, hi, s);
+    measureDeltaE(m, b, lo, hi, s, DENSITY_NODES);
   } else if (phase === PHASE_VETO) {
-    densityVeto(m, b, lo, hi, s);
+    veto(m, b, lo, hi, s, DENSITY_NODES);
   } else {
-    overlapEdges(m, b, lo, hi, s);
+    overlapEdges(m, b, lo, hi, s, DENSITY_NODES);
   }
 }
 
@@ -244,74 +244,13 @@ export function densityOverlap(a: Float64Array, i: number, b: Float64Array, j: n
   return sum;
 }
 
-function measureDensityDeltaE(m: MeshBuffers, b: number, lo: number, hi: number, s: Float64Array): void {
-  let deSum = 0;
-  let deMax = 0;
-  let live = 0;
-  const failed = m.failed;
-  for (let i = lo; i < hi; i++) {
-    if (failed[i] === 1) continue;
-    const de = densityDeltaE(s, m.params.dim, i);
-    m.deltaE[i] = de;
-    deSum += de;
-    live++;
-    if (de > deMax) deMax = de;
-  }
-  m.partials[PARTIALS * b] = deSum;
-  m.partials[PARTIALS * b + 1] = deMax;
-  m.partials[PARTIALS * b + 2] = live;
-}
-
-/** Step 4: the veto of mesh-blocks.ts on density matrices (same choice of source, same records). */
-function densityVeto(m: MeshBuffers, b: number, lo: number, hi: number, s: Float64Array): void {
-  const { dim } = m.params;
-  const L = densityNodeLength(dim);
-  const { rowPtr, colIdx } = m.neighbours;
-  const failed = m.failed;
-  const thr = m.thresholds;
-  const dE = m.deltaE;
-  let n = 0;
-  for (let i = lo; i < hi; i++) {
-    if (failed[i] === 1) continue;
-    const de = dE[i]!;
-    if (!(de > thr[i]!)) continue;
-    let src = -1;
-    if (m.params.reseed === "neighbour") for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
-      const j = colIdx[p]!;
-      if (failed[j] === 1) continue;
-      const dj = dE[j]!;
-      if (dj <= thr[j]! && (src < 0 || dj < dE[src]! || (dj === dE[src]! && j < src))) src = j;
-    }
-    // Healthy sources are never re-seeded in this pass (in any block), so copying in place is safe.
-    if (src >= 0) s.copyWithin(L * i, L * src, L * (src + 1));
-    else writeDensityOdos(s, dim, i);
-    const r = 3 * (lo + n);
-    m.vetoRec[r] = i;
-    m.vetoRec[r + 1] = de;
-    m.vetoRec[r + 2] = src;
-    n++;
-  }
-  m.vetoCount[b] = n;
-}
-
-/** Step 5: Tr(ρ_i ρ_j) summed over live edges (i, j), i < j, i in the block, in node order. */
-function overlapEdges(m: MeshBuffers, b: number, lo: number, hi: number, s: Float64Array): void {
-  const { rowPtr, colIdx } = m.neighbours;
-  const failed = m.failed;
-  let sum = 0;
-  let count = 0;
-  for (let i = lo; i < hi; i++) {
-    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
-      const j = colIdx[p]!;
-      if (j > i && failed[i] === 0 && failed[j] === 0) {
-        sum += densityOverlap(s, i, s, j, m.params.dim);
-        count++;
-      }
-    }
-  }
-  m.partials[PARTIALS * b + 3] = sum;
-  m.partials[PARTIALS * b + 4] = count;
-}
+/** Steps 4 and 5 (ΔE, veto, Tr(ρ_iρ_j) over edges) are mesh-blocks.ts's phases on density matrices. */
+const DENSITY_NODES: NodeForm = {
+  length: densityNodeLength,
+  deltaE: densityDeltaE,
+  writeOdos: writeDensityOdos,
+  overlap: (s, dim, i, j) => densityOverlap(s, i, s, j, dim),
+};
 
 /** Largest |ρ_kl − conj(ρ_lk)| accepted for a density matrix given from outside. */
 const HERMITIAN_TOL = 1e-12;

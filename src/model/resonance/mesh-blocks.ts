@@ -127,13 +127,29 @@ export function runBlockPhase(m: MeshBuffers, phase: MeshPhase, b: number, rng: 
       if (m.params.coupling === "meanField") coupleMeanField(m, lo, hi, s, now, dtS);
       else coupleJump(m, lo, hi, s, now, rng, dtS);
     }
-    measureDeltaE(m, b, lo, hi, now);
+    measureDeltaE(m, b, lo, hi, now, KET_NODES);
   } else if (phase === PHASE_VETO) {
-    veto(m, b, lo, hi, s);
+    veto(m, b, lo, hi, s, KET_NODES);
   } else {
-    rcfEdges(m, b, lo, hi, s);
+    overlapEdges(m, b, lo, hi, s, KET_NODES);
   }
 }
+
+/**
+ * What the ΔE, veto and edge phases need of a node's representation: a ket here, a density
+ * matrix in density-mesh.ts. The phases themselves (which nodes, which source, which records)
+ * are the same for both.
+ */
+export interface NodeForm {
+  /** Doubles per node. */
+  length(dim: number): number;
+  deltaE(s: Float64Array, dim: number, i: number): number;
+  writeOdos(s: Float64Array, dim: number, i: number): void;
+  /** The pair coherence of nodes i and j: |⟨ψ_i|ψ_j⟩|², or Tr(ρ_iρ_j). */
+  overlap(s: Float64Array, dim: number, i: number, j: number): number;
+}
+
+const KET_NODES: NodeForm = { length: (dim) => 2 * dim, deltaE: deltaENode, writeOdos, overlap: rcfPair };
 
 /** τ_i ← τ_i + y_i·Δt + σ_w·√Δt·ξ for the block's nodes. */
 export function advanceClocks(m: MeshBuffers, lo: number, hi: number, rng: BlockRandom, dtS: number): void {
@@ -232,14 +248,14 @@ function coupleJump(m: MeshBuffers, lo: number, hi: number, s: Float64Array, out
 }
 
 /** ΔE of the block's live nodes into `deltaE`; ΔE sum, max and live count into the block's partials. */
-function measureDeltaE(m: MeshBuffers, b: number, lo: number, hi: number, s: Float64Array): void {
+export function measureDeltaE(m: MeshBuffers, b: number, lo: number, hi: number, s: Float64Array, form: NodeForm): void {
   let deSum = 0;
   let deMax = 0;
   let live = 0;
   const failed = m.failed;
   for (let i = lo; i < hi; i++) {
     if (failed[i] === 1) continue;
-    const de = deltaENode(s, m.params.dim, i);
+    const de = form.deltaE(s, m.params.dim, i);
     m.deltaE[i] = de;
     deSum += de;
     live++;
@@ -251,8 +267,9 @@ function measureDeltaE(m: MeshBuffers, b: number, lo: number, hi: number, s: Flo
 }
 
 /** Step 3: every node of the block over its ΔE threshold is re-seeded from its healthiest healthy neighbour. */
-function veto(m: MeshBuffers, b: number, lo: number, hi: number, s: Float64Array): void {
+export function veto(m: MeshBuffers, b: number, lo: number, hi: number, s: Float64Array, form: NodeForm): void {
   const { dim } = m.params;
+  const L = form.length(dim);
   const { rowPtr, colIdx } = m.neighbours;
   const failed = m.failed;
   const thr = m.thresholds;
@@ -270,8 +287,8 @@ function veto(m: MeshBuffers, b: number, lo: number, hi: number, s: Float64Array
       if (dj <= thr[j]! && (src < 0 || dj < dE[src]! || (dj === dE[src]! && j < src))) src = j;
     }
     // Healthy sources are never re-seeded in this pass (in any block), so copying in place is safe.
-    if (src >= 0) s.copyWithin(2 * i * dim, 2 * src * dim, 2 * (src + 1) * dim);
-    else writeOdos(s, dim, i);
+    if (src >= 0) s.copyWithin(L * i, L * src, L * (src + 1));
+    else form.writeOdos(s, dim, i);
     const r = 3 * (lo + n);
     m.vetoRec[r] = i;
     m.vetoRec[r + 1] = de;
@@ -281,8 +298,8 @@ function veto(m: MeshBuffers, b: number, lo: number, hi: number, s: Float64Array
   m.vetoCount[b] = n;
 }
 
-/** RCF summed over live edges (i, j), i < j, i in the block, in node order. */
-function rcfEdges(m: MeshBuffers, b: number, lo: number, hi: number, s: Float64Array): void {
+/** The pair coherence summed over live edges (i, j), i < j, i in the block, in node order. */
+export function overlapEdges(m: MeshBuffers, b: number, lo: number, hi: number, s: Float64Array, form: NodeForm): void {
   const { rowPtr, colIdx } = m.neighbours;
   const failed = m.failed;
   let sum = 0;
@@ -291,7 +308,7 @@ function rcfEdges(m: MeshBuffers, b: number, lo: number, hi: number, s: Float64A
     for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
       const j = colIdx[p]!;
       if (j > i && failed[i] === 0 && failed[j] === 0) {
-        sum += rcfPair(s, m.params.dim, i, j);
+        sum += form.overlap(s, m.params.dim, i, j);
         count++;
       }
     }
