@@ -1,10 +1,10 @@
 /** The data of "The paper's V3000 and the buildable one" (src/report/improve-report.ts renders it). */
-import type { ImproveReportData } from "../../report/improve-report.js";
-import type { LinePanel } from "../../report/plot.js";
-import { sci } from "../audit/compare.js";
-import { techAssumptions, type Technology } from "./assumptions.js";
-import * as D from "./derive.js";
-import type { ImproveResult } from "./improve.js";
+import { sci } from "../experiments/audit/compare.js";
+import { techAssumptions, type Technology } from "../experiments/improve/assumptions.js";
+import * as D from "../experiments/improve/derive.js";
+import type { ImproveResult } from "../experiments/improve/improve.js";
+import type { ImproveReportData } from "./improve-report.js";
+import type { LinePanel } from "./plot.js";
 
 function logspace(lo: number, hi: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => lo * (hi / lo) ** (i / (n - 1)));

@@ -5,30 +5,16 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import type { Change } from "../experiments/improve/improve.js";
 import { escapeHtml } from "./html-escape.js";
 import { renderLineChart, type LinePanel } from "./plot.js";
-
-export interface ImproveReportChange {
-  readonly claim: string;
-  readonly section: string;
-  readonly verdict: string;
-  readonly paperValue: number | string;
-  readonly achievable: number | null;
-  readonly unit: string;
-  readonly ratio: number | null;
-  readonly basis: string;
-  readonly setBy: readonly { readonly name: string; readonly value: number | string | boolean; readonly source: string }[];
-  readonly formula: string | null;
-  readonly law: string | null;
-  readonly reason: string | null;
-}
 
 export interface ImproveReportRow {
   readonly cells: readonly string[];
 }
 
 export interface ImproveReportData {
-  readonly changes: readonly ImproveReportChange[];
+  readonly changes: readonly Change[];
   /** §5.1's table: header and rows, already formatted. */
   readonly table51: { readonly head: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly note: string };
   /** Each technology figure's range and the conclusion at its ends. */

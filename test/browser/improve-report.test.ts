@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { improveReportData, runImprove, TECHNOLOGY_DEFAULT } from "../../src/experiments/improve/index.js";
+import { runImprove, TECHNOLOGY_DEFAULT } from "../../src/experiments/improve/index.js";
+import { improveReportData } from "../../src/report/improve-report-data.js";
 import { writeImproveReport } from "../../src/report/improve-report.js";
 
 declare const document: { querySelectorAll(s: string): { length: number }; querySelector(s: string): { textContent: string | null } | null };

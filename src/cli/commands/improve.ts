@@ -2,8 +2,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { applyTechOverrides, improveReportData, runImprove, TECH_NAMES, TECHNOLOGY_DEFAULT, type Change } from "../../experiments/improve/index.js";
+import { applyTechOverrides, runImprove, TECH_NAMES, TECHNOLOGY_DEFAULT, type Change } from "../../experiments/improve/index.js";
 import { writeImproveReport } from "../../report/improve-report.js";
+import { improveReportData } from "../../report/improve-report-data.js";
 import { sci } from "../../experiments/audit/compare.js";
 import { InputError } from "../../errors.js";
 import { printJson } from "../output.js";

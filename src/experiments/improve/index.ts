@@ -2,4 +2,3 @@
 export * from "./assumptions.js";
 export * from "./derive.js";
 export * from "./improve.js";
-export * from "./report-data.js";
