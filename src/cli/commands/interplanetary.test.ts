@@ -1,24 +1,11 @@
 // `pqms interplanetary`: the Earth–Mars link over the 2021 solar conjunction from real ephemerides;
 // bad flags exit 2 naming the flag; same flags and seed, same bytes.
 import { describe, expect, it } from "vitest";
-import { buildProgram } from "../program.js";
-import { reportError } from "../output.js";
+import { runCli as runInProcess } from "../../../test/helpers/cli-in-process.js";
 
 async function runCli(args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const chunks: string[] = [], errs: string[] = [];
-  const write = process.stdout.write.bind(process.stdout), ewrite = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => { chunks.push(String(s)); return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => { errs.push(String(s)); return true; }) as typeof process.stderr.write;
-  let code = 0;
-  try {
-    await buildProgram().parseAsync(["node", "pqms", ...args]);
-  } catch (e) {
-    code = reportError(e);
-  } finally {
-    process.stdout.write = write;
-    process.stderr.write = ewrite;
-  }
-  return { out: chunks.join(""), err: errs.join(""), code };
+  const r = await runInProcess(args);
+  return { out: r.stdout, err: r.stderr, code: r.code };
 }
 
 interface Result {
