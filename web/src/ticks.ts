@@ -62,7 +62,7 @@ export function tickLabels(ticks: readonly number[], step: number, unit: string)
 }
 
 /**
- * A y axis over [v0, v1] with about `count` intervals. A flat range (v0 = v1) is widened around
+ * A y axis over [v0, v1] with about `count` intervals (at most count + 1). A flat range (v0 = v1) is widened around
  * the value so the line sits mid-chart.
  */
 export function niceAxis(v0: number, v1: number, unit: string, count = 3): Axis {
@@ -73,9 +73,16 @@ export function niceAxis(v0: number, v1: number, unit: string, count = 3): Axis 
     v1 += pad;
   }
   // Counts move in whole units: no half-event ticks.
-  const step = unit === "count" ? Math.max(1, niceStep(v1 - v0, count)) : niceStep(v1 - v0, count);
-  const k0 = Math.floor(v0 / step + 1e-9);
-  const k1 = Math.ceil(v1 / step - 1e-9);
+  let step = unit === "count" ? Math.max(1, niceStep(v1 - v0, count)) : niceStep(v1 - v0, count);
+  let k0 = Math.floor(v0 / step + 1e-9);
+  let k1 = Math.ceil(v1 / step - 1e-9);
+  // Rounding out to whole steps can add intervals: take the next nice step until at most count + 1.
+  while (k1 - k0 > count + 1) {
+    const m = step / 10 ** stepExponent(step);
+    step = (m < 1.5 ? 2 : m < 3 ? 5 : 10) * 10 ** stepExponent(step);
+    k0 = Math.floor(v0 / step + 1e-9);
+    k1 = Math.ceil(v1 / step - 1e-9);
+  }
   const ticks: number[] = [];
   // k·step, not a running sum: no drift; +0 turns −0 into 0.
   for (let k = k0; k <= k1; k++) ticks.push(Number((k * step).toPrecision(15)) + 0);
