@@ -57,3 +57,37 @@ export function metricTitle(key: string): string {
   const m = metricInfo(key);
   return m.unit === "" ? m.label : `${m.label} [${m.unit}]`;
 }
+
+/** Units written with an SI prefix ("320 µs"). Others ("fs", "ms") already carry one; "count" and "" none. */
+export const SI_PREFIXED: ReadonlySet<string> = new Set(["s", "J", "W", "Hz", "m"]);
+export const SI_PREFIX: Readonly<Record<number, string>> = { [-15]: "f", [-12]: "p", [-9]: "n", [-6]: "µ", [-3]: "m", 0: "", 3: "k", 6: "M", 9: "G" };
+
+/** The SI exponent (a multiple of 3, −15…9) that puts `mag` in [1, 1000). */
+export function siExponent(mag: number): number {
+  if (mag === 0 || !Number.isFinite(mag)) return 0;
+  return Math.min(9, Math.max(-15, Math.floor(Math.log10(mag) / 3 + 1e-9) * 3));
+}
+
+/**
+ * One value with its unit, 4 significant digits: "320 µs", "0 count", "2.1e-20 J". Values just
+ * below 1 (RCF 0.9999998…) keep two digits of their distance from 1. Not finite: "—".
+ */
+export function formatValue(v: number | undefined, unit: string): string {
+  if (v === undefined || !Number.isFinite(v)) return "—";
+  const u = unit === "" ? "" : ` ${unit}`;
+  if (v === 0) return `0${u}`;
+  if (Number.isInteger(v) && Math.abs(v) < 1e9) return `${v}${u}`;
+  const a = Math.abs(v);
+  if (SI_PREFIXED.has(unit) && a >= 1e-15 && a < 1e12) {
+    const k = siExponent(a);
+    return `${Number((v / 10 ** k).toPrecision(4))} ${SI_PREFIX[k]}${unit}`;
+  }
+  const digits = a < 1 && a > 0.999 ? Math.min(12, Math.ceil(-Math.log10(1 - a)) + 2) : 4;
+  const r = Number(v.toPrecision(digits)); // no trailing zeros: "2.5e-20", not "2.500e-20"
+  return `${a >= 1e6 || a < 1e-3 ? r.toExponential() : r.toString()}${u}`;
+}
+
+/** A metric's value as the table writes it: `formatValue` in the metric's unit. */
+export function formatMetric(key: string, v: number | undefined): string {
+  return formatValue(v, metricInfo(key).unit);
+}

@@ -12,9 +12,10 @@ export interface Axis {
   readonly labels: readonly string[];
 }
 
-/** Units written with an SI prefix. Others ("fs", "ms") already carry one; "count" and "" none. */
-const PREFIXED = new Set(["s", "J", "W", "Hz", "m"]);
-const PREFIX: Record<number, string> = { [-15]: "f", [-12]: "p", [-9]: "n", [-6]: "µ", [-3]: "m", 0: "", 3: "k", 6: "M", 9: "G" };
+import { SI_PREFIX, SI_PREFIXED, siExponent } from "../../src/report/metric-table.js";
+
+/** One value with its unit (the metric table's own formatter, shared with the CLI and reports). */
+export { formatValue } from "../../src/report/metric-table.js";
 
 /** The step of about `count` intervals over `span` (> 0): 1, 2 or 5 × 10^k. */
 export function niceStep(span: number, count: number): number {
@@ -30,12 +31,6 @@ function stepExponent(step: number): number {
   return Math.floor(Math.log10(step) + 1e-9);
 }
 
-/** The SI exponent (a multiple of 3, −15…9) that puts `mag` in [1, 1000). */
-function siExponent(mag: number): number {
-  if (mag === 0 || !Number.isFinite(mag)) return 0;
-  return Math.min(9, Math.max(-15, Math.floor(Math.log10(mag) / 3 + 1e-9) * 3));
-}
-
 /** " unit" after a number, or nothing for a pure number or a count (the title says "count"). */
 function suffix(unit: string): string {
   return unit === "" || unit === "count" ? "" : ` ${unit}`;
@@ -48,10 +43,10 @@ function suffix(unit: string): string {
 export function tickLabels(ticks: readonly number[], step: number, unit: string): string[] {
   const mag = Math.max(...ticks.map(Math.abs));
   const e = stepExponent(step);
-  if (PREFIXED.has(unit)) {
+  if (SI_PREFIXED.has(unit)) {
     const k = siExponent(mag);
     const dec = Math.max(0, k - e);
-    return ticks.map((t) => `${(t / 10 ** k).toFixed(dec)} ${PREFIX[k]}${unit}`);
+    return ticks.map((t) => `${(t / 10 ** k).toFixed(dec)} ${SI_PREFIX[k]}${unit}`);
   }
   if (mag >= 1e6 || (mag > 0 && mag < 1e-3)) {
     const sig = Math.max(1, Math.floor(Math.log10(mag) + 1e-9) - e + 1);
@@ -87,20 +82,4 @@ export function niceAxis(v0: number, v1: number, unit: string, count = 3): Axis 
   // k·step, not a running sum: no drift; +0 turns −0 into 0.
   for (let k = k0; k <= k1; k++) ticks.push(Number((k * step).toPrecision(15)) + 0);
   return { lo: k0 * step, hi: k1 * step, ticks, labels: tickLabels(ticks, step, unit) };
-}
-
-/** One value with its unit, 4 significant digits ("320 µs", "0 count", "0.9999998"). */
-export function formatValue(v: number | undefined, unit: string): string {
-  if (v === undefined || !Number.isFinite(v)) return "—";
-  const u = unit === "count" ? " count" : suffix(unit);
-  if (v === 0) return `0${u}`;
-  if (Number.isInteger(v) && Math.abs(v) < 1e9) return `${v}${u}`;
-  if (PREFIXED.has(unit)) {
-    const k = siExponent(Math.abs(v));
-    return `${Number((v / 10 ** k).toPrecision(4))} ${PREFIX[k]}${unit}`;
-  }
-  const a = Math.abs(v);
-  // Values near 1 (RCF 0.9999998…) keep enough digits to show how far from 1 they are.
-  const digits = a < 1 && a > 0.999 ? Math.min(12, Math.ceil(-Math.log10(1 - a)) + 2) : 4;
-  return `${a >= 1e6 || a < 1e-3 ? v.toExponential(digits - 1) : Number(v.toPrecision(digits)).toString()}${u}`;
 }
