@@ -56,7 +56,7 @@ export function failoverPanels(sc: Scenario, metrics: Series, events: readonly E
   if (reloads.length + failovers.length > 0) {
     const series: LineSeries[] = [];
     if (reloads.length > 0) series.push({ name: "reload (measured)", x: reloads.map((e) => e.tNs * perNs), y: reloads.map((e) => e.data.reloadS!) });
-    if (failovers.length > 0) series.push({ name: "leader failover (measured)", x: failovers.map((e) => e.tNs * perNs), y: failovers.map((e) => e.data.seconds!) });
+    if (failovers.length > 0) series.push({ name: "leader failover (measured)", x: failovers.map((e) => e.tNs * perNs), y: failovers.map((e) => e.data.failoverS!) });
     const fails = of("nodeFail").map((e) => e.data.lowerBoundS!).filter((x) => Number.isFinite(x));
     if (fails.length > 0) series.push(hline("reload light-time bound", Math.min(...fails), 0, xEnd));
     if (failovers.length > 0) series.push(hline("failover light-time bound", Math.min(...failovers.map((e) => e.data.boundS!)), 0, xEnd));
