@@ -32,6 +32,9 @@ export type LinkKind = (typeof LINK_KINDS)[number];
 /** Why a deep-space link is down, as a code (index) for numeric event data; 0 is "up". */
 export const BLOCK_CAUSES = [null, "sun-exclusion", "sun", "earth", "mars"] as const satisfies readonly LinkBlock[];
 
+/** Rank of each BLOCK_CAUSES code as the cause of a closed gap (higher wins): sun, sun-exclusion, mars, earth. */
+const CAUSE_RANK = [0, 3, 4, 1, 2] as const;
+
 export type RelayName = "sun-earth-L4" | "sun-earth-L5";
 
 /** What the network is made of. */
@@ -208,16 +211,17 @@ export class InterplanetaryNetwork {
 
   /**
    * Whether some gateway reaches some Mars site now, directly or through one relay (the gap is
-   * open); when not, the cause code of the first direct link (they share it at solar conjunction).
+   * open); when not, the cause code that closes it: the Sun (disc, then exclusion) when it blocks
+   * any direct link, since it blocks them all alike, else Mars, else Earth (a gateway's own planet).
    */
   gapState(): { readonly open: boolean; readonly cause: number } {
     if (this.upCount("gap") > 0) return { open: true, cause: 0 };
     const relayUp = new Uint8Array(this.relayNodes * 2); // [earth side, mars side] per relay
     const r0 = this.earthNodes + this.marsNodes;
-    let firstCause = 0;
+    let firstCause = 0; // the highest-ranked cause over the direct links
     for (let l = 0; l < this.linkKind.length; l++) {
       const kind = LINK_KINDS[this.linkKind[l]!]!;
-      if (kind === "gap" && firstCause === 0) firstCause = this.linkCause[l]!;
+      if (kind === "gap" && CAUSE_RANK[this.linkCause[l]!]! > CAUSE_RANK[firstCause]!) firstCause = this.linkCause[l]!;
       if (this.linkUp[l] !== 1) continue;
       if (kind === "earth-relay") relayUp[2 * (this.links[2 * l + 1]! - r0)] = 1;
       if (kind === "relay-mars") relayUp[2 * (this.links[2 * l]! - r0) + 1] = 1;
