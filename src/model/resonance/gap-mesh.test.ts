@@ -143,6 +143,21 @@ describe("mesh across the gap: an honest light-time delay", () => {
   });
 });
 
+describe("mesh across the gap: the guardian sees the residual (§2.3, Theorem 1)", () => {
+  it("a residual step Δr vetoes every Mars node exactly when 1 − D(Δr) > 0.05, and no Earth node", () => {
+    // 1 − D(Δr) crosses 0.05 between these: 0.1 ps gives ΔE = 0.046, 0.2 ps ΔE = 0.17.
+    for (const dr of [1e-13, 2e-13]) {
+      const g = GapMesh.init(params({ earth: { nodes: 6, ...still, vetoEnabled: true }, mars: { nodes: 5, ...still, vetoEnabled: true }, kappaGapPerS: 0 }), rng(1), rng(2));
+      g.step(tick(1));
+      const m = g.step(tick(2, { residualS: dr }));
+      const vetoed = 1 - dirichlet(dr) > 0.05;
+      expect(m.deltaEMarsMean).toBeCloseTo(1 - dirichlet(dr), 12);
+      expect(m.deltaEEarthMean).toBeCloseTo(0, 12);
+      expect({ dr, vetoesMars: m.vetoesMars, vetoesEarth: m.vetoesEarth }).toEqual({ dr, vetoesMars: vetoed ? 5 : 0, vetoesEarth: 0 });
+    }
+  });
+});
+
 describe("mesh across the gap: state and bad input", () => {
   it("snapshot → encode → decode → restore continues bit for bit, history included", () => {
     const p = params({ earth: { nodes: 10, dim: D, gammaPerS: 1e6 }, mars: { nodes: 8, dim: D, gammaPerS: 1e6 }, kappaGapPerS: 5e-3, lightTimeMaxS: 400 });

@@ -81,6 +81,13 @@ export interface GapMeshMetrics {
   readonly gapDirectionsCoupled: number;
   readonly vetoesEarth: number;
   readonly vetoesMars: number;
+  /**
+   * Mean ΔE (1 − |⟨ODOS|ψ_i⟩|², §2.3) the guardian saw at the tick's first inner step, per shell:
+   * what the clock phases and the cross pull since the previous tick did to the nodes, before
+   * any veto re-seeded them.
+   */
+  readonly deltaEEarthMean: number;
+  readonly deltaEMarsMean: number;
 }
 
 /** Everything needed to continue exactly (the shells' streams are the caller's, saved by it). */
@@ -215,9 +222,17 @@ export class GapMesh {
     // 2. each shell relaxes within the tick.
     let vetoesEarth = 0;
     let vetoesMars = 0;
+    let deltaEEarthMean = 0;
+    let deltaEMarsMean = 0;
     for (let s = 0; s < this.params.settleSteps; s++) {
-      vetoesEarth += this.earth.step(this.settleDtS).metrics.vetoes;
-      vetoesMars += this.mars.step(this.settleDtS).metrics.vetoes;
+      const e = this.earth.step(this.settleDtS).metrics;
+      const m = this.mars.step(this.settleDtS).metrics;
+      vetoesEarth += e.vetoes;
+      vetoesMars += m.vetoes;
+      if (s === 0) {
+        deltaEEarthMean = e.deltaEMean;
+        deltaEMarsMean = m.deltaEMean;
+      }
     }
     // 3. emit.
     this.push(tS);
@@ -229,7 +244,7 @@ export class GapMesh {
     const w = -Math.expm1(-this.params.kappaGapPerS * Math.max(dtTickS, 0));
     if (haveM && w > 0) this.pull(this.earth, this.recvM, w);
     if (haveE && w > 0) this.pull(this.mars, this.recvE, w);
-    return this.measure(haveE, haveM, vetoesEarth, vetoesMars);
+    return { ...this.measure(haveE, haveM), vetoesEarth, vetoesMars, deltaEEarthMean, deltaEMarsMean };
   }
 
   /** Push both shells' emitted states at time `tS` into the ring. */
@@ -308,7 +323,7 @@ export class GapMesh {
     }
   }
 
-  private measure(haveE: boolean, haveM: boolean, vetoesEarth: number, vetoesMars: number): GapMeshMetrics {
+  private measure(haveE: boolean, haveM: boolean): Omit<GapMeshMetrics, "vetoesEarth" | "vetoesMars" | "deltaEEarthMean" | "deltaEMarsMean"> {
     const nE = this.earth.params.nodes;
     const nM = this.mars.params.nodes;
     const qE = sumRho(this.earth, this.rhoE);
@@ -327,8 +342,6 @@ export class GapMesh {
       coherenceAcrossInstant: pairsEM / (nE * nM),
       coherenceGlobal: (pairsEE + pairsMM + pairsEM) / ((n * (n - 1)) / 2),
       gapDirectionsCoupled: (haveE ? 1 : 0) + (haveM ? 1 : 0),
-      vetoesEarth,
-      vetoesMars,
     };
   }
 

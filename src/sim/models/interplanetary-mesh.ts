@@ -76,6 +76,8 @@ export class InterplanetaryMeshPhase {
     metrics.gapDirectionsCoupled = m.gapDirectionsCoupled;
     metrics.meshVetoesEarth = m.vetoesEarth;
     metrics.meshVetoesMars = m.vetoesMars;
+    metrics.deltaEEarthMean = m.deltaEEarthMean;
+    metrics.deltaEMarsMean = m.deltaEMarsMean;
   }
 
   snapshot(): StateValue {
