@@ -55,8 +55,14 @@ describe("interplanetary coherence phase", () => {
   });
 
   it("summary: median and minimum per series, none when a series is empty", () => {
-    const s = coherenceSummary({ coherenceEarth: [0.9, 0.7, 0.8], coherenceMars: [1], coherenceAcross: [0, 0.5, 0.2, 0.1], coherenceGlobal: [0.3, 0.3] });
-    expect(s).toEqual({ earth: { median: 0.8, min: 0.7 }, mars: { median: 1, min: 1 }, across: { median: 0.2, min: 0 }, global: { median: 0.3, min: 0.3 } });
-    expect(coherenceSummary({ coherenceEarth: [1] })).toBeNull();
+    const series: Record<string, number[]> = {
+      coherenceEarth: [0.9, 0.7, 0.8], coherenceMars: [1], coherenceAcross: [0, 0.5, 0.2, 0.1], coherenceAcrossInstant: [0.4], coherenceGlobal: [0.3, 0.3],
+      deltaEEarthMean: [0.01, 0.03, 0.02], deltaEMarsMean: [0.5], meshVetoesEarthTotal: [0, 2, 5], meshVetoesMarsTotal: [4, 9],
+    };
+    expect(coherenceSummary((n) => series[n] ?? [])).toEqual({
+      earth: { median: 0.8, min: 0.7 }, mars: { median: 1, min: 1 }, across: { median: 0.2, min: 0 }, acrossInstant: { median: 0.4, min: 0.4 }, global: { median: 0.3, min: 0.3 },
+      deltaEMedian: { earth: 0.02, mars: 0.5 }, vetoes: { earth: 5, mars: 9 },
+    });
+    expect(coherenceSummary((n) => (n === "coherenceEarth" ? [1] : []))).toBeNull();
   });
 });

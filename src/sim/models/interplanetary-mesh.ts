@@ -56,6 +56,10 @@ export function gapMeshParamsOf(sc: Scenario, s: GapMeshSetup): GapMeshParams {
 
 /** The resonance mesh across the gap as one phase of the interplanetary model. */
 export class InterplanetaryMeshPhase {
+  /** Vetoes since the last sample, and since the start, per shell (Earth, Mars). */
+  private vetoes = [0, 0];
+  private vetoesTotal = [0, 0];
+
   private constructor(readonly mesh: GapMesh) {}
 
   /** Draw both shells: Earth from stream "interplanetary-mesh/earth", Mars from ".../mars". */
@@ -67,22 +71,29 @@ export class InterplanetaryMeshPhase {
   /** One tick; on sample ticks the coherence metrics go into `metrics`. */
   step(input: GapTickInput, sample: boolean, metrics: Record<string, number>): void {
     const m = this.mesh.step(input);
+    this.vetoes[0]! += m.vetoesEarth;
+    this.vetoes[1]! += m.vetoesMars;
     if (!sample) return;
+    this.vetoesTotal[0]! += this.vetoes[0]!;
+    this.vetoesTotal[1]! += this.vetoes[1]!;
     metrics.coherenceEarth = m.coherenceEarth;
     metrics.coherenceMars = m.coherenceMars;
     metrics.coherenceAcross = m.coherenceAcross;
     metrics.coherenceAcrossInstant = m.coherenceAcrossInstant;
     metrics.coherenceGlobal = m.coherenceGlobal;
     metrics.gapDirectionsCoupled = m.gapDirectionsCoupled;
-    metrics.meshVetoesEarth = m.vetoesEarth;
-    metrics.meshVetoesMars = m.vetoesMars;
+    metrics.meshVetoesEarth = this.vetoes[0]!;
+    metrics.meshVetoesMars = this.vetoes[1]!;
+    metrics.meshVetoesEarthTotal = this.vetoesTotal[0]!;
+    metrics.meshVetoesMarsTotal = this.vetoesTotal[1]!;
+    this.vetoes = [0, 0];
     metrics.deltaEEarthMean = m.deltaEEarthMean;
     metrics.deltaEMarsMean = m.deltaEMarsMean;
   }
 
   snapshot(): StateValue {
     const s = this.mesh.snapshot();
-    return { ...s, earth: { ...s.earth }, mars: { ...s.mars } } as StateValue;
+    return { ...s, earth: { ...s.earth }, mars: { ...s.mars }, vetoes: [...this.vetoes], vetoesTotal: [...this.vetoesTotal] } as StateValue;
   }
 
   /** Restore from a checkpoint's saved value (read field by field; lengths checked). */
@@ -99,31 +110,61 @@ export class InterplanetaryMeshPhase {
       historyHead: r.int("historyHead"), historyCount: r.int("historyCount"),
       historyEvictedS: r.num("historyEvictedS"), historyEvicted: r.bool("historyEvicted"),
     };
+    const counts = (key: string): number[] => r.arr(key, 2).map((v, k) => {
+      if (!Number.isSafeInteger(v) || (v as number) < 0) throw r.fail(`${path}.${key}[${k}]`, "a count ≥ 0", v);
+      return v as number;
+    });
+    const vetoes = counts("vetoes");
+    const vetoesTotal = counts("vetoesTotal");
     this.mesh.restore(snap);
+    this.vetoes = vetoes;
+    this.vetoesTotal = vetoesTotal;
   }
 }
 
-/** The run summary's `coherence`: median and minimum of each coherence series over the samples. */
-export interface CoherenceSummary {
-  readonly earth: { readonly median: number; readonly min: number };
-  readonly mars: { readonly median: number; readonly min: number };
-  readonly across: { readonly median: number; readonly min: number };
-  readonly global: { readonly median: number; readonly min: number };
+/** Median and minimum of a coherence series. */
+export interface CoherenceSpread {
+  readonly median: number;
+  readonly min: number;
 }
 
-/** Median (nearest rank) and minimum of the finite values of `xs`; NaN-free: null when none. */
-function medianMin(xs: readonly number[]): { median: number; min: number } | null {
+/** The run summary's `coherence`: each series' median and minimum over the samples, and the guardian's vetoes per shell. */
+export interface CoherenceSummary {
+  readonly earth: CoherenceSpread;
+  readonly mars: CoherenceSpread;
+  /** As the cross-gap coupling sees it (0 while the gap is closed). */
+  readonly across: CoherenceSpread;
+  /** Simultaneous Earth–Mars pairs (what no node can observe in time). */
+  readonly acrossInstant: CoherenceSpread;
+  readonly global: CoherenceSpread;
+  /** Median ΔE the guardian saw on each shell at the start of a tick. */
+  readonly deltaEMedian: { readonly earth: number; readonly mars: number };
+  /** ODOS vetoes over the run (sampled ticks' running totals), per shell. */
+  readonly vetoes: { readonly earth: number; readonly mars: number };
+}
+
+/** Median (nearest rank) and minimum of the finite values of `xs`; null when none. */
+function spread(xs: readonly number[]): CoherenceSpread | null {
   const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (v.length === 0) return null;
   return { median: v[Math.min(v.length - 1, Math.floor(0.5 * v.length))]!, min: v[0]! };
 }
 
-/** The summary from the recorded series (each an array of sample values); null when the mesh did not run. */
-export function coherenceSummary(series: Readonly<Record<string, readonly number[] | undefined>>): CoherenceSummary | null {
-  const e = medianMin(series.coherenceEarth ?? []);
-  const m = medianMin(series.coherenceMars ?? []);
-  const a = medianMin(series.coherenceAcross ?? []);
-  const g = medianMin(series.coherenceGlobal ?? []);
-  if (!e || !m || !a || !g) return null;
-  return { earth: e, mars: m, across: a, global: g };
+/**
+ * The summary from the recorded series (`series(name)`: the sample values of a metric, in time
+ * order); null when the mesh did not run (no coherence series).
+ */
+export function coherenceSummary(series: (name: string) => readonly number[]): CoherenceSummary | null {
+  const e = spread(series("coherenceEarth"));
+  const m = spread(series("coherenceMars"));
+  const a = spread(series("coherenceAcross"));
+  const ai = spread(series("coherenceAcrossInstant"));
+  const g = spread(series("coherenceGlobal"));
+  if (!e || !m || !a || !ai || !g) return null;
+  const last = (name: string) => series(name).at(-1) ?? 0;
+  return {
+    earth: e, mars: m, across: a, acrossInstant: ai, global: g,
+    deltaEMedian: { earth: spread(series("deltaEEarthMean"))?.median ?? 0, mars: spread(series("deltaEMarsMean"))?.median ?? 0 },
+    vetoes: { earth: last("meshVetoesEarthTotal"), mars: last("meshVetoesMarsTotal") },
+  };
 }
