@@ -17,26 +17,46 @@ import { linkState, siteLightTimeS, type LinkBlock, type LinkOptions, type SiteP
 
 const NS_PER_S = 1e9;
 
+/** A site with a key that names it uniquely (e.g. its scenario spec as JSON). */
+export interface KeyedSite {
+  readonly key: string;
+  readonly position: SitePosition;
+}
+
+/** One unordered pair's samples: light-time a → b, b → a (s) and the cause code, per grid time. */
+interface PairSeries {
+  readonly ab: number[];
+  readonly ba: number[];
+  readonly blocked: number[];
+}
+
+/**
+ * Pair series already computed, shared by every table in the process (a pure memo: the samples
+ * depend only on the key, so sharing changes no number; runs of clusters that share sites, as a
+ * sweep over cluster layouts does, compute each pair once). Bounded: the oldest key goes first.
+ */
+const SERIES = new Map<string, PairSeries>();
+const SERIES_MAX = 256;
+
 /** The sampled link table of `sites`, starting at `epoch`. */
 export class GapLinkTable {
   private readonly n: number;
-  /** Per grid time k: n·n light-times, s (diagonal 0). */
-  private readonly lightTimeS: Float64Array[] = [];
-  /** Per grid time k: n·n cause codes, 0 = up (see `CAUSES`). */
-  private readonly blocked: Uint8Array[] = [];
+  private readonly pairs: PairSeries[][];
   private readonly stepNs: number;
 
   /**
-   * @param sites    site positions (barycentric EQJ, m)
+   * @param sites    sites with their keys (positions barycentric EQJ, m)
    * @param epoch    time of t = 0
    * @param stepS    grid step, s (> 0)
    * @param options  link options (solar exclusion angle, atmosphere margin)
    */
-  constructor(private readonly sites: readonly SitePosition[], private readonly epoch: AstroTime, readonly stepS: number, private readonly options: LinkOptions = {}) {
+  constructor(private readonly sites: readonly KeyedSite[], private readonly epoch: AstroTime, readonly stepS: number, private readonly options: LinkOptions = {}) {
     if (!(stepS > 0 && Number.isFinite(stepS) && Math.round(stepS * NS_PER_S) >= 1)) throw InputError.of("geometryStepS", "a finite step ≥ 1 ns", stepS);
     assert(sites.length >= 1, "link table of no sites");
     this.n = sites.length;
     this.stepNs = Math.round(stepS * NS_PER_S);
+    const tail = `@${epoch.tt}/${stepS}/${options.solarExclusionDeg ?? ""}/${options.atmosphereMarginM ?? ""}`;
+    this.pairs = sites.map((a, i) => sites.map((b, j) => (i < j ? seriesFor(`${a.key}|${b.key}${tail}`) : { ab: [], ba: [], blocked: [] })));
   }
 
   /** One-way light-time a → b for a signal leaving a at `tNs` (since the epoch), integer ns. */
@@ -44,44 +64,47 @@ export class GapLinkTable {
     if (a === b) return 0;
     const k = Math.floor(tNs / this.stepNs);
     const f = (tNs - k * this.stepNs) / this.stepNs;
-    const i = a * this.n + b;
-    const t0 = this.sample(k).lt[i]!;
-    const t1 = this.sample(k + 1).lt[i]!;
-    return Math.round((t0 + f * (t1 - t0)) * NS_PER_S);
+    const s = this.series(a, b, k + 1);
+    const lt = a < b ? s.ab : s.ba;
+    const t0 = lt[k]!;
+    return Math.round((t0 + f * (lt[k + 1]! - t0)) * NS_PER_S);
   }
 
   /** Why a → b is down at `tNs`, or null when it is up. */
   blockedBy(a: number, b: number, tNs: number): LinkBlock {
     if (a === b) return null;
-    return CAUSES[this.sample(Math.floor(tNs / this.stepNs)).blocked[a * this.n + b]!]!;
+    const k = Math.floor(tNs / this.stepNs);
+    return CAUSES[this.series(a, b, k).blocked[k]!]!;
   }
 
-  private sample(k: number): { lt: Float64Array; blocked: Uint8Array } {
-    assert(Number.isSafeInteger(k) && k >= 0 && k <= this.lightTimeS.length + 1e6, `link sample ${k}`);
-    while (this.lightTimeS.length <= k) this.compute(this.lightTimeS.length);
-    return { lt: this.lightTimeS[k]!, blocked: this.blocked[k]! };
+  /** The pair's series, computed up to grid time k. */
+  private series(a: number, b: number, k: number): PairSeries {
+    assert(Number.isSafeInteger(k) && k >= 0, `link sample ${k}`);
+    const lo = Math.min(a, b), hi = Math.max(a, b);
+    const s = this.pairs[lo]![hi]!;
+    while (s.blocked.length <= k) this.compute(lo, hi, s.blocked.length, s);
+    return s;
   }
 
-  private compute(k: number): void {
-    const n = this.n;
+  private compute(a: number, b: number, k: number, s: PairSeries): void {
     const time = this.epoch.AddDays((k * this.stepS) / 86_400);
-    const lt = new Float64Array(n * n);
-    const blocked = new Uint8Array(n * n);
-    for (let a = 0; a < n; a++) {
-      for (let b = a + 1; b < n; b++) {
-        const st = linkState(this.sites[a]!, this.sites[b]!, time, this.options);
-        lt[a * n + b] = st.lightTimeS;
-        lt[b * n + a] = siteLightTimeS(this.sites[b]!, this.sites[a]!, time);
-        // The blocking geometry is the same ray traced both ways (to within the light-time's
-        // v/c asymmetry): one state per pair keeps the link symmetric.
-        const code = CAUSES.indexOf(st.blockedBy);
-        blocked[a * n + b] = code;
-        blocked[b * n + a] = code;
-      }
-    }
-    this.lightTimeS.push(lt);
-    this.blocked.push(blocked);
+    const st = linkState(this.sites[a]!.position, this.sites[b]!.position, time, this.options);
+    s.ab.push(st.lightTimeS);
+    s.ba.push(siteLightTimeS(this.sites[b]!.position, this.sites[a]!.position, time));
+    // The blocking geometry is the same ray traced both ways (to within the light-time's v/c
+    // asymmetry): one state per pair keeps the link symmetric.
+    s.blocked.push(CAUSES.indexOf(st.blockedBy));
   }
+}
+
+function seriesFor(key: string): PairSeries {
+  let s = SERIES.get(key);
+  if (s === undefined) {
+    if (SERIES.size >= SERIES_MAX) SERIES.delete(SERIES.keys().next().value!);
+    s = { ab: [], ba: [], blocked: [] };
+    SERIES.set(key, s);
+  }
+  return s;
 }
 
 /** Cause codes of the table, index = code. */

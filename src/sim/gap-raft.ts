@@ -27,7 +27,7 @@ import { MakeTime } from "astronomy-engine";
 import { InputError, assert } from "../errors.js";
 import { SafetyChecker } from "../model/consensus/checker.js";
 import { RaftNode, type RaftConfig, type RaftNodeState } from "../model/consensus/raft.js";
-import type { Message } from "../model/consensus/types.js";
+import type { Message, RaftStatus } from "../model/consensus/types.js";
 import { geostationarySite, areostationarySite, sunEarthTrojanSite, SOLAR_EXCLUSION_DEG_DEFAULT, type SitePosition } from "../model/orbit/interplanetary.js";
 import { RandomStream, type RandomStreamState } from "../numeric/random/stream.js";
 import { quantileSorted } from "./failover-stats.js";
@@ -163,7 +163,7 @@ export interface GapRaftSummary {
   readonly safetyViolations: number;
 }
 
-/** A control-plane event of the run (`leaderChange` {leader, side, term}, `election` {controller, term}, `commit` {latencyS}). */
+/** A control-plane event of the run (`leaderChange` {leader, side, term}, `election` {controller, term}, `commit` {leader, latencyS}). */
 export interface GapRaftEvent {
   readonly tNs: number;
   readonly kind: "leaderChange" | "election" | "commit";
@@ -211,7 +211,7 @@ export class GapRaft {
     validateGapRaftOptions(o);
     const n = o.controllers.length;
     this.sides = o.controllers.map(sideOf);
-    this.links = new GapLinkTable(o.controllers.map(controllerPosition), MakeTime(new Date(o.epoch)), o.geometryStepS, { solarExclusionDeg: o.solarExclusionDeg }); // wall-clock-ok: the scenario's epoch, parsed
+    this.links = new GapLinkTable(o.controllers.map((c) => ({ key: `${c.at}:${c.lonDeg}`, position: controllerPosition(c) })), MakeTime(new Date(o.epoch)), o.geometryStepS, { solarExclusionDeg: o.solarExclusionDeg }); // wall-clock-ok: the scenario's epoch, parsed
     this.randoms = o.controllers.map((_, i) => random(i));
     this.nodes = o.controllers.map((_, i) => new RaftNode(this.config(i)));
     this.checker = o.checkSafety ? new SafetyChecker() : undefined;
@@ -338,7 +338,8 @@ export class GapRaft {
     this.checker?.check(this.nodes);
     for (let i = 0; i < this.nodes.length; i++) {
       const s = this.nodes[i]!.status();
-      if (s.role === "candidate" && s.term > this.candidateTerm[i]!) {
+      // Only a candidate leads, so a leader in a newer term (a one-controller cluster wins at once) also stood.
+      if ((s.role === "candidate" || s.role === "leader") && s.term > this.candidateTerm[i]!) {
         this.candidateTerm[i] = s.term;
         this.elections += 1;
         this.record(tNs, "election", { controller: i, term: s.term });
@@ -369,7 +370,7 @@ export class GapRaft {
     } else if (s.commit >= p.index && r.termAt(p.index) === p.term) {
       this.lastLatencyS = (tNs - p.atNs) / 1e9;
       this.latencies.push(this.lastLatencyS);
-      this.record(tNs, "commit", { latencyS: this.lastLatencyS });
+      this.record(tNs, "commit", { leader: p.leader, latencyS: this.lastLatencyS });
       this.pending = null;
     }
   }
@@ -440,6 +441,13 @@ export class GapRaft {
       messagesLost: this.lost,
       safetyViolations: this.checker?.violations.length ?? 0,
     };
+  }
+
+  /** Controller i's Raft status now. */
+  status(i: number): RaftStatus {
+    const r = this.nodes[i];
+    assert(r !== undefined, `no controller ${i}`);
+    return r.status();
   }
 
   /** Light-time a → b for a signal leaving at `tNs`, s (the table the messages use). */
