@@ -1,10 +1,11 @@
-/** The dashboard's router: #/editor, #/live/<run>, #/audit, #/history, #/compare/<a>/<b>. */
+/** The dashboard's router: #/editor, #/live/<run>, #/audit, #/improve, #/history, #/compare/<a>/<b>. */
 import "./style.css";
 import { h } from "./dom.js";
 import { editorView } from "./views/editor.js";
 import { liveView, constellationView } from "./views/live.js";
 import { auditView } from "./views/audit.js";
 import { historyView, compareView } from "./views/history.js";
+import { improveView } from "./views/improve.js";
 
 const main = document.getElementById("main") as HTMLElement;
 let cleanup: () => void = () => undefined;
@@ -22,6 +23,7 @@ async function route(): Promise<void> {
     if (name === "live") cleanup = await liveView(main, args[0]);
     else if (name === "constellation") cleanup = await constellationView(main, args[0]);
     else if (name === "audit") cleanup = await auditView(main);
+    else if (name === "improve") cleanup = await improveView(main);
     else if (name === "history") cleanup = await historyView(main);
     else if (name === "compare" && args[0] && args[1]) cleanup = await compareView(main, args[0], args[1]);
     else cleanup = await editorView(main);
