@@ -1,4 +1,4 @@
-/** The dashboard's router: #/editor, #/live/<run>, #/audit, #/history, #/compare/<a>/<b>. */
+/** The dashboard's router: #/editor, #/live/<run>, #/audit, #/improve, #/history, #/compare/<a>/<b>. */
 import "./style.css";
 import { h } from "./dom.js";
 import { editorView } from "./views/editor.js";
@@ -7,6 +7,7 @@ import { auditView } from "./views/audit.js";
 import { interplanetaryView } from "./views/interplanetary.js";
 import { api } from "./api.js";
 import { historyView, compareView } from "./views/history.js";
+import { improveView } from "./views/improve.js";
 
 const main = document.getElementById("main") as HTMLElement;
 let cleanup: () => void = () => undefined;
@@ -30,6 +31,7 @@ async function route(): Promise<void> {
     else if (name === "live") cleanup = await liveView(main, args[0]);
     else if (name === "constellation") cleanup = await constellationView(main, args[0]);
     else if (name === "audit") cleanup = await auditView(main);
+    else if (name === "improve") cleanup = await improveView(main);
     else if (name === "history") cleanup = await historyView(main);
     else if (name === "compare" && args[0] && args[1]) cleanup = await compareView(main, args[0], args[1]);
     else cleanup = await editorView(main);
