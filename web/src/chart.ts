@@ -23,6 +23,7 @@ export class LineChart {
   private readonly valueEl: HTMLElement;
   private readonly data = new Map<string, { t: number[]; v: number[]; style: SeriesStyle }>();
   private cursorNs: number | undefined;
+  private shaded: ReadonlyArray<readonly [number, number]> = [];
   private pending = false;
   /** The first finite value seen, and whether any later one differs from it. */
   private ref: number | undefined;
@@ -76,6 +77,13 @@ export class LineChart {
     d.v.push(v);
     this.see(v);
     this.syncFold();
+    this.redraw();
+  }
+
+  /** Shade time ranges [fromNs, toNs] (e.g. periods a link is down). */
+  bands(ranges: ReadonlyArray<readonly [number, number]>): void {
+    this.shaded = ranges;
+    this.el.dataset.bands = String(ranges.length);
     this.redraw();
   }
 
@@ -166,6 +174,12 @@ export class LineChart {
     g.beginPath();
     for (const t of axis.ticks) { const yy = Math.round(y(t)) + 0.5; g.moveTo(padL, yy); g.lineTo(padL + pw, yy); }
     g.stroke();
+    g.fillStyle = "rgba(214, 40, 40, 0.16)";
+    for (const [a, b] of this.shaded) {
+      const xa = Math.max(padL, x(a)), xb = Math.min(padL + pw, x(b));
+      if (xb > xa) g.fillRect(xa, padT, xb - xa, ph);
+    }
+    g.fillStyle = getComputedStyle(document.body).getPropertyValue("--muted") || "#888";
     g.textAlign = "right";
     g.textBaseline = "middle";
     axis.ticks.forEach((t, i) => g.fillText(axis.labels[i]!, padL - 6, Math.min(padT + ph, Math.max(padT + 5, y(t)))));
