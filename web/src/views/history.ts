@@ -3,7 +3,7 @@ import { api, type RunSummary, type Series } from "../api.js";
 import { ChartBoard } from "../chart-board.js";
 import { chartTitle } from "../chart.js";
 import { h, fmt, fmtTime } from "../dom.js";
-import { COLORS } from "../metrics.js";
+import { chartGroups, COLORS } from "../metrics.js";
 import { formatValue } from "../ticks.js";
 import { metricInfo } from "../../../src/report/metric-table.js";
 
@@ -34,7 +34,8 @@ export async function compareView(main: HTMLElement, a: string, b: string): Prom
     api<{ metrics: Record<string, Series> }>(`/api/runs/${a}/metrics`), api<{ metrics: Record<string, Series> }>(`/api/runs/${b}/metrics`),
   ]);
   const last = (s: Series | undefined) => (s && s.value.length ? s.value[s.value.length - 1] : undefined);
-  const names = [...new Set([...Object.keys(ma.metrics), ...Object.keys(mb.metrics)])].sort();
+  // In the metric table's group order, as the charts below.
+  const names = chartGroups([...new Set([...Object.keys(ma.metrics), ...Object.keys(mb.metrics)])]).flatMap((g) => g.charts.map((c) => c.key));
   const row = (label: string, x: string, y: string) => h("tr", { class: x === y ? "" : "differs" }, h("th", { scope: "row" }, label), h("td", {}, x), h("td", {}, y));
   const table = h("table", { class: "compare" }, h("thead", {}, h("tr", {}, h("th", {}), h("th", { scope: "col" }, `A: ${ra.id}`), h("th", { scope: "col" }, `B: ${rb.id}`))),
     h("tbody", {},
