@@ -21,7 +21,10 @@ export class ChartBoard {
   /** Charts for any of `names` not drawn yet; returns the new ones. */
   ensure(names: readonly string[]): Array<[ChartSpec, LineChart]> {
     const made: Array<[ChartSpec, LineChart]> = [];
+    // Called on every streamed update: nothing to do (and no DOM touched) unless a metric is new.
+    if (names.every((k) => this.charts.has(k))) return made;
     for (const g of chartGroups(names)) {
+      if (g.charts.every((spec) => this.charts.has(spec.key))) continue;
       const box = this.group(g.group);
       for (const spec of g.charts) {
         if (this.charts.has(spec.key)) continue;
