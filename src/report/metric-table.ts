@@ -97,10 +97,13 @@ export function metricTitle(key: string): string {
 export const SI_PREFIXED: ReadonlySet<string> = new Set(["s", "J", "W", "Hz", "m"]);
 export const SI_PREFIX: Readonly<Record<number, string>> = { [-15]: "f", [-12]: "p", [-9]: "n", [-6]: "µ", [-3]: "m", 0: "", 3: "k", 6: "M", 9: "G" };
 
-/** The SI exponent (a multiple of 3, −15…9) that puts `mag` in [1, 1000). */
-export function siExponent(mag: number): number {
+/**
+ * The SI exponent (a multiple of 3, −15…9) that puts `mag` in [1, 1000). Seconds take no prefix
+ * above 1 ("1178 s", not "1.178 ks": longer spans read in seconds, minutes, days, never ks).
+ */
+export function siExponent(mag: number, unit = ""): number {
   if (mag === 0 || !Number.isFinite(mag)) return 0;
-  return Math.min(9, Math.max(-15, Math.floor(Math.log10(mag) / 3 + 1e-9) * 3));
+  return Math.min(unit === "s" ? 0 : 9, Math.max(-15, Math.floor(Math.log10(mag) / 3 + 1e-9) * 3));
 }
 
 /**
@@ -114,7 +117,7 @@ export function formatValue(v: number | undefined, unit: string): string {
   if (Number.isInteger(v) && Math.abs(v) < 1e9) return `${v}${u}`;
   const a = Math.abs(v);
   if (SI_PREFIXED.has(unit) && a >= 1e-15 && a < 1e12) {
-    const k = siExponent(a);
+    const k = siExponent(a, unit);
     return `${Number((v / 10 ** k).toPrecision(4))} ${SI_PREFIX[k]}${unit}`;
   }
   const digits = a < 1 && a > 0.999 ? Math.min(12, Math.ceil(-Math.log10(1 - a)) + 2) : 4;

@@ -50,6 +50,9 @@ describe("chart axes", () => {
     expect(formatValue(0, "count")).toBe("0 count");
     expect(formatValue(3.2e-4, "s")).toBe("320 µs");
     expect(formatValue(0.25, "J")).toBe("250 mJ");
+    expect(formatValue(1178.2, "s")).toBe("1178 s"); // seconds take no prefix above 1: not "1.178 ks"
+    expect(formatValue(2500.5, "J")).toBe("2.501 kJ");
+    expect(niceAxis(1100, 1300, "s", 2).labels).toEqual(["1100 s", "1200 s", "1300 s"]);
     expect(formatValue(0.99999981234, "")).toBe("0.999999812"); // 1 − v = 1.9e-7: two digits of the gap
     expect(formatValue(Number.NaN, "s")).toBe("—");
   });

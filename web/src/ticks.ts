@@ -44,7 +44,7 @@ export function tickLabels(ticks: readonly number[], step: number, unit: string)
   const mag = Math.max(...ticks.map(Math.abs));
   const e = stepExponent(step);
   if (SI_PREFIXED.has(unit)) {
-    const k = siExponent(mag);
+    const k = siExponent(mag, unit);
     const dec = Math.max(0, k - e);
     return ticks.map((t) => `${(t / 10 ** k).toFixed(dec)} ${SI_PREFIX[k]}${unit}`);
   }
