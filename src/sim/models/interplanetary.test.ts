@@ -9,7 +9,8 @@
 import { Body, Elongation } from "astronomy-engine";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../errors.js";
-import { earthMarsLightTimeS } from "../../model/orbit/interplanetary.js";
+import { baryPositionM, earthMarsLightTimeS } from "../../model/orbit/interplanetary.js";
+import { RandomStream } from "../../numeric/random/stream.js";
 import { interplanetarySummary, singleUnitVerdict } from "../../experiments/interplanetary/run-summary.js";
 import type { ModelEvent } from "../model.js";
 import { Runner, type Checkpoint, type Sample } from "../run.js";
@@ -58,7 +59,7 @@ const series = (samples: readonly Sample[]) => {
   return out;
 };
 
-const dateAt = (tNs: number) => new Date(Date.parse(EPOCH) + tNs / 1e6);
+const dateAt = (tNs: number, epoch = EPOCH) => new Date(Date.parse(epoch) + tNs / 1e6);
 
 describe("model interplanetary through the 2028 solar conjunction (§5.2)", () => {
   const sc = scenario();
@@ -155,6 +156,34 @@ describe("a Sun–Earth L4 relay routes around the Sun (§5.2 relays)", () => {
     }
     // The time transfer still runs over direct links only: the Mars clock holds over behind the relay.
     expect(relayed.samples[relayed.samples.length - 1]!.metrics.umtSynced).toBe(0);
+  });
+});
+
+describe("Earth–Mars time transfer in the run: the ephemeris error is an input (§5.2 predictive compensation)", () => {
+  // Optical clocks (1e-15 class), no frequency steering, 2 days before the outage: the clocks
+  // wander < 1e-11 s over a tick, so the residual is the prediction's error.
+  const epoch = "2028-02-25T00:00:00Z";
+  const umtRun = (mode: string) => runAll(scenario({ epoch, umt: { mode, clock: "optical", ephemerisErrorM: 300, frequencyGain: 0 } }, { durationS: 2 * DAY_S, checkpointEveryS: 2 * DAY_S }));
+
+  it("predictive: the residual is the Mars range error along the line of sight over c (δr·û/c, ~µs for 300 m)", () => {
+    // The error vector as the model draws it: its stream, after the two clocks' offsets and drifts.
+    const rng = RandomStream.fromSeed(7, "interplanetary-umt");
+    for (let k = 0; k < 4; k++) rng.normal();
+    const err = [300 * rng.normal(), 300 * rng.normal(), 300 * rng.normal()];
+    for (const s of umtRun("predictive").samples) {
+      // A sample is taken before its tick's exchange: it shows the previous tick's correction.
+      const at = dateAt(s.tNs - 7200e9, epoch);
+      const e = baryPositionM(Body.Earth, at), m = baryPositionM(Body.Mars, at);
+      const d = [m[0]! - e[0]!, m[1]! - e[1]!, m[2]! - e[2]!], len = Math.hypot(...d);
+      const expected = (err[0]! * d[0]! + err[1]! * d[1]! + err[2]! * d[2]!) / len / 299_792_458;
+      expect(Math.abs(expected)).toBeGreaterThan(5e-9); // this seed's error is 84 m, mostly across the line of sight
+      // 1e-3 relative: the sites' directions differ from the centres' by < 1e-4 rad; clock wander < 1e-11 s.
+      expect(Math.abs(s.metrics.umtResidualS! - expected)).toBeLessThan(1e-3 * Math.abs(expected) + 2e-11);
+    }
+  });
+
+  it("two-way: the range error common to both legs cancels", () => {
+    for (const s of umtRun("two-way").samples) expect(Math.abs(s.metrics.umtResidualS!)).toBeLessThan(1e-9);
   });
 });
 
