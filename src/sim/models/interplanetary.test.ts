@@ -154,8 +154,14 @@ describe("a Sun–Earth L4 relay routes around the Sun (§5.2 relays)", () => {
       expect(s.metrics.latencyAcrossReachable).toBe(1);
       expect(s.metrics.latencyAcrossP50S!).toBeGreaterThan(s.metrics.lightTimeS! + 100); // a 60° detour of ~1 au
     }
-    // The time transfer still runs over direct links only: the Mars clock holds over behind the relay.
-    expect(relayed.samples[relayed.samples.length - 1]!.metrics.umtSynced).toBe(0);
+  });
+
+  it("carries the time transfer through the relay: the Mars clock stays steered instead of holding over", () => {
+    expect(direct.samples.every((s) => s.metrics.umtSynced === 0)).toBe(true);
+    expect(relayed.samples.every((s) => s.metrics.umtSynced === 1 && s.metrics.umtViaRelay === 1 && s.metrics.umtHoldoverS === 7200)).toBe(true);
+    const maxAbs = (r: Recorded) => Math.max(...r.samples.map((s) => Math.abs(s.metrics.umtResidualS!)));
+    // Direct: free-running CSACs for 2 days (≈ 5e-11 · 1.7e5 s ≈ µs); relayed: one tick of hold-over.
+    expect(maxAbs(relayed)).toBeLessThan(maxAbs(direct) / 10);
   });
 });
 
