@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../errors.js";
 import { baryPositionM, earthMarsLightTimeS } from "../../model/orbit/interplanetary.js";
 import { RandomStream } from "../../numeric/random/stream.js";
-import { interplanetarySummary, singleUnitVerdict } from "../../experiments/interplanetary/run-summary.js";
+import { interplanetarySummary } from "../../experiments/interplanetary/run-summary.js";
 import type { ModelEvent } from "../model.js";
 import { Runner, type Checkpoint, type Sample } from "../run.js";
 import { resolveScenario, type Scenario } from "../scenario/index.js";
@@ -163,6 +163,16 @@ describe("a Sun–Earth L4 relay routes around the Sun (§5.2 relays)", () => {
     // Direct: free-running CSACs for 2 days (≈ 5e-11 · 1.7e5 s ≈ µs); relayed: one tick of hold-over.
     expect(maxAbs(relayed)).toBeLessThan(maxAbs(direct) / 10);
   });
+
+  it("the single-cognitive-unit verdict (§5.2) follows: the relay makes the shells connected, latency and time still fail", () => {
+    const verdict = (r: Recorded, sc: Scenario) => interplanetarySummary(sc, series(r.samples), r.events).verdict;
+    const v0 = verdict(direct, scenario({ epoch: "2028-03-20T00:00:00Z" }));
+    const v1 = verdict(relayed, scenario({ epoch: "2028-03-20T00:00:00Z", relays: ["sun-earth-L4"] }));
+    expect(v0.conditions.map((c) => [c.name, c.holds])).toEqual([["connected", false], ["latency", false], ["one time base", false]]);
+    expect(v1.conditions.map((c) => [c.name, c.holds])).toEqual([["connected", true], ["latency", false], ["one time base", false]]);
+    expect([v0.outcome, v1.outcome]).toEqual(["fails", "fails"]);
+    expect(v0.text).toMatch(/not a single cognitive unit/);
+  });
 });
 
 describe("Earth–Mars time transfer in the run: the ephemeris error is an input (§5.2 predictive compensation)", () => {
@@ -190,25 +200,6 @@ describe("Earth–Mars time transfer in the run: the ephemeris error is an input
 
   it("two-way: the range error common to both legs cancels", () => {
     for (const s of umtRun("two-way").samples) expect(Math.abs(s.metrics.umtResidualS!)).toBeLessThan(1e-9);
-  });
-});
-
-describe("the single-cognitive-unit verdict (§5.2) is computed from the outcomes", () => {
-  const base = { acrossMedianS: 1200, lightTimeMinS: 1190, gapClosedS: 17 * DAY_S, residualP99S: 1e-4, paperLatencyS: 1e-9, paperResidualS: 100e-15, processingS: 1e-9 };
-
-  it("fails on the twin's outcomes and names each failed condition", () => {
-    const v = singleUnitVerdict(base);
-    expect(v.outcome).toBe("fails");
-    expect(v.conditions.map((c) => c.holds)).toEqual([false, false, false]);
-    expect(v.text).toMatch(/light-time alone is 1\.19e\+12 × the claimed latency/);
-  });
-
-  it("flips to holds only when every condition is met, and back when any one is not", () => {
-    const ok = { ...base, acrossMedianS: 5e-10, lightTimeMinS: 1e-10, gapClosedS: 0, residualP99S: 5e-14 };
-    expect(singleUnitVerdict(ok).outcome).toBe("holds");
-    expect(singleUnitVerdict({ ...ok, gapClosedS: 7200 }).outcome).toBe("fails");
-    expect(singleUnitVerdict({ ...ok, residualP99S: 2e-13 }).outcome).toBe("fails");
-    expect(singleUnitVerdict({ ...ok, acrossMedianS: null }).outcome).toBe("fails");
   });
 });
 
