@@ -161,6 +161,8 @@ export interface Placement {
   /** Least distance between two of its controllers, m. */
   readonly minSeparationM: number;
   readonly eligible: boolean;
+  /** The five controllers, geocentric m (equator of date); null for the paper's, which sit at their ephemeris sites at the epoch (model/orbit/smc.ts). */
+  readonly sitesM: readonly Vec3[] | null;
 }
 
 function quorumRoundTrip(sites: readonly Vec3[], radiusM: number): { rtt: number; minSep: number } {
@@ -190,22 +192,29 @@ export function placements(t: Technology): Placement[] {
   const out: Placement[] = [];
   paperSearch ??= searchFailover({ ...s32Failover.inputs, gridDeg: 5 });
   const paper = paperSearch;
-  out.push({ name: "paper: L1, L2, Moon-South, GEO-180°, reserve", roundTripS: paper.best.roundTripS, minSeparationM: GEO_RADIUS_M, eligible: true });
+  out.push({ name: "paper: L1, L2, Moon-South, GEO-180°, reserve", roundTripS: paper.best.roundTripS, minSeparationM: GEO_RADIUS_M, eligible: true, sitesM: null });
   const rings: Array<[string, number]> = [["GEO ring of 5", GEO_RADIUS_M], ["MEO ring of 5 (GNSS radius)", 26_560e3], ["LEO ring of 5 (the nodes' shell)", EARTH_RADIUS_M + t.altitudeM]];
   for (const [name, radius] of rings) {
-    const q = quorumRoundTrip(ring(radius, 5), r);
-    out.push({ name, roundTripS: q.rtt, minSeparationM: q.minSep, eligible: q.minSep >= t.controllerMinSeparationM });
+    const sites = ring(radius, 5);
+    const q = quorumRoundTrip(sites, r);
+    out.push({ name, roundTripS: q.rtt, minSeparationM: q.minSep, eligible: q.minSep >= t.controllerMinSeparationM, sitesM: sites });
   }
   // Regular pentagon with side = the least separation, centred on a GEO slot.
   const circum = t.controllerMinSeparationM / (2 * Math.sin(Math.PI / 5));
-  const q = quorumRoundTrip(ring(circum, 5, [GEO_RADIUS_M, 0, 0]), r);
-  out.push({ name: "GEO cluster of 5 at the least separation", roundTripS: q.rtt, minSeparationM: q.minSep, eligible: q.minSep >= t.controllerMinSeparationM * (1 - 1e-9) });
+  const cluster = ring(circum, 5, [GEO_RADIUS_M, 0, 0]);
+  const q = quorumRoundTrip(cluster, r);
+  out.push({ name: "GEO cluster of 5 at the least separation", roundTripS: q.rtt, minSeparationM: q.minSep, eligible: q.minSep >= t.controllerMinSeparationM * (1 - 1e-9), sitesM: cluster });
   return out;
+}
+
+/** The eligible placement with the least quorum round trip. */
+export function bestPlacement(t: Technology): Placement {
+  return placements(t).filter((p) => p.eligible).reduce((a, b) => (b.roundTripS < a.roundTripS ? b : a));
 }
 
 export function failoverS(t: Technology): Derived {
   const ps = placements(t);
-  const best = ps.filter((p) => p.eligible).reduce((a, b) => (b.roundTripS < a.roundTripS ? b : a));
+  const best = bestPlacement(t);
   return {
     value: best.roundTripS, unit: "s", formula: "min over placements of the least round trip in which a candidate collects 2 more votes (3 of 5)",
     law: "special relativity with Raft's majority rule; links the Earth blocks go round it",

@@ -13,6 +13,7 @@ import { runH3 } from "../falsify/h3.js";
 import type { HypothesisResult } from "../falsify/hypothesis.js";
 import { applyTechOverrides, techAssumptions, TECHNOLOGY_DEFAULT, type Technology, type TechnologyName } from "./assumptions.js";
 import * as D from "./derive.js";
+import { twinFailover, type TwinFailover } from "./twin.js";
 
 export interface SetBy {
   readonly name: string;
@@ -47,6 +48,8 @@ export interface ImproveResult {
   readonly hypotheses: readonly HypothesisResult[];
   /** H2's mean RCF on the twin against the UMT residual (3 replicates a point), the buildable residual among them. */
   readonly coherence: readonly { readonly residualS: number; readonly rcfMean: number }[];
+  /** The failover world run on the buildable placement (twin.ts): measured failover and reload beside the derived ones; null without the simulations. */
+  readonly twin: TwinFailover | null;
   /** The audit's simulation claims that read the clock residual, rerun at the buildable one. */
   readonly simulations: readonly { readonly claim: string; readonly paperValue: number | string; readonly recomputed: number | string | null; readonly unit: string; readonly verdict: string; readonly inputs: Readonly<Record<string, number | string>> }[];
 }
@@ -150,8 +153,10 @@ export const BUILDABLE_SCENARIO_PATH = "scenarios/v3000-buildable.yaml";
 
 export interface ImproveOptions {
   readonly set?: Readonly<Record<string, string>>;
-  /** Evaluate H1 on the buildable parameters (instant; default true). */
+  /** Run the simulations: H1–H3, the audit's clock claims and H2's coherence at the buildable residual, and the failover world on the buildable placement (default true; false leaves only the derivation, milliseconds). */
   readonly hypotheses?: boolean;
+  /** Nodes of the failover world's shell (default the technology's `nodes`, 10^5: about 10 s). */
+  readonly twinNodes?: number;
 }
 
 /** Derive every change, the scenario and H1 on the buildable technology. */
@@ -162,7 +167,8 @@ export function runImprove(o: ImproveOptions = {}): ImproveResult {
   const hypotheses = o.hypotheses === false ? [] : buildableHypotheses(t);
   const simulations = o.hypotheses === false ? [] : buildableSimulationClaims(t);
   const coherence = o.hypotheses === false ? [] : coherenceAgainstResidual(D.umtResidualS(t).value);
-  return { assumptions, changes, placements: D.placements(t), scenario: { path: BUILDABLE_SCENARIO_PATH, yaml: buildableScenarioYaml(t) }, hypotheses, simulations, coherence };
+  const twin = o.hypotheses === false ? null : twinFailover(t, { nodes: o.twinNodes });
+  return { assumptions, changes, placements: D.placements(t), scenario: { path: BUILDABLE_SCENARIO_PATH, yaml: buildableScenarioYaml(t) }, hypotheses, simulations, coherence, twin };
 }
 
 /** §6's H1–H3 on the buildable parameters (the paper's n = 10 replicates, no flip search). */
