@@ -237,6 +237,42 @@ export function reloadS(t: Technology): Derived {
   };
 }
 
+/** One-way light time to the nearest node, the in-plane neighbour: the least latency between two nodes. */
+export function neighbourLatencyS(t: Technology): Derived {
+  const perPlane = t.nodes / t.planes;
+  const d = 2 * (EARTH_RADIUS_M + t.altitudeM) * Math.sin(Math.PI / perPlane);
+  const v = d / SPEED_OF_LIGHT_M_PER_S;
+  return {
+    value: v, unit: "s", formula: "t = 2(R⊕ + h)·sin(π/n_plane)/c", law: "special relativity: no signal outruns light",
+    uses: ["nodes", "planes", "altitudeM"],
+    arithmetic: [`${sci(perPlane)} nodes per plane at ${sci(t.altitudeM / 1e3)} km: neighbour ${sci(d / 1e3)} km away, ${sci(v)} s one way`, `any two nodes farther apart wait longer: across the shell ≈ ${sci((2 * (EARTH_RADIUS_M + t.altitudeM)) / SPEED_OF_LIGHT_M_PER_S)} s`],
+  };
+}
+
+/** Latency a clocked (CMOS, FPGA-class) pipeline registers: its stages ÷ its clock. */
+export function clockedLatencyS(t: Technology): Derived {
+  const v = t.cmosStages / t.cmosClockHz;
+  return {
+    value: v, unit: "s", formula: "t = n_stages / f_clock", law: "a synchronous circuit registers a result only on a clock edge",
+    uses: ["cmosStages", "cmosClockHz"],
+    arithmetic: [`${t.cmosStages} periods / ${sci(t.cmosClockHz)} Hz = ${sci(v)} s (an emulation at §4.1's 100 MHz registers nothing shorter than 10 ns)`],
+  };
+}
+
+/** The legacy baseline's power per TFLOP/s: today's most efficient system. */
+export function legacyPerTflop(t: Technology): Derived {
+  return {
+    value: t.legacyWPerTflop, unit: "W per TFLOP/s", formula: "P/TFLOP = 1000 / (GFLOPS per W)", law: "energy conservation (a measured efficiency, inverted)",
+    uses: ["legacyWPerTflop"], arithmetic: [`${sci(t.legacyWPerTflop)} W per TFLOP/s = 1000 / ${sci(1000 / t.legacyWPerTflop)} GFLOPS/W`],
+  };
+}
+
+/** One node's (one unit's) capacity in TFLOP/s, counting one read-out as one operation. */
+export function nodeTflops(t: Technology): Derived {
+  const v = t.opsPerNodePerS / 1e12;
+  return { value: v, unit: "TFLOP/s per unit", formula: "f_op / 10¹²", law: "counting (one read-out is one operation)", uses: ["opsPerNodePerS"], arithmetic: [`${sci(t.opsPerNodePerS)} operations per second = ${sci(v)} TFLOP/s`] };
+}
+
 /** Thermal ratio k_B·T / E_op at the operating temperature. */
 export function thermalRatio(t: Technology): Derived {
   const e = energyPerOp(t);
