@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { NumpyRandomState } from "../../numeric/random/mt19937.js";
 import { allocStates } from "./node-states.js";
 import { numpyRandomKets } from "./random-states.js";
-import { rcfPair } from "./rcf.js";
+import { rcfPair, rcfUnrolled } from "./rcf.js";
 import { RcfRows } from "./rcf-simd.js";
 
 describe("RCF rows through WebAssembly SIMD (§2.1: RCF_ij = |⟨ψ_i|ψ_j⟩|²)", () => {
-  it("equals rcfPair bit for bit for every pair, odd and even d, odd and even row lengths", () => {
+  it("equals rcfPair (and, paired, rcfUnrolled) bit for bit for every pair, odd and even d, odd and even row lengths", () => {
     for (const dim of [2, 3, 12, 13]) {
       const s = numpyRandomKets(allocStates(97, dim), new NumpyRandomState(dim));
       const rows = RcfRows.create(s.data, dim, 97, 40);
@@ -15,6 +15,8 @@ describe("RCF rows through WebAssembly SIMD (§2.1: RCF_ij = |⟨ψ_i|ψ_j⟩|²
         for (const [lo, hi] of [[0, 40], [57, 97], [3, 4], [10, 10], [20, 59]] as const) {
           const out = rows!.row(i, lo, hi);
           for (let v = lo; v < hi; v++) expect(Object.is(out[v - lo], rcfPair(s.data, dim, i, v))).toBe(true);
+          const paired = rows!.rowUnrolled(i, lo, hi);
+          for (let v = lo; v < hi; v++) expect(Object.is(paired[v - lo], rcfUnrolled(s.data, 2 * dim * i, s.data, 2 * dim * v, 2 * dim))).toBe(true);
         }
       }
     }

@@ -32,13 +32,15 @@ const ACC0 = 11;
 const ACC1 = 12;
 const AR = 13;
 const AI = 14;
+const ACC2 = 15;
+const ACC3 = 16;
 
-/** acc += ar·load(s + m) + ai·load(t + m). */
-function term(acc: number, s: number, t: number): number[] {
+/** acc += ar·load(s + m + off) + ai·load(t + m + off). */
+function term(acc: number, s: number, t: number, off = 0): number[] {
   return [
     ...op.get(acc),
-    ...op.get(AR), ...op.get(s), ...op.get(M), ...op.i32Add, ...op.v128Load(), ...op.f64x2Mul,
-    ...op.get(AI), ...op.get(t), ...op.get(M), ...op.i32Add, ...op.v128Load(), ...op.f64x2Mul,
+    ...op.get(AR), ...op.get(s), ...op.get(M), ...op.i32Add, ...op.v128Load(off), ...op.f64x2Mul,
+    ...op.get(AI), ...op.get(t), ...op.get(M), ...op.i32Add, ...op.v128Load(off), ...op.f64x2Mul,
     ...op.f64x2Add,
     ...op.f64x2Add, ...op.set(acc),
   ];
@@ -60,6 +62,32 @@ function modes(two: boolean): number[] {
   ];
 }
 
+/**
+ * The loop over modes in `rcfUnrolled`'s order for two columns: even modes into ACC0/ACC1, odd
+ * modes into ACC2/ACC3, a last odd-d mode into the even sums; then ACC0 += ACC2, ACC1 += ACC3.
+ */
+function modesPaired(): number[] {
+  const splats = (off: number) => [...op.get(P), ...op.v128Load(off), ...op.set(AR), ...op.get(P), ...op.v128Load(off + 16), ...op.set(AI)];
+  return [
+    ...op.v128Zero, ...op.set(ACC0), ...op.v128Zero, ...op.set(ACC1), ...op.v128Zero, ...op.set(ACC2), ...op.v128Zero, ...op.set(ACC3),
+    ...op.i32(0), ...op.set(M), ...op.get(A), ...op.set(P),
+    ...op.block, ...op.loop,
+    // While two modes remain (m + 16 < nodeBytes).
+    ...op.get(M), ...op.i32(16), ...op.i32Add, ...op.get(NB), ...op.i32GeS, ...op.brIf(1),
+    ...splats(0), ...term(ACC0, S, T), ...term(ACC1, S1, T1),
+    ...splats(32), ...term(ACC2, S, T, 16), ...term(ACC3, S1, T1, 16),
+    ...op.get(P), ...op.i32(64), ...op.i32Add, ...op.set(P),
+    ...op.get(M), ...op.i32(32), ...op.i32Add, ...op.set(M),
+    ...op.br(0),
+    ...op.end, ...op.end,
+    ...op.get(M), ...op.get(NB), ...op.i32LtS, ...op.if,
+    ...splats(0), ...term(ACC0, S, T), ...term(ACC1, S1, T1),
+    ...op.end,
+    ...op.get(ACC0), ...op.get(ACC2), ...op.f64x2Add, ...op.set(ACC0),
+    ...op.get(ACC1), ...op.get(ACC3), ...op.f64x2Add, ...op.set(ACC1),
+  ];
+}
+
 /** out[offset] = re² + im² of `acc` (lane 0 squared plus lane 1 squared). */
 function store(acc: number, offset: number): number[] {
   return [
@@ -70,7 +98,13 @@ function store(acc: number, offset: number): number[] {
   ];
 }
 
-function rowsBody(): number[] {
+/**
+ * `rows(a, s, t, n, nodeBytes, out)`: out[v] = RCF(row, column v) for n columns from s (t: the
+ * twisted copy), in `rcfBetween`'s order, or with `paired` in `rcfUnrolled`'s (even and odd modes
+ * summed apart). A paired odd last column runs as a pair whose second column is discarded.
+ */
+function rowsBody(paired: boolean): number[] {
+  const two = paired ? modesPaired() : modes(true);
   return [
     ...op.i32(0), ...op.set(V),
     ...op.block, ...op.loop,
@@ -78,7 +112,7 @@ function rowsBody(): number[] {
     ...op.get(V), ...op.i32(2), ...op.i32Add, ...op.get(N), ...op.i32GtS, ...op.brIf(1),
     ...op.get(S), ...op.get(NB), ...op.i32Add, ...op.set(S1),
     ...op.get(T), ...op.get(NB), ...op.i32Add, ...op.set(T1),
-    ...modes(true),
+    ...two,
     ...store(ACC0, 0), ...store(ACC1, 8),
     ...op.get(S1), ...op.get(NB), ...op.i32Add, ...op.set(S),
     ...op.get(T1), ...op.get(NB), ...op.i32Add, ...op.set(T),
@@ -88,7 +122,7 @@ function rowsBody(): number[] {
     ...op.end, ...op.end,
     // The last column when n is odd.
     ...op.get(V), ...op.get(N), ...op.i32LtS, ...op.if,
-    ...modes(false), ...store(ACC0, 0),
+    ...(paired ? [...op.get(S), ...op.set(S1), ...op.get(T), ...op.set(T1), ...modesPaired()] : modes(false)), ...store(ACC0, 0),
     ...op.end,
   ];
 }
@@ -106,11 +140,15 @@ let compiled: object | null | undefined;
 
 function kernelModule(): object | null {
   if (compiled === undefined) {
-    const bytes = moduleBytes([{ name: "rows", params: [I32, I32, I32, I32, I32, I32], locals: [[5, I32], [4, V128]], body: rowsBody() }]);
+    const params = [I32, I32, I32, I32, I32, I32];
+    const locals: Array<[number, number]> = [[5, I32], [6, V128]];
+    const bytes = moduleBytes([{ name: "rows", params, locals, body: rowsBody(false) }, { name: "rowsPaired", params, locals, body: rowsBody(true) }]);
     compiled = wasm !== undefined && wasm.validate(bytes) ? new wasm.Module(bytes) : null;
   }
   return compiled;
 }
+
+type RowsFn = (a: number, s: number, t: number, n: number, nodeBytes: number, out: number) => void;
 
 /** Bytes of one page of WebAssembly memory. */
 const PAGE = 65_536;
@@ -119,7 +157,8 @@ const MEMORY_BYTES_MAX = 2 ** 31;
 
 /** RCF rows of fixed states `data` (N nodes of d modes) against ranges of nodes, through the SIMD kernel. */
 export class RcfRows {
-  private readonly rowsFn: (a: number, s: number, t: number, n: number, nodeBytes: number, out: number) => void;
+  private readonly rowsFn: RowsFn;
+  private readonly rowsPairedFn: RowsFn;
   private readonly f64: Float64Array;
   private readonly nodeBytes: number;
   private readonly outAt: number;
@@ -136,7 +175,8 @@ export class RcfRows {
     const bytes = this.twistedAt + this.nodeBytes * nodes;
     const memory = new api.Memory({ initial: Math.ceil(bytes / PAGE) });
     const instance = new api.Instance(module, { env: { mem: memory } });
-    this.rowsFn = instance.exports.rows as RcfRows["rowsFn"];
+    this.rowsFn = instance.exports.rows as RowsFn;
+    this.rowsPairedFn = instance.exports.rowsPaired as RowsFn;
     this.f64 = new Float64Array(memory.buffer);
     const n2 = 2 * dim * nodes;
     const s = this.f64.subarray(this.statesAt / 8, this.statesAt / 8 + n2);
@@ -164,6 +204,15 @@ export class RcfRows {
    * values bit for bit; the returned view is overwritten by the next call.
    */
   row(i: number, lo: number, hi: number): Float64Array {
+    return this.run(this.rowsFn, i, lo, hi);
+  }
+
+  /** As `row`, with `rcfUnrolled(node i, node v)`'s values bit for bit (Prim's and the backbone's kernel). */
+  rowUnrolled(i: number, lo: number, hi: number): Float64Array {
+    return this.run(this.rowsPairedFn, i, lo, hi);
+  }
+
+  private run(fn: RowsFn, i: number, lo: number, hi: number): Float64Array {
     assert(hi - lo <= this.columnsMax && lo >= 0 && lo <= hi, `RCF row [${lo}, ${hi}) within ${this.columnsMax} columns`);
     const d2 = 2 * this.dim;
     const f = this.f64;
@@ -176,7 +225,7 @@ export class RcfRows {
       f[2 * m + 2] = ai;
       f[2 * m + 3] = ai;
     }
-    this.rowsFn(0, this.statesAt + lo * this.nodeBytes, this.twistedAt + lo * this.nodeBytes, hi - lo, this.nodeBytes, this.outAt);
+    fn(0, this.statesAt + lo * this.nodeBytes, this.twistedAt + lo * this.nodeBytes, hi - lo, this.nodeBytes, this.outAt);
     return this.out;
   }
 }
