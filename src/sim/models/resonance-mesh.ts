@@ -47,7 +47,7 @@ interface Tally {
 }
 
 /** A saved `MeshSnapshot`, read field by field (lengths per node checked here, the state's by the mesh). */
-function readMeshSnapshot(m: StateReader, nodes: number, dim: number): MeshSnapshot {
+export function readMeshSnapshot(m: StateReader, nodes: number, dim: number): MeshSnapshot {
   const blockRandom = m.has("blockRandom")
     ? m.arr("blockRandom").map((b, k) => {
       const br = new StateReader(b, `${m.path}.blockRandom[${k}]`);
