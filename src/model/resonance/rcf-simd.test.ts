@@ -22,6 +22,22 @@ describe("RCF rows through WebAssembly SIMD (§2.1: RCF_ij = |⟨ψ_i|ψ_j⟩|²
     }
   });
 
+  it("filters a row as the nearest-list pass does: exactly the nodes with w ≤ worstRow or w ≤ worst[v], in order", () => {
+    const dim = 12;
+    const s = numpyRandomKets(allocStates(300, dim), new NumpyRandomState(4));
+    const rows = RcfRows.create(s.data, dim, 300, 64)!;
+    for (let v = 0; v < 300; v++) rows.worst[v] = 0.7 + 0.25 * Math.sin(v);
+    for (const [i, lo, hi, worstRow] of [[0, 1, 65, 0.8], [5, 200, 263, 0.9], [299, 0, 1, 2], [7, 30, 30, 1]] as const) {
+      const expected: number[] = [];
+      for (let v = lo; v < hi; v++) {
+        const w = 1 - rcfPair(s.data, dim, i, v);
+        if (w <= worstRow || w <= rows.worst[v]!) expected.push(v - lo, w);
+      }
+      const count = rows.near(i, lo, hi, worstRow);
+      expect(Array.from(rows.candidates.subarray(0, 2 * count))).toEqual(expected);
+    }
+  });
+
   it("is exact where the answer is known: |⟨e_k|e_k⟩|² = 1, orthogonal kets 0, and a phase drops out", () => {
     const dim = 4;
     const data = new Float64Array(2 * dim * 3);

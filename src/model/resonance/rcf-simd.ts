@@ -14,26 +14,31 @@
  * use the scalar `rcfBlock`.
  */
 import { assert } from "../../errors.js";
-import { I32, moduleBytes, op, V128 } from "../../numeric/wasm/module-bytes.js";
+import { F64, I32, moduleBytes, op, V128 } from "../../numeric/wasm/module-bytes.js";
 
-// Parameters and locals of `rows(a, s, t, n, nodeBytes, out)`.
+// Parameters and locals of `rows(a, s, t, n, nodeBytes, out, worst, worstRow)` (the last two
+// are read by `rowsNear` only).
 const A = 0;
 const S = 1;
 const T = 2;
 const N = 3;
 const NB = 4;
 const OUT = 5;
-const V = 6;
-const M = 7;
-const P = 8;
-const S1 = 9;
-const T1 = 10;
-const ACC0 = 11;
-const ACC1 = 12;
-const AR = 13;
-const AI = 14;
-const ACC2 = 15;
-const ACC3 = 16;
+const WJ = 6;
+const WI = 7;
+const V = 8;
+const M = 9;
+const P = 10;
+const S1 = 11;
+const T1 = 12;
+const CNT = 13;
+const ACC0 = 14;
+const ACC1 = 15;
+const AR = 16;
+const AI = 17;
+const ACC2 = 18;
+const ACC3 = 19;
+const W = 20;
 
 /** acc += ar·load(s + m + off) + ai·load(t + m + off). */
 function term(acc: number, s: number, t: number, off = 0): number[] {
@@ -99,13 +104,38 @@ function store(acc: number, offset: number): number[] {
 }
 
 /**
+ * For `rowsNear`: w = 1 − (re² + im²) of `acc` (the scalar pass's `1 − row[j]`, bit for bit); when
+ * w ≤ worstRow or w ≤ worst[column], append (column index, w) to the candidates at `out`.
+ */
+function candidate(acc: number, c: number): number[] {
+  const at = [...op.get(OUT), ...op.get(CNT), ...op.i32(4), ...op.i32Shl, ...op.i32Add];
+  return [
+    ...op.f64(1),
+    ...op.get(acc), ...op.get(acc), ...op.f64x2Mul, ...op.tee(AR), ...op.f64x2ExtractLane(0),
+    ...op.get(AR), ...op.f64x2ExtractLane(1), ...op.f64Add,
+    ...op.f64Sub, ...op.tee(W),
+    ...op.get(WI), ...op.f64Le,
+    ...op.get(W), ...op.get(WJ), ...op.f64Load(8 * c), ...op.f64Le,
+    ...op.i32Or,
+    ...op.if,
+    ...at, ...op.get(V), ...op.i32(c), ...op.i32Add, ...op.f64ConvertI32S, ...op.f64Store(0),
+    ...at, ...op.get(W), ...op.f64Store(8),
+    ...op.get(CNT), ...op.i32(1), ...op.i32Add, ...op.set(CNT),
+    ...op.end,
+  ];
+}
+
+/**
  * `rows(a, s, t, n, nodeBytes, out)`: out[v] = RCF(row, column v) for n columns from s (t: the
  * twisted copy), in `rcfBetween`'s order, or with `paired` in `rcfUnrolled`'s (even and odd modes
  * summed apart). A paired odd last column runs as a pair whose second column is discarded.
  */
-function rowsBody(paired: boolean): number[] {
+function rowsBody(kind: "plain" | "paired" | "near"): number[] {
+  const paired = kind === "paired";
+  const near = kind === "near";
   const two = paired ? modesPaired() : modes(true);
   return [
+    ...op.i32(0), ...op.set(CNT),
     ...op.i32(0), ...op.set(V),
     ...op.block, ...op.loop,
     // Two columns at a time while two remain.
@@ -113,17 +143,19 @@ function rowsBody(paired: boolean): number[] {
     ...op.get(S), ...op.get(NB), ...op.i32Add, ...op.set(S1),
     ...op.get(T), ...op.get(NB), ...op.i32Add, ...op.set(T1),
     ...two,
-    ...store(ACC0, 0), ...store(ACC1, 8),
+    ...(near ? [...candidate(ACC0, 0), ...candidate(ACC1, 1)] : [...store(ACC0, 0), ...store(ACC1, 8)]),
     ...op.get(S1), ...op.get(NB), ...op.i32Add, ...op.set(S),
     ...op.get(T1), ...op.get(NB), ...op.i32Add, ...op.set(T),
-    ...op.get(OUT), ...op.i32(16), ...op.i32Add, ...op.set(OUT),
+    ...(near ? [...op.get(WJ), ...op.i32(16), ...op.i32Add, ...op.set(WJ)] : [...op.get(OUT), ...op.i32(16), ...op.i32Add, ...op.set(OUT)]),
     ...op.get(V), ...op.i32(2), ...op.i32Add, ...op.set(V),
     ...op.br(0),
     ...op.end, ...op.end,
     // The last column when n is odd.
     ...op.get(V), ...op.get(N), ...op.i32LtS, ...op.if,
-    ...(paired ? [...op.get(S), ...op.set(S1), ...op.get(T), ...op.set(T1), ...modesPaired()] : modes(false)), ...store(ACC0, 0),
+    ...(paired ? [...op.get(S), ...op.set(S1), ...op.get(T), ...op.set(T1), ...modesPaired()] : modes(false)),
+    ...(near ? candidate(ACC0, 0) : store(ACC0, 0)),
     ...op.end,
+    ...(near ? op.get(CNT) : []),
   ];
 }
 
@@ -140,15 +172,19 @@ let compiled: object | null | undefined;
 
 function kernelModule(): object | null {
   if (compiled === undefined) {
-    const params = [I32, I32, I32, I32, I32, I32];
-    const locals: Array<[number, number]> = [[5, I32], [6, V128]];
-    const bytes = moduleBytes([{ name: "rows", params, locals, body: rowsBody(false) }, { name: "rowsPaired", params, locals, body: rowsBody(true) }]);
+    const params = [I32, I32, I32, I32, I32, I32, I32, F64];
+    const locals: Array<[number, number]> = [[6, I32], [6, V128], [1, F64]];
+    const bytes = moduleBytes([
+      { name: "rows", params, locals, body: rowsBody("plain") },
+      { name: "rowsPaired", params, locals, body: rowsBody("paired") },
+      { name: "rowsNear", params, results: [I32], locals, body: rowsBody("near") },
+    ]);
     compiled = wasm !== undefined && wasm.validate(bytes) ? new wasm.Module(bytes) : null;
   }
   return compiled;
 }
 
-type RowsFn = (a: number, s: number, t: number, n: number, nodeBytes: number, out: number) => void;
+type RowsFn = (a: number, s: number, t: number, n: number, nodeBytes: number, out: number, worst: number, worstRow: number) => number;
 
 /** Bytes of one page of WebAssembly memory. */
 const PAGE = 65_536;
@@ -159,24 +195,33 @@ const MEMORY_BYTES_MAX = 2 ** 31;
 export class RcfRows {
   private readonly rowsFn: RowsFn;
   private readonly rowsPairedFn: RowsFn;
+  private readonly rowsNearFn: RowsFn;
   private readonly f64: Float64Array;
   private readonly nodeBytes: number;
   private readonly outAt: number;
+  private readonly worstAt: number;
   private readonly statesAt: number;
   private readonly twistedAt: number;
   private readonly out: Float64Array;
+  /** One number per node in the module's memory, read by `near` (a nearest-list pass keeps each node's k-th weight here). */
+  readonly worst: Float64Array;
+  /** `near`'s candidates: (column, weight) pairs. */
+  readonly candidates: Float64Array;
 
   private constructor(api: WasmApi, module: object, private readonly data: Float64Array, private readonly dim: number, nodes: number, readonly columnsMax: number) {
     this.nodeBytes = 16 * dim;
-    // Layout: row splats (32·d bytes), outputs (8 per column), the states, the twisted states.
+    // Layout: row splats (32·d bytes), outputs (16 per column: candidates are pairs), one number
+    // per node, the states, the twisted states.
     this.outAt = 32 * dim;
-    this.statesAt = align16(this.outAt + 8 * columnsMax);
+    this.worstAt = this.outAt + 16 * columnsMax;
+    this.statesAt = align16(this.worstAt + 8 * nodes);
     this.twistedAt = this.statesAt + this.nodeBytes * nodes;
     const bytes = this.twistedAt + this.nodeBytes * nodes;
     const memory = new api.Memory({ initial: Math.ceil(bytes / PAGE) });
     const instance = new api.Instance(module, { env: { mem: memory } });
     this.rowsFn = instance.exports.rows as RowsFn;
     this.rowsPairedFn = instance.exports.rowsPaired as RowsFn;
+    this.rowsNearFn = instance.exports.rowsNear as RowsFn;
     this.f64 = new Float64Array(memory.buffer);
     const n2 = 2 * dim * nodes;
     const s = this.f64.subarray(this.statesAt / 8, this.statesAt / 8 + n2);
@@ -187,6 +232,8 @@ export class RcfRows {
       t[x + 1] = -data[x]!;
     }
     this.out = this.f64.subarray(this.outAt / 8, this.outAt / 8 + columnsMax);
+    this.candidates = this.f64.subarray(this.outAt / 8, this.outAt / 8 + 2 * columnsMax);
+    this.worst = this.f64.subarray(this.worstAt / 8, this.worstAt / 8 + nodes);
   }
 
   /**
@@ -194,7 +241,7 @@ export class RcfRows {
    * columns; undefined where WebAssembly SIMD is unavailable or the states do not fit its memory.
    */
   static create(data: Float64Array, dim: number, nodes: number, columnsMax: number): RcfRows | undefined {
-    if (32 * dim * (nodes + 1) + 8 * columnsMax + 16 > MEMORY_BYTES_MAX) return undefined;
+    if (32 * dim * (nodes + 1) + 8 * nodes + 16 * columnsMax + 16 > MEMORY_BYTES_MAX) return undefined;
     const m = kernelModule();
     return m && wasm ? new RcfRows(wasm, m, data, dim, nodes, columnsMax) : undefined;
   }
@@ -212,7 +259,24 @@ export class RcfRows {
     return this.run(this.rowsPairedFn, i, lo, hi);
   }
 
+  /**
+   * The nearest-list pass's filter: the nodes v in [lo, hi) whose w = 1 − RCF(i, v) (`rcfPair`'s,
+   * bit for bit) has w ≤ `worstRow` or w ≤ `worst[v]`, as (v − lo, w) pairs in `candidates`, in
+   * node order; returns how many.
+   */
+  near(i: number, lo: number, hi: number, worstRow: number): number {
+    this.splat(i, lo, hi);
+    return this.rowsNearFn(0, this.statesAt + lo * this.nodeBytes, this.twistedAt + lo * this.nodeBytes, hi - lo, this.nodeBytes, this.outAt, this.worstAt + 8 * lo, worstRow);
+  }
+
   private run(fn: RowsFn, i: number, lo: number, hi: number): Float64Array {
+    this.splat(i, lo, hi);
+    fn(0, this.statesAt + lo * this.nodeBytes, this.twistedAt + lo * this.nodeBytes, hi - lo, this.nodeBytes, this.outAt, 0, 0);
+    return this.out;
+  }
+
+  /** Row i's amplitudes as lane splats at address 0. */
+  private splat(i: number, lo: number, hi: number): void {
     assert(hi - lo <= this.columnsMax && lo >= 0 && lo <= hi, `RCF row [${lo}, ${hi}) within ${this.columnsMax} columns`);
     const d2 = 2 * this.dim;
     const f = this.f64;
@@ -225,8 +289,6 @@ export class RcfRows {
       f[2 * m + 2] = ai;
       f[2 * m + 3] = ai;
     }
-    fn(0, this.statesAt + lo * this.nodeBytes, this.twistedAt + lo * this.nodeBytes, hi - lo, this.nodeBytes, this.outAt);
-    return this.out;
   }
 }
 
