@@ -87,8 +87,9 @@ export function emptyLists(n: number, k: number, weightBuf?: ArrayBufferLike, ne
  * offered to both ends). The lists depend only on the (weight, index) order, not on the tiling.
  * With `parts` > 1 only the tile rows r ≡ `part` (mod `parts`) are done, into `out`; merging the
  * parts' lists (`mergeLists`) gives the whole lists, whatever the number of parts.
+ * `simdKernel` false forces the scalar kernel (the same lists; for tests and benchmarks).
  */
-export function nearestLists(states: NodeStates, k = NEAREST_K_DEFAULT, part = 0, parts = 1, out?: NearestLists): NearestLists {
+export function nearestLists(states: NodeStates, k = NEAREST_K_DEFAULT, part = 0, parts = 1, out?: NearestLists, simdKernel = true): NearestLists {
   assert(Number.isInteger(k) && k >= 1, `list length k = ${k}`);
   const n = states.nodes;
   const d2 = 2 * states.dim;
@@ -96,7 +97,7 @@ export function nearestLists(states: NodeStates, k = NEAREST_K_DEFAULT, part = 0
   const lists = out ?? emptyLists(n, k);
   const { weight } = lists;
   // The SIMD kernel where there is one, else the scalar one: the same weights bit for bit.
-  const simd = RcfRows.create(data, states.dim, n, TILE);
+  const simd = simdKernel ? RcfRows.create(data, states.dim, n, TILE) : undefined;
   // Each node's current k-th weight, contiguous so the update loop streams it (in the kernel's
   // memory with SIMD, where its filter reads it).
   const worst = simd ? simd.worst : new Float64Array(n);

@@ -106,9 +106,10 @@ export function clusterTrees(states: NodeStates, clusterSize: number, c0: number
 /**
  * Backbone weights of the representatives of clusters [a0, a1) against every cluster: rows
  * a0..a1−1 of `work.weight` and `work.endpoint`. Each RCF is `rcfUnrolled(rep, node)`'s sum in
- * its order, and each minimum takes the first lightest node in index order.
+ * its order, and each minimum takes the first lightest node in index order. `simdKernel` false
+ * forces the scalar kernel (the same numbers; for tests and benchmarks).
  */
-export function backboneWeights(states: NodeStates, clusterSize: number, a0: number, a1: number, work: HierarchicalWork): void {
+export function backboneWeights(states: NodeStates, clusterSize: number, a0: number, a1: number, work: HierarchicalWork, simdKernel = true): void {
   const n = states.nodes;
   const k = clusterCount(n, clusterSize);
   const d2 = 2 * states.dim;
@@ -117,7 +118,7 @@ export function backboneWeights(states: NodeStates, clusterSize: number, a0: num
     work.weight[a * k + a] = Number.POSITIVE_INFINITY;
     work.endpoint[a * k + a] = -1;
   }
-  const simd = RcfRows.create(data, states.dim, n, clusterSize);
+  const simd = simdKernel ? RcfRows.create(data, states.dim, n, clusterSize) : undefined;
   if (simd) {
     for (let b = 0; b < k; b++) {
       const lo = b * clusterSize;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NumpyRandomState } from "../../numeric/random/mt19937.js";
+import { nearestLists } from "./coherence-bounds.js";
+import { backboneWeights, clusterCount, hierarchicalWork } from "./coherence-hierarchical.js";
 import { allocStates } from "./node-states.js";
 import { numpyRandomKets } from "./random-states.js";
 import { rcfPair, rcfUnrolled } from "./rcf.js";
@@ -35,6 +37,23 @@ describe("RCF rows through WebAssembly SIMD (§2.1: RCF_ij = |⟨ψ_i|ψ_j⟩|²
       }
       const count = rows.near(i, lo, hi, worstRow);
       expect(Array.from(rows.candidates.subarray(0, 2 * count))).toEqual(expected);
+    }
+  });
+
+  it("leaves the nearest lists and the backbone weights exactly as the scalar kernels make them", () => {
+    for (const [nodes, dim] of [[700, 12], [333, 5]] as const) {
+      const s = numpyRandomKets(allocStates(nodes, dim), new NumpyRandomState(nodes));
+      const a = nearestLists(s, 8, 0, 1, undefined, true);
+      const b = nearestLists(s, 8, 0, 1, undefined, false);
+      expect(Array.from(a.neighbour)).toEqual(Array.from(b.neighbour));
+      expect(Array.from(a.weight)).toEqual(Array.from(b.weight));
+      const k = clusterCount(nodes, 50);
+      const x = hierarchicalWork(nodes, 50);
+      const y = hierarchicalWork(nodes, 50);
+      backboneWeights(s, 50, 0, k, x, true);
+      backboneWeights(s, 50, 0, k, y, false);
+      expect(Array.from(x.weight)).toEqual(Array.from(y.weight));
+      expect(Array.from(x.endpoint)).toEqual(Array.from(y.endpoint));
     }
   });
 
