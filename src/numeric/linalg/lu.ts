@@ -15,7 +15,10 @@ export interface LuFactors {
 
 /**
  * Factor a square complex matrix with partial pivoting (pivot = largest |re| + |im| in the column).
- * Row-major right-looking elimination: every update is a contiguous row axpy.
+ * Right-looking and blocked by panels of `PANEL` columns (the shape of LAPACK zgetrf): the panel
+ * is eliminated column by column on its own columns only, then the rest of the matrix takes one
+ * rank-`PANEL` update, so each trailing entry is loaded and stored once per panel, not once per
+ * column. Every update is a contiguous row axpy.
  *
  * @throws DimensionError when A is not square; InputError for non-finite entries;
  *   SolverError when a pivot column is exactly zero (A singular).
@@ -29,7 +32,34 @@ export function luFactor(A: CMatrix): LuFactors {
     if (!Number.isFinite(a[k])) throw InputError.of(`A[${Math.floor((k >> 1) / n)}][${(k >> 1) % n}]`, "a finite complex number", a[k]);
   }
   const piv = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
+  const w = 2 * n;
+  for (let k0 = 0; k0 < n; k0 += PANEL) {
+    const kEnd = Math.min(k0 + PANEL, n);
+    factorPanel(a, n, piv, k0, kEnd);
+    // U's rows k0..kEnd−1 right of the panel: a unit lower triangular solve with the panel's L.
+    for (let t = k0 + 1; t < kEnd; t++) {
+      for (let s = k0; s < t; s++) rowAxpy(a, w, t, s, -(a[t * w + 2 * s]!), -(a[t * w + 2 * s + 1]!), 2 * kEnd);
+    }
+    // The trailing rows: one rank-PANEL update with the panel's L and those rows of U.
+    for (let i = kEnd; i < n; i++) {
+      const li = i * w + 2 * k0;
+      if (kEnd - k0 === 4) {
+        rowSub4(a, w, i, k0, a[li]!, a[li + 1]!, a[li + 2]!, a[li + 3]!, a[li + 4]!, a[li + 5]!, a[li + 6]!, a[li + 7]!, 2 * kEnd, w);
+      } else {
+        for (let s = k0; s < kEnd; s++) rowAxpy(a, w, i, s, -(a[i * w + 2 * s]!), -(a[i * w + 2 * s + 1]!), 2 * kEnd);
+      }
+    }
+  }
+  return { lu: { rows: n, cols: n, data: a }, piv };
+}
+
+/** Columns per panel of the blocked factorisation (the rank of each trailing update). */
+const PANEL = 4;
+
+/** Eliminate columns k0..kEnd−1 (pivot, swap whole rows, store L), updating only the panel's columns. */
+function factorPanel(a: Float64Array, n: number, piv: Int32Array, k0: number, kEnd: number): void {
+  const w = 2 * n;
+  for (let k = k0; k < kEnd; k++) {
     const p = pivotRow(a, n, k);
     piv[k] = p;
     const pr = a[2 * (p * n + k)]!;
@@ -40,9 +70,9 @@ export function luFactor(A: CMatrix): LuFactors {
     const den = pr * pr + pi * pi;
     const ir = pr / den;
     const ii = -pi / den;
-    const rowK = 2 * k * n;
+    const rowK = k * w;
     for (let i = k + 1; i < n; i++) {
-      const rowI = 2 * i * n;
+      const rowI = i * w;
       const xr = a[rowI + 2 * k]!;
       const xi = a[rowI + 2 * k + 1]!;
       if (xr === 0 && xi === 0) continue;
@@ -50,7 +80,7 @@ export function luFactor(A: CMatrix): LuFactors {
       const li = xr * ii + xi * ir;
       a[rowI + 2 * k] = lr;
       a[rowI + 2 * k + 1] = li;
-      for (let j = 2 * (k + 1); j < 2 * n; j += 2) {
+      for (let j = 2 * (k + 1); j < 2 * kEnd; j += 2) {
         const ur = a[rowK + j]!;
         const ui = a[rowK + j + 1]!;
         a[rowI + j] = a[rowI + j]! - (lr * ur - li * ui);
@@ -58,7 +88,6 @@ export function luFactor(A: CMatrix): LuFactors {
       }
     }
   }
-  return { lu: { rows: n, cols: n, data: a }, piv };
 }
 
 function pivotRow(a: Float64Array, n: number, k: number): number {
@@ -161,11 +190,22 @@ export function luSolveMatrix(f: LuFactors, B: CMatrix, out: CMatrix = { rows: B
     const p = f.piv[k]!;
     if (p !== k) swapRowsWidth(x, m, k, p);
   }
+  // Rows j < i (forward) and j > i (backward) are final when row i is reached: four at a time.
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) rowAxpy(x, m, i, j, -(a[2 * (i * n + j)]!), -(a[2 * (i * n + j) + 1]!));
+    let j = 0;
+    for (; j + 3 < i; j += 4) {
+      const l = 2 * (i * n + j);
+      rowSub4(x, m, i, j, a[l]!, a[l + 1]!, a[l + 2]!, a[l + 3]!, a[l + 4]!, a[l + 5]!, a[l + 6]!, a[l + 7]!, 0, m);
+    }
+    for (; j < i; j++) rowAxpy(x, m, i, j, -(a[2 * (i * n + j)]!), -(a[2 * (i * n + j) + 1]!), 0);
   }
   for (let i = n - 1; i >= 0; i--) {
-    for (let j = i + 1; j < n; j++) rowAxpy(x, m, i, j, -(a[2 * (i * n + j)]!), -(a[2 * (i * n + j) + 1]!));
+    let j = i + 1;
+    for (; j + 3 < n; j += 4) {
+      const u = 2 * (i * n + j);
+      rowSub4(x, m, i, j, a[u]!, a[u + 1]!, a[u + 2]!, a[u + 3]!, a[u + 4]!, a[u + 5]!, a[u + 6]!, a[u + 7]!, 0, m);
+    }
+    for (; j < n; j++) rowAxpy(x, m, i, j, -(a[2 * (i * n + j)]!), -(a[2 * (i * n + j) + 1]!), 0);
     const dr = a[2 * (i * n + i)]!;
     const di = a[2 * (i * n + i) + 1]!;
     const den = dr * dr + di * di;
@@ -189,15 +229,44 @@ function swapRowsWidth(x: Float64Array, m: number, r: number, s: number): void {
   }
 }
 
-/** Row i += (cr + i·ci) · row j, rows of width m doubles. */
-function rowAxpy(x: Float64Array, m: number, i: number, j: number, cr: number, ci: number): void {
+/** Row i += (cr + i·ci) · row j over the doubles from `from` to the end, rows of width m doubles. */
+function rowAxpy(x: Float64Array, m: number, i: number, j: number, cr: number, ci: number, from: number): void {
   if (cr === 0 && ci === 0) return;
   const ri = i * m;
   const rj = j * m;
-  for (let c = 0; c < m; c += 2) {
+  for (let c = from; c < m; c += 2) {
     const yr = x[rj + c]!;
     const yi = x[rj + c + 1]!;
     x[ri + c] = x[ri + c]! + cr * yr - ci * yi;
     x[ri + c + 1] = x[ri + c + 1]! + cr * yi + ci * yr;
+  }
+}
+
+/**
+ * Row i −= c0·row j + c1·row (j+1) + c2·row (j+2) + c3·row (j+3) over the doubles [from, to),
+ * rows of width m doubles: four multiply-adds per load and store of row i.
+ */
+function rowSub4(
+  x: Float64Array, m: number, i: number, j: number,
+  c0r: number, c0i: number, c1r: number, c1i: number, c2r: number, c2i: number, c3r: number, c3i: number,
+  from: number, to: number,
+): void {
+  if (c0r === 0 && c0i === 0 && c1r === 0 && c1i === 0 && c2r === 0 && c2i === 0 && c3r === 0 && c3i === 0) return;
+  const ri = i * m;
+  const r0 = j * m;
+  const r1 = r0 + m;
+  const r2 = r1 + m;
+  const r3 = r2 + m;
+  for (let c = from; c < to; c += 2) {
+    const y0r = x[r0 + c]!;
+    const y0i = x[r0 + c + 1]!;
+    const y1r = x[r1 + c]!;
+    const y1i = x[r1 + c + 1]!;
+    const y2r = x[r2 + c]!;
+    const y2i = x[r2 + c + 1]!;
+    const y3r = x[r3 + c]!;
+    const y3i = x[r3 + c + 1]!;
+    x[ri + c] = x[ri + c]! - (c0r * y0r - c0i * y0i + c1r * y1r - c1i * y1i + c2r * y2r - c2i * y2i + c3r * y3r - c3i * y3i);
+    x[ri + c + 1] = x[ri + c + 1]! - (c0r * y0i + c0i * y0r + c1r * y1i + c1i * y1r + c2r * y2i + c2i * y2r + c3r * y3i + c3i * y3r);
   }
 }
