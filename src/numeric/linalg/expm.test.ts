@@ -81,6 +81,37 @@ describe("expm, properties", () => {
   });
 });
 
+describe("expm at the benchmark's size", () => {
+  it("e^{−iHt} of a 101×101 Hermitian H is unitary and e^{iHt} inverts it (Padé 13 with squarings, every padding edge of the product)", () => {
+    const n = 101;
+    const H = cmatZeros(n, n);
+    let s = 4242;
+    const next = (): number => {
+      s = (s * 16807) % 2147483647;
+      return s / 2147483647 - 0.5;
+    };
+    for (let i = 0; i < n; i++) {
+      H.data[2 * (i * n + i)] = next();
+      for (let j = 0; j < i; j++) {
+        const re = next();
+        const im = next();
+        H.data[2 * (i * n + j)] = re;
+        H.data[2 * (i * n + j) + 1] = im;
+        H.data[2 * (j * n + i)] = re;
+        H.data[2 * (j * n + i) + 1] = -im;
+      }
+    }
+    // t scales ‖H t‖₁ to ≈ 60: Padé 13 on A/2^s with a few squarings.
+    const t = 60 / cmatNorm1(H);
+    const U = expm(cmatScale(cmatZeros(n, n), H, 0, -t));
+    const V = expm(cmatScale(cmatZeros(n, n), H, 0, t));
+    const I = cmatIdentity(n).data;
+    // Rounding grows with n and ‖A‖ through the squarings; we see 2e-15, and 1e-13 leaves a factor of 50.
+    expect(maxAbsDiff(cmatmul(cmatZeros(n, n), cadjoint(cmatZeros(n, n), U), U).data, I)).toBeLessThan(1e-13);
+    expect(maxAbsDiff(cmatmul(cmatZeros(n, n), V, U).data, I)).toBeLessThan(1e-13);
+  });
+});
+
 describe("expm, bad input", () => {
   it("throws typed errors", () => {
     expect(() => expm(cmatZeros(2, 3))).toThrow(DimensionError);

@@ -13,7 +13,8 @@
  */
 import { DimensionError, InputError, SolverError } from "../../errors.js";
 import { checkMat } from "../complex/check.js";
-import { cmatAxpy, cmatIdentity, cmatmul, cmatScale, cmatZeros } from "../complex/dense.js";
+import { cmatAxpy, cmatIdentity, cmatScale, cmatZeros } from "../complex/dense.js";
+import { cmatmulSimd } from "../complex/matmul-simd.js";
 import type { CMatrix } from "../complex/types.js";
 import { luFactor, luSolveMatrix } from "./lu.js";
 
@@ -61,9 +62,9 @@ export function expm(A: CMatrix): CMatrix {
   for (const m of [3, 5, 7, 9] as const) {
     if (norm <= THETA[m]) return checked(padeLow(A, PADE[m]), norm);
   }
-  const A2 = cmatmul(cmatZeros(n, n), A, A);
-  const A4 = cmatmul(cmatZeros(n, n), A2, A2);
-  const A6 = cmatmul(cmatZeros(n, n), A4, A2);
+  const A2 = cmatmulSimd(cmatZeros(n, n), A, A);
+  const A4 = cmatmulSimd(cmatZeros(n, n), A2, A2);
+  const A6 = cmatmulSimd(cmatZeros(n, n), A4, A2);
   const n2 = cmatNorm1(A2), n4 = cmatNorm1(A4), n6 = cmatNorm1(A6);
   const d2 = Math.sqrt(n2), d3 = Math.cbrt(norm * n2), d4 = n4 ** 0.25, d5 = (norm * n4) ** 0.2, d6 = n6 ** (1 / 6);
   const alpha = Math.min(norm, Math.max(d2, d3), Math.max(d3, d4), Math.max(d4, d5), Math.max(d5, d6));
@@ -78,13 +79,13 @@ export function expm(A: CMatrix): CMatrix {
     // Huge ‖A‖ (A⁶ overflows, or scaled powers could underflow): Higham 2005's scaling on ‖A‖₁.
     s = Math.max(0, Math.ceil(Math.log2(norm / THETA[13])));
     const B = cmatScale(cmatZeros(n, n), A, 2 ** -s, 0);
-    const B2 = cmatmul(cmatZeros(n, n), B, B);
-    const B4 = cmatmul(cmatZeros(n, n), B2, B2);
-    X = pade13(B, B2, B4, cmatmul(cmatZeros(n, n), B4, B2));
+    const B2 = cmatmulSimd(cmatZeros(n, n), B, B);
+    const B4 = cmatmulSimd(cmatZeros(n, n), B2, B2);
+    X = pade13(B, B2, B4, cmatmulSimd(cmatZeros(n, n), B4, B2));
   }
   let Y = cmatZeros(n, n);
   for (let k = 0; k < s; k++) {
-    cmatmul(Y, X, X);
+    cmatmulSimd(Y, X, X);
     [X, Y] = [Y, X];
   }
   return checked(X, norm);
@@ -103,14 +104,14 @@ function padeLow(A: CMatrix, b: readonly number[]): CMatrix {
   const I = cmatIdentity(n);
   const U0 = cmatScale(cmatZeros(n, n), I, b[1]!, 0);
   const V = cmatScale(cmatZeros(n, n), I, b[0]!, 0);
-  const A2 = cmatmul(cmatZeros(n, n), A, A);
+  const A2 = cmatmulSimd(cmatZeros(n, n), A, A);
   let P = A2;
   for (let j = 2; j < b.length; j += 2) {
     cmatAxpy(V, V, P, b[j]!, 0);
     cmatAxpy(U0, U0, P, b[j + 1]!, 0);
-    if (j + 2 < b.length) P = cmatmul(cmatZeros(n, n), P, A2);
+    if (j + 2 < b.length) P = cmatmulSimd(cmatZeros(n, n), P, A2);
   }
-  const U = cmatmul(cmatZeros(n, n), A, U0);
+  const U = cmatmulSimd(cmatZeros(n, n), A, U0);
   return solvePade(U, V);
 }
 
@@ -124,17 +125,17 @@ function pade13(A: CMatrix, A2: CMatrix, A4: CMatrix, A6: CMatrix): CMatrix {
   cmatScale(T, A6, b[13], 0);
   cmatAxpy(T, T, A4, b[11], 0);
   cmatAxpy(T, T, A2, b[9], 0);
-  const W = cmatmul(cmatZeros(n, n), A6, T);
+  const W = cmatmulSimd(cmatZeros(n, n), A6, T);
   cmatAxpy(W, W, A6, b[7], 0);
   cmatAxpy(W, W, A4, b[5], 0);
   cmatAxpy(W, W, A2, b[3], 0);
   cmatAxpy(W, W, I, b[1], 0);
-  const U = cmatmul(cmatZeros(n, n), A, W);
+  const U = cmatmulSimd(cmatZeros(n, n), A, W);
   // V = A6 (b12 A6 + b10 A4 + b8 A2) + b6 A6 + b4 A4 + b2 A2 + b0 I
   cmatScale(T, A6, b[12], 0);
   cmatAxpy(T, T, A4, b[10], 0);
   cmatAxpy(T, T, A2, b[8], 0);
-  const V = cmatmul(cmatZeros(n, n), A6, T);
+  const V = cmatmulSimd(cmatZeros(n, n), A6, T);
   cmatAxpy(V, V, A6, b[6], 0);
   cmatAxpy(V, V, A4, b[4], 0);
   cmatAxpy(V, V, A2, b[2], 0);

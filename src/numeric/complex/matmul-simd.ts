@@ -1,0 +1,201 @@
+/**
+ * Dense complex matrix product with WebAssembly SIMD (two doubles per instruction), for the
+ * n³ work of expm and friends where `cmatmul`'s scalar loop is the cost.
+ *
+ * The module keeps the real and imaginary parts apart, two columns per lane pair: with a = A_ip
+ * (a lane splat) and B's row p as [Re B_pj, Re B_pj+1] and [Im B_pj, Im B_pj+1],
+ *   Re O_ij += Re a·Re B_pj − Im a·Im B_pj,   Im O_ij += Re a·Im B_pj + Im a·Re B_pj,
+ * four rows p of B per pass over a row of O (a register tile of 4 × 2 complex products), so each
+ * load and store of O carries eight complex multiply-adds. B is packed so that the eight vectors a
+ * pass reads for one column pair lie in one 128-byte run; A's columns and B's rows are padded with
+ * zeros to a multiple of four, B's columns to a multiple of two.
+ *
+ * Each entry's sum runs in `cmatmul`'s order (four p at a time, left to right, the real part
+ * re·re − im·im, the imaginary part re·im + im·re), so for finite inputs the two agree bit for bit
+ * up to the sign of a zero (the padding adds ±0 where `cmatmul` skips). `cmatmul` stays the
+ * kernel of code whose fingerprints are pinned; expm uses this one. The module is written out byte
+ * by byte (numeric/wasm/module-bytes.ts). Where WebAssembly SIMD is missing, `cmatmulSimd` falls
+ * back to `cmatmul`.
+ */
+import { DimensionError } from "../../errors.js";
+import { I32, moduleBytes, op, u32, V128 } from "../wasm/module-bytes.js";
+import { checkMat, checkNoAlias, checkOut } from "./check.js";
+import { cmatmul } from "./dense.js";
+import type { CMatrix } from "./types.js";
+
+// Parameters and locals of `mm(a, bp, o, m, kg, nj)`: A (m rows of 4·kg complex entries,
+// interleaved), packed B (kg groups of four rows × nj column pairs × 128 bytes), O (m rows × nj
+// column pairs × 32 bytes: two real parts, then two imaginary parts); all byte addresses.
+const PA = 0;
+const PB = 1;
+const PO0 = 2;
+const M = 3;
+const KG = 4;
+const NJ = 5;
+const I = 6;
+const AROW = 7;
+const OROW = 8;
+const Q = 9;
+const G = 10;
+const PO = 11;
+const END = 12;
+const AR = [13, 14, 15, 16] as const;
+const AI = [17, 18, 19, 20] as const;
+
+const simd = {
+  f64x2Splat: [0xfd, 0x14],
+  v128Store: (offset: number) => [0xfd, 0x0b, 4, ...u32(offset)],
+  f64x2Sub: [0xfd, 0xf1, 0x01],
+  i32Mul: [0x6c],
+};
+
+/** One lane pair of O: `first` ± Σ_t (AR_t·Q[x_t] ∓ AI_t·Q[y_t]) (re: x = Re B, y = Im B, minus; im: x = Im B, y = Re B, plus). */
+function tileHalf(oOffset: number, imaginary: boolean): number[] {
+  const body = [...op.get(PO), ...op.get(PO), ...op.v128Load(oOffset)];
+  for (let t = 0; t < 4; t++) {
+    const re = 32 * t;
+    const im = 32 * t + 16;
+    body.push(...op.get(AR[t]!), ...op.get(Q), ...op.v128Load(imaginary ? im : re), ...op.f64x2Mul, ...op.f64x2Add);
+    body.push(...op.get(AI[t]!), ...op.get(Q), ...op.v128Load(imaginary ? re : im), ...op.f64x2Mul, ...(imaginary ? op.f64x2Add : simd.f64x2Sub));
+  }
+  body.push(...simd.v128Store(oOffset));
+  return body;
+}
+
+function mmBody(): number[] {
+  const splats: number[] = [];
+  for (let t = 0; t < 4; t++) {
+    splats.push(...op.get(AROW), ...op.f64Load(16 * t), ...simd.f64x2Splat, ...op.set(AR[t]!));
+    splats.push(...op.get(AROW), ...op.f64Load(16 * t + 8), ...simd.f64x2Splat, ...op.set(AI[t]!));
+  }
+  return [
+    ...op.get(PA), ...op.set(AROW),
+    ...op.get(PO0), ...op.set(OROW),
+    ...op.i32(0), ...op.set(I),
+    ...op.block, ...op.loop,
+    ...op.get(I), ...op.get(M), ...op.i32GeS, ...op.brIf(1),
+    ...op.get(PB), ...op.set(Q),
+    ...op.get(OROW), ...op.get(NJ), ...op.i32(32), ...simd.i32Mul, ...op.i32Add, ...op.set(END),
+    ...op.i32(0), ...op.set(G),
+    ...op.block, ...op.loop,
+    ...op.get(G), ...op.get(KG), ...op.i32GeS, ...op.brIf(1),
+    ...splats,
+    ...op.get(OROW), ...op.set(PO),
+    ...op.loop,
+    ...tileHalf(0, false),
+    ...tileHalf(16, true),
+    ...op.get(Q), ...op.i32(128), ...op.i32Add, ...op.set(Q),
+    ...op.get(PO), ...op.i32(32), ...op.i32Add, ...op.tee(PO), ...op.get(END), ...op.i32LtS, ...op.brIf(0),
+    ...op.end,
+    ...op.get(AROW), ...op.i32(64), ...op.i32Add, ...op.set(AROW),
+    ...op.get(G), ...op.i32(1), ...op.i32Add, ...op.set(G),
+    ...op.br(0),
+    ...op.end, ...op.end,
+    ...op.get(END), ...op.set(OROW),
+    ...op.get(I), ...op.i32(1), ...op.i32Add, ...op.set(I),
+    ...op.br(0),
+    ...op.end, ...op.end,
+  ];
+}
+
+/** The part of the WebAssembly JS API used here (the project's lib settings do not declare it). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
+}
+const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+type MmFn = (a: number, bp: number, o: number, m: number, kg: number, nj: number) => void;
+
+/** Bytes of one page of WebAssembly memory. */
+const PAGE = 65_536;
+/** Most bytes one product may take in the module's memory (its 32-bit addresses, with room to spare). */
+const MEMORY_BYTES_MAX = 2 ** 31;
+
+let compiled: object | null | undefined;
+/** The instance and its memory, replaced by a larger one when a product does not fit (module-level scratch). */
+let scratch: { mm: MmFn; f64: Float64Array; bytes: number } | undefined;
+
+function kernel(bytes: number): { mm: MmFn; f64: Float64Array } | undefined {
+  if (compiled === undefined) {
+    const code = moduleBytes([{ name: "mm", params: [I32, I32, I32, I32, I32, I32], locals: [[7, I32], [8, V128]], body: mmBody() }]);
+    compiled = wasm !== undefined && wasm.validate(code) ? new wasm.Module(code) : null;
+  }
+  if (compiled === null || wasm === undefined || bytes > MEMORY_BYTES_MAX) return undefined;
+  if (scratch === undefined || scratch.bytes < bytes) {
+    const memory = new wasm.Memory({ initial: Math.ceil(bytes / PAGE) });
+    const instance = new wasm.Instance(compiled, { env: { mem: memory } });
+    scratch = { mm: instance.exports.mm as MmFn, f64: new Float64Array(memory.buffer), bytes: memory.buffer.byteLength };
+  }
+  return scratch;
+}
+
+/**
+ * out = A·B (A: m×k, B: k×n, out: m×n, not aliasing A or B), equal to `cmatmul` (see above).
+ * Falls back to `cmatmul` where WebAssembly SIMD is unavailable or the operands do not fit the
+ * module's memory.
+ */
+export function cmatmulSimd(out: CMatrix, A: CMatrix, B: CMatrix): CMatrix {
+  checkMat("A", A);
+  checkMat("B", B);
+  if (A.cols !== B.rows) throw new DimensionError("cmatmulSimd: B.rows", `A.cols = ${A.cols}`, `${B.rows}`);
+  checkOut("cmatmulSimd: out", out, A.rows, B.cols);
+  checkNoAlias("cmatmulSimd: out", out.data, A.data, "A");
+  checkNoAlias("cmatmulSimd: out", out.data, B.data, "B");
+  const m = A.rows;
+  const k = A.cols;
+  const n = B.cols;
+  const kg = (k + 3) >> 2;
+  const nj = (n + 1) >> 1;
+  const aBytes = 64 * m * kg;
+  const bBytes = 128 * kg * nj;
+  const oBytes = 32 * m * nj;
+  const ker = m === 0 || n === 0 || k === 0 ? undefined : kernel(aBytes + bBytes + oBytes);
+  if (ker === undefined) return cmatmul(out, A, B);
+  const f = ker.f64;
+  const aAt = 0;
+  const bAt = aBytes / 8;
+  const oAt = bAt + bBytes / 8;
+  packA(f, aAt, A, kg);
+  packB(f, bAt, B, kg, nj);
+  f.fill(0, oAt, oAt + oBytes / 8);
+  ker.mm(8 * aAt, 8 * bAt, 8 * oAt, m, kg, nj);
+  const o = out.data;
+  for (let i = 0; i < m; i++) {
+    const row = oAt + 4 * i * nj;
+    for (let j = 0; j < n; j++) {
+      const at = row + 4 * (j >> 1) + (j & 1);
+      o[2 * (i * n + j)] = f[at]!;
+      o[2 * (i * n + j) + 1] = f[at + 2]!;
+    }
+  }
+  return out;
+}
+
+/** A's rows, interleaved, each padded with zeros to 4·kg entries. */
+function packA(f: Float64Array, at: number, A: CMatrix, kg: number): void {
+  const { rows: m, cols: k, data: a } = A;
+  const w = 8 * kg;
+  for (let i = 0; i < m; i++) {
+    f.set(a.subarray(2 * i * k, 2 * (i + 1) * k), at + i * w);
+    f.fill(0, at + i * w + 2 * k, at + (i + 1) * w);
+  }
+}
+
+/** B's rows by groups of four, two columns a run: [Re, Re, Im, Im] for rows 4g…4g+3, zeros past the edges. */
+function packB(f: Float64Array, at: number, B: CMatrix, kg: number, nj: number): void {
+  const { rows: k, cols: n, data: b } = B;
+  f.fill(0, at, at + 16 * kg * nj);
+  for (let p = 0; p < k; p++) {
+    const g = p >> 2;
+    const t = p & 3;
+    const base = at + 16 * g * nj + 4 * t;
+    for (let j = 0; j < n; j++) {
+      const x = base + 16 * (j >> 1) + (j & 1);
+      f[x] = b[2 * (p * n + j)]!;
+      f[x + 2] = b[2 * (p * n + j) + 1]!;
+    }
+  }
+}
