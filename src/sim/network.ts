@@ -45,6 +45,8 @@ export class SimNetwork<P> {
   private readonly group: Int32Array;
   private readonly cut = new Set<number>();
   private nextId = 1;
+  /** The kernel's kind of a delivery: `net` {id, from, to}. */
+  private readonly netKind: number;
   /** Counters of outcomes, for metrics. */
   readonly counts: Record<SendOutcome, number> = { sent: 0, lost: 0, partitioned: 0, queueFull: 0, down: 0 };
 
@@ -54,6 +56,7 @@ export class SimNetwork<P> {
     if (!Number.isInteger(opts.linkQueueMax) || opts.linkQueueMax < 1) throw InputError.of("network.linkQueueMax", "an integer ≥ 1", opts.linkQueueMax);
     if (!(opts.lossProbability >= 0 && opts.lossProbability < 1)) throw InputError.of("network.lossProbability", "a probability in [0, 1)", opts.lossProbability);
     this.group = new Int32Array(opts.endpoints);
+    this.netKind = kernel.kind("net", ["id", "from", "to"]);
   }
 
   private linkKey(from: number, to: number): number {
@@ -93,7 +96,7 @@ export class SimNetwork<P> {
     const id = this.nextId++;
     link.inFlight += 1;
     this.payloads.set(id, { from, to, payload });
-    this.kernel.schedule(departNs + prop, "net", { id, from, to });
+    this.kernel.scheduleKind(departNs + prop, this.netKind, id, from, to);
     return "sent";
   }
 
