@@ -37,6 +37,27 @@ export interface RaftConfig {
 
 const EMPTY: readonly Entry[] = [];
 
+/**
+ * Everything a node holds between calls (persistent and volatile), as plain numbers: restoring it
+ * into a node with the same configuration continues the node exactly (checkpoint and resume).
+ * `votes` lists [voter, granted 1/0] pairs in the order they were counted.
+ */
+export interface RaftNodeState {
+  readonly term: number;
+  readonly votedFor: NodeId;
+  readonly log: readonly Entry[];
+  readonly commit: number;
+  readonly role: Role;
+  readonly leader: NodeId;
+  readonly electionElapsed: number;
+  readonly heartbeatElapsed: number;
+  readonly randomizedTimeout: number;
+  readonly votes: ReadonlyArray<readonly [NodeId, number]>;
+  readonly next: readonly number[];
+  readonly match: readonly number[];
+  readonly recentActive: readonly number[];
+}
+
 /** One Raft participant. */
 export class RaftNode {
   private term = 0;
@@ -153,6 +174,44 @@ export class RaftNode {
     assert(m.to === this.cfg.id, `message for ${m.to} stepped into ${this.cfg.id}`);
     this.stepTerm(m);
     return this.ready();
+  }
+
+  /** The node's whole state between calls (its random source is saved by its owner). */
+  snapshot(): RaftNodeState {
+    assert(this.msgs.length === 0 && !this.hardDirty && this.logDirtyFrom === Infinity, `raft ${this.cfg.id}: snapshot with an undelivered Ready`);
+    return {
+      term: this.term, votedFor: this.votedFor, log: this.log.map((e) => ({ term: e.term, data: e.data })), commit: this.commit,
+      role: this.role, leader: this.leader, electionElapsed: this.electionElapsed, heartbeatElapsed: this.heartbeatElapsed,
+      randomizedTimeout: this.randomizedTimeout, votes: [...this.votes].map(([v, g]) => [v, g ? 1 : 0] as const),
+      next: this.next.slice(), match: this.match.slice(), recentActive: this.recentActive.map((a) => (a ? 1 : 0)),
+    };
+  }
+
+  /**
+   * A node continuing exactly from `state` (taken by `snapshot` from a node with the same
+   * configuration; the caller restores the random source's state itself).
+   */
+  static fromSnapshot(cfg: RaftConfig, state: RaftNodeState): RaftNode {
+    assert(state.next.length === cfg.peers && state.match.length === cfg.peers && state.recentActive.length === cfg.peers, `raft ${cfg.id}: snapshot of a cluster of ${state.next.length}, not ${cfg.peers}`);
+    assert(state.commit >= 0 && state.commit <= state.log.length, `raft ${cfg.id}: snapshot commit ${state.commit} beyond its log ${state.log.length}`);
+    const n = new RaftNode(cfg, { term: state.term, votedFor: state.votedFor, log: state.log.map((e) => ({ term: e.term, data: e.data })) });
+    n.commit = state.commit;
+    n.role = state.role;
+    n.leader = state.leader;
+    n.electionElapsed = state.electionElapsed;
+    n.heartbeatElapsed = state.heartbeatElapsed;
+    n.randomizedTimeout = state.randomizedTimeout;
+    n.votes.clear();
+    for (const [v, g] of state.votes) n.votes.set(v, g === 1);
+    for (let i = 0; i < cfg.peers; i++) {
+      n.next[i] = state.next[i]!;
+      n.match[i] = state.match[i]!;
+      n.recentActive[i] = state.recentActive[i] === 1;
+    }
+    n.hardDirty = false;
+    n.logDirtyFrom = Infinity;
+    n.msgs = [];
+    return n;
   }
 
   // ------------------------------------------------------------------ term rules (Raft §5.1)

@@ -21,6 +21,7 @@ import { sgp4, type SatRec } from "satellite.js";
 import { InputError } from "../../errors.js";
 import { SPEED_OF_LIGHT_M_PER_S } from "../constants.js";
 import type { Vec3 } from "./light-time.js";
+import { GEO_RADIUS_M } from "./smc.js";
 
 export const M_PER_AU = KM_PER_AU * 1000;
 /** GM of Mars, m³/s² (DE440, Park et al. 2021). */
@@ -66,23 +67,38 @@ export function bodyCentre(body: Body): SitePosition {
 
 /**
  * Site k of an areostationary ring of `count` sites, at areographic east longitude
- * `lonDeg + 360·k/count`. The IAU prime meridian angle W is measured along Mars's equator from its
- * ascending node on the ICRF equator, which lies at RA α₀ + 90°: x̂ = (−sin α₀, cos α₀, 0) = ẑ × n̂
- * normalised, ŷ = n̂ × x̂.
+ * `lonDeg + 360·k/count` (see `synchronousSite`).
  */
 export function areostationarySite(k: number, count: number, lonDeg = 0): SitePosition {
   if (!Number.isInteger(count) || count < 1) throw InputError.of("mars.sites", "an integer ≥ 1", count);
   if (!Number.isInteger(k) || k < 0 || k >= count) throw InputError.of("mars.site", `an integer in [0, ${count})`, k);
-  const lonRad = ((lonDeg + (360 * k) / count) * Math.PI) / 180;
+  return synchronousSite(Body.Mars, AREOSTATIONARY_RADIUS_M, lonDeg + (360 * k) / count);
+}
+
+/** A geostationary site at east longitude `lonDeg` (see `synchronousSite`). */
+export function geostationarySite(lonDeg = 0): SitePosition {
+  return synchronousSite(Body.Earth, GEO_RADIUS_M, lonDeg);
+}
+
+/**
+ * A site on `body`'s synchronous equatorial orbit of radius `radiusM`, fixed at east longitude
+ * `lonDeg`. The IAU prime meridian angle W is measured along the body's equator from its
+ * ascending node on the ICRF equator, which lies at RA α₀ + 90°: x̂ = (−sin α₀, cos α₀, 0) =
+ * ẑ × n̂ normalised, ŷ = n̂ × x̂.
+ */
+export function synchronousSite(body: Body, radiusM: number, lonDeg: number): SitePosition {
+  if (!(radiusM > 0 && Number.isFinite(radiusM))) throw InputError.of("site.radiusM", "a finite radius > 0 m", radiusM);
+  if (!Number.isFinite(lonDeg)) throw InputError.of("site.lonDeg", "a finite longitude in degrees", lonDeg);
+  const lonRad = (lonDeg * Math.PI) / 180;
   return (time, out) => {
-    const axis = RotationAxis(Body.Mars, time);
+    const axis = RotationAxis(body, time);
     const n = axis.north;
     const xl = Math.hypot(n.x, n.y);
     const xx = -n.y / xl, xy = n.x / xl; // ẑ × n̂, normalised (z component 0)
     const yx = -n.z * xy, yy = n.z * xx, yz = n.x * xy - n.y * xx; // n̂ × x̂
     const a = (axis.spin * Math.PI) / 180 + lonRad;
-    const c = Math.cos(a) * AREOSTATIONARY_RADIUS_M, s = Math.sin(a) * AREOSTATIONARY_RADIUS_M;
-    baryPositionM(Body.Mars, time, out);
+    const c = Math.cos(a) * radiusM, s = Math.sin(a) * radiusM;
+    baryPositionM(body, time, out);
     out[0] = out[0]! + c * xx + s * yx;
     out[1] = out[1]! + c * xy + s * yy;
     out[2] = out[2]! + s * yz;
