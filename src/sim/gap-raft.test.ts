@@ -18,7 +18,7 @@ const E2: ControllerSite = { at: "earth", lonDeg: -60 };
 const M0: ControllerSite = { at: "mars", lonDeg: 0 };
 const M1: ControllerSite = { at: "mars", lonDeg: 90 };
 const M2: ControllerSite = { at: "mars", lonDeg: -60 };
-const L4: ControllerSite = { at: "l4", lonDeg: 0 };
+const L4: ControllerSite = { at: "sun-earth-L4", lonDeg: 0 };
 const DAY_S = 86_400;
 
 /** Far from conjunction (Sun–Earth–Mars elongation ≈ 100°, Earth–Mars ≈ 1.7 AU). */

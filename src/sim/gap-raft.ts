@@ -36,7 +36,10 @@ import { Kernel, secondsToNs, type KernelState } from "./kernel.js";
 import type { StateValue } from "./model.js";
 
 /** Where a controller sits: Earth's geostationary ring, Mars's areostationary ring, Sun–Earth L4 or L5. */
-export type ControllerAt = "earth" | "mars" | "l4" | "l5";
+export type ControllerAt = "earth" | "mars" | "sun-earth-L4" | "sun-earth-L5";
+
+/** Every `ControllerAt`, in the order the schema lists them. */
+export const CONTROLLER_SITES: readonly ControllerAt[] = ["earth", "mars", "sun-earth-L4", "sun-earth-L5"];
 
 /** One controller's site; `lonDeg` is the east longitude on its planet's synchronous ring (ignored at L4/L5). */
 export interface ControllerSite {
@@ -85,7 +88,7 @@ export const SIDE_CODE: Readonly<Record<ControllerSide, number>> = { earth: 0, m
  */
 export const GAP_RAFT_DEFAULT: GapRaftOptions = {
   seed: 42, epoch: "2028-03-01T00:00:00Z",
-  controllers: [{ at: "earth", lonDeg: 0 }, { at: "earth", lonDeg: 90 }, { at: "mars", lonDeg: 0 }, { at: "mars", lonDeg: 90 }, { at: "l4", lonDeg: 0 }],
+  controllers: [{ at: "earth", lonDeg: 0 }, { at: "earth", lonDeg: 90 }, { at: "mars", lonDeg: 0 }, { at: "mars", lonDeg: 90 }, { at: "sun-earth-L4", lonDeg: 0 }],
   raftTickS: 30, electionTicks: 120, heartbeatTicks: 4, commitEveryS: 600, geometryStepS: 3600,
   solarExclusionDeg: SOLAR_EXCLUSION_DEG_DEFAULT, partitions: [],
 };
@@ -105,8 +108,8 @@ export function controllerPosition(c: ControllerSite): SitePosition {
   switch (c.at) {
     case "earth": return geostationarySite(c.lonDeg);
     case "mars": return areostationarySite(0, 1, c.lonDeg);
-    case "l4": return sunEarthTrojanSite(4);
-    case "l5": return sunEarthTrojanSite(5);
+    case "sun-earth-L4": return sunEarthTrojanSite(4);
+    case "sun-earth-L5": return sunEarthTrojanSite(5);
   }
 }
 
@@ -115,7 +118,7 @@ export function validateGapRaftOptions(o: GapRaftOptions, path = "interplanetary
   const bad = (field: string, expected: string, got: unknown): never => { throw InputError.of(`${path}.${field}`, expected, got); };
   if (!Array.isArray(o.controllers) || o.controllers.length < 1 || o.controllers.length > 15) bad("sites", "1 to 15 controller sites", o.controllers.length);
   o.controllers.forEach((c, i) => {
-    if (!["earth", "mars", "l4", "l5"].includes(c.at)) bad(`sites[${i}].at`, "one of earth, mars, l4, l5", c.at);
+    if (!CONTROLLER_SITES.includes(c.at)) bad(`sites[${i}].at`, `one of ${CONTROLLER_SITES.join(", ")}`, c.at);
     if (!Number.isFinite(c.lonDeg)) bad(`sites[${i}].lonDeg`, "a finite longitude, degrees", c.lonDeg);
   });
   if (!(o.raftTickS > 0 && Number.isFinite(o.raftTickS) && Math.round(o.raftTickS * 1e9) >= 1)) bad("raftTickS", "a tick > 0 s (≥ 1 ns)", o.raftTickS);
