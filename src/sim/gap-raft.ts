@@ -166,10 +166,14 @@ export interface GapRaftSummary {
   readonly safetyViolations: number;
 }
 
-/** A control-plane event of the run (`leaderChange` {leader, side, term}, `election` {controller, term}, `commit` {leader, latencyS}). */
+/**
+ * A control-plane event of the run: `leaderChange` {leader, side, term}, `election` {controller,
+ * term}, `commit` {leader, latencyS}, `unavailable`/`available` {} (no leader able to commit from
+ * then on / one again).
+ */
 export interface GapRaftEvent {
   readonly tNs: number;
-  readonly kind: "leaderChange" | "election" | "commit";
+  readonly kind: "leaderChange" | "election" | "commit" | "available" | "unavailable";
   readonly data: Readonly<Record<string, number>>;
 }
 
@@ -360,6 +364,7 @@ export class GapRaft {
       if (avail) this.closePeriod(tNs);
       else this.openSinceNs = tNs;
       this.available = avail;
+      this.record(tNs, avail ? "available" : "unavailable", {});
     }
   }
 
