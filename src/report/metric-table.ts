@@ -5,7 +5,7 @@
  */
 
 /** Chart groups of the run views, in display order. */
-export const METRIC_GROUPS = ["coherence", "ethics / veto", "control plane", "energy", "clocks"] as const;
+export const METRIC_GROUPS = ["coherence", "ethics / veto", "control plane", "energy", "clocks", "interplanetary"] as const;
 export type MetricGroup = (typeof METRIC_GROUPS)[number];
 
 export interface MetricInfo {
@@ -45,6 +45,31 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = {
   vetoEnergyJ: { label: "Veto energy in the sample window", unit: "J", group: "energy" },
   vetoEnergyTotalJ: { label: "Veto energy since the start", unit: "J", group: "energy" },
   clockErrorRmsFs: { label: "Clock error, RMS", unit: "fs", group: "clocks" },
+  // The interplanetary model (§5.2): geometry, time, routed latency, coherence across the gap, failover.
+  lightTimeS: { label: "Earth–Mars one-way light time (centre to centre)", unit: "s", group: "interplanetary" },
+  gapLinkUp: { label: "Earth–Mars path usable (1 yes, 0 no)", unit: "", group: "interplanetary" },
+  gapLinksUp: { label: "Usable interplanetary links", unit: "count", group: "interplanetary" },
+  sunEarthMarsAngleDeg: { label: "Sun–Earth–Mars angle", unit: "deg", group: "interplanetary" },
+  earthXAu: { label: "Earth heliocentric x (ecliptic)", unit: "au", group: "interplanetary" },
+  earthYAu: { label: "Earth heliocentric y (ecliptic)", unit: "au", group: "interplanetary" },
+  marsXAu: { label: "Mars heliocentric x (ecliptic)", unit: "au", group: "interplanetary" },
+  marsYAu: { label: "Mars heliocentric y (ecliptic)", unit: "au", group: "interplanetary" },
+  umtResidualS: { label: "Earth–Mars clock residual", unit: "s", group: "clocks" },
+  latencyEarthP50S: { label: "Routed latency within the Earth shell, p50", unit: "s", group: "interplanetary" },
+  latencyEarthP99S: { label: "Routed latency within the Earth shell, p99", unit: "s", group: "interplanetary" },
+  latencyMarsP50S: { label: "Routed latency within the Mars shell, p50", unit: "s", group: "interplanetary" },
+  latencyMarsP99S: { label: "Routed latency within the Mars shell, p99", unit: "s", group: "interplanetary" },
+  latencyAcrossP50S: { label: "Routed latency Earth–Mars, p50", unit: "s", group: "interplanetary" },
+  latencyAcrossP99S: { label: "Routed latency Earth–Mars, p99", unit: "s", group: "interplanetary" },
+  latencyAcrossReachable: { label: "Earth–Mars pairs with a route", unit: "", group: "interplanetary" },
+  coherenceEarth: { label: "Coherence within the Earth shell", unit: "", group: "coherence" },
+  coherenceMars: { label: "Coherence within the Mars shell", unit: "", group: "coherence" },
+  coherenceAcross: { label: "Coherence across the Earth–Mars gap", unit: "", group: "coherence" },
+  coherenceGlobal: { label: "Coherence, global (both shells)", unit: "", group: "coherence" },
+  raftLeaderSide: { label: "Raft leader's side (0 Earth, 1 Mars, −1 none)", unit: "", group: "control plane" },
+  raftCommitLatencyS: { label: "Raft commit latency across the gap", unit: "s", group: "control plane" },
+  raftElectionsTotal: { label: "Raft elections since the start (Earth–Mars)", unit: "count", group: "control plane" },
+  raftUnavailableS: { label: "Time without a leader able to commit", unit: "s", group: "control plane" },
 };
 
 /** The table's entry for `key`; an unknown metric keeps its key as label, with no unit. */

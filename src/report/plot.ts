@@ -24,6 +24,14 @@ export interface LinePanel {
   readonly series: readonly LineSeries[];
   /** Logarithmic y axis (every y must then be > 0). */
   readonly yLog?: boolean;
+  /** Shaded x ranges (e.g. periods a link is down), named once in the legend. */
+  readonly bands?: PanelBands;
+}
+
+/** Shaded x ranges of a panel: `[from, to]` pairs in x units, and their legend name. */
+export interface PanelBands {
+  readonly name: string;
+  readonly ranges: ReadonlyArray<readonly [number, number]>;
 }
 
 /** Image size in pixels. */
@@ -122,6 +130,9 @@ function checkPanel(panel: LinePanel, path: string): void {
       if (panel.yLog === true && y <= 0) throw InputError.of(`${where}.y[${j}]`, "a number > 0 (log axis)", `~${describeValue(y)}`);
     }
   });
+  panel.bands?.ranges.forEach(([a, b], i) => {
+    if (!Number.isFinite(a) || !Number.isFinite(b) || b < a) throw InputError.of(`${path}.bands.ranges[${i}]`, "finite [from, to] with from ≤ to", [a, b]);
+  });
 }
 
 /** Tick labels short enough for the margin: exponent form for very large or small magnitudes. */
@@ -161,6 +172,16 @@ function layout(count: number, columns: number, width: number, height: number, t
   return cells;
 }
 
+const BAND_COLOR = "rgba(214, 40, 40, 0.16)";
+
+/** An empty series that carries the panel's shaded ranges (ECharts draws mark areas per series). */
+function bandSeries(bands: PanelBands, axis: number): object {
+  return {
+    type: "line", name: bands.name, xAxisIndex: axis, yAxisIndex: axis, data: [], legendIcon: "rect", itemStyle: { color: BAND_COLOR }, lineStyle: { width: 0 },
+    markArea: { silent: true, itemStyle: { color: BAND_COLOR }, data: bands.ranges.map(([a, b]) => [{ xAxis: a }, { xAxis: b }]) },
+  };
+}
+
 function buildOption(spec: SubplotSpec, columns: number, width: number, height: number): echarts.EChartsCoreOption {
   const cells = layout(spec.panels.length, columns, width, height, spec.title !== undefined);
   const titles: object[] = [];
@@ -174,7 +195,8 @@ function buildOption(spec: SubplotSpec, columns: number, width: number, height: 
     const cell = cells[i] as Cell;
     const centreX = cell.left + cell.width / 2;
     titles.push({ text: panel.title, left: centreX, top: cell.top - 55, textAlign: "center", textStyle: { fontSize: 14 } });
-    legends.push({ data: panel.series.map((s) => s.name), left: cell.left, width: cell.width, top: cell.top - 30, itemGap: 28 });
+    const bandNames = panel.bands !== undefined && panel.bands.ranges.length > 0 ? [panel.bands.name] : [];
+    legends.push({ data: [...panel.series.map((s) => s.name), ...bandNames], left: cell.left, width: cell.width, top: cell.top - 30, itemGap: 28 });
     grids.push({ left: cell.left, top: cell.top, width: cell.width, height: cell.height, containLabel: false });
     xAxes.push({ type: "value", gridIndex: i, name: panel.xLabel, nameLocation: "middle", nameGap: 28, min: "dataMin", max: "dataMax", axisLabel: { formatter: tickLabel } });
     yAxes.push({ type: panel.yLog === true ? "log" : "value", gridIndex: i, name: panel.yLabel, nameLocation: "middle", nameGap: 55, scale: true, axisLabel: { formatter: tickLabel } });
@@ -184,6 +206,7 @@ function buildOption(spec: SubplotSpec, columns: number, width: number, height: 
         sampling: s.x.length > SAMPLING_THRESHOLD ? "lttb" : undefined, lineStyle: { width: 1.5 },
       });
     }
+    if (bandNames.length > 0) series.push(bandSeries(panel.bands!, i));
   });
   return {
     animation: false, backgroundColor: "#ffffff", textStyle: { fontFamily: FONT_FAMILY },

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Scenario } from "../sim/scenario/index.js";
 import { failoverPanels } from "./failover-plot.js";
+import { interplanetaryHtml, interplanetaryMarkdown, interplanetarySection, type InterplanetarySection } from "./interplanetary-report.js";
 import { renderSubplots, svgToPng, type LinePanel } from "./plot.js";
 import { verdictsFor, type Verdict } from "./verdicts.js";
 
@@ -100,7 +101,9 @@ export function flattenParams(value: unknown, prefix = ""): Array<[string, strin
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-function html(input: RunReportInput, plots: readonly ReportPlot[], verdicts: readonly Verdict[]): string {
+const isSectionPlot = (p: ReportPlot) => p.name.startsWith("interplanetary-");
+
+function html(input: RunReportInput, plots: readonly ReportPlot[], verdicts: readonly Verdict[], ip: InterplanetarySection | null): string {
   const rows = (pairs: Array<[string, string]>) => pairs.map(([k, v]) => `<tr><td><code>${esc(k)}</code></td><td>${esc(v)}</td></tr>`).join("\n");
   const summary: Array<[string, string]> = [
     ["run", input.runId], ["status", input.status], ["scenario", input.scenario.name], ["seed", String(input.scenario.run.seed)],
@@ -110,7 +113,9 @@ function html(input: RunReportInput, plots: readonly ReportPlot[], verdicts: rea
   const vrows = verdicts.map((v) => `<tr class="${v.outcome.replace(/ /g, "-")}"><td>${esc(v.claim)}</td><td>${esc(v.section)}</td><td>${esc(v.expected)}</td><td>${esc(v.measured)}</td><td><b>${esc(v.outcome)}</b>${v.note ? `<br><small>${esc(v.note)}</small>` : ""}</td></tr>`).join("\n");
   // Inline SVGs share one id space: prefix ECharts' clip-path ids (zrN-cM) with the plot name.
   const inline = (p: ReportPlot) => p.svg.replace(/\b(zr\d+-)/g, `${p.name}-$1`);
-  const figs = plots.map((p) => `<figure id="plot-${p.name}">\n${inline(p)}\n<figcaption>${esc(p.title)} — <a href="${esc(p.name)}.png">PNG</a>, <a href="${esc(p.name)}.svg">SVG</a></figcaption>\n</figure>`).join("\n");
+  const fig = (p: ReportPlot) => `<figure id="plot-${p.name}">\n${inline(p)}\n<figcaption>${esc(p.title)} — <a href="${esc(p.name)}.png">PNG</a>, <a href="${esc(p.name)}.svg">SVG</a></figcaption>\n</figure>`;
+  const figs = plots.filter((p) => !isSectionPlot(p)).map(fig).join("\n");
+  const section = ip === null ? "" : interplanetaryHtml(ip, plots.filter(isSectionPlot).map(fig).join("\n"));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>pqms run ${esc(input.runId)}: ${esc(input.scenario.name)}</title>
 <style>body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;max-width:1060px;margin:2em auto;color:#222}
@@ -123,24 +128,35 @@ ${input.scenario.description ? `<p>${esc(input.scenario.description)}</p>` : ""}
 <h2>Verdicts</h2>
 <table><tr><th>claim</th><th>paper</th><th>expected</th><th>measured</th><th>outcome</th></tr>
 ${vrows}</table>
-<h2>Plots</h2>
-${figs}
+${section}
+${figs === "" ? "" : `<h2>Plots</h2>\n${figs}`}
 <h2>Parameters (resolved scenario)</h2>
 <table>${rows(flattenParams(input.scenario))}</table>
 </body></html>
 `;
 }
 
-function markdown(input: RunReportInput, plots: readonly ReportPlot[], verdicts: readonly Verdict[]): string {
+function markdown(input: RunReportInput, plots: readonly ReportPlot[], verdicts: readonly Verdict[], ip: InterplanetarySection | null): string {
   const lines = [
     `# pqms run \`${input.runId}\`: ${input.scenario.name}`, "",
     `status ${input.status} · seed ${input.scenario.run.seed} · fingerprint \`${input.fingerprint ?? "(not finished)"}\` · code ${input.codeVersion} · wall ${input.wallS.toFixed(1)} s`, "",
     "## Verdicts", "", "| claim | paper | expected | measured | outcome |", "| --- | --- | --- | --- | --- |",
     ...verdicts.map((v) => `| ${v.claim} | ${v.section} | ${v.expected} | ${v.measured} | **${v.outcome}**${v.note ? ` (${v.note})` : ""} |`), "",
-    "## Plots", "", ...plots.flatMap((p) => [`![${p.title}](${p.name}.png)`, ""]),
+    ...(ip === null ? [] : interplanetaryMarkdown(ip)),
+    "## Plots", "", ...plots.filter((p) => !isSectionPlot(p)).flatMap((p) => [`![${p.title}](${p.name}.png)`, ""]),
     "## Parameters", "", "| parameter | value |", "| --- | --- |", ...flattenParams(input.scenario).map(([k, v]) => `| \`${k}\` | ${v} |`), "",
   ];
   return lines.join("\n");
+}
+
+/** Render panels to `<name>.svg` and `<name>.png` in `dir`. */
+function writePlot(dir: string, name: string, title: string, panels: readonly LinePanel[], columns: number, height: number): ReportPlot {
+  const { svg } = renderSubplots({ title, panels, columns, width: REPORT_PLOT_WIDTH, height });
+  const svgPath = join(dir, `${name}.svg`);
+  const pngPath = join(dir, `${name}.png`);
+  writeFileSync(svgPath, svg);
+  writeFileSync(pngPath, svgToPng(svg));
+  return { name, title, svg, svgPath, pngPath };
 }
 
 /**
@@ -153,27 +169,16 @@ export function writeRunReport(input: RunReportInput, outDir: string, format: "h
   const plots: ReportPlot[] = [];
   for (const spec of PLOTS) {
     const panels = panelsFor(spec, input);
-    if (panels.length === 0) continue;
-    const { svg } = renderSubplots({ title: spec.title, panels, width: REPORT_PLOT_WIDTH, height: REPORT_PLOT_HEIGHT });
-    const svgPath = join(dir, `${spec.name}.svg`);
-    const pngPath = join(dir, `${spec.name}.png`);
-    writeFileSync(svgPath, svg);
-    writeFileSync(pngPath, svgToPng(svg));
-    plots.push({ name: spec.name, title: spec.title, svg, svgPath, pngPath });
+    if (panels.length > 0) plots.push(writePlot(dir, spec.name, spec.title, panels, panels.length, REPORT_PLOT_HEIGHT));
   }
   const fo = failoverPanels(input.scenario, input.metrics, input.events);
-  if (fo.length > 0) {
-    const title = "Failover (§3.2): failures, reloads, coherence dip; measured vs paper vs light-time";
-    const { svg } = renderSubplots({ title, panels: fo, columns: 1, width: REPORT_PLOT_WIDTH, height: 300 * fo.length });
-    const svgPath = join(dir, "failover.svg");
-    const pngPath = join(dir, "failover.png");
-    writeFileSync(svgPath, svg);
-    writeFileSync(pngPath, svgToPng(svg));
-    plots.push({ name: "failover", title, svg, svgPath, pngPath });
-  }
+  if (fo.length > 0) plots.push(writePlot(dir, "failover", "Failover (§3.2): failures, reloads, coherence dip; measured vs paper vs light-time", fo, 1, 300 * fo.length));
+  const ip = interplanetarySection(input.metrics);
+  for (const f of ip?.figures ?? []) plots.push(writePlot(dir, f.name, f.title, f.panels, 1, 330 * f.panels.length + 40));
   const series = new Map([...input.metrics].map(([k, v]) => [k, v.value] as const));
-  const verdicts = verdictsFor(input.scenario, series);
+  // An interplanetary run records none of the single-mesh figures: its verdicts are §5.2's.
+  const verdicts = ip === null ? verdictsFor(input.scenario, series) : [...ip.verdicts];
   const path = join(dir, format === "html" ? "report.html" : "report.md");
-  writeFileSync(path, format === "html" ? html(input, plots, verdicts) : markdown(input, plots, verdicts));
+  writeFileSync(path, format === "html" ? html(input, plots, verdicts, ip) : markdown(input, plots, verdicts, ip));
   return { path, format, plots, verdicts };
 }

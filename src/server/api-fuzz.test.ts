@@ -49,6 +49,7 @@ const anyBody = fc.oneof(
   fc.jsonValue(),
   fc.record({ scenario: fc.oneof(fc.jsonValue(), fc.string()), seed: fc.jsonValue(), extra: fc.jsonValue() }, { requiredKeys: [] }),
   fc.record({ hypotheses: fc.oneof(fc.jsonValue(), fc.array(fc.constantFrom("H1", "H2", "H3", "H4", ""))), replicates: fc.jsonValue(), seed: fc.jsonValue() }, { requiredKeys: [] }),
+  fc.record({ set: fc.oneof(fc.jsonValue(), fc.dictionary(fc.constantFrom("nodes", "comparator", "readoutError", "detectorEff", "__proto__", "constructor"), fc.oneof(fc.jsonValue(), fc.string(), fc.double()))) }, { requiredKeys: [] }),
 );
 
 /** Arbitrary text as it could appear in a URL (any code points, percent-encoded). */
@@ -57,7 +58,7 @@ const urlText = fc.string({ unit: "binary", maxLength: 80 }).map((t) => encodeUR
 describe("API fuzz", () => {
   it("POST bodies: any JSON to every POST route is a 2xx or a well-formed 4xx, and starts nothing it should not", async () => {
     const before = s.store.listRuns().length;
-    await fc.assert(fc.asyncProperty(fc.constantFrom("/api/runs", "/api/falsify", "/api/falsify/h2-sensitivity", "/api/scenarios/validate"), anyBody, async (url, body) => {
+    await fc.assert(fc.asyncProperty(fc.constantFrom("/api/runs", "/api/falsify", "/api/falsify/h2-sensitivity", "/api/scenarios/validate", "/api/improve"), anyBody, async (url, body) => {
       if (url === "/api/runs" && isPlausible(body, ["scenario", "seed"])) return;
       if (url === "/api/falsify" && isPlausible(body, ["hypotheses", "replicates", "seed"])) return;
       if (url === "/api/falsify/h2-sensitivity" && isPlausible(body, ["nodes", "seeds", "seed"])) return;
@@ -70,7 +71,7 @@ describe("API fuzz", () => {
 
   it("raw bodies: any bytes under any content type are refused cleanly", async () => {
     await fc.assert(fc.asyncProperty(
-      fc.constantFrom("/api/runs", "/api/falsify", "/api/falsify/h2-sensitivity", "/api/scenarios/validate", `/api/runs/x/stop`),
+      fc.constantFrom("/api/runs", "/api/falsify", "/api/falsify/h2-sensitivity", "/api/scenarios/validate", "/api/improve", `/api/runs/x/stop`),
       fc.oneof(fc.string({ unit: "binary", maxLength: 300 }), fc.jsonValue().map((v) => JSON.stringify(v).slice(0, -1))),
       fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-16", ""),
       async (url, payload, type) => {

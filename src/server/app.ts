@@ -17,6 +17,7 @@ import { registerScenarioRoutes } from "./routes/scenarios.js";
 import { registerRunRoutes } from "./routes/runs.js";
 import { registerStreamRoutes } from "./routes/stream.js";
 import { registerExperimentRoutes } from "./routes/experiments.js";
+import { registerImproveRoutes } from "./routes/improve.js";
 
 /** Largest request body accepted, bytes (a scenario is a few kB). */
 export const BODY_LIMIT_BYTES = 512 * 1024;
@@ -120,6 +121,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   registerRunRoutes(app, ctx);
   registerStreamRoutes(app, ctx);
   registerExperimentRoutes(app, ctx);
+  registerImproveRoutes(app, ctx);
 
   const webDir = o.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(resolve(webDir, "index.html"))) {

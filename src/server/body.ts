@@ -113,3 +113,27 @@ export function queryInt(v: unknown, path: string, min: number, max: number, dfl
   if (!Number.isSafeInteger(n) || n < min || n > max) throw InputError.of(path, `an integer in [${min}, ${max}]`, v);
   return n;
 }
+
+/** POST /api/improve: technology assumptions to override, `{ set: { name: value } }`. */
+export interface ImproveBody {
+  readonly set: Readonly<Record<string, string>>;
+}
+
+/** At most this many overrides in one request (there are fewer assumptions than this). */
+export const IMPROVE_SET_MAX = 64;
+
+export function parseImproveBody(body: unknown): ImproveBody {
+  const o = checkObject(orEmpty(body), {
+    set: (v, path, out) => {
+      if (typeof v !== "object" || v === null || Array.isArray(v) || Object.keys(v).length > IMPROVE_SET_MAX) {
+        issue(out, path, `an object of at most ${IMPROVE_SET_MAX} { assumption: number or string }`, v);
+        return;
+      }
+      for (const [k, x] of Object.entries(v)) {
+        if (!(typeof x === "string" && x.length <= 64) && !(typeof x === "number" && Number.isFinite(x))) issue(out, `${path}.${k}`, "a finite number or a string of at most 64 characters", x);
+      }
+    },
+  });
+  const set = (o.set ?? {}) as Record<string, string | number>;
+  return { set: Object.fromEntries(Object.entries(set).map(([k, x]) => [k, String(x)])) };
+}

@@ -20,7 +20,7 @@ import { applyPersist, type Message, type PersistentState, type Ready } from "..
 import { lightTimeS, occulted, relayedLightTimeS, type Vec3 } from "../model/orbit/light-time.js";
 import { OCCULTATION_MARGIN_M } from "../model/orbit/isl.js";
 import { smcSites } from "../model/orbit/smc.js";
-import { EARTH_RADIUS_M, WALKER_DEFAULT, positionsAt, walkerSatrecs, type WalkerShell } from "../model/orbit/walker.js";
+import { EARTH_RADIUS_M, WALKER_DEFAULT, shellPositionsAtEpoch, type WalkerShell } from "../model/orbit/walker.js";
 import { SARCOPHAGUS_DEFAULT, reload, type SarcophagusParams } from "../model/sarcophagus/sarcophagus.js";
 import { RandomStream } from "../numeric/random/stream.js";
 import { cmeRings, generateFaults, type FaultPlan, type FaultSchedule } from "./faults.js";
@@ -101,8 +101,7 @@ export function runFailover(o: FailoverOptions = FAILOVER_DEFAULT): FailoverResu
   const names = smcSites(o.epoch).map((s) => s.name);
   // Controller links the Earth blocks (L1 ↔ L2, GEO ↔ the far side) go round it by relay.
   const ltS = sites.map((a) => sites.map((b) => relayedLightTimeS(a, b, EARTH_RADIUS_M + OCCULTATION_MARGIN_M)));
-  const recs = walkerSatrecs(o.shell, o.epoch);
-  const xyz = positionsAt(recs, 0, new Float64Array(3 * recs.length));
+  const xyz = shellPositionsAtEpoch(o.shell, o.epoch);
   const perPlane = o.shell.total / o.shell.planes;
   const faults = o.faults ?? generateFaults(o.seed, { ...o.plan, durationS: o.durationS, nodes: o.shell.total });
   const w = new World(o, sites, ltS, xyz, perPlane);

@@ -37,6 +37,59 @@ export class Fingerprint {
   private lo: number = (OFFSET_LANES[1] * 0x10000 + OFFSET_LANES[0]) | 0;
   private readonly f64 = new Float64Array(1);
   private readonly u32 = new Int32Array(this.f64.buffer);
+  private readonly u8 = new Uint8Array(this.f64.buffer);
+
+  /** The bytes `string(s)` folds (two per UTF-16 unit, low first, then 0xff 0xff), for `event`. */
+  static textBytes(s: string): Uint8Array {
+    const b = new Uint8Array(2 * s.length + 2);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      b[2 * i] = c & 0xff;
+      b[2 * i + 1] = c >>> 8;
+    }
+    b[2 * s.length] = 0xff;
+    b[2 * s.length + 1] = 0xff;
+    return b;
+  }
+
+  /**
+   * Fold one kernel event in a single pass: `number(timeNs)`, the kind's text, then for each
+   * field its text and `number(values[base + j])`. The same bytes as those calls one by one
+   * (texts from `textBytes`), with the state kept in registers throughout.
+   */
+  event(timeNs: number, kind: Uint8Array, fields: readonly Uint8Array[], values: Float64Array, base: number): this {
+    const u8 = this.u8;
+    let hi = this.hi;
+    let lo = this.lo;
+    this.f64[0] = timeNs;
+    for (let i = 0; i < 8; i++) {
+      const x = lo ^ u8[i]!;
+      hi = (Math.imul(hi, 0x1b3) + carry(x) + (x << 8)) | 0;
+      lo = Math.imul(x, 0x1b3);
+    }
+    for (let i = 0; i < kind.length; i++) {
+      const x = lo ^ kind[i]!;
+      hi = (Math.imul(hi, 0x1b3) + carry(x) + (x << 8)) | 0;
+      lo = Math.imul(x, 0x1b3);
+    }
+    for (let j = 0; j < fields.length; j++) {
+      const f = fields[j]!;
+      for (let i = 0; i < f.length; i++) {
+        const x = lo ^ f[i]!;
+        hi = (Math.imul(hi, 0x1b3) + carry(x) + (x << 8)) | 0;
+        lo = Math.imul(x, 0x1b3);
+      }
+      this.f64[0] = values[base + j]!;
+      for (let i = 0; i < 8; i++) {
+        const x = lo ^ u8[i]!;
+        hi = (Math.imul(hi, 0x1b3) + carry(x) + (x << 8)) | 0;
+        lo = Math.imul(x, 0x1b3);
+      }
+    }
+    this.hi = hi;
+    this.lo = lo;
+    return this;
+  }
 
   /** Fold in one byte (0..255). */
   byte(b: number): this {

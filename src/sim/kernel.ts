@@ -11,10 +11,17 @@
  * with, at the end, the final state, so two runs agree if and only if (with overwhelming
  * likelihood) they did the same thing. The kernel draws no random numbers; streams live in
  * streams.ts. Everything here is pure: no clock, no I/O.
+ *
+ * Two ways in and out. `schedule(at, kind, data)` / `next()` take and give `SimEvent` objects,
+ * for callers that schedule a few events. Hot loops register a kind with its field names once
+ * (`kind("net", ["id", "from", "to"])`), then `scheduleKind(at, id, v0, …)` and `nextKind()`
+ * with `field(i)` move only numbers: no object per event. Both fold the same bytes (time, kind,
+ * then each field name and value in order), so a run's fingerprint does not depend on which
+ * way its events went, and a checkpoint's pending events read the same either way.
  */
 import { InputError, assert } from "../errors.js";
 import { Fingerprint, type FingerprintState } from "./fingerprint.js";
-import { EventQueue, type EventData, type SimEvent } from "./queue.js";
+import { EventQueue, FIELDS_MAX, QueueOverflowError, type EventData, type SimEvent } from "./queue.js";
 
 /** Largest representable event time: 2^53 − 1 ns ≈ 104.2 days. */
 export const TIME_NS_MAX = Number.MAX_SAFE_INTEGER;
@@ -39,6 +46,20 @@ export function secondsToNs(s: number, path: string): number {
   return ns;
 }
 
+/** Most fields `scheduleKind` takes (kinds with more go through `schedule`). */
+export const KIND_FIELDS_FAST = 4;
+
+const NO_DATA: EventData = Object.freeze({});
+
+/** An event kind: its name and the names of its payload numbers, in folding order. */
+interface KindInfo {
+  readonly name: string;
+  readonly fields: readonly string[];
+  /** The bytes the fingerprint folds for the name and each field name (`Fingerprint.textBytes`). */
+  readonly nameBytes: Uint8Array;
+  readonly fieldBytes: readonly Uint8Array[];
+}
+
 /** The event kernel: a clock, a bounded (time, seq)-ordered queue and a fingerprint. */
 export class Kernel {
   private now = 0;
@@ -46,6 +67,16 @@ export class Kernel {
   private count = 0;
   private readonly queue: EventQueue;
   private fp = new Fingerprint();
+  private readonly kinds: KindInfo[] = [];
+  /** Field count of each kind id (read on the hot path). */
+  private kindFields = new Int32Array(16);
+  private readonly kindIds = new Map<string, number>();
+  /** The kinds registered under each name (one per distinct field list). */
+  private readonly kindsByName = new Map<string, number[]>();
+  /** Slot of the event being dispatched (−1: none), its kind id and sequence number. */
+  private curSlot = -1;
+  private curKind = -1;
+  private curSeq = -1;
 
   /** @param queueCapacity  maximum number of pending events (integer ≥ 1). */
   constructor(queueCapacity = QUEUE_CAPACITY_DEFAULT) {
@@ -69,41 +100,136 @@ export class Kernel {
 
   /** Time of the next pending event, or undefined when the queue is empty. */
   peekTimeNs(): number | undefined {
-    return this.queue.peek()?.timeNs;
+    return this.queue.size > 0 ? this.queue.peekTimeNs() : undefined;
   }
 
   /**
-   * Schedule `kind` at absolute time `atNs` (integer ns, not before now, at most TIME_NS_MAX).
+   * The id of event kind `name` whose payload is the numbers `fields` (in this order, which is
+   * the order they are folded into the fingerprint: write them as the object literal you would
+   * pass to `schedule`). The same name and fields always give the same id.
+   */
+  kind(name: string, fields: readonly string[] = []): number {
+    const key = fields.length === 0 ? name : `${name}\u0000${fields.join("\u0000")}`;
+    const known = this.kindIds.get(key);
+    if (known !== undefined) return known;
+    if (fields.length > FIELDS_MAX) throw InputError.of(`event '${name}'`, `at most ${FIELDS_MAX} payload numbers`, fields.length);
+    const id = this.kinds.length;
+    this.kinds.push({ name, fields: fields.slice(), nameBytes: Fingerprint.textBytes(name), fieldBytes: fields.map((f) => Fingerprint.textBytes(f)) });
+    if (id === this.kindFields.length) {
+      const grown = new Int32Array(2 * id);
+      grown.set(this.kindFields);
+      this.kindFields = grown;
+    }
+    this.kindFields[id] = fields.length;
+    this.kindIds.set(key, id);
+    const same = this.kindsByName.get(name);
+    if (same) same.push(id);
+    else this.kindsByName.set(name, [id]);
+    return id;
+  }
+
+  /**
+   * Schedule `kind` at absolute time `atNs` (integer ns, not before now, at most TIME_NS_MAX)
+   * with payload `data` (named numbers, at most FIELDS_MAX). Returns its sequence number.
    * @throws QueueOverflowError when the bound is reached.
    */
-  schedule(atNs: number, kind: string, data: EventData = {}): SimEvent {
-    // The message is built only on failure: a template string per event is most of a schedule's cost.
-    if (!(Number.isSafeInteger(atNs) && atNs >= this.now)) assert(false, `schedule '${kind}' at ${atNs} ns (now ${this.now} ns): time must be an integer ≥ now ≤ 2^53-1`);
-    const ev: SimEvent = { timeNs: atNs, seq: this.seq, kind, data };
-    this.queue.push(ev);
-    this.seq += 1;
-    return ev;
+  schedule(atNs: number, kind: string, data: EventData = NO_DATA): number {
+    this.checkTime(atNs, kind);
+    const id = this.kindOfData(kind, data);
+    const slot = this.take(atNs, id);
+    const values = this.queue.values;
+    let j = slot * FIELDS_MAX;
+    for (const key in data) values[j++] = data[key]!;
+    return this.enqueue(atNs, slot);
   }
 
   /** Schedule `kind` after `delayNs` (integer ≥ 0) from now. */
-  scheduleIn(delayNs: number, kind: string, data: EventData = {}): SimEvent {
+  scheduleIn(delayNs: number, kind: string, data: EventData = NO_DATA): number {
     return this.schedule(this.now + delayNs, kind, data);
+  }
+
+  /**
+   * Schedule an event of a registered kind (`kind(name, fields)`, at most KIND_FIELDS_FAST
+   * fields) with its field values in order; values past the kind's fields are ignored. The
+   * same event, fingerprint and checkpoint as `schedule(atNs, name, {field: value, …})`.
+   * @throws QueueOverflowError when the bound is reached.
+   */
+  scheduleKind(atNs: number, kindId: number, v0 = 0, v1 = 0, v2 = 0, v3 = 0): number {
+    this.checkTime(atNs, kindId);
+    if (!(kindId >= 0 && kindId < this.kinds.length && this.kindFields[kindId]! <= KIND_FIELDS_FAST)) assert(false, `scheduleKind: kind id ${kindId} is not a registered kind of ≤ ${KIND_FIELDS_FAST} fields`);
+    const slot = this.take(atNs, kindId);
+    const values = this.queue.values;
+    const j = slot * FIELDS_MAX;
+    values[j] = v0;
+    values[j + 1] = v1;
+    values[j + 2] = v2;
+    values[j + 3] = v3;
+    return this.enqueue(atNs, slot);
+  }
+
+  /** `scheduleKind` after `delayNs` (integer ≥ 0) from now. */
+  scheduleKindIn(delayNs: number, kindId: number, v0 = 0, v1 = 0, v2 = 0, v3 = 0): number {
+    return this.scheduleKind(this.now + delayNs, kindId, v0, v1, v2, v3);
+  }
+
+  /**
+   * Remove the earliest event, advance the clock to it and fold it into the fingerprint; returns
+   * its kind id (−1 when nothing is pending). Read it with `eventKind` and `field(i)` until the
+   * next call.
+   */
+  nextKind(): number {
+    const q = this.queue;
+    if (this.curSlot >= 0) {
+      q.releaseSlot(this.curSlot);
+      this.curSlot = -1;
+      this.curKind = -1;
+    }
+    if (q.size === 0) return -1;
+    const t = q.peekTimeNs();
+    const seq = q.peekSeq();
+    const slot = q.pop();
+    if (!(t >= this.now)) assert(false, "event queue went back in time");
+    this.now = t;
+    this.curSlot = slot;
+    this.curSeq = seq;
+    const id = q.kindOf[slot]!;
+    this.curKind = id;
+    this.count += 1;
+    const info = this.kinds[id]!;
+    this.fp.event(t, info.nameBytes, info.fieldBytes, q.values, slot * FIELDS_MAX);
+    return id;
+  }
+
+  /** Name of the event `nextKind` returned. */
+  get eventKind(): string {
+    assert(this.curKind >= 0, "no event is being dispatched");
+    return this.kinds[this.curKind]!.name;
+  }
+
+  /** Sequence number of the event `nextKind` returned. */
+  get eventSeq(): number {
+    return this.curSeq;
+  }
+
+  /** Payload number `i` (in the kind's field order) of the event `nextKind` returned. */
+  field(i: number): number {
+    if (!(this.curSlot >= 0 && i >= 0 && i < this.kindFields[this.curKind]!)) assert(false, `field ${i} of the current event`);
+    return this.queue.values[this.curSlot * FIELDS_MAX + i]!;
   }
 
   /** Remove the earliest event, advance the clock to it and fold it into the fingerprint. */
   next(): SimEvent | undefined {
-    const ev = this.queue.pop();
-    if (ev === undefined) return undefined;
-    assert(ev.timeNs >= this.now, "event queue went back in time");
-    this.now = ev.timeNs;
-    this.fold(ev.timeNs, ev.kind, ev.data);
-    return ev;
+    const id = this.nextKind();
+    if (id < 0) return undefined;
+    return this.eventAt(this.now, this.curSeq, id, this.curSlot);
   }
 
   /** Fold an event a model reports from inside a step (it is not queued) into the fingerprint. */
   record(timeNs: number, kind: string, data: EventData): void {
     if (!Number.isSafeInteger(timeNs)) assert(false, `recorded event '${kind}' at non-integer time ${timeNs}`);
-    this.fold(timeNs, kind, data);
+    this.count += 1;
+    const fp = this.fp.number(timeNs).string(kind);
+    for (const key in data) fp.string(key).number(data[key]!);
   }
 
   /** Fold named numbers (sampled metrics, the final state) into the fingerprint. */
@@ -118,10 +244,8 @@ export class Kernel {
 
   /** A plain-JSON copy of the kernel state. */
   snapshot(): KernelState {
-    return {
-      nowNs: this.now, nextSeq: this.seq, processed: this.count, queueCapacity: this.queue.capacity,
-      pending: this.queue.toSortedArray().map((e) => ({ ...e, data: { ...e.data } })), fingerprint: this.fp.state(),
-    };
+    const pending = this.queue.sortedKeys().map((k) => this.eventAt(k.timeNs, k.seq, this.queue.kindOf[k.slot]!, k.slot));
+    return { nowNs: this.now, nextSeq: this.seq, processed: this.count, queueCapacity: this.queue.capacity, pending, fingerprint: this.fp.state() };
   }
 
   /** A kernel continuing exactly from `state`. */
@@ -133,14 +257,62 @@ export class Kernel {
     k.fp = Fingerprint.fromState(state.fingerprint);
     for (const e of state.pending) {
       assert(e.timeNs >= k.now && e.seq < k.seq, "restored event before the clock or after the sequence");
-      k.queue.push(e);
+      const slot = k.take(e.timeNs, k.kindOfData(e.kind, e.data));
+      let j = slot * FIELDS_MAX;
+      for (const key in e.data) k.queue.values[j++] = e.data[key]!;
+      k.queue.push(e.timeNs, e.seq, slot);
     }
     return k;
   }
 
-  private fold(timeNs: number, kind: string, data: EventData): void {
-    this.count += 1;
-    const fp = this.fp.number(timeNs).string(kind);
-    for (const key in data) fp.string(key).number(data[key]!);
+  private checkTime(atNs: number, kind: string | number): void {
+    // The message is built only on failure: a template string per event is most of a schedule's cost.
+    if (!(Number.isSafeInteger(atNs) && atNs >= this.now)) {
+      const name = typeof kind === "string" ? kind : this.kinds[kind]?.name;
+      assert(false, `schedule '${name}' at ${atNs} ns (now ${this.now} ns): time must be an integer ≥ now ≤ 2^53-1`);
+    }
   }
+
+  /** A payload slot for an event of kind `id` at `atNs` (the overflow check happens here). */
+  private take(atNs: number, id: number): number {
+    const q = this.queue;
+    if (q.full) throw new QueueOverflowError(q.capacity, { timeNs: atNs, seq: this.seq, kind: this.kinds[id]!.name, data: NO_DATA });
+    const slot = q.allocSlot();
+    q.kindOf[slot] = id;
+    return slot;
+  }
+
+  private enqueue(atNs: number, slot: number): number {
+    const seq = this.seq;
+    this.queue.push(atNs, seq, slot);
+    this.seq = seq + 1;
+    return seq;
+  }
+
+  /** The kind registered for `name` with `data`'s field names in their enumeration order. */
+  private kindOfData(name: string, data: EventData): number {
+    const ids = this.kindsByName.get(name);
+    if (ids !== undefined) {
+      for (const id of ids) if (sameFields(this.kinds[id]!.fields, data)) return id;
+    }
+    return this.kind(name, Object.keys(data));
+  }
+
+  private eventAt(timeNs: number, seq: number, id: number, slot: number): SimEvent {
+    const info = this.kinds[id]!;
+    const data: Record<string, number> = {};
+    const values = this.queue.values;
+    for (let j = 0; j < info.fields.length; j++) data[info.fields[j]!] = values[slot * FIELDS_MAX + j]!;
+    return { timeNs, seq, kind: info.name, data };
+  }
+}
+
+/** True when `data`'s own enumerable keys are exactly `fields`, in order. */
+function sameFields(fields: readonly string[], data: EventData): boolean {
+  let j = 0;
+  for (const key in data) {
+    if (j >= fields.length || fields[j] !== key) return false;
+    j++;
+  }
+  return j === fields.length;
 }

@@ -12,6 +12,7 @@ export class LineChart {
   private readonly valueEl: HTMLElement;
   private readonly data = new Map<string, { t: number[]; v: number[]; style: SeriesStyle }>();
   private cursorNs: number | undefined;
+  private shaded: ReadonlyArray<readonly [number, number]> = [];
   private pending = false;
 
   constructor(readonly title: string, readonly unit: string, styles: SeriesStyle[]) {
@@ -47,6 +48,13 @@ export class LineChart {
     if (!d) return;
     d.t.push(t);
     d.v.push(v);
+    this.redraw();
+  }
+
+  /** Shade time ranges [fromNs, toNs] (e.g. periods a link is down). */
+  bands(ranges: ReadonlyArray<readonly [number, number]>): void {
+    this.shaded = ranges;
+    this.el.dataset.bands = String(ranges.length);
     this.redraw();
   }
 
@@ -117,6 +125,12 @@ export class LineChart {
     g.beginPath();
     for (let k = 0; k <= 2; k++) { const yy = padT + (k * ph) / 2; g.moveTo(padL, yy); g.lineTo(padL + pw, yy); }
     g.stroke();
+    g.fillStyle = "rgba(214, 40, 40, 0.16)";
+    for (const [a, b] of this.shaded) {
+      const xa = Math.max(padL, x(a)), xb = Math.min(padL + pw, x(b));
+      if (xb > xa) g.fillRect(xa, padT, xb - xa, ph);
+    }
+    g.fillStyle = getComputedStyle(document.body).getPropertyValue("--muted") || "#888";
     g.textAlign = "right";
     // Enough digits that the three labels differ (RCF sits at 0.9999…).
     const digits = Math.min(10, Math.max(3, Math.ceil(Math.log10(Math.max(Math.abs(v0), Math.abs(v1)) / (v1 - v0))) + 2));

@@ -17,6 +17,7 @@ import type { RunStore, RunRecord } from "../../store/run-store.js";
 import { writeRunReport, type RunReport } from "../../report/run-report.js";
 import { FAILOVER_EVENT_KINDS } from "../../report/failover-plot.js";
 import { Progress } from "./progress.js";
+import { interplanetarySummary, type InterplanetarySummary } from "../../experiments/interplanetary/run-summary.js";
 
 /** Buffers samples and events and commits them with each checkpoint. */
 class StoreSink implements RunSink {
@@ -144,22 +145,24 @@ export function printSummary(store: RunStore, runId: string, outcome: DriveOutco
   const run = store.getRun(runId);
   const final = finalMetrics(store, runId);
   const events = store.eventCounts(runId);
+  const ip = run.scenario.model === "interplanetary" ? interplanetarySummary(run.scenario, store.metrics(runId), store.events(runId)) : undefined;
   if (json) {
     process.stdout.write(`${JSON.stringify({
       runId, status: run.status, scenario: run.scenario.name, seed: run.seed, fingerprint: run.fingerprint, codeVersion: run.codeVersion,
       simulatedS: run.simTNs * 1e-9, durationS: run.durationNs * 1e-9, wallS: run.wallS, db: store.path, final, events,
-      report: report?.path ?? null, verdicts: report?.verdicts ?? [],
+      report: report?.path ?? null, verdicts: report?.verdicts ?? [], ...(ip ? { interplanetary: ip } : {}),
     }, null, 2)}\n`);
     return;
   }
   const lines = [
-    `run ${runId} ${outcome.status === "done" ? "finished" : "interrupted"}: ${run.scenario.name} (seed ${run.seed}, ${run.scenario.mesh.nodes} nodes, d = ${run.scenario.mesh.dim})`,
+    `run ${runId} ${outcome.status === "done" ? "finished" : "interrupted"}: ${run.scenario.name} (seed ${run.seed}, ${nodesText(run.scenario)})`,
     `  simulated ${(run.simTNs * 1e-9).toExponential(3)} s of ${(run.durationNs * 1e-9).toExponential(3)} s, wall ${run.wallS.toFixed(1)} s`,
   ];
   if (outcome.status === "done") lines.push(`  fingerprint ${run.fingerprint}`);
   const show = (k: string, label: string) => (final[k] === undefined ? [] : [`${label} ${Number.isInteger(final[k]) ? final[k] : final[k].toPrecision(6)}`]);
   const m = [...show("globalRcf", "global RCF"), ...show("rcfNeighbourMean", "neighbour RCF"), ...show("deltaEMean", "mean ΔE"), ...show("vetoesTotal", "vetoes")];
   if (m.length > 0) lines.push(`  at the end: ${m.join(", ")}`);
+  if (ip !== undefined) lines.push(...interplanetaryLines(ip));
   if (Object.keys(events).length > 0) lines.push(`  events: ${Object.entries(events).map(([k, n]) => `${k} ${n}`).join(", ")}`);
   if (report !== undefined) {
     for (const v of report.verdicts) lines.push(`  ${v.outcome.padEnd(14)} ${v.claim} (${v.section}): expected ${v.expected}, measured ${v.measured}`);
@@ -168,4 +171,24 @@ export function printSummary(store: RunStore, runId: string, outcome: DriveOutco
   if (outcome.status === "interrupted") lines.push(`  continue with: pqms resume ${runId}${store.path.endsWith(".pqms/runs.db") ? "" : ` --db ${store.path}`}`);
   if (report !== undefined) lines.push(`report: ${report.path}`);
   process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+/** What a run's nodes are, for its summary line. */
+function nodesText(sc: RunRecord["scenario"]): string {
+  const ip = sc.model === "interplanetary" ? sc.interplanetary : undefined;
+  if (ip === undefined) return `${sc.mesh.nodes} nodes, d = ${sc.mesh.dim}`;
+  return `${ip.earth.nodes} Earth satellites, ${ip.mars.areostationary} Mars sites${ip.relays.length > 0 ? `, relays ${ip.relays.join(", ")}` : ""}, from ${ip.epoch}`;
+}
+
+/** The interplanetary run's figures, one per line, for the human summary. */
+function interplanetaryLines(ip: InterplanetarySummary): string[] {
+  const e = (x: number | undefined | null) => (x === undefined || x === null || !Number.isFinite(x) ? "n/a" : x.toExponential(2));
+  const lat = ip.latencyS;
+  return [
+    `  light-time Earth–Mars ${e(ip.lightTimeS.min)} … ${e(ip.lightTimeS.max)} s; gap open ${(100 * ip.gapOpenFraction).toFixed(1)}% of samples`,
+    ...ip.linkDown.map((p) => `  gap closed ${p.start} → ${p.end} (${p.days.toFixed(2)} days, ${p.cause}${p.open ? ", still closed at the end" : ""})`),
+    `  Earth–Mars residual |r| median ${e(ip.umtResidualS.median)} s, p99 ${e(ip.umtResidualS.p99)} s (${ip.umtResidualS.mode}, ${ip.umtResidualS.clock}); in hold-over up to ${e(ip.residualGrowth.closedMaxAbsS)} s; §5.2 claims ${ip.paper.residualS} s`,
+    `  routed latency median / p99: Earth ${e(lat.earth?.median)} / ${e(lat.earth?.p99)} s, Mars ${e(lat.mars?.median)} / ${e(lat.mars?.p99)} s, across ${e(lat.across?.median)} / ${e(lat.across?.p99)} s; §5.2 claims < ${ip.paper.latencyS} s`,
+    `  ${ip.verdict.outcome.padEnd(14)} ${ip.verdict.text}`,
+  ];
 }

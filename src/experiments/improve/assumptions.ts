@@ -4,7 +4,7 @@
  * `pqms improve --set name=value`. None is buried in a derivation: derivations read them from a
  * `Technology` record.
  */
-import { InputError } from "../../errors.js";
+import { describeValue, InputError, type Issue } from "../../errors.js";
 import { SOLAR_CONSTANT_W_PER_M2 } from "../../model/constants.js";
 import { H1_PAPER } from "../falsify/h1.js";
 import { choiceParser, numberParser, type AssumptionValue } from "../falsify/assumption.js";
@@ -149,13 +149,27 @@ export function techAssumptions(tech: Technology = TECHNOLOGY_DEFAULT): TechAssu
 
 export const TECH_NAMES: readonly TechnologyName[] = Object.freeze(SPECS.map((s) => s.name));
 
-/** Apply `--set name=value` overrides; unknown names and bad values are typed errors. */
-export function applyTechOverrides(base: Technology, set: Readonly<Record<string, string>>): Technology {
+/**
+ * Apply `name=value` overrides; unknown names and bad values are typed errors, every one named at
+ * `where(name)` (`--set name` on the command line, `body.set.name` over HTTP), all reported at once.
+ */
+export function applyTechOverrides(base: Technology, set: Readonly<Record<string, string>>, where: (name: string) => string = (n) => `--set ${n}`): Technology {
   const out: Record<string, AssumptionValue> = { ...base };
+  const issues: Issue[] = [];
   for (const [name, raw] of Object.entries(set)) {
     const spec = SPECS.find((s) => s.name === name);
-    if (spec === undefined) throw InputError.of(`--set ${name}`, `a technology assumption: ${TECH_NAMES.join(", ")}`, `~"${name}"`);
-    out[name] = spec.parse!(raw);
+    if (spec === undefined) {
+      issues.push({ path: where(name), expected: `a technology assumption: ${TECH_NAMES.join(", ")}`, got: describeValue(name) });
+      continue;
+    }
+    try {
+      out[name] = spec.parse!(raw);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      for (const i of e.issues) issues.push({ ...i, path: where(name) });
+    }
   }
+  if (issues.length === 1) throw new InputError(issues);
+  if (issues.length > 1) throw new InputError(issues, "technology assumptions");
   return out as unknown as Technology;
 }

@@ -138,9 +138,13 @@ function changeFor(c: ClaimResult, t: Technology, assumptions: ReturnType<typeof
  * with evidence "simulation" and are judged reproduced or contradicted by simulation, never
  * inconsistent or impossible, so evaluating the instant ones finds every claim improve answers.
  */
-export function failingClaims(): ClaimResult[] {
-  return CLAIMS.filter((c) => c.cost !== "simulation").map((c) => evaluateClaim(c)).filter((r) => r.verdict === "inconsistent" || r.verdict === "physically impossible");
+export function failingClaims(): readonly ClaimResult[] {
+  // The audit reads no technology figure: its verdicts are the same for every --set, so they are
+  // evaluated once per process (the dashboard reruns the derivation on every edit).
+  failing ??= Object.freeze(CLAIMS.filter((c) => c.cost !== "simulation").map((c) => evaluateClaim(c)).filter((r) => r.verdict === "inconsistent" || r.verdict === "physically impossible"));
+  return failing;
 }
+let failing: readonly ClaimResult[] | undefined;
 
 export const BUILDABLE_SCENARIO_PATH = "scenarios/v3000-buildable.yaml";
 

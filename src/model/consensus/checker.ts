@@ -8,9 +8,38 @@
  *   than the one in which an entry was first seen committed holds that entry (a stale leader of an
  *   older term, cut off by a partition, legitimately lacks it).
  * A violation is recorded (not thrown) so a test can print the seed and the event that broke it.
+ *
+ * The checks are incremental, with the same outcome as reading every log from the start after
+ * every event: a log entry below a node's log length cannot change while the node (the same
+ * object) has not cut its log back (`logCuts`), and the global committed log only grows. So the
+ * checker remembers, per node, how much of its log it has matched with the committed log (and,
+ * for a leader, in which term it matched it), and per pair of nodes how long a common prefix it
+ * has verified; after an event it reads only entries appended since. A node replaced (restart)
+ * or a log cut starts that node's and its pairs' checks from index 0 again.
  */
-import type { Entry } from "./types.js";
-import type { RaftNode } from "./raft.js";
+import type { Entry, NodeId, Role } from "./types.js";
+
+/** What the checker reads of a node (a `RaftNode` is one). */
+export interface CheckedNode {
+  readonly id: NodeId;
+  readonly currentRole: Role;
+  readonly currentTerm: number;
+  readonly commitIndex: number;
+  /** Count of log cuts; entries below the log's length are unchanged while it is. */
+  readonly logCuts: number;
+  entries(): readonly Entry[];
+}
+
+/** What the checker has verified of the node in one slot of the cluster. */
+interface NodeMark {
+  node: CheckedNode | undefined;
+  cuts: number;
+  /** Log indices [0, agreed) match the global committed log (or were added to it). */
+  agreed: number;
+  /** As leader of `leaderTerm`, committed indices [0, leaderChecked) were found in its log. */
+  leaderTerm: number;
+  leaderChecked: number;
+}
 
 /** One broken invariant, with when it was seen. */
 export interface Violation {
@@ -27,17 +56,30 @@ export class SafetyChecker {
   private readonly committedSeenTerm: number[] = [];
   readonly violations: Violation[] = [];
   private events = 0;
+  private marks: NodeMark[] = [];
+  /** Verified common prefix length of the logs in slots (i, j), at i·n + j. */
+  private pairPrefix = new Float64Array(0);
 
   /** Check all invariants over the live nodes (`undefined` = crashed). */
-  check(nodes: ReadonlyArray<RaftNode | undefined>): void {
+  check(nodes: ReadonlyArray<CheckedNode | undefined>): void {
     this.events += 1;
-    for (const n of nodes) if (n) this.checkNode(n);
-    for (let i = 0; i < nodes.length; i++) {
+    const n = nodes.length;
+    if (this.marks.length !== n) {
+      this.marks = Array.from({ length: n }, () => ({ node: undefined, cuts: 0, agreed: 0, leaderTerm: -1, leaderChecked: 0 }));
+      this.pairPrefix = new Float64Array(n * n);
+    }
+    for (let i = 0; i < n; i++) {
+      const node = nodes[i];
+      const mark = this.marks[i]!;
+      if (node !== mark.node || (node !== undefined && node.logCuts !== mark.cuts)) this.forget(i, node);
+      if (node) this.checkNode(node, mark);
+    }
+    for (let i = 0; i < n; i++) {
       const a = nodes[i];
       if (!a) continue;
-      for (let j = i + 1; j < nodes.length; j++) {
+      for (let j = i + 1; j < n; j++) {
         const b = nodes[j];
-        if (b) this.checkPair(a, b);
+        if (b) this.checkPair(a, b, i * n + j);
       }
     }
   }
@@ -51,47 +93,74 @@ export class SafetyChecker {
     if (this.violations.length < 100) this.violations.push({ rule, detail, event: this.events });
   }
 
-  private checkNode(n: RaftNode): void {
-    const s = n.status();
+  /** Slot `i` holds a new node, or its node cut its log: nothing verified of it still holds. */
+  private forget(i: number, node: CheckedNode | undefined): void {
+    const n = this.marks.length;
+    const mark = this.marks[i]!;
+    mark.node = node;
+    mark.cuts = node?.logCuts ?? 0;
+    mark.agreed = 0;
+    mark.leaderTerm = -1;
+    mark.leaderChecked = 0;
+    for (let k = 0; k < n; k++) {
+      this.pairPrefix[i * n + k] = 0;
+      this.pairPrefix[k * n + i] = 0;
+    }
+  }
+
+  private checkNode(n: CheckedNode, mark: NodeMark): void {
+    const term = n.currentTerm;
+    const commit = n.commitIndex;
     const log = n.entries();
-    if (s.role === "leader") {
-      const prev = this.leaders.get(s.term);
-      if (prev === undefined) this.leaders.set(s.term, s.id);
-      else if (prev !== s.id) this.fail("electionSafety", `term ${s.term}: leaders ${prev} and ${s.id}`);
-      for (let i = 0; i < this.committed.length; i++) {
-        if (s.term > this.committedSeenTerm[i]! && !sameEntry(log[i], this.committed[i])) {
-          this.fail("committedLost", `leader ${s.id} (term ${s.term}) lacks committed entry ${i + 1}`);
+    if (n.currentRole === "leader") {
+      const prev = this.leaders.get(term);
+      if (prev === undefined) this.leaders.set(term, n.id);
+      else if (prev !== n.id) this.fail("electionSafety", `term ${term}: leaders ${prev} and ${n.id}`);
+      // Which committed entries a leader must hold depends on its term: a new term checks again.
+      if (mark.leaderTerm !== term) {
+        mark.leaderTerm = term;
+        mark.leaderChecked = 0;
+      }
+      for (let i = mark.leaderChecked; i < this.committed.length; i++) {
+        if (term > this.committedSeenTerm[i]! && !sameEntry(log[i], this.committed[i])) {
+          this.fail("committedLost", `leader ${n.id} (term ${term}) lacks committed entry ${i + 1}`);
           break;
         }
+        mark.leaderChecked = i + 1;
       }
     }
-    if (s.commit > log.length) this.fail("committedLost", `node ${s.id} commit ${s.commit} beyond its log ${log.length}`);
-    const upto = Math.min(s.commit, log.length);
-    for (let i = 0; i < upto; i++) {
+    if (commit > log.length) this.fail("committedLost", `node ${n.id} commit ${commit} beyond its log ${log.length}`);
+    const upto = Math.min(commit, log.length);
+    for (let i = mark.agreed; i < upto; i++) {
       const e = log[i] as Entry;
       const c = this.committed[i];
       if (c === undefined) {
         this.committed.push(e);
-        this.committedSeenTerm.push(s.term);
-      }
-      else if (!sameEntry(c, e)) {
-        this.fail("committedLost", `node ${s.id} committed ${JSON.stringify(e)} at ${i + 1}, earlier ${JSON.stringify(c)}`);
+        this.committedSeenTerm.push(term);
+      } else if (!sameEntry(c, e)) {
+        this.fail("committedLost", `node ${n.id} committed ${JSON.stringify(e)} at ${i + 1}, earlier ${JSON.stringify(c)}`);
         break;
       }
+      mark.agreed = i + 1;
     }
   }
 
-  private checkPair(a: RaftNode, b: RaftNode): void {
+  private checkPair(a: CheckedNode, b: CheckedNode, at: number): void {
     const la = a.entries();
     const lb = b.entries();
     let i = Math.min(la.length, lb.length);
-    while (i > 0 && (la[i - 1] as Entry).term !== (lb[i - 1] as Entry).term) i -= 1;
-    for (let k = 0; k < i; k++) {
+    let verified = this.pairPrefix[at]!;
+    if (verified > i) verified = 0; // a log shorter than what was verified: check it all again
+    // Below `verified` the terms agree, so the walk down to the last agreeing term stops there at the latest.
+    while (i > verified && (la[i - 1] as Entry).term !== (lb[i - 1] as Entry).term) i -= 1;
+    for (let k = verified; k < i; k++) {
       if (!sameEntry(la[k], lb[k])) {
         this.fail("logMatching", `nodes ${a.id} and ${b.id} agree at index ${i} but differ at ${k + 1}`);
+        this.pairPrefix[at] = k;
         return;
       }
     }
+    this.pairPrefix[at] = i;
   }
 }
 

@@ -76,6 +76,7 @@ export class RaftNode {
   private msgs: Message[] = [];
   private hardDirty = false;
   private logDirtyFrom = Infinity;
+  private cuts = 0;
 
   /**
    * @param cfg       configuration (validated: integers, heartbeat < election timeout)
@@ -119,6 +120,30 @@ export class RaftNode {
 
   status(): RaftStatus {
     return { id: this.cfg.id, role: this.role, term: this.term, leader: this.leader, votedFor: this.votedFor, commit: this.commit, lastIndex: this.log.length };
+  }
+
+  /** `status().role`, without building the status (for checks after every event). */
+  get currentRole(): Role {
+    return this.role;
+  }
+
+  /** `status().term`. */
+  get currentTerm(): number {
+    return this.term;
+  }
+
+  /** `status().commit`. */
+  get commitIndex(): number {
+    return this.commit;
+  }
+
+  /**
+   * How many times this node has cut its log back (a conflicting suffix removed, Raft §5.3).
+   * While the count stays the same, every entry below the log's current length is the one a
+   * reader saw before: a checker needs to read only what was appended since.
+   */
+  get logCuts(): number {
+    return this.cuts;
   }
 
   /** Advance logical time by one tick. */
@@ -424,6 +449,7 @@ export class RaftNode {
       if (this.termAt(idx) !== (m.entries[k] as Entry).term) {
         assert(idx > this.commit, `raft ${this.cfg.id}: truncating committed entry ${idx}`);
         this.log.length = idx - 1;
+        this.cuts += 1;
         this.logDirtyFrom = Math.min(this.logDirtyFrom, idx);
         break;
       }

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { distanceM, lightTimeS, occulted } from "./light-time.js";
 import { GEO_RADIUS_M, SUN_EARTH_HILL, smcSites } from "./smc.js";
 import { linkVisibility, nearestSmc, plusGridLinks } from "./isl.js";
-import { EARTH_RADIUS_M, WALKER_DEFAULT, positionsAt, walkerSatrecs } from "./walker.js";
+import { EARTH_RADIUS_M, WALKER_DEFAULT, positionsAt, shellPositionsAtEpoch, walkerSatrecs } from "./walker.js";
 
 const C = 299_792_458;
 const EPOCH = new Date("2026-02-21T00:00:00Z");
@@ -85,5 +85,14 @@ describe("Walker shell by SGP4", () => {
     const out = nearestSmc(xyz, sites, new Int32Array(recs.length));
     expect([...out].every((k) => k >= 0)).toBe(true);
     expect(new Set(out).size).toBeGreaterThan(1);
+  });
+  it("epoch positions kept per (shell, epoch) are SGP4's at t = 0, handed out as copies", () => {
+    const direct = positionsAt(recs, 0, new Float64Array(3 * recs.length));
+    const first = shellPositionsAtEpoch(shell, EPOCH);
+    expect(first).toEqual(direct);
+    first.fill(0); // a caller's change must not reach the next caller
+    expect(shellPositionsAtEpoch(shell, EPOCH)).toEqual(direct);
+    const later = new Date(EPOCH.getTime() + 60_000);
+    expect(shellPositionsAtEpoch(shell, later)).toEqual(positionsAt(walkerSatrecs(shell, later), 0, new Float64Array(3 * recs.length)));
   });
 });

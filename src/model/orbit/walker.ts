@@ -70,3 +70,25 @@ export function positionsAt(recs: readonly SatRec[], minutes: number, out: Float
   }
   return out;
 }
+
+/** Shells whose epoch positions are kept (a sweep over seeds reuses one; a few cover a comparison). */
+const EPOCH_POSITIONS_KEPT = 4;
+const epochPositions = new Map<string, Float64Array>();
+
+/**
+ * Positions (TEME, m) of every satellite of `shell` at `epoch` (SGP4 at t = 0): the same numbers
+ * as `positionsAt(walkerSatrecs(shell, epoch), 0, …)`, computed once per (shell, epoch) and kept
+ * for the last few, since building and initialising 10^4 SGP4 records costs more than a whole
+ * failover run's events. Returns a fresh copy the caller may keep or change.
+ */
+export function shellPositionsAtEpoch(shell: WalkerShell, epoch: Date): Float64Array {
+  const key = `${shell.total}/${shell.planes}/${shell.phasing}/${shell.inclinationDeg}/${shell.altitudeKm}@${epoch.getTime()}`;
+  let xyz = epochPositions.get(key);
+  if (xyz === undefined) {
+    const recs = walkerSatrecs(shell, epoch);
+    xyz = positionsAt(recs, 0, new Float64Array(3 * recs.length));
+    if (epochPositions.size >= EPOCH_POSITIONS_KEPT) epochPositions.delete(epochPositions.keys().next().value!);
+    epochPositions.set(key, xyz);
+  }
+  return xyz.slice();
+}

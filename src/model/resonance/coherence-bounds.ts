@@ -19,7 +19,7 @@
  * Prim's N sequential rounds); Borůvka is O(N k log N). For independent random states no cheaper
  * certificate exists (every pair is about equally far), which is why the upper side costs a pass.
  *
- * Rounding: the weights here are `rcfPair`'s bit for bit (`rcfBlock`), but Prim's keys use
+ * Rounding: the weights here are `rcfPair`'s bit for bit (`rcfBlock`, or its SIMD twin `RcfRows`), but Prim's keys use
  * `rcfUnrolled`, a few ulps apart, and a mean of N − 1 terms in [0, 1] is off by at most
  * (N + 8d)·2^−52, so the interval is widened outward by that much.
  */
@@ -27,6 +27,7 @@ import { assert } from "../../errors.js";
 import { type CoherenceResult, treeCoherence } from "./coherence.js";
 import type { NodeStates } from "./node-states.js";
 import { rcfBlock, rcfPair } from "./rcf.js";
+import { RcfRows } from "./rcf-simd.js";
 
 /** Default list length k: enough that Borůvka finishes on random d = 12 states up to 2·10^4 nodes. */
 export const NEAREST_K_DEFAULT = 8;
@@ -94,7 +95,9 @@ export function nearestLists(states: NodeStates, k = NEAREST_K_DEFAULT, part = 0
   const data = states.data;
   const lists = out ?? emptyLists(n, k);
   const { weight } = lists;
-  const row = new Float64Array(TILE);
+  const scalarRow = new Float64Array(TILE);
+  // The SIMD kernel where there is one (same values bit for bit), else the scalar one.
+  const simd = RcfRows.create(data, states.dim, n, TILE);
   // Each node's current k-th weight, contiguous so the update loop streams it.
   const worst = new Float64Array(n);
   for (let v = 0; v < n; v++) worst[v] = weight[v * k + k - 1]!;
@@ -105,7 +108,7 @@ export function nearestLists(states: NodeStates, k = NEAREST_K_DEFAULT, part = 0
       for (let i = i0; i < i1; i++) {
         const lo = j0 === i0 ? i + 1 : j0;
         if (lo >= j1) continue;
-        rcfBlock(data, i * d2, data, d2, lo, j1, row);
+        const row = simd ? simd.row(i, lo, j1) : rcfBlock(data, i * d2, data, d2, lo, j1, scalarRow);
         for (let j = lo; j < j1; j++) {
           const w = 1 - row[j - lo]!;
           // One test for the common case (neither end improves); the rare offers out of line.

@@ -7,14 +7,18 @@
  * edges, so RCF̄ is computed over it exactly as §2.1 says, but the tree is not the minimum one:
  * its RCF̄ is a lower bound of the exact value (the error is reported beside exact where both run).
  *
- * Cost: N·c/2 pairs inside clusters plus K·N for the backbone (K = ⌈N/c⌉ clusters).
+ * Cost: N·c/2 pairs inside clusters plus K·N for the backbone (K = ⌈N/c⌉ clusters). The backbone
+ * pass walks cluster by cluster (one cluster's states stay in cache while every representative
+ * meets it) and takes two representatives per pass over a node, so the states are read from
+ * memory once instead of K times. The work splits by clusters and by representatives
+ * (`clusterTrees`, `backboneWeights` on ranges) with every result written to fixed slots, so a
+ * threaded caller gets the same tree bit for bit.
  */
 import { InputError } from "../../errors.js";
 import { type CoherenceResult, primEdges, treeCoherence, type PrimRelaxer } from "./coherence.js";
 import type { NodeStates } from "./node-states.js";
 import { checkPopulation } from "./node-states.js";
 import { PrimRange, type RangeMin } from "./prim-range.js";
-import { rcfRange } from "./rcf.js";
 
 /** The paper's cluster sizes (§3.2: clusters of 100–200 nodes); the default is their middle. */
 export const CLUSTER_SIZE_DEFAULT = 150;
@@ -26,60 +30,227 @@ class SingleRange implements PrimRelaxer {
   }
 }
 
+/** The arrays of one hierarchical tree: N − 1 edges, and the K×K backbone weights with their endpoints. */
+export interface HierarchicalWork {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  /** `weight[a*K + b]`: lightest 1 − RCF from rep(a) to any node of cluster b (+∞ on the diagonal). */
+  readonly weight: Float64Array;
+  /** `endpoint[a*K + b]`: the node of cluster b realising it (−1 on the diagonal). */
+  readonly endpoint: Int32Array;
+}
+
+/** Number of clusters K = ⌈N/c⌉. */
+export function clusterCount(nodes: number, clusterSize: number): number {
+  return Math.ceil(nodes / clusterSize);
+}
+
+/** Arrays for `hierarchicalCoherence`'s parts (on SharedArrayBuffers when `shared`). */
+export function hierarchicalWork(nodes: number, clusterSize: number, shared = false): HierarchicalWork {
+  const k = clusterCount(nodes, clusterSize);
+  const i32 = (n: number) => (shared ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n));
+  return {
+    from: i32(nodes - 1), to: i32(nodes - 1),
+    weight: shared ? new Float64Array(new SharedArrayBuffer(8 * k * k)) : new Float64Array(k * k),
+    endpoint: i32(k * k),
+  };
+}
+
+function checkClusterSize(clusterSize: number): void {
+  if (!Number.isInteger(clusterSize) || clusterSize < 2 || clusterSize > 10_000) {
+    throw InputError.of("clusterSize", "an integer in [2, 10000] (the paper's clusters hold 100–200 nodes)", clusterSize);
+  }
+}
+
 /**
  * Hierarchical RCF̄ of `states` with clusters of `clusterSize` consecutive nodes (the last one
  * holds the remainder). `clusterSize` is an integer in [2, 10^4].
  */
-export function hierarchicalCoherence(states: NodeStates, clusterSize = CLUSTER_SIZE_DEFAULT): CoherenceResult {
+export function hierarchicalCoherence(states: NodeStates, clusterSize = CLUSTER_SIZE_DEFAULT, work?: HierarchicalWork): CoherenceResult {
   checkPopulation(states.nodes, states.dim, "states");
-  if (!Number.isInteger(clusterSize) || clusterSize < 2 || clusterSize > 10_000) {
-    throw InputError.of("clusterSize", "an integer in [2, 10000] (the paper's clusters hold 100–200 nodes)", clusterSize);
-  }
+  checkClusterSize(clusterSize);
+  const k = clusterCount(states.nodes, clusterSize);
+  const w = work ?? hierarchicalWork(states.nodes, clusterSize);
+  clusterTrees(states, clusterSize, 0, k, w);
+  backboneWeights(states, clusterSize, 0, k, w);
+  return hierarchicalTree(states, clusterSize, w);
+}
+
+/**
+ * The last, sequential part: the backbone MST over the weights `backboneWeights` left in `work`,
+ * after the cluster trees `clusterTrees` wrote, and RCF̄ over the whole tree.
+ */
+export function hierarchicalTree(states: NodeStates, clusterSize: number, work: HierarchicalWork): CoherenceResult {
   const n = states.nodes;
-  const k = Math.ceil(n / clusterSize);
-  const from = new Int32Array(n - 1);
-  const to = new Int32Array(n - 1);
-  let e = 0;
-  for (let c = 0; c < k; c++) {
+  const k = clusterCount(n, clusterSize);
+  // Cluster c's c_size − 1 edges start at c·(clusterSize − 1); all of them end at N − K.
+  const e = backboneTree(k, clusterSize, work, n - k);
+  return treeCoherence(states, work.from.subarray(0, e), work.to.subarray(0, e));
+}
+
+/** Exact MSTs of clusters [c0, c1), cluster c's edges written from slot c·(clusterSize − 1). */
+export function clusterTrees(states: NodeStates, clusterSize: number, c0: number, c1: number, work: HierarchicalWork): void {
+  const n = states.nodes;
+  for (let c = c0; c < c1; c++) {
     const lo = c * clusterSize;
     const hi = Math.min(n, lo + clusterSize);
     if (hi - lo < 2) continue;
     const t = primEdges(hi - lo, new SingleRange(new PrimRange(states.data, states.dim, lo, hi)), lo);
-    from.set(t.from, e);
-    to.set(t.to, e);
-    e += t.from.length;
+    work.from.set(t.from, c * (clusterSize - 1));
+    work.to.set(t.to, c * (clusterSize - 1));
   }
-  e = backbone(states, clusterSize, k, from, to, e);
-  return treeCoherence(states, from.subarray(0, e), to.subarray(0, e));
+}
+
+/**
+ * Backbone weights of the representatives of clusters [a0, a1) against every cluster: rows
+ * a0..a1−1 of `work.weight` and `work.endpoint`. Each RCF is `rcfUnrolled(rep, node)`'s sum in
+ * its order, and each minimum takes the first lightest node in index order.
+ */
+export function backboneWeights(states: NodeStates, clusterSize: number, a0: number, a1: number, work: HierarchicalWork): void {
+  const n = states.nodes;
+  const k = clusterCount(n, clusterSize);
+  const d2 = 2 * states.dim;
+  const data = states.data;
+  for (let a = a0; a < a1; a++) {
+    work.weight[a * k + a] = Number.POSITIVE_INFINITY;
+    work.endpoint[a * k + a] = -1;
+  }
+  for (let b = 0; b < k; b++) {
+    const lo = b * clusterSize;
+    const hi = Math.min(n, lo + clusterSize);
+    let a = a0;
+    for (; a + 1 < a1; a += 2) twoRows(data, d2, a * clusterSize * d2, (a + 1) * clusterSize * d2, lo, hi, a === b ? -1 : a * k + b, a + 1 === b ? -1 : (a + 1) * k + b, work);
+    if (a < a1 && a !== b) oneRow(data, d2, a * clusterSize * d2, lo, hi, a * k + b, work);
+  }
+}
+
+/** Lightest 1 − RCF from the states at `oa` and `oc` to nodes [lo, hi), into slots `s0` and `s1` (−1: not stored). */
+function twoRows(data: Float64Array, d2: number, oa: number, oc: number, lo: number, hi: number, s0: number, s1: number, work: HierarchicalWork): void {
+  let w0 = Number.POSITIVE_INFINITY;
+  let j0 = -1;
+  let w1 = Number.POSITIVE_INFINITY;
+  let j1 = -1;
+  for (let j = lo; j < hi; j++) {
+    const ob = j * d2;
+    let re0 = 0;
+    let im0 = 0;
+    let re1 = 0;
+    let im1 = 0;
+    let se0 = 0;
+    let sm0 = 0;
+    let se1 = 0;
+    let sm1 = 0;
+    let m = 0;
+    for (; m + 3 < d2; m += 4) {
+      const br = data[ob + m]!;
+      const bi = data[ob + m + 1]!;
+      const dr = data[ob + m + 2]!;
+      const di = data[ob + m + 3]!;
+      const ar = data[oa + m]!;
+      const ai = data[oa + m + 1]!;
+      const cr = data[oa + m + 2]!;
+      const ci = data[oa + m + 3]!;
+      re0 += ar * br + ai * bi;
+      im0 += ar * bi - ai * br;
+      re1 += cr * dr + ci * di;
+      im1 += cr * di - ci * dr;
+      const xr = data[oc + m]!;
+      const xi = data[oc + m + 1]!;
+      const yr = data[oc + m + 2]!;
+      const yi = data[oc + m + 3]!;
+      se0 += xr * br + xi * bi;
+      sm0 += xr * bi - xi * br;
+      se1 += yr * dr + yi * di;
+      sm1 += yr * di - yi * dr;
+    }
+    if (m < d2) {
+      const br = data[ob + m]!;
+      const bi = data[ob + m + 1]!;
+      const ar = data[oa + m]!;
+      const ai = data[oa + m + 1]!;
+      re0 += ar * br + ai * bi;
+      im0 += ar * bi - ai * br;
+      const xr = data[oc + m]!;
+      const xi = data[oc + m + 1]!;
+      se0 += xr * br + xi * bi;
+      sm0 += xr * bi - xi * br;
+    }
+    const re = re0 + re1;
+    const im = im0 + im1;
+    const x0 = 1 - (re * re + im * im);
+    if (x0 < w0) {
+      w0 = x0;
+      j0 = j;
+    }
+    const se = se0 + se1;
+    const sm = sm0 + sm1;
+    const x1 = 1 - (se * se + sm * sm);
+    if (x1 < w1) {
+      w1 = x1;
+      j1 = j;
+    }
+  }
+  if (s0 >= 0) {
+    work.weight[s0] = w0;
+    work.endpoint[s0] = j0;
+  }
+  if (s1 >= 0) {
+    work.weight[s1] = w1;
+    work.endpoint[s1] = j1;
+  }
+}
+
+/** `twoRows` for one representative. */
+function oneRow(data: Float64Array, d2: number, oa: number, lo: number, hi: number, slot: number, work: HierarchicalWork): void {
+  let w0 = Number.POSITIVE_INFINITY;
+  let j0 = -1;
+  for (let j = lo; j < hi; j++) {
+    const ob = j * d2;
+    let re0 = 0;
+    let im0 = 0;
+    let re1 = 0;
+    let im1 = 0;
+    let m = 0;
+    for (; m + 3 < d2; m += 4) {
+      const ar = data[oa + m]!;
+      const ai = data[oa + m + 1]!;
+      const br = data[ob + m]!;
+      const bi = data[ob + m + 1]!;
+      re0 += ar * br + ai * bi;
+      im0 += ar * bi - ai * br;
+      const cr = data[oa + m + 2]!;
+      const ci = data[oa + m + 3]!;
+      const dr = data[ob + m + 2]!;
+      const di = data[ob + m + 3]!;
+      re1 += cr * dr + ci * di;
+      im1 += cr * di - ci * dr;
+    }
+    if (m < d2) {
+      const ar = data[oa + m]!;
+      const ai = data[oa + m + 1]!;
+      const br = data[ob + m]!;
+      const bi = data[ob + m + 1]!;
+      re0 += ar * br + ai * bi;
+      im0 += ar * bi - ai * br;
+    }
+    const re = re0 + re1;
+    const im = im0 + im1;
+    const x = 1 - (re * re + im * im);
+    if (x < w0) {
+      w0 = x;
+      j0 = j;
+    }
+  }
+  work.weight[slot] = w0;
+  work.endpoint[slot] = j0;
 }
 
 /** Backbone MST over K clusters (dense Prim on K×K), appending its K − 1 edges at `e`. */
-function backbone(states: NodeStates, size: number, k: number, from: Int32Array, to: Int32Array, e: number): number {
+function backboneTree(k: number, size: number, work: HierarchicalWork, e: number): number {
   if (k < 2) return e;
-  const n = states.nodes;
-  // w[a*k+b]: lightest 1 − RCF from rep(a) to any node of cluster b; endpoint in best[a*k+b].
-  const w = new Float64Array(k * k).fill(Number.POSITIVE_INFINITY);
-  const best = new Int32Array(k * k).fill(-1);
-  const row = new Float64Array(n);
-  const scratch = new Float64Array(2 * states.dim);
-  for (let a = 0; a < k; a++) {
-    rcfRange(states.data, states.dim, a * size, 0, n, scratch, row);
-    for (let b = 0; b < k; b++) {
-      if (b === a) continue;
-      const hi = Math.min(n, (b + 1) * size);
-      let bestW = Number.POSITIVE_INFINITY;
-      let bestJ = -1;
-      for (let j = b * size; j < hi; j++) {
-        const x = 1 - row[j]!;
-        if (x < bestW) {
-          bestW = x;
-          bestJ = j;
-        }
-      }
-      w[a * k + b] = bestW;
-      best[a * k + b] = bestJ;
-    }
-  }
+  const { from, to } = work;
+  const w = work.weight;
+  const best = work.endpoint;
   const key = new Float64Array(k).fill(Number.POSITIVE_INFINITY);
   const edgeA = new Int32Array(k).fill(-1);
   const edgeB = new Int32Array(k).fill(-1);

@@ -2,10 +2,10 @@ import { describe, it, expect } from "vitest";
 import { readFileSync } from "node:fs";
 import { NumpyRandomState } from "../../numeric/random/mt19937.js";
 import { exactCoherence } from "./coherence.js";
-import { hierarchicalCoherence } from "./coherence-hierarchical.js";
+import { backboneWeights, clusterCount, clusterTrees, hierarchicalCoherence, hierarchicalTree, hierarchicalWork } from "./coherence-hierarchical.js";
 import { allocStates } from "./node-states.js";
 import { numpyRandomKets } from "./random-states.js";
-import { rcfPair } from "./rcf.js";
+import { rcfPair, rcfRange } from "./rcf.js";
 
 // numpy random kets (Appendix A's random_ket), RCF matrix by numpy, MST by scipy (scripts/refs/coherence-scipy.py).
 const ref = JSON.parse(readFileSync(new URL("../../../test/reference/scipy-coherence-numpy.json", import.meta.url), "utf8")) as {
@@ -53,6 +53,41 @@ describe("global coherence (§2.1: mean RCF over the MST of 1 − RCF)", () => {
     expect(h.mstWeight).toBeGreaterThanOrEqual(exact.mstWeight - 1e-9);
     // With one cluster the hierarchical tree is the exact one.
     expect(hierarchicalCoherence(s, 1000).globalRcf).toBeCloseTo(exact.globalRcf, 13);
+  });
+
+  it("backbone weights equal a row-by-row reference bit for bit, for any split of the representatives", () => {
+    // The reference: each representative's RCF row against all nodes (rcfRange), minimum per
+    // cluster taking the first lightest node, as the backbone is defined in the module comment.
+    for (const [nodes, dim, size] of [[1000, 12, 150], [457, 5, 7], [300, 3, 299]] as const) {
+      const s = kets(nodes, dim, 11);
+      const k = clusterCount(nodes, size);
+      const row = new Float64Array(nodes);
+      const scratch = new Float64Array(2 * dim);
+      const whole = hierarchicalWork(nodes, size);
+      backboneWeights(s, size, 0, k, whole);
+      for (let a = 0; a < k; a++) {
+        rcfRange(s.data, dim, a * size, 0, nodes, scratch, row);
+        for (let b = 0; b < k; b++) {
+          let w = Number.POSITIVE_INFINITY;
+          let j = -1;
+          if (b !== a) for (let v = b * size; v < Math.min(nodes, (b + 1) * size); v++) if (1 - row[v]! < w) [w, j] = [1 - row[v]!, v];
+          expect(whole.weight[a * k + b]).toBe(w);
+          expect(whole.endpoint[a * k + b]).toBe(j);
+        }
+      }
+      // Split into uneven ranges of representatives and of clusters: the same tree, bit for bit.
+      const split = hierarchicalWork(nodes, size);
+      const cut = [0, 1, Math.floor(k / 2), k].filter((x, i, all) => i === 0 || x > all[i - 1]!);
+      for (let p = 0; p + 1 < cut.length; p++) {
+        backboneWeights(s, size, cut[p]!, cut[p + 1]!, split);
+        clusterTrees(s, size, cut[p]!, cut[p + 1]!, split);
+      }
+      const a = hierarchicalTree(s, size, split);
+      const b = hierarchicalCoherence(s, size);
+      expect(a.globalRcf).toBe(b.globalRcf);
+      expect(Array.from(a.edgeFrom)).toEqual(Array.from(b.edgeFrom));
+      expect(Array.from(a.edgeTo)).toEqual(Array.from(b.edgeTo));
+    }
   });
 
   it("rejects bad cluster sizes", () => {

@@ -257,8 +257,13 @@ export class ResonanceMesh {
     this.externalClock = true;
   }
 
-  /** Advance by `dtS` seconds (0 < dtS ≤ 1/(κ·degree)); returns the tick's metrics and veto events. */
-  step(dtS: number): MeshStep {
+  /**
+   * Advance by `dtS` seconds (0 < dtS ≤ 1/(κ·degree)); returns the tick's metrics and veto events.
+   * With `measureEdges` false the edge pass (N·degree/2 overlaps, only for `rcfNeighbourMean`) is
+   * skipped and `rcfNeighbourMean` is NaN: for a caller that reads the metrics of the last of
+   * several steps only. The states, events and every other metric are the same either way.
+   */
+  step(dtS: number, measureEdges = true): MeshStep {
     const limit = maxStableDtS(this.params);
     if (typeof dtS !== "number" || !(dtS > 0) || !Number.isFinite(dtS) || dtS > limit) {
       throw InputError.of("dtS", `a tick in (0, ${limit.toExponential(3)}] s (κ·Δt·degree ≤ 1 keeps the explicit coupling update stable)`, dtS);
@@ -291,12 +296,16 @@ export class ResonanceMesh {
       }
     }
     this.vetoesTotal += events.length;
-    ex.run(PHASE_RCF, dtS, this.cur, this.externalClock);
-    let rcfSum = m.partials[3]!;
-    let edges = m.partials[4]!;
-    for (let b = 1; b < this.blocks; b++) {
-      rcfSum += m.partials[PARTIALS * b + 3]!;
-      edges += m.partials[PARTIALS * b + 4]!;
+    let rcfSum = Number.NaN;
+    let edges = 1;
+    if (measureEdges) {
+      ex.run(PHASE_RCF, dtS, this.cur, this.externalClock);
+      rcfSum = m.partials[3]!;
+      edges = m.partials[4]!;
+      for (let b = 1; b < this.blocks; b++) {
+        rcfSum += m.partials[PARTIALS * b + 3]!;
+        edges += m.partials[PARTIALS * b + 4]!;
+      }
     }
     return {
       metrics: {

@@ -96,26 +96,29 @@ function checkOptions(o: GapUmtOptions): void {
   if (!(g >= 0 && g <= 1)) throw InputError.of("frequencyGain", "a gain in [0, 1]", g);
 }
 
-/** B's steering: a phase correction at a reference time and a rate (phase step + frequency integrator). */
+/**
+ * B's steering: a phase correction at a reference time and a rate (phase step + frequency
+ * integrator). Its state is four numbers in `state` (phase, rate, reference time, last apply time).
+ */
 class Steering {
-  private phaseS = 0;
-  private rate = 0;
-  private refS = 0;
-  private lastApplyS = -1;
+  /** [phaseS, rate, refS, lastApplyS]. */
+  readonly state = Float64Array.of(0, 0, 0, -1);
 
   constructor(private readonly gain: number) {}
 
   /** The correction B subtracts from its clock at tS, s. */
   at(tS: number): number {
-    return this.phaseS + this.rate * (tS - this.refS);
+    return this.state[0]! + this.state[1]! * (tS - this.state[2]!);
   }
 
   /** Apply a measured offset θ at tS: phase step, and g·θ/Δt into the rate. */
   apply(thetaS: number, tS: number): void {
-    this.phaseS = this.at(tS) + thetaS;
-    if (this.gain > 0 && this.lastApplyS >= 0 && tS > this.lastApplyS) this.rate += (this.gain * thetaS) / (tS - this.lastApplyS);
-    this.refS = tS;
-    this.lastApplyS = tS;
+    const st = this.state;
+    st[0] = this.at(tS) + thetaS;
+    const last = st[3]!;
+    if (this.gain > 0 && last >= 0 && tS > last) st[1] = st[1]! + (this.gain * thetaS) / (tS - last);
+    st[2] = tS;
+    st[3] = tS;
   }
 }
 
@@ -135,6 +138,79 @@ function quantileAbs(xs: Float64Array, p: number): number {
   return a[Math.min(a.length - 1, Math.floor(p * a.length))]!;
 }
 
+/** The clocks and correction of an Earth–Mars time transfer, without its geometry (see `GapTimeTransfer`). */
+export interface GapTransferOptions {
+  readonly mode: "predictive" | "two-way";
+  readonly oscillator: OscillatorParams;
+  /** Mars ephemeris error, σ per axis, m. */
+  readonly ephemerisErrorM: number;
+  readonly turnaroundS: number;
+  /** Frequency steering gain in [0, 1] (see `GapUmtOptions.frequencyGain`). */
+  readonly frequencyGain?: number;
+}
+
+/**
+ * The Earth reference clock A (clock 0), the Mars reference clock B (clock 1) and B's steering,
+ * advanced one exchange at a time: the stepping form of `gapUmtRun`, for a run that decides
+ * each interval which link (if any) carries the exchange. Times are seconds since `t0`.
+ * Random draws in order: the clocks' offsets (A, B), the ephemeris error (x, y, z), then clock
+ * noise as the clocks are read. All mutable state is in `stateArrays()`.
+ */
+export class GapTimeTransfer {
+  readonly clocks: ClockEnsemble;
+  /** The constant Mars ephemeris error vector, m (what the prediction is off by). */
+  readonly ephemerisErrorM = new Float64Array(3);
+  private readonly steer: Steering;
+
+  constructor(readonly options: GapTransferOptions, private readonly t0: AstroTime, rng: NormalSource) {
+    this.clocks = new ClockEnsemble(2, options.oscillator, rng).drawOffsets();
+    for (let k = 0; k < 3; k++) this.ephemerisErrorM[k] = options.ephemerisErrorM * rng.normal();
+    this.steer = new Steering(options.frequencyGain ?? 0);
+  }
+
+  /** The Mars site as the ephemeris predicts it (displaced by the error vector). */
+  predicted(mars: SitePosition): SitePosition {
+    return displaced(mars, this.ephemerisErrorM);
+  }
+
+  /**
+   * One exchange leaving the Earth site at t1S over a link that is up, with its true light-time
+   * `tauAbS` (from `linkState`): B's correction is applied at t2 (predictive) or t5 (two-way).
+   * Returns the time the correction was applied, s; it must come before the next exchange.
+   */
+  exchange(earth: SitePosition, mars: SitePosition, t1S: number, tauAbS: number): number {
+    const at = (s: number): AstroTime => this.t0.AddDays(s / 86_400);
+    const { clocks, steer } = this;
+    const marsPred = this.predicted(mars);
+    const tauAbPred = siteLightTimeS(earth, marsPred, at(t1S));
+    const t2 = t1S + tauAbS, t3 = t2 + this.options.turnaroundS;
+    const tauBa = siteLightTimeS(mars, earth, at(t3)), tauBaPred = siteLightTimeS(marsPred, earth, at(t3));
+    const t4 = t3 + tauBa;
+    const eA1 = clocks.at(0, ns(t1S)), eB2 = clocks.at(1, ns(t2)) - steer.at(t2);
+    if (this.options.mode === "predictive") {
+      steer.apply(tauAbS + eB2 - eA1 - tauAbPred, t2);
+      return t2;
+    }
+    const eB3 = clocks.at(1, ns(t3)) - steer.at(t3), eA4 = clocks.at(0, ns(t4));
+    const theta = twoWayOffsetS(tauAbS + eB2 - eA1, tauBa + eA4 - eB3, tauAbPred, tauBaPred);
+    const t5 = t4 + siteLightTimeS(earth, mars, at(t4));
+    clocks.at(1, ns(t5));
+    steer.apply(theta, t5);
+    return t5;
+  }
+
+  /** Steered Mars clock error minus Earth clock error at tS (advancing both clocks there), s. */
+  residualAt(tS: number): number {
+    return this.clocks.at(1, ns(tS)) - this.steer.at(tS) - this.clocks.at(0, ns(tS));
+  }
+
+  /** Every mutable array (clocks, then steering), in a fixed order: what a checkpoint saves. */
+  stateArrays(): Float64Array[] {
+    const c = this.clocks;
+    return [c.xS, c.yDet, c.yRw, c.driftPerS, c.cursorNs, c.cursorRemS, this.steer.state];
+  }
+}
+
 /**
  * Runs the exchanges and returns the residual just before each one (worst hold-over). Random draws
  * in order: the clocks' offsets (A, B), the ephemeris error (x, y, z), then clock noise.
@@ -143,39 +219,22 @@ export function gapUmtRun(o: GapUmtOptions, rng: NormalSource): GapUmtResult {
   checkOptions(o);
   const t0: AstroTime = MakeTime(o.start);
   const at = (s: number): AstroTime => t0.AddDays(s / 86_400);
-  const clocks = new ClockEnsemble(2, o.oscillator, rng).drawOffsets();
-  const err = new Float64Array(3);
-  for (let k = 0; k < 3; k++) err[k] = o.ephemerisErrorM * rng.normal();
-  const marsPred = displaced(o.mars, err);
+  const transfer = new GapTimeTransfer(o, t0, rng);
   const count = Math.floor(o.durationS / o.syncIntervalS);
   const timesS = new Float64Array(count), residualS = new Float64Array(count), lightTimeS = new Float64Array(count);
   const synced = new Uint8Array(count);
-  const steer = new Steering(o.frequencyGain ?? 0);
   for (let k = 0; k < count; k++) {
     const t1 = k * o.syncIntervalS;
     const up = linkState(o.earth, o.mars, at(t1), o.link);
     lightTimeS[k] = up.lightTimeS;
     if (up.blockedBy === null) {
-      const tauAb = up.lightTimeS, tauAbPred = siteLightTimeS(o.earth, marsPred, at(t1));
-      const t2 = t1 + tauAb, t3 = t2 + o.turnaroundS;
-      const tauBa = siteLightTimeS(o.mars, o.earth, at(t3)), tauBaPred = siteLightTimeS(marsPred, o.earth, at(t3));
-      const t4 = t3 + tauBa;
-      const eA1 = clocks.at(0, ns(t1)), eB2 = clocks.at(1, ns(t2)) - steer.at(t2);
-      if (o.mode === "predictive") {
-        steer.apply(tauAb + eB2 - eA1 - tauAbPred, t2);
-      } else {
-        const eB3 = clocks.at(1, ns(t3)) - steer.at(t3), eA4 = clocks.at(0, ns(t4));
-        const theta = twoWayOffsetS(tauAb + eB2 - eA1, tauBa + eA4 - eB3, tauAbPred, tauBaPred);
-        const t5 = t4 + siteLightTimeS(o.earth, o.mars, at(t4));
-        if (t5 >= t1 + o.syncIntervalS) throw InputError.of("syncIntervalS", `> ${(t5 - t1).toFixed(0)} s (one exchange and its report)`, o.syncIntervalS);
-        clocks.at(1, ns(t5));
-        steer.apply(theta, t5);
-      }
+      const tDone = transfer.exchange(o.earth, o.mars, t1, up.lightTimeS);
+      if (tDone >= t1 + o.syncIntervalS) throw InputError.of("syncIntervalS", `> ${(tDone - t1).toFixed(0)} s (one exchange and its report)`, o.syncIntervalS);
       synced[k] = 1;
     }
     const tS = t1 + o.syncIntervalS - 1e-9;
     timesS[k] = tS;
-    residualS[k] = clocks.at(1, ns(tS)) - steer.at(tS) - clocks.at(0, ns(tS));
+    residualS[k] = transfer.residualAt(tS);
   }
   return {
     timesS, residualS, synced, lightTimeS,

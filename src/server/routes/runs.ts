@@ -11,6 +11,7 @@ import { parseRunBody, queryInt } from "../body.js";
 import { HttpError } from "../http-error.js";
 import { reportsRoot, writeReportFor } from "../report.js";
 import { constellationLayout } from "../constellation.js";
+import { solarLayout } from "../solar-layout.js";
 import type { ServerContext } from "../app.js";
 
 export const EVENTS_PAGE_MAX = 10_000;
@@ -84,6 +85,8 @@ export function registerRunRoutes(app: FastifyInstance, { store, runs }: ServerC
     const r = store.getRun(req.params.id);
     return constellationLayout(r.scenario.mesh.nodes, r.scenario.mesh.clusterSize);
   });
+
+  app.get<{ Params: { id: string } }>("/api/runs/:id/solar-system", async (req) => solarLayout(store.getRun(req.params.id).scenario));
 
   app.get<{ Querystring: { nodes?: string; clusterSize?: string } }>("/api/constellation", async (req) => {
     return constellationLayout(queryInt(req.query.nodes, "nodes", 1, 100_000, 1000), queryInt(req.query.clusterSize, "clusterSize", 1, 100_000, 125));

@@ -47,7 +47,7 @@ interface Tally {
 }
 
 /** A saved `MeshSnapshot`, read field by field (lengths per node checked here, the state's by the mesh). */
-function readMeshSnapshot(m: StateReader, nodes: number, dim: number): MeshSnapshot {
+export function readMeshSnapshot(m: StateReader, nodes: number, dim: number): MeshSnapshot {
   const blockRandom = m.has("blockRandom")
     ? m.arr("blockRandom").map((b, k) => {
       const br = new StateReader(b, `${m.path}.blockRandom[${k}]`);
@@ -137,7 +137,8 @@ export class ResonanceMeshModel implements Model {
     if (fromNs === 0) faultsAt(0);
     for (let s = 0; s < substeps; s++) {
       if (s > 0) faultsAt(s);
-      last = mesh.step(this.dtS);
+      // Only the last sub-step's metrics of a sample tick are read: the edge pass runs there alone.
+      last = mesh.step(this.dtS, sample && s === substeps - 1);
       // Sub-tick time in whole ns from integer arithmetic (never past the tick itself).
       const atNs = fromNs + Math.floor(((s + 1) * (tNs - fromNs)) / substeps);
       for (const v of last.events) {

@@ -2,6 +2,7 @@
 import type { Issue } from "../../errors.js";
 import { describeValue } from "../../errors.js";
 import type { Scenario } from "./schema.js";
+import { interplanetaryIssues } from "./interplanetary-section.js";
 
 export function crossSectionIssues(sc: Scenario): Issue[] {
   const out: Issue[] = [];
@@ -18,5 +19,6 @@ export function crossSectionIssues(sc: Scenario): Issue[] {
   if (sc.faults && (!c || c.nodes !== sc.mesh.nodes)) add("constellation.nodes", `mesh.nodes (${sc.mesh.nodes}): with faults, each mesh node is one satellite of the constellation`, c?.nodes);
   if (sc.smc && sc.smc.heartbeatTicks >= sc.smc.electionTicks) add("smc.heartbeatTicks", `below smc.electionTicks (${sc.smc.electionTicks})`, sc.smc.heartbeatTicks);
   if (sc.sarcophagus && sc.sarcophagus.bufferS < sc.sarcophagus.snapshotEveryS) add("sarcophagus.bufferS", `≥ sarcophagus.snapshotEveryS (${sc.sarcophagus.snapshotEveryS})`, sc.sarcophagus.bufferS);
+  out.push(...interplanetaryIssues(sc));
   return out;
 }

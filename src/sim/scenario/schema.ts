@@ -12,6 +12,7 @@
  */
 import { z } from "zod";
 import { constellationSections, umtSyncSchema } from "./constellation-sections.js";
+import { interplanetarySections } from "./interplanetary-section.js";
 
 /** Largest seed: seeds are unsigned 32-bit, as numpy's `RandomState.seed` takes them. */
 export const SEED_MAX = 4_294_967_295;
@@ -107,13 +108,13 @@ export const vetoSchema = z.strictObject({
  * Optional sections added by later issues (constellation, faults, guardian, energy, …): each
  * adds one `name: schema.optional()` entry here. Absent sections stay absent after resolution.
  */
-export const extensionSections = { ...constellationSections } satisfies Record<string, z.ZodType>;
+export const extensionSections = { ...constellationSections, ...interplanetarySections } satisfies Record<string, z.ZodType>;
 
 /** A scenario file (input form: every field optional). */
 export const scenarioSchema = z.strictObject({
   name: z.string().min(1).max(200).default("unnamed").describe("Short name shown in `pqms runs list`."),
   description: z.string().max(10_000).optional().describe("Free text."),
-  model: z.enum(["resonance-mesh"]).default("resonance-mesh").describe("Which model the run drives."),
+  model: z.enum(["resonance-mesh", "interplanetary"]).default("resonance-mesh").describe("Which model the run drives: the resonance mesh, or the Earth–Mars twin of §5.2 (reads the `interplanetary` section)."),
   run: runSchema.prefault({}),
   mesh: meshSchema.prefault({}),
   odos: odosSchema.prefault({}),

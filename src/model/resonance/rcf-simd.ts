@@ -1,0 +1,186 @@
+/**
+ * RCF rows with WebAssembly SIMD (two doubles per instruction), equal to `rcfPair` bit for bit.
+ *
+ * One complex product term of ⟨ψ_i|ψ_j⟩ is done on a lane pair: with a = ψ_ik, b = ψ_jk,
+ *   [re, im] += [a_r, a_r]·[b_r, b_i] + [a_i, a_i]·[b_i, −b_r],
+ * which is `rcfBetween`'s `re += a_r b_r + a_i b_i`, `im += a_r b_i − a_i b_r` term for term
+ * (a_i·(−b_r) is −(a_i b_r) exactly, and x + (−y) is x − y exactly), in the same order, and
+ * |·|² is re·re + im·im as there. So the weights, their ties and every tree built on them are the
+ * scalar kernel's. The states are copied into the module's memory twice: as they are ([b_r, b_i]
+ * per mode) and "twisted" ([b_i, −b_r]); the row's state is written as lane splats.
+ *
+ * The module is written out byte by byte (numeric/wasm/module-bytes.ts): no toolchain, nothing
+ * downloaded. Where WebAssembly SIMD is missing, `RcfRows.create` returns undefined and callers
+ * use the scalar `rcfBlock`.
+ */
+import { assert } from "../../errors.js";
+import { I32, moduleBytes, op, V128 } from "../../numeric/wasm/module-bytes.js";
+
+// Parameters and locals of `rows(a, s, t, n, nodeBytes, out)`.
+const A = 0;
+const S = 1;
+const T = 2;
+const N = 3;
+const NB = 4;
+const OUT = 5;
+const V = 6;
+const M = 7;
+const P = 8;
+const S1 = 9;
+const T1 = 10;
+const ACC0 = 11;
+const ACC1 = 12;
+const AR = 13;
+const AI = 14;
+
+/** acc += ar·load(s + m) + ai·load(t + m). */
+function term(acc: number, s: number, t: number): number[] {
+  return [
+    ...op.get(acc),
+    ...op.get(AR), ...op.get(s), ...op.get(M), ...op.i32Add, ...op.v128Load(), ...op.f64x2Mul,
+    ...op.get(AI), ...op.get(t), ...op.get(M), ...op.i32Add, ...op.v128Load(), ...op.f64x2Mul,
+    ...op.f64x2Add,
+    ...op.f64x2Add, ...op.set(acc),
+  ];
+}
+
+/** The loop over modes for one or two columns (the row's splats from `a`). */
+function modes(two: boolean): number[] {
+  return [
+    ...op.v128Zero, ...op.set(ACC0), ...op.v128Zero, ...op.set(ACC1),
+    ...op.i32(0), ...op.set(M), ...op.get(A), ...op.set(P),
+    ...op.loop,
+    ...op.get(P), ...op.v128Load(0), ...op.set(AR),
+    ...op.get(P), ...op.v128Load(16), ...op.set(AI),
+    ...term(ACC0, S, T),
+    ...(two ? term(ACC1, S1, T1) : []),
+    ...op.get(P), ...op.i32(32), ...op.i32Add, ...op.set(P),
+    ...op.get(M), ...op.i32(16), ...op.i32Add, ...op.tee(M), ...op.get(NB), ...op.i32LtS, ...op.brIf(0),
+    ...op.end,
+  ];
+}
+
+/** out[offset] = re² + im² of `acc` (lane 0 squared plus lane 1 squared). */
+function store(acc: number, offset: number): number[] {
+  return [
+    ...op.get(OUT),
+    ...op.get(acc), ...op.get(acc), ...op.f64x2Mul, ...op.tee(AR), ...op.f64x2ExtractLane(0),
+    ...op.get(AR), ...op.f64x2ExtractLane(1), ...op.f64Add,
+    ...op.f64Store(offset),
+  ];
+}
+
+function rowsBody(): number[] {
+  return [
+    ...op.i32(0), ...op.set(V),
+    ...op.block, ...op.loop,
+    // Two columns at a time while two remain.
+    ...op.get(V), ...op.i32(2), ...op.i32Add, ...op.get(N), ...op.i32GtS, ...op.brIf(1),
+    ...op.get(S), ...op.get(NB), ...op.i32Add, ...op.set(S1),
+    ...op.get(T), ...op.get(NB), ...op.i32Add, ...op.set(T1),
+    ...modes(true),
+    ...store(ACC0, 0), ...store(ACC1, 8),
+    ...op.get(S1), ...op.get(NB), ...op.i32Add, ...op.set(S),
+    ...op.get(T1), ...op.get(NB), ...op.i32Add, ...op.set(T),
+    ...op.get(OUT), ...op.i32(16), ...op.i32Add, ...op.set(OUT),
+    ...op.get(V), ...op.i32(2), ...op.i32Add, ...op.set(V),
+    ...op.br(0),
+    ...op.end, ...op.end,
+    // The last column when n is odd.
+    ...op.get(V), ...op.get(N), ...op.i32LtS, ...op.if,
+    ...modes(false), ...store(ACC0, 0),
+    ...op.end,
+  ];
+}
+
+/** The part of the WebAssembly JS API used here (the project's lib settings do not declare it). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
+}
+const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+let compiled: object | null | undefined;
+
+function kernelModule(): object | null {
+  if (compiled === undefined) {
+    const bytes = moduleBytes([{ name: "rows", params: [I32, I32, I32, I32, I32, I32], locals: [[5, I32], [4, V128]], body: rowsBody() }]);
+    compiled = wasm !== undefined && wasm.validate(bytes) ? new wasm.Module(bytes) : null;
+  }
+  return compiled;
+}
+
+/** Bytes of one page of WebAssembly memory. */
+const PAGE = 65_536;
+/** Most bytes we put in one module's memory (its 32-bit addresses, with room to spare). */
+const MEMORY_BYTES_MAX = 2 ** 31;
+
+/** RCF rows of fixed states `data` (N nodes of d modes) against ranges of nodes, through the SIMD kernel. */
+export class RcfRows {
+  private readonly rowsFn: (a: number, s: number, t: number, n: number, nodeBytes: number, out: number) => void;
+  private readonly f64: Float64Array;
+  private readonly nodeBytes: number;
+  private readonly outAt: number;
+  private readonly statesAt: number;
+  private readonly twistedAt: number;
+  private readonly out: Float64Array;
+
+  private constructor(api: WasmApi, module: object, private readonly data: Float64Array, private readonly dim: number, nodes: number, readonly columnsMax: number) {
+    this.nodeBytes = 16 * dim;
+    // Layout: row splats (32·d bytes), outputs (8 per column), the states, the twisted states.
+    this.outAt = 32 * dim;
+    this.statesAt = align16(this.outAt + 8 * columnsMax);
+    this.twistedAt = this.statesAt + this.nodeBytes * nodes;
+    const bytes = this.twistedAt + this.nodeBytes * nodes;
+    const memory = new api.Memory({ initial: Math.ceil(bytes / PAGE) });
+    const instance = new api.Instance(module, { env: { mem: memory } });
+    this.rowsFn = instance.exports.rows as RcfRows["rowsFn"];
+    this.f64 = new Float64Array(memory.buffer);
+    const n2 = 2 * dim * nodes;
+    const s = this.f64.subarray(this.statesAt / 8, this.statesAt / 8 + n2);
+    const t = this.f64.subarray(this.twistedAt / 8, this.twistedAt / 8 + n2);
+    s.set(data.subarray(0, n2));
+    for (let x = 0; x < n2; x += 2) {
+      t[x] = data[x + 1]!;
+      t[x + 1] = -data[x]!;
+    }
+    this.out = this.f64.subarray(this.outAt / 8, this.outAt / 8 + columnsMax);
+  }
+
+  /**
+   * The kernel over `data` (d modes a node, nodes [0, nodes)), for rows of at most `columnsMax`
+   * columns; undefined where WebAssembly SIMD is unavailable or the states do not fit its memory.
+   */
+  static create(data: Float64Array, dim: number, nodes: number, columnsMax: number): RcfRows | undefined {
+    if (32 * dim * (nodes + 1) + 8 * columnsMax + 16 > MEMORY_BYTES_MAX) return undefined;
+    const m = kernelModule();
+    return m && wasm ? new RcfRows(wasm, m, data, dim, nodes, columnsMax) : undefined;
+  }
+
+  /**
+   * `out[v − lo] = RCF(node i, node v)` for v in [lo, hi) (hi − lo ≤ columnsMax), `rcfPair`'s
+   * values bit for bit; the returned view is overwritten by the next call.
+   */
+  row(i: number, lo: number, hi: number): Float64Array {
+    assert(hi - lo <= this.columnsMax && lo >= 0 && lo <= hi, `RCF row [${lo}, ${hi}) within ${this.columnsMax} columns`);
+    const d2 = 2 * this.dim;
+    const f = this.f64;
+    const o = i * d2;
+    for (let m = 0; m < d2; m += 2) {
+      const ar = this.data[o + m]!;
+      const ai = this.data[o + m + 1]!;
+      f[2 * m] = ar;
+      f[2 * m + 1] = ar;
+      f[2 * m + 2] = ai;
+      f[2 * m + 3] = ai;
+    }
+    this.rowsFn(0, this.statesAt + lo * this.nodeBytes, this.twistedAt + lo * this.nodeBytes, hi - lo, this.nodeBytes, this.outAt);
+    return this.out;
+  }
+}
+
+function align16(x: number): number {
+  return (x + 15) & ~15;
+}

@@ -1,0 +1,85 @@
+/**
+ * A few WebAssembly binary-format helpers, enough to write a small kernel module by hand (no
+ * toolchain: the bytes are the program). Encodings from the WebAssembly core spec §5 (binary
+ * format) and the fixed-width SIMD proposal (opcodes after the 0xFD prefix, LEB128-encoded).
+ */
+
+/** Unsigned LEB128. */
+export function u32(x: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = x & 0x7f;
+    x >>>= 7;
+    if (x !== 0) b |= 0x80;
+    out.push(b);
+  } while (x !== 0);
+  return out;
+}
+
+/** Signed LEB128 of a 32-bit integer. */
+export function s32(x: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = x & 0x7f;
+    x >>= 7;
+    if ((x === 0 && (b & 0x40) === 0) || (x === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+
+/** A name (UTF-8 bytes with their length). */
+function name(s: string): number[] {
+  const b = [...new TextEncoder().encode(s)];
+  return [...u32(b.length), ...b];
+}
+
+function section(id: number, body: number[]): number[] {
+  return [id, ...u32(body.length), ...body];
+}
+
+/** Value types. */
+export const I32 = 0x7f;
+export const V128 = 0x7b;
+
+/** Instructions used by the kernels (each a byte list; immediates appended by the helpers). */
+export const op = {
+  block: [0x02, 0x40], loop: [0x03, 0x40], if: [0x04, 0x40], end: [0x0b],
+  br: (l: number) => [0x0c, ...u32(l)], brIf: (l: number) => [0x0d, ...u32(l)],
+  get: (i: number) => [0x20, ...u32(i)], set: (i: number) => [0x21, ...u32(i)], tee: (i: number) => [0x22, ...u32(i)],
+  i32: (x: number) => [0x41, ...s32(x)],
+  i32Add: [0x6a], i32Sub: [0x6b], i32LtS: [0x48], i32GtS: [0x4a], i32GeS: [0x4e],
+  f64Add: [0xa0],
+  /** f64.store, 8-byte aligned, at `offset`. */
+  f64Store: (offset = 0) => [0x39, 3, ...u32(offset)],
+  /** v128.load, 16-byte aligned, at `offset`. */
+  v128Load: (offset = 0) => [0xfd, 0x00, 4, ...u32(offset)],
+  v128Zero: [0xfd, 0x0c, ...new Array<number>(16).fill(0)],
+  f64x2ExtractLane: (lane: number) => [0xfd, 0x21, lane],
+  f64x2Add: [0xfd, ...u32(240)],
+  f64x2Mul: [0xfd, ...u32(242)],
+} as const;
+
+/**
+ * A module importing one memory as env.mem (at least `minPages` pages of 64 KiB) and exporting
+ * functions, each `{ name, params, locals, body }` returning nothing.
+ */
+export function moduleBytes(funcs: ReadonlyArray<{ name: string; params: number[]; locals: Array<[number, number]>; body: number[] }>, minPages = 1): Uint8Array {
+  const types = funcs.flatMap((f) => [0x60, ...u32(f.params.length), ...f.params, 0]);
+  const imports = [...name("env"), ...name("mem"), 0x02, 0x00, ...u32(minPages)];
+  const exports = funcs.flatMap((f, i) => [...name(f.name), 0x00, ...u32(i)]);
+  const codes = funcs.flatMap((f) => {
+    const body = [...u32(f.locals.length), ...f.locals.flatMap(([n, t]) => [...u32(n), t]), ...f.body, 0x0b];
+    return [...u32(body.length), ...body];
+  });
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [...u32(funcs.length), ...types]),
+    ...section(2, [1, ...imports]),
+    ...section(3, [...u32(funcs.length), ...funcs.map((_, i) => i)]),
+    ...section(7, [...u32(funcs.length), ...exports]),
+    ...section(10, [...u32(funcs.length), ...codes]),
+  ]);
+}

@@ -1,0 +1,208 @@
+/**
+ * The Earth–Mars twin (§5.2) on the run loop: through the 2028 Mars solar conjunction
+ * (astronomy-engine: 2028-03-21) the gap closes exactly while the Sun–Earth–Mars angle is inside
+ * the solar exclusion, the Mars clock holds over and its residual grows; a Sun–Earth L4 relay
+ * keeps the gap open; routed latency across the gap sits on the light-time; the run resumes from
+ * any checkpoint to the uninterrupted run's fingerprint, samples and events; and the summary's
+ * figures come from the series (light-time bracketed by the ephemeris at the run's ends).
+ */
+import { Body, Elongation } from "astronomy-engine";
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../errors.js";
+import { earthMarsLightTimeS } from "../../model/orbit/interplanetary.js";
+import { interplanetarySummary, singleUnitVerdict } from "../../experiments/interplanetary/run-summary.js";
+import type { ModelEvent } from "../model.js";
+import { Runner, type Checkpoint, type Sample } from "../run.js";
+import { resolveScenario, type Scenario } from "../scenario/index.js";
+import { decodeState, encodeState } from "../state-codec.js";
+import { InterplanetaryModel } from "./interplanetary.js";
+import { modelFor } from "./index.js";
+
+const EPOCH = "2028-03-08T00:00:00Z";
+const DAY_S = 86_400;
+
+function scenario(over: Record<string, unknown> = {}, run: Record<string, unknown> = {}): Scenario {
+  return resolveScenario({
+    name: "ip-test", model: "interplanetary",
+    run: { seed: 7, durationS: 10 * DAY_S, tickS: 7200, sampleEveryS: 7200, checkpointEveryS: 2 * DAY_S, ...run },
+    interplanetary: { epoch: EPOCH, earth: { nodes: 100, planes: 10, gateways: 4 }, mars: { areostationary: 3 }, latency: { earthSources: 4 }, ...over },
+  }, "test");
+}
+
+interface Recorded {
+  fingerprint: string;
+  samples: Sample[];
+  events: ModelEvent[];
+  checkpoints: string[];
+}
+
+function runAll(sc: Scenario): Recorded {
+  const samples: Sample[] = [];
+  const events: ModelEvent[] = [];
+  const checkpoints: string[] = [];
+  const r = Runner.start(sc, modelFor(sc), { sample: (s) => samples.push(s), event: (e) => events.push(e), checkpoint: (c) => checkpoints.push(encodeState(c)) });
+  while (!r.advance(25));
+  return { fingerprint: r.result!.fingerprint, samples, events, checkpoints };
+}
+
+const series = (samples: readonly Sample[]) => {
+  const out = new Map<string, { tNs: number[]; value: number[] }>();
+  for (const s of samples) {
+    for (const [k, v] of Object.entries(s.metrics)) {
+      let e = out.get(k);
+      if (e === undefined) out.set(k, (e = { tNs: [], value: [] }));
+      e.tNs.push(s.tNs);
+      e.value.push(v);
+    }
+  }
+  return out;
+};
+
+const dateAt = (tNs: number) => new Date(Date.parse(EPOCH) + tNs / 1e6);
+
+describe("model interplanetary through the 2028 solar conjunction (§5.2)", () => {
+  const sc = scenario();
+  const whole = runAll(sc);
+
+  it("closes the gap exactly while the Sun–Earth–Mars angle is inside the 2° exclusion, and opens it outside", () => {
+    let closed = 0;
+    for (const s of whole.samples) {
+      // Independent: astronomy-engine's apparent elongation of Mars (Mars seen τ earlier: < 0.01° off the link's angle).
+      const sep = Elongation(Body.Mars, dateAt(s.tNs)).elongation;
+      if (sep < 1.95) expect(s.metrics.gapLinkUp, `t = ${s.tNs * 1e-9} s, SEP ${sep}°`).toBe(0);
+      if (sep > 2.05) expect(s.metrics.gapLinkUp, `t = ${s.tNs * 1e-9} s, SEP ${sep}°`).toBe(1);
+      if (s.metrics.gapLinkUp === 0) {
+        closed++;
+        expect(s.metrics.gapLinksUp).toBe(0);
+        expect(s.metrics.latencyAcrossReachable).toBe(0);
+        expect(s.metrics.latencyAcrossP50S).toBeUndefined(); // never +∞ in a metric
+      }
+    }
+    expect(closed).toBeGreaterThan(24); // the window reaches 4+ days into the outage
+    const downs = whole.events.filter((e) => e.kind === "gapDown");
+    expect(downs.length).toBe(1);
+    expect(downs[0]!.data.cause).toBe(1); // BLOCK_CAUSES[1] = "sun-exclusion"
+  });
+
+  it("in hold-over the Earth–Mars residual grows: the Mars clock runs free while the gap is closed", () => {
+    const open = whole.samples.filter((s) => s.metrics.umtHoldoverS === 7200).map((s) => Math.abs(s.metrics.umtResidualS!));
+    const held = whole.samples.filter((s) => s.metrics.gapLinkUp === 0);
+    const openMedian = open.sort((a, b) => a - b)[Math.floor(open.length / 2)]!;
+    const first = Math.abs(held[0]!.metrics.umtResidualS!), last = Math.abs(held[held.length - 1]!.metrics.umtResidualS!);
+    expect(last).toBeGreaterThan(100 * openMedian);
+    expect(last).toBeGreaterThan(10 * first);
+    // Hold-over is the time since the last exchange: it grows tick by tick through the outage.
+    held.forEach((s, k) => k > 0 && expect(s.metrics.umtHoldoverS!).toBeGreaterThan(held[k - 1]!.metrics.umtHoldoverS!));
+    const summary = interplanetarySummary(sc, series(whole.samples), whole.events);
+    expect(summary.residualGrowth.closedMaxAbsS!).toBe(Math.max(...whole.samples.filter((s) => s.metrics.umtHoldoverS! > 7200).map((s) => Math.abs(s.metrics.umtResidualS!))));
+    expect(summary.residualGrowth.growth!).toBeGreaterThan(100);
+  });
+
+  it("routes across the gap on the light-time: each pair's latency is the centres' light-time within the sites' offsets", () => {
+    for (const s of whole.samples) {
+      if (s.metrics.gapLinkUp !== 1) continue;
+      const lt = s.metrics.lightTimeS!;
+      // Gateways sit ≤ 6 928 km from Earth's centre, areostationary sites 20 428 km from Mars's: ≤ 0.092 s.
+      expect(s.metrics.latencyAcrossP50S!).toBeGreaterThan(lt - 0.092);
+      // At most the light-time plus the offsets plus the longest path inside each shell.
+      expect(s.metrics.latencyAcrossP99S!).toBeLessThan(lt + 0.092 + s.metrics.latencyEarthP99S! + s.metrics.latencyMarsP99S!);
+      expect(s.metrics.latencyAcrossReachable).toBe(1);
+      // A 3-site ring: every Mars pair is one chord, r·√3 / c.
+      expect(s.metrics.latencyMarsP50S!).toBeCloseTo((20_428_000 * Math.sqrt(3)) / 299_792_458 + 1e-9, 2);
+    }
+  });
+
+  it("the summary's light-time range is the ephemeris's at the run's ends (the distance grows towards conjunction)", () => {
+    const sum = interplanetarySummary(sc, series(whole.samples), whole.events);
+    const firstNs = whole.samples[0]!.tNs, lastNs = whole.samples[whole.samples.length - 1]!.tNs;
+    expect(sum.lightTimeS.min).toBeCloseTo(earthMarsLightTimeS(dateAt(firstNs)), 6);
+    expect(sum.lightTimeS.max).toBeCloseTo(earthMarsLightTimeS(dateAt(lastNs)), 6);
+    expect(sum.lightTimeS.min).toBeLessThan(sum.lightTimeS.median);
+    expect(sum.linkDown.length).toBe(1);
+    expect(sum.linkDown[0]!.cause).toBe("sun-exclusion");
+    expect(sum.linkDown[0]!.open).toBe(true); // the window ends inside the outage
+    expect(sum.verdict.outcome).toBe("fails");
+    expect(sum.umtResidualS.p99).toBeGreaterThan(sum.paper.residualS);
+  });
+
+  it("resumes from a checkpoint before and one inside the outage to the same fingerprint, samples and events", () => {
+    for (const k of [1, 3]) {
+      const cp = decodeState(whole.checkpoints[k]!) as Checkpoint;
+      const samples: Sample[] = [];
+      const events: ModelEvent[] = [];
+      const r = Runner.resume(sc, new InterplanetaryModel(), cp, { sample: (s) => samples.push(s), event: (e) => events.push(e), checkpoint: () => {} });
+      while (!r.advance(25));
+      expect(r.result!.fingerprint).toBe(whole.fingerprint);
+      expect(samples).toEqual(whole.samples.filter((s) => s.tNs > cp.tNs));
+      expect(events).toEqual(whole.events.filter((e) => e.tNs > cp.tNs));
+    }
+  });
+});
+
+describe("a Sun–Earth L4 relay routes around the Sun (§5.2 relays)", () => {
+  // Two days at conjunction: without a relay the gap is closed at every tick, with L4 it is open.
+  const at = (relays: string[]) => runAll(scenario({ epoch: "2028-03-20T00:00:00Z", relays }, { durationS: 2 * DAY_S, checkpointEveryS: 2 * DAY_S }));
+  const direct = at([]);
+  const relayed = at(["sun-earth-L4"]);
+
+  it("flips gapLinkUp from 0 to 1 and routes across through L4, longer than the (blocked) straight line", () => {
+    expect(direct.samples.every((s) => s.metrics.gapLinkUp === 0)).toBe(true);
+    expect(relayed.samples.every((s) => s.metrics.gapLinkUp === 1)).toBe(true);
+    for (const s of relayed.samples) {
+      expect(s.metrics.gapLinksUp).toBe(0); // no direct link: the path is Earth → L4 → Mars
+      expect(s.metrics.latencyAcrossReachable).toBe(1);
+      expect(s.metrics.latencyAcrossP50S!).toBeGreaterThan(s.metrics.lightTimeS! + 100); // a 60° detour of ~1 au
+    }
+    // The time transfer still runs over direct links only: the Mars clock holds over behind the relay.
+    expect(relayed.samples[relayed.samples.length - 1]!.metrics.umtSynced).toBe(0);
+  });
+});
+
+describe("the single-cognitive-unit verdict (§5.2) is computed from the outcomes", () => {
+  const base = { acrossMedianS: 1200, lightTimeMinS: 1190, gapClosedS: 17 * DAY_S, residualP99S: 1e-4, paperLatencyS: 1e-9, paperResidualS: 100e-15, processingS: 1e-9 };
+
+  it("fails on the twin's outcomes and names each failed condition", () => {
+    const v = singleUnitVerdict(base);
+    expect(v.outcome).toBe("fails");
+    expect(v.conditions.map((c) => c.holds)).toEqual([false, false, false]);
+    expect(v.text).toMatch(/light-time alone is 1\.19e\+12 × the claimed latency/);
+  });
+
+  it("flips to holds only when every condition is met, and back when any one is not", () => {
+    const ok = { ...base, acrossMedianS: 5e-10, lightTimeMinS: 1e-10, gapClosedS: 0, residualP99S: 5e-14 };
+    expect(singleUnitVerdict(ok).outcome).toBe("holds");
+    expect(singleUnitVerdict({ ...ok, gapClosedS: 7200 }).outcome).toBe("fails");
+    expect(singleUnitVerdict({ ...ok, residualP99S: 2e-13 }).outcome).toBe("fails");
+    expect(singleUnitVerdict({ ...ok, acrossMedianS: null }).outcome).toBe("fails");
+  });
+});
+
+describe("bad interplanetary scenarios: typed errors naming path, expected, got", () => {
+  const issues = (input: Record<string, unknown>) => {
+    try {
+      resolveScenario(input, "test");
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      return (e as InputError).issues.map((i) => i.path);
+    }
+    throw new Error("expected an InputError");
+  };
+  const run = { durationS: 86_400, tickS: 7200, sampleEveryS: 7200, checkpointEveryS: 86_400 };
+
+  it("names each bad field at once", () => {
+    expect(issues({ model: "interplanetary", run, interplanetary: { earth: { nodes: 25, planes: 4, phasing: 5, gateways: 30 }, relays: ["sun-earth-L4", "sun-earth-L4"], epoch: "2150-01-01T00:00:00Z" } }).sort())
+      .toEqual(["interplanetary.earth.gateways", "interplanetary.earth.phasing", "interplanetary.earth.planes", "interplanetary.epoch", "interplanetary.relays"]);
+  });
+
+  it("a tick too short for one exchange, a missing section, a section without its model, unknown keys and out-of-range values", () => {
+    expect(issues({ model: "interplanetary", run: { ...run, tickS: 3600, sampleEveryS: 3600 }, interplanetary: {} })).toEqual(["run.tickS"]);
+    expect(issues({ model: "interplanetary", run })).toEqual(["interplanetary"]);
+    expect(issues({ run, interplanetary: {} })).toEqual(["model"]);
+    expect(issues({ model: "interplanetary", run, interplanetary: { mars: { areostationary: 0, sites: 3 }, links: { solarExclusionDeg: 90 }, umt: { clock: "rubidium" } } }).sort())
+      .toEqual(["interplanetary.links.solarExclusionDeg", "interplanetary.mars.areostationary", "interplanetary.mars.sites", "interplanetary.umt.clock"]);
+  });
+
+  it("predictive mode needs only one light-time per tick", () => {
+    expect(() => resolveScenario({ model: "interplanetary", run: { ...run, tickS: 3600, sampleEveryS: 3600 }, interplanetary: { umt: { mode: "predictive" } } })).not.toThrow();
+  });
+});
