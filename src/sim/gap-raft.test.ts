@@ -8,6 +8,7 @@
 import { AngleFromSun, Body, MakeTime, type AstroTime } from "astronomy-engine";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../errors.js";
+import { RandomStream } from "../numeric/random/stream.js";
 import { linkState, siteLightTimeS } from "../model/orbit/interplanetary.js";
 import { GAP_RAFT_DEFAULT, GapRaft, controllerPosition, runGapRaft, type ControllerSite, type GapRaftOptions } from "./gap-raft.js";
 import { decodeState, encodeState } from "./state-codec.js";
@@ -200,6 +201,20 @@ describe("a Mars-side partition (Earth majority 3 + 2)", () => {
     const late = r.events.filter((e) => e.kind === "commit" && e.tNs / 1e9 - e.data.latencyS! > startS + 2 * 3600 + 2000);
     expect(late.length).toBeGreaterThan(10);
     expect(new Set(late.map((e) => e.data.leader! >= 2 ? "mars" : "earth"))).toEqual(new Set(["mars"]));
+  });
+});
+
+describe("safety under random side partitions (the checker after every event)", () => {
+  it("no violation over seeded schedules; a failure names its seed", () => {
+    const bad: string[] = [];
+    for (let seed = 1; seed <= 8; seed++) {
+      const pick = RandomStream.fromSeed(seed, "gap-raft-test", "schedule");
+      const sides = ["earth", "mars", "relay"] as const;
+      const partitions = Array.from({ length: 4 }, () => ({ side: sides[pick.int(3)]!, startS: pick.uniform() * 0.8 * DAY_S, durationS: 600 + pick.uniform() * 6 * 3600 }));
+      const r = runGapRaft({ ...SLOW, seed, epoch: QUIET, geometryStepS: 3600, partitions, raftTickS: 30 }, DAY_S);
+      if (r.summary.safetyViolations > 0) bad.push(`reproduce with seed=${seed}: ${JSON.stringify(partitions)}`);
+    }
+    expect(bad).toEqual([]);
   });
 });
 
