@@ -234,6 +234,15 @@ describe("checkpoint", () => {
     expect(b.metrics()).toEqual(a.metrics());
     expect({ ...b.summary(), safetyViolations: 0 }).toEqual({ ...a.summary(), safetyViolations: 0 });
   });
+
+  it("refuses a damaged snapshot, naming the field", () => {
+    const o: GapRaftOptions = { ...SLOW, epoch: QUIET, geometryStepS: 3600 };
+    const a = new GapRaft(o);
+    a.advanceTo(3600e9);
+    const state = decodeState<Record<string, unknown>>(encodeState(a.snapshot()));
+    expect(() => new GapRaft(o).restore({ ...state, ackNs: new Float64Array(3) } as never)).toThrow(/checkpoint\.model\.raft\.ackNs: expected a Float64Array of length 25/);
+    expect(() => new GapRaft(o).restore({ ...state, leaderNow: 9 } as never)).toThrow(/leaderNow: expected an integer in \[-1, 4\]/);
+  });
 });
 
 describe("bad input", () => {

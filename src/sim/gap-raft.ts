@@ -32,6 +32,7 @@ import { geostationarySite, areostationarySite, sunEarthTrojanSite, SOLAR_EXCLUS
 import { RandomStream, type RandomStreamState } from "../numeric/random/stream.js";
 import { quantileSorted } from "./failover-stats.js";
 import { GapLinkTable } from "./gap-links.js";
+import { StateReader } from "./checkpoint.js";
 import { Kernel, secondsToNs, type KernelState } from "./kernel.js";
 import type { StateValue } from "./model.js";
 
@@ -485,60 +486,46 @@ export class GapRaft {
     };
   }
 
-  /** Continue exactly from `snapshot()` of a run with the same options (the checker starts afresh). */
-  restore(state: StateValue): void {
-    const s = state as unknown as SnapshotShape;
-    assert(s.nodes.length === this.nodes.length, `gap raft snapshot of ${s.nodes.length} controllers, not ${this.nodes.length}`);
-    this.kernel = Kernel.restore(s.kernel);
-    this.nodes = s.nodes.map((st, i) => RaftNode.fromSnapshot(this.config(i), st));
-    s.randoms.forEach((st, i) => this.randoms[i]!.setState(st)); // after fromSnapshot, which draws once
+  /**
+   * Continue exactly from `snapshot()` of a run with the same options (the checker starts afresh).
+   * A malformed state is refused with a `CheckpointError` naming its path under `path`.
+   */
+  restore(state: StateValue, path = "checkpoint.model.raft"): void {
+    const r = new StateReader(state, path);
+    const n = this.nodes.length;
+    const nodes = r.arr("nodes", n) as RaftNodeState[];
+    const randoms = r.arr("randoms", n) as RandomStreamState[];
+    const inFlight = r.arr("inFlight") as Array<[number, Message]>;
+    const ackNs = r.typed("ackNs", Float64Array, n * n), ackTerm = r.typed("ackTerm", Float64Array, n * n);
+    const candidateTerm = r.typed("candidateTerm", Float64Array, n), sideNs = r.typed("sideNs", Float64Array, 3);
+    const latencies = r.typed("latencies", Float64Array);
+    const pending = r.raw("pending") === null ? null : r.obj("pending");
+    const lastLatency = r.raw("lastLatencyS") === null ? NaN : r.num("lastLatencyS");
+    const periods = r.arr("periods") as Array<[number, number]>;
+    const counters = {
+      nextId: r.int("nextId", 1), elections: r.int("elections"), leaderChanges: r.int("leaderChanges"), leaderNow: r.int("leaderNow", -1, n - 1),
+      markNs: r.int("markNs"), unavailableNs: r.int("unavailableNs"), periodsDropped: r.int("periodsDropped"), openSinceNs: r.int("openSinceNs"), lost: r.int("lost"),
+    };
+    const available = r.bool("available");
+    r.obj("kernel"); // an object, or a CheckpointError here (the kernel asserts its own invariants)
+    this.kernel = Kernel.restore(r.raw("kernel") as KernelState);
+    this.nodes = nodes.map((st, i) => RaftNode.fromSnapshot(this.config(i), st));
+    randoms.forEach((st, i) => this.randoms[i]!.setState(st)); // after fromSnapshot, which draws once
     this.inFlight.clear();
-    for (const [id, m] of s.inFlight) this.inFlight.set(id, m);
-    this.nextId = s.nextId;
-    this.ackNs.set(s.ackNs);
-    this.ackTerm.set(s.ackTerm);
-    this.candidateTerm.set(s.candidateTerm);
-    this.pending = s.pending;
-    this.latencies = Array.from(s.latencies);
-    this.lastLatencyS = s.lastLatencyS ?? NaN;
-    this.elections = s.elections;
-    this.leaderChanges = s.leaderChanges;
-    this.leaderNow = s.leaderNow;
-    this.available = s.available;
-    this.markNs = s.markNs;
-    this.unavailableNs = s.unavailableNs;
-    this.sideNs.set(s.sideNs);
-    this.periods = s.periods.map(([startS, endS]) => ({ startS, endS }));
-    this.periodsDropped = s.periodsDropped;
-    this.openSinceNs = s.openSinceNs;
-    this.lost = s.lost;
+    for (const [id, m] of inFlight) this.inFlight.set(id, m);
+    this.ackNs.set(ackNs);
+    this.ackTerm.set(ackTerm);
+    this.candidateTerm.set(candidateTerm);
+    this.sideNs.set(sideNs);
+    this.pending = pending === null ? null : { leader: pending.int("leader", 0, n - 1), term: pending.int("term"), index: pending.int("index", 1), atNs: pending.int("atNs") };
+    this.latencies = Array.from(latencies);
+    this.lastLatencyS = lastLatency;
+    this.periods = periods.map(([startS, endS]) => ({ startS, endS }));
+    this.available = available;
+    ({ nextId: this.nextId, elections: this.elections, leaderChanges: this.leaderChanges, leaderNow: this.leaderNow, markNs: this.markNs,
+      unavailableNs: this.unavailableNs, periodsDropped: this.periodsDropped, openSinceNs: this.openSinceNs, lost: this.lost } = counters);
     this.events = [];
   }
-}
-
-interface SnapshotShape {
-  kernel: KernelState;
-  nodes: RaftNodeState[];
-  randoms: RandomStreamState[];
-  inFlight: Array<[number, Message]>;
-  nextId: number;
-  ackNs: Float64Array;
-  ackTerm: Float64Array;
-  candidateTerm: Float64Array;
-  pending: { leader: number; term: number; index: number; atNs: number } | null;
-  latencies: Float64Array;
-  lastLatencyS: number | null;
-  elections: number;
-  leaderChanges: number;
-  leaderNow: number;
-  available: boolean;
-  markNs: number;
-  unavailableNs: number;
-  sideNs: Float64Array;
-  periods: Array<[number, number]>;
-  periodsDropped: number;
-  openSinceNs: number;
-  lost: number;
 }
 
 /** Runs `o` for `durationS` and returns the summary, the final metrics and the fingerprint. */
