@@ -66,8 +66,9 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = {
   coherenceMars: { label: "Coherence within the Mars shell", unit: "", group: "coherence" },
   coherenceAcross: { label: "Coherence across the Earth–Mars gap", unit: "", group: "coherence" },
   coherenceGlobal: { label: "Coherence, global (both shells)", unit: "", group: "coherence" },
-  raftLeaderSide: { label: "Raft leader's side (0 Earth, 1 Mars, −1 none)", unit: "", group: "control plane" },
+  raftLeaderSide: { label: "Raft leader's side (0 Earth, 1 Mars, 2 L4/L5 relay, −1 none)", unit: "", group: "control plane" },
   raftCommitLatencyS: { label: "Raft commit latency across the gap", unit: "s", group: "control plane" },
+  raftCommitsTotal: { label: "Raft commands committed since the start", unit: "count", group: "control plane" },
   raftElectionsTotal: { label: "Raft elections since the start (Earth–Mars)", unit: "count", group: "control plane" },
   raftUnavailableS: { label: "Time without a leader able to commit", unit: "s", group: "control plane" },
 };
