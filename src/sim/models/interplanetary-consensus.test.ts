@@ -103,5 +103,6 @@ describe("interplanetary.controllers input", () => {
   it("names a bad field", () => {
     expect(() => scenario({ heartbeatTicks: 200 })).toThrow(/interplanetary\.controllers\.heartbeatTicks/);
     expect(() => scenario({ sites: [{ at: "venus" }] })).toThrow(/interplanetary\.controllers\.sites/);
+    expect(() => scenario({ raftTickS: 0.01 })).toThrow(/interplanetary\.controllers\.raftTickS: expected at most 2e\+7 controller ticks/);
   });
 });

@@ -36,12 +36,17 @@ export const interplanetaryControllersSchema = z.strictObject({
 /** The resolved sub-section. */
 export type ControllersSection = z.infer<typeof interplanetaryControllersSchema>;
 
+/** Most Raft ticks of all controllers in one run (≈ 10⁵ events/s: a bound of minutes, not hours). */
+export const CONTROLLER_TICKS_MAX = 2e7;
+
 /** Cross-field rules (path, expected, got). */
 export function controllersIssues(c: ControllersSection | undefined, durationS: number): Issue[] {
   const out: Issue[] = [];
   if (!c) return out;
   const base = "interplanetary.controllers";
   if (c.heartbeatTicks >= c.electionTicks) out.push({ path: `${base}.heartbeatTicks`, expected: `below ${base}.electionTicks (${c.electionTicks})`, got: describeValue(c.heartbeatTicks) });
+  const ticks = (durationS / c.raftTickS) * c.sites.length;
+  if (ticks > CONTROLLER_TICKS_MAX) out.push({ path: `${base}.raftTickS`, expected: `at most ${CONTROLLER_TICKS_MAX.toExponential(0)} controller ticks in the run (run.durationS / raftTickS × sites; a LEO-style 0.5 s tick fits about ${Math.floor(CONTROLLER_TICKS_MAX * 0.5 / c.sites.length / 86_400)} days)`, got: describeValue(c.raftTickS) });
   c.partitions.forEach((p, i) => {
     if (p.startS >= durationS) out.push({ path: `${base}.partitions[${i}].startS`, expected: `before the run's end (run.durationS = ${durationS})`, got: describeValue(p.startS) });
   });
