@@ -452,6 +452,21 @@ export class GapRaft {
     };
   }
 
+  /**
+   * How many committed entries the most-behind controller on `side` lacks: the highest commit
+   * index anywhere minus the lowest on that side (0 when the side has no controller).
+   */
+  commitsBehind(side: ControllerSide): number {
+    let top = 0;
+    let low = Infinity;
+    for (let i = 0; i < this.nodes.length; i++) {
+      const c = this.nodes[i]!.status().commit;
+      top = Math.max(top, c);
+      if (this.sides[i] === side) low = Math.min(low, c);
+    }
+    return low === Infinity ? 0 : top - low;
+  }
+
   /** Controller i's Raft status now. */
   status(i: number): RaftStatus {
     const r = this.nodes[i];

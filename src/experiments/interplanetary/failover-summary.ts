@@ -37,6 +37,8 @@ export interface FailoverSummary {
   /** Median and p99 over the samples' median commit latency, s; null when nothing committed. */
   readonly commitLatencyS: { readonly median: number; readonly p99: number } | null;
   readonly commitsTotal: number;
+  /** Most committed entries a controller on each side lacked at a sample (a cut-off minority falls behind). */
+  readonly commitsBehindMax: { readonly earth: number; readonly mars: number };
   readonly electionsTotal: number;
   readonly unavailableS: number;
   readonly unavailableFraction: number;
@@ -102,6 +104,7 @@ export function failoverSummary(c: ControllersSection, epoch: string, durationS:
     quorum: Math.floor(c.sites.length / 2) + 1,
     electionTimeoutS, roundTripMaxS, commitLatencyS,
     commitsTotal: last("raftCommitsTotal"), electionsTotal: last("raftElectionsTotal"),
+    commitsBehindMax: { earth: Math.max(0, ...v("raftCommitsBehindEarth")), mars: Math.max(0, ...v("raftCommitsBehindMars")) },
     unavailableS, unavailableFraction: durationS > 0 ? unavailableS / durationS : 0,
     leaderSide: { earth: share(0), mars: share(1), relay: share(2), none: share(-1) },
     unavailable,

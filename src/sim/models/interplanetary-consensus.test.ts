@@ -99,6 +99,36 @@ describe("Raft controllers in the interplanetary run, an even split through the 
   });
 });
 
+describe("a Mars-side partition in the run (Earth majority 3 + 2)", () => {
+  it("Earth commits on while Mars's controllers fall behind, and catch up once healed", () => {
+    const sc = resolveScenario({
+      name: "ip-raft-partition", model: "interplanetary",
+      run: { seed: 5, durationS: 5 * DAY_S, tickS: 7200, sampleEveryS: 7200, checkpointEveryS: 5 * DAY_S },
+      interplanetary: {
+        epoch: "2027-06-01T00:00:00Z", earth: { nodes: 40, planes: 4, gateways: 2 }, mars: { areostationary: 2 }, latency: { earthSources: 2 },
+        controllers: {
+          sites: [{ at: "earth", lonDeg: 0 }, { at: "earth", lonDeg: 90 }, { at: "earth", lonDeg: -60 }, { at: "mars", lonDeg: 0 }, { at: "mars", lonDeg: 90 }],
+          geometryStepS: 3600, partitions: [{ side: "mars", startS: DAY_S, durationS: 2 * DAY_S }],
+        },
+      },
+    }, "test");
+    const { samples, events } = runAll(sc);
+    const during = samples.filter((s) => s.tNs > (DAY_S + 4 * 3600) * 1e9 && s.tNs <= 3 * DAY_S * 1e9);
+    const after = samples.filter((s) => s.tNs > 4 * DAY_S * 1e9);
+    // One command per 600 s: two days cut off leave Mars ≈ 288 entries behind; Earth never is.
+    expect(Math.max(...during.map((s) => s.metrics.raftCommitsBehindMars!))).toBeGreaterThan(200);
+    // Healed, Mars lags only by what was committed within one light-time and a heartbeat (120 s).
+    const lagMax = Math.ceil((Math.max(...samples.map((s) => s.metrics.lightTimeS!)) + 120) / 600) + 1;
+    expect(lagMax).toBeLessThan(10);
+    expect(Math.max(...after.map((s) => s.metrics.raftCommitsBehindMars!))).toBeLessThanOrEqual(lagMax);
+    expect(Math.max(...samples.map((s) => s.metrics.raftCommitsBehindEarth!))).toBeLessThanOrEqual(1);
+    expect(during.every((s) => s.metrics.raftLeaderSide === 0 && s.metrics.raftCommitLatencyS! < 0.6)).toBe(true);
+    const sum = interplanetarySummary(sc, seriesOf(samples), events);
+    expect(sum.failover!.commitsBehindMax.mars).toBeGreaterThan(200);
+    expect(sum.failover!.unavailable.filter((p) => p.startS > 0)).toEqual([]);
+  });
+});
+
 describe("interplanetary.controllers input", () => {
   it("names a bad field", () => {
     expect(() => scenario({ heartbeatTicks: 200 })).toThrow(/interplanetary\.controllers\.heartbeatTicks/);

@@ -3,7 +3,8 @@
  * (sim/gap-raft.ts) advanced to each tick's time. It adds the metrics `raftLeaderSide` (0 Earth,
  * 1 Mars, 2 an L4/L5 relay, −1 none), `raftCommitLatencyS` (median of the commands committed since
  * the last sample; absent when none was), `raftCommitsTotal`, `raftElectionsTotal` and
- * `raftUnavailableS` (running totals), and the events `raftLeader` {leader, side, term},
+ * `raftUnavailableS` (running totals), `raftCommitsBehindEarth`/`raftCommitsBehindMars` (committed
+ * entries the most-behind controller on that side lacks: a cut-off minority's grows), and the events `raftLeader` {leader, side, term},
  * `raftDown` and `raftUp` (the cluster lost / regained a leader able to commit; it starts down).
  */
 import type { RandomStream } from "../../numeric/random/stream.js";
@@ -50,6 +51,8 @@ export class ConsensusPhase {
     metrics.raftElectionsTotal = m.raftElectionsTotal;
     metrics.raftUnavailableS = m.raftUnavailableS;
     metrics.raftCommitsTotal = this.commits;
+    metrics.raftCommitsBehindEarth = this.raft.commitsBehind("earth");
+    metrics.raftCommitsBehindMars = this.raft.commitsBehind("mars");
     if (this.sinceSample.length > 0) {
       const xs = this.sinceSample.sort((a, b) => a - b);
       const h = (xs.length - 1) / 2;
