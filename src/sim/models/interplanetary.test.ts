@@ -171,6 +171,10 @@ describe("a Sun–Earth L4 relay routes around the Sun (§5.2 relays)", () => {
     expect(v0.conditions.map((c) => [c.name, c.holds])).toEqual([["connected", false], ["latency", false], ["one time base", false]]);
     expect(v1.conditions.map((c) => [c.name, c.holds])).toEqual([["connected", true], ["latency", false], ["one time base", false]]);
     expect([v0.outcome, v1.outcome]).toEqual(["fails", "fails"]);
+    // Started inside the outage: the gap is down from run time 0 to the end.
+    const s0 = interplanetarySummary(scenario({ epoch: "2028-03-20T00:00:00Z" }), series(direct.samples), direct.events);
+    expect(s0.linkDown.map((p) => [p.start, p.open, p.cause])).toEqual([["2028-03-20T00:00:00.000Z", true, "sun-exclusion"]]);
+    expect(interplanetarySummary(scenario({ epoch: "2028-03-20T00:00:00Z", relays: ["sun-earth-L4"] }), series(relayed.samples), relayed.events).linkDown).toEqual([]);
     expect(v0.text).toMatch(/not a single cognitive unit/);
   });
 });
