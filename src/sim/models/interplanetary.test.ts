@@ -207,6 +207,20 @@ describe("Earth–Mars time transfer in the run: the ephemeris error is an input
   });
 });
 
+describe("a low Mars orbit ring behind the areostationary sites", () => {
+  const run = runAll(scenario({ epoch: "2028-02-25T00:00:00Z", mars: { areostationary: 3, lowOrbit: { sites: 12, altitudeKm: 400 } } }, { durationS: DAY_S, checkpointEveryS: DAY_S }));
+
+  it("every low satellite reaches Earth through an areostationary site: across-gap pairs all routed, one hop of ≤ 0.08 s more", () => {
+    for (const s of run.samples) {
+      expect(s.metrics.latencyAcrossReachable).toBe(1);
+      // Low orbit → areostationary site: at most 20 428 + 3 796 km ≈ 0.081 s, plus the 3-site path.
+      expect(s.metrics.latencyAcrossP99S!).toBeLessThan(s.metrics.lightTimeS! + 0.092 + 0.081 + s.metrics.latencyEarthP99S! + 0.12);
+      // Most Mars pairs are now low↔low, a few 30° hops of 1 965 km (6.6 ms) each: the median falls below one areostationary chord.
+      expect(s.metrics.latencyMarsP50S!).toBeLessThan((20_428_000 * Math.sqrt(3)) / 299_792_458);
+    }
+  });
+});
+
 describe("bad interplanetary scenarios: typed errors naming path, expected, got", () => {
   const issues = (input: Record<string, unknown>) => {
     try {

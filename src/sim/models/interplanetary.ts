@@ -88,6 +88,7 @@ export class InterplanetaryModel implements Model {
       shell, recs: walkerSatrecs(shell, epoch), epoch: this.t0, gateways: ip.earth.gateways,
       marsSites: ip.mars.areostationary, marsLongitudeDeg: ip.mars.longitudeDeg, relays: ip.relays,
       link: { solarExclusionDeg: ip.links.solarExclusionDeg, atmosphereMarginM: ip.links.atmosphereMarginM },
+      marsLowOrbit: ip.mars.lowOrbit,
     });
     const u = ip.umt;
     this.transfer = new GapTimeTransfer({
