@@ -28,6 +28,7 @@ import { StateReader } from "../checkpoint.js";
 import type { Model, ModelEvent, StateValue, StepResult } from "../model.js";
 import type { Scenario } from "../scenario/index.js";
 import type { StreamSet } from "../streams.js";
+import { ConsensusPhase } from "./interplanetary-consensus.js";
 
 /** The resolved `interplanetary` section. */
 type Section = NonNullable<Scenario["interplanetary"]>;
@@ -75,6 +76,8 @@ export class InterplanetaryModel implements Model {
   /** Exchanges made, and the time of the last one, ns (−1: none yet). */
   private syncs = 0;
   private lastSyncNs = -1;
+  /** The Raft controllers across the gap (with `interplanetary.controllers`). */
+  private consensus: ConsensusPhase | undefined;
 
   init(scenario: Scenario, streams: StreamSet<RandomStream>): void {
     assert(scenario.interplanetary !== undefined, "model interplanetary without its section (the schema requires it)");
@@ -95,6 +98,7 @@ export class InterplanetaryModel implements Model {
       mode: u.mode, oscillator: u.clock === "csac" ? CSAC_OSCILLATOR : OPTICAL_OSCILLATOR, ephemerisErrorM: u.ephemerisErrorM,
       turnaroundS: u.turnaroundS, frequencyGain: u.frequencyGain,
     }, this.t0, streams.get("interplanetary-umt"));
+    this.consensus = ip.controllers ? new ConsensusPhase(ip.controllers, ip.epoch, scenario.run.seed, ip.links.solarExclusionDeg, streams) : undefined;
     const net = this.net;
     this.paths = new ShortestPaths(net.nodes, net.targets.length);
     this.weights = new Float64Array(net.targets.length);
@@ -114,6 +118,7 @@ export class InterplanetaryModel implements Model {
     this.linkPhase(tick);
     this.timePhase(tick);
     if (sample) this.routingPhase(tick);
+    this.consensus?.step(tNs, sample, tick.metrics, tick.events);
     this.lastTNs = tNs;
     return { metrics: sample ? tick.metrics : {}, events: tick.events };
   }
@@ -254,6 +259,7 @@ export class InterplanetaryModel implements Model {
     return {
       lastTNs: this.lastTNs, gapOpen: this.gapOpen, syncs: this.syncs, lastSyncNs: this.lastSyncNs,
       umt: this.need(this.transfer).stateArrays().map((a) => a.slice()),
+      ...(this.consensus ? { consensus: this.consensus.snapshot() } : {}),
     };
   }
 
@@ -274,6 +280,7 @@ export class InterplanetaryModel implements Model {
     this.gapOpen = gapOpen;
     this.syncs = syncs;
     this.lastSyncNs = lastSyncNs;
+    this.consensus?.restore(r.raw("consensus") as StateValue, "checkpoint.model.consensus");
   }
 
   private need<T>(x: T | undefined): T {
