@@ -63,7 +63,7 @@ export interface FailoverOptions {
 /**
  * One control-plane event, at control time `tNs` (integer ns): `election` {smc, term} (a
  * controller became candidate), `leaderChange` {leader (−1: none), term}, `smcCrash`/`smcRestart`
- * {smc}, `leaderFailover` {seconds, boundS}, `commit` {latencyS}, `nodeFail` {node, smc, spare,
+ * {smc}, `leaderFailover` {failoverS, boundS}, `commit` {latencyS}, `nodeFail` {node, smc, spare,
  * reloadS, stateLostS, lowerBoundS} (reload arrives at tNs + reloadS), `nodeLost` {node} (no SMC
  * visible or no spare left: never reloaded).
  */
@@ -340,7 +340,7 @@ class World {
     if (s.term > p.term && s.commit > 0 && r.termAt(s.commit) === s.term) {
       this.failover.push((tNs - p.atNs) / NS);
       this.failoverBound.push(p.bound);
-      this.log(tNs, "leaderFailover", { seconds: (tNs - p.atNs) / NS, boundS: p.bound });
+      this.log(tNs, "leaderFailover", { failoverS: (tNs - p.atNs) / NS, boundS: p.bound });
       this.pendingCrash = undefined;
     }
   }
