@@ -182,7 +182,7 @@ export interface ImproveOptions {
   readonly twinNodes?: number;
 }
 
-/** Derive every change, the scenario and H1 on the buildable technology. */
+/** Derive every change and the scenario; with the simulations, H1–H3, the clock claims, H2 along the residual and the failover world on the buildable technology. */
 export function runImprove(o: ImproveOptions = {}): ImproveResult {
   const t = applyTechOverrides(TECHNOLOGY_DEFAULT, o.set ?? {});
   const assumptions = techAssumptions(t);
