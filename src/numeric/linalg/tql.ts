@@ -3,6 +3,7 @@
  * EISPACK tql2 / JAMA: Wilkinson-type shift from the leading 2×2, Givens chase from the bottom.
  */
 import { SolverError } from "../../errors.js";
+import { rowRotations } from "./tql-simd.js";
 
 const EPS = 2 ** -52;
 /**
@@ -19,12 +20,15 @@ const MAX_ITER_PER_VALUE = 60;
  * afterwards d holds the eigenvalues (unsorted). When `z` (n×n real, row-major, initially I) is
  * given, column j of z becomes the eigenvector of eigenvalue d[j]. Each QL sweep's rotations are
  * recorded and then applied row by row of z (LAPACK dlasr style): one contiguous pass per row,
- * carrying one value between rotations, so each rotation costs one load and one store.
+ * carrying one value between rotations, so each rotation costs one load and one store. From
+ * `SIMD_N_MIN` rows on, the passes run on WebAssembly SIMD (tql-simd.ts), bit for bit the same;
+ * `simd: false` keeps the scalar pass.
  */
-export function tql(d: Float64Array, e: Float64Array, z: Float64Array | null): void {
+export function tql(d: Float64Array, e: Float64Array, z: Float64Array | null, simd = true): void {
   const n = d.length;
   if (n === 0) return;
   const cs = z === null ? null : new Float64Array(2 * n);
+  const rot = z !== null && simd && n >= SIMD_N_MIN ? rowRotations(z, n) : undefined;
   e[n - 1] = 0;
   let f = 0;
   let tst1 = 0;
@@ -39,13 +43,18 @@ export function tql(d: Float64Array, e: Float64Array, z: Float64Array | null): v
           throw new SolverError(`eigh: QL iteration did not converge for eigenvalue ${l} after ${MAX_ITER_PER_VALUE} sweeps (|e| = ${Math.abs(e[l]!)}); the matrix may hold huge dynamic range — rescale it`);
         }
         f += shiftAndChase(d, e, l, m, cs);
-        if (z !== null && cs !== null) applySweep(z, n, l, m, cs);
+        if (rot !== undefined && cs !== null) rot.apply(cs, l, m);
+        else if (z !== null && cs !== null) applySweep(z, n, l, m, cs);
       } while (Math.abs(e[l]!) > Math.max(EPS * tst1, TINY));
     }
     d[l] = d[l]! + f;
     e[l] = 0;
   }
+  if (rot !== undefined && z !== null) rot.store(z);
 }
+
+/** Below this order the copies in and out of the SIMD module cost more than they save. */
+const SIMD_N_MIN = 16;
 
 /** One implicit QL sweep on the block l..m, recording rotation i as cs[2i], cs[2i+1] = (c, s); returns the shift. */
 function shiftAndChase(d: Float64Array, e: Float64Array, l: number, m: number, cs: Float64Array | null): number {
