@@ -8,6 +8,7 @@
 import { cmatZeros } from "../complex/dense.js";
 import type { CMatrix } from "../complex/types.js";
 import { HERMITIAN_REL_TOL, requireHermitian } from "./hermitian-input.js";
+import { type ReflectorRows, reflectorRows } from "./reflector-simd.js";
 import { tql } from "./tql.js";
 import { type Tridiagonal, tridiagonalize } from "./tridiagonal.js";
 
@@ -85,7 +86,9 @@ function ascendingOrder(d: Float64Array): Int32Array {
 function backTransform(tri: Tridiagonal, z: Float64Array, order: Int32Array): CMatrix {
   const { n, a, beta, phase } = tri;
   const V = cmatZeros(n, n);
-  const v = V.data;
+  // From SIMD_N_MIN rows on, V and the row vectors live in the SIMD module's memory.
+  const rows = n >= SIMD_N_MIN ? reflectorRows(n) : undefined;
+  const v = rows?.v ?? V.data;
   for (let i = 0; i < n; i++) {
     const pr = phase[2 * i]!;
     const pi = phase[2 * i + 1]!;
@@ -96,13 +99,43 @@ function backTransform(tri: Tridiagonal, z: Float64Array, order: Int32Array): CM
       v[row + 2 * k + 1] = pi * zik;
     }
   }
-  const r = new Float64Array(2 * n);
-  const r2 = new Float64Array(2 * n);
+  const r = rows?.r1 ?? new Float64Array(2 * n);
+  const r2 = rows?.r2 ?? new Float64Array(2 * n);
   let k = n - 3;
-  // Two reflectors per pass over V halve the loads and stores of V (the hot loops are memory-bound).
-  for (; k >= 1; k -= 2) applyReflectorPair(v, n, a, k - 1, beta[k - 1]!, beta[k]!, r, r2);
+  // Two reflectors per pass over V halve the loads and stores of V.
+  for (; k >= 1; k -= 2) applyReflectorPair(v, n, a, k - 1, beta[k - 1]!, beta[k]!, r, r2, rows);
   if (k === 0 && beta[0] !== 0) applyReflector(v, n, a, 0, 1, beta[0]!, r);
+  if (rows !== undefined) V.data.set(v);
   return V;
+}
+
+/** Below this order the SIMD passes' set-up costs more than they save. */
+const SIMD_N_MIN = 16;
+
+/**
+ * Coefficients of the row pairs from row i for reflector-simd.ts: per row the lane vectors
+ * [w_r, w_r], [−w_i, w_i] of w = u1_i then u2_i, with w = conj(u) when `conj`.
+ */
+function writeCoefficients(coef: Float64Array, a: Float64Array, u1: number, u2: number, i: number, pairs: number, conj: boolean): void {
+  const sg = conj ? -1 : 1;
+  for (let p = 0; p < pairs; p++) {
+    for (let h = 0; h < 2; h++) {
+      const row = i + 2 * p + h;
+      const o = 16 * p + 8 * h;
+      const ar = a[u1 + 2 * row]!;
+      const ai = sg * a[u1 + 2 * row + 1]!;
+      const br = a[u2 + 2 * row]!;
+      const bi = sg * a[u2 + 2 * row + 1]!;
+      coef[o] = ar;
+      coef[o + 1] = ar;
+      coef[o + 2] = -ai;
+      coef[o + 3] = ai;
+      coef[o + 4] = br;
+      coef[o + 5] = br;
+      coef[o + 6] = -bi;
+      coef[o + 7] = bi;
+    }
+  }
 }
 
 /**
@@ -110,7 +143,7 @@ function backTransform(tri: Tridiagonal, z: Float64Array, order: Int32Array): CM
  * row j+1 from column j+2): with R1 = u_j†V, R2 = u_{j+1}†V and γ = u_j†u_{j+1},
  * V −= u_j (β1 R1 − β1 β2 γ R2) + u_{j+1} (β2 R2).
  */
-function applyReflectorPair(v: Float64Array, n: number, a: Float64Array, j: number, b1: number, b2: number, r1: Float64Array, r2: Float64Array): void {
+function applyReflectorPair(v: Float64Array, n: number, a: Float64Array, j: number, b1: number, b2: number, r1: Float64Array, r2: Float64Array, rows: ReflectorRows | undefined): void {
   const u1 = 2 * j * n;
   const u2 = 2 * (j + 1) * n;
   r1.fill(0);
@@ -131,6 +164,12 @@ function applyReflectorPair(v: Float64Array, n: number, a: Float64Array, j: numb
   // R1 += conj(u1_i) V_i, R2 += conj(u2_i) V_i, two rows of V per pass over r1, r2 (register
   // blocking: each r element is loaded and stored once per two rows).
   let i = j + 2;
+  if (rows !== undefined) {
+    const pairs = (n - i) >> 1;
+    writeCoefficients(rows.coef, a, u1, u2, i, pairs, true);
+    rows.acc(i, pairs);
+    i += 2 * pairs;
+  }
   for (; i + 1 < n; i += 2) {
     const ar = a[u1 + 2 * i]!;
     const ai = -a[u1 + 2 * i + 1]!;
@@ -182,6 +221,12 @@ function applyReflectorPair(v: Float64Array, n: number, a: Float64Array, j: numb
   subtractOuter(v, 2 * (j + 1) * n, a[u1 + 2 * (j + 1)]!, a[u1 + 2 * (j + 1) + 1]!, r1, n);
   // V_i −= u1_i S1 + u2_i S2, two rows per pass over S1, S2.
   i = j + 2;
+  if (rows !== undefined) {
+    const pairs = (n - i) >> 1;
+    writeCoefficients(rows.coef, a, u1, u2, i, pairs, false);
+    rows.upd(i, pairs);
+    i += 2 * pairs;
+  }
   for (; i + 1 < n; i += 2) {
     const ar = a[u1 + 2 * i]!;
     const ai = a[u1 + 2 * i + 1]!;
