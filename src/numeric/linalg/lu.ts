@@ -4,6 +4,7 @@
  */
 import { DimensionError, InputError, SolverError } from "../../errors.js";
 import { checkMat, checkNoAlias, checkOut, checkVec } from "../complex/check.js";
+import { cmatmulSimd } from "../complex/matmul-simd.js";
 import type { CMatrix } from "../complex/types.js";
 
 /** A factorisation P A = L U: `lu` holds U on and above the diagonal and L (unit diagonal) below. */
@@ -191,34 +192,65 @@ export function luSolveMatrix(f: LuFactors, B: CMatrix, out: CMatrix = { rows: B
     if (p !== k) swapRowsWidth(x, m, k, p);
   }
   // Rows j < i (forward) and j > i (backward) are final when row i is reached: four at a time.
-  for (let i = 0; i < n; i++) {
-    let j = 0;
-    for (; j + 3 < i; j += 4) {
-      const l = 2 * (i * n + j);
-      rowSub4(x, m, i, j, a[l]!, a[l + 1]!, a[l + 2]!, a[l + 3]!, a[l + 4]!, a[l + 5]!, a[l + 6]!, a[l + 7]!, 0, m);
+  // From SOLVE_BLOCKED_MIN rows on, rows go in blocks of SOLVE_BLOCK, and the part of each
+  // block's sums over the rows solved before it is one matrix product (on SIMD, see
+  // cmatmulSimd); within a block the rows go one by one as below.
+  const blocked = n >= SOLVE_BLOCKED_MIN;
+  const bs = blocked ? SOLVE_BLOCK : n;
+  for (let i0 = 0; i0 < n; i0 += bs) {
+    const i1 = Math.min(n, i0 + bs);
+    if (blocked && i0 > 0) subtractProduct(x, m, a, n, i0, i1, 0, i0);
+    for (let i = i0; i < i1; i++) {
+      let j = blocked ? i0 : 0;
+      for (; j + 3 < i; j += 4) {
+        const l = 2 * (i * n + j);
+        rowSub4(x, m, i, j, a[l]!, a[l + 1]!, a[l + 2]!, a[l + 3]!, a[l + 4]!, a[l + 5]!, a[l + 6]!, a[l + 7]!, 0, m);
+      }
+      for (; j < i; j++) rowAxpy(x, m, i, j, -(a[2 * (i * n + j)]!), -(a[2 * (i * n + j) + 1]!), 0);
     }
-    for (; j < i; j++) rowAxpy(x, m, i, j, -(a[2 * (i * n + j)]!), -(a[2 * (i * n + j) + 1]!), 0);
   }
-  for (let i = n - 1; i >= 0; i--) {
-    let j = i + 1;
-    for (; j + 3 < n; j += 4) {
-      const u = 2 * (i * n + j);
-      rowSub4(x, m, i, j, a[u]!, a[u + 1]!, a[u + 2]!, a[u + 3]!, a[u + 4]!, a[u + 5]!, a[u + 6]!, a[u + 7]!, 0, m);
-    }
-    for (; j < n; j++) rowAxpy(x, m, i, j, -(a[2 * (i * n + j)]!), -(a[2 * (i * n + j) + 1]!), 0);
-    const dr = a[2 * (i * n + i)]!;
-    const di = a[2 * (i * n + i) + 1]!;
-    const den = dr * dr + di * di;
-    const ir = dr / den;
-    const ii = -di / den;
-    for (let c = i * m; c < (i + 1) * m; c += 2) {
-      const xr = x[c]!;
-      const xi = x[c + 1]!;
-      x[c] = xr * ir - xi * ii;
-      x[c + 1] = xr * ii + xi * ir;
-    }
+  for (let i1 = n; i1 > 0; i1 -= bs) {
+    const i0 = Math.max(0, i1 - bs);
+    if (blocked && i1 < n) subtractProduct(x, m, a, n, i0, i1, i1, n);
+    for (let i = i1 - 1; i >= i0; i--) solveUpperRow(x, m, a, n, i, blocked ? i1 : n);
   }
   return out;
+}
+
+/** Rows at least this many use the blocked triangular solves. */
+const SOLVE_BLOCKED_MIN = 48;
+/** Rows per block of the blocked triangular solves. */
+const SOLVE_BLOCK = 16;
+
+/** X[r0:r1] −= LU[r0:r1, c0:c1] · X[c0:c1] (rows of m doubles), as one product. */
+function subtractProduct(x: Float64Array, m: number, a: Float64Array, n: number, r0: number, r1: number, c0: number, c1: number): void {
+  const T = { rows: r1 - r0, cols: c1 - c0, data: new Float64Array(2 * (r1 - r0) * (c1 - c0)) };
+  for (let i = r0; i < r1; i++) T.data.set(a.subarray(2 * (i * n + c0), 2 * (i * n + c1)), 2 * (i - r0) * (c1 - c0));
+  const P = cmatmulSimd({ rows: r1 - r0, cols: m / 2, data: new Float64Array((r1 - r0) * m) }, T, { rows: c1 - c0, cols: m / 2, data: x.subarray(c0 * m, c1 * m) });
+  const p = P.data;
+  const o = r0 * m;
+  for (let k = 0; k < p.length; k++) x[o + k] = x[o + k]! - p[k]!;
+}
+
+/** Row i of the backward solve: subtract U's rows i+1 … jEnd−1 (four at a time), then divide by U_ii. */
+function solveUpperRow(x: Float64Array, m: number, a: Float64Array, n: number, i: number, jEnd: number): void {
+  let j = i + 1;
+  for (; j + 3 < jEnd; j += 4) {
+    const u = 2 * (i * n + j);
+    rowSub4(x, m, i, j, a[u]!, a[u + 1]!, a[u + 2]!, a[u + 3]!, a[u + 4]!, a[u + 5]!, a[u + 6]!, a[u + 7]!, 0, m);
+  }
+  for (; j < jEnd; j++) rowAxpy(x, m, i, j, -(a[2 * (i * n + j)]!), -(a[2 * (i * n + j) + 1]!), 0);
+  const dr = a[2 * (i * n + i)]!;
+  const di = a[2 * (i * n + i) + 1]!;
+  const den = dr * dr + di * di;
+  const ir = dr / den;
+  const ii = -di / den;
+  for (let c = i * m; c < (i + 1) * m; c += 2) {
+    const xr = x[c]!;
+    const xi = x[c + 1]!;
+    x[c] = xr * ir - xi * ii;
+    x[c + 1] = xr * ii + xi * ir;
+  }
 }
 
 function swapRowsWidth(x: Float64Array, m: number, r: number, s: number): void {
