@@ -15,7 +15,8 @@ export class LineChart {
   private shaded: ReadonlyArray<readonly [number, number]> = [];
   private pending = false;
 
-  constructor(readonly title: string, readonly unit: string, styles: SeriesStyle[]) {
+  /** @param timeLabel  how the time axis' ends are written (default: simulated time in ns … s). */
+  constructor(readonly title: string, readonly unit: string, styles: SeriesStyle[], private readonly timeLabel: (ns: number) => string = fmtTime) {
     this.canvas = document.createElement("canvas");
     this.canvas.setAttribute("role", "img");
     this.canvas.setAttribute("aria-label", `${title} over simulated time`);
@@ -138,9 +139,9 @@ export class LineChart {
     g.fillText(fmt((v0 + v1) / 2, digits), padL - 4, padT + ph / 2 + 4);
     g.fillText(fmt(v0, digits), padL - 4, padT + ph);
     g.textAlign = "left";
-    g.fillText(fmtTime(t0), padL, hgt - 5);
+    g.fillText(this.timeLabel(t0), padL, hgt - 5);
     g.textAlign = "right";
-    g.fillText(fmtTime(t1), padL + pw, hgt - 5);
+    g.fillText(this.timeLabel(t1), padL + pw, hgt - 5);
     for (const d of this.data.values()) {
       g.strokeStyle = d.style.color;
       g.lineWidth = 1.5;

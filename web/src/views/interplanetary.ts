@@ -35,6 +35,9 @@ const CHARTS: ChartDef[] = [
   { title: "Sun–Earth–Mars angle and usable links", unit: "", lines: [{ name: "angle (°)", key: "sunEarthMarsAngleDeg" }, { name: "links up", key: "gapLinksUp" }] },
 ];
 
+/** Time axis of a run of days: days since the scenario's epoch. */
+const dayLabel = (ns: number) => `day ${(ns / 86_400e9).toFixed(1)}`;
+
 const NS = "http://www.w3.org/2000/svg";
 function s(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
   const el = document.createElementNS(NS, tag);
@@ -72,7 +75,7 @@ export async function interplanetaryView(main: HTMLElement, runId: string): Prom
   const ensureCharts = () => {
     for (const def of CHARTS) {
       if (charts.some((c) => c.def === def) || !def.lines.some((l) => series.has(l.key))) continue;
-      const chart = new LineChart(def.title, def.unit, def.lines.map((l, i) => ({ name: l.name, color: COLORS[i % COLORS.length]!, dashed: i > 0 })));
+      const chart = new LineChart(def.title, def.unit, def.lines.map((l, i) => ({ name: l.name, color: COLORS[i % COLORS.length]!, dashed: i > 0 })), dayLabel);
       charts.push({ def, chart });
     }
     charts.sort((a, b) => CHARTS.indexOf(a.def) - CHARTS.indexOf(b.def));
