@@ -131,6 +131,15 @@ describe("run report of an interplanetary run", () => {
     expect(md).toContain("## Interplanetary mesh (§5.2)");
     expect(md).toContain("(interplanetary-latency.png)");
     expect(md).toContain("| day 15 | day 25 | 10 days |");
+    // Cells holding |x| are escaped: every table row keeps its column count.
+    expect(md).toContain("\\|Earth–Mars clock residual\\|");
+    const cells = (l: string) => l.split(/(?<!\\)\|/).length;
+    let width = 0;
+    for (const l of md.split("\n")) {
+      if (!l.startsWith("|")) { width = 0; continue; }
+      if (width === 0) width = cells(l); // a table's header
+      expect(cells(l), l).toBe(width);
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Scenario } from "../sim/scenario/index.js";
 import { failoverPanels } from "./failover-plot.js";
+import { mdCell } from "./html-escape.js";
 import { interplanetaryHtml, interplanetaryMarkdown, interplanetarySection, type InterplanetarySection } from "./interplanetary-report.js";
 import { renderSubplots, svgToPng, type LinePanel } from "./plot.js";
 import { verdictsFor, type Verdict } from "./verdicts.js";
@@ -141,7 +142,7 @@ function markdown(input: RunReportInput, plots: readonly ReportPlot[], verdicts:
     `# pqms run \`${input.runId}\`: ${input.scenario.name}`, "",
     `status ${input.status} · seed ${input.scenario.run.seed} · fingerprint \`${input.fingerprint ?? "(not finished)"}\` · code ${input.codeVersion} · wall ${input.wallS.toFixed(1)} s`, "",
     "## Verdicts", "", "| claim | paper | expected | measured | outcome |", "| --- | --- | --- | --- | --- |",
-    ...verdicts.map((v) => `| ${v.claim} | ${v.section} | ${v.expected} | ${v.measured} | **${v.outcome}**${v.note ? ` (${v.note})` : ""} |`), "",
+    ...verdicts.map((v) => `| ${mdCell(v.claim)} | ${v.section} | ${mdCell(v.expected)} | ${mdCell(v.measured)} | **${v.outcome}**${v.note ? ` (${mdCell(v.note)})` : ""} |`), "",
     ...(ip === null ? [] : interplanetaryMarkdown(ip)),
     "## Plots", "", ...plots.filter((p) => !isSectionPlot(p)).flatMap((p) => [`![${p.title}](${p.name}.png)`, ""]),
     "## Parameters", "", "| parameter | value |", "| --- | --- |", ...flattenParams(input.scenario).map(([k, v]) => `| \`${k}\` | ${v} |`), "",
