@@ -105,7 +105,7 @@ describe.skipIf(!have)("inner-solar-system view in Chromium", () => {
     expect(await page.locator("#ip-light-time").textContent()).toContain(`now: ${formatSeconds(at("lightTimeS", tEnd))}`);
     expect(await page.locator("#ip-link-state").textContent()).toMatch(/^Earth–Mars links: up \(\d usable\)/);
     // One chart per recorded group (coherence only when the run has the mesh across the gap).
-    const titles = await page.locator(".chart h3").allTextContents();
+    const titles = await page.locator(".chart h4").allTextContents();
     for (const t of ["Earth–Mars clock residual", "Latency across the gap", "Latency within the shells", "Earth–Mars light time", "Sun–Earth–Mars angle"]) expect(titles.some((x) => x.startsWith(t)), t).toBe(true);
     expect(await page.locator(".chart[data-bands='1']").count()).toBe(titles.length); // the closed gap shaded on each
     expect(await page.evaluate(() => document.body.dataset.linkDownPeriods)).toBe("1");
