@@ -16,7 +16,7 @@
  * down when the ray passes inside an occulting body (Earth, Mars: radius plus a margin; the Sun's
  * photosphere) or closer to the Sun than the solar exclusion angle allows (see `linkState`).
  */
-import { type AstroTime, BaryState, Body, HelioState, KM_PER_AU, MakeTime, RotateVector, RotationAxis, Rotation_EQD_EQJ, Vector, type FlexibleDateTime } from "astronomy-engine";
+import { type AstroTime, BaryState, Body, HelioState, KM_PER_AU, MakeTime, RotateVector, RotationAxis, Rotation_EQD_EQJ, type RotationMatrix, Vector, type FlexibleDateTime } from "astronomy-engine";
 import { sgp4, type SatRec } from "satellite.js";
 import { InputError } from "../../errors.js";
 import { SPEED_OF_LIGHT_M_PER_S } from "../constants.js";
@@ -48,12 +48,39 @@ export const ATMOSPHERE_MARGIN_M = 100_000;
  */
 export const SOLAR_EXCLUSION_DEG_DEFAULT = 2;
 
+/**
+ * The last few barycentric positions computed, by (body, TT): a link's geometry asks for the same
+ * body at the same instant many times (each link's emission end, each occulter), and one
+ * `BaryState` costs tens of µs. A pure memo: the numbers are those `BaryState` gives.
+ */
+const BARY_MEMO = 32;
+const memoBody: Array<Body | undefined> = new Array<Body | undefined>(BARY_MEMO).fill(undefined);
+const memoTt = new Float64Array(BARY_MEMO).fill(Number.NaN);
+const memoM = new Float64Array(3 * BARY_MEMO);
+let memoNext = 0;
+
 /** Barycentric EQJ position of `body` at `time`, m, into `out`. */
 export function baryPositionM(body: Body, time: FlexibleDateTime, out: Float64Array = new Float64Array(3)): Float64Array {
-  const s = BaryState(body, time);
+  const t = MakeTime(time);
+  for (let i = 0; i < BARY_MEMO; i++) {
+    if (memoTt[i] === t.tt && memoBody[i] === body) {
+      out[0] = memoM[3 * i]!;
+      out[1] = memoM[3 * i + 1]!;
+      out[2] = memoM[3 * i + 2]!;
+      return out;
+    }
+  }
+  const s = BaryState(body, t);
   out[0] = s.x * M_PER_AU;
   out[1] = s.y * M_PER_AU;
   out[2] = s.z * M_PER_AU;
+  const k = memoNext;
+  memoNext = (memoNext + 1) % BARY_MEMO;
+  memoBody[k] = body;
+  memoTt[k] = t.tt;
+  memoM[3 * k] = out[0];
+  memoM[3 * k + 1] = out[1];
+  memoM[3 * k + 2] = out[2];
   return out;
 }
 
@@ -116,13 +143,26 @@ export function earthShellSite(recs: readonly SatRec[], i: number, epoch: AstroT
   return (time, out) => {
     const pv = sgp4(rec, (time.ut - epoch.ut) * 1440);
     if (!pv || typeof pv.position !== "object") throw InputError.of(`satellite ${i}`, "an SGP4 solution", `~a propagation error at ${time.toString()}`);
-    const km = RotateVector(Rotation_EQD_EQJ(time), new Vector(pv.position.x, pv.position.y, pv.position.z, time));
+    const km = RotateVector(eqdToEqj(time), new Vector(pv.position.x, pv.position.y, pv.position.z, time));
     baryPositionM(Body.Earth, time, out);
     out[0] = out[0]! + km.x * 1000;
     out[1] = out[1]! + km.y * 1000;
     out[2] = out[2]! + km.z * 1000;
     return out;
   };
+}
+
+/** The last precession–nutation matrix computed and its TT: every Earth site at one instant shares it (one costs ~100 µs). */
+let eqdMemoTt = Number.NaN;
+let eqdMemo: RotationMatrix | undefined;
+
+/** `Rotation_EQD_EQJ(time)`, memoised for the last instant asked (a pure memo: the same matrix). */
+function eqdToEqj(time: AstroTime): RotationMatrix {
+  if (eqdMemo === undefined || eqdMemoTt !== time.tt) {
+    eqdMemo = Rotation_EQD_EQJ(time);
+    eqdMemoTt = time.tt;
+  }
+  return eqdMemo;
 }
 
 /** Sun–Earth L4 (`which` = 4, leading Earth by 60°) or L5 (trailing) as a site. */
@@ -151,7 +191,10 @@ const rbScratch = new Float64Array(3);
 /**
  * Light-time equation between sites: a signal leaving `from` at `time` reaches the moving `to` after
  * τ = |r_to(t + τ) − r_from(t)| / c, s. Fixed-point iteration from τ₀ = 0; the map contracts by
- * |v_to|/c ≈ 1e-4, so 5–6 steps reach the 1e-12 s floor.
+ * |v_to|/c ≈ 1e-4, so 5–6 steps reach the 1e-10 s floor. The floor is set by the time itself: an
+ * `AstroTime` holds days since J2000 in a double (≈ 2e-12 d ≈ 0.2 µs resolution near 2030), and
+ * a site at 30 km/s moves ≈ 6 mm ≈ 2e-11 s of light-time within one unit, so a 1e-12 s floor can
+ * oscillate for ever.
  */
 export function siteLightTimeS(from: SitePosition, to: SitePosition, time: AstroTime, maxIter = 20): number {
   const ra = from(time, new Float64Array(3));
@@ -159,7 +202,7 @@ export function siteLightTimeS(from: SitePosition, to: SitePosition, time: Astro
   for (let k = 0; k <= maxIter; k++) {
     to(time.AddDays(tau / 86_400), rbScratch);
     const next = Math.hypot(rbScratch[0]! - ra[0]!, rbScratch[1]! - ra[1]!, rbScratch[2]! - ra[2]!) / SPEED_OF_LIGHT_M_PER_S;
-    if (k > 0 && Math.abs(next - tau) <= 1e-12) return next;
+    if (k > 0 && Math.abs(next - tau) <= 1e-10) return next;
     tau = next;
   }
   throw InputError.of("light-time", `convergence in ${maxIter} iterations (|v| < c)`, tau);

@@ -28,6 +28,7 @@ import { StateReader } from "../checkpoint.js";
 import type { Model, ModelEvent, StateValue, StepResult } from "../model.js";
 import type { Scenario } from "../scenario/index.js";
 import type { StreamSet } from "../streams.js";
+import { ConsensusPhase } from "./interplanetary-consensus.js";
 
 /** The resolved `interplanetary` section. */
 type Section = NonNullable<Scenario["interplanetary"]>;
@@ -75,6 +76,8 @@ export class InterplanetaryModel implements Model {
   /** Exchanges made, and the time of the last one, ns (−1: none yet). */
   private syncs = 0;
   private lastSyncNs = -1;
+  /** The Raft controllers across the gap (with `interplanetary.controllers`). */
+  private consensus: ConsensusPhase | undefined;
 
   init(scenario: Scenario, streams: StreamSet<RandomStream>): void {
     assert(scenario.interplanetary !== undefined, "model interplanetary without its section (the schema requires it)");
@@ -88,12 +91,14 @@ export class InterplanetaryModel implements Model {
       shell, recs: walkerSatrecs(shell, epoch), epoch: this.t0, gateways: ip.earth.gateways,
       marsSites: ip.mars.areostationary, marsLongitudeDeg: ip.mars.longitudeDeg, relays: ip.relays,
       link: { solarExclusionDeg: ip.links.solarExclusionDeg, atmosphereMarginM: ip.links.atmosphereMarginM },
+      marsLowOrbit: ip.mars.lowOrbit,
     });
     const u = ip.umt;
     this.transfer = new GapTimeTransfer({
       mode: u.mode, oscillator: u.clock === "csac" ? CSAC_OSCILLATOR : OPTICAL_OSCILLATOR, ephemerisErrorM: u.ephemerisErrorM,
       turnaroundS: u.turnaroundS, frequencyGain: u.frequencyGain,
     }, this.t0, streams.get("interplanetary-umt"));
+    this.consensus = ip.controllers ? new ConsensusPhase(ip.controllers, ip.epoch, scenario.run.seed, ip.links.solarExclusionDeg, streams) : undefined;
     const net = this.net;
     this.paths = new ShortestPaths(net.nodes, net.targets.length);
     this.weights = new Float64Array(net.targets.length);
@@ -106,23 +111,29 @@ export class InterplanetaryModel implements Model {
 
   step(tNs: number, sample: boolean): StepResult {
     const t0 = this.need(this.t0);
-    if (this.lastTNs === 0) this.startExchange(t0);
     const tS = tNs * 1e-9;
     const tick: TickContext = { tNs, tS, time: t0.AddDays(tS / 86_400), sample, metrics: {}, events: [] };
+    if (this.lastTNs === 0) this.startExchange(t0, tick.events);
     this.geometryPhase(tick);
     this.linkPhase(tick);
     this.timePhase(tick);
     if (sample) this.routingPhase(tick);
+    this.consensus?.step(tNs, sample, tick.metrics, tick.events);
     this.lastTNs = tNs;
     return { metrics: sample ? tick.metrics : {}, events: tick.events };
   }
 
-  /** Run time 0: the first exchange (if a link is up), so the first tick measures one interval of hold-over. */
-  private startExchange(t0: AstroTime): void {
+  /**
+   * Run time 0: the first exchange (if a link is up), so the first tick measures one interval of
+   * hold-over; a run that starts with the gap closed records `gapDown` at 0.
+   */
+  private startExchange(t0: AstroTime, events: ModelEvent[]): void {
     const net = this.need(this.net);
     net.update(t0);
     this.exchange(0, 0);
-    this.gapOpen = net.gapState().open ? 1 : 0;
+    const gap = net.gapState();
+    this.gapOpen = gap.open ? 1 : 0;
+    if (!gap.open) events.push({ tNs: 0, kind: GAP_DOWN, data: { cause: gap.cause } });
   }
 
   /** 1. Where the planets are: light-time and the Sun–Earth–Mars angle (centres), positions for displays. */
@@ -248,6 +259,7 @@ export class InterplanetaryModel implements Model {
     return {
       lastTNs: this.lastTNs, gapOpen: this.gapOpen, syncs: this.syncs, lastSyncNs: this.lastSyncNs,
       umt: this.need(this.transfer).stateArrays().map((a) => a.slice()),
+      ...(this.consensus ? { consensus: this.consensus.snapshot() } : {}),
     };
   }
 
@@ -268,6 +280,7 @@ export class InterplanetaryModel implements Model {
     this.gapOpen = gapOpen;
     this.syncs = syncs;
     this.lastSyncNs = lastSyncNs;
+    this.consensus?.restore(r.raw("consensus") as StateValue, "checkpoint.model.consensus");
   }
 
   private need<T>(x: T | undefined): T {
