@@ -64,13 +64,13 @@ function tests(s: InterplanetaryStats, b: CognitiveUnitBounds): CognitiveUnitTes
         ? `worst per-sample p99: across the gap ${formatSeconds(acrossWorst)}, within a shell ${formatSeconds(shellWorst)}`
         : "no latency recorded",
       holds: Number.isFinite(latencyWorst) ? latencyWorst < b.latencyS : null,
-      assumption: "latency = light-time along the shortest usable route over the run's link graph (sampled node pairs each sample), plus nothing for processing",
+      assumption: "latency = light-time along the shortest usable route over the run's link graph (sampled node pairs each sample) plus the scenario's processing time per hop",
     },
     {
       name: "one time base", claim: `Earth–Mars clock residual < ${formatSeconds(b.residualS)}`,
       measured: res === null ? "no residual recorded" : `|residual| median ${formatSeconds(res.median)}, p99 ${formatSeconds(res.p99)}, max ${formatSeconds(res.max)}`,
       holds: res === null ? null : res.p99 < b.residualS,
-      assumption: "the residual of two-way transfer plus ephemeris-predicted light-time, with the scenario's ephemeris range error and clocks",
+      assumption: "the scenario's Earth–Mars time transfer (two-way, or predicted from the ephemeris), its ephemeris error and clocks; the Mars clock holds over while the gap is closed",
     },
   ];
 }
