@@ -8,6 +8,7 @@
  */
 import { BLOCK_CAUSES } from "../../model/orbit/interplanetary-network.js";
 import { GAP_DOWN, GAP_UP } from "../../sim/models/interplanetary.js";
+import { type CoherenceSummary, coherenceSummary } from "../../sim/models/interplanetary-mesh.js";
 import type { ModelEvent } from "../../sim/model.js";
 import type { Scenario } from "../../sim/scenario/index.js";
 import { PAPER_GAP_RESIDUAL_S, PAPER_LATENCY_S, THEOREM1_RESIDUAL_S } from "./interplanetary.js";
@@ -66,6 +67,8 @@ export interface InterplanetarySummary {
   readonly gapOpenFraction: number;
   readonly linkDown: readonly GapDown[];
   readonly residualGrowth: ResidualGrowth;
+  /** The resonance mesh across both planets (null when interplanetary.mesh.enabled is false). */
+  readonly coherence: CoherenceSummary | null;
   readonly paper: { readonly residualS: number; readonly theorem1S: number; readonly latencyS: number };
   readonly verdict: SingleUnitVerdict;
 }
@@ -108,6 +111,13 @@ export interface SingleUnitOutcome {
   readonly paperLatencyS: number;
   readonly paperResidualS: number;
   readonly processingS: number;
+  /** Smallest coherence across the gap over the samples, and the Mars guardian's vetoes; absent without the mesh. */
+  readonly coherenceAcrossMin?: number;
+  readonly marsVetoes?: number;
+  /** θ_crit: RCF at which two nodes count as resonantly coupled (§2.1: 0.95; scenario odos.rcfThreshold). */
+  readonly rcfThreshold?: number;
+  /** Cross-gap coupling rate of the mesh, 1/s (interplanetary.mesh.kappaGapPerS). */
+  readonly kappaGapPerS?: number;
 }
 
 /**
@@ -123,6 +133,11 @@ export function singleUnitVerdict(o: SingleUnitOutcome): SingleUnitVerdict {
     { name: "gap always open", expected: "0 s closed", measured: `${(o.gapClosedS / 86_400).toFixed(2)} days closed`, holds: o.gapClosedS === 0 },
     { name: "Earth–Mars clock residual", expected: `< ${o.paperResidualS} s`, measured: `p99 |residual| ${fmt(o.residualP99S)} s`, holds: o.residualP99S < o.paperResidualS },
   ];
+  if (o.coherenceAcrossMin !== undefined && o.rcfThreshold !== undefined) {
+    // One unit needs every Earth node resonantly coupled (RCF ≥ θ_crit, §2.1) to what it receives of Mars, and back, at every sample.
+    const vetoes = o.marsVetoes === undefined || o.marsVetoes === 0 ? "" : `; the Mars guardian re-seeded nodes ${o.marsVetoes} times`;
+    conditions.push({ name: "coherence across the gap", expected: `≥ θ_crit = ${o.rcfThreshold} at every sample (§2.1)`, measured: `minimum ${o.coherenceAcrossMin.toPrecision(4)}${vetoes}`, holds: o.coherenceAcrossMin >= o.rcfThreshold });
+  }
   const outcome = conditions.every((c) => c.holds) ? "holds" : "fails";
   const failed = conditions.filter((c) => !c.holds).map((c) => `${c.name}: ${c.measured}, claimed ${c.expected}`);
   const text = outcome === "holds"
@@ -135,6 +150,7 @@ export function singleUnitVerdict(o: SingleUnitOutcome): SingleUnitVerdict {
       "every delay is a light-time on astronomy-engine's ephemerides (VSOP87); the light-time equation per deep-space link",
       `per-hop processing ${o.processingS} s (interplanetary.links.processingS)`,
       "the gap is open when some Earth gateway reaches some Mars site directly or through one relay; solar exclusion and occultation as in interplanetary.links",
+      ...(o.kappaGapPerS === undefined ? [] : [`coherence: each shell the resonance mesh of §2.1/App. B relaxed within the tick, coupled across the gap at κ_gap = ${o.kappaGapPerS} /s (interplanetary.mesh.kappaGapPerS, a twin input) to the other side's state one light-time late, not at all while the gap is closed`]),
     ],
   };
 }
@@ -166,6 +182,7 @@ export function interplanetarySummary(scenario: Scenario, metrics: ReadonlyMap<s
   const reach = v("latencyAcrossReachable");
   const paper = { residualS: PAPER_GAP_RESIDUAL_S, theorem1S: THEOREM1_RESIDUAL_S, latencyS: PAPER_LATENCY_S };
   const residualP99 = quantile(resAbs, 0.99);
+  const coherence = coherenceSummary(v);
   return {
     epoch: ip.epoch,
     umtResidualS: { median: quantile(resAbs, 0.5), p99: residualP99, max: resAbs.length === 0 ? Number.NaN : Math.max(...resAbs), mode: ip.umt.mode, clock: ip.umt.clock },
@@ -181,10 +198,12 @@ export function interplanetarySummary(scenario: Scenario, metrics: ReadonlyMap<s
       openMedianAbsS: openMedian, closedMaxAbsS: closedMax, growth: closedMax === null ? null : closedMax / openMedian,
       holdoverMaxS: Math.max(0, ...hold),
     },
+    coherence,
     paper,
     verdict: singleUnitVerdict({
       acrossMedianS: across?.median ?? null, lightTimeMinS: lt.length === 0 ? Number.NaN : Math.min(...lt), gapClosedS, residualP99S: residualP99,
       paperLatencyS: paper.latencyS, paperResidualS: paper.residualS, processingS: ip.links.processingS,
+      ...(coherence ? { coherenceAcrossMin: coherence.across.min, marsVetoes: coherence.vetoes.mars, rcfThreshold: scenario.odos.rcfThreshold, kappaGapPerS: ip.mesh.kappaGapPerS } : {}),
     }),
   };
 }
