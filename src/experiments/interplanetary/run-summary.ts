@@ -116,6 +116,9 @@ export interface SingleUnitOutcome {
   readonly marsVetoes?: number;
   /** θ_crit: RCF at which two nodes count as resonantly coupled (§2.1: 0.95; scenario odos.rcfThreshold). */
   readonly rcfThreshold?: number;
+  /** Median ΔE the Mars guardian saw at the start of a tick (before any veto), and its veto threshold (§2.3: 0.05; odos.deltaEThreshold). */
+  readonly marsDeltaEMedian?: number;
+  readonly deltaEThreshold?: number;
   /** Cross-gap coupling rate of the mesh, 1/s (interplanetary.mesh.kappaGapPerS). */
   readonly kappaGapPerS?: number;
 }
@@ -137,6 +140,11 @@ export function singleUnitVerdict(o: SingleUnitOutcome): SingleUnitVerdict {
     // One unit needs every Earth node resonantly coupled (RCF ≥ θ_crit, §2.1) to what it receives of Mars, and back, at every sample.
     const vetoes = o.marsVetoes === undefined || o.marsVetoes === 0 ? "" : `; the Mars guardian re-seeded nodes ${o.marsVetoes} times`;
     conditions.push({ name: "coherence across the gap", expected: `≥ θ_crit = ${o.rcfThreshold} at every sample (§2.1)`, measured: `minimum ${o.coherenceAcrossMin.toPrecision(4)}${vetoes}`, holds: o.coherenceAcrossMin >= o.rcfThreshold });
+  }
+  if (o.marsDeltaEMedian !== undefined && o.deltaEThreshold !== undefined) {
+    // Coherence the guardian restores by re-seeding is not coherence the clocks keep: the Mars
+    // nodes' phases against the common (Earth) time reference, before any veto, must stay in bounds.
+    conditions.push({ name: "Mars in phase with Earth's time before the guardian acts", expected: `median ΔE ≤ ${o.deltaEThreshold} (§2.3)`, measured: `median ΔE ${o.marsDeltaEMedian.toPrecision(3)}`, holds: o.marsDeltaEMedian <= o.deltaEThreshold });
   }
   const outcome = conditions.every((c) => c.holds) ? "holds" : "fails";
   const failed = conditions.filter((c) => !c.holds).map((c) => `${c.name}: ${c.measured}, claimed ${c.expected}`);
@@ -203,7 +211,8 @@ export function interplanetarySummary(scenario: Scenario, metrics: ReadonlyMap<s
     verdict: singleUnitVerdict({
       acrossMedianS: across?.median ?? null, lightTimeMinS: lt.length === 0 ? Number.NaN : Math.min(...lt), gapClosedS, residualP99S: residualP99,
       paperLatencyS: paper.latencyS, paperResidualS: paper.residualS, processingS: ip.links.processingS,
-      ...(coherence ? { coherenceAcrossMin: coherence.across.min, marsVetoes: coherence.vetoes.mars, rcfThreshold: scenario.odos.rcfThreshold, kappaGapPerS: ip.mesh.kappaGapPerS } : {}),
+      ...(coherence ? { coherenceAcrossMin: coherence.across.min, marsVetoes: coherence.vetoes.mars, rcfThreshold: scenario.odos.rcfThreshold, kappaGapPerS: ip.mesh.kappaGapPerS,
+        marsDeltaEMedian: coherence.deltaEMedian.mars, deltaEThreshold: scenario.odos.deltaEThreshold } : {}),
     }),
   };
 }
