@@ -225,8 +225,9 @@ export class GapMesh {
     let deltaEEarthMean = 0;
     let deltaEMarsMean = 0;
     for (let s = 0; s < this.params.settleSteps; s++) {
-      const e = this.earth.step(this.settleDtS).metrics;
-      const m = this.mars.step(this.settleDtS).metrics;
+      // The mesh's edge-RCF pass is not read here (coherence is measured over all pairs below).
+      const e = this.earth.step(this.settleDtS, false).metrics;
+      const m = this.mars.step(this.settleDtS, false).metrics;
       vetoesEarth += e.vetoes;
       vetoesMars += m.vetoes;
       if (s === 0) {

@@ -9,6 +9,7 @@ import { interplanetarySummary, singleUnitVerdict } from "../../experiments/inte
 import { Runner, type Sample } from "../run.js";
 import { resolveScenario, type Scenario } from "../scenario/index.js";
 import type { ModelEvent } from "../model.js";
+import { METRICS } from "../../report/metric-table.js";
 import { modelFor } from "./index.js";
 
 const DAY_S = 86_400;
@@ -63,6 +64,9 @@ describe("coherence across the gap in the interplanetary run", () => {
     }
     expect(closed).toBeGreaterThan(0);
     expect(m.some((x) => x.gapLinkUp === 1 && x.gapDirectionsCoupled === 2)).toBe(true);
+    const own = Object.keys(m[0]!).filter((k) => /^(coherence|deltaE|meshVetoes|gapDirections)/.test(k));
+    expect(own).toHaveLength(12);
+    for (const k of own) expect(METRICS[k], k).toBeDefined();
   });
 
   it("the summary carries coherence from the series, and none with interplanetary.mesh.enabled false", () => {
