@@ -205,6 +205,7 @@ describe("mesh across the gap: state and bad input", () => {
     const g = GapMesh.init(params(), rng(1), rng(2));
     expect(() => g.step(tick(1, { lightTimeS: 2000 }))).toThrow(/lightTimeS.*lightTimeMaxS/);
     expect(() => g.step(tick(1, { residualS: Number.NaN }))).toThrow(/residualS/);
+    expect(() => g.step(tick(1, { linkUp: 1 as unknown as boolean }))).toThrow(/linkUp: expected true or false/);
     g.step(tick(2));
     expect(() => g.step(tick(2))).toThrow(/tS: expected a finite time > the previous tick's 120 s/);
   });

@@ -214,6 +214,7 @@ export class GapMesh {
       throw InputError.of("lightTimeS", `a light-time in [0, lightTimeMaxS = ${this.params.lightTimeMaxS}] s`, lightTimeS);
     }
     if (typeof residualS !== "number" || !Number.isFinite(residualS)) throw InputError.of("residualS", "a finite time in s", residualS);
+    if (typeof linkUp !== "boolean") throw InputError.of("linkUp", "true or false (a usable Earth↔Mars path this tick)", linkUp);
     const dtTickS = this.started ? tS - this.timeS : tS;
     // 1. clocks: Earth is the reference; Mars carries the residual.
     this.earth.setClockErrors(this.baseE);
