@@ -14,7 +14,7 @@ const events: Array<{ tNs: number; kind: string; data: Record<string, number> }>
   { tNs: 300, kind: "nodeFail", data: { lowerBoundS: 0.24 } },
   { tNs: 103, kind: "reload", data: { reloadS: 0.27 } },
   { tNs: 303, kind: "reload", data: { reloadS: 0.26 } },
-  { tNs: 700, kind: "leaderFailover", data: { seconds: 60, boundS: 9.6 } },
+  { tNs: 700, kind: "leaderFailover", data: { failoverS: 60, boundS: 9.6 } },
   { tNs: 105, kind: "coherenceRecovered", data: { dip: 0.005 } },
 ];
 

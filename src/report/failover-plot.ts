@@ -7,6 +7,7 @@
  */
 import type { Scenario } from "../sim/scenario/index.js";
 import type { LinePanel, LineSeries } from "./plot.js";
+import { metricInfo } from "./metric-table.js";
 
 /** Event kinds the failover plot reads (callers may pass only these). */
 export const FAILOVER_EVENT_KINDS: readonly string[] = ["nodeFail", "reload", "leaderFailover", "coherenceRecovered", "coherenceNotRecovered"];
@@ -31,16 +32,16 @@ function hline(name: string, y: number, x0: number, x1: number): LineSeries {
 export function failoverPanels(sc: Scenario, metrics: Series, events: readonly Ev[] = []): LinePanel[] {
   if (!sc.faults) return [];
   const perNs = sc.faults.durationS / sc.run.durationS / 1e9; // control s per run ns
-  const xLabel = `control time (s; ${sc.faults.durationS} s replayed over the run)`;
-  const fromMetric = (key: string, name: string): LineSeries[] => {
+  const xLabel = `control time [s] (${sc.faults.durationS} s replayed over the run)`;
+  const fromMetric = (key: string, name = metricInfo(key).label): LineSeries[] => {
     const m = metrics.get(key);
     if (!m || m.tNs.length === 0) return [];
     const keep = m.value.map((v) => Number.isFinite(v));
     return [{ name, x: m.tNs.filter((_, i) => keep[i]).map((t) => t * perNs), y: m.value.filter((_, i) => keep[i]) }];
   };
   const panels: LinePanel[] = [];
-  const counts = [...fromMetric("failuresTotal", "node failures (cumulative)"), ...fromMetric("reloadsTotal", "spare reloads (cumulative)"), ...fromMetric("nodesDown", "nodes down")];
-  if (counts.length > 0) panels.push({ title: "Failures and Black Sarcophagus reloads", xLabel, yLabel: "nodes", series: counts });
+  const counts = [...fromMetric("failuresTotal"), ...fromMetric("reloadsTotal"), ...fromMetric("nodesDown")];
+  if (counts.length > 0) panels.push({ title: "Failures and Black Sarcophagus reloads", xLabel, yLabel: "nodes [count]", series: counts });
   const of = (k: string) => events.filter((e) => e.kind === k);
   const episodes = [...of("coherenceRecovered"), ...of("coherenceNotRecovered")].sort((a, b) => a.tNs - b.tNs);
   const xEnd = sc.faults.durationS;
@@ -55,12 +56,12 @@ export function failoverPanels(sc: Scenario, metrics: Series, events: readonly E
   if (reloads.length + failovers.length > 0) {
     const series: LineSeries[] = [];
     if (reloads.length > 0) series.push({ name: "reload (measured)", x: reloads.map((e) => e.tNs * perNs), y: reloads.map((e) => e.data.reloadS!) });
-    if (failovers.length > 0) series.push({ name: "leader failover (measured)", x: failovers.map((e) => e.tNs * perNs), y: failovers.map((e) => e.data.seconds!) });
+    if (failovers.length > 0) series.push({ name: "leader failover (measured)", x: failovers.map((e) => e.tNs * perNs), y: failovers.map((e) => e.data.failoverS!) });
     const fails = of("nodeFail").map((e) => e.data.lowerBoundS!).filter((x) => Number.isFinite(x));
     if (fails.length > 0) series.push(hline("reload light-time bound", Math.min(...fails), 0, xEnd));
     if (failovers.length > 0) series.push(hline("failover light-time bound", Math.min(...failovers.map((e) => e.data.boundS!)), 0, xEnd));
     series.push(hline("paper: failover < 1 ms", PAPER_FAILOVER_S, 0, xEnd), hline("paper: reload 100 µs", PAPER_RELOAD_S, 0, xEnd));
-    panels.push({ title: "Measured vs paper vs physics (§3.2)", xLabel, yLabel: "time (s)", series, yLog: true });
+    panels.push({ title: "Measured vs paper vs physics (§3.2)", xLabel, yLabel: "time [s]", series, yLog: true });
   }
   return panels;
 }

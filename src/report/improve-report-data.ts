@@ -45,6 +45,15 @@ export function improvePlots(t: Technology): LinePanel[] {
   return [energy, failover, umt];
 }
 
+/** The failover world's measured figures beside the derived ones, as rows of the simulations table. */
+function twinRows(w: NonNullable<ImproveResult["twin"]>): string[][] {
+  const dist = (x: { median: number; p99: number; count: number }) => `median ${sci(x.median)}, p99 ${sci(x.p99)} (n = ${x.count})`;
+  return [
+    ["s32-failover on the failover world, buildable placement", sci(w.paper.leaderFailoverS), dist(w.simulated.leaderFailoverS), "s", `simulated; derived bound ${sci(w.derived.leaderFailoverS)} s; ${w.simulated.safetyViolations} safety violations`],
+    ["s32-reload on the failover world, in-plane neighbour", sci(w.paper.reloadS), dist(w.simulated.reloadS), "s", `simulated; derived ${sci(w.derived.reloadS)} s without detection; unrecoverable nodes ${w.simulated.unrecoverableNodes}`],
+  ];
+}
+
 export function improveReportData(r: ImproveResult, t: Technology): ImproveReportData {
   const paper = (id: string) => {
     const c = r.changes.find((x) => x.claim === id);
@@ -76,7 +85,10 @@ export function improveReportData(r: ImproveResult, t: Technology): ImproveRepor
   return {
     changes: r.changes, table51, ranges,
     hypotheses: r.hypotheses.map((h) => ({ id: h.id, verdict: h.verdict, reason: h.reason })),
-    simulations: r.simulations.map((c) => [c.claim, typeof c.paperValue === "number" ? sci(c.paperValue) : c.paperValue, c.recomputed === null ? "—" : typeof c.recomputed === "number" ? sci(c.recomputed) : c.recomputed, c.unit, c.verdict]),
+    simulations: [
+      ...r.simulations.map((c) => [c.claim, typeof c.paperValue === "number" ? sci(c.paperValue) : c.paperValue, c.recomputed === null ? "—" : typeof c.recomputed === "number" ? sci(c.recomputed) : c.recomputed, c.unit, c.verdict]),
+      ...(r.twin ? twinRows(r.twin) : []),
+    ],
     plots: r.coherence.length > 0 ? [...improvePlots(t), {
       title: "Coherence the mesh keeps against the UMT residual (H2 on the twin, 3 replicates a point)", xLabel: "log10(UMT residual / s)", yLabel: "mean RCF",
       series: [{ name: "H2 RCF̄", x: r.coherence.map((c) => Math.log10(c.residualS)), y: r.coherence.map((c) => c.rcfMean) }],
@@ -84,7 +96,8 @@ export function improveReportData(r: ImproveResult, t: Technology): ImproveRepor
     notes: [
       "For every claim the audit finds inconsistent or physically impossible: the paper's figure, the nearest figure today's components and physics allow, their ratio, and the technology figures (from the literature, or ours) it rests on. `pqms improve --set name=value` moves them.",
       "Where nothing physical reaches the paper's figure (the vacuum as an energy source or sink) the term is kept at zero; no replacement physics is assumed.",
-      "Not yet shown: the coherence from H2's full sensitivity map (the plot below runs H2 along the residual only), the failover world run with controllers at the buildable placement (the scenario's controllers sit at the paper's sites), and a dashboard page.",
+      ...(r.twin ? [`The failover world (the \`pqms failover\` machinery) ran on the buildable placement, ${r.twin.placement}: ${r.twin.settings.nodes} nodes, ${r.twin.settings.durationS} s, Raft's election timeout ${sci(r.twin.settings.electionTimeoutS)} s (${sci(r.twin.settings.electionTimeoutS / r.twin.settings.largestRoundTripS)} × the largest controller round trip), each failed node reloaded from its in-plane neighbour after ${sci(r.twin.settings.detectTimeoutS)} s of silence. The derived failover is the light-time bound; the simulated one adds the election timeout a follower waits before it may stand.`] : []),
+      "Not yet shown: the coherence from H2's full sensitivity map (the plot below runs H2 along the residual only). The dashboard's #/improve page reruns this derivation as assumptions change (docs/DASHBOARD.md).",
     ],
   };
 }

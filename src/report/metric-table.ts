@@ -55,6 +55,8 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = {
   marsXAu: { label: "Mars heliocentric x (ecliptic)", unit: "au", group: "interplanetary" },
   marsYAu: { label: "Mars heliocentric y (ecliptic)", unit: "au", group: "interplanetary" },
   umtResidualS: { label: "Earth–Mars clock residual", unit: "s", group: "clocks" },
+  umtHoldoverS: { label: "Mars clock hold-over since the last sync", unit: "s", group: "clocks" },
+  umtSynced: { label: "Mars clock synced this sample (1 yes, 0 no)", unit: "", group: "clocks" },
   latencyEarthP50S: { label: "Routed latency within the Earth shell, p50", unit: "s", group: "interplanetary" },
   latencyEarthP99S: { label: "Routed latency within the Earth shell, p99", unit: "s", group: "interplanetary" },
   latencyMarsP50S: { label: "Routed latency within the Mars shell, p50", unit: "s", group: "interplanetary" },
@@ -66,14 +68,14 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = {
   coherenceMars: { label: "Coherence within the Mars shell", unit: "", group: "coherence" },
   coherenceAcross: { label: "Coherence across the Earth–Mars gap", unit: "", group: "coherence" },
   coherenceGlobal: { label: "Coherence, global (both shells)", unit: "", group: "coherence" },
-  coherenceAcrossInstant: { label: "Coherence of Earth–Mars pairs at one instant (unobservable in time)", unit: "", group: "coherence" },
-  gapDirectionsCoupled: { label: "Directions coupled across the gap this tick (0–2)", unit: "count", group: "coherence" },
-  deltaEEarthMean: { label: "ΔE the Earth guardian saw at the tick's start, mean", unit: "", group: "coherence" },
-  deltaEMarsMean: { label: "ΔE the Mars guardian saw at the tick's start, mean", unit: "", group: "coherence" },
-  meshVetoesEarth: { label: "Earth-shell vetoes in the sample window", unit: "count", group: "coherence" },
-  meshVetoesMars: { label: "Mars-shell vetoes in the sample window", unit: "count", group: "coherence" },
-  meshVetoesEarthTotal: { label: "Earth-shell vetoes since the start", unit: "count", group: "coherence" },
-  meshVetoesMarsTotal: { label: "Mars-shell vetoes since the start", unit: "count", group: "coherence" },
+  coherenceAcrossInstant: { label: "Coherence across the gap, simultaneous (unobservable in time)", unit: "", group: "coherence" },
+  gapDirectionsCoupled: { label: "Gap directions a delayed state coupled in", unit: "count", group: "coherence" },
+  deltaEEarthMean: { label: "ΔE, Earth shell, mean", unit: "", group: "ethics / veto" },
+  deltaEMarsMean: { label: "ΔE, Mars shell, mean", unit: "", group: "ethics / veto" },
+  meshVetoesEarth: { label: "Vetoes on the Earth shell in the sample window", unit: "count", group: "ethics / veto" },
+  meshVetoesMars: { label: "Vetoes on the Mars shell in the sample window", unit: "count", group: "ethics / veto" },
+  meshVetoesEarthTotal: { label: "Vetoes on the Earth shell since the start", unit: "count", group: "ethics / veto" },
+  meshVetoesMarsTotal: { label: "Vetoes on the Mars shell since the start", unit: "count", group: "ethics / veto" },
   raftLeaderSide: { label: "Raft leader's side (0 Earth, 1 Mars, −1 none)", unit: "", group: "control plane" },
   raftCommitLatencyS: { label: "Raft commit latency across the gap", unit: "s", group: "control plane" },
   raftElectionsTotal: { label: "Raft elections since the start (Earth–Mars)", unit: "count", group: "control plane" },
@@ -89,4 +91,41 @@ export function metricInfo(key: string): MetricInfo {
 export function metricTitle(key: string): string {
   const m = metricInfo(key);
   return m.unit === "" ? m.label : `${m.label} [${m.unit}]`;
+}
+
+/** Units written with an SI prefix ("320 µs"). Others ("fs", "ms") already carry one; "count" and "" none. */
+export const SI_PREFIXED: ReadonlySet<string> = new Set(["s", "J", "W", "Hz", "m"]);
+export const SI_PREFIX: Readonly<Record<number, string>> = { [-15]: "f", [-12]: "p", [-9]: "n", [-6]: "µ", [-3]: "m", 0: "", 3: "k", 6: "M", 9: "G" };
+
+/**
+ * The SI exponent (a multiple of 3, −15…9) that puts `mag` in [1, 1000). Seconds take no prefix
+ * above 1 ("1178 s", not "1.178 ks": longer spans read in seconds, minutes, days, never ks).
+ */
+export function siExponent(mag: number, unit = ""): number {
+  if (mag === 0 || !Number.isFinite(mag)) return 0;
+  return Math.min(unit === "s" ? 0 : 9, Math.max(-15, Math.floor(Math.log10(mag) / 3 + 1e-9) * 3));
+}
+
+/**
+ * One value with its unit, 4 significant digits: "320 µs", "0 count", "2.1e-20 J". Values just
+ * below 1 (RCF 0.9999998…) keep two digits of their distance from 1. Not finite: "—".
+ */
+export function formatValue(v: number | undefined, unit: string): string {
+  if (v === undefined || !Number.isFinite(v)) return "—";
+  const u = unit === "" ? "" : ` ${unit}`;
+  if (v === 0) return `0${u}`;
+  if (Number.isInteger(v) && Math.abs(v) < 1e9) return `${v}${u}`;
+  const a = Math.abs(v);
+  if (SI_PREFIXED.has(unit) && a >= 1e-15 && a < 1e12) {
+    const k = siExponent(a, unit);
+    return `${Number((v / 10 ** k).toPrecision(4))} ${SI_PREFIX[k]}${unit}`;
+  }
+  const digits = a < 1 && a > 0.999 ? Math.min(12, Math.ceil(-Math.log10(1 - a)) + 2) : 4;
+  const r = Number(v.toPrecision(digits)); // no trailing zeros: "2.5e-20", not "2.500e-20"
+  return `${a >= 1e6 || a < 1e-3 ? r.toExponential() : r.toString()}${u}`;
+}
+
+/** A metric's value as the table writes it: `formatValue` in the metric's unit. */
+export function formatMetric(key: string, v: number | undefined): string {
+  return formatValue(v, metricInfo(key).unit);
 }

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeRunReport, REPORT_PLOT_WIDTH, REPORT_PLOT_HEIGHT, timeUnit, type RunReportInput } from "./run-report.js";
 import { verdictsFor } from "./verdicts.js";
+import { METRICS, metricTitle } from "./metric-table.js";
+import { escapeHtml as esc } from "./html-escape.js";
 import { inspectPng } from "./png.js";
 import { resolveScenario } from "../sim/scenario/index.js";
 
@@ -36,7 +38,13 @@ describe("writeRunReport", () => {
     const r = writeRunReport(input, dir, "html");
     const html = readFileSync(r.path, "utf8");
     for (const name of ["coherence", "delta-e", "vetoes"]) expect(html).toMatch(new RegExp(`<figure id="plot-${name}">\\s*<svg`));
-    for (const text of ["Global RCF (MST mean)", "mean ΔE", "Veto energy", "run-test0001", "00112233aabbccdd", "mesh.gammaPerS", "odos.deltaEThreshold", "Theorem 2", "§6.2"]) expect(html).toContain(text);
+    // Series and final values named by the metric table, axes with its units.
+    for (const text of [METRICS.deltaEMean!.label, METRICS.vetoesTotal!.label, "energy [J]", "vetoes [count]", "RMS clock error [fs]"]) expect(html).toContain(esc(text));
+    for (const p of r.plots) expect(p.svg).not.toMatch(/globalRcf|deltaE(Mean|Max)|vetoesTotal|vetoEnergy|clockErrorRmsFs/); // no raw key in a plot
+    // Final values: the last sample, labelled and unitised (vetoesTotal's last is 9; veto energy 9 × 2e-20 J).
+    expect(html).toContain(`<tr><td>${esc(metricTitle("vetoesTotal"))}</td><td>9 count</td><td><code>vetoesTotal</code></td></tr>`);
+    expect(html).toContain("<td>1.8e-19 J</td>");
+    for (const text of ["Global RCF (MST mean)", "Veto energy", "run-test0001", "00112233aabbccdd", "mesh.gammaPerS", "odos.deltaEThreshold", "Theorem 2", "§6.2"]) expect(html).toContain(text);
     // No network: no scripts, stylesheets, or remote images.
     expect(html).not.toMatch(/<script|<link|src="https?:|url\(https?:/);
     // Inlined SVGs do not share clip-path ids.

@@ -10,6 +10,8 @@ import { failoverPanels } from "./failover-plot.js";
 import { interplanetaryHtml, interplanetaryMarkdown, interplanetarySection, type InterplanetarySection } from "./interplanetary-report.js";
 import { renderSubplots, svgToPng, type LinePanel } from "./plot.js";
 import { verdictsFor, type Verdict } from "./verdicts.js";
+import { formatMetric, METRIC_GROUPS, METRICS, metricInfo, metricTitle } from "./metric-table.js";
+import { mdCell } from "./html-escape.js";
 
 /** What a report is made from (read from the run store by the caller). */
 export interface RunReportInput {
@@ -48,27 +50,41 @@ export interface RunReport {
 export const REPORT_PLOT_WIDTH = 1000;
 export const REPORT_PLOT_HEIGHT = 420;
 
+/**
+ * A plot's panels name metric keys only: each series is labelled, and each y axis unitised, from
+ * the metric table (metric-table.ts), the same words the CLI and the dashboard use. `quantity`
+ * is what the y axis measures; the unit is the panel's metrics' common unit.
+ */
 interface PlotSpec {
   name: string;
   title: string;
-  panels: Array<{ title: string; yLabel: string; metrics: Array<[string, string]>; yLog?: boolean }>;
+  panels: Array<{ title: string; quantity: string; metrics: string[]; yLog?: boolean }>;
 }
 
 const PLOTS: PlotSpec[] = [
   { name: "coherence", title: "Global coherence (§2.1)", panels: [
-    { title: "Global RCF (MST mean)", yLabel: "RCF", metrics: [["globalRcf", "global RCF (MST; density nodes: all-pairs mean Tr(ρ_iρ_j))"], ["rcfNeighbourMean", "mean neighbour RCF"]] },
+    // Density nodes: globalRcf is the all-pairs mean Tr(ρ_iρ_j) (sim/models/resonance-mesh.ts).
+    { title: "Global RCF (MST mean)", quantity: "RCF", metrics: ["globalRcf", "rcfNeighbourMean"] },
     // mesh.coupling density only: both readings of pairwise RCF for mixed nodes, on the same sampled edges.
-    { title: "Density nodes: Tr(ρ_iρ_j) and Uhlmann F² on sampled edges", yLabel: "RCF", metrics: [["rcfNeighbourSampleMean", "Tr(ρ_iρ_j)"], ["fidelitySqNeighbourMean", "Uhlmann F²"], ["purityMean", "mean purity Tr(ρ²)"]] },
-    { title: "UMT clock error (Theorem 1)", yLabel: "RMS clock error (fs)", metrics: [["clockErrorRmsFs", "RMS clock error"]] },
+    { title: "Density nodes: Tr(ρ_iρ_j) and Uhlmann F² on sampled edges", quantity: "RCF", metrics: ["rcfNeighbourSampleMean", "fidelitySqNeighbourMean", "purityMean"] },
+    { title: "UMT clock error (Theorem 1)", quantity: "RMS clock error", metrics: ["clockErrorRmsFs"] },
   ] },
   { name: "delta-e", title: "Ethical dissonance ΔE (§2.3)", panels: [
-    { title: "ΔE over the nodes", yLabel: "ΔE", metrics: [["deltaEMean", "mean ΔE"], ["deltaEMax", "max ΔE"]] },
+    { title: "ΔE over the nodes", quantity: "ΔE", metrics: ["deltaEMean", "deltaEMax"] },
   ] },
   { name: "vetoes", title: "TER vetoes and their energy (§2.3, §4.2)", panels: [
-    { title: "Vetoes", yLabel: "count", metrics: [["vetoes", "per sample interval"], ["vetoesTotal", "cumulative"]] },
-    { title: "Veto energy", yLabel: "energy (J)", metrics: [["vetoEnergyJ", "per sample interval"], ["vetoEnergyTotalJ", "cumulative"]] },
+    { title: "Vetoes", quantity: "vetoes", metrics: ["vetoes", "vetoesTotal"] },
+    { title: "Veto energy", quantity: "energy", metrics: ["vetoEnergyJ", "vetoEnergyTotalJ"] },
   ] },
 ];
+
+/** "quantity [unit]" for a panel of `metrics`, which share one unit in the metric table. */
+export function axisLabel(quantity: string, metrics: readonly string[]): string {
+  const units = new Set(metrics.map((k) => metricInfo(k).unit));
+  if (units.size !== 1) throw new Error(`axisLabel: one y axis for metrics of units ${[...units].join(", ")} (${metrics.join(", ")})`);
+  const unit = [...units][0]!;
+  return unit === "" ? quantity : `${quantity} [${unit}]`;
+}
 
 /** A time unit that keeps axis numbers readable for a run of `durationNs`. */
 export function timeUnit(durationNs: number): { label: string; perNs: number } {
@@ -82,13 +98,13 @@ function panelsFor(spec: PlotSpec, input: RunReportInput): LinePanel[] {
   const panels: LinePanel[] = [];
   const unit = timeUnit(Math.round(input.scenario.run.durationS * 1e9));
   for (const p of spec.panels) {
-    const series = p.metrics.flatMap(([key, label]) => {
+    const series = p.metrics.flatMap((key) => {
       const m = input.metrics.get(key);
       if (m === undefined || m.tNs.length === 0) return [];
       const keep = m.value.map((v) => Number.isFinite(v));
-      return [{ name: label, x: m.tNs.filter((_, i) => keep[i]).map((t) => t * unit.perNs), y: m.value.filter((_, i) => keep[i]) }];
+      return [{ name: metricInfo(key).label, x: m.tNs.filter((_, i) => keep[i]).map((t) => t * unit.perNs), y: m.value.filter((_, i) => keep[i]) }];
     }).filter((s) => s.x.length > 0);
-    if (series.length > 0) panels.push({ title: p.title, xLabel: `simulated time (${unit.label})`, yLabel: p.yLabel, series, yLog: p.yLog });
+    if (series.length > 0) panels.push({ title: p.title, xLabel: `simulated time [${unit.label}]`, yLabel: axisLabel(p.quantity, p.metrics), series, yLog: p.yLog });
   }
   return panels;
 }
@@ -101,9 +117,22 @@ export function flattenParams(value: unknown, prefix = ""): Array<[string, strin
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** The last finite value of each metric: [key, "Label [unit]", "value unit"], in the table's group order. */
+export function finalValues(metrics: RunReportInput["metrics"]): Array<[string, string, string]> {
+  const order = new Map(Object.keys(METRICS).map((k, i) => [k, i]));
+  const rank = (k: string) => METRIC_GROUPS.indexOf(metricInfo(k).group) * 1000 + (order.get(k) ?? 999);
+  const out: Array<[string, string, string]> = [];
+  for (const key of [...metrics.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))) {
+    const v = metrics.get(key)!.value.filter((x) => Number.isFinite(x));
+    if (v.length > 0) out.push([key, metricTitle(key), formatMetric(key, v[v.length - 1])]);
+  }
+  return out;
+}
+
 const isSectionPlot = (p: ReportPlot) => p.name.startsWith("interplanetary-");
 
 function html(input: RunReportInput, plots: readonly ReportPlot[], verdicts: readonly Verdict[], ip: InterplanetarySection | null): string {
+  const finals = finalValues(input.metrics);
   const rows = (pairs: Array<[string, string]>) => pairs.map(([k, v]) => `<tr><td><code>${esc(k)}</code></td><td>${esc(v)}</td></tr>`).join("\n");
   const summary: Array<[string, string]> = [
     ["run", input.runId], ["status", input.status], ["scenario", input.scenario.name], ["seed", String(input.scenario.run.seed)],
@@ -128,6 +157,9 @@ ${input.scenario.description ? `<p>${esc(input.scenario.description)}</p>` : ""}
 <h2>Verdicts</h2>
 <table><tr><th>claim</th><th>paper</th><th>expected</th><th>measured</th><th>outcome</th></tr>
 ${vrows}</table>
+${finals.length === 0 ? "" : `<h2>Final values</h2>
+<table><tr><th>metric</th><th>at the end</th><th>key</th></tr>
+${finals.map(([k, t, v]) => `<tr><td>${esc(t)}</td><td>${esc(v)}</td><td><code>${esc(k)}</code></td></tr>`).join("\n")}</table>`}
 ${section}
 ${figs === "" ? "" : `<h2>Plots</h2>\n${figs}`}
 <h2>Parameters (resolved scenario)</h2>
@@ -137,11 +169,13 @@ ${figs === "" ? "" : `<h2>Plots</h2>\n${figs}`}
 }
 
 function markdown(input: RunReportInput, plots: readonly ReportPlot[], verdicts: readonly Verdict[], ip: InterplanetarySection | null): string {
+  const finals = finalValues(input.metrics);
   const lines = [
     `# pqms run \`${input.runId}\`: ${input.scenario.name}`, "",
     `status ${input.status} · seed ${input.scenario.run.seed} · fingerprint \`${input.fingerprint ?? "(not finished)"}\` · code ${input.codeVersion} · wall ${input.wallS.toFixed(1)} s`, "",
     "## Verdicts", "", "| claim | paper | expected | measured | outcome |", "| --- | --- | --- | --- | --- |",
     ...verdicts.map((v) => `| ${v.claim} | ${v.section} | ${v.expected} | ${v.measured} | **${v.outcome}**${v.note ? ` (${v.note})` : ""} |`), "",
+    ...(finals.length === 0 ? [] : ["## Final values", "", "| metric | at the end | key |", "| --- | --- | --- |", ...finals.map(([k, t, v]) => `| ${mdCell(t)} | ${v} | \`${k}\` |`), ""]),
     ...(ip === null ? [] : interplanetaryMarkdown(ip)),
     "## Plots", "", ...plots.filter((p) => !isSectionPlot(p)).flatMap((p) => [`![${p.title}](${p.name}.png)`, ""]),
     "## Parameters", "", "| parameter | value |", "| --- | --- |", ...flattenParams(input.scenario).map(([k, v]) => `| \`${k}\` | ${v} |`), "",

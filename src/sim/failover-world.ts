@@ -23,6 +23,7 @@ import { smcSites } from "../model/orbit/smc.js";
 import { EARTH_RADIUS_M, WALKER_DEFAULT, shellPositionsAtEpoch, type WalkerShell } from "../model/orbit/walker.js";
 import { SARCOPHAGUS_DEFAULT, reload, type SarcophagusParams } from "../model/sarcophagus/sarcophagus.js";
 import { RandomStream } from "../numeric/random/stream.js";
+import { InputError } from "../errors.js";
 import { cmeRings, generateFaults, type FaultPlan, type FaultSchedule } from "./faults.js";
 import { Kernel } from "./kernel.js";
 import type { Scenario } from "./scenario/index.js";
@@ -46,12 +47,23 @@ export interface FailoverOptions {
   readonly commitEveryS?: number;
   /** Keep the timeline of control-plane events (`FailoverResult.timeline`); default false. */
   readonly recordTimeline?: boolean;
+  /**
+   * The five controllers, geocentric m in the shell's frame (the equator of date); default the
+   * paper's sites at the epoch (model/orbit/smc.ts). `pqms improve` runs its buildable placement here.
+   */
+  readonly sites?: ReadonlyArray<{ readonly name: string; readonly positionM: Vec3 }>;
+  /**
+   * Where a failed node's buffered state comes from: its nearest live SMC (§3.2's Black
+   * Sarcophagus, the default) or its in-plane neighbour (the previous healthy node of its plane
+   * holds the buffer; the spare is the next one).
+   */
+  readonly reloadFrom?: "smc" | "neighbour";
 }
 
 /**
  * One control-plane event, at control time `tNs` (integer ns): `election` {smc, term} (a
  * controller became candidate), `leaderChange` {leader (−1: none), term}, `smcCrash`/`smcRestart`
- * {smc}, `leaderFailover` {seconds, boundS}, `commit` {latencyS}, `nodeFail` {node, smc, spare,
+ * {smc}, `leaderFailover` {failoverS, boundS}, `commit` {latencyS}, `nodeFail` {node, smc, spare,
  * reloadS, stateLostS, lowerBoundS} (reload arrives at tNs + reloadS), `nodeLost` {node} (no SMC
  * visible or no spare left: never reloaded).
  */
@@ -97,8 +109,10 @@ const SMCS = 5;
 
 /** Run the experiment. Pure: same options, same result (and fingerprint). */
 export function runFailover(o: FailoverOptions = FAILOVER_DEFAULT): FailoverResult {
-  const sites = smcSites(o.epoch).map((s) => s.positionM);
-  const names = smcSites(o.epoch).map((s) => s.name);
+  const given = o.sites ?? smcSites(o.epoch);
+  if (given.length !== SMCS) throw InputError.of("failover.sites", `${SMCS} controller sites`, `${given.length}`);
+  const sites = given.map((s) => s.positionM);
+  const names = given.map((s) => s.name);
   // Controller links the Earth blocks (L1 ↔ L2, GEO ↔ the far side) go round it by relay.
   const ltS = sites.map((a) => sites.map((b) => relayedLightTimeS(a, b, EARTH_RADIUS_M + OCCULTATION_MARGIN_M)));
   const xyz = shellPositionsAtEpoch(o.shell, o.epoch);
@@ -326,7 +340,7 @@ class World {
     if (s.term > p.term && s.commit > 0 && r.termAt(s.commit) === s.term) {
       this.failover.push((tNs - p.atNs) / NS);
       this.failoverBound.push(p.bound);
-      this.log(tNs, "leaderFailover", { seconds: (tNs - p.atNs) / NS, boundS: p.bound });
+      this.log(tNs, "leaderFailover", { failoverS: (tNs - p.atNs) / NS, boundS: p.bound });
       this.pendingCrash = undefined;
     }
   }
@@ -350,6 +364,10 @@ class World {
   private nodeFail(node: number, tS: number): void {
     if (node >= this.xyz.length / 3 || this.failed.has(node)) return;
     this.failed.add(node);
+    if (this.o.reloadFrom === "neighbour") {
+      this.neighbourReload(node, tS);
+      return;
+    }
     const [smc, tauN] = this.nearestLive(node);
     if (smc < 0) {
       this.unrecoverable += 1;
@@ -376,6 +394,38 @@ class World {
     this.lost.push(r.stateLostS * 1e3);
     this.log(Math.round(tS * NS), "nodeFail", { node, smc, spare, reloadS: r.reloadS, stateLostS: r.stateLostS, lowerBoundS: r.lowerBoundS });
     this.kernel.schedule(Math.round((tS + r.reloadS) * NS), "reloaded", { node, spare, smc });
+  }
+
+  /** The next healthy node of `node`'s plane, `step` = +1 (ahead) or −1 (behind); −1 if none. */
+  private healthyInPlane(node: number, step: 1 | -1, not = -1): number {
+    const plane = Math.floor(node / this.perPlane);
+    const slot = node % this.perPlane;
+    for (let k = 1; k < this.perPlane; k++) {
+      const c = plane * this.perPlane + (((slot + step * k) % this.perPlane) + this.perPlane) % this.perPlane;
+      if (!this.failed.has(c) && c !== not) return c;
+    }
+    return -1;
+  }
+
+  private lightTimeBetween(a: number, b: number): number {
+    return Math.hypot(this.xyz[3 * a]! - this.xyz[3 * b]!, this.xyz[3 * a + 1]! - this.xyz[3 * b + 1]!, this.xyz[3 * a + 2]! - this.xyz[3 * b + 2]!) / 299_792_458;
+  }
+
+  /** The buffer lives in the in-plane neighbour behind the node; it reloads the spare ahead. */
+  private neighbourReload(node: number, tS: number): void {
+    const holder = this.healthyInPlane(node, -1);
+    const spare = holder < 0 ? -1 : this.healthyInPlane(node, 1, holder);
+    if (holder < 0 || spare < 0) {
+      this.unrecoverable += 1;
+      this.log(Math.round(tS * NS), "nodeLost", { node });
+      return;
+    }
+    const r = reload(this.o.sarcophagus, tS, this.phase.uniform() * this.o.sarcophagus.snapshotEveryS, this.lightTimeBetween(node, holder), this.lightTimeBetween(holder, spare));
+    this.reloads.push(r.reloadS);
+    this.reloadBound.push(r.lowerBoundS);
+    this.lost.push(r.stateLostS * 1e3);
+    this.log(Math.round(tS * NS), "nodeFail", { node, smc: -1, spare, reloadS: r.reloadS, stateLostS: r.stateLostS, lowerBoundS: r.lowerBoundS });
+    this.kernel.schedule(Math.round((tS + r.reloadS) * NS), "reloaded", { node, spare, smc: -1 });
   }
 
   results(): Omit<FailoverResult, "paperClaims" | "smcs" | "faults" | "timeline"> {

@@ -50,6 +50,16 @@ describe("migrations", () => {
 });
 
 describe("RunStore", () => {
+  it("reads an event recorded under a field's old name under today's name (leaderFailover seconds → failoverS)", () => {
+    const s = RunStore.open(join(dir, "old.db"));
+    const id = s.createRun({ scenario, codeVersion: "0.1.0", durationNs: 100 });
+    // Written as a run recorded before the rename wrote it, straight into the table.
+    s.db.prepare("INSERT INTO events (run_id, seq, t_ns, kind, data_json) VALUES (?, 0, 5, 'leaderFailover', ?)").run(id, JSON.stringify({ seconds: 0.4, boundS: 0.2 }));
+    s.commitProgress(id, { samples: [], events: [{ tNs: 7, kind: "leaderFailover", data: { failoverS: 0.5, boundS: 0.2 } }, { tNs: 8, kind: "veto", data: { seconds: 1 } }], checkpoint: '{"tNs":8}', simTNs: 8, wallS: 0 });
+    expect(s.events(id).map((e) => e.data)).toEqual([{ failoverS: 0.4, boundS: 0.2 }, { failoverS: 0.5, boundS: 0.2 }, { seconds: 1 }]); // other kinds untouched
+    s.close();
+  });
+
   it("round-trips a run: scenario, samples, events, checkpoints, artifacts, status", () => {
     const s = RunStore.open(join(dir, "a", "b", "runs.db")); // creates parent directories
     const id = s.createRun({ scenario, codeVersion: "0.1.0", durationNs: 100 });

@@ -117,6 +117,21 @@ interface RunRow {
   sim_t_ns: number; duration_ns: number; wall_s: number; pid: number | null; host: string | null;
 }
 
+/**
+ * Event fields by their old names, per kind: a leader failover's duration was `seconds` (a unit,
+ * not a quantity) and is `failoverS`. Runs stored before keep their events readable.
+ */
+const EVENT_FIELD_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = { leaderFailover: { seconds: "failoverS" } };
+
+/** A stored event's data with any old field name replaced by today's. */
+export function eventData(kind: string, data: Record<string, number>): Record<string, number> {
+  const aliases = EVENT_FIELD_ALIASES[kind];
+  if (aliases === undefined) return data;
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(data)) out[aliases[k] ?? k] = v;
+  return out;
+}
+
 /** Checkpoints kept per run (older ones are dropped in the same transaction). */
 const CHECKPOINTS_KEPT = 2;
 
@@ -245,10 +260,10 @@ export class RunStore {
     return out;
   }
 
-  /** The events of a run in order. */
+  /** The events of a run in order (fields renamed since a run was recorded read under today's names). */
   events(runId: string): StoredEvent[] {
     return (this.db.prepare("SELECT seq, t_ns, kind, data_json FROM events WHERE run_id = ? ORDER BY seq").all(runId) as Array<{ seq: number; t_ns: number; kind: string; data_json: string }>)
-      .map((r) => ({ seq: r.seq, tNs: r.t_ns, kind: r.kind, data: JSON.parse(r.data_json) as Record<string, number> }));
+      .map((r) => ({ seq: r.seq, tNs: r.t_ns, kind: r.kind, data: eventData(r.kind, JSON.parse(r.data_json) as Record<string, number>) }));
   }
 
   /** Event counts by kind. */

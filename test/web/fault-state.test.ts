@@ -15,7 +15,7 @@ const EVENTS = [
   ev(12, "nodeLost", { node: 9 }),
   ev(20, "smcCrash", { smc: 2 }),
   ev(25, "leaderChange", { leader: 4, term: 2 }),
-  ev(26, "leaderFailover", { seconds: 0.4 }),
+  ev(26, "leaderFailover", { failoverS: 0.4 }),
   ev(30, "reload", { node: 7, smc: 4 }),
   ev(40, "stormStart", { cme: 0, nodes: 50, centerNode: 33, rings: 3, ringEveryNs: 10 }),
   ev(45, "stormStart", { cme: 1, nodes: 8 }),

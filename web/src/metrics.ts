@@ -1,29 +1,32 @@
-/** Which charts the run views draw, from whichever metrics a run records. */
-import { metricInfo } from "../../src/report/metric-table.js";
+/**
+ * Which charts the run views draw: one per metric a run records, titled and unitised from the
+ * shared metric table (src/report/metric-table.ts, the same labels the CLI and the reports use),
+ * grouped as the table groups them and in the table's order.
+ */
+import { METRIC_GROUPS, METRICS, metricInfo, type MetricGroup } from "../../src/report/metric-table.js";
 
-export interface ChartSpec { title: string; unit: string; metrics: string[] }
+export interface ChartSpec {
+  /** The metric key (the series name). */
+  readonly key: string;
+  /** Human label, without the unit. */
+  readonly label: string;
+  readonly unit: string;
+}
 
-export const CHARTS: ChartSpec[] = [
-  { title: "Global RCF", unit: "", metrics: ["globalRcf", "rcfNeighbourMean"] },
-  // mesh.coupling density: the two readings of pairwise RCF for mixed nodes, on the same sampled edges.
-  { title: "Pairwise RCF of density nodes: Tr(ρ_iρ_j) and Uhlmann F²", unit: "", metrics: ["rcfNeighbourSampleMean", "fidelitySqNeighbourMean", "purityMean"] },
-  { title: "ΔE", unit: "", metrics: ["deltaEMean", "deltaEMax"] },
-  { title: "Vetoes per sample", unit: "", metrics: ["vetoes"] },
-  { title: "Vetoes, total", unit: "", metrics: ["vetoesTotal"] },
-  { title: "Veto energy per sample", unit: "J", metrics: ["vetoEnergyJ"] },
-  { title: "Veto energy, total", unit: "J", metrics: ["vetoEnergyTotalJ"] },
-  { title: "Failovers", unit: "", metrics: ["failovers", "failoversTotal"] },
-  { title: "UMT residual", unit: "fs", metrics: ["clockErrorRmsFs", "umtResidualFs"] },
-];
+export interface ChartGroup {
+  readonly group: MetricGroup;
+  readonly charts: readonly ChartSpec[];
+}
 
 export const COLORS = ["#3a86ff", "#ff006e", "#8338ec", "#fb5607", "#06d6a0"];
 
-/** The chart specs with the metrics present, plus one chart per metric no spec names. */
-export function chartsFor(names: string[]): ChartSpec[] {
-  const have = new Set(names);
-  const named = new Set(CHARTS.flatMap((c) => c.metrics));
-  const out = CHARTS.map((c) => ({ ...c, metrics: c.metrics.filter((m) => have.has(m)) })).filter((c) => c.metrics.length > 0);
-  // Metrics no spec names get the shared table's label and unit (src/report/metric-table.ts), never a raw key.
-  for (const n of names) if (!named.has(n)) out.push({ title: metricInfo(n).label, unit: metricInfo(n).unit, metrics: [n] });
-  return out;
+const ORDER = new Map(Object.keys(METRICS).map((k, i) => [k, i]));
+
+/** The groups with at least one of `names`, in display order; within a group, the table's order. */
+export function chartGroups(names: readonly string[]): ChartGroup[] {
+  const sorted = [...new Set(names)].sort((a, b) => (ORDER.get(a) ?? Infinity) - (ORDER.get(b) ?? Infinity) || a.localeCompare(b));
+  return METRIC_GROUPS.map((group) => ({
+    group,
+    charts: sorted.filter((k) => metricInfo(k).group === group).map((k) => ({ key: k, label: metricInfo(k).label, unit: metricInfo(k).unit })),
+  })).filter((g) => g.charts.length > 0);
 }

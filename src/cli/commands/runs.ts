@@ -9,7 +9,8 @@ import type { RunRecord, RunStore } from "../../store/run-store.js";
 import { flattenParams } from "../../report/run-report.js";
 import { existsSync } from "node:fs";
 import { openStoreFor, resolveDbPath, withDbOption } from "../support/store-option.js";
-import { finalMetrics, isStale } from "../support/drive.js";
+import { finalLines, finalMetrics, isStale } from "../support/drive.js";
+import { formatMetric, metricInfo } from "../../report/metric-table.js";
 
 interface Common {
   db?: string;
@@ -70,7 +71,7 @@ function show(id: string, opts: Common): void {
       `  simulated ${(r.simTNs * 1e-9).toExponential(3)} s of ${(r.durationNs * 1e-9).toExponential(3)} s`,
       ...(r.error ? [`  error: ${r.error}`] : []),
       `  events: ${Object.entries(detail.events).map(([k, n]) => `${k} ${n}`).join(", ") || "none"}`,
-      `  final metrics: ${Object.entries(detail.final).map(([k, v]) => `${k} ${v.toPrecision(6)}`).join(", ") || "none"}`,
+      ...(Object.keys(detail.final).length === 0 ? ["  final metrics: none"] : ["  final metrics:", ...finalLines(detail.final).map((l) => `    ${l}`)]),
       ...detail.artifacts.map((a) => `  artifact ${a.name}: ${a.path ?? "(in store)"}`),
       "  parameters:",
       ...flattenParams(r.scenario).map(([k, v]) => `    ${k} = ${v}`),
@@ -126,7 +127,7 @@ function diff(a: string, b: string, opts: Common): void {
     lines.push(parameters.length === 0 ? "  parameters: identical" : "  parameters that differ:");
     for (const p of parameters) lines.push(`    ${p.path}: ${p.a ?? "(absent)"} → ${p.b ?? "(absent)"}`);
     lines.push("  final metrics:");
-    for (const m of metrics) lines.push(`    ${m.name}: ${m.a?.toPrecision(6) ?? "-"} → ${m.b?.toPrecision(6) ?? "-"}${m.delta !== null && m.delta !== 0 ? ` (Δ ${m.delta.toPrecision(3)})` : ""}`);
+    for (const m of metrics) lines.push(`    ${metricInfo(m.name).label}: ${formatMetric(m.name, m.a ?? undefined)} → ${formatMetric(m.name, m.b ?? undefined)}${m.delta !== null && m.delta !== 0 ? ` (Δ ${formatMetric(m.name, m.delta)})` : ""}`);
     process.stdout.write(`${lines.join("\n")}\n`);
   });
 }

@@ -9,7 +9,7 @@ import { Runner, runClock } from "../../sim/run.js";
 import { resolveScenario } from "../../sim/scenario/index.js";
 import { ResonanceMeshModel } from "../../sim/models/resonance-mesh.js";
 import { openStore } from "../../store/run-store.js";
-import { drive, storeSink } from "./drive.js";
+import { drive, finalLines, storeSink } from "./drive.js";
 import { Progress } from "./progress.js";
 
 describe("drive: Ctrl-C on a threaded mesh run", () => {
@@ -43,4 +43,20 @@ describe("drive: Ctrl-C on a threaded mesh run", () => {
       store.close();
     }
   }, 120_000);
+});
+
+describe("run summary: the final values", () => {
+  it("labels and units come from the metric table, in its group order", () => {
+    // Keyed as the run records them, given out of order: the lines follow the table's groups
+    // (coherence, ethics / veto, control plane, energy) whatever the input order.
+    const lines = finalLines({ vetoEnergyTotalJ: 2.5e-20, commitLatencyLastS: 3.2e-4, vetoesTotal: 3, globalRcf: 0.9999286 });
+    const w = "Global RCF (mean over the MST)".length;
+    expect(lines).toEqual([
+      `${"Global RCF (mean over the MST)".padEnd(w)}  0.9999286`, // 1 − v = 7.1e-5: two digits of the gap
+      `${"Vetoes since the start".padEnd(w)}  3 count`,
+      `${"Commit latency, last".padEnd(w)}  320 µs`,
+      `${"Veto energy since the start".padEnd(w)}  2.5e-20 J`, // below the femto prefix: exponent form
+    ]);
+    for (const l of lines) expect(l).not.toMatch(/[a-z][A-Z]/); // no camelCase key in the text
+  });
 });

@@ -16,6 +16,7 @@ import { encodeState } from "../../sim/state-codec.js";
 import type { RunStore, RunRecord } from "../../store/run-store.js";
 import { writeRunReport, type RunReport } from "../../report/run-report.js";
 import { FAILOVER_EVENT_KINDS } from "../../report/failover-plot.js";
+import { formatMetric, METRIC_GROUPS, METRICS, metricInfo } from "../../report/metric-table.js";
 import { Progress } from "./progress.js";
 import { interplanetarySummary, type InterplanetarySummary } from "../../experiments/interplanetary/run-summary.js";
 
@@ -140,6 +141,18 @@ export function finalMetrics(store: RunStore, runId: string): Record<string, num
   return out;
 }
 
+/**
+ * The final value of each metric, one per line, labelled and unitised from the metric table and
+ * in its order (groups as the dashboard shows them): "Global RCF (mean over the MST)  0.9999286".
+ */
+export function finalLines(final: Readonly<Record<string, number>>): string[] {
+  const order = new Map(Object.keys(METRICS).map((k, i) => [k, i]));
+  const keys = Object.keys(final).sort((a, b) => METRIC_GROUPS.indexOf(metricInfo(a).group) - METRIC_GROUPS.indexOf(metricInfo(b).group)
+    || (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b));
+  const width = Math.max(...keys.map((k) => metricInfo(k).label.length));
+  return keys.map((k) => `${metricInfo(k).label.padEnd(width)}  ${formatMetric(k, final[k])}`);
+}
+
 /** Print the summary of a finished or interrupted run (stdout), human or JSON. */
 export function printSummary(store: RunStore, runId: string, outcome: DriveOutcome, report: RunReport | undefined, json: boolean): void {
   const run = store.getRun(runId);
@@ -159,9 +172,8 @@ export function printSummary(store: RunStore, runId: string, outcome: DriveOutco
     `  simulated ${(run.simTNs * 1e-9).toExponential(3)} s of ${(run.durationNs * 1e-9).toExponential(3)} s, wall ${run.wallS.toFixed(1)} s`,
   ];
   if (outcome.status === "done") lines.push(`  fingerprint ${run.fingerprint}`);
-  const show = (k: string, label: string) => (final[k] === undefined ? [] : [`${label} ${Number.isInteger(final[k]) ? final[k] : final[k].toPrecision(6)}`]);
-  const m = [...show("globalRcf", "global RCF"), ...show("rcfNeighbourMean", "neighbour RCF"), ...show("deltaEMean", "mean ΔE"), ...show("vetoesTotal", "vetoes")];
-  if (m.length > 0) lines.push(`  at the end: ${m.join(", ")}`);
+  const m = finalLines(final);
+  if (m.length > 0) lines.push("  at the end:", ...m.map((l) => `    ${l}`));
   if (ip !== undefined) lines.push(...interplanetaryLines(ip));
   if (Object.keys(events).length > 0) lines.push(`  events: ${Object.entries(events).map(([k, n]) => `${k} ${n}`).join(", ")}`);
   if (report !== undefined) {

@@ -245,7 +245,7 @@ export function runH2(o: FalsifyOptions = {}): H2Result {
   const assumptions = assumptionRecords(H2_ASSUMPTIONS, setup, x.holds, (s) => h2Sample(s, replicates, seed).holds, searchFlips);
   const nullMean = nullSample.reduce((a, b) => a + b, 0) / replicates;
   const flips = assumptions.filter((a) => a.flipsAt !== null).map((a) => `${a.name} ${typeof a.flipsAt === "number" ? `≈ ${a.flipsAt.toExponential(2)}` : `= ${String(a.flipsAt)}`}`);
-  const at = `(residual ${setup.clockResidualS.toExponential(1)} s, κ = ${setup.kappaPerS.toExponential(1)}/s, κ/γ = ${setup.kappaOverGamma}, ${setup.coupling}, veto ${setup.veto ? "on" : "off"}, ${setup.initialState})`;
+  const at = `(N = ${setup.nodes}, d = ${H2_DIM}, ring of degree 4, ${H2_DURATION_S * 1e9} ns, residual ${setup.clockResidualS.toExponential(1)} s applied to each node's read-out frame, κ = ${setup.kappaPerS.toExponential(1)}/s, κ/γ = ${setup.kappaOverGamma}, ${setup.coupling}, veto ${setup.veto ? "on" : "off"}, ${setup.initialState})`;
   return {
     id: "H2", section: "§6.2",
     hypothesis: "For N = 100 nodes synchronised by UMT, the global RCF ≥ 0.995",

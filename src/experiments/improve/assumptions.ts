@@ -46,6 +46,7 @@ export interface Technology {
   readonly stateBits: number;
   readonly linkRateBitPerS: number;
   readonly legacyWPerTflop: number;
+  readonly raftTimeoutRtts: number;
 }
 
 export type TechnologyName = keyof Technology;
@@ -101,6 +102,7 @@ const SPECS: readonly Spec[] = [
   num("altitudeM", "m", "ours: 550 km LEO shell (V2000)", [2e5, 3.6e7], "orbit altitude of the nodes"),
   num("stateBits", "bit", "ours: 10 snapshots × 12 complex amplitudes × 128 bit (scenarios/v3000-default.yaml)", [1, 1e15], "bits the spare must receive to reload a node"),
   num("linkRateBitPerS", "bit/s", "literature: Tesat SCU 100, 100 Gbit/s optical ISL (product sheet)", [1e3, 1e13], "inter-satellite link rate"),
+  num("raftTimeoutRtts", "(× the largest controller round trip)", "literature: Ongaro & Ousterhout, USENIX ATC 2014, §5.6: Raft needs broadcast time ≪ election timeout; ours: 3 round trips", [1, 1000], "Raft's election timeout in round trips between the two farthest controllers (the simulated failover's timing)"),
   num("legacyWPerTflop", "W per TFLOP/s", "literature: Green500, Nov 2024: best system 72.7 GFLOPS/W", [1, 1e4], "the legacy baseline's power per TFLOP/s"),
 ];
 
@@ -140,6 +142,7 @@ export const TECHNOLOGY_DEFAULT: Technology = Object.freeze({
   stateBits: 10 * 12 * 128,
   linkRateBitPerS: 1e11,
   legacyWPerTflop: 1000 / 72.7,
+  raftTimeoutRtts: 3,
 });
 
 /** The assumption records at `tech`'s values. */

@@ -161,6 +161,8 @@ export interface Placement {
   /** Least distance between two of its controllers, m. */
   readonly minSeparationM: number;
   readonly eligible: boolean;
+  /** The five controllers, geocentric m (equator of date); null for the paper's, which sit at their ephemeris sites at the epoch (model/orbit/smc.ts). */
+  readonly sitesM: readonly Vec3[] | null;
 }
 
 function quorumRoundTrip(sites: readonly Vec3[], radiusM: number): { rtt: number; minSep: number } {
@@ -190,22 +192,29 @@ export function placements(t: Technology): Placement[] {
   const out: Placement[] = [];
   paperSearch ??= searchFailover({ ...s32Failover.inputs, gridDeg: 5 });
   const paper = paperSearch;
-  out.push({ name: "paper: L1, L2, Moon-South, GEO-180°, reserve", roundTripS: paper.best.roundTripS, minSeparationM: GEO_RADIUS_M, eligible: true });
+  out.push({ name: "paper: L1, L2, Moon-South, GEO-180°, reserve", roundTripS: paper.best.roundTripS, minSeparationM: GEO_RADIUS_M, eligible: true, sitesM: null });
   const rings: Array<[string, number]> = [["GEO ring of 5", GEO_RADIUS_M], ["MEO ring of 5 (GNSS radius)", 26_560e3], ["LEO ring of 5 (the nodes' shell)", EARTH_RADIUS_M + t.altitudeM]];
   for (const [name, radius] of rings) {
-    const q = quorumRoundTrip(ring(radius, 5), r);
-    out.push({ name, roundTripS: q.rtt, minSeparationM: q.minSep, eligible: q.minSep >= t.controllerMinSeparationM });
+    const sites = ring(radius, 5);
+    const q = quorumRoundTrip(sites, r);
+    out.push({ name, roundTripS: q.rtt, minSeparationM: q.minSep, eligible: q.minSep >= t.controllerMinSeparationM, sitesM: sites });
   }
   // Regular pentagon with side = the least separation, centred on a GEO slot.
   const circum = t.controllerMinSeparationM / (2 * Math.sin(Math.PI / 5));
-  const q = quorumRoundTrip(ring(circum, 5, [GEO_RADIUS_M, 0, 0]), r);
-  out.push({ name: "GEO cluster of 5 at the least separation", roundTripS: q.rtt, minSeparationM: q.minSep, eligible: q.minSep >= t.controllerMinSeparationM * (1 - 1e-9) });
+  const cluster = ring(circum, 5, [GEO_RADIUS_M, 0, 0]);
+  const q = quorumRoundTrip(cluster, r);
+  out.push({ name: "GEO cluster of 5 at the least separation", roundTripS: q.rtt, minSeparationM: q.minSep, eligible: q.minSep >= t.controllerMinSeparationM * (1 - 1e-9), sitesM: cluster });
   return out;
+}
+
+/** The eligible placement with the least quorum round trip. */
+export function bestPlacement(t: Technology): Placement {
+  return placements(t).filter((p) => p.eligible).reduce((a, b) => (b.roundTripS < a.roundTripS ? b : a));
 }
 
 export function failoverS(t: Technology): Derived {
   const ps = placements(t);
-  const best = ps.filter((p) => p.eligible).reduce((a, b) => (b.roundTripS < a.roundTripS ? b : a));
+  const best = bestPlacement(t);
   return {
     value: best.roundTripS, unit: "s", formula: "min over placements of the least round trip in which a candidate collects 2 more votes (3 of 5)",
     law: "special relativity with Raft's majority rule; links the Earth blocks go round it",
@@ -226,6 +235,42 @@ export function reloadS(t: Technology): Derived {
     uses: ["nodes", "planes", "altitudeM", "stateBits", "linkRateBitPerS"],
     arithmetic: [`${sci(perPlane)} nodes per plane, in-plane neighbour ${sci(spacing / 1e3)} km: ${sci(light)} s`, `transfer ${sci(t.stateBits)} bit / ${sci(t.linkRateBitPerS)} bit/s = ${sci(transfer)} s`, `buffer in the in-plane neighbour: ${sci(light + transfer)} s; in GEO instead: ≥ ${sci(geo)} s`, `cost: one extra ${sci(t.stateBits)}-bit copy per node on the in-plane link each snapshot`],
   };
+}
+
+/** One-way light time to the nearest node, the in-plane neighbour: the least latency between two nodes. */
+export function neighbourLatencyS(t: Technology): Derived {
+  const perPlane = t.nodes / t.planes;
+  const d = 2 * (EARTH_RADIUS_M + t.altitudeM) * Math.sin(Math.PI / perPlane);
+  const v = d / SPEED_OF_LIGHT_M_PER_S;
+  return {
+    value: v, unit: "s", formula: "t = 2(R⊕ + h)·sin(π/n_plane)/c", law: "special relativity: no signal outruns light",
+    uses: ["nodes", "planes", "altitudeM"],
+    arithmetic: [`${sci(perPlane)} nodes per plane at ${sci(t.altitudeM / 1e3)} km: neighbour ${sci(d / 1e3)} km away, ${sci(v)} s one way`, `any two nodes farther apart wait longer: across the shell ≈ ${sci((2 * (EARTH_RADIUS_M + t.altitudeM)) / SPEED_OF_LIGHT_M_PER_S)} s`],
+  };
+}
+
+/** Latency a clocked (CMOS, FPGA-class) pipeline registers: its stages ÷ its clock. */
+export function clockedLatencyS(t: Technology): Derived {
+  const v = t.cmosStages / t.cmosClockHz;
+  return {
+    value: v, unit: "s", formula: "t = n_stages / f_clock", law: "a synchronous circuit registers a result only on a clock edge",
+    uses: ["cmosStages", "cmosClockHz"],
+    arithmetic: [`${t.cmosStages} periods / ${sci(t.cmosClockHz)} Hz = ${sci(v)} s (an emulation at §4.1's 100 MHz registers nothing shorter than 10 ns)`],
+  };
+}
+
+/** The legacy baseline's power per TFLOP/s: today's most efficient system. */
+export function legacyPerTflop(t: Technology): Derived {
+  return {
+    value: t.legacyWPerTflop, unit: "W per TFLOP/s", formula: "P/TFLOP = 1000 / (GFLOPS per W)", law: "energy conservation (a measured efficiency, inverted)",
+    uses: ["legacyWPerTflop"], arithmetic: [`${sci(t.legacyWPerTflop)} W per TFLOP/s = 1000 / ${sci(1000 / t.legacyWPerTflop)} GFLOPS/W`],
+  };
+}
+
+/** One node's (one unit's) capacity in TFLOP/s, counting one read-out as one operation. */
+export function nodeTflops(t: Technology): Derived {
+  const v = t.opsPerNodePerS / 1e12;
+  return { value: v, unit: "TFLOP/s per unit", formula: "f_op / 10¹²", law: "counting (one read-out is one operation)", uses: ["opsPerNodePerS"], arithmetic: [`${sci(t.opsPerNodePerS)} operations per second = ${sci(v)} TFLOP/s`] };
 }
 
 /** Thermal ratio k_B·T / E_op at the operating temperature. */

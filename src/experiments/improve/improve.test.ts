@@ -11,7 +11,7 @@ import { runAudit } from "../audit/audit.js";
 import { parseScenario } from "../../sim/scenario/resolve.js";
 import {
   applyTechOverrides, buildableScenarioYaml, BUILDABLE_SCENARIO_PATH, carnotCop, coolingWorkW, failoverS, landauerJ, photonsDirectDetection,
-  photonsHelstrom, placements, reloadS, runImprove, solarPeakW, TECHNOLOGY_DEFAULT, techAssumptions, umtResidualS, VACUUM_TERMS, vetoEnergyJ, vetoLatencyS,
+  NO_DERIVATION, photonsHelstrom, placements, reloadS, runImprove, solarPeakW, TECHNOLOGY_DEFAULT, techAssumptions, umtResidualS, VACUUM_TERMS, vetoEnergyJ, vetoLatencyS,
 } from "./index.js";
 
 const C = 299_792_458;
@@ -62,6 +62,30 @@ describe("derivations against closed forms", () => {
     const r = umtResidualS({ ...T, clockAllanDeviation: 3e-12, syncIntervalS: 1, timeTransferResidualS: 4e-12, ephemerisRangeErrorM: 0 }).value;
     expect(r).toBeCloseTo(5e-12, 24);
     expect(solarPeakW({ ...T, panelAreaM2: 1, irradianceWPerM2: 1000, solarCellEfficiency: 0.3 }).value).toBeCloseTo(300, 10);
+  });
+});
+
+describe("derivations of the claims that used to fall back to the audit", () => {
+  const get = (id: string) => result.changes.find((c) => c.claim === id)!;
+  it("d-latency: the nearest node is the in-plane neighbour, 2(R⊕+h)·sin(π/n)/c away (in ns), moved by the plane count", () => {
+    const n = T.nodes / T.planes;
+    expect(get("d-latency").achievable! * 1e-9).toBeCloseTo((2 * (6_371e3 + T.altitudeM) * Math.sin(Math.PI / n)) / C, 15);
+    const more = runImprove({ hypotheses: false, set: { planes: "16" } });
+    expect(more.changes.find((c) => c.claim === "d-latency")!.achievable! / get("d-latency").achievable!).toBeCloseTo(Math.sin((16 * Math.PI) / T.nodes) / Math.sin(Math.PI / n), 12);
+  });
+  it("s41-clock-timing: a clocked pipeline registers after stages/clock (3 / 1 GHz = 3 ns); s63-h3: the buildable veto path", () => {
+    expect(get("s41-clock-timing").achievable).toBeCloseTo(3e-9, 20);
+    expect(get("s63-h3").achievable).toBe(vetoLatencyS(T).value);
+    expect(get("s63-h3").setBy.map((x) => x.name)).toContain("junctionIcRnV");
+  });
+  it("s51-legacy-per-tflop: Green500's 72.7 GFLOPS/W inverted; d-rpu-capacity: 10¹⁰ ops/s = 0.01 TFLOP/s", () => {
+    expect(get("s51-legacy-per-tflop").achievable).toBeCloseTo(1000 / 72.7, 12);
+    expect(get("d-rpu-capacity").achievable).toBeCloseTo(0.01, 15);
+  });
+  it("every claim still without a derivation says, for itself, why none exists", () => {
+    const left = result.changes.filter((c) => c.basis === "audit");
+    expect(left.length).toBeGreaterThan(0);
+    for (const c of left) expect(NO_DERIVATION[c.claim], c.claim).toBe(c.reason);
   });
 });
 

@@ -13,6 +13,7 @@ import { runH3 } from "../falsify/h3.js";
 import type { HypothesisResult } from "../falsify/hypothesis.js";
 import { applyTechOverrides, techAssumptions, TECHNOLOGY_DEFAULT, type Technology, type TechnologyName } from "./assumptions.js";
 import * as D from "./derive.js";
+import { twinFailover, type TwinFailover } from "./twin.js";
 
 export interface SetBy {
   readonly name: string;
@@ -47,6 +48,8 @@ export interface ImproveResult {
   readonly hypotheses: readonly HypothesisResult[];
   /** H2's mean RCF on the twin against the UMT residual (3 replicates a point), the buildable residual among them. */
   readonly coherence: readonly { readonly residualS: number; readonly rcfMean: number }[];
+  /** The failover world run on the buildable placement (twin.ts): measured failover and reload beside the derived ones; null without the simulations. */
+  readonly twin: TwinFailover | null;
   /** The audit's simulation claims that read the clock residual, rerun at the buildable one. */
   readonly simulations: readonly { readonly claim: string; readonly paperValue: number | string; readonly recomputed: number | string | null; readonly unit: string; readonly verdict: string; readonly inputs: Readonly<Record<string, number | string>> }[];
 }
@@ -91,6 +94,11 @@ export const DERIVATIONS: Readonly<Record<string, Mapper>> = {
   "s52-residual-drift": D.umtResidualS,
   "s52-drift-vs-theorem1": scaled(D.umtResidualS, 1e15, "fs"),
   "s23-veto-time": D.vetoLatencyS,
+  "s63-h3": D.vetoLatencyS,
+  "s41-clock-timing": D.clockedLatencyS,
+  "d-latency": scaled(D.neighbourLatencyS, 1e9, "ns"),
+  "s51-legacy-per-tflop": D.legacyPerTflop,
+  "d-rpu-capacity": D.nodeTflops,
   "s42-below-thermal": (t) => {
     const e = D.vetoEnergyJ(t);
     const kT = BOLTZMANN_J_PER_K * 4.2;
@@ -100,6 +108,24 @@ export const DERIVATIONS: Readonly<Record<string, Mapper>> = {
 
 /** Claims whose term is a power drawn from or dumped into the vacuum: no physical process supplies it; kept at zero. */
 export const VACUUM_TERMS: readonly string[] = Object.freeze(["s23-zero-point-sink", "s31-zpe-harvester", "s41-zpe-contribution", "s42-vacuum-dissipation", "s23-dephasing-energy"]);
+
+/**
+ * Why a failing claim has no derivation of its own: each says what the figure is about and why no
+ * technology figure of a buildable system moves it. A claim missing here gets the generic reason.
+ */
+export const NO_DERIVATION: Readonly<Record<string, string>> = Object.freeze({
+  "s42-junction-temperature": "a law's bound, not a technology figure: no known material superconducts above ≈ 133 K at ambient pressure, so the TER junction runs cold (Nb: below 9.25 K); the nearest figure to 300 K any junction reaches is that bound",
+  "s52-latency": "a law's bound: light needs at least this long between Earth and Mars at closest approach; no component shortens it",
+  "s41-finesse": "§7's own figure for integrated cavities at room temperature; the finesse a buildable node needs is not set by any claim improve derives (the read-out's photon count does not depend on it), so the paper's own statement of the state of the art stands",
+  "s63-criteria": "a flaw of the test's design, not of the system: the nearest correct figure is a criterion no looser than its hypothesis (ratio ≤ 1), which needs no component",
+  "a-memory": "about the printed script, not the system: its memory follows from T_MAX/DT; nothing to build, the script must step less or stream its history",
+  "c-bram": "about the FPGA's datasheet: the utilisation against the VC1902's real block-RAM count is the consistent figure; no technology figure of the buildable node moves it",
+  "c-dsps": "about the FPGA's datasheet: the utilisation against the VC1902's real DSP count is the consistent figure; no technology figure of the buildable node moves it",
+  "c-ffs": "about the FPGA's datasheet: the utilisation against the VC1902's real flip-flop count is the consistent figure; no technology figure of the buildable node moves it",
+  "c-luts": "about the FPGA's datasheet: the utilisation against the VC1902's real LUT count is the consistent figure; no technology figure of the buildable node moves it",
+  "c-uram": "about the FPGA's datasheet: the utilisation against the VC1902's real UltraRAM count is the consistent figure; no technology figure of the buildable node moves it",
+  "f-luts": "about the FPGA's datasheet: an allocation can be at most the VC1902's 899 840 LUTs; no technology figure of the buildable node moves it",
+});
 
 const VACUUM_REASON = "nothing physical reaches this figure: the vacuum (zero-point field) is the ground state, so no device draws net energy from it or sinks entropy into it (energy conservation and the second law). The term is kept at zero; no replacement physics is assumed.";
 
@@ -127,7 +153,7 @@ function changeFor(c: ClaimResult, t: Technology, assumptions: ReturnType<typeof
     const law = c.verdict === "physically impossible";
     return {
       ...base, achievable: c.recomputed, unit: c.unit, ratio: ratioOf(c.recomputed, c.paperValue), basis: "audit", setBy: [], formula: null, law: c.law, arithmetic: c.arithmetic,
-      reason: law ? "no technology figure moves this bound: the nearest achievable figure is the law's bound the audit computes" : "no derivation from technology figures yet: the nearest consistent figure is the audit's recomputation from the paper's own inputs",
+      reason: NO_DERIVATION[c.id] ?? (law ? "no technology figure moves this bound: the nearest achievable figure is the law's bound the audit computes" : "no derivation from technology figures: the nearest consistent figure is the audit's recomputation from the paper's own inputs"),
     };
   }
   return { ...base, achievable: null, unit: c.unit, ratio: null, basis: "none", setBy: [], formula: null, law: c.law, arithmetic: c.arithmetic, reason: `no number to improve: the claim fails as a text (${c.explanation})` };
@@ -150,8 +176,10 @@ export const BUILDABLE_SCENARIO_PATH = "scenarios/v3000-buildable.yaml";
 
 export interface ImproveOptions {
   readonly set?: Readonly<Record<string, string>>;
-  /** Evaluate H1 on the buildable parameters (instant; default true). */
+  /** Run the simulations: H1–H3, the audit's clock claims and H2's coherence at the buildable residual, and the failover world on the buildable placement (default true; false leaves only the derivation, milliseconds). */
   readonly hypotheses?: boolean;
+  /** Nodes of the failover world's shell (default the technology's `nodes`, 10^5: about 10 s). */
+  readonly twinNodes?: number;
 }
 
 /** Derive every change, the scenario and H1 on the buildable technology. */
@@ -162,7 +190,8 @@ export function runImprove(o: ImproveOptions = {}): ImproveResult {
   const hypotheses = o.hypotheses === false ? [] : buildableHypotheses(t);
   const simulations = o.hypotheses === false ? [] : buildableSimulationClaims(t);
   const coherence = o.hypotheses === false ? [] : coherenceAgainstResidual(D.umtResidualS(t).value);
-  return { assumptions, changes, placements: D.placements(t), scenario: { path: BUILDABLE_SCENARIO_PATH, yaml: buildableScenarioYaml(t) }, hypotheses, simulations, coherence };
+  const twin = o.hypotheses === false ? null : twinFailover(t, { nodes: o.twinNodes });
+  return { assumptions, changes, placements: D.placements(t), scenario: { path: BUILDABLE_SCENARIO_PATH, yaml: buildableScenarioYaml(t) }, hypotheses, simulations, coherence, twin };
 }
 
 /** §6's H1–H3 on the buildable parameters (the paper's n = 10 replicates, no flip search). */
@@ -221,6 +250,10 @@ export function buildableScenarioYaml(t: Technology = TECHNOLOGY_DEFAULT): strin
   return `# PQMS-V3000, the nearest buildable system: written by \`pqms improve\` from its technology figures
 # (src/experiments/improve/assumptions.ts). Do not edit by hand; run \`pqms improve\` to regenerate.
 # Schema: docs/scenario.schema.json (docs/SCENARIOS.md explains each field).
+# At 10^5 nodes (§5.1), the same system: pqms run scenarios/v3000-buildable.yaml --set mesh.nodes=100000
+#   --set constellation.nodes=100000 --set mesh.clusterSize=125 --set mesh.blocks=16 --set run.threads=2
+#   --set run.durationS=2e-9 --set run.sampleEveryS=1e-9 (about 10 min on 2 shared cores; the hierarchical
+#   coherence samples dominate: keep samples few).
 name: v3000-buildable
 description: >-
   The V3000 mesh at the parameters today's components allow: UMT residual ${D.sci4(D.umtResidualS(t).value)} s from

@@ -2,3 +2,4 @@
 export * from "./assumptions.js";
 export * from "./derive.js";
 export * from "./improve.js";
+export * from "./twin.js";

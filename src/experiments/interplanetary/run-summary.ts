@@ -3,7 +3,7 @@
  * `interplanetary`), computed from the run's recorded metric series and events only: the
  * Earth–Mars clock residual, routed latency within each shell and across the gap, light-time, the
  * periods the gap was closed, how the residual grew while it was, §5.2's figures beside them,
- * and the verdict on the "single cognitive unit" as a pure function of those outcomes.
+ * and the verdict on the "single cognitive unit" (the report's reading of the same series).
  * Other parts of the twin add their own fields (coherence, failover) beside these.
  */
 import { BLOCK_CAUSES } from "../../model/orbit/interplanetary-network.js";
@@ -11,6 +11,8 @@ import { GAP_DOWN, GAP_UP } from "../../sim/models/interplanetary.js";
 import { type CoherenceSummary, coherenceSummary } from "../../sim/models/interplanetary-mesh.js";
 import type { ModelEvent } from "../../sim/model.js";
 import type { Scenario } from "../../sim/scenario/index.js";
+import { cognitiveUnit } from "../../report/cognitive-unit.js";
+import { interplanetaryStats } from "../../report/interplanetary-data.js";
 import { PAPER_GAP_RESIDUAL_S, PAPER_LATENCY_S, THEOREM1_RESIDUAL_S } from "./interplanetary.js";
 
 /** A metric series as the store returns it. */
@@ -48,15 +50,18 @@ export interface ResidualGrowth {
   readonly holdoverMaxS: number;
 }
 
-/** The verdict on §5.2's "single cognitive unit", and what it rests on. */
+/**
+ * The verdict on §5.2's "single cognitive unit", and what it rests on: the report's reading
+ * (report/cognitive-unit.ts, also shown by the dashboard), so the run's JSON, its report and the
+ * dashboard always say the same thing.
+ */
 export interface SingleUnitVerdict {
   readonly claim: string;
   readonly section: "§5.2";
-  readonly outcome: "holds" | "fails";
-  /** Each of the claim's conditions, measured, and whether it held. */
-  readonly conditions: readonly { readonly name: string; readonly expected: string; readonly measured: string; readonly holds: boolean }[];
+  readonly outcome: "holds" | "fails" | "not applicable";
+  /** Each of the reading's tests, measured, and whether it held (null: not recorded). */
+  readonly conditions: readonly { readonly name: string; readonly expected: string; readonly measured: string; readonly holds: boolean | null; readonly assumption: string }[];
   readonly text: string;
-  readonly assumptions: readonly string[];
 }
 
 export interface InterplanetarySummary {
@@ -80,8 +85,6 @@ function quantile(xs: readonly number[], p: number): number {
   return a[Math.min(a.length - 1, Math.floor(p * a.length))]!;
 }
 
-const fmt = (x: number, d = 3) => x.toExponential(d - 1);
-
 /** Down periods from the model's gapDown/gapUp events (a period still open at the end ends there). */
 export function gapDownPeriods(events: readonly ModelEvent[], epochMs: number, durationNs: number): GapDown[] {
   const out: GapDown[] = [];
@@ -102,64 +105,16 @@ export function gapDownPeriods(events: readonly ModelEvent[], epochMs: number, d
   return out;
 }
 
-/** Inputs of the single-cognitive-unit verdict: outcomes of the run and the paper's figures. */
-export interface SingleUnitOutcome {
-  readonly acrossMedianS: number | null;
-  readonly lightTimeMinS: number;
-  readonly gapClosedS: number;
-  readonly residualP99S: number;
-  readonly paperLatencyS: number;
-  readonly paperResidualS: number;
-  readonly processingS: number;
-  /** Smallest coherence across the gap over the samples, and the Mars guardian's vetoes; absent without the mesh. */
-  readonly coherenceAcrossMin?: number;
-  readonly marsVetoes?: number;
-  /** θ_crit: RCF at which two nodes count as resonantly coupled (§2.1: 0.95; scenario odos.rcfThreshold). */
-  readonly rcfThreshold?: number;
-  /** Median ΔE the Mars guardian saw at the start of a tick (before any veto), and its veto threshold (§2.3: 0.05; odos.deltaEThreshold). */
-  readonly marsDeltaEMedian?: number;
-  readonly deltaEThreshold?: number;
-  /** Cross-gap coupling rate of the mesh, 1/s (interplanetary.mesh.kappaGapPerS). */
-  readonly kappaGapPerS?: number;
-}
-
-/**
- * §5.2: "the effective communication latency between any two nodes is only the local processing
- * time (< 1 ns) — the system behaves as a single … cognitive unit". It holds only if, over the
- * run, routed latency across the gap stays below the paper's figure, the gap never closes, and the
- * Earth–Mars residual stays below §5.2's 100 fs. Pure: the same outcomes give the same verdict.
- */
-export function singleUnitVerdict(o: SingleUnitOutcome): SingleUnitVerdict {
-  const latencyHolds = o.acrossMedianS !== null && o.acrossMedianS < o.paperLatencyS;
-  const conditions = [
-    { name: "latency across the gap", expected: `< ${o.paperLatencyS} s`, measured: o.acrossMedianS === null ? "no path across the gap at any sample" : `median ${fmt(o.acrossMedianS)} s (light-time floor ${fmt(o.lightTimeMinS)} s)`, holds: latencyHolds },
-    { name: "gap always open", expected: "0 s closed", measured: `${(o.gapClosedS / 86_400).toFixed(2)} days closed`, holds: o.gapClosedS === 0 },
-    { name: "Earth–Mars clock residual", expected: `< ${o.paperResidualS} s`, measured: `p99 |residual| ${fmt(o.residualP99S)} s`, holds: o.residualP99S < o.paperResidualS },
-  ];
-  if (o.coherenceAcrossMin !== undefined && o.rcfThreshold !== undefined) {
-    // One unit needs every Earth node resonantly coupled (RCF ≥ θ_crit, §2.1) to what it receives of Mars, and back, at every sample.
-    const vetoes = o.marsVetoes === undefined || o.marsVetoes === 0 ? "" : `; the Mars guardian re-seeded nodes ${o.marsVetoes} times`;
-    conditions.push({ name: "coherence across the gap", expected: `≥ θ_crit = ${o.rcfThreshold} at every sample (§2.1)`, measured: `minimum ${o.coherenceAcrossMin.toPrecision(4)}${vetoes}`, holds: o.coherenceAcrossMin >= o.rcfThreshold });
-  }
-  if (o.marsDeltaEMedian !== undefined && o.deltaEThreshold !== undefined) {
-    // Coherence the guardian restores by re-seeding is not coherence the clocks keep: the Mars
-    // nodes' phases against the common (Earth) time reference, before any veto, must stay in bounds.
-    conditions.push({ name: "Mars in phase with Earth's time before the guardian acts", expected: `median ΔE ≤ ${o.deltaEThreshold} (§2.3)`, measured: `median ΔE ${o.marsDeltaEMedian.toPrecision(3)}`, holds: o.marsDeltaEMedian <= o.deltaEThreshold });
-  }
-  const outcome = conditions.every((c) => c.holds) ? "holds" : "fails";
-  const failed = conditions.filter((c) => !c.holds).map((c) => `${c.name}: ${c.measured}, claimed ${c.expected}`);
-  const text = outcome === "holds"
-    ? "On this run the two planets behave as one unit: latency, continuity and time agree with §5.2."
-    : `Not a single cognitive unit: ${failed.join("; ")}.${o.acrossMedianS !== null && o.acrossMedianS >= o.lightTimeMinS ? ` Across the gap the light-time alone is ${fmt(o.lightTimeMinS / o.paperLatencyS)} × the claimed latency, whatever the processing (${o.processingS} s per hop).` : ""}${o.gapClosedS > 0 ? " While the gap is closed (solar conjunction) the Mars side runs alone and its clock holds over: two units, not one." : ""}`;
+/** The report's reading of the run's series as the summary's verdict. */
+export function singleUnitVerdict(metrics: ReadonlyMap<string, MetricSeries>): SingleUnitVerdict {
+  const stats = interplanetaryStats(metrics);
+  const claim = "the effective communication latency between any two nodes is only the local processing time (< 1 ns): the system behaves as a single cognitive unit";
+  if (stats === null) return { claim, section: "§5.2", outcome: "not applicable", conditions: [], text: "The run recorded no interplanetary samples." };
+  const r = cognitiveUnit(stats);
   return {
-    claim: "latency between any two nodes is only the local processing time (< 1 ns): the system behaves as a single cognitive unit",
-    section: "§5.2", outcome, conditions, text,
-    assumptions: [
-      "every delay is a light-time on astronomy-engine's ephemerides (VSOP87); the light-time equation per deep-space link",
-      `per-hop processing ${o.processingS} s (interplanetary.links.processingS)`,
-      "the gap is open when some Earth gateway reaches some Mars site directly or through one relay; solar exclusion and occultation as in interplanetary.links",
-      ...(o.kappaGapPerS === undefined ? [] : [`coherence: each shell the resonance mesh of §2.1/App. B relaxed within the tick, coupled across the gap at κ_gap = ${o.kappaGapPerS} /s (interplanetary.mesh.kappaGapPerS, a twin input) to the other side's state one light-time late, not at all while the gap is closed`]),
-    ],
+    claim, section: "§5.2", outcome: r.holds === null ? "not applicable" : r.holds ? "holds" : "fails",
+    conditions: r.tests.map((t) => ({ name: t.name, expected: t.claim, measured: t.measured, holds: t.holds, assumption: t.assumption })),
+    text: r.paragraph,
   };
 }
 
@@ -177,7 +132,6 @@ export function interplanetarySummary(scenario: Scenario, metrics: ReadonlyMap<s
   const lt = v("lightTimeS");
   const durationNs = Math.round(scenario.run.durationS * 1e9);
   const linkDown = gapDownPeriods(events, Date.parse(ip.epoch), durationNs);
-  const gapClosedS = linkDown.reduce((s, p) => s + (p.endS - p.startS), 0);
   // Residuals split by whether the Mars clock was holding over (its last exchange more than one
   // tick before the sample: the gap was closed through that tick) or steered one tick earlier.
   const up = v("gapLinkUp");
@@ -190,7 +144,6 @@ export function interplanetarySummary(scenario: Scenario, metrics: ReadonlyMap<s
   const reach = v("latencyAcrossReachable");
   const paper = { residualS: PAPER_GAP_RESIDUAL_S, theorem1S: THEOREM1_RESIDUAL_S, latencyS: PAPER_LATENCY_S };
   const residualP99 = quantile(resAbs, 0.99);
-  const coherence = coherenceSummary(v);
   return {
     epoch: ip.epoch,
     umtResidualS: { median: quantile(resAbs, 0.5), p99: residualP99, max: resAbs.length === 0 ? Number.NaN : Math.max(...resAbs), mode: ip.umt.mode, clock: ip.umt.clock },
@@ -206,13 +159,8 @@ export function interplanetarySummary(scenario: Scenario, metrics: ReadonlyMap<s
       openMedianAbsS: openMedian, closedMaxAbsS: closedMax, growth: closedMax === null ? null : closedMax / openMedian,
       holdoverMaxS: Math.max(0, ...hold),
     },
-    coherence,
+    coherence: coherenceSummary(v),
     paper,
-    verdict: singleUnitVerdict({
-      acrossMedianS: across?.median ?? null, lightTimeMinS: lt.length === 0 ? Number.NaN : Math.min(...lt), gapClosedS, residualP99S: residualP99,
-      paperLatencyS: paper.latencyS, paperResidualS: paper.residualS, processingS: ip.links.processingS,
-      ...(coherence ? { coherenceAcrossMin: coherence.across.min, marsVetoes: coherence.vetoes.mars, rcfThreshold: scenario.odos.rcfThreshold, kappaGapPerS: ip.mesh.kappaGapPerS,
-        marsDeltaEMedian: coherence.deltaEMedian.mars, deltaEThreshold: scenario.odos.deltaEThreshold } : {}),
-    }),
+    verdict: singleUnitVerdict(metrics),
   };
 }

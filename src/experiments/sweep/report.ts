@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderLineChart, svgToPng, type LineSeries } from "../../report/plot.js";
+import { metricInfo, metricTitle } from "../../report/metric-table.js";
 import { describePoint } from "./spec.js";
 import type { PointSummary, SweepSummary } from "./summary.js";
 
@@ -63,7 +64,7 @@ export function writeSweepReport(s: SweepSummary, dir: string): SweepReport {
       series.push({ name: "CI lower", x: bx, y: banded.map((p) => p.metrics[metric]?.lower as number) });
       series.push({ name: "CI upper", x: bx, y: banded.map((p) => p.metrics[metric]?.upper as number) });
     }
-    const { svg } = renderLineChart({ title: `${metric} across the sweep (${Math.round(s.confidence * 100)} % CI)`, xLabel: axis.label, yLabel: metric, series });
+    const { svg } = renderLineChart({ title: `${metricInfo(metric).label} across the sweep (${Math.round(s.confidence * 100)} % CI)`, xLabel: axis.label, yLabel: metricTitle(metric), series });
     const svgPath = join(dir, `${metric}.svg`);
     const pngPath = join(dir, `${metric}.png`);
     writeFileSync(svgPath, svg);

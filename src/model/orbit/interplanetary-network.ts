@@ -210,6 +210,25 @@ export class InterplanetaryNetwork {
   }
 
   /**
+   * The first path gateway → relay → Mars site whose two links are up now (relays, then gateways,
+   * then Mars sites in index order), as node indices; null when none.
+   */
+  relayPath(): { readonly gateway: number; readonly relay: number; readonly mars: number } | null {
+    const er = LINK_KINDS.indexOf("earth-relay"), rm = LINK_KINDS.indexOf("relay-mars");
+    for (let r = 0; r < this.relayNodes; r++) {
+      const relay = this.relayNode(r);
+      let gateway = -1, mars = -1;
+      for (let l = 0; l < this.linkKind.length && (gateway < 0 || mars < 0); l++) {
+        if (this.linkUp[l] !== 1) continue;
+        if (gateway < 0 && this.linkKind[l] === er && this.links[2 * l + 1] === relay) gateway = this.links[2 * l]!;
+        if (mars < 0 && this.linkKind[l] === rm && this.links[2 * l] === relay) mars = this.links[2 * l + 1]!;
+      }
+      if (gateway >= 0 && mars >= 0) return { gateway, relay, mars };
+    }
+    return null;
+  }
+
+  /**
    * Whether some gateway reaches some Mars site now, directly or through one relay (the gap is
    * open); when not, the cause code that closes it: the Sun (disc, then exclusion) when it blocks
    * any direct link, since it blocks them all alike, else Mars, else Earth (a gateway's own planet).

@@ -87,20 +87,22 @@ export function emptyLists(n: number, k: number, weightBuf?: ArrayBufferLike, ne
  * offered to both ends). The lists depend only on the (weight, index) order, not on the tiling.
  * With `parts` > 1 only the tile rows r ≡ `part` (mod `parts`) are done, into `out`; merging the
  * parts' lists (`mergeLists`) gives the whole lists, whatever the number of parts.
+ * `simdKernel` false forces the scalar kernel (the same lists; for tests and benchmarks).
  */
-export function nearestLists(states: NodeStates, k = NEAREST_K_DEFAULT, part = 0, parts = 1, out?: NearestLists): NearestLists {
+export function nearestLists(states: NodeStates, k = NEAREST_K_DEFAULT, part = 0, parts = 1, out?: NearestLists, simdKernel = true): NearestLists {
   assert(Number.isInteger(k) && k >= 1, `list length k = ${k}`);
   const n = states.nodes;
   const d2 = 2 * states.dim;
   const data = states.data;
   const lists = out ?? emptyLists(n, k);
   const { weight } = lists;
-  const scalarRow = new Float64Array(TILE);
-  // The SIMD kernel where there is one (same values bit for bit), else the scalar one.
-  const simd = RcfRows.create(data, states.dim, n, TILE);
-  // Each node's current k-th weight, contiguous so the update loop streams it.
-  const worst = new Float64Array(n);
+  // The SIMD kernel where there is one, else the scalar one: the same weights bit for bit.
+  const simd = simdKernel ? RcfRows.create(data, states.dim, n, TILE) : undefined;
+  // Each node's current k-th weight, contiguous so the update loop streams it (in the kernel's
+  // memory with SIMD, where its filter reads it).
+  const worst = simd ? simd.worst : new Float64Array(n);
   for (let v = 0; v < n; v++) worst[v] = weight[v * k + k - 1]!;
+  const row = new Float64Array(TILE);
   for (let i0 = part * TILE; i0 < n; i0 += parts * TILE) {
     const i1 = Math.min(n, i0 + TILE);
     for (let j0 = i0; j0 < n; j0 += TILE) {
@@ -108,7 +110,19 @@ export function nearestLists(states: NodeStates, k = NEAREST_K_DEFAULT, part = 0
       for (let i = i0; i < i1; i++) {
         const lo = j0 === i0 ? i + 1 : j0;
         if (lo >= j1) continue;
-        const row = simd ? simd.row(i, lo, j1) : rcfBlock(data, i * d2, data, d2, lo, j1, scalarRow);
+        if (simd) {
+          // The kernel keeps the pairs that pass the test below against worst[i] as it was at the
+          // row's start; worst[i] only falls, so the test again with the current one is the same.
+          const count = simd.near(i, lo, j1, worst[i]!);
+          const c = simd.candidates;
+          for (let q = 0; q < 2 * count; q += 2) {
+            const j = lo + c[q]!;
+            const w = c[q + 1]!;
+            if (w <= worst[i]! || w <= worst[j]!) offerBoth(lists, worst, i, j, w);
+          }
+          continue;
+        }
+        rcfBlock(data, i * d2, data, d2, lo, j1, row);
         for (let j = lo; j < j1; j++) {
           const w = 1 - row[j - lo]!;
           // One test for the common case (neither end improves); the rare offers out of line.

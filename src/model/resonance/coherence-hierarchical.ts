@@ -10,7 +10,8 @@
  * Cost: N·c/2 pairs inside clusters plus K·N for the backbone (K = ⌈N/c⌉ clusters). The backbone
  * pass walks cluster by cluster (one cluster's states stay in cache while every representative
  * meets it) and takes two representatives per pass over a node, so the states are read from
- * memory once instead of K times. The work splits by clusters and by representatives
+ * memory once instead of K times; with WebAssembly SIMD each row is `RcfRows.rowUnrolled` (the
+ * same values bit for bit, two doubles per instruction). The work splits by clusters and by representatives
  * (`clusterTrees`, `backboneWeights` on ranges) with every result written to fixed slots, so a
  * threaded caller gets the same tree bit for bit.
  */
@@ -19,6 +20,7 @@ import { type CoherenceResult, primEdges, treeCoherence, type PrimRelaxer } from
 import type { NodeStates } from "./node-states.js";
 import { checkPopulation } from "./node-states.js";
 import { PrimRange, type RangeMin } from "./prim-range.js";
+import { RcfRows } from "./rcf-simd.js";
 
 /** The paper's cluster sizes (§3.2: clusters of 100–200 nodes); the default is their middle. */
 export const CLUSTER_SIZE_DEFAULT = 150;
@@ -104,9 +106,10 @@ export function clusterTrees(states: NodeStates, clusterSize: number, c0: number
 /**
  * Backbone weights of the representatives of clusters [a0, a1) against every cluster: rows
  * a0..a1−1 of `work.weight` and `work.endpoint`. Each RCF is `rcfUnrolled(rep, node)`'s sum in
- * its order, and each minimum takes the first lightest node in index order.
+ * its order, and each minimum takes the first lightest node in index order. `simdKernel` false
+ * forces the scalar kernel (the same numbers; for tests and benchmarks).
  */
-export function backboneWeights(states: NodeStates, clusterSize: number, a0: number, a1: number, work: HierarchicalWork): void {
+export function backboneWeights(states: NodeStates, clusterSize: number, a0: number, a1: number, work: HierarchicalWork, simdKernel = true): void {
   const n = states.nodes;
   const k = clusterCount(n, clusterSize);
   const d2 = 2 * states.dim;
@@ -115,6 +118,15 @@ export function backboneWeights(states: NodeStates, clusterSize: number, a0: num
     work.weight[a * k + a] = Number.POSITIVE_INFINITY;
     work.endpoint[a * k + a] = -1;
   }
+  const simd = simdKernel ? RcfRows.create(data, states.dim, n, clusterSize) : undefined;
+  if (simd) {
+    for (let b = 0; b < k; b++) {
+      const lo = b * clusterSize;
+      const hi = Math.min(n, lo + clusterSize);
+      for (let a = a0; a < a1; a++) if (a !== b) lightest(simd.rowUnrolled(a * clusterSize, lo, hi), lo, hi, a * k + b, work);
+    }
+    return;
+  }
   for (let b = 0; b < k; b++) {
     const lo = b * clusterSize;
     const hi = Math.min(n, lo + clusterSize);
@@ -122,6 +134,21 @@ export function backboneWeights(states: NodeStates, clusterSize: number, a0: num
     for (; a + 1 < a1; a += 2) twoRows(data, d2, a * clusterSize * d2, (a + 1) * clusterSize * d2, lo, hi, a === b ? -1 : a * k + b, a + 1 === b ? -1 : (a + 1) * k + b, work);
     if (a < a1 && a !== b) oneRow(data, d2, a * clusterSize * d2, lo, hi, a * k + b, work);
   }
+}
+
+/** The first lightest 1 − RCF of a row of RCFs of nodes [lo, hi), into `slot`. */
+function lightest(rcf: Float64Array, lo: number, hi: number, slot: number, work: HierarchicalWork): void {
+  let w = Number.POSITIVE_INFINITY;
+  let j = -1;
+  for (let v = lo; v < hi; v++) {
+    const x = 1 - rcf[v - lo]!;
+    if (x < w) {
+      w = x;
+      j = v;
+    }
+  }
+  work.weight[slot] = w;
+  work.endpoint[slot] = j;
 }
 
 /** Lightest 1 − RCF from the states at `oa` and `oc` to nodes [lo, hi), into slots `s0` and `s1` (−1: not stored). */

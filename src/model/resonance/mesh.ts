@@ -143,8 +143,8 @@ export class ResonanceMesh {
   private executor: BlockExecutor;
   private readonly vetoJ: number;
   private externalClock = false;
-  private timeS = 0;
-  private vetoesTotal = 0;
+  private elapsedS = 0;
+  private vetoesSinceInit = 0;
 
   private constructor(params: MeshParams, rngs: readonly RandomStreamLike[], neighbours: Neighbours, shared: boolean) {
     this.params = params;
@@ -242,8 +242,8 @@ export class ResonanceMesh {
   }
 
   /** Simulated time, s. */
-  get time(): number {
-    return this.timeS;
+  get timeS(): number {
+    return this.elapsedS;
   }
 
   /**
@@ -275,7 +275,7 @@ export class ResonanceMesh {
     // The density tick's second coupling sweep writes the current buffer in place.
     if (this.isDensity) ex.run(PHASE_COUPLE_SECOND, dtS, this.cur, this.externalClock);
     else if (this.params.kappaPerS > 0) this.cur = 1 - this.cur;
-    this.timeS += dtS;
+    this.elapsedS += dtS;
     // Reduce in block order (one block: exactly the classic node-order sums).
     let deSum = m.partials[0]!;
     let deMax = m.partials[1]!;
@@ -291,11 +291,11 @@ export class ResonanceMesh {
       for (let b = 0; b < this.blocks; b++) {
         const r0 = 3 * m.bounds[b]!;
         for (let r = r0; r < r0 + 3 * m.vetoCount[b]!; r += 3) {
-          events.push({ kind: "veto", timeS: this.timeS, node: m.vetoRec[r]!, deltaE: m.vetoRec[r + 1]!, source: m.vetoRec[r + 2]!, energyJ: this.vetoJ });
+          events.push({ kind: "veto", timeS: this.elapsedS, node: m.vetoRec[r]!, deltaE: m.vetoRec[r + 1]!, source: m.vetoRec[r + 2]!, energyJ: this.vetoJ });
         }
       }
     }
-    this.vetoesTotal += events.length;
+    this.vetoesSinceInit += events.length;
     let rcfSum = Number.NaN;
     let edges = 1;
     if (measureEdges) {
@@ -309,7 +309,7 @@ export class ResonanceMesh {
     }
     return {
       metrics: {
-        timeS: this.timeS,
+        timeS: this.elapsedS,
         rcfNeighbourMean: edges > 0 ? rcfSum / edges : Number.NaN,
         deltaEMean: live > 0 ? deSum / live : 0,
         deltaEMax: deMax,
@@ -321,9 +321,9 @@ export class ResonanceMesh {
     };
   }
 
-  /** Total vetoes since init. */
-  get vetoes(): number {
-    return this.vetoesTotal;
+  /** Vetoes since init, in total (a tick's own count is `MeshMetrics.vetoes`). */
+  get vetoesTotal(): number {
+    return this.vetoesSinceInit;
   }
 
   /** A copy of the whole state (typed arrays copied); with blocks > 1 also the block streams' states. */
@@ -331,8 +331,8 @@ export class ResonanceMesh {
     const m = this.buffers;
     if (this.blocks > 1) this.executor.pull();
     return {
-      timeS: this.timeS,
-      vetoesTotal: this.vetoesTotal,
+      timeS: this.elapsedS,
+      vetoesTotal: this.vetoesSinceInit,
       externalClock: this.externalClock,
       states: this.states.slice(),
       clockErrorS: m.clockErrorS.slice(),
@@ -352,8 +352,8 @@ export class ResonanceMesh {
       throw InputError.of("snapshot.blockRandom", `the streams of ${this.blocks} block(s) (mesh.blocks must match the checkpoint's)`, `~${snap.blockRandom?.length ?? 1} block(s)`);
     }
     const m = this.buffers;
-    this.timeS = snap.timeS;
-    this.vetoesTotal = snap.vetoesTotal;
+    this.elapsedS = snap.timeS;
+    this.vetoesSinceInit = snap.vetoesTotal;
     this.externalClock = snap.externalClock;
     this.states.set(snap.states);
     m.clockErrorS.set(snap.clockErrorS);

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { NumpyRandomState } from "../../numeric/random/mt19937.js";
+import { nearestLists } from "./coherence-bounds.js";
+import { backboneWeights, clusterCount, hierarchicalWork } from "./coherence-hierarchical.js";
 import { allocStates } from "./node-states.js";
 import { numpyRandomKets } from "./random-states.js";
-import { rcfPair } from "./rcf.js";
+import { rcfPair, rcfUnrolled } from "./rcf.js";
 import { RcfRows } from "./rcf-simd.js";
 
 describe("RCF rows through WebAssembly SIMD (§2.1: RCF_ij = |⟨ψ_i|ψ_j⟩|²)", () => {
-  it("equals rcfPair bit for bit for every pair, odd and even d, odd and even row lengths", () => {
+  it("equals rcfPair (and, paired, rcfUnrolled) bit for bit for every pair, odd and even d, odd and even row lengths", () => {
     for (const dim of [2, 3, 12, 13]) {
       const s = numpyRandomKets(allocStates(97, dim), new NumpyRandomState(dim));
       const rows = RcfRows.create(s.data, dim, 97, 40);
@@ -15,8 +17,43 @@ describe("RCF rows through WebAssembly SIMD (§2.1: RCF_ij = |⟨ψ_i|ψ_j⟩|²
         for (const [lo, hi] of [[0, 40], [57, 97], [3, 4], [10, 10], [20, 59]] as const) {
           const out = rows!.row(i, lo, hi);
           for (let v = lo; v < hi; v++) expect(Object.is(out[v - lo], rcfPair(s.data, dim, i, v))).toBe(true);
+          const paired = rows!.rowUnrolled(i, lo, hi);
+          for (let v = lo; v < hi; v++) expect(Object.is(paired[v - lo], rcfUnrolled(s.data, 2 * dim * i, s.data, 2 * dim * v, 2 * dim))).toBe(true);
         }
       }
+    }
+  });
+
+  it("filters a row as the nearest-list pass does: exactly the nodes with w ≤ worstRow or w ≤ worst[v], in order", () => {
+    const dim = 12;
+    const s = numpyRandomKets(allocStates(300, dim), new NumpyRandomState(4));
+    const rows = RcfRows.create(s.data, dim, 300, 64)!;
+    for (let v = 0; v < 300; v++) rows.worst[v] = 0.7 + 0.25 * Math.sin(v);
+    for (const [i, lo, hi, worstRow] of [[0, 1, 65, 0.8], [5, 200, 263, 0.9], [299, 0, 1, 2], [7, 30, 30, 1]] as const) {
+      const expected: number[] = [];
+      for (let v = lo; v < hi; v++) {
+        const w = 1 - rcfPair(s.data, dim, i, v);
+        if (w <= worstRow || w <= rows.worst[v]!) expected.push(v - lo, w);
+      }
+      const count = rows.near(i, lo, hi, worstRow);
+      expect(Array.from(rows.candidates.subarray(0, 2 * count))).toEqual(expected);
+    }
+  });
+
+  it("leaves the nearest lists and the backbone weights exactly as the scalar kernels make them", () => {
+    for (const [nodes, dim] of [[700, 12], [333, 5]] as const) {
+      const s = numpyRandomKets(allocStates(nodes, dim), new NumpyRandomState(nodes));
+      const a = nearestLists(s, 8, 0, 1, undefined, true);
+      const b = nearestLists(s, 8, 0, 1, undefined, false);
+      expect(Array.from(a.neighbour)).toEqual(Array.from(b.neighbour));
+      expect(Array.from(a.weight)).toEqual(Array.from(b.weight));
+      const k = clusterCount(nodes, 50);
+      const x = hierarchicalWork(nodes, 50);
+      const y = hierarchicalWork(nodes, 50);
+      backboneWeights(s, 50, 0, k, x, true);
+      backboneWeights(s, 50, 0, k, y, false);
+      expect(Array.from(x.weight)).toEqual(Array.from(y.weight));
+      expect(Array.from(x.endpoint)).toEqual(Array.from(y.endpoint));
     }
   });
 

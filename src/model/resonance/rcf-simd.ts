@@ -14,31 +14,38 @@
  * use the scalar `rcfBlock`.
  */
 import { assert } from "../../errors.js";
-import { I32, moduleBytes, op, V128 } from "../../numeric/wasm/module-bytes.js";
+import { F64, I32, moduleBytes, op, V128 } from "../../numeric/wasm/module-bytes.js";
 
-// Parameters and locals of `rows(a, s, t, n, nodeBytes, out)`.
+// Parameters and locals of `rows(a, s, t, n, nodeBytes, out, worst, worstRow)` (the last two
+// are read by `rowsNear` only).
 const A = 0;
 const S = 1;
 const T = 2;
 const N = 3;
 const NB = 4;
 const OUT = 5;
-const V = 6;
-const M = 7;
-const P = 8;
-const S1 = 9;
-const T1 = 10;
-const ACC0 = 11;
-const ACC1 = 12;
-const AR = 13;
-const AI = 14;
+const WJ = 6;
+const WI = 7;
+const V = 8;
+const M = 9;
+const P = 10;
+const S1 = 11;
+const T1 = 12;
+const CNT = 13;
+const ACC0 = 14;
+const ACC1 = 15;
+const AR = 16;
+const AI = 17;
+const ACC2 = 18;
+const ACC3 = 19;
+const W = 20;
 
-/** acc += ar·load(s + m) + ai·load(t + m). */
-function term(acc: number, s: number, t: number): number[] {
+/** acc += ar·load(s + m + off) + ai·load(t + m + off). */
+function term(acc: number, s: number, t: number, off = 0): number[] {
   return [
     ...op.get(acc),
-    ...op.get(AR), ...op.get(s), ...op.get(M), ...op.i32Add, ...op.v128Load(), ...op.f64x2Mul,
-    ...op.get(AI), ...op.get(t), ...op.get(M), ...op.i32Add, ...op.v128Load(), ...op.f64x2Mul,
+    ...op.get(AR), ...op.get(s), ...op.get(M), ...op.i32Add, ...op.v128Load(off), ...op.f64x2Mul,
+    ...op.get(AI), ...op.get(t), ...op.get(M), ...op.i32Add, ...op.v128Load(off), ...op.f64x2Mul,
     ...op.f64x2Add,
     ...op.f64x2Add, ...op.set(acc),
   ];
@@ -60,6 +67,32 @@ function modes(two: boolean): number[] {
   ];
 }
 
+/**
+ * The loop over modes in `rcfUnrolled`'s order for two columns: even modes into ACC0/ACC1, odd
+ * modes into ACC2/ACC3, a last odd-d mode into the even sums; then ACC0 += ACC2, ACC1 += ACC3.
+ */
+function modesPaired(): number[] {
+  const splats = (off: number) => [...op.get(P), ...op.v128Load(off), ...op.set(AR), ...op.get(P), ...op.v128Load(off + 16), ...op.set(AI)];
+  return [
+    ...op.v128Zero, ...op.set(ACC0), ...op.v128Zero, ...op.set(ACC1), ...op.v128Zero, ...op.set(ACC2), ...op.v128Zero, ...op.set(ACC3),
+    ...op.i32(0), ...op.set(M), ...op.get(A), ...op.set(P),
+    ...op.block, ...op.loop,
+    // While two modes remain (m + 16 < nodeBytes).
+    ...op.get(M), ...op.i32(16), ...op.i32Add, ...op.get(NB), ...op.i32GeS, ...op.brIf(1),
+    ...splats(0), ...term(ACC0, S, T), ...term(ACC1, S1, T1),
+    ...splats(32), ...term(ACC2, S, T, 16), ...term(ACC3, S1, T1, 16),
+    ...op.get(P), ...op.i32(64), ...op.i32Add, ...op.set(P),
+    ...op.get(M), ...op.i32(32), ...op.i32Add, ...op.set(M),
+    ...op.br(0),
+    ...op.end, ...op.end,
+    ...op.get(M), ...op.get(NB), ...op.i32LtS, ...op.if,
+    ...splats(0), ...term(ACC0, S, T), ...term(ACC1, S1, T1),
+    ...op.end,
+    ...op.get(ACC0), ...op.get(ACC2), ...op.f64x2Add, ...op.set(ACC0),
+    ...op.get(ACC1), ...op.get(ACC3), ...op.f64x2Add, ...op.set(ACC1),
+  ];
+}
+
 /** out[offset] = re² + im² of `acc` (lane 0 squared plus lane 1 squared). */
 function store(acc: number, offset: number): number[] {
   return [
@@ -70,26 +103,59 @@ function store(acc: number, offset: number): number[] {
   ];
 }
 
-function rowsBody(): number[] {
+/**
+ * For `rowsNear`: w = 1 − (re² + im²) of `acc` (the scalar pass's `1 − row[j]`, bit for bit); when
+ * w ≤ worstRow or w ≤ worst[column], append (column index, w) to the candidates at `out`.
+ */
+function candidate(acc: number, c: number): number[] {
+  const at = [...op.get(OUT), ...op.get(CNT), ...op.i32(4), ...op.i32Shl, ...op.i32Add];
   return [
+    ...op.f64(1),
+    ...op.get(acc), ...op.get(acc), ...op.f64x2Mul, ...op.tee(AR), ...op.f64x2ExtractLane(0),
+    ...op.get(AR), ...op.f64x2ExtractLane(1), ...op.f64Add,
+    ...op.f64Sub, ...op.tee(W),
+    ...op.get(WI), ...op.f64Le,
+    ...op.get(W), ...op.get(WJ), ...op.f64Load(8 * c), ...op.f64Le,
+    ...op.i32Or,
+    ...op.if,
+    ...at, ...op.get(V), ...op.i32(c), ...op.i32Add, ...op.f64ConvertI32S, ...op.f64Store(0),
+    ...at, ...op.get(W), ...op.f64Store(8),
+    ...op.get(CNT), ...op.i32(1), ...op.i32Add, ...op.set(CNT),
+    ...op.end,
+  ];
+}
+
+/**
+ * `rows(a, s, t, n, nodeBytes, out)`: out[v] = RCF(row, column v) for n columns from s (t: the
+ * twisted copy), in `rcfBetween`'s order, or with `paired` in `rcfUnrolled`'s (even and odd modes
+ * summed apart). A paired odd last column runs as a pair whose second column is discarded.
+ */
+function rowsBody(kind: "plain" | "paired" | "near"): number[] {
+  const paired = kind === "paired";
+  const near = kind === "near";
+  const two = paired ? modesPaired() : modes(true);
+  return [
+    ...op.i32(0), ...op.set(CNT),
     ...op.i32(0), ...op.set(V),
     ...op.block, ...op.loop,
     // Two columns at a time while two remain.
     ...op.get(V), ...op.i32(2), ...op.i32Add, ...op.get(N), ...op.i32GtS, ...op.brIf(1),
     ...op.get(S), ...op.get(NB), ...op.i32Add, ...op.set(S1),
     ...op.get(T), ...op.get(NB), ...op.i32Add, ...op.set(T1),
-    ...modes(true),
-    ...store(ACC0, 0), ...store(ACC1, 8),
+    ...two,
+    ...(near ? [...candidate(ACC0, 0), ...candidate(ACC1, 1)] : [...store(ACC0, 0), ...store(ACC1, 8)]),
     ...op.get(S1), ...op.get(NB), ...op.i32Add, ...op.set(S),
     ...op.get(T1), ...op.get(NB), ...op.i32Add, ...op.set(T),
-    ...op.get(OUT), ...op.i32(16), ...op.i32Add, ...op.set(OUT),
+    ...(near ? [...op.get(WJ), ...op.i32(16), ...op.i32Add, ...op.set(WJ)] : [...op.get(OUT), ...op.i32(16), ...op.i32Add, ...op.set(OUT)]),
     ...op.get(V), ...op.i32(2), ...op.i32Add, ...op.set(V),
     ...op.br(0),
     ...op.end, ...op.end,
     // The last column when n is odd.
     ...op.get(V), ...op.get(N), ...op.i32LtS, ...op.if,
-    ...modes(false), ...store(ACC0, 0),
+    ...(paired ? [...op.get(S), ...op.set(S1), ...op.get(T), ...op.set(T1), ...modesPaired()] : modes(false)),
+    ...(near ? candidate(ACC0, 0) : store(ACC0, 0)),
     ...op.end,
+    ...(near ? op.get(CNT) : []),
   ];
 }
 
@@ -106,11 +172,19 @@ let compiled: object | null | undefined;
 
 function kernelModule(): object | null {
   if (compiled === undefined) {
-    const bytes = moduleBytes([{ name: "rows", params: [I32, I32, I32, I32, I32, I32], locals: [[5, I32], [4, V128]], body: rowsBody() }]);
+    const params = [I32, I32, I32, I32, I32, I32, I32, F64];
+    const locals: Array<[number, number]> = [[6, I32], [6, V128], [1, F64]];
+    const bytes = moduleBytes([
+      { name: "rows", params, locals, body: rowsBody("plain") },
+      { name: "rowsPaired", params, locals, body: rowsBody("paired") },
+      { name: "rowsNear", params, results: [I32], locals, body: rowsBody("near") },
+    ]);
     compiled = wasm !== undefined && wasm.validate(bytes) ? new wasm.Module(bytes) : null;
   }
   return compiled;
 }
+
+type RowsFn = (a: number, s: number, t: number, n: number, nodeBytes: number, out: number, worst: number, worstRow: number) => number;
 
 /** Bytes of one page of WebAssembly memory. */
 const PAGE = 65_536;
@@ -119,24 +193,35 @@ const MEMORY_BYTES_MAX = 2 ** 31;
 
 /** RCF rows of fixed states `data` (N nodes of d modes) against ranges of nodes, through the SIMD kernel. */
 export class RcfRows {
-  private readonly rowsFn: (a: number, s: number, t: number, n: number, nodeBytes: number, out: number) => void;
+  private readonly rowsFn: RowsFn;
+  private readonly rowsPairedFn: RowsFn;
+  private readonly rowsNearFn: RowsFn;
   private readonly f64: Float64Array;
   private readonly nodeBytes: number;
   private readonly outAt: number;
+  private readonly worstAt: number;
   private readonly statesAt: number;
   private readonly twistedAt: number;
   private readonly out: Float64Array;
+  /** One number per node in the module's memory, read by `near` (a nearest-list pass keeps each node's k-th weight here). */
+  readonly worst: Float64Array;
+  /** `near`'s candidates: (column, weight) pairs. */
+  readonly candidates: Float64Array;
 
   private constructor(api: WasmApi, module: object, private readonly data: Float64Array, private readonly dim: number, nodes: number, readonly columnsMax: number) {
     this.nodeBytes = 16 * dim;
-    // Layout: row splats (32·d bytes), outputs (8 per column), the states, the twisted states.
+    // Layout: row splats (32·d bytes), outputs (16 per column: candidates are pairs), one number
+    // per node, the states, the twisted states.
     this.outAt = 32 * dim;
-    this.statesAt = align16(this.outAt + 8 * columnsMax);
+    this.worstAt = this.outAt + 16 * columnsMax;
+    this.statesAt = align16(this.worstAt + 8 * nodes);
     this.twistedAt = this.statesAt + this.nodeBytes * nodes;
     const bytes = this.twistedAt + this.nodeBytes * nodes;
     const memory = new api.Memory({ initial: Math.ceil(bytes / PAGE) });
     const instance = new api.Instance(module, { env: { mem: memory } });
-    this.rowsFn = instance.exports.rows as RcfRows["rowsFn"];
+    this.rowsFn = instance.exports.rows as RowsFn;
+    this.rowsPairedFn = instance.exports.rowsPaired as RowsFn;
+    this.rowsNearFn = instance.exports.rowsNear as RowsFn;
     this.f64 = new Float64Array(memory.buffer);
     const n2 = 2 * dim * nodes;
     const s = this.f64.subarray(this.statesAt / 8, this.statesAt / 8 + n2);
@@ -147,6 +232,8 @@ export class RcfRows {
       t[x + 1] = -data[x]!;
     }
     this.out = this.f64.subarray(this.outAt / 8, this.outAt / 8 + columnsMax);
+    this.candidates = this.f64.subarray(this.outAt / 8, this.outAt / 8 + 2 * columnsMax);
+    this.worst = this.f64.subarray(this.worstAt / 8, this.worstAt / 8 + nodes);
   }
 
   /**
@@ -154,7 +241,7 @@ export class RcfRows {
    * columns; undefined where WebAssembly SIMD is unavailable or the states do not fit its memory.
    */
   static create(data: Float64Array, dim: number, nodes: number, columnsMax: number): RcfRows | undefined {
-    if (32 * dim * (nodes + 1) + 8 * columnsMax + 16 > MEMORY_BYTES_MAX) return undefined;
+    if (32 * dim * (nodes + 1) + 8 * nodes + 16 * columnsMax + 16 > MEMORY_BYTES_MAX) return undefined;
     const m = kernelModule();
     return m && wasm ? new RcfRows(wasm, m, data, dim, nodes, columnsMax) : undefined;
   }
@@ -164,6 +251,32 @@ export class RcfRows {
    * values bit for bit; the returned view is overwritten by the next call.
    */
   row(i: number, lo: number, hi: number): Float64Array {
+    return this.run(this.rowsFn, i, lo, hi);
+  }
+
+  /** As `row`, with `rcfUnrolled(node i, node v)`'s values bit for bit (Prim's and the backbone's kernel). */
+  rowUnrolled(i: number, lo: number, hi: number): Float64Array {
+    return this.run(this.rowsPairedFn, i, lo, hi);
+  }
+
+  /**
+   * The nearest-list pass's filter: the nodes v in [lo, hi) whose w = 1 − RCF(i, v) (`rcfPair`'s,
+   * bit for bit) has w ≤ `worstRow` or w ≤ `worst[v]`, as (v − lo, w) pairs in `candidates`, in
+   * node order; returns how many.
+   */
+  near(i: number, lo: number, hi: number, worstRow: number): number {
+    this.splat(i, lo, hi);
+    return this.rowsNearFn(0, this.statesAt + lo * this.nodeBytes, this.twistedAt + lo * this.nodeBytes, hi - lo, this.nodeBytes, this.outAt, this.worstAt + 8 * lo, worstRow);
+  }
+
+  private run(fn: RowsFn, i: number, lo: number, hi: number): Float64Array {
+    this.splat(i, lo, hi);
+    fn(0, this.statesAt + lo * this.nodeBytes, this.twistedAt + lo * this.nodeBytes, hi - lo, this.nodeBytes, this.outAt, 0, 0);
+    return this.out;
+  }
+
+  /** Row i's amplitudes as lane splats at address 0. */
+  private splat(i: number, lo: number, hi: number): void {
     assert(hi - lo <= this.columnsMax && lo >= 0 && lo <= hi, `RCF row [${lo}, ${hi}) within ${this.columnsMax} columns`);
     const d2 = 2 * this.dim;
     const f = this.f64;
@@ -176,8 +289,6 @@ export class RcfRows {
       f[2 * m + 2] = ai;
       f[2 * m + 3] = ai;
     }
-    this.rowsFn(0, this.statesAt + lo * this.nodeBytes, this.twistedAt + lo * this.nodeBytes, hi - lo, this.nodeBytes, this.outAt);
-    return this.out;
   }
 }
 

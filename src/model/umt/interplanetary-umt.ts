@@ -176,24 +176,33 @@ export class GapTimeTransfer {
   /**
    * One exchange leaving the Earth site at t1S over a link that is up, with its true light-time
    * `tauAbS` (from `linkState`): B's correction is applied at t2 (predictive) or t5 (two-way).
+   * With `via`, every leg passes through that relay (a transponder: Earth → relay → Mars and back,
+   * each part its own light-time), `tauAbS` is then computed here, and the relay's position is
+   * taken as known (its error would add to the prediction like Mars's and cancel two-way).
    * Returns the time the correction was applied, s; it must come before the next exchange.
    */
-  exchange(earth: SitePosition, mars: SitePosition, t1S: number, tauAbS: number): number {
+  exchange(earth: SitePosition, mars: SitePosition, t1S: number, tauAbS: number | undefined, via?: SitePosition): number {
     const at = (s: number): AstroTime => this.t0.AddDays(s / 86_400);
+    const leg = (from: SitePosition, to: SitePosition, time: AstroTime): number => {
+      if (via === undefined) return siteLightTimeS(from, to, time);
+      const first = siteLightTimeS(from, via, time);
+      return first + siteLightTimeS(via, to, time.AddDays(first / 86_400));
+    };
     const { clocks, steer } = this;
     const marsPred = this.predicted(mars);
-    const tauAbPred = siteLightTimeS(earth, marsPred, at(t1S));
-    const t2 = t1S + tauAbS, t3 = t2 + this.options.turnaroundS;
-    const tauBa = siteLightTimeS(mars, earth, at(t3)), tauBaPred = siteLightTimeS(marsPred, earth, at(t3));
+    const tauAb = tauAbS ?? leg(earth, mars, at(t1S));
+    const tauAbPred = leg(earth, marsPred, at(t1S));
+    const t2 = t1S + tauAb, t3 = t2 + this.options.turnaroundS;
+    const tauBa = leg(mars, earth, at(t3)), tauBaPred = leg(marsPred, earth, at(t3));
     const t4 = t3 + tauBa;
     const eA1 = clocks.at(0, ns(t1S)), eB2 = clocks.at(1, ns(t2)) - steer.at(t2);
     if (this.options.mode === "predictive") {
-      steer.apply(tauAbS + eB2 - eA1 - tauAbPred, t2);
+      steer.apply(tauAb + eB2 - eA1 - tauAbPred, t2);
       return t2;
     }
     const eB3 = clocks.at(1, ns(t3)) - steer.at(t3), eA4 = clocks.at(0, ns(t4));
-    const theta = twoWayOffsetS(tauAbS + eB2 - eA1, tauBa + eA4 - eB3, tauAbPred, tauBaPred);
-    const t5 = t4 + siteLightTimeS(earth, mars, at(t4));
+    const theta = twoWayOffsetS(tauAb + eB2 - eA1, tauBa + eA4 - eB3, tauAbPred, tauBaPred);
+    const t5 = t4 + leg(earth, mars, at(t4));
     clocks.at(1, ns(t5));
     steer.apply(theta, t5);
     return t5;

@@ -42,6 +42,7 @@ function section(id: number, body: number[]): number[] {
 
 /** Value types. */
 export const I32 = 0x7f;
+export const F64 = 0x7c;
 export const V128 = 0x7b;
 
 /** Instructions used by the kernels (each a byte list; immediates appended by the helpers). */
@@ -51,7 +52,11 @@ export const op = {
   get: (i: number) => [0x20, ...u32(i)], set: (i: number) => [0x21, ...u32(i)], tee: (i: number) => [0x22, ...u32(i)],
   i32: (x: number) => [0x41, ...s32(x)],
   i32Add: [0x6a], i32Sub: [0x6b], i32LtS: [0x48], i32GtS: [0x4a], i32GeS: [0x4e],
-  f64Add: [0xa0],
+  f64Add: [0xa0], f64Sub: [0xa1], f64Le: [0x65], i32Or: [0x72], i32Shl: [0x74], f64ConvertI32S: [0xb7],
+  /** f64.const x (little-endian IEEE bits). */
+  f64: (x: number) => [0x44, ...new Uint8Array(new Float64Array([x]).buffer)],
+  /** f64.load, 8-byte aligned, at `offset`. */
+  f64Load: (offset = 0) => [0x2b, 3, ...u32(offset)],
   /** f64.store, 8-byte aligned, at `offset`. */
   f64Store: (offset = 0) => [0x39, 3, ...u32(offset)],
   /** v128.load, 16-byte aligned, at `offset`. */
@@ -64,10 +69,10 @@ export const op = {
 
 /**
  * A module importing one memory as env.mem (at least `minPages` pages of 64 KiB) and exporting
- * functions, each `{ name, params, locals, body }` returning nothing.
+ * functions, each `{ name, params, results, locals, body }` (`results`: none when absent).
  */
-export function moduleBytes(funcs: ReadonlyArray<{ name: string; params: number[]; locals: Array<[number, number]>; body: number[] }>, minPages = 1): Uint8Array {
-  const types = funcs.flatMap((f) => [0x60, ...u32(f.params.length), ...f.params, 0]);
+export function moduleBytes(funcs: ReadonlyArray<{ name: string; params: number[]; results?: number[]; locals: Array<[number, number]>; body: number[] }>, minPages = 1): Uint8Array {
+  const types = funcs.flatMap((f) => [0x60, ...u32(f.params.length), ...f.params, ...u32(f.results?.length ?? 0), ...(f.results ?? [])]);
   const imports = [...name("env"), ...name("mem"), 0x02, 0x00, ...u32(minPages)];
   const exports = funcs.flatMap((f, i) => [...name(f.name), 0x00, ...u32(i)]);
   const codes = funcs.flatMap((f) => {

@@ -1,11 +1,13 @@
 /**
  * The resonance mesh across both planets inside the interplanetary run (§5.2): coherence is
  * sampled every tick, nothing crosses before one light-time nor while the gap is closed (the 2028
- * solar conjunction), the summary carries it, and the single-unit verdict's coherence conditions
+ * solar conjunction), the summary carries it, and the single-cognitive-unit reading's mesh tests
  * flip on their thresholds (θ_crit §2.1, ΔE §2.3).
  */
 import { describe, expect, it } from "vitest";
-import { interplanetarySummary, singleUnitVerdict } from "../../experiments/interplanetary/run-summary.js";
+import { interplanetarySummary } from "../../experiments/interplanetary/run-summary.js";
+import { cognitiveUnit } from "../../report/cognitive-unit.js";
+import { interplanetaryStats, type InterplanetaryStats } from "../../report/interplanetary-data.js";
 import { Runner, type Sample } from "../run.js";
 import { resolveScenario, type Scenario } from "../scenario/index.js";
 import type { ModelEvent } from "../model.js";
@@ -75,7 +77,7 @@ describe("coherence across the gap in the interplanetary run", () => {
     const s = interplanetarySummary(sc, seriesOf(samples), events);
     const across = samples.map((x) => x.metrics.coherenceAcross!).sort((a, b) => a - b);
     expect(s.coherence!.across).toEqual({ median: across[Math.floor(across.length / 2)], min: across[0] });
-    expect(s.verdict.conditions.map((c) => c.name)).toContain("coherence across the gap");
+    expect(s.verdict.conditions.map((c) => c.name)).toEqual(expect.arrayContaining(["coherent across the gap", "in phase before the guardian"]));
     const off = scenario({ enabled: false }, "2028-01-01T00:00:00Z", 1);
     const r = run(off);
     expect(Object.keys(r.samples[0]!.metrics).some((k) => k.startsWith("coherence"))).toBe(false);
@@ -89,21 +91,43 @@ describe("coherence across the gap in the interplanetary run", () => {
   });
 });
 
-describe("the single-unit verdict's coherence conditions (§2.1 θ_crit, §2.3 ΔE)", () => {
-  const ok = { acrossMedianS: 5e-10, lightTimeMinS: 1e-10, gapClosedS: 0, residualP99S: 5e-14, paperLatencyS: 1e-9, paperResidualS: 100e-15, processingS: 1e-9 };
-  const coh = { coherenceAcrossMin: 0.96, marsVetoes: 0, rcfThreshold: 0.95, marsDeltaEMedian: 0.01, deltaEThreshold: 0.05, kappaGapPerS: 1e-4 };
+describe("the single-cognitive-unit reading's mesh tests (§2.1 θ_crit, §2.3 ΔE)", () => {
+  const DAY_NS = 86_400e9;
+  const sp = (v: number) => ({ min: v, median: v, p99: v, max: v, count: 10 });
+  const linked = (v: number) => ({ linked: sp(v), cutOff: null });
+  /** A run that passes every test, to be broken one outcome at a time. */
+  const passing = (): InterplanetaryStats => ({
+    startNs: 0, endNs: 10 * DAY_NS, samples: 10, linkDown: [], linkDownNs: 0, lightTimeS: sp(1e-10), minSunAngleDeg: 40,
+    residualS: linked(5e-14), residualAllS: sp(5e-14),
+    latencyS: { earth: { p50: linked(1e-10), p99: linked(2e-10) }, mars: { p50: linked(1e-10), p99: linked(2e-10) }, across: { p50: linked(3e-10), p99: linked(5e-10) } },
+    acrossReachableMin: 1, coherence: { earth: linked(0.99), mars: linked(0.99), across: linked(0.96), global: linked(0.99) },
+    guardian: { deltaEMars: sp(0.01), vetoesMars: 0 },
+  });
+  const holds = (s: InterplanetaryStats) => cognitiveUnit(s).tests.map((t) => [t.name, t.holds]);
 
   it("holds only while coherence across stays ≥ θ_crit and Mars stays in phase before the guardian acts", () => {
-    expect(singleUnitVerdict({ ...ok, ...coh }).outcome).toBe("holds");
-    expect(singleUnitVerdict({ ...ok, ...coh, coherenceAcrossMin: 0.94 }).outcome).toBe("fails");
-    const reseeded = singleUnitVerdict({ ...ok, ...coh, marsDeltaEMedian: 0.9, marsVetoes: 120 });
-    expect(reseeded.outcome).toBe("fails");
-    expect(reseeded.text).toMatch(/Mars in phase with Earth's time before the guardian acts: median ΔE 0\.900/);
-    expect(reseeded.assumptions.some((a) => a.includes("κ_gap = 0.0001"))).toBe(true);
+    expect(cognitiveUnit(passing()).holds).toBe(true);
+    const low = { ...passing(), coherence: { ...passing().coherence, across: linked(0.94) } };
+    expect(holds(low).slice(3)).toEqual([["coherent across the gap", false], ["in phase before the guardian", true]]);
+    const reseeded = { ...passing(), guardian: { deltaEMars: sp(0.9), vetoesMars: 120 } };
+    expect(holds(reseeded).slice(3)).toEqual([["coherent across the gap", true], ["in phase before the guardian", false]]);
+    expect(cognitiveUnit(reseeded).paragraph).toMatch(/guardian re-seeded Mars nodes 120 times/);
+    // The same run holds when ΔE up to 0.95 is read as in phase.
+    expect(cognitiveUnit(reseeded, { latencyS: 1e-9, residualS: 100e-15, deltaEMax: 0.95 }).holds).toBe(true);
   });
 
-  it("without the mesh the verdict has only its three conditions", () => {
-    expect(singleUnitVerdict(ok).conditions).toHaveLength(3);
-    expect(singleUnitVerdict({ ...ok, ...coh }).conditions).toHaveLength(5);
+  it("without the guardian's series the reading has only its three tests", () => {
+    const { guardian: _, ...plain } = passing();
+    expect(cognitiveUnit(plain).tests).toHaveLength(3);
+    expect(cognitiveUnit(passing()).tests).toHaveLength(5);
+  });
+
+  it("a run's series carry the guardian into the reading", () => {
+    const sc = scenario({ nodesPerMarsSite: 2 }, "2028-01-01T00:00:00Z", 1);
+    const { samples } = run(sc);
+    const stats = interplanetaryStats(seriesOf(samples))!;
+    const de = samples.map((x) => x.metrics.deltaEMarsMean!).sort((a, b) => a - b);
+    expect(stats.guardian!.deltaEMars.max).toBe(de[de.length - 1]);
+    expect(stats.guardian!.vetoesMars).toBe(samples[samples.length - 1]!.metrics.meshVetoesMarsTotal);
   });
 });

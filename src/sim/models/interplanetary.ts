@@ -9,7 +9,8 @@
  *      ecliptic positions;
  *   2. links — every link's state and delay; the gap opens or closes (events `gapDown`/`gapUp`);
  *   3. time — the Earth–Mars clock residual just before this tick's exchange, then the exchange
- *      over the first usable gateway → Mars-site link (none while the gap is closed: hold-over);
+ *      over the first usable gateway → Mars-site link, else through a relay (none while the gap
+ *      is closed: hold-over);
  *   4. routing (sample ticks) — shortest light-time paths from sampled sources: latency within
  *      each shell and across the gap;
  *   5. coherence — the resonance mesh across both planets (interplanetary-mesh.ts) takes the
@@ -21,7 +22,7 @@ import { assert } from "../../errors.js";
 import type { RandomStream } from "../../numeric/random/stream.js";
 import { ShortestPaths } from "../../numeric/graph/dijkstra.js";
 import { bodyCentre, linkState, siteLightTimeS, type SitePosition } from "../../model/orbit/interplanetary.js";
-import { BLOCK_CAUSES, InterplanetaryNetwork } from "../../model/orbit/interplanetary-network.js";
+import { BLOCK_CAUSES, InterplanetaryNetwork, LINK_KINDS } from "../../model/orbit/interplanetary-network.js";
 import { walkerSatrecs } from "../../model/orbit/walker.js";
 import { GapTimeTransfer, OPTICAL_OSCILLATOR } from "../../model/umt/interplanetary-umt.js";
 import { CSAC_OSCILLATOR } from "../../model/umt/oscillator.js";
@@ -178,22 +179,35 @@ export class InterplanetaryModel implements Model {
     if (!tick.sample) return;
     tick.metrics.umtResidualS = residualS;
     tick.metrics.umtHoldoverS = holdoverS;
-    tick.metrics.umtSynced = synced ? 1 : 0;
+    tick.metrics.umtSynced = synced === 0 ? 0 : 1;
+    tick.metrics.umtViaRelay = synced === 2 ? 1 : 0;
   }
 
-  /** One exchange at tS over the first usable gateway → Mars-site link, if any; true when made. */
-  private exchange(tNs: number, tS: number): boolean {
-    const net = this.need(this.net);
-    const gapCode = 2; // LINK_KINDS.indexOf("gap")
-    for (let l = 0; l < net.linkKind.length; l++) {
+  /**
+   * One exchange at tS over the first usable gateway → Mars-site link, else through the first
+   * usable relay (a transponder; every leg via the relay); none when the gap is closed.
+   * Returns how it went: 0 none, 1 direct, 2 through a relay.
+   */
+  private exchange(tNs: number, tS: number): 0 | 1 | 2 {
+    const net = this.need(this.net), transfer = this.need(this.transfer);
+    const gapCode = LINK_KINDS.indexOf("gap");
+    let done = Number.NaN;
+    let how: 0 | 1 | 2 = 0;
+    for (let l = 0; l < net.linkKind.length && how === 0; l++) {
       if (net.linkKind[l] !== gapCode || net.linkUp[l] !== 1) continue;
-      const done = this.need(this.transfer).exchange(net.siteOf(net.links[2 * l]!), net.siteOf(net.links[2 * l + 1]!), tS, net.linkDelayS[l]!);
-      assert(done < tS + this.tickNs * 1e-9, `exchange at ${tS} s ends at ${done} s, after the next tick (the schema bounds run.tickS)`);
-      this.syncs++;
-      this.lastSyncNs = tNs;
-      return true;
+      done = transfer.exchange(net.siteOf(net.links[2 * l]!), net.siteOf(net.links[2 * l + 1]!), tS, net.linkDelayS[l]!);
+      how = 1;
     }
-    return false;
+    const relay = how === 0 ? net.relayPath() : null;
+    if (relay !== null) {
+      done = transfer.exchange(net.siteOf(relay.gateway), net.siteOf(relay.mars), tS, undefined, net.siteOf(relay.relay));
+      how = 2;
+    }
+    if (how === 0) return 0;
+    assert(done < tS + this.tickNs * 1e-9, `exchange at ${tS} s ends at ${done} s, after the next tick (the schema bounds run.tickS)`);
+    this.syncs++;
+    this.lastSyncNs = tNs;
+    return how;
   }
 
   /**
@@ -244,6 +258,14 @@ export class InterplanetaryModel implements Model {
     if (!this.coherence) return;
     const lightTimeS = siteLightTimeS(this.earthCentre, this.marsCentre, tick.time);
     this.coherence.step({ tS: tick.tS, lightTimeS, linkUp: this.gapOpen === 1, residualS: this.tickResidualS }, tick.sample, tick.metrics);
+  }
+
+  /**
+   * The network: node layout (Earth, Mars, relays), and every link's state and delay as of the
+   * last step. Read-only, for phases added to this model; valid after `init`.
+   */
+  get network(): InterplanetaryNetwork {
+    return this.need(this.net);
   }
 
   snapshot(): StateValue {

@@ -190,7 +190,7 @@ export class MeshFaults {
         else if (a.event === "leaderChange") t.leaderChanges++;
         else if (a.event === "leaderFailover") {
           t.leaderFailovers++;
-          t.last.leaderFailoverLastS = a.data.seconds!;
+          t.last.leaderFailoverLastS = a.data.failoverS!;
         } else if (a.event === "commit") {
           t.commits++;
           t.last.commitLatencyLastS = a.data.latencyS!;

@@ -15,6 +15,13 @@ import { interplanetaryMeshIssues, interplanetaryMeshSchema } from "./interplane
 export const EARTH_MARS_DISTANCE_MAX_AU = 2.684;
 /** One-way Earth–Mars light-time never exceeds this, s (2.684 au / c). */
 export const EARTH_MARS_LIGHT_TIME_MAX_S = Math.ceil((EARTH_MARS_DISTANCE_MAX_AU * 149_597_870_700) / 299_792_458);
+/**
+ * Longest Earth → Sun–Earth L4/L5 → Mars path, au: Earth–L4 is Earth's heliocentric distance
+ * (an equilateral triangle, ≤ 1.017 au), L4–Mars at most 1.017 + 1.666 au.
+ */
+export const RELAY_PATH_DISTANCE_MAX_AU = 1.017 + EARTH_MARS_DISTANCE_MAX_AU;
+/** One-way light-time through a relay never exceeds this, s. */
+export const RELAY_PATH_LIGHT_TIME_MAX_S = Math.ceil((RELAY_PATH_DISTANCE_MAX_AU * 149_597_870_700) / 299_792_458);
 
 export const interplanetaryEarthSchema = z.strictObject({
   nodes: z.number().int().min(1).max(10_000).default(200).describe("Satellites of the Earth Walker-delta shell (the paper's §5.2 mesh: its Earth part)."),
@@ -42,7 +49,7 @@ export const interplanetaryUmtSchema = z.strictObject({
   ephemerisErrorM: z.number().min(0).max(1e6).default(300).describe("Mars ephemeris error, σ per axis, m (DE430: sub-km, ~1 m within its ranging span; Folkner et al. 2014, IPN PR 42-196; range 1 m – 1 km)."),
   turnaroundS: z.number().min(0).max(60).default(1e-3).describe("Reply delay at the Mars site in a two-way exchange, s."),
   frequencyGain: z.number().min(0).max(1).default(0.5).describe("Frequency-steering gain g of the Mars clock (0: time steps only)."),
-}).describe("Unified time across the gap: one exchange per tick over the first usable Earth↔Mars link; the Mars reference holds over while the gap is closed.");
+}).describe("Unified time across the gap: one exchange per tick over the first usable Earth↔Mars link, else through a relay; the Mars reference holds over while the gap is closed.");
 
 export const interplanetaryLatencySchema = z.strictObject({
   earthSources: z.number().int().min(1).max(256).default(8).describe("Earth satellites routed from each sample (evenly spread, shifted by one every tick) to every other node; every Mars site is routed from too."),
@@ -86,10 +93,10 @@ export function interplanetaryIssues(sc: Scenario): Issue[] {
   const year = Number(ip.epoch.slice(0, 4));
   if (year < 1900 || year > 2100) add("interplanetary.epoch", "a date in 1900–2100 (the span the ephemeris is checked over)", ip.epoch);
   // One exchange (and, two-way, its report back to Mars) must land before the next tick's.
-  const tau = EARTH_MARS_LIGHT_TIME_MAX_S;
+  const tau = ip.relays.length > 0 ? RELAY_PATH_LIGHT_TIME_MAX_S : EARTH_MARS_LIGHT_TIME_MAX_S;
   const needS = ip.umt.mode === "two-way" ? 3 * tau + ip.umt.turnaroundS : tau;
   if (sc.run.tickS < needS) {
-    add("run.tickS", `≥ ${needS} s with interplanetary.umt.mode "${ip.umt.mode}": one Earth–Mars exchange per tick (light-time up to ${tau} s${ip.umt.mode === "two-way" ? ", three legs plus the turnaround" : ""})`, sc.run.tickS);
+    add("run.tickS", `≥ ${needS} s with interplanetary.umt.mode "${ip.umt.mode}"${ip.relays.length > 0 ? " and relays" : ""}: one Earth–Mars exchange per tick (light-time up to ${tau} s${ip.relays.length > 0 ? " through a relay" : ""}${ip.umt.mode === "two-way" ? ", three legs plus the turnaround" : ""})`, sc.run.tickS);
   }
   return out;
 }

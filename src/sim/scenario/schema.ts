@@ -54,7 +54,7 @@ export const meshSchema = z.strictObject({
   kappaPerS: z.number().nonnegative().max(1e18).default(1e9)
     .describe("Resonant coupling κ_ij between neighbours, 1/s (Appendix B: κ ≈ 1 ns^-1)."),
   substeps: z.number().int().min(1).max(100_000).default(10)
-    .describe("Integration sub-steps per kernel tick (keeps κ·dt small)."),
+    .describe("Coupling steps per kernel tick: κ·dt·degree ≤ 1 for stability (6 per ns at the clusters' backbone degree 6), and more for accuracy: the neighbour decoherence 1 − RCF between neighbours is about half its converged value at 10 per ns (bench/mesh-substeps.ts)."),
   initialState: z.enum(["odos", "haar"]).default("odos")
     .describe("Initial node states: around the ODOS reference (all-ones, normalised; spread `initialSpread`) or Haar-random."),
   initialSpread: z.number().nonnegative().max(100).default(0.02)

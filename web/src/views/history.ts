@@ -1,8 +1,11 @@
 /** Run history: every run in the store (CLI and dashboard alike); open one, or compare two. */
 import { api, type RunSummary, type Series } from "../api.js";
-import { LineChart } from "../chart.js";
+import { ChartBoard } from "../chart-board.js";
+import { chartTitle } from "../chart.js";
 import { h, fmt, fmtTime } from "../dom.js";
-import { chartsFor, COLORS } from "../metrics.js";
+import { chartGroups, COLORS } from "../metrics.js";
+import { formatValue } from "../ticks.js";
+import { metricInfo } from "../../../src/report/metric-table.js";
 
 export async function historyView(main: HTMLElement): Promise<() => void> {
   const { runs } = await api<{ runs: RunSummary[] }>("/api/runs");
@@ -31,24 +34,22 @@ export async function compareView(main: HTMLElement, a: string, b: string): Prom
     api<{ metrics: Record<string, Series> }>(`/api/runs/${a}/metrics`), api<{ metrics: Record<string, Series> }>(`/api/runs/${b}/metrics`),
   ]);
   const last = (s: Series | undefined) => (s && s.value.length ? s.value[s.value.length - 1] : undefined);
-  const names = [...new Set([...Object.keys(ma.metrics), ...Object.keys(mb.metrics)])].sort();
+  // In the metric table's group order, as the charts below.
+  const names = chartGroups([...new Set([...Object.keys(ma.metrics), ...Object.keys(mb.metrics)])]).flatMap((g) => g.charts.map((c) => c.key));
   const row = (label: string, x: string, y: string) => h("tr", { class: x === y ? "" : "differs" }, h("th", { scope: "row" }, label), h("td", {}, x), h("td", {}, y));
   const table = h("table", { class: "compare" }, h("thead", {}, h("tr", {}, h("th", {}), h("th", { scope: "col" }, `A: ${ra.id}`), h("th", { scope: "col" }, `B: ${rb.id}`))),
     h("tbody", {},
       row("scenario", ra.name, rb.name), row("seed", String(ra.seed), String(rb.seed)), row("nodes", String(ra.nodes), String(rb.nodes)), row("status", ra.status, rb.status),
       row("fingerprint", ra.fingerprint ?? "—", rb.fingerprint ?? "—"), row("wall time", `${fmt(ra.wallS)} s`, `${fmt(rb.wallS)} s`),
-      ...names.map((n) => row(`final ${n}`, fmt(last(ma.metrics[n])), fmt(last(mb.metrics[n])))),
+      ...names.map((n) => row(`final: ${chartTitle(metricInfo(n).label, metricInfo(n).unit)}`, formatValue(last(ma.metrics[n]), metricInfo(n).unit), formatValue(last(mb.metrics[n]), metricInfo(n).unit))),
       row("events", JSON.stringify(ra.eventCounts), JSON.stringify(rb.eventCounts))));
-  const charts = h("div", { class: "charts" });
-  for (const spec of chartsFor(names)) {
-    const m = spec.metrics[0] as string;
-    const c = new LineChart(spec.title, spec.unit, [{ name: "A", color: COLORS[0] as string }, { name: "B", color: COLORS[1] as string, dashed: true }]);
-    const sa = ma.metrics[m], sb = mb.metrics[m];
+  const board = new ChartBoard(() => [{ name: "A", color: COLORS[0]! }, { name: "B", color: COLORS[1]!, dashed: true }]);
+  for (const [spec, c] of board.ensure(names)) {
+    const sa = ma.metrics[spec.key], sb = mb.metrics[spec.key];
     if (sa) c.set("A", sa.tNs, sa.value);
     if (sb) c.set("B", sb.tNs, sb.value);
-    charts.append(c.el);
   }
   main.replaceChildren(h("section", { class: "panel" }, h("h2", {}, "Compare runs"), h("p", { class: "muted" }, "A solid, B dashed; rows that differ are marked."), h("div", { class: "table-wrap" }, table)),
-    h("section", { class: "panel" }, charts));
+    h("section", { class: "panel" }, board.el));
   return () => undefined;
 }

@@ -69,7 +69,7 @@ export async function improveView(main: HTMLElement): Promise<() => void> {
       btn.addEventListener("click", () => { detail.hidden = !detail.hidden; btn.setAttribute("aria-expanded", String(!detail.hidden)); });
       tbody.append(h("tr", { class: moved ? "moved" : undefined, "data-claim": c.claim },
         h("td", {}, btn, h("div", { class: "basis" }, `${c.section} · ${c.verdict}`)),
-        h("td", { class: "num" }, show(c.paperValue)),
+        h("td", { class: typeof c.paperValue === "number" ? "num paper" : "paper" }, show(c.paperValue)),
         h("td", { class: "num achievable" }, show(c.achievable)),
         h("td", {}, c.unit),
         h("td", { class: "num ratio" }, show(c.ratio)),

@@ -3,10 +3,10 @@
  * SSE; a recorded one is replayed: play/pause and a time scrubber move a cursor through it.
  */
 import { api, streamUrl, type Layout, type RunEvent, type Snapshot, type Update, type RunSummary } from "../api.js";
-import { LineChart } from "../chart.js";
+import { ChartBoard } from "../chart-board.js";
 import { h, fmt, fmtTime } from "../dom.js";
 import { Globe, STATE_FAILED, STATE_OK, STATE_VETO } from "../globe.js";
-import { chartsFor, COLORS } from "../metrics.js";
+import { COLORS } from "../metrics.js";
 import { applyFaultEvent, cmeHalos, faultStateAt, newFaultState, type FaultState } from "../fault-state.js";
 import { decodeNodeFrame, FLAG_FAILED, FLAG_STORM } from "../node-frame.js";
 
@@ -20,7 +20,7 @@ export async function liveView(main: HTMLElement, runId: string | undefined): Pr
   const scrub = h("input", { type: "range", min: "0", max: "1000", value: "1000", "aria-label": "Time scrubber" }) as HTMLInputElement;
   const linksBox = h("input", { type: "checkbox", id: "links", checked: true }) as HTMLInputElement;
   const globe = new Globe();
-  const chartsEl = h("div", { class: "charts" });
+  const board = new ChartBoard((spec) => [{ name: spec.key, color: COLORS[0]! }]);
   const legend = h("p", { class: "legend" },
     h("span", { class: "sw ok" }), "RCF to ODOS ≈ 1 (ΔE ≪ threshold) ", h("span", { class: "sw warn" }), "ΔE → threshold ", h("span", { class: "sw veto" }), "vetoed ",
     h("span", { class: "sw failed" }), "failed ", h("span", { class: "sw storm" }), "CME region ", h("span", { class: "sw smc" }), "SMC (distance compressed; gold: Raft leader)");
@@ -33,10 +33,9 @@ export async function liveView(main: HTMLElement, runId: string | undefined): Pr
       h("div", { class: "controls" }, stopBtn, playBtn, scrub, h("label", { for: "links" }, linksBox, " links"))),
     h("div", { class: "live-grid" },
       h("section", { class: "panel globe-panel", "aria-label": "Constellation" }, h("h2", {}, "Constellation"), globe.el, legend, faultsEl),
-      h("section", { class: "panel", "aria-label": "Charts" }, chartsEl)),
+      h("section", { class: "panel", "aria-label": "Charts" }, board.el)),
   );
 
-  const charts = new Map<string, LineChart>();
   const series = new Map<string, { t: number[]; v: number[] }>();
   let events: RunEvent[] = [];
   let run: RunSummary | undefined;
@@ -58,14 +57,9 @@ export async function liveView(main: HTMLElement, runId: string | undefined): Pr
   let smcNames: string[] = [];
 
   const ensureCharts = () => {
-    const names = [...series.keys()];
-    for (const spec of chartsFor(names)) {
-      const key = spec.title;
-      if (charts.has(key)) continue;
-      const c = new LineChart(spec.title, spec.unit, spec.metrics.map((m, i) => ({ name: m, color: COLORS[i] as string, dashed: i > 0 })));
-      charts.set(key, c);
-      chartsEl.append(c.el);
-      for (const m of spec.metrics) { const s = series.get(m); if (s) c.set(m, s.t, s.v); }
+    for (const [spec, c] of board.ensure([...series.keys()])) {
+      const s = series.get(spec.key);
+      if (s) c.set(spec.key, s.t, s.v);
     }
   };
   const addSample = (t: number, metrics: Record<string, number>) => {
@@ -73,7 +67,7 @@ export async function liveView(main: HTMLElement, runId: string | undefined): Pr
       let s = series.get(k);
       if (!s) series.set(k, (s = { t: [], v: [] }));
       s.t.push(t); s.v.push(v);
-      for (const c of charts.values()) c.push(k, t, v);
+      board.get(k)?.push(k, t, v);
     }
   };
   const applyEvent = (e: RunEvent) => {
@@ -119,7 +113,7 @@ export async function liveView(main: HTMLElement, runId: string | undefined): Pr
     for (const e of events) { if (e.tNs > at) break; applyEvent(e); }
     faults = faultStateAt(events, at);
     paint(at);
-    for (const c of charts.values()) c.cursor(at);
+    for (const c of board.all()) c.cursor(at);
     tEl.textContent = `${fmtTime(at)} of ${fmtTime(durationNs)}`;
   };
   const setupNodes = async (n: number) => {
