@@ -105,6 +105,7 @@ describe("mesh across the gap: an honest light-time delay", () => {
       const expected = t - tau >= 60 ? (dirichlet(y * (t - tau)) + dirichlet(y * t)) / 2 : 0;
       // Phases of ω₀·y·t ~ 1e3 rad wrap in float64 at ~1e-13 rad; 1e-10 covers it.
       expect(m.coherenceAcross).toBeCloseTo(expected, 10);
+      expect(m.crossedEver).toBe(t - tau >= 60);
       expect(m.coherenceAcrossInstant).toBeCloseTo(dirichlet(y * t), 10);
     }
   });
