@@ -76,8 +76,11 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = {
   meshVetoesMars: { label: "Vetoes on the Mars shell in the sample window", unit: "count", group: "ethics / veto" },
   meshVetoesEarthTotal: { label: "Vetoes on the Earth shell since the start", unit: "count", group: "ethics / veto" },
   meshVetoesMarsTotal: { label: "Vetoes on the Mars shell since the start", unit: "count", group: "ethics / veto" },
-  raftLeaderSide: { label: "Raft leader's side (0 Earth, 1 Mars, −1 none)", unit: "", group: "control plane" },
+  raftLeaderSide: { label: "Raft leader's side (0 Earth, 1 Mars, 2 L4/L5 relay, −1 none)", unit: "", group: "control plane" },
   raftCommitLatencyS: { label: "Raft commit latency across the gap", unit: "s", group: "control plane" },
+  raftCommitsTotal: { label: "Raft commands committed since the start", unit: "count", group: "control plane" },
+  raftCommitsBehindEarth: { label: "Committed entries the most-behind Earth controller lacks", unit: "count", group: "control plane" },
+  raftCommitsBehindMars: { label: "Committed entries the most-behind Mars controller lacks", unit: "count", group: "control plane" },
   raftElectionsTotal: { label: "Raft elections since the start (Earth–Mars)", unit: "count", group: "control plane" },
   raftUnavailableS: { label: "Time without a leader able to commit", unit: "s", group: "control plane" },
 };

@@ -8,6 +8,7 @@
 import { AngleFromSun, Body, MakeTime, type AstroTime } from "astronomy-engine";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../errors.js";
+import { RandomStream } from "../numeric/random/stream.js";
 import { linkState, siteLightTimeS } from "../model/orbit/interplanetary.js";
 import { GAP_RAFT_DEFAULT, GapRaft, controllerPosition, runGapRaft, type ControllerSite, type GapRaftOptions } from "./gap-raft.js";
 import { decodeState, encodeState } from "./state-codec.js";
@@ -18,7 +19,7 @@ const E2: ControllerSite = { at: "earth", lonDeg: -60 };
 const M0: ControllerSite = { at: "mars", lonDeg: 0 };
 const M1: ControllerSite = { at: "mars", lonDeg: 90 };
 const M2: ControllerSite = { at: "mars", lonDeg: -60 };
-const L4: ControllerSite = { at: "l4", lonDeg: 0 };
+const L4: ControllerSite = { at: "sun-earth-L4", lonDeg: 0 };
 const DAY_S = 86_400;
 
 /** Far from conjunction (Sun–Earth–Mars elongation ≈ 100°, Earth–Mars ≈ 1.7 AU). */
@@ -203,6 +204,20 @@ describe("a Mars-side partition (Earth majority 3 + 2)", () => {
   });
 });
 
+describe("safety under random side partitions (the checker after every event)", () => {
+  it("no violation over seeded schedules; a failure names its seed", () => {
+    const bad: string[] = [];
+    for (let seed = 1; seed <= 8; seed++) {
+      const pick = RandomStream.fromSeed(seed, "gap-raft-test", "schedule");
+      const sides = ["earth", "mars", "relay"] as const;
+      const partitions = Array.from({ length: 4 }, () => ({ side: sides[pick.int(3)]!, startS: pick.uniform() * 0.8 * DAY_S, durationS: 600 + pick.uniform() * 6 * 3600 }));
+      const r = runGapRaft({ ...SLOW, seed, epoch: QUIET, geometryStepS: 3600, partitions, raftTickS: 30 }, DAY_S);
+      if (r.summary.safetyViolations > 0) bad.push(`reproduce with seed=${seed}: ${JSON.stringify(partitions)}`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
 describe("checkpoint", () => {
   it("a run restored from its snapshot (through the state codec) continues to the same fingerprint", () => {
     const o: GapRaftOptions = { ...SLOW, epoch: QUIET, geometryStepS: 3600, partitions: [{ side: "mars", startS: 30_000, durationS: 20_000 }] };
@@ -218,6 +233,15 @@ describe("checkpoint", () => {
     expect(b.fingerprint()).toBe(a.fingerprint());
     expect(b.metrics()).toEqual(a.metrics());
     expect({ ...b.summary(), safetyViolations: 0 }).toEqual({ ...a.summary(), safetyViolations: 0 });
+  });
+
+  it("refuses a damaged snapshot, naming the field", () => {
+    const o: GapRaftOptions = { ...SLOW, epoch: QUIET, geometryStepS: 3600 };
+    const a = new GapRaft(o);
+    a.advanceTo(3600e9);
+    const state = decodeState<Record<string, unknown>>(encodeState(a.snapshot()));
+    expect(() => new GapRaft(o).restore({ ...state, ackNs: new Float64Array(3) } as never)).toThrow(/checkpoint\.model\.raft\.ackNs: expected a Float64Array of length 25/);
+    expect(() => new GapRaft(o).restore({ ...state, leaderNow: 9 } as never)).toThrow(/leaderNow: expected an integer in \[-1, 4\]/);
   });
 });
 

@@ -32,11 +32,15 @@ import { geostationarySite, areostationarySite, sunEarthTrojanSite, SOLAR_EXCLUS
 import { RandomStream, type RandomStreamState } from "../numeric/random/stream.js";
 import { quantileSorted } from "./failover-stats.js";
 import { GapLinkTable } from "./gap-links.js";
+import { StateReader } from "./checkpoint.js";
 import { Kernel, secondsToNs, type KernelState } from "./kernel.js";
 import type { StateValue } from "./model.js";
 
 /** Where a controller sits: Earth's geostationary ring, Mars's areostationary ring, Sun–Earth L4 or L5. */
-export type ControllerAt = "earth" | "mars" | "l4" | "l5";
+export type ControllerAt = "earth" | "mars" | "sun-earth-L4" | "sun-earth-L5";
+
+/** Every `ControllerAt`, in the order the schema lists them. */
+export const CONTROLLER_SITES: readonly ControllerAt[] = ["earth", "mars", "sun-earth-L4", "sun-earth-L5"];
 
 /** One controller's site; `lonDeg` is the east longitude on its planet's synchronous ring (ignored at L4/L5). */
 export interface ControllerSite {
@@ -85,7 +89,7 @@ export const SIDE_CODE: Readonly<Record<ControllerSide, number>> = { earth: 0, m
  */
 export const GAP_RAFT_DEFAULT: GapRaftOptions = {
   seed: 42, epoch: "2028-03-01T00:00:00Z",
-  controllers: [{ at: "earth", lonDeg: 0 }, { at: "earth", lonDeg: 90 }, { at: "mars", lonDeg: 0 }, { at: "mars", lonDeg: 90 }, { at: "l4", lonDeg: 0 }],
+  controllers: [{ at: "earth", lonDeg: 0 }, { at: "earth", lonDeg: 90 }, { at: "mars", lonDeg: 0 }, { at: "mars", lonDeg: 90 }, { at: "sun-earth-L4", lonDeg: 0 }],
   raftTickS: 30, electionTicks: 120, heartbeatTicks: 4, commitEveryS: 600, geometryStepS: 3600,
   solarExclusionDeg: SOLAR_EXCLUSION_DEG_DEFAULT, partitions: [],
 };
@@ -105,8 +109,8 @@ export function controllerPosition(c: ControllerSite): SitePosition {
   switch (c.at) {
     case "earth": return geostationarySite(c.lonDeg);
     case "mars": return areostationarySite(0, 1, c.lonDeg);
-    case "l4": return sunEarthTrojanSite(4);
-    case "l5": return sunEarthTrojanSite(5);
+    case "sun-earth-L4": return sunEarthTrojanSite(4);
+    case "sun-earth-L5": return sunEarthTrojanSite(5);
   }
 }
 
@@ -115,7 +119,7 @@ export function validateGapRaftOptions(o: GapRaftOptions, path = "interplanetary
   const bad = (field: string, expected: string, got: unknown): never => { throw InputError.of(`${path}.${field}`, expected, got); };
   if (!Array.isArray(o.controllers) || o.controllers.length < 1 || o.controllers.length > 15) bad("sites", "1 to 15 controller sites", o.controllers.length);
   o.controllers.forEach((c, i) => {
-    if (!["earth", "mars", "l4", "l5"].includes(c.at)) bad(`sites[${i}].at`, "one of earth, mars, l4, l5", c.at);
+    if (!CONTROLLER_SITES.includes(c.at)) bad(`sites[${i}].at`, `one of ${CONTROLLER_SITES.join(", ")}`, c.at);
     if (!Number.isFinite(c.lonDeg)) bad(`sites[${i}].lonDeg`, "a finite longitude, degrees", c.lonDeg);
   });
   if (!(o.raftTickS > 0 && Number.isFinite(o.raftTickS) && Math.round(o.raftTickS * 1e9) >= 1)) bad("raftTickS", "a tick > 0 s (≥ 1 ns)", o.raftTickS);
@@ -163,10 +167,14 @@ export interface GapRaftSummary {
   readonly safetyViolations: number;
 }
 
-/** A control-plane event of the run (`leaderChange` {leader, side, term}, `election` {controller, term}, `commit` {leader, latencyS}). */
+/**
+ * A control-plane event of the run: `leaderChange` {leader, side, term}, `election` {controller,
+ * term}, `commit` {leader, latencyS}, `unavailable`/`available` {} (no leader able to commit from
+ * then on / one again).
+ */
 export interface GapRaftEvent {
   readonly tNs: number;
-  readonly kind: "leaderChange" | "election" | "commit";
+  readonly kind: "leaderChange" | "election" | "commit" | "available" | "unavailable";
   readonly data: Readonly<Record<string, number>>;
 }
 
@@ -357,6 +365,7 @@ export class GapRaft {
       if (avail) this.closePeriod(tNs);
       else this.openSinceNs = tNs;
       this.available = avail;
+      this.record(tNs, avail ? "available" : "unavailable", {});
     }
   }
 
@@ -443,6 +452,21 @@ export class GapRaft {
     };
   }
 
+  /**
+   * How many committed entries the most-behind controller on `side` lacks: the highest commit
+   * index anywhere minus the lowest on that side (0 when the side has no controller).
+   */
+  commitsBehind(side: ControllerSide): number {
+    let top = 0;
+    let low = Infinity;
+    for (let i = 0; i < this.nodes.length; i++) {
+      const c = this.nodes[i]!.status().commit;
+      top = Math.max(top, c);
+      if (this.sides[i] === side) low = Math.min(low, c);
+    }
+    return low === Infinity ? 0 : top - low;
+  }
+
   /** Controller i's Raft status now. */
   status(i: number): RaftStatus {
     const r = this.nodes[i];
@@ -477,60 +501,46 @@ export class GapRaft {
     };
   }
 
-  /** Continue exactly from `snapshot()` of a run with the same options (the checker starts afresh). */
-  restore(state: StateValue): void {
-    const s = state as unknown as SnapshotShape;
-    assert(s.nodes.length === this.nodes.length, `gap raft snapshot of ${s.nodes.length} controllers, not ${this.nodes.length}`);
-    this.kernel = Kernel.restore(s.kernel);
-    this.nodes = s.nodes.map((st, i) => RaftNode.fromSnapshot(this.config(i), st));
-    s.randoms.forEach((st, i) => this.randoms[i]!.setState(st)); // after fromSnapshot, which draws once
+  /**
+   * Continue exactly from `snapshot()` of a run with the same options (the checker starts afresh).
+   * A malformed state is refused with a `CheckpointError` naming its path under `path`.
+   */
+  restore(state: StateValue, path = "checkpoint.model.raft"): void {
+    const r = new StateReader(state, path);
+    const n = this.nodes.length;
+    const nodes = r.arr("nodes", n) as RaftNodeState[];
+    const randoms = r.arr("randoms", n) as RandomStreamState[];
+    const inFlight = r.arr("inFlight") as Array<[number, Message]>;
+    const ackNs = r.typed("ackNs", Float64Array, n * n), ackTerm = r.typed("ackTerm", Float64Array, n * n);
+    const candidateTerm = r.typed("candidateTerm", Float64Array, n), sideNs = r.typed("sideNs", Float64Array, 3);
+    const latencies = r.typed("latencies", Float64Array);
+    const pending = r.raw("pending") === null ? null : r.obj("pending");
+    const lastLatency = r.raw("lastLatencyS") === null ? NaN : r.num("lastLatencyS");
+    const periods = r.arr("periods") as Array<[number, number]>;
+    const counters = {
+      nextId: r.int("nextId", 1), elections: r.int("elections"), leaderChanges: r.int("leaderChanges"), leaderNow: r.int("leaderNow", -1, n - 1),
+      markNs: r.int("markNs"), unavailableNs: r.int("unavailableNs"), periodsDropped: r.int("periodsDropped"), openSinceNs: r.int("openSinceNs"), lost: r.int("lost"),
+    };
+    const available = r.bool("available");
+    r.obj("kernel"); // an object, or a CheckpointError here (the kernel asserts its own invariants)
+    this.kernel = Kernel.restore(r.raw("kernel") as KernelState);
+    this.nodes = nodes.map((st, i) => RaftNode.fromSnapshot(this.config(i), st));
+    randoms.forEach((st, i) => this.randoms[i]!.setState(st)); // after fromSnapshot, which draws once
     this.inFlight.clear();
-    for (const [id, m] of s.inFlight) this.inFlight.set(id, m);
-    this.nextId = s.nextId;
-    this.ackNs.set(s.ackNs);
-    this.ackTerm.set(s.ackTerm);
-    this.candidateTerm.set(s.candidateTerm);
-    this.pending = s.pending;
-    this.latencies = Array.from(s.latencies);
-    this.lastLatencyS = s.lastLatencyS ?? NaN;
-    this.elections = s.elections;
-    this.leaderChanges = s.leaderChanges;
-    this.leaderNow = s.leaderNow;
-    this.available = s.available;
-    this.markNs = s.markNs;
-    this.unavailableNs = s.unavailableNs;
-    this.sideNs.set(s.sideNs);
-    this.periods = s.periods.map(([startS, endS]) => ({ startS, endS }));
-    this.periodsDropped = s.periodsDropped;
-    this.openSinceNs = s.openSinceNs;
-    this.lost = s.lost;
+    for (const [id, m] of inFlight) this.inFlight.set(id, m);
+    this.ackNs.set(ackNs);
+    this.ackTerm.set(ackTerm);
+    this.candidateTerm.set(candidateTerm);
+    this.sideNs.set(sideNs);
+    this.pending = pending === null ? null : { leader: pending.int("leader", 0, n - 1), term: pending.int("term"), index: pending.int("index", 1), atNs: pending.int("atNs") };
+    this.latencies = Array.from(latencies);
+    this.lastLatencyS = lastLatency;
+    this.periods = periods.map(([startS, endS]) => ({ startS, endS }));
+    this.available = available;
+    ({ nextId: this.nextId, elections: this.elections, leaderChanges: this.leaderChanges, leaderNow: this.leaderNow, markNs: this.markNs,
+      unavailableNs: this.unavailableNs, periodsDropped: this.periodsDropped, openSinceNs: this.openSinceNs, lost: this.lost } = counters);
     this.events = [];
   }
-}
-
-interface SnapshotShape {
-  kernel: KernelState;
-  nodes: RaftNodeState[];
-  randoms: RandomStreamState[];
-  inFlight: Array<[number, Message]>;
-  nextId: number;
-  ackNs: Float64Array;
-  ackTerm: Float64Array;
-  candidateTerm: Float64Array;
-  pending: { leader: number; term: number; index: number; atNs: number } | null;
-  latencies: Float64Array;
-  lastLatencyS: number | null;
-  elections: number;
-  leaderChanges: number;
-  leaderNow: number;
-  available: boolean;
-  markNs: number;
-  unavailableNs: number;
-  sideNs: Float64Array;
-  periods: Array<[number, number]>;
-  periodsDropped: number;
-  openSinceNs: number;
-  lost: number;
 }
 
 /** Runs `o` for `durationS` and returns the summary, the final metrics and the fingerprint. */

@@ -13,6 +13,7 @@ import type { ModelEvent } from "../../sim/model.js";
 import type { Scenario } from "../../sim/scenario/index.js";
 import { cognitiveUnit } from "../../report/cognitive-unit.js";
 import { interplanetaryStats } from "../../report/interplanetary-data.js";
+import { failoverSummary, type FailoverSummary } from "./failover-summary.js";
 import { PAPER_GAP_RESIDUAL_S, PAPER_LATENCY_S, THEOREM1_RESIDUAL_S } from "./interplanetary.js";
 
 /** A metric series as the store returns it. */
@@ -76,6 +77,8 @@ export interface InterplanetarySummary {
   readonly coherence: CoherenceSummary | null;
   readonly paper: { readonly residualS: number; readonly theorem1S: number; readonly latencyS: number };
   readonly verdict: SingleUnitVerdict;
+  /** The Raft controllers across the gap (null without `interplanetary.controllers`). */
+  readonly failover: FailoverSummary | null;
 }
 
 /** Nearest-rank quantile (p ∈ [0, 1]) of the values; NaN for none. */
@@ -161,6 +164,7 @@ export function interplanetarySummary(scenario: Scenario, metrics: ReadonlyMap<s
     },
     coherence: coherenceSummary(v),
     paper,
+    failover: ip.controllers ? failoverSummary(ip.controllers, ip.epoch, scenario.run.durationS, metrics, events) : null,
     verdict: singleUnitVerdict(metrics),
   };
 }

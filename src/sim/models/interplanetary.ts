@@ -32,6 +32,7 @@ import type { Scenario } from "../scenario/index.js";
 import { EARTH_MARS_LIGHT_TIME_MAX_S } from "../scenario/interplanetary-section.js";
 import { InterplanetaryMeshPhase } from "./interplanetary-mesh.js";
 import type { StreamSet } from "../streams.js";
+import { ConsensusPhase } from "./interplanetary-consensus.js";
 
 /** The resolved `interplanetary` section. */
 type Section = NonNullable<Scenario["interplanetary"]>;
@@ -82,6 +83,8 @@ export class InterplanetaryModel implements Model {
   /** The resonance mesh across both planets (interplanetary.mesh.enabled), and this tick's residual for it. */
   private coherence: InterplanetaryMeshPhase | undefined;
   private tickResidualS = 0;
+  /** The Raft controllers across the gap (with `interplanetary.controllers`). */
+  private consensus: ConsensusPhase | undefined;
 
   init(scenario: Scenario, streams: StreamSet<RandomStream>): void {
     assert(scenario.interplanetary !== undefined, "model interplanetary without its section (the schema requires it)");
@@ -101,6 +104,7 @@ export class InterplanetaryModel implements Model {
       mode: u.mode, oscillator: u.clock === "csac" ? CSAC_OSCILLATOR : OPTICAL_OSCILLATOR, ephemerisErrorM: u.ephemerisErrorM,
       turnaroundS: u.turnaroundS, frequencyGain: u.frequencyGain,
     }, this.t0, streams.get("interplanetary-umt"));
+    this.consensus = ip.controllers ? new ConsensusPhase(ip.controllers, ip.epoch, scenario.run.seed, ip.links.solarExclusionDeg, streams) : undefined;
     const net = this.net;
     this.paths = new ShortestPaths(net.nodes, net.targets.length);
     this.weights = new Float64Array(net.targets.length);
@@ -126,6 +130,7 @@ export class InterplanetaryModel implements Model {
     this.timePhase(tick);
     if (sample) this.routingPhase(tick);
     this.coherencePhase(tick);
+    this.consensus?.step(tNs, sample, tick.metrics, tick.events);
     this.lastTNs = tNs;
     return { metrics: sample ? tick.metrics : {}, events: tick.events };
   }
@@ -273,6 +278,7 @@ export class InterplanetaryModel implements Model {
       lastTNs: this.lastTNs, gapOpen: this.gapOpen, syncs: this.syncs, lastSyncNs: this.lastSyncNs,
       umt: this.need(this.transfer).stateArrays().map((a) => a.slice()),
       mesh: this.coherence ? this.coherence.snapshot() : null,
+      ...(this.consensus ? { consensus: this.consensus.snapshot() } : {}),
     };
   }
 
@@ -297,6 +303,7 @@ export class InterplanetaryModel implements Model {
     this.gapOpen = gapOpen;
     this.syncs = syncs;
     this.lastSyncNs = lastSyncNs;
+    this.consensus?.restore(r.raw("consensus") as StateValue, "checkpoint.model.consensus");
   }
 
   private need<T>(x: T | undefined): T {

@@ -10,6 +10,7 @@ import type { Issue } from "../../errors.js";
 import { describeValue } from "../../errors.js";
 import type { Scenario } from "./schema.js";
 import { interplanetaryMeshIssues, interplanetaryMeshSchema } from "./interplanetary-mesh-section.js";
+import { controllersIssues, interplanetaryControllersSchema } from "./interplanetary-controllers.js";
 
 /** Farthest Earth–Mars distance (Mars at aphelion 1.666 au behind the Sun, Earth at 1.017 au), au; light-time bound below. */
 export const EARTH_MARS_DISTANCE_MAX_AU = 2.684;
@@ -64,6 +65,7 @@ export const interplanetarySchema = z.strictObject({
   umt: interplanetaryUmtSchema.prefault({}),
   latency: interplanetaryLatencySchema.prefault({}),
   mesh: interplanetaryMeshSchema.prefault({}),
+  controllers: interplanetaryControllersSchema.optional(),
 }).describe("The Earth–Mars twin (§5.2), read by `model: interplanetary`.");
 
 /** The entry of `extensionSections`. */
@@ -98,5 +100,6 @@ export function interplanetaryIssues(sc: Scenario): Issue[] {
   if (sc.run.tickS < needS) {
     add("run.tickS", `≥ ${needS} s with interplanetary.umt.mode "${ip.umt.mode}"${ip.relays.length > 0 ? " and relays" : ""}: one Earth–Mars exchange per tick (light-time up to ${tau} s${ip.relays.length > 0 ? " through a relay" : ""}${ip.umt.mode === "two-way" ? ", three legs plus the turnaround" : ""})`, sc.run.tickS);
   }
+  out.push(...controllersIssues(ip.controllers, sc.run.durationS));
   return out;
 }
