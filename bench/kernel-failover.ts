@@ -1,24 +1,35 @@
 /**
  * Kernel events per second on the 10^4-node failover scenario (§3.2): five SMCs on Raft with
- * light-time links, MTBF node failures, a CME, leader crashes (the timing includes the setup:
- * SGP4 for 10^4 nodes). Anchor: a Python heapq event loop doing the same number of push/pop pairs
- * (the bare cost of a discrete-event kernel in the reference language), run in the same process tree.
+ * light-time links, MTBF node failures, CMEs, leader crashes, the safety checker after every Raft
+ * event. Each run is timed whole (setup included). The first run also builds the shell's SGP4
+ * records (10^4 of them) and propagates them to the epoch; later runs of the same shell reuse
+ * those positions (as a sweep over seeds does), so the first run is printed on its own line.
+ * Anchor: a Python heapq event loop doing the same number of push/pop pairs (the bare cost of a
+ * discrete-event kernel in the reference language), run in the same process tree.
+ *
+ * Run: npx tsx bench/kernel-failover.ts [--reps 5]
  */
 import { execFileSync } from "node:child_process";
 import { FAILOVER_DEFAULT, runFailover } from "../src/experiments/failover/failover.js";
+import { median, numberArg as arg } from "./lib.js";
 
+const REPS = arg("--reps", 5);
 const opts = { ...FAILOVER_DEFAULT, durationS: 3000, plan: { ...FAILOVER_DEFAULT.plan, nodeMtbfS: 3e3, leaderCrashes: 10, cmes: 5 } };
 const rates: number[] = [];
 let events = 0;
-for (let rep = 0; rep < 5; rep++) {
+let firstRate = NaN;
+let fingerprint = "";
+for (let rep = 0; rep <= REPS; rep++) {
   const t0 = performance.now();
   const r = runFailover(opts);
   const s = (performance.now() - t0) / 1e3;
+  if (fingerprint && r.fingerprint !== fingerprint) throw new Error("the same run gave two fingerprints");
+  fingerprint = r.fingerprint;
   events = r.events;
-  rates.push(r.events / s);
+  if (rep === 0) firstRate = r.events / s;
+  else rates.push(r.events / s);
 }
-rates.sort((a, b) => a - b);
-const ours = rates[2]!;
+const ours = median(rates);
 const py = `
 import heapq, time
 n=${events}
@@ -35,7 +46,8 @@ try {
 } catch {
   /* python3 missing: report ours alone */
 }
-console.log(`failover scenario (10^4 nodes, ${opts.durationS} s simulated): ${events} kernel events per run (incl. setup: SGP4 of 10^4 nodes)`);
-console.log(`ours   median ${ours.toExponential(3)} events/s (whole run incl. Raft steps, checker, setup)`);
+console.log(`failover scenario (10^4 nodes, ${opts.durationS} s simulated): ${events} kernel events per run, fingerprint ${fingerprint}`);
+console.log(`ours   median ${ours.toExponential(3)} events/s over ${REPS} runs (whole run: faults, Raft steps, network, checker; shell positions reused)`);
+console.log(`ours   first run ${firstRate.toExponential(3)} events/s (also builds and propagates 10^4 SGP4 records)`);
 console.log(`anchor median ${anchor.toExponential(3)} events/s (python heapq push+pop only)`);
-console.log(`ratio ours/anchor = ${(ours / anchor).toFixed(3)}`);
+console.log(`ratio ours/anchor = ${(ours / anchor).toFixed(3)} (median), ${(firstRate / anchor).toFixed(3)} (first run); above 1 we are faster`);

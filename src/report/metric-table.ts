@@ -57,6 +57,7 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = {
   umtResidualS: { label: "Earth–Mars clock residual", unit: "s", group: "clocks" },
   umtHoldoverS: { label: "Mars clock hold-over since the last sync", unit: "s", group: "clocks" },
   umtSynced: { label: "Mars clock synced this sample (1 yes, 0 no)", unit: "", group: "clocks" },
+  umtViaRelay: { label: "Earth–Mars time transfer through a relay this sample (1 yes, 0 no)", unit: "", group: "clocks" },
   latencyEarthP50S: { label: "Routed latency within the Earth shell, p50", unit: "s", group: "interplanetary" },
   latencyEarthP99S: { label: "Routed latency within the Earth shell, p99", unit: "s", group: "interplanetary" },
   latencyMarsP50S: { label: "Routed latency within the Mars shell, p50", unit: "s", group: "interplanetary" },

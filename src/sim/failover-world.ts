@@ -133,6 +133,18 @@ export function runFailover(o: FailoverOptions = FAILOVER_DEFAULT): FailoverResu
 /** The simulated world of one run. */
 class World {
   readonly kernel = new Kernel(1 << 20);
+  // Event kinds with their fields, in the order they are folded into the fingerprint.
+  private readonly RAFT_TICK = this.kernel.kind("raftTick", ["smc"]);
+  private readonly NET = this.kernel.kind("net", ["id", "from", "to"]);
+  private readonly SMC_CRASH = this.kernel.kind("smcCrash", ["i", "smc"]);
+  private readonly SMC_RESTART = this.kernel.kind("smcRestart", ["smc"]);
+  private readonly NODE_FAIL = this.kernel.kind("nodeFail", ["node"]);
+  private readonly NODE_FAIL_CME = this.kernel.kind("nodeFail", ["node", "cme"]);
+  private readonly RELOADED = this.kernel.kind("reloaded", ["node", "spare", "smc"]);
+  private readonly LINK_CUT = this.kernel.kind("linkCut", ["a", "b"]);
+  private readonly PARTITION = this.kernel.kind("partition", ["i"]);
+  private readonly HEAL = this.kernel.kind("heal");
+  private readonly PROPOSE = this.kernel.kind("propose");
   readonly net: SimNetwork<Message>;
   readonly rafts: Array<RaftNode | undefined> = [];
   readonly stores: PersistentState[] = [];
@@ -150,9 +162,11 @@ class World {
   private readonly lastRoles: string[] = [];
   private pendingCrash: { atNs: number; term: number; bound: number } | undefined;
   private readonly phase: RandomStream;
-  private readonly failed = new Set<number>();
+  /** 1 for each node that has failed (its spare took over). */
+  private readonly failed: Uint8Array;
 
   constructor(readonly o: FailoverOptions, readonly sites: Vec3[], readonly ltS: number[][], readonly xyz: Float64Array, readonly perPlane: number) {
+    this.failed = new Uint8Array(xyz.length / 3);
     this.net = new SimNetwork<Message>(this.kernel, {
       endpoints: SMCS, propagationNs: (a, b) => Math.round((ltS[a]?.[b] as number) * NS), rateBitPerS: 100e9,
       linkQueueMax: 4096, lossProbability: 0, random: RandomStream.fromSeed(o.seed, "failover", "net"),
@@ -163,8 +177,8 @@ class World {
     }
     this.phase = RandomStream.fromSeed(o.seed, "failover", "snapshot-phase");
     const tickNs = Math.round(o.raftTickS * NS);
-    for (let i = 0; i < SMCS; i++) this.kernel.schedule(Math.round((tickNs * (i + 1)) / SMCS), "raftTick", { smc: i });
-    this.kernel.schedule(Math.round((o.commitEveryS ?? 5) * NS), "propose", {});
+    for (let i = 0; i < SMCS; i++) this.kernel.scheduleKind(Math.round((tickNs * (i + 1)) / SMCS), this.RAFT_TICK, i);
+    this.kernel.scheduleKind(Math.round((o.commitEveryS ?? 5) * NS), this.PROPOSE);
   }
 
   /** A client command at the current leader (none without one). */
@@ -176,7 +190,7 @@ class World {
       if (ready.index > 0) this.proposals.push({ leader: l, term: r.status().term, index: ready.index, atNs: tNs });
       this.handle(l, ready);
     }
-    this.kernel.scheduleIn(Math.round((this.o.commitEveryS ?? 5) * NS), "propose", {});
+    this.kernel.scheduleKindIn(Math.round((this.o.commitEveryS ?? 5) * NS), this.PROPOSE);
   }
 
   /** Commit latency: the proposing leader has committed the entry in the same term. */
@@ -184,10 +198,9 @@ class World {
     for (let k = this.proposals.length - 1; k >= 0; k--) {
       const p = this.proposals[k]!;
       const r = this.rafts[p.leader];
-      const s = r?.status();
-      if (!r || !s || s.term !== p.term) {
+      if (!r || r.currentTerm !== p.term) {
         this.proposals.splice(k, 1); // leader gone or deposed: no latency for this one
-      } else if (s.commit >= p.index && r.termAt(p.index) === p.term) {
+      } else if (r.commitIndex >= p.index && r.termAt(p.index) === p.term) {
         this.commitLatency.push((tNs - p.atNs) / NS);
         this.log(tNs, "commit", { latencyS: (tNs - p.atNs) / NS });
         this.proposals.splice(k, 1);
@@ -205,19 +218,19 @@ class World {
     s.faults.forEach((f, i) => {
       const at = Math.round(f.atS * NS);
       if (f.kind === "smcCrash") {
-        this.kernel.schedule(at, "smcCrash", { i, smc: f.smc });
+        this.kernel.scheduleKind(at, this.SMC_CRASH, i, f.smc);
       } else if (f.kind === "nodeFail") {
-        this.kernel.schedule(at, "nodeFail", { node: f.node });
+        this.kernel.scheduleKind(at, this.NODE_FAIL, f.node);
       } else if (f.kind === "cme") {
         cmeRings(f.centerNode, f.rings, this.o.shell.planes, this.perPlane).forEach((ring, r) => {
-          for (const node of ring) this.kernel.schedule(at + Math.round(r * f.ringEveryS * NS), "nodeFail", { node, cme: i });
+          for (const node of ring) this.kernel.scheduleKind(at + Math.round(r * f.ringEveryS * NS), this.NODE_FAIL_CME, node, i);
         });
       } else if (f.kind === "linkCut") {
-        this.kernel.schedule(at, "linkCut", { a: f.a, b: f.b });
-        this.kernel.schedule(at + Math.round(f.durationS * NS), "heal", {});
+        this.kernel.scheduleKind(at, this.LINK_CUT, f.a, f.b);
+        this.kernel.scheduleKind(at + Math.round(f.durationS * NS), this.HEAL);
       } else {
-        this.kernel.schedule(at, "partition", { i });
-        this.kernel.schedule(at + Math.round(f.durationS * NS), "heal", {});
+        this.kernel.scheduleKind(at, this.PARTITION, i);
+        this.kernel.scheduleKind(at + Math.round(f.durationS * NS), this.HEAL);
       }
     });
     this.partitions = s.faults;
@@ -227,35 +240,36 @@ class World {
   run(): void {
     const endNs = Math.round(this.o.durationS * NS);
     const tickNs = Math.round(this.o.raftTickS * NS);
-    for (let ev = this.kernel.next(); ev !== undefined && ev.timeNs <= endNs; ev = this.kernel.next()) {
-      const d = ev.data;
-      switch (ev.kind) {
-        case "raftTick": {
-          const smc = d.smc as number;
-          const r = this.rafts[smc];
-          if (r) this.handle(smc, r.tick());
-          this.kernel.scheduleIn(tickNs, "raftTick", { smc });
-          break;
-        }
-        case "net": {
-          const m = this.net.receive(d.id as number);
-          const r = m ? this.rafts[m.to] : undefined;
-          if (m && r) this.handle(m.to, r.step(m.payload));
-          break;
-        }
-        case "smcCrash": this.crash(d.smc as number, ev.timeNs); break;
-        case "smcRestart": this.restart(d.smc as number, ev.timeNs); break;
-        case "nodeFail": this.nodeFail(d.node as number, ev.timeNs / NS); break;
-        case "linkCut": this.net.cutLink(d.a as number, d.b as number); break;
-        case "partition": { const f = this.partitions[d.i as number]; if (f?.kind === "partition") this.net.partition(f.groups); break; }
-        case "heal": this.net.heal(); break;
-        case "propose": this.propose(ev.timeNs); break;
-        default: break;
-      }
-      this.checker.check(this.rafts);
-      if (this.o.recordTimeline) this.logRaft(ev.timeNs);
-      this.measureFailover(ev.timeNs);
-      if (this.proposals.length > 0) this.measureCommits(ev.timeNs);
+    const k = this.kernel;
+    for (let kind = k.nextKind(); kind >= 0 && k.nowNs <= endNs; kind = k.nextKind()) {
+      const tNs = k.nowNs;
+      // Only Raft's events can change what the safety checker reads.
+      let raft = true;
+      if (kind === this.RAFT_TICK) {
+        const smc = k.field(0);
+        const r = this.rafts[smc];
+        if (r) this.handle(smc, r.tick());
+        k.scheduleKindIn(tickNs, this.RAFT_TICK, smc);
+      } else if (kind === this.NET) {
+        const m = this.net.receive(k.field(0));
+        const r = m ? this.rafts[m.to] : undefined;
+        if (m && r) this.handle(m.to, r.step(m.payload));
+      } else if (kind === this.NODE_FAIL || kind === this.NODE_FAIL_CME) {
+        this.nodeFail(k.field(0), tNs / NS);
+        raft = false;
+      } else if (kind === this.SMC_CRASH) this.crash(k.field(1), tNs);
+      else if (kind === this.SMC_RESTART) this.restart(k.field(0), tNs);
+      else if (kind === this.LINK_CUT) this.net.cutLink(k.field(0), k.field(1));
+      else if (kind === this.PARTITION) {
+        const f = this.partitions[k.field(0)];
+        if (f?.kind === "partition") this.net.partition(f.groups);
+      } else if (kind === this.HEAL) this.net.heal();
+      else if (kind === this.PROPOSE) this.propose(tNs);
+      else raft = false; // reloaded: a spare took over; nothing in the control plane changes
+      if (raft) this.checker.check(this.rafts);
+      if (this.o.recordTimeline) this.logRaft(tNs);
+      this.measureFailover(tNs);
+      if (this.proposals.length > 0) this.measureCommits(tNs);
     }
   }
 
@@ -286,13 +300,13 @@ class World {
   private leader(): number {
     let best = -1;
     let term = -1;
-    this.rafts.forEach((r, i) => {
-      const s = r?.status();
-      if (s && s.role === "leader" && s.term > term) {
-        term = s.term;
+    for (let i = 0; i < this.rafts.length; i++) {
+      const r = this.rafts[i];
+      if (r && r.currentRole === "leader" && r.currentTerm > term) {
+        term = r.currentTerm;
         best = i;
       }
-    });
+    }
     return best;
   }
 
@@ -304,7 +318,7 @@ class World {
     this.rafts[smc] = undefined;
     this.log(tNs, "smcCrash", { smc });
     const downNs = Math.round((this.o.plan.smcDownS) * NS);
-    this.kernel.schedule(tNs + downNs, "smcRestart", { smc });
+    this.kernel.scheduleKind(tNs + downNs, this.SMC_RESTART, smc);
     if (wasLeader && this.pendingCrash === undefined) this.pendingCrash = { atNs: tNs, term, bound: this.electionBound(smc) };
   }
 
@@ -336,8 +350,9 @@ class World {
     const l = this.leader();
     const r = l >= 0 ? this.rafts[l] : undefined;
     if (!r) return;
-    const s = r.status();
-    if (s.term > p.term && s.commit > 0 && r.termAt(s.commit) === s.term) {
+    const term = r.currentTerm;
+    const commit = r.commitIndex;
+    if (term > p.term && commit > 0 && r.termAt(commit) === term) {
       this.failover.push((tNs - p.atNs) / NS);
       this.failoverBound.push(p.bound);
       this.log(tNs, "leaderFailover", { failoverS: (tNs - p.atNs) / NS, boundS: p.bound });
@@ -362,8 +377,8 @@ class World {
   }
 
   private nodeFail(node: number, tS: number): void {
-    if (node >= this.xyz.length / 3 || this.failed.has(node)) return;
-    this.failed.add(node);
+    if (node >= this.xyz.length / 3 || this.failed[node] === 1) return;
+    this.failed[node] = 1;
     if (this.o.reloadFrom === "neighbour") {
       this.neighbourReload(node, tS);
       return;
@@ -379,7 +394,7 @@ class World {
     let spare = -1;
     for (let k = 1; k < this.perPlane && spare < 0; k++) {
       const c = plane * this.perPlane + ((node % this.perPlane) + k) % this.perPlane;
-      if (!this.failed.has(c)) spare = c;
+      if (this.failed[c] === 0) spare = c;
     }
     if (spare < 0) {
       this.unrecoverable += 1;
@@ -392,8 +407,8 @@ class World {
     this.reloads.push(r.reloadS);
     this.reloadBound.push(r.lowerBoundS);
     this.lost.push(r.stateLostS * 1e3);
-    this.log(Math.round(tS * NS), "nodeFail", { node, smc, spare, reloadS: r.reloadS, stateLostS: r.stateLostS, lowerBoundS: r.lowerBoundS });
-    this.kernel.schedule(Math.round((tS + r.reloadS) * NS), "reloaded", { node, spare, smc });
+    if (this.o.recordTimeline) this.log(Math.round(tS * NS), "nodeFail", { node, smc, spare, reloadS: r.reloadS, stateLostS: r.stateLostS, lowerBoundS: r.lowerBoundS });
+    this.kernel.scheduleKind(Math.round((tS + r.reloadS) * NS), this.RELOADED, node, spare, smc);
   }
 
   /** The next healthy node of `node`'s plane, `step` = +1 (ahead) or −1 (behind); −1 if none. */
@@ -402,7 +417,7 @@ class World {
     const slot = node % this.perPlane;
     for (let k = 1; k < this.perPlane; k++) {
       const c = plane * this.perPlane + (((slot + step * k) % this.perPlane) + this.perPlane) % this.perPlane;
-      if (!this.failed.has(c) && c !== not) return c;
+      if (this.failed[c] === 0 && c !== not) return c;
     }
     return -1;
   }
@@ -424,8 +439,8 @@ class World {
     this.reloads.push(r.reloadS);
     this.reloadBound.push(r.lowerBoundS);
     this.lost.push(r.stateLostS * 1e3);
-    this.log(Math.round(tS * NS), "nodeFail", { node, smc: -1, spare, reloadS: r.reloadS, stateLostS: r.stateLostS, lowerBoundS: r.lowerBoundS });
-    this.kernel.schedule(Math.round((tS + r.reloadS) * NS), "reloaded", { node, spare, smc: -1 });
+    if (this.o.recordTimeline) this.log(Math.round(tS * NS), "nodeFail", { node, smc: -1, spare, reloadS: r.reloadS, stateLostS: r.stateLostS, lowerBoundS: r.lowerBoundS });
+    this.kernel.scheduleKind(Math.round((tS + r.reloadS) * NS), this.RELOADED, node, spare, -1);
   }
 
   results(): Omit<FailoverResult, "paperClaims" | "smcs" | "faults" | "timeline"> {

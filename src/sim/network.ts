@@ -45,6 +45,8 @@ export class SimNetwork<P> {
   private readonly group: Int32Array;
   private readonly cut = new Set<number>();
   private nextId = 1;
+  /** The kernel's kind of a delivery: `net` {id, from, to}. */
+  private readonly netKind: number;
   /** Counters of outcomes, for metrics. */
   readonly counts: Record<SendOutcome, number> = { sent: 0, lost: 0, partitioned: 0, queueFull: 0, down: 0 };
 
@@ -54,6 +56,7 @@ export class SimNetwork<P> {
     if (!Number.isInteger(opts.linkQueueMax) || opts.linkQueueMax < 1) throw InputError.of("network.linkQueueMax", "an integer ≥ 1", opts.linkQueueMax);
     if (!(opts.lossProbability >= 0 && opts.lossProbability < 1)) throw InputError.of("network.lossProbability", "a probability in [0, 1)", opts.lossProbability);
     this.group = new Int32Array(opts.endpoints);
+    this.netKind = kernel.kind("net", ["id", "from", "to"]);
   }
 
   private linkKey(from: number, to: number): number {
@@ -67,8 +70,9 @@ export class SimNetwork<P> {
 
   /** Send `payload` of `sizeBytes`; schedules a `net` event on arrival. */
   send(from: number, to: number, sizeBytes: number, payload: P): SendOutcome {
-    assert(from >= 0 && from < this.opts.endpoints && to >= 0 && to < this.opts.endpoints && from !== to, `send ${from} → ${to}`);
-    assert(sizeBytes > 0, `message size ${sizeBytes} B`);
+    // Messages are built only on failure: a template string per send costs more than the send.
+    if (!(from >= 0 && from < this.opts.endpoints && to >= 0 && to < this.opts.endpoints && from !== to)) assert(false, `send ${from} → ${to}`);
+    if (!(sizeBytes > 0)) assert(false, `message size ${sizeBytes} B`);
     const outcome = this.route(from, to, sizeBytes, payload);
     this.counts[outcome] += 1;
     return outcome;
@@ -89,11 +93,11 @@ export class SimNetwork<P> {
     link.busyUntilNs = departNs;
     if (this.opts.random.uniform() < this.opts.lossProbability) return "lost";
     const prop = this.opts.propagationNs(from, to);
-    assert(Number.isSafeInteger(prop) && prop >= 0, `propagation ${from} → ${to}: ${prop} ns`);
+    if (!(Number.isSafeInteger(prop) && prop >= 0)) assert(false, `propagation ${from} → ${to}: ${prop} ns`);
     const id = this.nextId++;
     link.inFlight += 1;
     this.payloads.set(id, { from, to, payload });
-    this.kernel.schedule(departNs + prop, "net", { id, from, to });
+    this.kernel.scheduleKind(departNs + prop, this.netKind, id, from, to);
     return "sent";
   }
 
@@ -103,7 +107,7 @@ export class SimNetwork<P> {
    */
   receive(id: number): { from: number; to: number; payload: P } | undefined {
     const m = this.payloads.get(id);
-    assert(m !== undefined, `net message ${id} unknown or received twice`);
+    if (m === undefined) assert(false, `net message ${id} unknown or received twice`);
     this.payloads.delete(id);
     const link = this.links.get(this.linkKey(m.from, m.to)) as Link;
     link.inFlight -= 1;

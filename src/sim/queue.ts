@@ -34,7 +34,7 @@ export class QueueOverflowError extends PqmsError {
 }
 
 /** Arrays start at this many entries (or the capacity, if smaller) and double as needed. */
-const INITIAL_ENTRIES = 256;
+const INITIAL_ENTRIES = 4096;
 
 /** Bounded 4-ary heap of (time, seq) keys with per-event payload slots. */
 export class EventQueue {

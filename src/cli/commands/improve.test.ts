@@ -23,8 +23,8 @@ describe("pqms improve", () => {
     expect(Object.keys(photons)).toEqual(expect.arrayContaining(["claim", "paperValue", "achievable", "unit", "ratio", "setBy"]));
     expect(photons.achievable).toBeCloseTo(Math.log(1 / 2e-6) / 0.93, 9);
     expect(photons.setBy.map((s: { name: string }) => s.name)).toEqual(["readoutError", "detectorEfficiency"]);
-    expect(j.simulations.map((c: { claim: string }) => c.claim)).toEqual(["s21-theorem1", "s62-h2"]);
-    expect(j.simulations[1].inputs.clockErrorStdFs).toBeCloseTo(Math.hypot(1e-12, 1e-12, 0.01 / 299_792_458) * 1e15, 6);
+    expect(j.simulations.map((c: { claim: string }) => c.claim)).toEqual(["abs-system-rcf", "s21-theorem1", "s62-h2"]);
+    expect(j.simulations[2].inputs.clockErrorStdFs).toBeCloseTo(Math.hypot(1e-12, 1e-12, 0.01 / 299_792_458) * 1e15, 6);
     expect(j.coherence).toHaveLength(7);
     expect(j.coherence[0].rcfMean).toBeGreaterThan(j.coherence[6].rcfMean); // a larger residual costs coherence
     expect(j.hypotheses.map((h: { id: string }) => h.id)).toEqual(["H1", "H2", "H3"]);

@@ -2,7 +2,8 @@
  * §6.2's H2 is asked twice: by the audit (claim s62-h2) and by `pqms falsify H2`, and `pqms improve`
  * reruns both at the buildable UMT residual. They run the same replicates (N = 100, d = 12, 50 ns,
  * RCF̄ read in each node's clock frame) and agree: at the paper's 10 fs both pass, at the buildable
- * residual (tens of ps) both fail, and each says the settings it ran.
+ * residual (tens of ps) both fail, and each says the settings it ran. The abstract's system-RCF claim
+ * runs the same replicate and fails there too.
  */
 import { describe, expect, it } from "vitest";
 import { evaluateClaim } from "../audit/claim.js";
@@ -36,7 +37,8 @@ describe("the audit's s62-h2 and falsify's H2 agree where they ask the same ques
     expect(at(10)).toBe("reproduced by simulation");
     expect(buildableS).toBeGreaterThan(1e-11);
     expect(at(buildableS * 1e15)).toBe("contradicted by simulation");
-    const rerun = buildableSimulationClaims(TECHNOLOGY_DEFAULT).find((c) => c.claim === "s62-h2")!;
-    expect(rerun.verdict).toBe("contradicted by simulation");
+    // The abstract's system RCF runs the same replicate (its own seeds): it too fails at the buildable residual.
+    const rerun = buildableSimulationClaims(TECHNOLOGY_DEFAULT);
+    expect(rerun.map((c) => [c.claim, c.verdict]).filter(([id]) => id !== "s21-theorem1")).toEqual([["abs-system-rcf", "contradicted by simulation"], ["s62-h2", "contradicted by simulation"]]);
   }, 120_000);
 });

@@ -182,7 +182,7 @@ export interface ImproveOptions {
   readonly twinNodes?: number;
 }
 
-/** Derive every change, the scenario and H1 on the buildable technology. */
+/** Derive every change and the scenario; with the simulations, H1–H3, the clock claims, H2 along the residual and the failover world on the buildable technology. */
 export function runImprove(o: ImproveOptions = {}): ImproveResult {
   const t = applyTechOverrides(TECHNOLOGY_DEFAULT, o.set ?? {});
   const assumptions = techAssumptions(t);
@@ -214,13 +214,12 @@ export function buildableHypotheses(t: Technology): HypothesisResult[] {
   ];
 }
 
-/** The audit's simulation claims on the clock residual (Theorem 1, H2), rerun with the buildable UMT residual. */
+/** The audit's simulation claims that read the clock residual (the abstract's system RCF, Theorem 1, H2), rerun with the buildable UMT residual. */
 export function buildableSimulationClaims(t: Technology): ImproveResult["simulations"] {
   const fs = D.umtResidualS(t).value * 1e15;
-  return ["s21-theorem1", "s62-h2"].map((id) => {
-    const c = CLAIMS.find((x) => x.id === id)!;
+  return CLAIMS.filter((c) => c.cost === "simulation" && "clockErrorStdFs" in c.inputs).map((c) => {
     const r = evaluateClaim(c, { ...c.inputs, clockErrorStdFs: fs });
-    return { claim: id, paperValue: r.paperValue, recomputed: r.recomputed, unit: r.unit, verdict: r.verdict, inputs: r.inputs };
+    return { claim: c.id, paperValue: r.paperValue, recomputed: r.recomputed, unit: r.unit, verdict: r.verdict, inputs: r.inputs };
   });
 }
 

@@ -36,6 +36,7 @@ export interface RaftConfig {
 }
 
 const EMPTY: readonly Entry[] = [];
+const NO_MESSAGES: readonly Message[] = Object.freeze([]);
 
 /**
  * Everything a node holds between calls (persistent and volatile), as plain numbers: restoring it
@@ -114,7 +115,8 @@ export class RaftNode {
   termAt(index: number): number {
     if (index === 0) return 0;
     const e = this.log[index - 1];
-    assert(e !== undefined, `raft ${this.cfg.id}: no entry ${index} (last ${this.log.length})`);
+    // The message is built only on failure: a template string per call costs more than the lookup.
+    if (e === undefined) assert(false, `raft ${this.cfg.id}: no entry ${index} (last ${this.log.length})`);
     return e.term;
   }
 
@@ -171,7 +173,7 @@ export class RaftNode {
 
   /** Take one message addressed to this node. */
   step(m: Message): Ready {
-    assert(m.to === this.cfg.id, `message for ${m.to} stepped into ${this.cfg.id}`);
+    if (m.to !== this.cfg.id) assert(false, `message for ${m.to} stepped into ${this.cfg.id}`);
     this.stepTerm(m);
     return this.ready();
   }
@@ -483,7 +485,11 @@ export class RaftNode {
 
   // ------------------------------------------------------------------ output
   private send(m: Partial<Message> & Pick<Message, "type" | "to" | "term">): void {
-    this.msgs.push({ from: this.cfg.id, index: 0, logTerm: 0, commit: 0, reject: false, hint: 0, entries: EMPTY, ...m });
+    // Written out field by field (not spread over defaults): one object of one shape per message.
+    this.msgs.push({
+      type: m.type, from: this.cfg.id, to: m.to, term: m.term, index: m.index ?? 0, logTerm: m.logTerm ?? 0,
+      commit: m.commit ?? 0, reject: m.reject ?? false, hint: m.hint ?? 0, entries: m.entries ?? EMPTY,
+    });
   }
 
   private ready(): Ready {
@@ -494,8 +500,9 @@ export class RaftNode {
       this.hardDirty = false;
       this.logDirtyFrom = Infinity;
     }
-    const messages = this.msgs;
-    this.msgs = [];
+    // Most ticks send nothing: hand out one shared empty list rather than a new one each time.
+    const messages = this.msgs.length === 0 ? NO_MESSAGES : this.msgs;
+    if (messages !== NO_MESSAGES) this.msgs = [];
     return { messages, persist, state: this.status() };
   }
 }

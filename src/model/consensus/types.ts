@@ -78,7 +78,7 @@ export interface Ready {
 
 /** Applies a `Persist` to stored state (what a caller's storage does). */
 export function applyPersist(store: PersistentState, p: Persist): void {
-  assert(p.fromIndex >= 1 && p.fromIndex - 1 <= store.log.length, `persist from index ${p.fromIndex} beyond stored log of ${store.log.length}`);
+  if (!(p.fromIndex >= 1 && p.fromIndex - 1 <= store.log.length)) assert(false, `persist from index ${p.fromIndex} beyond stored log of ${store.log.length}`);
   store.term = p.term;
   store.votedFor = p.votedFor;
   store.log.length = p.fromIndex - 1;

@@ -3,11 +3,11 @@
  * geometry it stands for — Earth ISLs |Δr|/c on SGP4 positions, the Mars ring's chord r·2sin(π/n)/c,
  * deep-space links the light-time equation — with the Sun closing every direct link at conjunction.
  */
-import { MakeTime } from "astronomy-engine";
+import { Body, MakeTime, RotationAxis } from "astronomy-engine";
 import { describe, expect, it } from "vitest";
 import { SPEED_OF_LIGHT_M_PER_S } from "../constants.js";
-import { AREOSTATIONARY_RADIUS_M, siteLightTimeS } from "./interplanetary.js";
-import { BLOCK_CAUSES, InterplanetaryNetwork, LINK_KINDS } from "./interplanetary-network.js";
+import { AREOSTATIONARY_RADIUS_M, GM_MARS, MARS_EQUATORIAL_RADIUS_M, baryPositionM, siteLightTimeS } from "./interplanetary.js";
+import { BLOCK_CAUSES, InterplanetaryNetwork, LINK_KINDS, marsLowOrbitSite } from "./interplanetary-network.js";
 import { plusGridLinks } from "./isl.js";
 import { positionsAt, walkerSatrecs } from "./walker.js";
 
@@ -87,5 +87,36 @@ describe("InterplanetaryNetwork", () => {
     expect(Array.from(net.gatewayIndex)).toContain(p.gateway);
     expect(p.mars).toBeGreaterThanOrEqual(net.marsNode(0));
     expect(net.gapState().open).toBe(true);
+  });
+
+  it("a low Mars orbit: radius R♂ + h, Kepler's period, polar at 90°, linked to the ring and to the areostationary sites Mars does not hide", () => {
+    const t0 = MakeTime(epochDate);
+    const r = MARS_EQUATORIAL_RADIUS_M + 400e3;
+    const periodS = 2 * Math.PI * Math.sqrt((r * r * r) / GM_MARS);
+    const site = marsLowOrbitSite(0, 12, 400, 90, t0);
+    const rel = (dtS: number) => {
+      const t = t0.AddDays(dtS / 86_400), p = site(t, new Float64Array(3)), m = baryPositionM(Body.Mars, t);
+      return [p[0]! - m[0]!, p[1]! - m[1]!, p[2]! - m[2]!];
+    };
+    const dot = (a: number[], b: number[]) => a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]!;
+    const p0 = rel(0), pHalf = rel(periodS / 2), pQuarter = rel(periodS / 4);
+    expect(Math.abs(Math.hypot(...p0) - r)).toBeLessThan(1e-3);
+    expect(dot(p0, pHalf) / (r * r)).toBeCloseTo(-1, 6); // half a period: the opposite point
+    const n = RotationAxis(Body.Mars, t0.AddDays(periodS / 4 / 86_400)).north;
+    expect(dot(pQuarter, [n.x, n.y, n.z]) / r).toBeCloseTo(1, 4); // polar: over Mars's north pole a quarter later
+    const net = new InterplanetaryNetwork({
+      shell, recs: walkerSatrecs(shell, epochDate), epoch: t0, gateways: 4, marsSites: 3, marsLongitudeDeg: 0, relays: [],
+      link: { solarExclusionDeg: 2, atmosphereMarginM: 100_000 }, marsLowOrbit: { sites: 12, altitudeKm: 400, inclinationDeg: 90 },
+    });
+    expect([net.marsNodes, net.areostationaryNodes]).toEqual([15, 3]);
+    const low = Array.from(net.linkKind).map((k, l) => [LINK_KINDS[k], l] as const).filter(([k]) => k === "mars-low").map(([, l]) => l);
+    expect(low.length).toBe(12 + 12 * 3);
+    net.update(t0.AddDays(0.2));
+    // 12 in a ring at 400 km: 30° chords clear Mars (3 796·cos 15° = 3 667 km > 3 496 km); each low
+    // satellite sees at least one of three areostationary sites, and Mars hides some.
+    expect(low.slice(0, 12).every((l) => net.linkUp[l] === 1)).toBe(true);
+    const toRing = low.slice(12);
+    expect(toRing.some((l) => net.linkUp[l] === 0 && BLOCK_CAUSES[net.linkCause[l]!] === "mars")).toBe(true);
+    for (let k = 0; k < 12; k++) expect(toRing.slice(3 * k, 3 * k + 3).some((l) => net.linkUp[l] === 1)).toBe(true);
   });
 });

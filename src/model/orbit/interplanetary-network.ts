@@ -14,19 +14,19 @@
  *   differs by < |v|/c ≈ 1e-4 relative.
  * Routing weights each usable link by its delay plus the per-hop processing time.
  */
-import { Body, type AstroTime } from "astronomy-engine";
+import { Body, RotationAxis, type AstroTime } from "astronomy-engine";
 import type { SatRec } from "satellite.js";
 import { InputError } from "../../errors.js";
 import { SPEED_OF_LIGHT_M_PER_S } from "../constants.js";
 import {
-  MARS_EQUATORIAL_RADIUS_M, areostationarySite, baryPositionM, earthShellSite, linkState, sunEarthTrojanSite,
+  GM_MARS, MARS_EQUATORIAL_RADIUS_M, areostationarySite, baryPositionM, earthShellSite, linkState, sunEarthTrojanSite,
   type LinkBlock, type LinkOptions, type SitePosition,
 } from "./interplanetary.js";
 import { linkVisibility, plusGridLinks } from "./isl.js";
 import { positionsAt, type WalkerShell } from "./walker.js";
 
 /** Kinds of link, in the order they are listed. */
-export const LINK_KINDS = ["earth-isl", "mars-ring", "gap", "earth-relay", "relay-mars"] as const;
+export const LINK_KINDS = ["earth-isl", "mars-ring", "gap", "earth-relay", "relay-mars", "mars-low"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 /** Why a deep-space link is down, as a code (index) for numeric event data; 0 is "up". */
@@ -48,6 +48,35 @@ export interface InterplanetaryNetworkOptions {
   readonly marsLongitudeDeg: number;
   readonly relays: readonly RelayName[];
   readonly link: Required<LinkOptions>;
+  /** An optional low Mars orbit ring (no deep-space terminals: it reaches Earth through the areostationary sites). */
+  readonly marsLowOrbit?: { readonly sites: number; readonly altitudeKm: number; readonly inclinationDeg: number };
+}
+
+/**
+ * Satellite k of `count` equally spaced on one circular low Mars orbit (two-body, no J2): radius
+ * R♂ + altitude, mean motion √(GM♂/r³), ascending node on Mars's equator at the node of that
+ * equator on the ICRF equator (x̂ = ẑ × n̂), inclination to Mars's equator, phase 2πk/count at `epoch`.
+ */
+export function marsLowOrbitSite(k: number, count: number, altitudeKm: number, inclinationDeg: number, epoch: AstroTime): SitePosition {
+  if (!(Number.isInteger(count) && count >= 1 && Number.isInteger(k) && k >= 0 && k < count)) throw InputError.of("mars.lowOrbit.sites", `a site index in [0, ${count})`, k);
+  if (!(altitudeKm >= 100 && altitudeKm <= 20_000)) throw InputError.of("mars.lowOrbit.altitudeKm", "an altitude in [100, 20000] km", altitudeKm);
+  const r = MARS_EQUATORIAL_RADIUS_M + altitudeKm * 1000;
+  const nRadS = Math.sqrt(GM_MARS / (r * r * r));
+  const u0 = (2 * Math.PI * k) / count, inc = (inclinationDeg * Math.PI) / 180;
+  const ci = Math.cos(inc), si = Math.sin(inc);
+  return (time, out) => {
+    const n = RotationAxis(Body.Mars, time).north;
+    const xl = Math.hypot(n.x, n.y);
+    const xx = -n.y / xl, xy = n.x / xl; // ẑ × n̂, normalised
+    const yx = -n.z * xy, yy = n.z * xx, yz = n.x * xy - n.y * xx; // n̂ × x̂
+    const u = u0 + nRadS * (time.tt - epoch.tt) * 86_400;
+    const c = Math.cos(u) * r, s = Math.sin(u) * r;
+    baryPositionM(Body.Mars, time, out);
+    out[0] = out[0]! + c * xx + s * (ci * yx + si * n.x);
+    out[1] = out[1]! + c * xy + s * (ci * yy + si * n.y);
+    out[2] = out[2]! + s * (ci * yz + si * n.z);
+    return out;
+  };
 }
 
 /** Closest distance of segment a→b (flat xyz arrays at offsets ia, ib) to point p, m. */
@@ -62,7 +91,9 @@ function segmentDistance(x: Float64Array, ia: number, ib: number, p: Float64Arra
 /** The network's nodes, links and per-time link state. */
 export class InterplanetaryNetwork {
   readonly earthNodes: number;
+  /** Mars nodes: the areostationary sites first (with deep-space terminals), then the low-orbit ring. */
   readonly marsNodes: number;
+  readonly areostationaryNodes: number;
   readonly relayNodes: number;
   readonly nodes: number;
   /** Earth satellite index of each gateway. */
@@ -92,12 +123,18 @@ export class InterplanetaryNetwork {
     if (recs.length !== shell.total) throw InputError.of("interplanetary.earth.nodes", `${recs.length} SGP4 records`, shell.total);
     if (!(Number.isInteger(gateways) && gateways >= 1 && gateways <= shell.total)) throw InputError.of("interplanetary.earth.gateways", `an integer in [1, ${shell.total}]`, gateways);
     this.earthNodes = shell.total;
-    this.marsNodes = marsSites;
+    const low = options.marsLowOrbit?.sites ?? 0;
+    this.areostationaryNodes = marsSites;
+    this.marsNodes = marsSites + low;
     this.relayNodes = relays.length;
     this.nodes = this.earthNodes + this.marsNodes + this.relayNodes;
     this.gatewayIndex = Int32Array.from({ length: gateways }, (_, k) => Math.floor((k * shell.total) / gateways));
     this.gatewaySites = Array.from(this.gatewayIndex, (i) => earthShellSite(recs, i, options.epoch));
-    this.marsSites = Array.from({ length: marsSites }, (_, k) => areostationarySite(k, marsSites, options.marsLongitudeDeg));
+    const lo = options.marsLowOrbit;
+    this.marsSites = [
+      ...Array.from({ length: marsSites }, (_, k) => areostationarySite(k, marsSites, options.marsLongitudeDeg)),
+      ...Array.from({ length: low }, (_, k) => marsLowOrbitSite(k, low, lo!.altitudeKm, lo!.inclinationDeg, options.epoch)),
+    ];
     this.relaySites = relays.map((r) => sunEarthTrojanSite(r === "sun-earth-L4" ? 4 : 5));
     const pairs: number[] = [];
     const kinds: number[] = [];
@@ -111,6 +148,11 @@ export class InterplanetaryNetwork {
     const m0 = this.earthNodes, r0 = m0 + this.marsNodes;
     if (marsSites === 2) add(m0, m0 + 1, "mars-ring");
     if (marsSites > 2) for (let k = 0; k < marsSites; k++) add(m0 + k, m0 + ((k + 1) % marsSites), "mars-ring");
+    // The low ring: neighbours in the ring, and each satellite to every areostationary site.
+    const l0 = m0 + marsSites;
+    if (low === 2) add(l0, l0 + 1, "mars-low");
+    if (low > 2) for (let k = 0; k < low; k++) add(l0 + k, l0 + ((k + 1) % low), "mars-low");
+    for (let k = 0; k < low; k++) for (let m = 0; m < marsSites; m++) add(l0 + k, m0 + m, "mars-low");
     for (const g of this.gatewayIndex) for (let m = 0; m < marsSites; m++) add(g, m0 + m, "gap");
     for (const g of this.gatewayIndex) for (let r = 0; r < this.relayNodes; r++) add(g, r0 + r, "earth-relay");
     for (let r = 0; r < this.relayNodes; r++) for (let m = 0; m < marsSites; m++) add(r0 + r, m0 + m, "relay-mars");
@@ -166,7 +208,7 @@ export class InterplanetaryNetwork {
     for (let l = this.earthLinkCount; l < L; l++) {
       const kind = LINK_KINDS[this.linkKind[l]!]!;
       const a = this.links[2 * l]!, b = this.links[2 * l + 1]!;
-      if (kind === "mars-ring") {
+      if (kind === "mars-ring" || kind === "mars-low") {
         const ia = 3 * (a - this.earthNodes), ib = 3 * (b - this.earthNodes), x = this.marsXyz;
         const up = segmentDistance(x, ia, ib, mars) >= marsR;
         this.linkUp[l] = up ? 1 : 0;

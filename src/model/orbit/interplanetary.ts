@@ -16,7 +16,7 @@
  * down when the ray passes inside an occulting body (Earth, Mars: radius plus a margin; the Sun's
  * photosphere) or closer to the Sun than the solar exclusion angle allows (see `linkState`).
  */
-import { type AstroTime, BaryState, Body, HelioState, KM_PER_AU, MakeTime, RotateVector, RotationAxis, Rotation_EQD_EQJ, Vector, type FlexibleDateTime } from "astronomy-engine";
+import { type AstroTime, BaryState, Body, HelioState, KM_PER_AU, MakeTime, RotateVector, RotationAxis, Rotation_EQD_EQJ, type RotationMatrix, Vector, type FlexibleDateTime } from "astronomy-engine";
 import { sgp4, type SatRec } from "satellite.js";
 import { InputError } from "../../errors.js";
 import { SPEED_OF_LIGHT_M_PER_S } from "../constants.js";
@@ -48,12 +48,39 @@ export const ATMOSPHERE_MARGIN_M = 100_000;
  */
 export const SOLAR_EXCLUSION_DEG_DEFAULT = 2;
 
+/**
+ * The last few barycentric positions computed, by (body, TT): a link's geometry asks for the same
+ * body at the same instant many times (each link's emission end, each occulter), and one
+ * `BaryState` costs tens of µs. A pure memo: the numbers are those `BaryState` gives.
+ */
+const BARY_MEMO = 32;
+const memoBody: Array<Body | undefined> = new Array<Body | undefined>(BARY_MEMO).fill(undefined);
+const memoTt = new Float64Array(BARY_MEMO).fill(Number.NaN);
+const memoM = new Float64Array(3 * BARY_MEMO);
+let memoNext = 0;
+
 /** Barycentric EQJ position of `body` at `time`, m, into `out`. */
 export function baryPositionM(body: Body, time: FlexibleDateTime, out: Float64Array = new Float64Array(3)): Float64Array {
-  const s = BaryState(body, time);
+  const t = MakeTime(time);
+  for (let i = 0; i < BARY_MEMO; i++) {
+    if (memoTt[i] === t.tt && memoBody[i] === body) {
+      out[0] = memoM[3 * i]!;
+      out[1] = memoM[3 * i + 1]!;
+      out[2] = memoM[3 * i + 2]!;
+      return out;
+    }
+  }
+  const s = BaryState(body, t);
   out[0] = s.x * M_PER_AU;
   out[1] = s.y * M_PER_AU;
   out[2] = s.z * M_PER_AU;
+  const k = memoNext;
+  memoNext = (memoNext + 1) % BARY_MEMO;
+  memoBody[k] = body;
+  memoTt[k] = t.tt;
+  memoM[3 * k] = out[0];
+  memoM[3 * k + 1] = out[1];
+  memoM[3 * k + 2] = out[2];
   return out;
 }
 
@@ -116,13 +143,26 @@ export function earthShellSite(recs: readonly SatRec[], i: number, epoch: AstroT
   return (time, out) => {
     const pv = sgp4(rec, (time.ut - epoch.ut) * 1440);
     if (!pv || typeof pv.position !== "object") throw InputError.of(`satellite ${i}`, "an SGP4 solution", `~a propagation error at ${time.toString()}`);
-    const km = RotateVector(Rotation_EQD_EQJ(time), new Vector(pv.position.x, pv.position.y, pv.position.z, time));
+    const km = RotateVector(eqdToEqj(time), new Vector(pv.position.x, pv.position.y, pv.position.z, time));
     baryPositionM(Body.Earth, time, out);
     out[0] = out[0]! + km.x * 1000;
     out[1] = out[1]! + km.y * 1000;
     out[2] = out[2]! + km.z * 1000;
     return out;
   };
+}
+
+/** The last precession–nutation matrix computed and its TT: every Earth site at one instant shares it (one costs ~100 µs). */
+let eqdMemoTt = Number.NaN;
+let eqdMemo: RotationMatrix | undefined;
+
+/** `Rotation_EQD_EQJ(time)`, memoised for the last instant asked (a pure memo: the same matrix). */
+function eqdToEqj(time: AstroTime): RotationMatrix {
+  if (eqdMemo === undefined || eqdMemoTt !== time.tt) {
+    eqdMemo = Rotation_EQD_EQJ(time);
+    eqdMemoTt = time.tt;
+  }
+  return eqdMemo;
 }
 
 /** Sun–Earth L4 (`which` = 4, leading Earth by 60°) or L5 (trailing) as a site. */

@@ -45,11 +45,12 @@ export function walkerSatrecs(shell: WalkerShell, epoch: Date): SatRec[] {
   const perPlane = shell.total / shell.planes;
   const n = meanMotionRevPerDay(shell.altitudeKm);
   const recs: SatRec[] = [];
+  const epochText = epoch.toISOString().replace("Z", "");
   for (let p = 0; p < shell.planes; p++) {
     for (let s = 0; s < perPlane; s++) {
       const anomaly = (360 * s) / perPlane + (360 * shell.phasing * p) / shell.total;
       recs.push(json2satrec({
-        OBJECT_NAME: `PQMS-${p}-${s}`, OBJECT_ID: `2026-000A`, EPOCH: epoch.toISOString().replace("Z", ""),
+        OBJECT_NAME: `PQMS-${p}-${s}`, OBJECT_ID: `2026-000A`, EPOCH: epochText,
         MEAN_MOTION: n, ECCENTRICITY: 0, INCLINATION: shell.inclinationDeg, RA_OF_ASC_NODE: (360 * p) / shell.planes,
         ARG_OF_PERICENTER: 0, MEAN_ANOMALY: anomaly % 360, NORAD_CAT_ID: recs.length + 1, ELEMENT_SET_NO: 1,
         BSTAR: 0, MEAN_MOTION_DOT: 0, MEAN_MOTION_DDOT: 0,

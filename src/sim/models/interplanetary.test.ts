@@ -176,6 +176,10 @@ describe("a Sun–Earth L4 relay routes around the Sun (§5.2 relays)", () => {
     expect(v0.conditions.slice(3).map((c) => [c.name, c.holds])).toEqual([["coherent across the gap", null], ["in phase before the guardian", false]]);
     expect(v1.conditions.find((c) => c.name === "in phase before the guardian")!.holds).toBe(false);
     expect([v0.outcome, v1.outcome]).toEqual(["fails", "fails"]);
+    // Started inside the outage: the gap is down from run time 0 to the end.
+    const s0 = interplanetarySummary(scenario({ epoch: "2028-03-20T00:00:00Z" }), series(direct.samples), direct.events);
+    expect(s0.linkDown.map((p) => [p.start, p.open, p.cause])).toEqual([["2028-03-20T00:00:00.000Z", true, "sun-exclusion"]]);
+    expect(interplanetarySummary(scenario({ epoch: "2028-03-20T00:00:00Z", relays: ["sun-earth-L4"] }), series(relayed.samples), relayed.events).linkDown).toEqual([]);
     expect(v0.text).toMatch(/not a single cognitive unit/);
   });
 });
@@ -205,6 +209,20 @@ describe("Earth–Mars time transfer in the run: the ephemeris error is an input
 
   it("two-way: the range error common to both legs cancels", () => {
     for (const s of umtRun("two-way").samples) expect(Math.abs(s.metrics.umtResidualS!)).toBeLessThan(1e-9);
+  });
+});
+
+describe("a low Mars orbit ring behind the areostationary sites", () => {
+  const run = runAll(scenario({ epoch: "2028-02-25T00:00:00Z", mars: { areostationary: 3, lowOrbit: { sites: 12, altitudeKm: 400 } } }, { durationS: DAY_S, checkpointEveryS: DAY_S }));
+
+  it("every low satellite reaches Earth through an areostationary site: across-gap pairs all routed, one hop of ≤ 0.08 s more", () => {
+    for (const s of run.samples) {
+      expect(s.metrics.latencyAcrossReachable).toBe(1);
+      // Low orbit → areostationary site: at most 20 428 + 3 796 km ≈ 0.081 s, plus the 3-site path.
+      expect(s.metrics.latencyAcrossP99S!).toBeLessThan(s.metrics.lightTimeS! + 0.092 + 0.081 + s.metrics.latencyEarthP99S! + 0.12);
+      // Most Mars pairs are now low↔low, a few 30° hops of 1 965 km (6.6 ms) each: the median falls below one areostationary chord.
+      expect(s.metrics.latencyMarsP50S!).toBeLessThan((20_428_000 * Math.sqrt(3)) / 299_792_458);
+    }
   });
 });
 

@@ -98,6 +98,7 @@ export class InterplanetaryModel implements Model {
       shell, recs: walkerSatrecs(shell, epoch), epoch: this.t0, gateways: ip.earth.gateways,
       marsSites: ip.mars.areostationary, marsLongitudeDeg: ip.mars.longitudeDeg, relays: ip.relays,
       link: { solarExclusionDeg: ip.links.solarExclusionDeg, atmosphereMarginM: ip.links.atmosphereMarginM },
+      marsLowOrbit: ip.mars.lowOrbit,
     });
     const u = ip.umt;
     this.transfer = new GapTimeTransfer({
@@ -122,9 +123,9 @@ export class InterplanetaryModel implements Model {
 
   step(tNs: number, sample: boolean): StepResult {
     const t0 = this.need(this.t0);
-    if (this.lastTNs === 0) this.startExchange(t0);
     const tS = tNs * 1e-9;
     const tick: TickContext = { tNs, tS, time: t0.AddDays(tS / 86_400), sample, metrics: {}, events: [] };
+    if (this.lastTNs === 0) this.startExchange(t0, tick.events);
     this.geometryPhase(tick);
     this.linkPhase(tick);
     this.timePhase(tick);
@@ -135,12 +136,17 @@ export class InterplanetaryModel implements Model {
     return { metrics: sample ? tick.metrics : {}, events: tick.events };
   }
 
-  /** Run time 0: the first exchange (if a link is up), so the first tick measures one interval of hold-over. */
-  private startExchange(t0: AstroTime): void {
+  /**
+   * Run time 0: the first exchange (if a link is up), so the first tick measures one interval of
+   * hold-over; a run that starts with the gap closed records `gapDown` at 0.
+   */
+  private startExchange(t0: AstroTime, events: ModelEvent[]): void {
     const net = this.need(this.net);
     net.update(t0);
     this.exchange(0, 0);
-    this.gapOpen = net.gapState().open ? 1 : 0;
+    const gap = net.gapState();
+    this.gapOpen = gap.open ? 1 : 0;
+    if (!gap.open) events.push({ tNs: 0, kind: GAP_DOWN, data: { cause: gap.cause } });
   }
 
   /** 1. Where the planets are: light-time and the Sun–Earth–Mars angle (centres), positions for displays. */

@@ -36,7 +36,12 @@ export const interplanetaryEarthSchema = z.strictObject({
 export const interplanetaryMarsSchema = z.strictObject({
   areostationary: z.number().int().min(1).max(64).default(3).describe("Sites of the areostationary ring (radius ≈ 20 428 km, one Martian sidereal day), evenly spaced in areographic longitude; neighbours are linked."),
   longitudeDeg: z.number().min(0).lt(360).default(0).describe("Areographic east longitude of ring site 0, degrees."),
-}).describe("The Mars shell: an areostationary ring; every site carries a deep-space terminal.");
+  lowOrbit: z.strictObject({
+    sites: z.number().int().min(0).max(256).default(0).describe("Satellites equally spaced on one circular low Mars orbit (0: none); each links to its ring neighbours and to every areostationary site it sees."),
+    altitudeKm: z.number().min(100).max(20_000).default(400).describe("Altitude above Mars's equatorial radius, km."),
+    inclinationDeg: z.number().min(0).max(180).default(90).describe("Inclination to Mars's equator, degrees (90: polar)."),
+  }).prefault({}).describe("An optional low-Mars-orbit ring (two-body, no J2), reaching Earth only through the areostationary sites."),
+}).describe("The Mars shell: an areostationary ring, every site with a deep-space terminal, and an optional low-orbit ring.");
 
 export const interplanetaryLinksSchema = z.strictObject({
   solarExclusionDeg: z.number().min(0).lt(90).default(2).describe("Sun–Earth–probe angle below which a deep-space link is down, degrees (NASA/JPL Mars conjunction practice ≈ 2°; Morabito & Hastrup 2003; range 1–5°)."),

@@ -131,7 +131,7 @@ export async function improveView(main: HTMLElement): Promise<() => void> {
   render(first);
   main.replaceChildren(
     h("section", { class: "panel" }, h("h2", {}, "The paper's V3000 and the buildable one"),
-      h("p", {}, "For every claim the audit finds inconsistent or physically impossible: the paper's figure, the nearest figure today's components and physics allow, their ratio, and the technology figures that set it. Each figure is derived on the server from the assumptions on the left; change one and the dependent figures move."),
+      h("p", {}, "For every claim the audit finds inconsistent or physically impossible: the paper's figure, the nearest figure today's components and physics allow, their ratio, and the technology figures that set it. Each figure is derived on the server from the technology assumptions beside it; change one and the dependent figures move."),
       status, h("div", { class: "controls" }, resetBtn, runBtn), runNote),
     h("div", { class: "improve-grid" },
       h("section", { class: "panel", "aria-labelledby": "assumptions-h" }, h("h2", { id: "assumptions-h" }, "Technology assumptions"), h("div", { class: "assumption-list" }, ...items)),

@@ -16,9 +16,9 @@ export const absSystemRcf: Claim<MeshRunInputs & { bound: number }> = {
     return {
       recomputed: h.mean,
       comparison: above(i.bound, h.mean, "simulation"),
-      simulation: `mesh twin, N = ${i.nodes}, d = ${i.dim}, UMT residual ${i.clockErrorStdFs} fs, γ = ${sci(i.gammaPerS)}/s, κ = ${sci(i.kappaPerS)}/s, coupling ${i.coupling}, veto ${i.veto ? "on" : "off"}, ${i.initial} start, ${i.replicates} seeds: RCF̄ = ${h.mean.toFixed(6)} (95 % CI ${h.lower.toFixed(6)}–${h.upper.toFixed(6)})`,
+      simulation: `mesh twin (H2's replicate), N = ${i.nodes}, d = ${i.dim}, ring of degree 4, ${i.durationNs} ns, UMT residual ${i.clockErrorStdFs} fs applied to each node's read-out frame, γ = ${sci(i.gammaPerS)}/s, κ = ${sci(i.kappaPerS)}/s, coupling ${i.coupling}, veto ${i.veto ? "on" : "off"}, ${i.initial} start, ${i.replicates} seeds: RCF̄ = ${h.mean.toFixed(6)} (95 % CI ${h.lower.toFixed(6)}–${h.upper.toFixed(6)})`,
       arithmetic: [
-        `RCF̄ = 1/(N−1) Σ_{e∈MST} RCF_e (§2.1) on the twin's states after ${sci(h.durationS * 1e9)} ns`,
+        `RCF̄ = 1/(N−1) Σ_{e∈MST} RCF_e (§2.1) on the twin's states after ${sci(h.durationS * 1e9)} ns, read in each node's clock frame`,
         `per-seed values: ${h.rcf.map((x) => x.toFixed(6)).join(", ")}`,
       ],
       explanation: {
