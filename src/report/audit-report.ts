@@ -26,6 +26,8 @@ export interface AuditReportClaim {
   readonly simulation: string | null;
   readonly arithmetic: readonly string[];
   readonly explanation: string;
+  /** A run of the twin read beside the arithmetic (its own verdict), or null/absent. */
+  readonly twin?: { readonly verdict: string; readonly factor: number | null; readonly simulation: string; readonly arithmetic: readonly string[] } | null;
 }
 
 export interface AuditReportInput {
@@ -60,6 +62,12 @@ export function basisText(c: AuditReportClaim): string {
   return `derived from ${k.evidence}: recomputed ${showValue(k.recomputed)} ${rel}, paper ${showValue(k.paper)}`;
 }
 
+/** The twin's verdict beside the arithmetic's, with its factor and the run's numbers; null when there is none. */
+export function twinText(c: AuditReportClaim): string | null {
+  if (!c.twin) return null;
+  return `${c.twin.verdict}${c.twin.factor === null ? "" : ` (×${showValue(c.twin.factor)})`} — ${c.twin.simulation}`;
+}
+
 /** Short verdict for tables. */
 function shortVerdict(c: AuditReportClaim): string {
   return c.factor !== null ? `${c.verdict} ×${showValue(c.factor)}` : c.verdict;
@@ -77,7 +85,7 @@ export function auditMarkdown(a: AuditReportInput): string {
   out.push("");
   for (const c of a.claims) {
     out.push(`## ${c.id} (${c.section})`, "", `> ${c.claim}`, "", `- **inputs:** ${inputsText(c)}`, `- **paper:** ${showValue(c.paperValue)} ${c.unit}`,
-      `- **recomputed:** ${showValue(c.recomputed)}`, `- **verdict:** ${verdictText(c)}`, `- **basis:** ${basisText(c)}`, "", "Arithmetic:", "", "```", ...c.arithmetic, "```", "", c.explanation, "");
+      `- **recomputed:** ${showValue(c.recomputed)}`, `- **verdict:** ${verdictText(c)}`, `- **basis:** ${basisText(c)}`, ...(c.twin ? [`- **twin:** ${twinText(c)}`] : []), "", "Arithmetic:", "", "```", ...c.arithmetic, ...(c.twin ? ["— the twin:", ...c.twin.arithmetic] : []), "```", "", c.explanation, "");
   }
   return out.join("\n");
 }
@@ -92,8 +100,8 @@ export function auditHtml(a: AuditReportInput): string {
   const rows = a.claims.map((c) => `<tr><td><a href="#${escapeHtml(c.id)}">${escapeHtml(c.id)}</a></td><td>${escapeHtml(c.section)}</td><td>${escapeHtml(showValue(c.paperValue))}</td><td>${escapeHtml(showValue(c.recomputed))}</td><td>${escapeHtml(c.unit)}</td><td class="${verdictClass(c.verdict)}">${escapeHtml(shortVerdict(c))}</td></tr>`).join("\n");
   const sections = a.claims.map((c) => `<section id="${escapeHtml(c.id)}"><h2>${escapeHtml(c.id)} <small>(${escapeHtml(c.section)})</small></h2>
 <blockquote>${escapeHtml(c.claim)}</blockquote>
-<p><b>Inputs:</b> ${escapeHtml(inputsText(c))}<br><b>Paper:</b> ${escapeHtml(showValue(c.paperValue))} ${escapeHtml(c.unit)}<br><b>Recomputed:</b> ${escapeHtml(showValue(c.recomputed))}<br><b>Verdict:</b> <span class="${verdictClass(c.verdict)}">${escapeHtml(verdictText(c))}</span><br><b>Basis:</b> ${escapeHtml(basisText(c))}</p>
-<pre>${escapeHtml(c.arithmetic.join("\n"))}</pre><p>${escapeHtml(c.explanation)}</p></section>`).join("\n");
+<p><b>Inputs:</b> ${escapeHtml(inputsText(c))}<br><b>Paper:</b> ${escapeHtml(showValue(c.paperValue))} ${escapeHtml(c.unit)}<br><b>Recomputed:</b> ${escapeHtml(showValue(c.recomputed))}<br><b>Verdict:</b> <span class="${verdictClass(c.verdict)}">${escapeHtml(verdictText(c))}</span><br><b>Basis:</b> ${escapeHtml(basisText(c))}${c.twin ? `<br><b>Twin:</b> <span class="${verdictClass(c.twin.verdict)}">${escapeHtml(twinText(c)!)}</span>` : ""}</p>
+<pre>${escapeHtml([...c.arithmetic, ...(c.twin ? ["— the twin:", ...c.twin.arithmetic] : [])].join("\n"))}</pre><p>${escapeHtml(c.explanation)}</p></section>`).join("\n");
   const tally = Object.entries(a.tally).map(([k, v]) => `${escapeHtml(k)}: ${v}`).join(", ");
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>PQMS-V3000 claims audit</title><style>${CSS}</style></head><body>
 <h1>PQMS-V3000 claims audit</h1><p>${a.claims.length} claims. ${tally}.</p>

@@ -4,22 +4,28 @@
  * as a single … cognitive unit", with UMT "residual drift below 100 fs". We read it as three
  * tests the run can fail: every node can reach every other at every sample, the routed latency
  * between any two nodes stays below the paper's bound, and the Earth–Mars clock residual stays
- * below the paper's bound. The reading is computed from the run's outcomes (InterplanetaryStats);
+ * below the paper's bound. With the resonance mesh across the gap two more: coherence across the
+ * gap stays at or above θ_crit (§2.1), and the Mars nodes stay in phase with the common time
+ * reference before the guardian re-seeds them (ΔE, §2.3). The reading is computed from the run's outcomes (InterplanetaryStats);
  * each test names the assumption it hangs on. Plain data: the report and the dashboard both use it.
  */
+import { PAPER_THRESHOLDS } from "../model/guardian/odos-kernel.js";
 import { formatSeconds, PAPER_LATENCY_S, PAPER_RESIDUAL_S, THEOREM1_DRIFT_S, type InterplanetaryStats, type Spread } from "./interplanetary-data.js";
 
 /** The bounds the paper sets (§5.2); `--set`-style overrides pass others. */
 export interface CognitiveUnitBounds {
   readonly latencyS: number;
   readonly residualS: number;
+  /** θ_crit on RCF (§2.1: 0.95) and the ΔE veto threshold (§2.3: 0.05); the paper's when absent. */
+  readonly rcfMin?: number;
+  readonly deltaEMax?: number;
 }
 
 export const PAPER_BOUNDS: CognitiveUnitBounds = { latencyS: PAPER_LATENCY_S, residualS: PAPER_RESIDUAL_S };
 
 /** One test of the reading. `holds` null: the run did not record what the test needs. */
 export interface CognitiveUnitTest {
-  readonly name: "connected" | "latency" | "one time base";
+  readonly name: "connected" | "latency" | "one time base" | "coherent across the gap" | "in phase before the guardian";
   readonly claim: string;
   readonly measured: string;
   readonly holds: boolean | null;
@@ -64,13 +70,37 @@ function tests(s: InterplanetaryStats, b: CognitiveUnitBounds): CognitiveUnitTes
         ? `worst per-sample p99: across the gap ${formatSeconds(acrossWorst)}, within a shell ${formatSeconds(shellWorst)}`
         : "no latency recorded",
       holds: Number.isFinite(latencyWorst) ? latencyWorst < b.latencyS : null,
-      assumption: "latency = light-time along the shortest usable route over the run's link graph (sampled node pairs each sample), plus nothing for processing",
+      assumption: "latency = light-time along the shortest usable route over the run's link graph (sampled node pairs each sample) plus the scenario's processing time per hop",
     },
     {
       name: "one time base", claim: `Earth–Mars clock residual < ${formatSeconds(b.residualS)}`,
       measured: res === null ? "no residual recorded" : `|residual| median ${formatSeconds(res.median)}, p99 ${formatSeconds(res.p99)}, max ${formatSeconds(res.max)}`,
       holds: res === null ? null : res.p99 < b.residualS,
-      assumption: "the residual of two-way transfer plus ephemeris-predicted light-time, with the scenario's ephemeris range error and clocks",
+      assumption: "the scenario's Earth–Mars time transfer (two-way, or predicted from the ephemeris), its ephemeris error and clocks; the Mars clock holds over while the gap is closed",
+    },
+  ];
+}
+
+/** The mesh's two tests, made only when the run recorded what the Mars guardian saw (`guardian`). */
+function meshTests(s: InterplanetaryStats, b: CognitiveUnitBounds): CognitiveUnitTest[] {
+  const g = s.guardian;
+  if (g === undefined) return [];
+  const rcfMin = b.rcfMin ?? PAPER_THRESHOLDS.rcfMin;
+  const deltaEMax = b.deltaEMax ?? PAPER_THRESHOLDS.deltaEMax;
+  const across = [s.coherence.across.linked, s.coherence.across.cutOff].filter((x): x is Spread => x !== null);
+  const acrossMin = Math.min(...across.map((x) => x.min));
+  return [
+    {
+      name: "coherent across the gap", claim: `coherence across the gap ≥ θ_crit = ${rcfMin} at every sample (§2.1)`,
+      measured: across.length === 0 ? "no coherence recorded" : `minimum ${Number(acrossMin.toPrecision(4))}; the Mars guardian re-seeded nodes ${g.vetoesMars} times`,
+      holds: across.length === 0 ? null : acrossMin >= rcfMin,
+      assumption: "coherence as the cross-gap coupling sees it: each side's nodes against the other side's state one light-time late, 0 while the gap is closed; the coupling rate κ_gap is a twin input (interplanetary.mesh)",
+    },
+    {
+      name: "in phase before the guardian", claim: `Mars nodes' ΔE against the common time reference ≤ ${deltaEMax} before any veto (§2.3), median over samples`,
+      measured: `median ΔE ${Number(g.deltaEMars.median.toPrecision(3))}, max ${Number(g.deltaEMars.max.toPrecision(3))}`,
+      holds: g.deltaEMars.median <= deltaEMax,
+      assumption: "ΔE at each tick's first inner mesh step, after the residual's phase change and the cross-gap pull: coherence the guardian restores by re-seeding is not coherence the clocks keep",
     },
   ];
 }
@@ -85,7 +115,7 @@ function fraction(x: number): string {
 
 /** Whether the run behaves as one cognitive unit, test by test, and the paragraph that says so. */
 export function cognitiveUnit(s: InterplanetaryStats, bounds: CognitiveUnitBounds = PAPER_BOUNDS): CognitiveUnitReading {
-  const t = tests(s, bounds);
+  const t = [...tests(s, bounds), ...meshTests(s, bounds)];
   const made = t.filter((x) => x.holds !== null);
   const holds = made.length === 0 ? null : made.every((x) => x.holds === true);
   return { holds, tests: t, paragraph: paragraph(s, t, holds, bounds) };
@@ -117,6 +147,10 @@ function paragraph(s: InterplanetaryStats, t: readonly CognitiveUnitTest[], hold
   const c = s.coherence.across;
   if (c.linked || c.cutOff) {
     out.push(`Coherence across the gap was ${c.linked ? c.linked.median.toPrecision(6) : "n/a"} (median) while linked and ${c.cutOff ? c.cutOff.median.toPrecision(6) : "n/a"} while cut off.`);
+    const g = s.guardian;
+    if (g !== undefined && g.vetoesMars > 0) {
+      out.push(`Before the guardian acted the Mars nodes' ΔE had median ${Number(g.deltaEMars.median.toPrecision(3))}: the residual turns each mode's phase against the common time reference, and the guardian re-seeded Mars nodes ${g.vetoesMars} times, so the coherence after it is the guardian's work, not the clocks'.`);
+    }
   }
   const failed = t.filter((x) => x.holds === false).map((x) => `${x.name} (${x.claim}: ${x.measured})`);
   if (holds === true) out.push("On this run the system passes every test of a single cognitive unit the twin can make.");

@@ -73,6 +73,11 @@ export interface InterplanetaryStats {
   /** Smallest fraction of sampled Earth–Mars pairs with a route, over the run (NaN when not recorded). */
   readonly acrossReachableMin: number;
   readonly coherence: { readonly earth: Split; readonly mars: Split; readonly across: Split; readonly global: Split };
+  /**
+   * What the Mars guardian saw and did (the gap mesh's `deltaEMarsMean`, `meshVetoesMarsTotal`);
+   * absent when the run recorded no ΔE series.
+   */
+  readonly guardian?: { readonly deltaEMars: Spread; readonly vetoesMars: number };
 }
 
 /**
@@ -169,6 +174,7 @@ export function interplanetaryStats(metrics: MetricSeries): InterplanetaryStats 
       earth: split(metrics, "coherenceEarth", upAt), mars: split(metrics, "coherenceMars", upAt),
       across: split(metrics, "coherenceAcross", upAt), global: split(metrics, "coherenceGlobal", upAt),
     },
+    ...guardianOf(metrics),
   };
 }
 
@@ -187,4 +193,10 @@ export function formatSeconds(s: number, digits = 3): string {
   if (a < 7200) return `${p(s / 60)} min`;
   if (a < 2 * 86_400) return `${p(s / 3600)} h`;
   return `${p(s / 86_400)} days`;
+}
+
+function guardianOf(metrics: MetricSeries): { guardian?: { deltaEMars: Spread; vetoesMars: number } } {
+  const de = spread(metrics.get("deltaEMarsMean")?.value.filter((v) => Number.isFinite(v)) ?? []);
+  if (de === null) return {};
+  return { guardian: { deltaEMars: de, vetoesMars: metrics.get("meshVetoesMarsTotal")?.value.at(-1) ?? 0 } };
 }

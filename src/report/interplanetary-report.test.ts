@@ -9,6 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GAP_FROM, GAP_TO, SYNTHETIC_DAYS, syntheticInterplanetarySeries } from "../../test/support/interplanetary-series.js";
 import { resolveScenario } from "../sim/scenario/index.js";
+import { Runner, type Sample } from "../sim/run.js";
+import { modelFor } from "../sim/models/index.js";
+import type { ModelEvent } from "../sim/model.js";
+import { GAP_DOWN, GAP_UP } from "../sim/models/interplanetary.js";
 import { cognitiveUnit } from "./cognitive-unit.js";
 import { formatSeconds, interplanetaryStats, linkDownPeriods, quantileSorted, spread, type InterplanetaryStats } from "./interplanetary-data.js";
 import { interplanetaryTimeUnit } from "./interplanetary-report.js";
@@ -127,5 +131,50 @@ describe("run report of an interplanetary run", () => {
     expect(md).toContain("## Interplanetary mesh (§5.2)");
     expect(md).toContain("(interplanetary-latency.png)");
     expect(md).toContain("| day 15 | day 25 | 10 days |");
+    // Cells holding |x| are escaped: every table row keeps its column count.
+    expect(md).toContain("\\|Earth–Mars clock residual\\|");
+    const cells = (l: string) => l.split(/(?<!\\)\|/).length;
+    let width = 0;
+    for (const l of md.split("\n")) {
+      if (!l.startsWith("|")) { width = 0; continue; }
+      if (width === 0) width = cells(l); // a table's header
+      expect(cells(l), l).toBe(width);
+    }
+  });
+});
+
+describe("report of a real run through the 2028 solar conjunction", () => {
+  it("finds the closed gap the model announced by its events, and says what it did", () => {
+    const scenario = resolveScenario({
+      name: "ip-conjunction", model: "interplanetary",
+      run: { seed: 5, durationS: 24 * 86_400, tickS: 43_200, sampleEveryS: 43_200, checkpointEveryS: 24 * 86_400 },
+      interplanetary: { epoch: "2028-03-09T00:00:00Z", earth: { nodes: 60, planes: 6, gateways: 3 }, mars: { areostationary: 3 }, latency: { earthSources: 2 } },
+    });
+    const samples: Sample[] = [];
+    const events: ModelEvent[] = [];
+    const r = Runner.start(scenario, modelFor(scenario), { sample: (x) => samples.push(x), event: (e) => events.push(e), checkpoint() {} });
+    while (!r.advance(1000));
+    const metrics = new Map<string, { tNs: number[]; value: number[] }>();
+    for (const x of samples) for (const [k, v] of Object.entries(x.metrics)) {
+      const e = metrics.get(k) ?? { tNs: [], value: [] };
+      metrics.set(k, e);
+      e.tNs.push(x.tNs);
+      e.value.push(v);
+    }
+    const stats = interplanetaryStats(metrics)!;
+    // The series' reading agrees with the model's own gapDown/gapUp events (sampled every tick).
+    const downs = events.filter((e) => e.kind === GAP_DOWN).map((e) => e.tNs);
+    const ups = events.filter((e) => e.kind === GAP_UP).map((e) => e.tNs);
+    expect(stats.linkDown.map((p) => p.startNs)).toEqual(downs);
+    expect(stats.linkDown.filter((p) => !p.open).map((p) => p.endNs)).toEqual(ups);
+    expect(stats.linkDown.length).toBeGreaterThan(0);
+    // Cut off, the Mars clock holds over: its residual grows past anything seen while linked.
+    expect(stats.residualS.cutOff!.max).toBeGreaterThan(10 * stats.residualS.linked!.median);
+    const dir = mkdtempSync(join(tmpdir(), "pqms-ip-report-"));
+    const rep = writeRunReport({ runId: "run-ipreal01", status: "done", scenario, codeVersion: "test", fingerprint: r.result!.fingerprint, createdAt: "", wallS: 0, metrics, eventCounts: {} }, dir, "md");
+    const md = readFileSync(rep.path, "utf8");
+    expect(md).toContain(`down ${stats.linkDown.length} time(s)`);
+    expect(md).toContain("not a single cognitive unit");
+    expect(rep.verdicts.every((v) => v.outcome === "fails")).toBe(true);
   });
 });

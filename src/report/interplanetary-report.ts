@@ -7,7 +7,7 @@
  * the "single cognitive unit", computed from the run (cognitive-unit.ts).
  */
 import { cognitiveUnit, PAPER_BOUNDS, type CognitiveUnitReading } from "./cognitive-unit.js";
-import { escapeHtml } from "./html-escape.js";
+import { escapeHtml, mdCell } from "./html-escape.js";
 import {
   formatSeconds, interplanetaryStats, PAPER_LATENCY_S, PAPER_RESIDUAL_S, THEOREM1_DRIFT_S,
   type InterplanetaryStats, type MetricSeries, type Split,
@@ -185,9 +185,9 @@ export function interplanetaryMarkdown(sec: InterplanetarySection): string[] {
   return [
     "## Interplanetary mesh (§5.2)", "", sec.reading.paragraph, "",
     "| test | paper | measured | outcome | hangs on |", "| --- | --- | --- | --- | --- |",
-    ...sec.reading.tests.map((t) => `| ${t.name} | ${t.claim} | ${t.measured} | **${t.holds === null ? "n/a" : t.holds ? "holds" : "fails"}** | ${t.assumption} |`), "",
+    ...sec.reading.tests.map((t) => `| ${t.name} | ${mdCell(t.claim)} | ${mdCell(t.measured)} | **${t.holds === null ? "n/a" : t.holds ? "holds" : "fails"}** | ${mdCell(t.assumption)} |`), "",
     "| figure | while linked: median (p99) | while cut off: median (p99) |", "| --- | --- | --- |",
-    ...interplanetaryRows(sec.stats).map(([k, a, b]) => `| ${k} | ${a} | ${b} |`), "",
+    ...interplanetaryRows(sec.stats).map(([k, a, b]) => `| ${mdCell(k)} | ${mdCell(a)} | ${mdCell(b)} |`), "",
     ...(periods.length === 0 ? ["Earth–Mars links: up throughout the run.", ""]
       : ["| links down from | to | length | smallest Sun–Earth–Mars angle |", "| --- | --- | --- | --- |", ...periods.map((r) => `| ${r.join(" | ")} |`), ""]),
     ...sec.figures.flatMap((f) => [`![${f.title}](${f.name}.png)`, ""]),

@@ -48,3 +48,13 @@ describe("renderSubplots", () => {
     expect(inspectPng(svgToPng(svg))).toMatchObject({ width: 1200, height: 450 });
   });
 });
+
+describe("shaded bands", () => {
+  it("draws one shaded area per range and names them once in the legend; refuses a reversed range", () => {
+    const panel = { title: "t", xLabel: "x", yLabel: "y", series: [{ name: "s", x, y: rcf }] };
+    const { svg } = renderLineChart({ ...panel, bands: { name: "links down", ranges: [[10, 20], [50, 70]] } });
+    expect(svg.match(/<polygon [^>]*fill-opacity="0.16"/g)).toHaveLength(2);
+    expect(svg.split("links down").length - 1).toBe(1);
+    expect(() => renderLineChart({ ...panel, bands: { name: "b", ranges: [[5, 1]] } })).toThrow(/bands\.ranges\[0\]: expected finite \[from, to\] with from ≤ to/);
+  });
+});

@@ -174,7 +174,7 @@ function markdown(input: RunReportInput, plots: readonly ReportPlot[], verdicts:
     `# pqms run \`${input.runId}\`: ${input.scenario.name}`, "",
     `status ${input.status} · seed ${input.scenario.run.seed} · fingerprint \`${input.fingerprint ?? "(not finished)"}\` · code ${input.codeVersion} · wall ${input.wallS.toFixed(1)} s`, "",
     "## Verdicts", "", "| claim | paper | expected | measured | outcome |", "| --- | --- | --- | --- | --- |",
-    ...verdicts.map((v) => `| ${v.claim} | ${v.section} | ${v.expected} | ${v.measured} | **${v.outcome}**${v.note ? ` (${v.note})` : ""} |`), "",
+    ...verdicts.map((v) => `| ${mdCell(v.claim)} | ${v.section} | ${mdCell(v.expected)} | ${mdCell(v.measured)} | **${v.outcome}**${v.note ? ` (${mdCell(v.note)})` : ""} |`), "",
     ...(finals.length === 0 ? [] : ["## Final values", "", "| metric | at the end | key |", "| --- | --- | --- |", ...finals.map(([k, t, v]) => `| ${mdCell(t)} | ${v} | \`${k}\` |`), ""]),
     ...(ip === null ? [] : interplanetaryMarkdown(ip)),
     "## Plots", "", ...plots.filter((p) => !isSectionPlot(p)).flatMap((p) => [`![${p.title}](${p.name}.png)`, ""]),

@@ -10,8 +10,8 @@ import type { ExperimentJob, ExperimentReply } from "./experiment-protocol.js";
 
 /** The flat record of one claim (the `pqms audit --format json` record). */
 export function claimRecord(c: ClaimResult) {
-  const { id, section, claim, inputs, paperValue, recomputed, unit, verdict, basis, comparison, factor, law, why, simulation, arithmetic, explanation } = c;
-  return { id, section, claim, inputs, paperValue, recomputed, unit, verdict, basis, comparison, factor, law, why, simulation, arithmetic, explanation };
+  const { id, section, claim, inputs, paperValue, recomputed, unit, verdict, basis, comparison, factor, law, why, simulation, arithmetic, explanation, twin } = c;
+  return { id, section, claim, inputs, paperValue, recomputed, unit, verdict, basis, comparison, factor, law, why, simulation, arithmetic, explanation, twin };
 }
 
 /** Run one job (also called in-process for the quick audit). */

@@ -46,10 +46,13 @@ describe("experiments on a worker thread", () => {
     const [r1, r2] = await Promise.all([a1, a2]);
     expect(order).toEqual(["quick", "full"]);
     expect(r1.statusCode).toBe(200);
-    const full = r1.json() as { quick: boolean; claims: Array<{ id: string; simulation?: unknown }> };
+    const full = r1.json() as { quick: boolean; claims: Array<{ id: string; simulation?: unknown; twin: { verdict: string } | null }> };
     expect(full.quick).toBe(false);
+    // §5.2's claims carry the Earth–Mars twin's reading beside their arithmetic; the quick audit skips it.
+    expect(full.claims.find((c) => c.id === "s52-latency")?.twin?.verdict).toBe("contradicted by simulation");
     expect(r2.json()).toEqual(full);
-    const q = quick.json() as { claims: unknown[] };
+    const q = quick.json() as { claims: Array<{ twin: unknown }> };
     expect(full.claims.length).toBeGreaterThan(q.claims.length);
+    expect(q.claims.every((c) => c.twin === null)).toBe(true);
   });
 });

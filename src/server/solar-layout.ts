@@ -18,19 +18,10 @@ export interface SolarLayout {
   readonly solarExclusionDeg: number;
 }
 
-/** The section of a scenario this reads (the `interplanetary` section of `model: interplanetary`). */
-interface Section {
-  readonly epoch: string;
-  readonly earth: { readonly nodes: number; readonly planes: number; readonly altitudeKm: number; readonly gateways: number };
-  readonly mars: { readonly areostationary: number };
-  readonly relays: readonly string[];
-  readonly links: { readonly solarExclusionDeg: number };
-}
-
 /** The fixed geometry of an interplanetary run's view. */
 export function solarLayout(scenario: Scenario): SolarLayout {
-  const ip = (scenario as Scenario & { interplanetary?: Section }).interplanetary;
-  if (ip === undefined) throw InputError.of("scenario.interplanetary", "a run of model: interplanetary (it has an interplanetary section)", `~a ${String((scenario as { model?: string }).model)} run`);
+  const ip = scenario.interplanetary;
+  if (ip === undefined) throw InputError.of("scenario.interplanetary", "a run of model: interplanetary (it has an interplanetary section)", `~a ${scenario.model} run`);
   const earthKm = EARTH_EQUATORIAL_RADIUS_M / 1000;
   return {
     epoch: ip.epoch,

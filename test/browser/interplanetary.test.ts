@@ -1,6 +1,7 @@
 /**
  * The dashboard's inner-solar-system view in real Chromium (Debian's /usr/bin/chromium via
- * playwright-core): an interplanetary run recorded in the store opens at #/live/<run> with the
+ * playwright-core): a real run of the Earth–Mars twin across the 2028 conjunction, started through
+ * the server, opens at #/live/<run> with the
  * Sun, Earth and Mars, the two shells to scale with the compressed distance labelled, the link
  * state, the light time now, the charts with the closed-gap period shaded, and the "single
  * cognitive unit" reading; the scrubber moves into the conjunction and the link goes down.
@@ -15,10 +16,10 @@ import type { Browser } from "playwright-core";
 import { build } from "vite";
 import { openStore, type RunStore } from "../../src/store/run-store.js";
 import { buildServer } from "../../src/server/app.js";
-import { resolveScenario, type Scenario } from "../../src/sim/scenario/index.js";
-import { syntheticInterplanetarySeries } from "../support/interplanetary-series.js";
+import { Body, HelioVector, KM_PER_AU } from "astronomy-engine";
+import { formatSeconds } from "../../src/report/interplanetary-data.js";
 
-declare const document: { body: { dataset: Record<string, string | undefined> } };
+declare const document: { body: { dataset: Record<string, string | undefined> }; getElementById(id: string): { textContent: string | null } | null };
 
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = resolve("artifacts/screenshots");
@@ -26,20 +27,19 @@ const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgrou
 const have = existsSync(CHROMIUM);
 if (!have) console.warn(`test/browser: SKIPPED — ${CHROMIUM} is absent (apt-get install chromium; scripts/system-deps.sh does it for npm test)`);
 
-/** A recorded interplanetary run: the synthetic series written through the store API. */
-function recordRun(store: RunStore): string {
-  const scenario = {
-    ...resolveScenario({ name: "interplanetary-view" }), model: "interplanetary",
-    interplanetary: { epoch: "2028-02-20T00:00:00Z", earth: { nodes: 200, planes: 10, altitudeKm: 550, gateways: 4 }, mars: { areostationary: 3 }, relays: [], links: { solarExclusionDeg: 2 } },
-  } as unknown as Scenario;
-  const series = syntheticInterplanetarySeries();
-  const t = series.get("gapLinkUp")!.tNs;
-  const id = store.createRun({ scenario, codeVersion: "test", durationNs: t[t.length - 1]! });
-  const samples = t.map((tNs, i) => ({ tNs, metrics: Object.fromEntries([...series].map(([k, v]) => [k, v.value[i]!])) }));
-  store.commitProgress(id, { samples, events: [], simTNs: t[t.length - 1]!, wallS: 1 });
-  store.setStatus(id, "done", { fingerprint: "synthetic" });
-  return id;
-}
+/**
+ * A short real run of the Earth–Mars twin across the 2028 Mars solar conjunction (2028-03-21),
+ * started through the server like the dashboard's own "Start run".
+ */
+const SCENARIO = `name: interplanetary-view
+model: interplanetary
+run: {seed: 3, durationS: 2592000, tickS: 43200, sampleEveryS: 43200, checkpointEveryS: 864000}
+interplanetary:
+  epoch: "2028-03-08T00:00:00Z"
+  earth: {nodes: 100, planes: 10, gateways: 4, altitudeKm: 550}
+  mars: {areostationary: 3}
+  latency: {earthSources: 2}
+`;
 
 describe.skipIf(!have)("inner-solar-system view in Chromium", () => {
   let dir: string;
@@ -68,7 +68,20 @@ describe.skipIf(!have)("inner-solar-system view in Chromium", () => {
   });
 
   it("opens an interplanetary run with the Sun, both planets, both shells to scale, the link state and the light time", async () => {
-    const runId = recordRun(store);
+    const started = await app.inject({ method: "POST", url: "/api/runs", payload: { scenario: SCENARIO } });
+    expect(started.statusCode, started.body).toBe(201);
+    const runId = (started.json() as { runId: string }).runId;
+    while (store.getRun(runId).status === "running") await new Promise((r) => setTimeout(r, 100));
+    expect(store.getRun(runId).status).toBe("done");
+    const m = store.metrics(runId);
+    const up = m.get("gapLinkUp")!;
+    const tEnd = up.tNs[up.tNs.length - 1]!;
+    const tMid = up.tNs[0]! + 0.5 * (tEnd - up.tNs[0]!);
+    const at = (key: string, t: number) => { const s = m.get(key)!; let i = 0; while (i + 1 < s.tNs.length && s.tNs[i + 1]! <= t) i++; return s.value[i]!; };
+    // The run crosses the conjunction: open at the end, closed half way (independently: Mars is within 2° of the Sun then).
+    expect(at("gapLinkUp", tEnd)).toBe(1);
+    expect(at("gapLinkUp", tMid)).toBe(0);
+
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
@@ -77,26 +90,32 @@ describe.skipIf(!have)("inner-solar-system view in Chromium", () => {
     await page.waitForFunction(() => document.body.dataset.runEnded === "done");
     await page.waitForSelector("#solar-view #ip-label-earth");
     for (const [id, text] of [["ip-label-sun", "Sun"], ["ip-label-earth", "Earth"], ["ip-label-mars", "Mars"]]) expect(await page.locator(`#${id}`).textContent()).toBe(text);
-    expect(await page.locator("#ip-label-earth-shell").textContent()).toBe("Earth shell: 200 nodes, 550 km up");
+    expect(await page.locator("#ip-label-earth-shell").textContent()).toBe("Earth shell: 100 nodes, 550 km up");
+    // Areostationary radius (GM_Mars T²/4π²)^(1/3) with GM = 4.282837e13 m³/s², T = 88 642.66 s: 20 428 km.
     expect(await page.locator("#ip-label-mars-ring").textContent()).toBe("Mars ring: 3 areostationary sites, r = 20,428 km");
-    // Day 40: Earth (cos 40°, sin 40°) au, Mars 1.52 (cos 190°, sin 190°) au: 2.438 au = 3.647e8 km apart. The ring's
-    // 20 428 km is 95 px (215 km/px) in a 410 px box: centres 16 + 32.2 and 410 − 16 − 95 px, drawn 250.8 px = 5.39e4 km ⇒ ×6.8e3.
-    expect(await page.locator("#ip-label-compressed").textContent()).toBe("distance compressed 6.8 × 10³×");
-    expect(await page.locator("#ip-label-distance").textContent()).toBe("Earth–Mars 2.438 au = 3.6 × 10⁸ km");
-    // The run ends linked (day 40): the link is up and the light time is the last sample's.
+    // The distance drawn is the heliocentric one at the last sample, independently from astronomy-engine's HelioVector.
+    const tDate = new Date(Date.parse("2028-03-08T00:00:00Z") + tEnd / 1e6);
+    const e = HelioVector(Body.Earth, tDate), mv = HelioVector(Body.Mars, tDate);
+    const au = Math.hypot(e.x - mv.x, e.y - mv.y, e.z - mv.z);
+    const shown = Number((await page.locator("#ip-label-distance").textContent())!.match(/^Earth–Mars (\d\.\d{3}) au = \d\.\d × 10⁸ km$/)![1]);
+    expect(Math.abs(shown - au)).toBeLessThan(0.002); // 3 decimals, ecliptic x–y (Mars is within 2° of the ecliptic)
+    expect(au * KM_PER_AU).toBeGreaterThan(3e8);
+    expect(await page.locator("#ip-label-compressed").textContent()).toMatch(/^distance compressed \d\.\d × 10³×$/);
     expect(await page.locator("#ip-label-link").textContent()).toBe("link up");
-    expect(await page.locator("#ip-light-time").textContent()).toContain("now: 20.8 min");
-    expect(await page.locator("#ip-link-state").textContent()).toMatch(/^Earth–Mars links: up \(3 usable\)/);
-    expect(await page.locator(".chart").count()).toBe(6);
+    expect(await page.locator("#ip-light-time").textContent()).toContain(`now: ${formatSeconds(at("lightTimeS", tEnd))}`);
+    expect(await page.locator("#ip-link-state").textContent()).toMatch(/^Earth–Mars links: up \(\d usable\)/);
+    // One chart per recorded group (coherence only when the run has the mesh across the gap).
+    const titles = await page.locator(".chart h4").allTextContents();
+    for (const t of ["Earth–Mars clock residual", "Latency across the gap", "Latency within the shells", "Earth–Mars light time", "Sun–Earth–Mars angle"]) expect(titles.some((x) => x.startsWith(t)), t).toBe(true);
+    expect(await page.locator(".chart[data-bands='1']").count()).toBe(titles.length); // the closed gap shaded on each
     expect(await page.evaluate(() => document.body.dataset.linkDownPeriods)).toBe("1");
     expect(await page.locator("#ip-cognitive-unit").textContent()).toContain("not a single cognitive unit");
     await page.screenshot({ path: join(SHOTS, "desktop-interplanetary.png"), fullPage: true });
-    // Scrub into the conjunction (day 20 of 40): the link goes down.
+    // Scrub half way, into the conjunction: the link goes down.
     await page.locator("input[type=range]").fill("500");
-    await page.waitForFunction(() => document.body.dataset.runEnded === "done");
-    expect(await page.locator("#ip-label-link").textContent()).toBe("link down");
+    await page.waitForFunction(() => document.getElementById("ip-label-link")?.textContent === "link down");
     expect(await page.locator("#ip-link-state").textContent()).toMatch(/down .*solar exclusion 2°/);
-    expect(await page.locator("#ip-time").textContent()).toMatch(/^day 20\.00 · 2028-03-11 00:00 UTC/);
+    expect(await page.locator("#ip-time").textContent()).toMatch(/^day \d+\.\d\d · 2028-03-2\d \d\d:\d\d UTC/);
     await page.screenshot({ path: join(SHOTS, "desktop-interplanetary-conjunction.png"), fullPage: true });
     expect(problems).toEqual([]);
   });

@@ -31,7 +31,8 @@ export class LineChart {
   /** The fold state last applied (undefined: none yet), so a reader's own click is kept. */
   private shownConstant: boolean | undefined;
 
-  constructor(readonly label: string, readonly unit: string, styles: SeriesStyle[]) {
+  /** @param timeLabel  how the time axis' ends are written (default: simulated time in ns … s). */
+  constructor(readonly label: string, readonly unit: string, styles: SeriesStyle[], private readonly timeLabel: (ns: number) => string = fmtTime) {
     const title = chartTitle(label, unit);
     this.canvas = document.createElement("canvas");
     this.canvas.setAttribute("role", "img");
@@ -185,9 +186,9 @@ export class LineChart {
     axis.ticks.forEach((t, i) => g.fillText(axis.labels[i]!, padL - 6, Math.min(padT + ph, Math.max(padT + 5, y(t)))));
     g.textBaseline = "alphabetic";
     g.textAlign = "left";
-    g.fillText(fmtTime(t0), padL, hgt - 5);
+    g.fillText(this.timeLabel(t0), padL, hgt - 5);
     g.textAlign = "right";
-    g.fillText(fmtTime(t1), padL + pw, hgt - 5);
+    g.fillText(this.timeLabel(t1), padL + pw, hgt - 5);
     c.dataset.yTicks = axis.labels.join("|");
     for (const d of this.data.values()) {
       g.strokeStyle = d.style.color;

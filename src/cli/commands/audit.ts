@@ -12,7 +12,8 @@ interface AuditFlags {
 }
 
 function tableLine(c: ClaimResult): string {
-  const v = c.factor !== null ? `${c.verdict} ×${showValue(c.factor)}` : c.verdict;
+  const twin = c.twin === null ? "" : `; twin: ${c.twin.verdict}${c.twin.factor !== null ? ` ×${showValue(c.twin.factor)}` : ""}`;
+  const v = `${c.factor !== null ? `${c.verdict} ×${showValue(c.factor)}` : c.verdict}${twin}`;
   return `${c.id.padEnd(28)} ${c.section.padEnd(9)} ${showValue(c.paperValue).slice(0, 22).padEnd(23)} ${showValue(c.recomputed).slice(0, 22).padEnd(23)} ${v}`;
 }
 
@@ -26,7 +27,7 @@ export function registerAudit(program: Command): void {
     .action((f: AuditFlags) => {
       const a = runAudit(undefined, { quick: f.quick === true });
       const paths = writeAuditReport(a, f.out);
-      if (f.format === "json") return printJson({ claims: a.claims.map(({ id, section, claim, inputs, paperValue, recomputed, unit, verdict, basis, comparison, factor, law, why, simulation, arithmetic, explanation }) => ({ id, section, claim, inputs, paperValue, recomputed, unit, verdict, basis, comparison, explanation, factor, law, why, simulation, arithmetic })), tally: a.tally });
+      if (f.format === "json") return printJson({ claims: a.claims.map(({ id, section, claim, inputs, paperValue, recomputed, unit, verdict, basis, comparison, factor, law, why, simulation, arithmetic, explanation, twin }) => ({ id, section, claim, inputs, paperValue, recomputed, unit, verdict, basis, comparison, explanation, factor, law, why, simulation, arithmetic, twin })), tally: a.tally });
       if (f.format === "md") return void process.stdout.write(auditMarkdown(a));
       if (f.format === "html") return void process.stdout.write(auditHtml(a));
       process.stdout.write(`${"id".padEnd(28)} ${"section".padEnd(9)} ${"paper".padEnd(23)} ${"recomputed".padEnd(23)} verdict\n`);

@@ -52,6 +52,26 @@ export interface Recomputation {
   readonly explanation: string | { readonly holds: string; readonly fails: string };
 }
 
+/**
+ * A second reading of a claim from a run of the twin, beside the arithmetic: its own comparison
+ * (evidence "simulation"), judged into its own verdict; the claim's verdict stays the arithmetic's.
+ */
+export interface TwinReading {
+  readonly comparison: Comparison;
+  /** What the run gave, with its numbers and the scenario it ran. */
+  readonly simulation: string;
+  readonly arithmetic: readonly string[];
+}
+
+/** A twin reading, judged. */
+export interface TwinResult {
+  readonly verdict: VerdictKind;
+  readonly factor: number | null;
+  readonly comparison: Comparison;
+  readonly simulation: string;
+  readonly arithmetic: readonly string[];
+}
+
 /** One claim of the paper, recomputed from the inputs `I` it shows. */
 export interface Claim<I extends Inputs = Inputs> {
   readonly id: string;
@@ -65,6 +85,8 @@ export interface Claim<I extends Inputs = Inputs> {
   /** "simulation" when recompute() runs the twin (seconds, not microseconds). */
   readonly cost?: "instant" | "simulation";
   recompute(inputs: I): Recomputation;
+  /** Optional: the same claim read from a run of the twin (seconds; skipped by a quick audit). */
+  twin?(inputs: I): TwinReading;
 }
 
 /** A claim with its recomputation, flat (the `--json` record). */
@@ -87,12 +109,28 @@ export interface ClaimResult {
   readonly simulation: string | null;
   readonly arithmetic: readonly string[];
   readonly explanation: string;
+  /** The twin's reading beside the arithmetic, when the claim has one and it was asked for; else null. */
+  readonly twin: TwinResult | null;
 }
 
-/** Run one claim's recomputation (on its own inputs, or on `inputs` when given) into a flat result. */
-export function evaluateClaim<I extends Inputs>(c: Claim<I>, inputs: I = c.inputs): ClaimResult {
+/** Judge a twin reading (its comparison must be simulation evidence). */
+export function judgeTwin(t: TwinReading): TwinResult {
+  if (t.comparison.evidence !== "simulation") throw new Error(`twin reading with ${t.comparison.evidence} evidence: expected simulation`);
+  const j = judge(t.comparison);
+  return { verdict: j.verdict, factor: j.factor, comparison: t.comparison, simulation: t.simulation, arithmetic: t.arithmetic };
+}
+
+/**
+ * Run one claim's recomputation (on its own inputs, or on `inputs` when given) into a flat result.
+ * `opts.twin`: also run the claim's twin reading, if it has one (default false: it takes seconds).
+ */
+export function evaluateClaim<I extends Inputs>(c: Claim<I>, inputs: I = c.inputs, opts: { twin?: boolean } = {}): ClaimResult {
   const r = c.recompute(inputs);
-  const base = { id: c.id, section: c.section, claim: c.claim, inputs, paperValue: c.paperValue, recomputed: r.recomputed, unit: c.unit, simulation: r.simulation ?? null, arithmetic: r.arithmetic };
+  const twin = opts.twin === true && c.twin !== undefined ? judgeTwin(c.twin(inputs)) : null;
+  const base = {
+    id: c.id, section: c.section, claim: c.claim, inputs, paperValue: c.paperValue, recomputed: r.recomputed, unit: c.unit,
+    simulation: r.simulation ?? twin?.simulation ?? null, arithmetic: r.arithmetic, twin,
+  };
   if ((r.comparison === undefined) === (r.stated === undefined)) throw new Error(`claim ${c.id}: recompute() must give exactly one of comparison and stated`);
   if (r.stated) {
     const text = typeof r.explanation === "string" ? r.explanation : r.explanation.fails;

@@ -8,6 +8,7 @@
  */
 import { BLOCK_CAUSES } from "../../model/orbit/interplanetary-network.js";
 import { GAP_DOWN, GAP_UP } from "../../sim/models/interplanetary.js";
+import { type CoherenceSummary, coherenceSummary } from "../../sim/models/interplanetary-mesh.js";
 import type { ModelEvent } from "../../sim/model.js";
 import type { Scenario } from "../../sim/scenario/index.js";
 import { cognitiveUnit } from "../../report/cognitive-unit.js";
@@ -72,6 +73,8 @@ export interface InterplanetarySummary {
   readonly gapOpenFraction: number;
   readonly linkDown: readonly GapDown[];
   readonly residualGrowth: ResidualGrowth;
+  /** The resonance mesh across both planets (null when interplanetary.mesh.enabled is false). */
+  readonly coherence: CoherenceSummary | null;
   readonly paper: { readonly residualS: number; readonly theorem1S: number; readonly latencyS: number };
   readonly verdict: SingleUnitVerdict;
   /** The Raft controllers across the gap (null without `interplanetary.controllers`). */
@@ -159,6 +162,7 @@ export function interplanetarySummary(scenario: Scenario, metrics: ReadonlyMap<s
       openMedianAbsS: openMedian, closedMaxAbsS: closedMax, growth: closedMax === null ? null : closedMax / openMedian,
       holdoverMaxS: Math.max(0, ...hold),
     },
+    coherence: coherenceSummary(v),
     paper,
     failover: ip.controllers ? failoverSummary(ip.controllers, ip.epoch, scenario.run.durationS, metrics, events) : null,
     verdict: singleUnitVerdict(metrics),

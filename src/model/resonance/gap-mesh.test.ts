@@ -105,8 +105,22 @@ describe("mesh across the gap: an honest light-time delay", () => {
       const expected = t - tau >= 60 ? (dirichlet(y * (t - tau)) + dirichlet(y * t)) / 2 : 0;
       // Phases of ω₀·y·t ~ 1e3 rad wrap in float64 at ~1e-13 rad; 1e-10 covers it.
       expect(m.coherenceAcross).toBeCloseTo(expected, 10);
+      expect(m.crossedEver).toBe(t - tau >= 60);
       expect(m.coherenceAcrossInstant).toBeCloseTo(dirichlet(y * t), 10);
     }
+  });
+
+  it("independent Gaussian clock errors σ per node: coherence within = (1/d²) Σ_kl exp(−(k−l)²Δω²σ²), the exp factor of Theorem 1's phases", () => {
+    const sigma = 0.3e-12;
+    let expected = 0;
+    for (let k = 0; k < D; k++) for (let l = 0; l < D; l++) expected += Math.exp(-((k - l) ** 2) * SPACING * SPACING * sigma * sigma);
+    expected /= D * D; // 0.589; reading the pair's phase spread as σ instead of √2σ would give 0.722
+    const quiet = { ...still, kappaPerS: 0, clockErrorStdS: sigma };
+    const g = GapMesh.init(params({ earth: { nodes: 1000, ...quiet }, mars: { nodes: 5, ...quiet }, kappaGapPerS: 0, settleSteps: 1 }), rng(11), rng(12));
+    const m = g.step(tick(1));
+    // A mean over the N(N−1)/2 pairs of N = 1000 nodes (a U-statistic): sd ≈ 0.3/√N ≈ 0.009
+    // (20 seeds at N = 400 gave sd 0.014); 0.04 is over 4 sd and far below the 0.13 to the wrong reading.
+    expect(Math.abs(m.coherenceEarth - expected)).toBeLessThan(0.04);
   });
 
   it("one exact coupling step: RCF after the pull is [(1−w)²c + 2w(1−w) + w²c]²/n⁴, w = 1 − e^{−κΔt}", () => {
@@ -192,6 +206,7 @@ describe("mesh across the gap: state and bad input", () => {
     const g = GapMesh.init(params(), rng(1), rng(2));
     expect(() => g.step(tick(1, { lightTimeS: 2000 }))).toThrow(/lightTimeS.*lightTimeMaxS/);
     expect(() => g.step(tick(1, { residualS: Number.NaN }))).toThrow(/residualS/);
+    expect(() => g.step(tick(1, { linkUp: 1 as unknown as boolean }))).toThrow(/linkUp: expected true or false/);
     g.step(tick(2));
     expect(() => g.step(tick(2))).toThrow(/tS: expected a finite time > the previous tick's 120 s/);
   });

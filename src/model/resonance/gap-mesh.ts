@@ -79,6 +79,8 @@ export interface GapMeshMetrics {
   readonly coherenceGlobal: number;
   /** Directions (0, 1, 2) in which a delayed state arrived and coupled this tick. */
   readonly gapDirectionsCoupled: number;
+  /** True once a state has crossed the gap in either direction (before that, coherence across is undefined). */
+  readonly crossedEver: boolean;
   readonly vetoesEarth: number;
   readonly vetoesMars: number;
   /**
@@ -107,6 +109,8 @@ export type GapMeshSnapshot = {
   /** Time of the newest entry the ring has overwritten; meaningful when `historyEvicted`. */
   readonly historyEvictedS: number;
   readonly historyEvicted: boolean;
+  /** A state has crossed the gap at least once. */
+  readonly crossedEver: boolean;
 };
 
 function positive(x: unknown, path: string, unit: string): number {
@@ -135,6 +139,7 @@ export class GapMesh {
   private evictedS = 0;
   private timeS = 0;
   private started = false;
+  private crossedEver = false;
   private readonly baseE: Float64Array;
   private readonly baseM: Float64Array;
   private readonly clockM: Float64Array;
@@ -214,6 +219,7 @@ export class GapMesh {
       throw InputError.of("lightTimeS", `a light-time in [0, lightTimeMaxS = ${this.params.lightTimeMaxS}] s`, lightTimeS);
     }
     if (typeof residualS !== "number" || !Number.isFinite(residualS)) throw InputError.of("residualS", "a finite time in s", residualS);
+    if (typeof linkUp !== "boolean") throw InputError.of("linkUp", "true or false (a usable Earth↔Mars path this tick)", linkUp);
     const dtTickS = this.started ? tS - this.timeS : tS;
     // 1. clocks: Earth is the reference; Mars carries the residual.
     this.earth.setClockErrors(this.baseE);
@@ -225,8 +231,9 @@ export class GapMesh {
     let deltaEEarthMean = 0;
     let deltaEMarsMean = 0;
     for (let s = 0; s < this.params.settleSteps; s++) {
-      const e = this.earth.step(this.settleDtS).metrics;
-      const m = this.mars.step(this.settleDtS).metrics;
+      // The mesh's edge-RCF pass is not read here (coherence is measured over all pairs below).
+      const e = this.earth.step(this.settleDtS, false).metrics;
+      const m = this.mars.step(this.settleDtS, false).metrics;
       vetoesEarth += e.vetoes;
       vetoesMars += m.vetoes;
       if (s === 0) {
@@ -244,6 +251,7 @@ export class GapMesh {
     const w = -Math.expm1(-this.params.kappaGapPerS * Math.max(dtTickS, 0));
     if (haveM && w > 0) this.pull(this.earth, this.recvM, w);
     if (haveE && w > 0) this.pull(this.mars, this.recvE, w);
+    if (haveE || haveM) this.crossedEver = true;
     return { ...this.measure(haveE, haveM), vetoesEarth, vetoesMars, deltaEEarthMean, deltaEMarsMean };
   }
 
@@ -342,6 +350,7 @@ export class GapMesh {
       coherenceAcrossInstant: pairsEM / (nE * nM),
       coherenceGlobal: (pairsEE + pairsMM + pairsEM) / ((n * (n - 1)) / 2),
       gapDirectionsCoupled: (haveE ? 1 : 0) + (haveM ? 1 : 0),
+      crossedEver: this.crossedEver,
     };
   }
 
@@ -353,6 +362,7 @@ export class GapMesh {
       earthClockBaseS: this.baseE.slice(), marsClockBaseS: this.baseM.slice(),
       historyTimesS: this.times.slice(), historyEarth: this.histE.slice(), historyMars: this.histM.slice(),
       historyHead: this.head, historyCount: this.count, historyEvictedS: this.evictedS, historyEvicted: this.evicted,
+      crossedEver: this.crossedEver,
     };
   }
 
@@ -384,6 +394,7 @@ export class GapMesh {
     this.count = snap.historyCount;
     this.evictedS = snap.historyEvictedS;
     this.evicted = snap.historyEvicted;
+    this.crossedEver = snap.crossedEver;
   }
 }
 

@@ -78,7 +78,8 @@ export class InterplanetaryMeshPhase {
     this.vetoesTotal[1]! += this.vetoes[1]!;
     metrics.coherenceEarth = m.coherenceEarth;
     metrics.coherenceMars = m.coherenceMars;
-    metrics.coherenceAcross = m.coherenceAcross;
+    // Before any state has crossed (the first light-time of the run) there is nothing to be coherent with: no figure.
+    if (m.crossedEver) metrics.coherenceAcross = m.coherenceAcross;
     metrics.coherenceAcrossInstant = m.coherenceAcrossInstant;
     metrics.coherenceGlobal = m.coherenceGlobal;
     metrics.gapDirectionsCoupled = m.gapDirectionsCoupled;
@@ -108,7 +109,7 @@ export class InterplanetaryMeshPhase {
       marsClockBaseS: r.typed("marsClockBaseS", Float64Array, mars.params.nodes),
       historyTimesS: r.typed("historyTimesS", Float64Array), historyEarth: r.typed("historyEarth", Float64Array), historyMars: r.typed("historyMars", Float64Array),
       historyHead: r.int("historyHead"), historyCount: r.int("historyCount"),
-      historyEvictedS: r.num("historyEvictedS"), historyEvicted: r.bool("historyEvicted"),
+      historyEvictedS: r.num("historyEvictedS"), historyEvicted: r.bool("historyEvicted"), crossedEver: r.bool("crossedEver"),
     };
     const counts = (key: string): number[] => r.arr(key, 2).map((v, k) => {
       if (!Number.isSafeInteger(v) || (v as number) < 0) throw r.fail(`${path}.${key}[${k}]`, "a count ≥ 0", v);

@@ -168,8 +168,13 @@ describe("a Sun–Earth L4 relay routes around the Sun (§5.2 relays)", () => {
     const verdict = (r: Recorded, sc: Scenario) => interplanetarySummary(sc, series(r.samples), r.events).verdict;
     const v0 = verdict(direct, scenario({ epoch: "2028-03-20T00:00:00Z" }));
     const v1 = verdict(relayed, scenario({ epoch: "2028-03-20T00:00:00Z", relays: ["sun-earth-L4"] }));
-    expect(v0.conditions.map((c) => [c.name, c.holds])).toEqual([["connected", false], ["latency", false], ["one time base", false]]);
-    expect(v1.conditions.map((c) => [c.name, c.holds])).toEqual([["connected", true], ["latency", false], ["one time base", false]]);
+    expect(v0.conditions.slice(0, 3).map((c) => [c.name, c.holds])).toEqual([["connected", false], ["latency", false], ["one time base", false]]);
+    expect(v1.conditions.slice(0, 3).map((c) => [c.name, c.holds])).toEqual([["connected", true], ["latency", false], ["one time base", false]]);
+    // The mesh's tests: with the gap closed all run long nothing ever crosses, so coherence across
+    // cannot be judged (null; "connected" already fails); CSAC residuals move far more than the
+    // ~0.1 ps per tick that keeps the Mars nodes within ΔE ≤ 0.05 (docs/MODEL.md).
+    expect(v0.conditions.slice(3).map((c) => [c.name, c.holds])).toEqual([["coherent across the gap", null], ["in phase before the guardian", false]]);
+    expect(v1.conditions.find((c) => c.name === "in phase before the guardian")!.holds).toBe(false);
     expect([v0.outcome, v1.outcome]).toEqual(["fails", "fails"]);
     // Started inside the outage: the gap is down from run time 0 to the end.
     const s0 = interplanetarySummary(scenario({ epoch: "2028-03-20T00:00:00Z" }), series(direct.samples), direct.events);

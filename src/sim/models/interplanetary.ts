@@ -12,14 +12,16 @@
  *      over the first usable gateway → Mars-site link, else through a relay (none while the gap
  *      is closed: hold-over);
  *   4. routing (sample ticks) — shortest light-time paths from sampled sources: latency within
- *      each shell and across the gap.
+ *      each shell and across the gap;
+ *   5. coherence — the resonance mesh across both planets (interplanetary-mesh.ts) takes the
+ *      tick's light-time, gap state and residual; coherence within each shell, across, global.
  * A new phase (coherence, consensus) adds one method and one line in `step`.
  */
 import { Body, HelioVector, MakeTime, RotateVector, Rotation_EQJ_ECL, type AstroTime } from "astronomy-engine";
 import { assert } from "../../errors.js";
 import type { RandomStream } from "../../numeric/random/stream.js";
 import { ShortestPaths } from "../../numeric/graph/dijkstra.js";
-import { bodyCentre, linkState, type SitePosition } from "../../model/orbit/interplanetary.js";
+import { bodyCentre, linkState, siteLightTimeS, type SitePosition } from "../../model/orbit/interplanetary.js";
 import { BLOCK_CAUSES, InterplanetaryNetwork, LINK_KINDS } from "../../model/orbit/interplanetary-network.js";
 import { walkerSatrecs } from "../../model/orbit/walker.js";
 import { GapTimeTransfer, OPTICAL_OSCILLATOR } from "../../model/umt/interplanetary-umt.js";
@@ -27,6 +29,8 @@ import { CSAC_OSCILLATOR } from "../../model/umt/oscillator.js";
 import { StateReader } from "../checkpoint.js";
 import type { Model, ModelEvent, StateValue, StepResult } from "../model.js";
 import type { Scenario } from "../scenario/index.js";
+import { EARTH_MARS_LIGHT_TIME_MAX_S } from "../scenario/interplanetary-section.js";
+import { InterplanetaryMeshPhase } from "./interplanetary-mesh.js";
 import type { StreamSet } from "../streams.js";
 import { ConsensusPhase } from "./interplanetary-consensus.js";
 
@@ -54,7 +58,7 @@ function quantileSorted(xs: Float64Array, n: number, p: number): number {
 
 /** The Earth–Mars twin as a run-loop `Model`. */
 export class InterplanetaryModel implements Model {
-  readonly stateFormat = "interplanetary/1";
+  readonly stateFormat = "interplanetary/2";
   private section: Section | undefined;
   private net: InterplanetaryNetwork | undefined;
   private transfer: GapTimeTransfer | undefined;
@@ -76,6 +80,9 @@ export class InterplanetaryModel implements Model {
   /** Exchanges made, and the time of the last one, ns (−1: none yet). */
   private syncs = 0;
   private lastSyncNs = -1;
+  /** The resonance mesh across both planets (interplanetary.mesh.enabled), and this tick's residual for it. */
+  private coherence: InterplanetaryMeshPhase | undefined;
+  private tickResidualS = 0;
   /** The Raft controllers across the gap (with `interplanetary.controllers`). */
   private consensus: ConsensusPhase | undefined;
 
@@ -107,6 +114,11 @@ export class InterplanetaryModel implements Model {
     this.latEarth = new Float64Array(sources * Math.max(0, net.earthNodes - 1));
     this.latMars = new Float64Array(net.marsNodes * (net.marsNodes - 1));
     this.latAcross = new Float64Array(net.marsNodes * net.earthNodes);
+    if (ip.mesh.enabled) {
+      this.coherence = InterplanetaryMeshPhase.init(scenario, {
+        section: ip.mesh, earthSites: ip.earth.nodes, marsSites: ip.mars.areostationary, tickS: scenario.run.tickS, lightTimeMaxS: EARTH_MARS_LIGHT_TIME_MAX_S,
+      }, streams);
+    }
   }
 
   step(tNs: number, sample: boolean): StepResult {
@@ -118,6 +130,7 @@ export class InterplanetaryModel implements Model {
     this.linkPhase(tick);
     this.timePhase(tick);
     if (sample) this.routingPhase(tick);
+    this.coherencePhase(tick);
     this.consensus?.step(tNs, sample, tick.metrics, tick.events);
     this.lastTNs = tNs;
     return { metrics: sample ? tick.metrics : {}, events: tick.events };
@@ -171,6 +184,7 @@ export class InterplanetaryModel implements Model {
   /** 3. The Earth–Mars residual before this tick's exchange, then the exchange. */
   private timePhase(tick: TickContext): void {
     const residualS = this.need(this.transfer).residualAt(tick.tS);
+    this.tickResidualS = residualS;
     const holdoverS = this.lastSyncNs < 0 ? tick.tS : (tick.tNs - this.lastSyncNs) * 1e-9;
     const synced = this.exchange(tick.tNs, tick.tS);
     if (!tick.sample) return;
@@ -248,6 +262,16 @@ export class InterplanetaryModel implements Model {
   }
 
   /**
+   * 5. The mesh across both planets, every tick: Earth–Mars light-time (centres), whether the gap
+   * is open, and the residual before this tick's exchange (the phase Mars' references carry).
+   */
+  private coherencePhase(tick: TickContext): void {
+    if (!this.coherence) return;
+    const lightTimeS = siteLightTimeS(this.earthCentre, this.marsCentre, tick.time);
+    this.coherence.step({ tS: tick.tS, lightTimeS, linkUp: this.gapOpen === 1, residualS: this.tickResidualS }, tick.sample, tick.metrics);
+  }
+
+  /**
    * The network: node layout (Earth, Mars, relays), and every link's state and delay as of the
    * last step. Read-only, for phases added to this model; valid after `init`.
    */
@@ -259,6 +283,7 @@ export class InterplanetaryModel implements Model {
     return {
       lastTNs: this.lastTNs, gapOpen: this.gapOpen, syncs: this.syncs, lastSyncNs: this.lastSyncNs,
       umt: this.need(this.transfer).stateArrays().map((a) => a.slice()),
+      mesh: this.coherence ? this.coherence.snapshot() : null,
       ...(this.consensus ? { consensus: this.consensus.snapshot() } : {}),
     };
   }
@@ -275,6 +300,10 @@ export class InterplanetaryModel implements Model {
     const lastTNs = r.int("lastTNs"), gapOpen = r.int("gapOpen", 0, 1), syncs = r.int("syncs");
     const lastSyncNs = r.num("lastSyncNs");
     if (!(Number.isSafeInteger(lastSyncNs) && lastSyncNs >= -1)) throw r.fail("checkpoint.model.lastSyncNs", "an integer ≥ −1", lastSyncNs);
+    if (this.coherence) {
+      if (!r.has("mesh") || r.raw("mesh") === null) throw r.fail("checkpoint.model.mesh", "the mesh across the gap's state (interplanetary.mesh.enabled)", r.raw("mesh"));
+      this.coherence.restore(r.raw("mesh") as StateValue, "checkpoint.model.mesh");
+    }
     own.forEach((a, k) => a.set(arrays[k]!));
     this.lastTNs = lastTNs;
     this.gapOpen = gapOpen;

@@ -6,6 +6,7 @@
  * strongly the shells couple across the gap.
  */
 import { z } from "zod";
+import { describeValue, type Issue } from "../../errors.js";
 
 export const interplanetaryMeshSchema = z.strictObject({
   enabled: z.boolean().default(true).describe("Run the resonance mesh across both planets (coherence metrics); false skips it."),
@@ -16,3 +17,16 @@ export const interplanetaryMeshSchema = z.strictObject({
 }).describe("The resonance mesh across the gap: each shell the mesh of the `mesh` section, coupled across to the other side's state one light-time late, and not at all while the gap is closed.");
 
 export type InterplanetaryMeshSection = z.infer<typeof interplanetaryMeshSchema>;
+
+/** Each shell's mesh needs at least 3 nodes (a ring): sites × nodes per site. */
+export function interplanetaryMeshIssues(earthSites: number, marsSites: number, m: InterplanetaryMeshSection): Issue[] {
+  if (!m.enabled) return [];
+  const out: Issue[] = [];
+  if (earthSites * m.nodesPerEarthSite < 3) {
+    out.push({ path: "interplanetary.mesh.nodesPerEarthSite", expected: `at least 3 Earth resonance nodes in all (${earthSites} satellites × nodesPerEarthSite)`, got: describeValue(m.nodesPerEarthSite) });
+  }
+  if (marsSites * m.nodesPerMarsSite < 3) {
+    out.push({ path: "interplanetary.mesh.nodesPerMarsSite", expected: `at least 3 Mars resonance nodes in all (${marsSites} sites × nodesPerMarsSite)`, got: describeValue(m.nodesPerMarsSite) });
+  }
+  return out;
+}

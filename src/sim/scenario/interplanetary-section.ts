@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Issue } from "../../errors.js";
 import { describeValue } from "../../errors.js";
 import type { Scenario } from "./schema.js";
+import { interplanetaryMeshIssues, interplanetaryMeshSchema } from "./interplanetary-mesh-section.js";
 import { controllersIssues, interplanetaryControllersSchema } from "./interplanetary-controllers.js";
 
 /** Farthest Earth–Mars distance (Mars at aphelion 1.666 au behind the Sun, Earth at 1.017 au), au; light-time bound below. */
@@ -68,6 +69,7 @@ export const interplanetarySchema = z.strictObject({
   links: interplanetaryLinksSchema.prefault({}),
   umt: interplanetaryUmtSchema.prefault({}),
   latency: interplanetaryLatencySchema.prefault({}),
+  mesh: interplanetaryMeshSchema.prefault({}),
   controllers: interplanetaryControllersSchema.optional(),
 }).describe("The Earth–Mars twin (§5.2), read by `model: interplanetary`.");
 
@@ -93,6 +95,7 @@ export function interplanetaryIssues(sc: Scenario): Issue[] {
   if (e.nodes % e.planes !== 0) add("interplanetary.earth.planes", `a divisor of interplanetary.earth.nodes (${e.nodes})`, e.planes);
   if (e.phasing >= e.planes) add("interplanetary.earth.phasing", `below interplanetary.earth.planes (${e.planes})`, e.phasing);
   if (e.gateways > e.nodes) add("interplanetary.earth.gateways", `at most interplanetary.earth.nodes (${e.nodes})`, e.gateways);
+  out.push(...interplanetaryMeshIssues(ip.earth.nodes, ip.mars.areostationary, ip.mesh));
   if (new Set(ip.relays).size !== ip.relays.length) add("interplanetary.relays", "each relay at most once", ip.relays);
   const year = Number(ip.epoch.slice(0, 4));
   if (year < 1900 || year > 2100) add("interplanetary.epoch", "a date in 1900–2100 (the span the ephemeris is checked over)", ip.epoch);

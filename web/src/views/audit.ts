@@ -5,7 +5,7 @@
 import { api } from "../api.js";
 import { h, fmt } from "../dom.js";
 
-interface Claim { id: string; section: string; claim: string; paperValue: number | string; recomputed: number | string | null; unit: string; verdict: string; basis?: string; comparison?: { paper: number | string; recomputed: number | string; relation: string; relTol: number; evidence: string } | null; factor?: number | null; law?: string; why?: string | null; simulation?: string; arithmetic: string[]; explanation: string }
+interface Claim { id: string; section: string; claim: string; paperValue: number | string; recomputed: number | string | null; unit: string; verdict: string; basis?: string; comparison?: { paper: number | string; recomputed: number | string; relation: string; relTol: number; evidence: string } | null; factor?: number | null; law?: string; why?: string | null; simulation?: string; arithmetic: string[]; explanation: string; twin?: { verdict: string; factor: number | null; simulation: string; arithmetic: string[] } | null }
 interface Assumption { name: string; value: number | string | boolean; unit: string; source: string; range: [number | string | boolean, number | string | boolean]; flipsAt: number | string | boolean | null; search: { method: string; steps: Array<{ value: number | string | boolean; holds: boolean }> } }
 interface Hyp { id: string; section: string; hypothesis: string; criterion: string; measured?: number[]; measuredMean: number; unit: string; ci95?: { lower: number; upper: number }; statistic?: { name: string; value: number; df: number }; pValue?: number; replicates: number; verdict: string; reason: string; criterionValue: number; assumptions?: Assumption[] }
 
@@ -31,9 +31,10 @@ export async function auditView(main: HTMLElement): Promise<() => void> {
         h("p", {}, c.claim), h("p", {}, c.explanation),
         c.law ? h("p", {}, h("strong", {}, "Law: "), c.law) : null,
         c.why ? h("p", {}, h("strong", {}, "Why untestable: "), c.why) : null,
-        c.simulation ? h("p", {}, h("strong", {}, "Simulation: "), c.simulation) : null,
+        c.twin ? h("p", { class: "twin" }, h("strong", {}, "Twin run, beside the arithmetic: "), h("span", { class: `verdict v-${c.twin.verdict.replace(/\s+/g, "-")}` }, c.twin.factor ? `${c.twin.verdict} ×${fmt(c.twin.factor, 3)}` : c.twin.verdict), " ", c.twin.simulation)
+          : c.simulation ? h("p", {}, h("strong", {}, "Simulation: "), c.simulation) : null,
         c.comparison ? h("p", {}, h("strong", {}, "Derived from: "), `${c.comparison.evidence}, recomputed ${show(c.comparison.recomputed)} ${c.comparison.relation === "equal" ? `= paper ${show(c.comparison.paper)} within ${c.comparison.relTol}` : `${c.comparison.relation === "below" ? "≤" : "≥"} paper ${show(c.comparison.paper)}`}`) : null,
-        h("pre", {}, c.arithmetic.join("\n"))));
+        h("pre", {}, [...c.arithmetic, ...(c.twin ? ["— the twin:", ...c.twin.arithmetic] : [])].join("\n"))));
       const btn = h("button", { type: "button", class: "link", "aria-expanded": "false" }, c.id);
       btn.addEventListener("click", () => { detail.hidden = !detail.hidden; btn.setAttribute("aria-expanded", String(!detail.hidden)); });
       const verdict = c.factor ? `${c.verdict} ×${fmt(c.factor, 3)}` : c.verdict;

@@ -35,6 +35,9 @@ const CHARTS: ChartDef[] = [
   { title: "Sun–Earth–Mars angle and usable links", unit: "", lines: [{ name: "angle (°)", key: "sunEarthMarsAngleDeg" }, { name: "links up", key: "gapLinksUp" }] },
 ];
 
+/** Time axis of a run of days: days since the scenario's epoch. */
+const dayLabel = (ns: number) => `day ${(ns / 86_400e9).toFixed(1)}`;
+
 const NS = "http://www.w3.org/2000/svg";
 function s(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
   const el = document.createElementNS(NS, tag);
@@ -67,16 +70,23 @@ export async function interplanetaryView(main: HTMLElement, runId: string): Prom
   );
 
   const series = new Map<string, Series>();
-  const charts = CHARTS.map((c) => {
-    const chart = new LineChart(c.title, c.unit, c.lines.map((l, i) => ({ name: l.name, color: COLORS[i % COLORS.length]!, dashed: i > 0 })));
-    chartsEl.append(chart.el);
-    return { def: c, chart };
-  });
+  // A chart appears once the run has recorded one of its metrics (coherence needs the mesh across the gap).
+  const charts: Array<{ def: ChartDef; chart: LineChart }> = [];
+  const ensureCharts = () => {
+    for (const def of CHARTS) {
+      if (charts.some((c) => c.def === def) || !def.lines.some((l) => series.has(l.key))) continue;
+      const chart = new LineChart(def.title, def.unit, def.lines.map((l, i) => ({ name: l.name, color: COLORS[i % COLORS.length]!, dashed: i > 0 })), dayLabel);
+      charts.push({ def, chart });
+    }
+    charts.sort((a, b) => CHARTS.indexOf(a.def) - CHARTS.indexOf(b.def));
+    chartsEl.replaceChildren(...charts.map((c) => c.chart.el));
+  };
   let tNs = 0;
   let cursorNs: number | undefined;
   const epochMs = Date.parse(layout.epoch);
 
   const refreshCharts = () => {
+    ensureCharts();
     for (const { def, chart } of charts) {
       for (const l of def.lines) {
         const m = series.get(l.key);
