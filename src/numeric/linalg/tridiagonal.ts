@@ -5,6 +5,7 @@
  * complex off-diagonals e_k; the diagonal phase D = diag(δ) with δ_{k+1} = δ_k e_k/|e_k| gives
  * T_r = D† T_c D real with off-diagonals |e_k|, so A = (Q D) T_r (Q D)†.
  */
+import { type Rank2Rows, rank2Rows } from "./rank2-simd.js";
 
 /** Work arrays of one reduction; `a` holds u_k in the strictly upper part of row k. */
 export interface Tridiagonal {
@@ -26,14 +27,17 @@ export interface Tridiagonal {
  * Works on the lower triangle with a row-major Hermitian matvec and rank-2 update.
  */
 export function tridiagonalize(A: Float64Array, n: number): Tridiagonal {
-  const a = A.slice();
+  // From SIMD_N_MIN rows on, A is reduced in the rank-2 SIMD module's memory (rank2-simd.ts).
+  const simd = n >= SIMD_N_MIN ? rank2Rows(n) : undefined;
+  if (simd !== undefined) simd.a.set(A.subarray(0, 2 * n * n));
+  const a = simd?.a ?? A.slice();
   const beta = new Float64Array(n);
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   const ec = new Float64Array(2 * n);
   const p = new Float64Array(2 * n);
   for (let k = 0; k < n - 2; k++) {
-    reduceColumn(a, n, k, beta, ec, p);
+    reduceColumn(a, n, k, beta, ec, p, simd);
   }
   if (n >= 2) {
     ec[2 * (n - 2)] = a[2 * ((n - 1) * n + n - 2)]!;
@@ -56,8 +60,12 @@ export function tridiagonalize(A: Float64Array, n: number): Tridiagonal {
     phase[2 * (k + 1)] = pr * cr - pi * ci;
     phase[2 * (k + 1) + 1] = pr * ci + pi * cr;
   }
-  return { n, a, beta, d, e, phase };
+  // The module's memory is reused by the next reduction: hand back a copy.
+  return { n, a: simd === undefined ? a : a.slice(), beta, d, e, phase };
 }
+
+/** Below this order the SIMD update's set-up costs more than it saves. */
+const SIMD_N_MIN = 16;
 
 /**
  * out[o] + i·out[o+1] = z/|z| for z = re + i·im (1 when z = 0), a unit number to rounding for
@@ -88,7 +96,7 @@ function scaleExponent(m: number): number {
 }
 
 /** One Householder step: annihilate A[k+2.., k], update the trailing block, store u in row k. */
-function reduceColumn(a: Float64Array, n: number, k: number, beta: Float64Array, ec: Float64Array, p: Float64Array): void {
+function reduceColumn(a: Float64Array, n: number, k: number, beta: Float64Array, ec: Float64Array, p: Float64Array, simd: Rank2Rows | undefined): void {
   const k1 = k + 1;
   const ar0 = a[2 * (k1 * n + k)]!;
   const ai0 = a[2 * (k1 * n + k) + 1]!;
@@ -146,7 +154,12 @@ function reduceColumn(a: Float64Array, n: number, k: number, beta: Float64Array,
     p[2 * i] = p[2 * i]! - K * a[rowU + 2 * i]!;
     p[2 * i + 1] = p[2 * i + 1]! - K * a[rowU + 2 * i + 1]!;
   }
-  rank2UpdateLower(a, n, k1, rowU, p);
+  if (simd === undefined) {
+    rank2UpdateLower(a, n, k1, rowU, p);
+    return;
+  }
+  simd.update(k1, rowU, p);
+  for (let i = k1; i < n; i++) a[2 * (i * n + i) + 1] = 0;
 }
 
 /** p[i] = β Σ_j A_ij u_j over i, j ≥ s, reading only the lower triangle of A. */
