@@ -18,6 +18,7 @@ import { openStore, type RunStore } from "../../src/store/run-store.js";
 import { buildServer } from "../../src/server/app.js";
 import { Body, HelioVector, KM_PER_AU } from "astronomy-engine";
 import { formatSeconds } from "../../src/report/interplanetary-data.js";
+import { metricTitle } from "../../src/report/metric-table.js";
 
 declare const document: { body: { dataset: Record<string, string | undefined> }; getElementById(id: string): { textContent: string | null } | null };
 
@@ -106,7 +107,9 @@ describe.skipIf(!have)("inner-solar-system view in Chromium", () => {
     expect(await page.locator("#ip-link-state").textContent()).toMatch(/^Earth–Mars links: up \(\d usable\)/);
     // One chart per recorded group (coherence only when the run has the mesh across the gap).
     const titles = await page.locator(".chart h4").allTextContents();
-    for (const t of ["Earth–Mars clock residual", "Latency across the gap", "Latency within the shells", "Earth–Mars light time", "Sun–Earth–Mars angle"]) expect(titles.some((x) => x.startsWith(t)), t).toBe(true);
+    for (const t of ["Earth–Mars clock residual", "Latency across the gap", "Latency within the shells"]) expect(titles.some((x) => x.startsWith(t)), t).toBe(true);
+    // Single-metric charts are titled from the metric table, with its unit.
+    for (const key of ["lightTimeS", "sunEarthMarsAngleDeg", "gapLinksUp"]) expect(titles, key).toContain(metricTitle(key));
     expect(await page.locator(".chart[data-bands='1']").count()).toBe(titles.length); // the closed gap shaded on each
     expect(await page.evaluate(() => document.body.dataset.linkDownPeriods)).toBe("1");
     expect(await page.locator("#ip-cognitive-unit").textContent()).toContain("not a single cognitive unit");

@@ -12,6 +12,7 @@ import { h, fmtTime } from "../dom.js";
 import { COLORS } from "../metrics.js";
 import { KM_PER_AU, pxPerAu, shellsToScale, times, valueAt, type Series } from "../solar-geometry.js";
 import { cognitiveUnit } from "../../../src/report/cognitive-unit.js";
+import { metricInfo } from "../../../src/report/metric-table.js";
 import { formatSeconds, interplanetaryStats, linkDownPeriods } from "../../../src/report/interplanetary-data.js";
 
 /** GET /api/runs/:id/solar-system (src/server/solar-layout.ts). */
@@ -24,16 +25,29 @@ interface SolarLayout {
 }
 
 interface Line { name: string; key: string; f?: (v: number) => number }
-interface ChartDef { title: string; unit: string; lines: Line[] }
+interface ChartDef { title: string; lines: Line[] }
 
+/**
+ * Each chart plots metrics that share one unit; the unit comes from the metric table
+ * (src/report/metric-table.ts), as every other chart's does, so the axis cannot disagree with the
+ * CLI or the report.
+ */
 const CHARTS: ChartDef[] = [
-  { title: "Earth–Mars clock residual (paper < 100 fs; Theorem 1 < 10 fs)", unit: "s", lines: [{ name: "|residual|", key: "umtResidualS", f: Math.abs }] },
-  { title: "Coherence", unit: "", lines: [{ name: "Earth", key: "coherenceEarth" }, { name: "Mars", key: "coherenceMars" }, { name: "across", key: "coherenceAcross" }, { name: "global", key: "coherenceGlobal" }] },
-  { title: "Latency across the gap (paper < 1 ns)", unit: "s", lines: [{ name: "p50", key: "latencyAcrossP50S" }, { name: "p99", key: "latencyAcrossP99S" }] },
-  { title: "Latency within the shells", unit: "s", lines: [{ name: "Earth p50", key: "latencyEarthP50S" }, { name: "Earth p99", key: "latencyEarthP99S" }, { name: "Mars p50", key: "latencyMarsP50S" }, { name: "Mars p99", key: "latencyMarsP99S" }] },
-  { title: "Earth–Mars light time", unit: "min", lines: [{ name: "one-way", key: "lightTimeS", f: (v) => v / 60 }] },
-  { title: "Sun–Earth–Mars angle and usable links", unit: "", lines: [{ name: "angle (°)", key: "sunEarthMarsAngleDeg" }, { name: "links up", key: "gapLinksUp" }] },
+  { title: "Earth–Mars clock residual (paper < 100 fs; Theorem 1 < 10 fs)", lines: [{ name: "|residual|", key: "umtResidualS", f: Math.abs }] },
+  { title: "Coherence", lines: [{ name: "Earth", key: "coherenceEarth" }, { name: "Mars", key: "coherenceMars" }, { name: "across", key: "coherenceAcross" }, { name: "global", key: "coherenceGlobal" }] },
+  { title: "Latency across the gap (paper < 1 ns)", lines: [{ name: "p50", key: "latencyAcrossP50S" }, { name: "p99", key: "latencyAcrossP99S" }] },
+  { title: "Latency within the shells", lines: [{ name: "Earth p50", key: "latencyEarthP50S" }, { name: "Earth p99", key: "latencyEarthP99S" }, { name: "Mars p50", key: "latencyMarsP50S" }, { name: "Mars p99", key: "latencyMarsP99S" }] },
+  { title: metricInfo("lightTimeS").label, lines: [{ name: "one-way", key: "lightTimeS" }] },
+  { title: metricInfo("sunEarthMarsAngleDeg").label, lines: [{ name: "angle", key: "sunEarthMarsAngleDeg" }] },
+  { title: metricInfo("gapLinksUp").label, lines: [{ name: "links up", key: "gapLinksUp" }] },
 ];
+
+/** The unit the chart's metrics share, from the metric table. */
+function chartUnit(def: ChartDef): string {
+  const units = new Set(def.lines.map((l) => metricInfo(l.key).unit));
+  if (units.size !== 1) throw new Error(`chart "${def.title}" mixes units ${[...units].join(", ")}`);
+  return [...units][0]!;
+}
 
 /** Time axis of a run of days: days since the scenario's epoch. */
 const dayLabel = (ns: number) => `day ${(ns / 86_400e9).toFixed(1)}`;
@@ -75,7 +89,7 @@ export async function interplanetaryView(main: HTMLElement, runId: string): Prom
   const ensureCharts = () => {
     for (const def of CHARTS) {
       if (charts.some((c) => c.def === def) || !def.lines.some((l) => series.has(l.key))) continue;
-      const chart = new LineChart(def.title, def.unit, def.lines.map((l, i) => ({ name: l.name, color: COLORS[i % COLORS.length]!, dashed: i > 0 })), dayLabel);
+      const chart = new LineChart(def.title, chartUnit(def), def.lines.map((l, i) => ({ name: l.name, color: COLORS[i % COLORS.length]!, dashed: i > 0 })), dayLabel);
       charts.push({ def, chart });
     }
     charts.sort((a, b) => CHARTS.indexOf(a.def) - CHARTS.indexOf(b.def));
