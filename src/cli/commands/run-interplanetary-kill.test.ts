@@ -5,7 +5,7 @@
  * inside it, so the resumed part crosses the gap closing.
  */
 import { describe, it, expect, beforeAll } from "vitest";
-import { spawn, spawnSync } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -21,13 +21,20 @@ const SETS = [
   "--set", `run.checkpointEveryS=${DAY_S}`,
 ];
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: "utf8", cwd: ROOT });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/**
+ * The CLI in a child process, awaited (not spawnSync: a run of tens of seconds must not block the
+ * test worker's event loop, which the test runner's own messages need).
+ */
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [MAIN, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      done({ code: err ? Number((err as { code?: unknown }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
 }
 
-function json(args: string[]) {
-  const r = cli(args);
+async function json(args: string[]) {
+  const r = await cli(args);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 }
@@ -49,10 +56,10 @@ describe("pqms run scenarios/interplanetary.yaml (built CLI), killed and resumed
   let dir: string;
   let reference: { runId: string; fingerprint: string; db: string };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "pqms-ip-kill-"));
     const db = join(dir, "ref.db");
-    const r = json(["run", SCENARIO, ...SETS, "--db", db, "--json", "--no-report"]);
+    const r = await json(["run", SCENARIO, ...SETS, "--db", db, "--json", "--no-report"]);
     reference = { runId: r.runId, fingerprint: r.fingerprint, db };
   }, 300_000);
 
@@ -72,11 +79,11 @@ describe("pqms run scenarios/interplanetary.yaml (built CLI), killed and resumed
     d.close();
     expect(killed.status).toBe("running");
     expect(killed.sim_t_ns).toBeLessThan(killed.duration_ns);
-    const resumed = json(["resume", killed.id, "--db", db, "--json", "--no-report"]);
+    const resumed = await json(["resume", killed.id, "--db", db, "--json", "--no-report"]);
     expect(resumed.status).toBe("done");
     expect(resumed.fingerprint).toBe(reference.fingerprint);
-    const csv = (file: string, id: string) => cli(["runs", "export", id, "--format", "csv", "--db", file]).stdout;
-    expect(csv(db, killed.id)).toBe(csv(reference.db, reference.runId));
+    const csv = async (file: string, id: string) => (await cli(["runs", "export", id, "--format", "csv", "--db", file])).stdout;
+    expect(await csv(db, killed.id)).toBe(await csv(reference.db, reference.runId));
     // The resumed part crossed the gap closing (solar exclusion from 2028-03-12).
     expect(resumed.interplanetary.linkDown.length).toBeGreaterThan(0);
   }, 600_000);
