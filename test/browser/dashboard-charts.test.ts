@@ -8,24 +8,17 @@
  * saved in the test's temporary directory (and artifacts/screenshots/ for CI).
  */
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Browser } from "playwright-core";
-import { build } from "vite";
-import { openStore, type RunStore } from "../../src/store/run-store.js";
-import { buildServer } from "../../src/server/app.js";
+import type { RunStore } from "../../src/store/run-store.js";
+import { haveChromium, startBrowserServer, stopBrowserServer } from "../helpers/browser.js";
 import { METRICS, METRIC_GROUPS } from "../../src/report/metric-table.js";
 
 // Page-side callbacks run in Chromium; Node's typings lack these names, so declare what they use.
 interface PageEl { textContent: string | null; open?: boolean; dataset: Record<string, string | undefined>; classList: { contains(c: string): boolean }; querySelector(s: string): PageEl | null }
 declare const document: { body: { dataset: Record<string, string | undefined> }; querySelectorAll(s: string): ArrayLike<PageEl>; getElementById(id: string): PageEl | null };
-
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
-const have = existsSync(CHROMIUM);
-if (!have) console.warn(`test/browser: SKIPPED — ${CHROMIUM} is absent (apt-get install chromium; scripts/system-deps.sh does it for npm test)`);
 
 // Faults give the control-plane metrics; the veto off keeps vetoes and veto energy at 0 all run.
 const SCENARIO = `name: charts
@@ -39,7 +32,7 @@ sarcophagus: {}
 faults: {durationS: 200, nodeMtbfS: 2000, leaderCrashes: 1, smcDownS: 20, cmes: 1, cmeRings: 2, cmeRingEveryS: 2, stormS: 10}
 `;
 
-describe.skipIf(!have)("live view charts in Chromium", () => {
+describe.skipIf(!haveChromium)("live view charts in Chromium", () => {
   let dir: string;
   let store: RunStore;
   let app: FastifyInstance;
@@ -47,21 +40,11 @@ describe.skipIf(!have)("live view charts in Chromium", () => {
   let origin: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "pqms-charts-"));
-    const webDir = join(dir, "web");
-    await build({ root: resolve("web"), logLevel: "warn", build: { outDir: webDir, emptyOutDir: true, sourcemap: false } });
-    store = openStore(join(dir, "runs.db"));
-    app = await buildServer({ store, webDir });
-    origin = await app.listen({ port: 0, host: "127.0.0.1" });
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    ({ dir, store, app, browser, origin } = await startBrowserServer("pqms-charts-"));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await stopBrowserServer({ dir, store, app, browser });
   });
 
   it("titles charts with labels and units, groups them, and folds every constant one", async () => {

@@ -7,14 +7,12 @@
  * artifacts/dashboard-perf.json (printed, never asserted: timings depend on the machine).
  */
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
-import { openStore, type RunStore } from "../../src/store/run-store.js";
-import { buildServer } from "../../src/server/app.js";
+import type { RunStore } from "../../src/store/run-store.js";
+import { haveChromium, startBrowserServer, stopBrowserServer } from "../helpers/browser.js";
 
 // Page-side callbacks run in Chromium; Node's typings lack these names, so declare what they use.
 declare const document: {
@@ -24,13 +22,9 @@ declare const document: {
 declare const window: { innerWidth: number };
 declare function requestAnimationFrame(cb: () => void): number;
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = resolve("artifacts/screenshots");
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
-const have = existsSync(CHROMIUM);
-if (!have) console.warn(`test/browser: SKIPPED — ${CHROMIUM} is absent (apt-get install chromium; scripts/system-deps.sh does it for npm test)`);
 
-describe.skipIf(!have)("dashboard in Chromium", () => {
+describe.skipIf(!haveChromium)("dashboard in Chromium", () => {
   let dir: string;
   let store: RunStore;
   let app: FastifyInstance;
@@ -40,22 +34,12 @@ describe.skipIf(!have)("dashboard in Chromium", () => {
   const perf: Record<string, number> = {};
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "pqms-browser-"));
-    const webDir = join(dir, "web");
-    await build({ root: resolve("web"), logLevel: "warn", build: { outDir: webDir, emptyOutDir: true, sourcemap: false } });
-    store = openStore(join(dir, "runs.db"));
-    app = await buildServer({ store, webDir });
-    origin = await app.listen({ port: 0, host: "127.0.0.1" });
+    ({ dir, store, app, browser, origin } = await startBrowserServer("pqms-browser-"));
     mkdirSync(SHOTS, { recursive: true });
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await stopBrowserServer({ dir, store, app, browser });
     if (Object.keys(perf).length > 0) {
       mkdirSync("artifacts", { recursive: true });
       writeFileSync("artifacts/dashboard-perf.json", `${JSON.stringify(perf, null, 2)}\n`);

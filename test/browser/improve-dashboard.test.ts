@@ -6,22 +6,13 @@
  * of range is named beside its field; the buildable scenario starts as a run and opens live.
  */
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Browser } from "playwright-core";
-import { build } from "vite";
-import { openStore, type RunStore } from "../../src/store/run-store.js";
-import { buildServer } from "../../src/server/app.js";
+import type { RunStore } from "../../src/store/run-store.js";
+import { haveChromium, startBrowserServer, stopBrowserServer } from "../helpers/browser.js";
 import { runImprove } from "../../src/experiments/improve/index.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
-const have = existsSync(CHROMIUM);
-if (!have) console.warn(`test/browser: SKIPPED — ${CHROMIUM} is absent (apt-get install chromium; scripts/system-deps.sh does it for npm test)`);
-
-describe.skipIf(!have)("buildable V3000 page in Chromium", () => {
+describe.skipIf(!haveChromium)("buildable V3000 page in Chromium", () => {
   let dir: string;
   let store: RunStore;
   let app: FastifyInstance;
@@ -29,21 +20,11 @@ describe.skipIf(!have)("buildable V3000 page in Chromium", () => {
   let origin: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "pqms-improve-page-"));
-    const webDir = join(dir, "web");
-    await build({ root: resolve("web"), logLevel: "warn", build: { outDir: webDir, emptyOutDir: true, sourcemap: false } });
-    store = openStore(join(dir, "runs.db"));
-    app = await buildServer({ store, webDir, writeReports: false });
-    origin = await app.listen({ port: 0, host: "127.0.0.1" });
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    ({ dir, store, app, browser, origin } = await startBrowserServer("pqms-improve-page-", { writeReports: false }));
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await stopBrowserServer({ dir, store, app, browser });
   });
 
   it("changing an assumption moves the figures that read it, and only those; the scenario runs", async () => {

@@ -8,25 +8,19 @@
  * Screenshot: artifacts/screenshots/desktop-interplanetary.png.
  */
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Browser } from "playwright-core";
-import { build } from "vite";
-import { openStore, type RunStore } from "../../src/store/run-store.js";
-import { buildServer } from "../../src/server/app.js";
+import type { RunStore } from "../../src/store/run-store.js";
+import { haveChromium, startBrowserServer, stopBrowserServer } from "../helpers/browser.js";
 import { Body, HelioVector, KM_PER_AU } from "astronomy-engine";
 import { formatSeconds } from "../../src/report/interplanetary-data.js";
 import { metricTitle } from "../../src/report/metric-table.js";
 
 declare const document: { body: { dataset: Record<string, string | undefined> }; getElementById(id: string): { textContent: string | null } | null };
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = resolve("artifacts/screenshots");
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
-const have = existsSync(CHROMIUM);
-if (!have) console.warn(`test/browser: SKIPPED — ${CHROMIUM} is absent (apt-get install chromium; scripts/system-deps.sh does it for npm test)`);
 
 /**
  * A short real run of the Earth–Mars twin across the 2028 Mars solar conjunction (2028-03-21),
@@ -42,7 +36,7 @@ interplanetary:
   latency: {earthSources: 2}
 `;
 
-describe.skipIf(!have)("inner-solar-system view in Chromium", () => {
+describe.skipIf(!haveChromium)("inner-solar-system view in Chromium", () => {
   let dir: string;
   let store: RunStore;
   let app: FastifyInstance;
@@ -50,22 +44,12 @@ describe.skipIf(!have)("inner-solar-system view in Chromium", () => {
   let origin: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "pqms-browser-ip-"));
-    const webDir = join(dir, "web");
-    await build({ root: resolve("web"), logLevel: "warn", build: { outDir: webDir, emptyOutDir: true, sourcemap: false } });
-    store = openStore(join(dir, "runs.db"));
-    app = await buildServer({ store, webDir });
-    origin = await app.listen({ port: 0, host: "127.0.0.1" });
+    ({ dir, store, app, browser, origin } = await startBrowserServer("pqms-browser-ip-"));
     mkdirSync(SHOTS, { recursive: true });
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await stopBrowserServer({ dir, store, app, browser });
   });
 
   it("opens an interplanetary run with the Sun, both planets, both shells to scale, the link state and the light time", async () => {

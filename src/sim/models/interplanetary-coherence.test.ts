@@ -8,11 +8,9 @@ import { describe, expect, it } from "vitest";
 import { interplanetarySummary } from "../../experiments/interplanetary/run-summary.js";
 import { cognitiveUnit } from "../../report/cognitive-unit.js";
 import { interplanetaryStats, type InterplanetaryStats } from "../../report/interplanetary-data.js";
-import { Runner, type Sample } from "../run.js";
 import { resolveScenario, type Scenario } from "../scenario/index.js";
-import type { ModelEvent } from "../model.js";
 import { METRICS } from "../../report/metric-table.js";
-import { modelFor } from "./index.js";
+import { recordRun, seriesOf } from "./__tests__/record-run.js";
 
 const DAY_S = 86_400;
 
@@ -24,31 +22,10 @@ function scenario(mesh: Record<string, unknown>, epoch: string, days: number): S
   }, "test");
 }
 
-function run(sc: Scenario): { samples: Sample[]; events: ModelEvent[] } {
-  const samples: Sample[] = [];
-  const events: ModelEvent[] = [];
-  const r = Runner.start(sc, modelFor(sc), { sample: (s) => samples.push(s), event: (e) => events.push(e), checkpoint: () => {} });
-  while (!r.advance(50));
-  return { samples, events };
-}
-
-function seriesOf(samples: readonly Sample[]): Map<string, { tNs: number[]; value: number[] }> {
-  const out = new Map<string, { tNs: number[]; value: number[] }>();
-  for (const s of samples) {
-    for (const [k, v] of Object.entries(s.metrics)) {
-      let e = out.get(k);
-      if (e === undefined) out.set(k, (e = { tNs: [], value: [] }));
-      e.tNs.push(s.tNs);
-      e.value.push(v);
-    }
-  }
-  return out;
-}
-
 describe("coherence across the gap in the interplanetary run", () => {
   it("through the 2028 conjunction: nothing crosses on the first tick (no light-time yet) nor while the gap is closed; within-shell coherence is always measured", () => {
     // 2028-03-14 + 4 days: the gap closes inside the solar exclusion (interplanetary.test.ts).
-    const { samples } = run(scenario({ nodesPerMarsSite: 2 }, "2028-03-10T00:00:00Z", 8));
+    const { samples } = recordRun(scenario({ nodesPerMarsSite: 2 }, "2028-03-10T00:00:00Z", 8), 50);
     const m = samples.map((s) => s.metrics);
     // The first tick: nothing has crossed yet, so there is no figure (not a 0 that would read as decoherence).
     expect(m[0]!.coherenceAcross).toBeUndefined();
@@ -74,14 +51,14 @@ describe("coherence across the gap in the interplanetary run", () => {
 
   it("the summary carries coherence from the series, and none with interplanetary.mesh.enabled false", () => {
     const sc = scenario({ nodesPerMarsSite: 2 }, "2028-01-01T00:00:00Z", 1);
-    const { samples, events } = run(sc);
+    const { samples, events } = recordRun(sc, 50);
     const s = interplanetarySummary(sc, seriesOf(samples), events);
     const across = samples.flatMap((x) => (x.metrics.coherenceAcross === undefined ? [] : [x.metrics.coherenceAcross])).sort((a, b) => a - b);
     expect(across).toHaveLength(samples.length - 1);
     expect(s.coherence!.across).toEqual({ median: across[Math.floor(across.length / 2)], min: across[0] });
     expect(s.verdict.conditions.map((c) => c.name)).toEqual(expect.arrayContaining(["coherent across the gap", "in phase before the guardian"]));
     const off = scenario({ enabled: false }, "2028-01-01T00:00:00Z", 1);
-    const r = run(off);
+    const r = recordRun(off, 50);
     expect(Object.keys(r.samples[0]!.metrics).some((k) => k.startsWith("coherence"))).toBe(false);
     expect(interplanetarySummary(off, seriesOf(r.samples), r.events).coherence).toBeNull();
   });
@@ -126,7 +103,7 @@ describe("the single-cognitive-unit reading's mesh tests (§2.1 θ_crit, §2.3 �
 
   it("a run's series carry the guardian into the reading", () => {
     const sc = scenario({ nodesPerMarsSite: 2 }, "2028-01-01T00:00:00Z", 1);
-    const { samples } = run(sc);
+    const { samples } = recordRun(sc, 50);
     const stats = interplanetaryStats(seriesOf(samples))!;
     const de = samples.map((x) => x.metrics.deltaEMarsMean!).sort((a, b) => a - b);
     expect(stats.guardian!.deltaEMars.max).toBe(de[de.length - 1]);

@@ -15,9 +15,9 @@ import type { ModelEvent } from "../model.js";
 import { Runner, type Checkpoint, type Sample } from "../run.js";
 import { gapRaftOptionsOf } from "../scenario/interplanetary-controllers.js";
 import { resolveScenario, type Scenario } from "../scenario/index.js";
-import { decodeState, encodeState } from "../state-codec.js";
-import { modelFor } from "./index.js";
+import { decodeState } from "../state-codec.js";
 import { InterplanetaryModel } from "./interplanetary.js";
+import { recordRun, seriesOf } from "./__tests__/record-run.js";
 
 const DAY_S = 86_400;
 const EPOCH = "2028-03-10T00:00:00Z";
@@ -30,32 +30,10 @@ function scenario(controllers: Record<string, unknown>): Scenario {
   }, "test");
 }
 
-function runAll(sc: Scenario): { fingerprint: string; samples: Sample[]; events: ModelEvent[]; checkpoints: string[] } {
-  const samples: Sample[] = [];
-  const events: ModelEvent[] = [];
-  const checkpoints: string[] = [];
-  const r = Runner.start(sc, modelFor(sc), { sample: (s) => samples.push(s), event: (e) => events.push(e), checkpoint: (c) => checkpoints.push(encodeState(c)) });
-  while (!r.advance(25));
-  return { fingerprint: r.result!.fingerprint, samples, events, checkpoints };
-}
-
-const seriesOf = (samples: readonly Sample[]) => {
-  const out = new Map<string, { tNs: number[]; value: number[] }>();
-  for (const s of samples) {
-    for (const [k, v] of Object.entries(s.metrics)) {
-      let e = out.get(k);
-      if (e === undefined) out.set(k, (e = { tNs: [], value: [] }));
-      e.tNs.push(s.tNs);
-      e.value.push(v);
-    }
-  }
-  return out;
-};
-
 describe("Raft controllers in the interplanetary run, an even split through the 2028 conjunction", () => {
   const even = { sites: [{ at: "earth", lonDeg: 0 }, { at: "earth", lonDeg: 90 }, { at: "mars", lonDeg: 0 }, { at: "mars", lonDeg: 90 }], geometryStepS: 3600 };
   const sc = scenario(even);
-  const whole = runAll(sc);
+  const whole = recordRun(sc);
 
   it("samples are the controllers' own figures", () => {
     const ip = sc.interplanetary!;
@@ -112,7 +90,7 @@ describe("a Mars-side partition in the run (Earth majority 3 + 2)", () => {
         },
       },
     }, "test");
-    const { samples, events } = runAll(sc);
+    const { samples, events } = recordRun(sc);
     const during = samples.filter((s) => s.tNs > (DAY_S + 4 * 3600) * 1e9 && s.tNs <= 3 * DAY_S * 1e9);
     const after = samples.filter((s) => s.tNs > 4 * DAY_S * 1e9);
     // One command per 600 s: two days cut off leave Mars ≈ 288 entries behind; Earth never is.

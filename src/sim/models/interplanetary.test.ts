@@ -15,9 +15,9 @@ import { interplanetarySummary } from "../../experiments/interplanetary/run-summ
 import type { ModelEvent } from "../model.js";
 import { Runner, type Checkpoint, type Sample } from "../run.js";
 import { resolveScenario, type Scenario } from "../scenario/index.js";
-import { decodeState, encodeState } from "../state-codec.js";
+import { decodeState } from "../state-codec.js";
 import { InterplanetaryModel } from "./interplanetary.js";
-import { modelFor } from "./index.js";
+import { recordRun, seriesOf, type RecordedRun } from "./__tests__/record-run.js";
 
 const EPOCH = "2028-03-08T00:00:00Z";
 const DAY_S = 86_400;
@@ -30,40 +30,11 @@ function scenario(over: Record<string, unknown> = {}, run: Record<string, unknow
   }, "test");
 }
 
-interface Recorded {
-  fingerprint: string;
-  samples: Sample[];
-  events: ModelEvent[];
-  checkpoints: string[];
-}
-
-function runAll(sc: Scenario): Recorded {
-  const samples: Sample[] = [];
-  const events: ModelEvent[] = [];
-  const checkpoints: string[] = [];
-  const r = Runner.start(sc, modelFor(sc), { sample: (s) => samples.push(s), event: (e) => events.push(e), checkpoint: (c) => checkpoints.push(encodeState(c)) });
-  while (!r.advance(25));
-  return { fingerprint: r.result!.fingerprint, samples, events, checkpoints };
-}
-
-const series = (samples: readonly Sample[]) => {
-  const out = new Map<string, { tNs: number[]; value: number[] }>();
-  for (const s of samples) {
-    for (const [k, v] of Object.entries(s.metrics)) {
-      let e = out.get(k);
-      if (e === undefined) out.set(k, (e = { tNs: [], value: [] }));
-      e.tNs.push(s.tNs);
-      e.value.push(v);
-    }
-  }
-  return out;
-};
-
 const dateAt = (tNs: number, epoch = EPOCH) => new Date(Date.parse(epoch) + tNs / 1e6);
 
 describe("model interplanetary through the 2028 solar conjunction (§5.2)", () => {
   const sc = scenario();
-  const whole = runAll(sc);
+  const whole = recordRun(sc);
 
   it("closes the gap exactly while the Sun–Earth–Mars angle is inside the 2° exclusion, and opens it outside", () => {
     let closed = 0;
@@ -94,7 +65,7 @@ describe("model interplanetary through the 2028 solar conjunction (§5.2)", () =
     expect(last).toBeGreaterThan(10 * first);
     // Hold-over is the time since the last exchange: it grows tick by tick through the outage.
     held.forEach((s, k) => k > 0 && expect(s.metrics.umtHoldoverS!).toBeGreaterThan(held[k - 1]!.metrics.umtHoldoverS!));
-    const summary = interplanetarySummary(sc, series(whole.samples), whole.events);
+    const summary = interplanetarySummary(sc, seriesOf(whole.samples), whole.events);
     expect(summary.residualGrowth.closedMaxAbsS!).toBe(Math.max(...whole.samples.filter((s) => s.metrics.umtHoldoverS! > 7200).map((s) => Math.abs(s.metrics.umtResidualS!))));
     expect(summary.residualGrowth.growth!).toBeGreaterThan(100);
   });
@@ -114,7 +85,7 @@ describe("model interplanetary through the 2028 solar conjunction (§5.2)", () =
   });
 
   it("the summary's light-time range is the ephemeris's at the run's ends (the distance grows towards conjunction)", () => {
-    const sum = interplanetarySummary(sc, series(whole.samples), whole.events);
+    const sum = interplanetarySummary(sc, seriesOf(whole.samples), whole.events);
     const firstNs = whole.samples[0]!.tNs, lastNs = whole.samples[whole.samples.length - 1]!.tNs;
     expect(sum.lightTimeS.min).toBeCloseTo(earthMarsLightTimeS(dateAt(firstNs)), 6);
     expect(sum.lightTimeS.max).toBeCloseTo(earthMarsLightTimeS(dateAt(lastNs)), 6);
@@ -142,7 +113,7 @@ describe("model interplanetary through the 2028 solar conjunction (§5.2)", () =
 
 describe("a Sun–Earth L4 relay routes around the Sun (§5.2 relays)", () => {
   // Two days at conjunction: without a relay the gap is closed at every tick, with L4 it is open.
-  const at = (relays: string[]) => runAll(scenario({ epoch: "2028-03-20T00:00:00Z", relays }, { durationS: 2 * DAY_S, checkpointEveryS: 2 * DAY_S }));
+  const at = (relays: string[]) => recordRun(scenario({ epoch: "2028-03-20T00:00:00Z", relays }, { durationS: 2 * DAY_S, checkpointEveryS: 2 * DAY_S }));
   const direct = at([]);
   const relayed = at(["sun-earth-L4"]);
 
@@ -159,13 +130,13 @@ describe("a Sun–Earth L4 relay routes around the Sun (§5.2 relays)", () => {
   it("carries the time transfer through the relay: the Mars clock stays steered instead of holding over", () => {
     expect(direct.samples.every((s) => s.metrics.umtSynced === 0)).toBe(true);
     expect(relayed.samples.every((s) => s.metrics.umtSynced === 1 && s.metrics.umtViaRelay === 1 && s.metrics.umtHoldoverS === 7200)).toBe(true);
-    const maxAbs = (r: Recorded) => Math.max(...r.samples.map((s) => Math.abs(s.metrics.umtResidualS!)));
+    const maxAbs = (r: RecordedRun) => Math.max(...r.samples.map((s) => Math.abs(s.metrics.umtResidualS!)));
     // Direct: free-running CSACs for 2 days (≈ 5e-11 · 1.7e5 s ≈ µs); relayed: one tick of hold-over.
     expect(maxAbs(relayed)).toBeLessThan(maxAbs(direct) / 10);
   });
 
   it("the single-cognitive-unit verdict (§5.2) follows: the relay makes the shells connected, latency and time still fail", () => {
-    const verdict = (r: Recorded, sc: Scenario) => interplanetarySummary(sc, series(r.samples), r.events).verdict;
+    const verdict = (r: RecordedRun, sc: Scenario) => interplanetarySummary(sc, seriesOf(r.samples), r.events).verdict;
     const v0 = verdict(direct, scenario({ epoch: "2028-03-20T00:00:00Z" }));
     const v1 = verdict(relayed, scenario({ epoch: "2028-03-20T00:00:00Z", relays: ["sun-earth-L4"] }));
     expect(v0.conditions.slice(0, 3).map((c) => [c.name, c.holds])).toEqual([["connected", false], ["latency", false], ["one time base", false]]);
@@ -177,9 +148,9 @@ describe("a Sun–Earth L4 relay routes around the Sun (§5.2 relays)", () => {
     expect(v1.conditions.find((c) => c.name === "in phase before the guardian")!.holds).toBe(false);
     expect([v0.outcome, v1.outcome]).toEqual(["fails", "fails"]);
     // Started inside the outage: the gap is down from run time 0 to the end.
-    const s0 = interplanetarySummary(scenario({ epoch: "2028-03-20T00:00:00Z" }), series(direct.samples), direct.events);
+    const s0 = interplanetarySummary(scenario({ epoch: "2028-03-20T00:00:00Z" }), seriesOf(direct.samples), direct.events);
     expect(s0.linkDown.map((p) => [p.start, p.open, p.cause])).toEqual([["2028-03-20T00:00:00.000Z", true, "sun-exclusion"]]);
-    expect(interplanetarySummary(scenario({ epoch: "2028-03-20T00:00:00Z", relays: ["sun-earth-L4"] }), series(relayed.samples), relayed.events).linkDown).toEqual([]);
+    expect(interplanetarySummary(scenario({ epoch: "2028-03-20T00:00:00Z", relays: ["sun-earth-L4"] }), seriesOf(relayed.samples), relayed.events).linkDown).toEqual([]);
     expect(v0.text).toMatch(/not a single cognitive unit/);
   });
 });
@@ -188,7 +159,7 @@ describe("Earth–Mars time transfer in the run: the ephemeris error is an input
   // Optical clocks (1e-15 class), no frequency steering, 2 days before the outage: the clocks
   // wander < 1e-11 s over a tick, so the residual is the prediction's error.
   const epoch = "2028-02-25T00:00:00Z";
-  const umtRun = (mode: string) => runAll(scenario({ epoch, umt: { mode, clock: "optical", ephemerisErrorM: 300, frequencyGain: 0 } }, { durationS: 2 * DAY_S, checkpointEveryS: 2 * DAY_S }));
+  const umtRun = (mode: string) => recordRun(scenario({ epoch, umt: { mode, clock: "optical", ephemerisErrorM: 300, frequencyGain: 0 } }, { durationS: 2 * DAY_S, checkpointEveryS: 2 * DAY_S }));
 
   it("predictive: the residual is the Mars range error along the line of sight over c (δr·û/c, ~µs for 300 m)", () => {
     // The error vector as the model draws it: its stream, after the two clocks' offsets and drifts.
@@ -213,7 +184,7 @@ describe("Earth–Mars time transfer in the run: the ephemeris error is an input
 });
 
 describe("a low Mars orbit ring behind the areostationary sites", () => {
-  const run = runAll(scenario({ epoch: "2028-02-25T00:00:00Z", mars: { areostationary: 3, lowOrbit: { sites: 12, altitudeKm: 400 } } }, { durationS: DAY_S, checkpointEveryS: DAY_S }));
+  const run = recordRun(scenario({ epoch: "2028-02-25T00:00:00Z", mars: { areostationary: 3, lowOrbit: { sites: 12, altitudeKm: 400 } } }, { durationS: DAY_S, checkpointEveryS: DAY_S }));
 
   it("every low satellite reaches Earth through an areostationary site: across-gap pairs all routed, one hop of ≤ 0.08 s more", () => {
     for (const s of run.samples) {
