@@ -11,13 +11,9 @@ import { describe, expect, it } from "vitest";
 import { interplanetarySummary } from "../../experiments/interplanetary/run-summary.js";
 import { RandomStream } from "../../numeric/random/stream.js";
 import { GapRaft } from "../gap-raft.js";
-import type { ModelEvent } from "../model.js";
-import { Runner, type Checkpoint, type Sample } from "../run.js";
 import { gapRaftOptionsOf } from "../scenario/interplanetary-controllers.js";
 import { resolveScenario, type Scenario } from "../scenario/index.js";
-import { decodeState } from "../state-codec.js";
-import { InterplanetaryModel } from "./interplanetary.js";
-import { recordRun, seriesOf } from "./__tests__/record-run.js";
+import { expectResumeMatches, recordRun, seriesOf } from "./__tests__/record-run.js";
 
 const DAY_S = 86_400;
 const EPOCH = "2028-03-10T00:00:00Z";
@@ -65,14 +61,7 @@ describe("Raft controllers in the interplanetary run, an even split through the 
 
   it("resumes from a checkpoint before and one inside the outage to the same fingerprint, samples and events", () => {
     for (const k of [0, 1]) { // day 2 (before the exclusion), day 4 (inside it)
-      const cp = decodeState(whole.checkpoints[k]!) as Checkpoint;
-      const samples: Sample[] = [];
-      const events: ModelEvent[] = [];
-      const r = Runner.resume(sc, new InterplanetaryModel(), cp, { sample: (s) => samples.push(s), event: (e) => events.push(e), checkpoint: () => {} });
-      while (!r.advance(25));
-      expect(r.result!.fingerprint).toBe(whole.fingerprint);
-      expect(samples).toEqual(whole.samples.filter((s) => s.tNs > cp.tNs));
-      expect(events).toEqual(whole.events.filter((e) => e.tNs > cp.tNs));
+      expectResumeMatches(sc, whole, k);
     }
   });
 });

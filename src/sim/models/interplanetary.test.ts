@@ -12,12 +12,8 @@ import { InputError } from "../../errors.js";
 import { baryPositionM, earthMarsLightTimeS } from "../../model/orbit/interplanetary.js";
 import { RandomStream } from "../../numeric/random/stream.js";
 import { interplanetarySummary } from "../../experiments/interplanetary/run-summary.js";
-import type { ModelEvent } from "../model.js";
-import { Runner, type Checkpoint, type Sample } from "../run.js";
 import { resolveScenario, type Scenario } from "../scenario/index.js";
-import { decodeState } from "../state-codec.js";
-import { InterplanetaryModel } from "./interplanetary.js";
-import { recordRun, seriesOf, type RecordedRun } from "./__tests__/record-run.js";
+import { expectResumeMatches, recordRun, seriesOf, type RecordedRun } from "./__tests__/record-run.js";
 
 const EPOCH = "2028-03-08T00:00:00Z";
 const DAY_S = 86_400;
@@ -99,14 +95,7 @@ describe("model interplanetary through the 2028 solar conjunction (§5.2)", () =
 
   it("resumes from a checkpoint before and one inside the outage to the same fingerprint, samples and events", () => {
     for (const k of [1, 3]) {
-      const cp = decodeState(whole.checkpoints[k]!) as Checkpoint;
-      const samples: Sample[] = [];
-      const events: ModelEvent[] = [];
-      const r = Runner.resume(sc, new InterplanetaryModel(), cp, { sample: (s) => samples.push(s), event: (e) => events.push(e), checkpoint: () => {} });
-      while (!r.advance(25));
-      expect(r.result!.fingerprint).toBe(whole.fingerprint);
-      expect(samples).toEqual(whole.samples.filter((s) => s.tNs > cp.tNs));
-      expect(events).toEqual(whole.events.filter((e) => e.tNs > cp.tNs));
+      expectResumeMatches(sc, whole, k);
     }
   });
 });
