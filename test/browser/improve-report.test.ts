@@ -3,29 +3,24 @@
  * playwright-core) with no console errors, one table row per change, and its three plots.
  */
 import { describe, it, expect } from "vitest";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { runImprove, TECHNOLOGY_DEFAULT } from "../../src/experiments/improve/index.js";
 import { improveReportData } from "../../src/report/improve-report-data.js";
 import { writeImproveReport } from "../../src/report/improve-report.js";
+import { haveChromium, launchChromium } from "../helpers/browser.js";
 
 declare const document: { querySelectorAll(s: string): { length: number }; querySelector(s: string): { textContent: string | null } | null };
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-const have = existsSync(CHROMIUM);
-if (!have) console.warn(`test/browser: SKIPPED — ${CHROMIUM} is absent (apt-get install chromium; scripts/system-deps.sh does it for npm test)`);
-
-describe.skipIf(!have)("improve report in Chromium", () => {
+describe.skipIf(!haveChromium)("improve report in Chromium", () => {
   it("opens without errors, with every change and its plots", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pqms-improve-report-"));
     try {
       const r = runImprove({ hypotheses: false });
       const { html } = writeImproveReport(improveReportData(r, TECHNOLOGY_DEFAULT), dir);
-      const { chromium } = await import("playwright-core");
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         const errors: string[] = [];
