@@ -172,28 +172,22 @@ export class EventQueue {
 
   private growHeap(): void {
     const size = Math.min(this.capacity, 2 * this.heapTimeNs.length);
-    const t = new Float64Array(size);
-    const s = new Float64Array(size);
-    const slot = new Int32Array(size);
-    t.set(this.heapTimeNs);
-    s.set(this.heapSeq);
-    slot.set(this.heapSlot);
-    this.heapTimeNs = t;
-    this.heapSeq = s;
-    this.heapSlot = slot;
+    this.heapTimeNs = widened(this.heapTimeNs, new Float64Array(size));
+    this.heapSeq = widened(this.heapSeq, new Float64Array(size));
+    this.heapSlot = widened(this.heapSlot, new Int32Array(size));
   }
 
   private growSlots(): void {
     const size = Math.min(this.capacity + 1, 2 * this.kindOf.length);
     assert(size > this.kindOf.length, "event slots exhausted");
-    const kinds = new Int32Array(size);
-    const values = new Float64Array(size * FIELDS_MAX);
-    const free = new Int32Array(size);
-    kinds.set(this.kindOf);
-    values.set(this.values);
-    free.set(this.freeSlots);
-    this.kindOf = kinds;
-    this.values = values;
-    this.freeSlots = free;
+    this.kindOf = widened(this.kindOf, new Int32Array(size));
+    this.values = widened(this.values, new Float64Array(size * FIELDS_MAX));
+    this.freeSlots = widened(this.freeSlots, new Int32Array(size));
   }
+}
+
+/** `into` (the larger array) holding `from`'s entries at the start, the rest zero. */
+function widened<T extends Float64Array | Int32Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }

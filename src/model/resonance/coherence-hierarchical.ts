@@ -132,7 +132,8 @@ export function backboneWeights(states: NodeStates, clusterSize: number, a0: num
     const hi = Math.min(n, lo + clusterSize);
     let a = a0;
     for (; a + 1 < a1; a += 2) twoRows(data, d2, a * clusterSize * d2, (a + 1) * clusterSize * d2, lo, hi, a === b ? -1 : a * k + b, a + 1 === b ? -1 : (a + 1) * k + b, work);
-    if (a < a1 && a !== b) oneRow(data, d2, a * clusterSize * d2, lo, hi, a * k + b, work);
+    // An odd last representative rides as both rows; the second row's result is not stored.
+    if (a < a1 && a !== b) twoRows(data, d2, a * clusterSize * d2, a * clusterSize * d2, lo, hi, a * k + b, -1, work);
   }
 }
 
@@ -225,51 +226,6 @@ function twoRows(data: Float64Array, d2: number, oa: number, oc: number, lo: num
     work.weight[s1] = w1;
     work.endpoint[s1] = j1;
   }
-}
-
-/** `twoRows` for one representative. */
-function oneRow(data: Float64Array, d2: number, oa: number, lo: number, hi: number, slot: number, work: HierarchicalWork): void {
-  let w0 = Number.POSITIVE_INFINITY;
-  let j0 = -1;
-  for (let j = lo; j < hi; j++) {
-    const ob = j * d2;
-    let re0 = 0;
-    let im0 = 0;
-    let re1 = 0;
-    let im1 = 0;
-    let m = 0;
-    for (; m + 3 < d2; m += 4) {
-      const ar = data[oa + m]!;
-      const ai = data[oa + m + 1]!;
-      const br = data[ob + m]!;
-      const bi = data[ob + m + 1]!;
-      re0 += ar * br + ai * bi;
-      im0 += ar * bi - ai * br;
-      const cr = data[oa + m + 2]!;
-      const ci = data[oa + m + 3]!;
-      const dr = data[ob + m + 2]!;
-      const di = data[ob + m + 3]!;
-      re1 += cr * dr + ci * di;
-      im1 += cr * di - ci * dr;
-    }
-    if (m < d2) {
-      const ar = data[oa + m]!;
-      const ai = data[oa + m + 1]!;
-      const br = data[ob + m]!;
-      const bi = data[ob + m + 1]!;
-      re0 += ar * br + ai * bi;
-      im0 += ar * bi - ai * br;
-    }
-    const re = re0 + re1;
-    const im = im0 + im1;
-    const x = 1 - (re * re + im * im);
-    if (x < w0) {
-      w0 = x;
-      j0 = j;
-    }
-  }
-  work.weight[slot] = w0;
-  work.endpoint[slot] = j0;
 }
 
 /** Backbone MST over K clusters (dense Prim on K×K), appending its K − 1 edges at `e`. */

@@ -14,6 +14,7 @@
  * use the scalar `rcfBlock`.
  */
 import { assert } from "../../errors.js";
+import { MEMORY_BYTES_MAX, WasmKernel } from "../../numeric/wasm/kernel.js";
 import { F64, I32, moduleBytes, op, V128 } from "../../numeric/wasm/module-bytes.js";
 
 // Parameters and locals of `rows(a, s, t, n, nodeBytes, out, worst, worstRow)` (the last two
@@ -159,37 +160,20 @@ function rowsBody(kind: "plain" | "paired" | "near"): number[] {
   ];
 }
 
-/** The part of the WebAssembly JS API used here (the project's lib settings do not declare it). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-}
-const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+type RowsFn = (a: number, s: number, t: number, n: number, nodeBytes: number, out: number, worst: number, worstRow: number) => number;
 
-let compiled: object | null | undefined;
-
-function kernelModule(): object | null {
-  if (compiled === undefined) {
+const rowsKernel = new WasmKernel(
+  () => {
     const params = [I32, I32, I32, I32, I32, I32, I32, F64];
     const locals: Array<[number, number]> = [[6, I32], [6, V128], [1, F64]];
-    const bytes = moduleBytes([
+    return moduleBytes([
       { name: "rows", params, locals, body: rowsBody("plain") },
       { name: "rowsPaired", params, locals, body: rowsBody("paired") },
       { name: "rowsNear", params, results: [I32], locals, body: rowsBody("near") },
     ]);
-    compiled = wasm !== undefined && wasm.validate(bytes) ? new wasm.Module(bytes) : null;
-  }
-  return compiled;
-}
-
-type RowsFn = (a: number, s: number, t: number, n: number, nodeBytes: number, out: number, worst: number, worstRow: number) => number;
-
-/** Bytes of one page of WebAssembly memory. */
-const PAGE = 65_536;
-/** Most bytes we put in one module's memory (its 32-bit addresses, with room to spare). */
-const MEMORY_BYTES_MAX = 2 ** 31;
+  },
+  (exports) => ({ rows: exports.rows as RowsFn, rowsPaired: exports.rowsPaired as RowsFn, rowsNear: exports.rowsNear as RowsFn }),
+);
 
 /** RCF rows of fixed states `data` (N nodes of d modes) against ranges of nodes, through the SIMD kernel. */
 export class RcfRows {
@@ -208,7 +192,7 @@ export class RcfRows {
   /** `near`'s candidates: (column, weight) pairs. */
   readonly candidates: Float64Array;
 
-  private constructor(api: WasmApi, module: object, private readonly data: Float64Array, private readonly dim: number, nodes: number, readonly columnsMax: number) {
+  private constructor(private readonly data: Float64Array, private readonly dim: number, nodes: number, readonly columnsMax: number) {
     this.nodeBytes = 16 * dim;
     // Layout: row splats (32·d bytes), outputs (16 per column: candidates are pairs), one number
     // per node, the states, the twisted states.
@@ -217,12 +201,11 @@ export class RcfRows {
     this.statesAt = align16(this.worstAt + 8 * nodes);
     this.twistedAt = this.statesAt + this.nodeBytes * nodes;
     const bytes = this.twistedAt + this.nodeBytes * nodes;
-    const memory = new api.Memory({ initial: Math.ceil(bytes / PAGE) });
-    const instance = new api.Instance(module, { env: { mem: memory } });
-    this.rowsFn = instance.exports.rows as RowsFn;
-    this.rowsPairedFn = instance.exports.rowsPaired as RowsFn;
-    this.rowsNearFn = instance.exports.rowsNear as RowsFn;
-    this.f64 = new Float64Array(memory.buffer);
+    const { fns, f64 } = rowsKernel.instantiate(bytes);
+    this.rowsFn = fns.rows;
+    this.rowsPairedFn = fns.rowsPaired;
+    this.rowsNearFn = fns.rowsNear;
+    this.f64 = f64;
     const n2 = 2 * dim * nodes;
     const s = this.f64.subarray(this.statesAt / 8, this.statesAt / 8 + n2);
     const t = this.f64.subarray(this.twistedAt / 8, this.twistedAt / 8 + n2);
@@ -242,8 +225,7 @@ export class RcfRows {
    */
   static create(data: Float64Array, dim: number, nodes: number, columnsMax: number): RcfRows | undefined {
     if (32 * dim * (nodes + 1) + 8 * nodes + 16 * columnsMax + 16 > MEMORY_BYTES_MAX) return undefined;
-    const m = kernelModule();
-    return m && wasm ? new RcfRows(wasm, m, data, dim, nodes, columnsMax) : undefined;
+    return rowsKernel.available() ? new RcfRows(data, dim, nodes, columnsMax) : undefined;
   }
 
   /**

@@ -18,6 +18,7 @@
  * back to `cmatmul`.
  */
 import { DimensionError } from "../../errors.js";
+import { WasmKernel } from "../wasm/kernel.js";
 import { I32, moduleBytes, op, u32, V128 } from "../wasm/module-bytes.js";
 import { checkMat, checkNoAlias, checkOut } from "./check.js";
 import { cmatmul } from "./dense.js";
@@ -98,39 +99,12 @@ function mmBody(): number[] {
   ];
 }
 
-/** The part of the WebAssembly JS API used here (the project's lib settings do not declare it). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-}
-const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-
 type MmFn = (a: number, bp: number, o: number, m: number, kg: number, nj: number) => void;
 
-/** Bytes of one page of WebAssembly memory. */
-const PAGE = 65_536;
-/** Most bytes one product may take in the module's memory (its 32-bit addresses, with room to spare). */
-const MEMORY_BYTES_MAX = 2 ** 31;
-
-let compiled: object | null | undefined;
-/** The instance and its memory, replaced by a larger one when a product does not fit (module-level scratch). */
-let scratch: { mm: MmFn; f64: Float64Array; bytes: number } | undefined;
-
-function kernel(bytes: number): { mm: MmFn; f64: Float64Array } | undefined {
-  if (compiled === undefined) {
-    const code = moduleBytes([{ name: "mm", params: [I32, I32, I32, I32, I32, I32], locals: [[7, I32], [8, V128]], body: mmBody() }]);
-    compiled = wasm !== undefined && wasm.validate(code) ? new wasm.Module(code) : null;
-  }
-  if (compiled === null || wasm === undefined || bytes > MEMORY_BYTES_MAX) return undefined;
-  if (scratch === undefined || scratch.bytes < bytes) {
-    const memory = new wasm.Memory({ initial: Math.ceil(bytes / PAGE) });
-    const instance = new wasm.Instance(compiled, { env: { mem: memory } });
-    scratch = { mm: instance.exports.mm as MmFn, f64: new Float64Array(memory.buffer), bytes: memory.buffer.byteLength };
-  }
-  return scratch;
-}
+const mmKernel = new WasmKernel(
+  () => moduleBytes([{ name: "mm", params: [I32, I32, I32, I32, I32, I32], locals: [[7, I32], [8, V128]], body: mmBody() }]),
+  (exports) => exports.mm as MmFn,
+);
 
 /**
  * out = A·B (A: m×k, B: k×n, out: m×n, not aliasing A or B), equal to `cmatmul` (see above).
@@ -152,7 +126,7 @@ export function cmatmulSimd(out: CMatrix, A: CMatrix, B: CMatrix): CMatrix {
   const aBytes = 64 * m * kg;
   const bBytes = 128 * kg * nj;
   const oBytes = 32 * m * nj;
-  const ker = m === 0 || n === 0 || k === 0 ? undefined : kernel(aBytes + bBytes + oBytes);
+  const ker = m === 0 || n === 0 || k === 0 ? undefined : mmKernel.scratch(aBytes + bBytes + oBytes);
   if (ker === undefined) return cmatmul(out, A, B);
   const f = ker.f64;
   const aAt = 0;
@@ -161,7 +135,7 @@ export function cmatmulSimd(out: CMatrix, A: CMatrix, B: CMatrix): CMatrix {
   packA(f, aAt, A, kg);
   packB(f, bAt, B, kg, nj);
   f.fill(0, oAt, oAt + oBytes / 8);
-  ker.mm(8 * aAt, 8 * bAt, 8 * oAt, m, kg, nj);
+  ker.fns(8 * aAt, 8 * bAt, 8 * oAt, m, kg, nj);
   const o = out.data;
   for (let i = 0; i < m; i++) {
     const row = oAt + 4 * i * nj;

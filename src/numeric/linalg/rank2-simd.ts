@@ -14,6 +14,7 @@
  * [u_r, −u_r], [u_i, u_i], [q_r, −q_r], [q_i, q_i] (64 bytes a row i). Where WebAssembly SIMD is
  * missing, `rank2Rows` returns undefined and the scalar update runs.
  */
+import { WasmKernel } from "../wasm/kernel.js";
 import { I32, moduleBytes, op, V128 } from "../wasm/module-bytes.js";
 
 // Parameters and locals of `rank2(rowBytes, cols, coef, s, n)`: cols the per-column vectors,
@@ -67,25 +68,12 @@ function rank2Body(): number[] {
   ];
 }
 
-/** The part of the WebAssembly JS API used here (the project's lib settings do not declare it). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-}
-const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-
 type Rank2Fn = (rowBytes: number, cols: number, coef: number, s: number, n: number) => void;
 
-/** Bytes of one page of WebAssembly memory. */
-const PAGE = 65_536;
-/** Most bytes we put in the module's memory (its 32-bit addresses, with room to spare). */
-const MEMORY_BYTES_MAX = 2 ** 31;
-
-let compiled: object | null | undefined;
-/** The instance and its memory, replaced by a larger one when an n does not fit (module-level scratch). */
-let scratch: { rank2: Rank2Fn; f64: Float64Array; bytes: number } | undefined;
+const rank2Kernel = new WasmKernel(
+  () => moduleBytes([{ name: "rank2", params: [I32, I32, I32, I32, I32], locals: [[5, I32], [4, V128]], body: rank2Body() }]),
+  (exports) => exports.rank2 as Rank2Fn,
+);
 
 /** The module's memory for one reduction of order n, and its update. */
 export interface Rank2Rows {
@@ -97,18 +85,10 @@ export interface Rank2Rows {
 
 /** Memory and update for order n; undefined where WebAssembly SIMD is missing. */
 export function rank2Rows(n: number): Rank2Rows | undefined {
-  if (compiled === undefined) {
-    const code = moduleBytes([{ name: "rank2", params: [I32, I32, I32, I32, I32], locals: [[5, I32], [4, V128]], body: rank2Body() }]);
-    compiled = wasm !== undefined && wasm.validate(code) ? new wasm.Module(code) : null;
-  }
   const doubles = 2 * n * n + 16 * n;
-  if (compiled === null || wasm === undefined || n === 0 || 8 * doubles > MEMORY_BYTES_MAX) return undefined;
-  if (scratch === undefined || scratch.bytes < 8 * doubles) {
-    const memory = new wasm.Memory({ initial: Math.ceil((8 * doubles) / PAGE) });
-    const instance = new wasm.Instance(compiled, { env: { mem: memory } });
-    scratch = { rank2: instance.exports.rank2 as Rank2Fn, f64: new Float64Array(memory.buffer), bytes: memory.buffer.byteLength };
-  }
-  const { rank2, f64 } = scratch;
+  const scratch = n === 0 ? undefined : rank2Kernel.scratch(8 * doubles);
+  if (scratch === undefined) return undefined;
+  const { fns: rank2, f64 } = scratch;
   const a = f64.subarray(0, 2 * n * n);
   const colsAt = 2 * n * n;
   const coefAt = colsAt + 8 * n;

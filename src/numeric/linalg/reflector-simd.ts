@@ -16,6 +16,7 @@
  * byte by byte (numeric/wasm/module-bytes.ts); where WebAssembly SIMD is missing, `reflectorRows`
  * returns undefined and eigh keeps its scalar passes.
  */
+import { WasmKernel } from "../wasm/kernel.js";
 import { I32, moduleBytes, op, V128 } from "../wasm/module-bytes.js";
 
 // Parameters and locals of `acc` / `upd` (vp, cp, r1, r2, pairs, rowBytes): vp the first row of
@@ -88,25 +89,16 @@ function body(kind: "acc" | "upd"): number[] {
   ];
 }
 
-/** The part of the WebAssembly JS API used here (the project's lib settings do not declare it). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-}
-const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-
 type PassFn = (vp: number, cp: number, r1: number, r2: number, pairs: number, rowBytes: number) => void;
 
-/** Bytes of one page of WebAssembly memory. */
-const PAGE = 65_536;
-/** Most bytes we put in the module's memory (its 32-bit addresses, with room to spare). */
-const MEMORY_BYTES_MAX = 2 ** 31;
-
-let compiled: object | null | undefined;
-/** The instance and its memory, replaced by a larger one when an n does not fit (module-level scratch). */
-let scratch: { acc: PassFn; upd: PassFn; f64: Float64Array; bytes: number } | undefined;
+const reflectorKernel = new WasmKernel(
+  () => {
+    const params = [I32, I32, I32, I32, I32, I32];
+    const locals: Array<[number, number]> = [[4, I32], [12, V128]];
+    return moduleBytes([{ name: "acc", params, locals, body: body("acc") }, { name: "upd", params, locals, body: body("upd") }]);
+  },
+  (exports) => ({ acc: exports.acc as PassFn, upd: exports.upd as PassFn }),
+);
 
 /** The module's memory for one back-transformation of order n, and its two passes. */
 export interface ReflectorRows {
@@ -125,20 +117,10 @@ export interface ReflectorRows {
 
 /** Memory and passes for order n; undefined where WebAssembly SIMD is missing. */
 export function reflectorRows(n: number): ReflectorRows | undefined {
-  if (compiled === undefined) {
-    const params = [I32, I32, I32, I32, I32, I32];
-    const locals: Array<[number, number]> = [[4, I32], [12, V128]];
-    const code = moduleBytes([{ name: "acc", params, locals, body: body("acc") }, { name: "upd", params, locals, body: body("upd") }]);
-    compiled = wasm !== undefined && wasm.validate(code) ? new wasm.Module(code) : null;
-  }
   const doubles = 2 * n * n + 4 * n + 8 * (n + 1);
-  if (compiled === null || wasm === undefined || n === 0 || 8 * doubles > MEMORY_BYTES_MAX) return undefined;
-  if (scratch === undefined || scratch.bytes < 8 * doubles) {
-    const memory = new wasm.Memory({ initial: Math.ceil((8 * doubles) / PAGE) });
-    const instance = new wasm.Instance(compiled, { env: { mem: memory } });
-    scratch = { acc: instance.exports.acc as PassFn, upd: instance.exports.upd as PassFn, f64: new Float64Array(memory.buffer), bytes: memory.buffer.byteLength };
-  }
-  const { acc, upd, f64 } = scratch;
+  const scratch = n === 0 ? undefined : reflectorKernel.scratch(8 * doubles);
+  if (scratch === undefined) return undefined;
+  const { fns: { acc, upd }, f64 } = scratch;
   const r1At = 2 * n * n;
   const r2At = r1At + 2 * n;
   const coefAt = r2At + 2 * n;

@@ -12,6 +12,7 @@
  * The module is written out byte by byte (numeric/wasm/module-bytes.ts). Where WebAssembly SIMD
  * is missing, `rowRotations` returns undefined and `tql` uses its scalar pass.
  */
+import { WasmKernel } from "../wasm/kernel.js";
 import { I32, moduleBytes, op, V128 } from "../wasm/module-bytes.js";
 
 // Parameters and locals of `sweep(zp, cs, pairs, l, m, rowBytes)`: zp the row pairs (rowBytes =
@@ -86,25 +87,12 @@ function sweepBody(): number[] {
   ];
 }
 
-/** The part of the WebAssembly JS API used here (the project's lib settings do not declare it). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-}
-const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-
 type SweepFn = (zp: number, cs: number, pairs: number, l: number, m: number, rowBytes: number) => void;
 
-/** Bytes of one page of WebAssembly memory. */
-const PAGE = 65_536;
-/** Most bytes of row pairs we put in the module's memory (its 32-bit addresses, with room to spare). */
-const MEMORY_BYTES_MAX = 2 ** 31;
-
-let compiled: object | null | undefined;
-/** The instance and its memory, replaced by a larger one when an n does not fit (module-level scratch). */
-let scratch: { sweep: SweepFn; f64: Float64Array; bytes: number } | undefined;
+const sweepKernel = new WasmKernel(
+  () => moduleBytes([{ name: "sweep", params: [I32, I32, I32, I32, I32, I32], locals: [[8, I32], [7, V128]], body: sweepBody() }]),
+  (exports) => exports.sweep as SweepFn,
+);
 
 /** The sweeps of one `tql` call on an n×n row-major z held in the module's memory. */
 export interface RowRotations {
@@ -116,20 +104,12 @@ export interface RowRotations {
 
 /** z (n×n, row-major) copied into the module as row pairs; undefined where WebAssembly SIMD is missing. */
 export function rowRotations(z: Float64Array, n: number): RowRotations | undefined {
-  if (compiled === undefined) {
-    const code = moduleBytes([{ name: "sweep", params: [I32, I32, I32, I32, I32, I32], locals: [[8, I32], [7, V128]], body: sweepBody() }]);
-    compiled = wasm !== undefined && wasm.validate(code) ? new wasm.Module(code) : null;
-  }
   const pairs = (n + 1) >> 1;
   const rowBytes = 16 * n;
   const bytes = rowBytes + pairs * rowBytes;
-  if (compiled === null || wasm === undefined || n === 0 || bytes > MEMORY_BYTES_MAX) return undefined;
-  if (scratch === undefined || scratch.bytes < bytes) {
-    const memory = new wasm.Memory({ initial: Math.ceil(bytes / PAGE) });
-    const instance = new wasm.Instance(compiled, { env: { mem: memory } });
-    scratch = { sweep: instance.exports.sweep as SweepFn, f64: new Float64Array(memory.buffer), bytes: memory.buffer.byteLength };
-  }
-  const { sweep, f64 } = scratch;
+  const scratch = n === 0 ? undefined : sweepKernel.scratch(bytes);
+  if (scratch === undefined) return undefined;
+  const { fns: sweep, f64 } = scratch;
   // Layout: the rotations (2n doubles), then the row pairs.
   const zAt = 2 * n;
   for (let r = 0; r < 2 * pairs; r++) {
