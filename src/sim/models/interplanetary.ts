@@ -91,7 +91,7 @@ export class InterplanetaryModel implements Model {
     const ip = scenario.interplanetary;
     this.section = ip;
     this.tickNs = Math.round(scenario.run.tickS * 1e9);
-    const epoch = new Date(ip.epoch); // the scenario's epoch, parsed (not the wall clock)
+    const epoch = new Date(ip.epoch); // wall-clock-ok: parses the scenario's epoch string (a pure function of the scenario); no clock is read
     this.t0 = MakeTime(epoch);
     const shell = { total: ip.earth.nodes, planes: ip.earth.planes, phasing: ip.earth.phasing, inclinationDeg: ip.earth.inclinationDeg, altitudeKm: ip.earth.altitudeKm };
     this.net = new InterplanetaryNetwork({
