@@ -113,7 +113,8 @@ export async function interplanetaryView(main: HTMLElement, runId: string): Prom
     }
     const up = series.get("gapLinkUp");
     const periods = up ? linkDownPeriods(up) : [];
-    for (const { chart } of charts) chart.bands(periods.map((p) => [p.startNs, p.endNs] as const));
+    const bands = periods.map((p) => [p.startNs, p.endNs] as const);
+    for (const { chart } of charts) chart.bands(bands);
     document.body.dataset.linkDownPeriods = String(periods.length);
   };
   const refreshReading = () => {
