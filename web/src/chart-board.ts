@@ -31,10 +31,11 @@ export class ChartBoard {
         const c = new LineChart(spec.label, spec.unit, this.styles(spec));
         c.el.dataset.metric = spec.key;
         this.charts.set(spec.key, c);
-        box.keys.splice(0, box.keys.length, ...g.charts.map((s) => s.key).filter((k) => this.charts.has(k)));
         c.onFold = () => this.place(box);
         made.push([spec, c]);
       }
+      // Every chart of the group now exists: the group's keys, in the table's order, set once.
+      box.keys.splice(0, box.keys.length, ...g.charts.map((s) => s.key));
       this.place(box);
     }
     return made;
