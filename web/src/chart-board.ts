@@ -23,7 +23,9 @@ export class ChartBoard {
     const made: Array<[ChartSpec, LineChart]> = [];
     // Called on every streamed update: nothing to do (and no DOM touched) unless a metric is new.
     if (names.every((k) => this.charts.has(k))) return made;
-    for (const g of chartGroups(names)) {
+    // Group over every metric charted so far as well as the new ones, so a call that names only
+    // some metrics never drops a group's other charts from its key list.
+    for (const g of chartGroups([...new Set([...this.charts.keys(), ...names])])) {
       if (g.charts.every((spec) => this.charts.has(spec.key))) continue;
       const box = this.group(g.group);
       for (const spec of g.charts) {
