@@ -21,7 +21,7 @@
  */
 import { InputError, assert } from "../errors.js";
 import { Fingerprint, type FingerprintState } from "./fingerprint.js";
-import { EventQueue, FIELDS_MAX, QueueOverflowError, type EventData, type SimEvent } from "./queue.js";
+import { EventQueue, FIELDS_MAX, QueueOverflowError, widened, type EventData, type SimEvent } from "./queue.js";
 
 /** Largest representable event time: 2^53 − 1 ns ≈ 104.2 days. */
 export const TIME_NS_MAX = Number.MAX_SAFE_INTEGER;
@@ -115,11 +115,7 @@ export class Kernel {
     if (fields.length > FIELDS_MAX) throw InputError.of(`event '${name}'`, `at most ${FIELDS_MAX} payload numbers`, fields.length);
     const id = this.kinds.length;
     this.kinds.push({ name, fields: fields.slice(), nameBytes: Fingerprint.textBytes(name), fieldBytes: fields.map((f) => Fingerprint.textBytes(f)) });
-    if (id === this.kindFields.length) {
-      const grown = new Int32Array(2 * id);
-      grown.set(this.kindFields);
-      this.kindFields = grown;
-    }
+    if (id === this.kindFields.length) this.kindFields = widened(this.kindFields, new Int32Array(2 * id));
     this.kindFields[id] = fields.length;
     this.kindIds.set(key, id);
     const same = this.kindsByName.get(name);
