@@ -144,7 +144,6 @@ export class GapMesh {
   private readonly baseM: Float64Array;
   private readonly clockM: Float64Array;
   // Scratch (no allocation per tick).
-  private readonly emit: Float64Array;
   private readonly recvE: Float64Array;
   private readonly recvM: Float64Array;
   private readonly node: Float64Array;
@@ -165,7 +164,6 @@ export class GapMesh {
     this.baseE = earth.buffers.clockErrorS.slice();
     this.baseM = mars.buffers.clockErrorS.slice();
     this.clockM = new Float64Array(mars.params.nodes);
-    this.emit = new Float64Array(d2);
     this.recvE = new Float64Array(d2);
     this.recvM = new Float64Array(d2);
     this.node = new Float64Array(d2);
@@ -267,10 +265,8 @@ export class GapMesh {
       this.count++;
     }
     this.times[slot] = tS;
-    emittedState(this.earth, this.emit);
-    this.histE.set(this.emit, slot * d2);
-    emittedState(this.mars, this.emit);
-    this.histM.set(this.emit, slot * d2);
+    emittedState(this.earth, this.histE.subarray(slot * d2, (slot + 1) * d2));
+    emittedState(this.mars, this.histM.subarray(slot * d2, (slot + 1) * d2));
   }
 
   /**
