@@ -137,7 +137,7 @@ export class GapMesh {
   private count = 0;
   private evicted = false;
   private evictedS = 0;
-  private timeS = 0;
+  private lastTickS = 0;
   private started = false;
   private crossedEver = false;
   private readonly baseE: Float64Array;
@@ -198,8 +198,8 @@ export class GapMesh {
   }
 
   /** Time of the last tick, s. */
-  get time(): number {
-    return this.timeS;
+  get timeS(): number {
+    return this.lastTickS;
   }
 
   /** History entries held now (for tests and displays). */
@@ -210,15 +210,15 @@ export class GapMesh {
   /** Advance one tick: clocks, settle, emit, couple across the gap, measure. */
   step(input: GapTickInput): GapMeshMetrics {
     const { tS, lightTimeS, linkUp, residualS } = input;
-    if (typeof tS !== "number" || !Number.isFinite(tS) || (this.started && !(tS > this.timeS)) || tS < 0) {
-      throw InputError.of("tS", `a finite time > the previous tick's ${this.timeS} s`, tS);
+    if (typeof tS !== "number" || !Number.isFinite(tS) || (this.started && !(tS > this.lastTickS)) || tS < 0) {
+      throw InputError.of("tS", `a finite time > the previous tick's ${this.lastTickS} s`, tS);
     }
     if (typeof lightTimeS !== "number" || !(lightTimeS >= 0 && lightTimeS <= this.params.lightTimeMaxS)) {
       throw InputError.of("lightTimeS", `a light-time in [0, lightTimeMaxS = ${this.params.lightTimeMaxS}] s`, lightTimeS);
     }
     if (typeof residualS !== "number" || !Number.isFinite(residualS)) throw InputError.of("residualS", "a finite time in s", residualS);
     if (typeof linkUp !== "boolean") throw InputError.of("linkUp", "true or false (a usable Earth↔Mars path this tick)", linkUp);
-    const dtTickS = this.started ? tS - this.timeS : tS;
+    const dtTickS = this.started ? tS - this.lastTickS : tS;
     // 1. clocks: Earth is the reference; Mars carries the residual.
     this.earth.setClockErrors(this.baseE);
     for (let j = 0; j < this.clockM.length; j++) this.clockM[j] = this.baseM[j]! + residualS;
@@ -241,7 +241,7 @@ export class GapMesh {
     }
     // 3. emit.
     this.push(tS);
-    this.timeS = tS;
+    this.lastTickS = tS;
     this.started = true;
     // 4. couple across the gap (both sources read before either shell is pulled).
     const atS = tS - lightTimeS;
@@ -281,7 +281,7 @@ export class GapMesh {
     const oldest = this.times[this.head]!;
     if (atS < oldest) {
       if (this.evicted) {
-        throw InputError.of("gapMesh.lightTimeMaxS", `a history reaching back ${(this.timeS - atS).toFixed(3)} s (raise lightTimeMaxS or tickMinS to match the run)`, `~history back to ${this.timeS - this.evictedS} s`);
+        throw InputError.of("gapMesh.lightTimeMaxS", `a history reaching back ${(this.lastTickS - atS).toFixed(3)} s (raise lightTimeMaxS or tickMinS to match the run)`, `~history back to ${this.lastTickS - this.evictedS} s`);
       }
       return -1;
     }
@@ -364,7 +364,7 @@ export class GapMesh {
   /** A copy of the whole state, history included. */
   snapshot(): GapMeshSnapshot {
     return {
-      timeS: this.timeS, started: this.started,
+      timeS: this.lastTickS, started: this.started,
       earth: this.earth.snapshot(), mars: this.mars.snapshot(),
       earthClockBaseS: this.baseE.slice(), marsClockBaseS: this.baseM.slice(),
       historyTimesS: this.times.slice(), historyEarth: this.histE.slice(), historyMars: this.histM.slice(),
@@ -390,7 +390,7 @@ export class GapMesh {
     intIn("historyCount", snap.historyCount, this.capacity);
     this.earth.restore(snap.earth);
     this.mars.restore(snap.mars);
-    this.timeS = snap.timeS;
+    this.lastTickS = snap.timeS;
     this.started = snap.started;
     this.baseE.set(snap.earthClockBaseS);
     this.baseM.set(snap.marsClockBaseS);
