@@ -16,7 +16,7 @@ import { encodeState } from "../../sim/state-codec.js";
 import type { RunStore, RunRecord } from "../../store/run-store.js";
 import { writeRunReport, type RunReport } from "../../report/run-report.js";
 import { FAILOVER_EVENT_KINDS } from "../../report/failover-plot.js";
-import { formatMetric, METRIC_GROUPS, METRICS, metricInfo } from "../../report/metric-table.js";
+import { compareMetricKeys, formatMetric, metricInfo } from "../../report/metric-table.js";
 import { Progress } from "./progress.js";
 import { interplanetarySummary, type InterplanetarySummary } from "../../experiments/interplanetary/run-summary.js";
 
@@ -151,9 +151,7 @@ function lastValues(metrics: ReturnType<RunStore["metrics"]>): Record<string, nu
  * in its order (groups as the dashboard shows them): "Global RCF (mean over the MST)  0.9999286".
  */
 export function finalLines(final: Readonly<Record<string, number>>): string[] {
-  const order = new Map(Object.keys(METRICS).map((k, i) => [k, i]));
-  const keys = Object.keys(final).sort((a, b) => METRIC_GROUPS.indexOf(metricInfo(a).group) - METRIC_GROUPS.indexOf(metricInfo(b).group)
-    || (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b));
+  const keys = Object.keys(final).sort(compareMetricKeys);
   const width = Math.max(...keys.map((k) => metricInfo(k).label.length));
   return keys.map((k) => `${metricInfo(k).label.padEnd(width)}  ${formatMetric(k, final[k])}`);
 }
