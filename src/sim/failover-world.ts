@@ -17,6 +17,7 @@ import { quantileSorted } from "./failover-stats.js";
 import { SafetyChecker } from "../model/consensus/checker.js";
 import { RaftNode } from "../model/consensus/raft.js";
 import { applyPersist, type Message, type PersistentState, type Ready } from "../model/consensus/types.js";
+import { SPEED_OF_LIGHT_M_PER_S } from "../model/constants.js";
 import { lightTimeS, occulted, relayedLightTimeS, type Vec3 } from "../model/orbit/light-time.js";
 import { OCCULTATION_MARGIN_M } from "../model/orbit/isl.js";
 import { smcSites } from "../model/orbit/smc.js";
@@ -402,7 +403,7 @@ class World {
       return;
     }
     const pS: Vec3 = this.sites[smc] as Vec3;
-    const tauS = Math.hypot(this.xyz[3 * spare]! - pS[0], this.xyz[3 * spare + 1]! - pS[1], this.xyz[3 * spare + 2]! - pS[2]) / 299_792_458;
+    const tauS = Math.hypot(this.xyz[3 * spare]! - pS[0], this.xyz[3 * spare + 1]! - pS[1], this.xyz[3 * spare + 2]! - pS[2]) / SPEED_OF_LIGHT_M_PER_S;
     const r = reload(this.o.sarcophagus, tS, this.phase.uniform() * this.o.sarcophagus.snapshotEveryS, tauN, tauS);
     this.reloads.push(r.reloadS);
     this.reloadBound.push(r.lowerBoundS);
@@ -423,7 +424,7 @@ class World {
   }
 
   private lightTimeBetween(a: number, b: number): number {
-    return Math.hypot(this.xyz[3 * a]! - this.xyz[3 * b]!, this.xyz[3 * a + 1]! - this.xyz[3 * b + 1]!, this.xyz[3 * a + 2]! - this.xyz[3 * b + 2]!) / 299_792_458;
+    return Math.hypot(this.xyz[3 * a]! - this.xyz[3 * b]!, this.xyz[3 * a + 1]! - this.xyz[3 * b + 1]!, this.xyz[3 * a + 2]! - this.xyz[3 * b + 2]!) / SPEED_OF_LIGHT_M_PER_S;
   }
 
   /** The buffer lives in the in-plane neighbour behind the node; it reloads the spare ahead. */

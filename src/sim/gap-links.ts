@@ -14,6 +14,7 @@
 import type { AstroTime } from "astronomy-engine";
 import { assert, InputError } from "../errors.js";
 import { linkState, siteLightTimeS, type LinkBlock, type LinkOptions, type SitePosition } from "../model/orbit/interplanetary.js";
+import { BLOCK_CAUSES } from "../model/orbit/interplanetary-network.js";
 
 const NS_PER_S = 1e9;
 
@@ -74,7 +75,7 @@ export class GapLinkTable {
   blockedBy(a: number, b: number, tNs: number): LinkBlock {
     if (a === b) return null;
     const k = Math.floor(tNs / this.stepNs);
-    return CAUSES[this.series(a, b, k).blocked[k]!]!;
+    return BLOCK_CAUSES[this.series(a, b, k).blocked[k]!]!;
   }
 
   /** The pair's series, computed up to grid time k. */
@@ -93,7 +94,7 @@ export class GapLinkTable {
     s.ba.push(siteLightTimeS(this.sites[b]!.position, this.sites[a]!.position, time));
     // The blocking geometry is the same ray traced both ways (to within the light-time's v/c
     // asymmetry): one state per pair keeps the link symmetric.
-    s.blocked.push(CAUSES.indexOf(st.blockedBy));
+    s.blocked.push(BLOCK_CAUSES.indexOf(st.blockedBy));
   }
 }
 
@@ -106,6 +107,3 @@ function seriesFor(key: string): PairSeries {
   }
   return s;
 }
-
-/** Cause codes of the table, index = code. */
-const CAUSES: readonly LinkBlock[] = [null, "sun-exclusion", "sun", "earth", "mars"];

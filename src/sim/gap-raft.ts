@@ -332,9 +332,9 @@ export class GapRaft {
     let best = -1;
     let term = -1;
     for (let i = 0; i < this.nodes.length; i++) {
-      const s = this.nodes[i]!.status();
-      if (s.role === "leader" && s.term > term) {
-        term = s.term;
+      const r = this.nodes[i]!;
+      if (r.currentRole === "leader" && r.currentTerm > term) {
+        term = r.currentTerm;
         best = i;
       }
     }
@@ -345,12 +345,13 @@ export class GapRaft {
   private observe(tNs: number): void {
     this.checker?.check(this.nodes);
     for (let i = 0; i < this.nodes.length; i++) {
-      const s = this.nodes[i]!.status();
+      const r = this.nodes[i]!;
+      const role = r.currentRole, term = r.currentTerm;
       // Only a candidate leads, so a leader in a newer term (a one-controller cluster wins at once) also stood.
-      if ((s.role === "candidate" || s.role === "leader") && s.term > this.candidateTerm[i]!) {
-        this.candidateTerm[i] = s.term;
+      if ((role === "candidate" || role === "leader") && term > this.candidateTerm[i]!) {
+        this.candidateTerm[i] = term;
         this.elections += 1;
-        this.record(tNs, "election", { controller: i, term: s.term });
+        this.record(tNs, "election", { controller: i, term });
       }
     }
     const l = this.leader();
@@ -373,10 +374,9 @@ export class GapRaft {
     const p = this.pending;
     if (p === null) return;
     const r = this.nodes[p.leader]!;
-    const s = r.status();
-    if (s.term !== p.term || s.role !== "leader") {
+    if (r.currentTerm !== p.term || r.currentRole !== "leader") {
       this.pending = null; // deposed: the command is retried by the next proposal
-    } else if (s.commit >= p.index && r.termAt(p.index) === p.term) {
+    } else if (r.commitIndex >= p.index && r.termAt(p.index) === p.term) {
       this.lastLatencyS = (tNs - p.atNs) / 1e9;
       this.latencies.push(this.lastLatencyS);
       this.record(tNs, "commit", { leader: p.leader, latencyS: this.lastLatencyS });
@@ -388,12 +388,12 @@ export class GapRaft {
   private ableToCommit(l: number, tNs: number): boolean {
     if (l < 0) return false;
     const r = this.nodes[l]!;
-    const s = r.status();
-    if (s.commit === 0 || r.termAt(s.commit) !== s.term) return false;
+    const commit = r.commitIndex, term = r.currentTerm;
+    if (commit === 0 || r.termAt(commit) !== term) return false;
     const n = this.nodes.length;
     let heard = 1;
     for (let p = 0; p < n; p++) {
-      if (p !== l && this.ackTerm[l * n + p] === s.term && this.ackNs[l * n + p]! >= tNs - this.timeoutNs) heard += 1;
+      if (p !== l && this.ackTerm[l * n + p] === term && this.ackNs[l * n + p]! >= tNs - this.timeoutNs) heard += 1;
     }
     return heard >= this.quorum;
   }

@@ -21,7 +21,7 @@
  */
 import { InputError, assert } from "../errors.js";
 import { Fingerprint, type FingerprintState } from "./fingerprint.js";
-import { EventQueue, FIELDS_MAX, QueueOverflowError, type EventData, type SimEvent } from "./queue.js";
+import { EventQueue, FIELDS_MAX, QueueOverflowError, widened, type EventData, type SimEvent } from "./queue.js";
 
 /** Largest representable event time: 2^53 − 1 ns ≈ 104.2 days. */
 export const TIME_NS_MAX = Number.MAX_SAFE_INTEGER;
@@ -115,11 +115,7 @@ export class Kernel {
     if (fields.length > FIELDS_MAX) throw InputError.of(`event '${name}'`, `at most ${FIELDS_MAX} payload numbers`, fields.length);
     const id = this.kinds.length;
     this.kinds.push({ name, fields: fields.slice(), nameBytes: Fingerprint.textBytes(name), fieldBytes: fields.map((f) => Fingerprint.textBytes(f)) });
-    if (id === this.kindFields.length) {
-      const grown = new Int32Array(2 * id);
-      grown.set(this.kindFields);
-      this.kindFields = grown;
-    }
+    if (id === this.kindFields.length) this.kindFields = widened(this.kindFields, new Int32Array(2 * id));
     this.kindFields[id] = fields.length;
     this.kindIds.set(key, id);
     const same = this.kindsByName.get(name);
@@ -135,12 +131,7 @@ export class Kernel {
    */
   schedule(atNs: number, kind: string, data: EventData = NO_DATA): number {
     this.checkTime(atNs, kind);
-    const id = this.kindOfData(kind, data);
-    const slot = this.take(atNs, id);
-    const values = this.queue.values;
-    let j = slot * FIELDS_MAX;
-    for (const key in data) values[j++] = data[key]!;
-    return this.enqueue(atNs, slot);
+    return this.enqueue(atNs, this.takeWith(atNs, kind, data));
   }
 
   /** Schedule `kind` after `delayNs` (integer ≥ 0) from now. */
@@ -257,10 +248,7 @@ export class Kernel {
     k.fp = Fingerprint.fromState(state.fingerprint);
     for (const e of state.pending) {
       assert(e.timeNs >= k.now && e.seq < k.seq, "restored event before the clock or after the sequence");
-      const slot = k.take(e.timeNs, k.kindOfData(e.kind, e.data));
-      let j = slot * FIELDS_MAX;
-      for (const key in e.data) k.queue.values[j++] = e.data[key]!;
-      k.queue.push(e.timeNs, e.seq, slot);
+      k.queue.push(e.timeNs, e.seq, k.takeWith(e.timeNs, e.kind, e.data));
     }
     return k;
   }
@@ -279,6 +267,15 @@ export class Kernel {
     if (q.full) throw new QueueOverflowError(q.capacity, { timeNs: atNs, seq: this.seq, kind: this.kinds[id]!.name, data: NO_DATA });
     const slot = q.allocSlot();
     q.kindOf[slot] = id;
+    return slot;
+  }
+
+  /** A slot of the kind `name` with `data`'s fields takes, holding `data`'s values in order. */
+  private takeWith(atNs: number, name: string, data: EventData): number {
+    const slot = this.take(atNs, this.kindOfData(name, data));
+    const values = this.queue.values;
+    let j = slot * FIELDS_MAX;
+    for (const key in data) values[j++] = data[key]!;
     return slot;
   }
 

@@ -187,7 +187,7 @@ export class EventQueue {
 }
 
 /** `into` (the larger array) holding `from`'s entries at the start, the rest zero. */
-function widened<T extends Float64Array | Int32Array>(from: T, into: T): T {
+export function widened<T extends Float64Array | Int32Array>(from: T, into: T): T {
   into.set(from);
   return into;
 }

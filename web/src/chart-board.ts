@@ -23,7 +23,9 @@ export class ChartBoard {
     const made: Array<[ChartSpec, LineChart]> = [];
     // Called on every streamed update: nothing to do (and no DOM touched) unless a metric is new.
     if (names.every((k) => this.charts.has(k))) return made;
-    for (const g of chartGroups(names)) {
+    // Group over every metric charted so far as well as the new ones, so a call that names only
+    // some metrics never drops a group's other charts from its key list.
+    for (const g of chartGroups([...new Set([...this.charts.keys(), ...names])])) {
       if (g.charts.every((spec) => this.charts.has(spec.key))) continue;
       const box = this.group(g.group);
       for (const spec of g.charts) {
@@ -31,10 +33,11 @@ export class ChartBoard {
         const c = new LineChart(spec.label, spec.unit, this.styles(spec));
         c.el.dataset.metric = spec.key;
         this.charts.set(spec.key, c);
-        box.keys.splice(0, box.keys.length, ...g.charts.map((s) => s.key).filter((k) => this.charts.has(k)));
         c.onFold = () => this.place(box);
         made.push([spec, c]);
       }
+      // Every chart of the group now exists: the group's keys, in the table's order, set once.
+      box.keys.splice(0, box.keys.length, ...g.charts.map((s) => s.key));
       this.place(box);
     }
     return made;

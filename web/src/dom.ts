@@ -16,6 +16,11 @@ export function fmt(x: number | null | undefined, digits = 4): string {
   return a >= 1e5 || a < 1e-3 ? x.toExponential(digits - 1) : Number(x.toPrecision(digits)).toString();
 }
 
+/** A figure that is a number or text (a paper value, a recomputed one): numbers through fmt, text as is, null as "—". */
+export function show(v: number | string | null): string {
+  return typeof v === "number" ? fmt(v) : v ?? "—";
+}
+
 export function fmtTime(ns: number): string {
   if (ns >= 1e9) return `${fmt(ns / 1e9)} s`;
   if (ns >= 1e6) return `${fmt(ns / 1e6)} ms`;

@@ -225,7 +225,7 @@ export function exactMstFromLists(states: NodeStates, lists: NearestLists): { fr
   return { from: r.from, to: r.to, scans: r.scans };
 }
 
-/** Lightest edge leaving each of the components `reps` (all but the largest), by a full scan. */
+/** Lightest edge leaving each component but the largest (whose `bestA` stays −1), by a full scan. */
 function scanComponents(states: NodeStates, comp: Components, bestW: Float64Array, bestA: Int32Array, bestB: Int32Array): number {
   const n = states.nodes;
   const d2 = 2 * states.dim;
@@ -254,7 +254,6 @@ function scanComponents(states: NodeStates, comp: Components, bestW: Float64Arra
       }
     }
   }
-  for (let c = 0; c < n; c++) if (c === largest) bestA[c] = -1;
   return scanned;
 }
 
@@ -272,6 +271,14 @@ function boruvka(lists: NearestLists, n: number, states?: NodeStates): { weightM
   const bestB = new Int32Array(n);
   const floorW = new Float64Array(n);
   const floorAll = new Float64Array(n);
+  /** Join component c along its best edge; false when its ends are already joined. */
+  const contract = (c: number): boolean => {
+    if (!comp.union(bestA[c]!, bestB[c]!)) return false;
+    contracted += bestW[c]!;
+    from[n - comp.count - 1] = bestA[c]!;
+    to[n - comp.count - 1] = bestB[c]!;
+    return true;
+  };
   for (;;) {
     bestW.fill(Number.POSITIVE_INFINITY);
     bestA.fill(-1);
@@ -310,14 +317,7 @@ function boruvka(lists: NearestLists, n: number, states?: NodeStates): { weightM
       if (bestW[c]! < floorAll[c]!) pick.push(c);
     }
     let merged = 0;
-    for (const c of pick) {
-      if (comp.union(bestA[c]!, bestB[c]!)) {
-        contracted += bestW[c]!;
-        from[n - comp.count - 1] = bestA[c]!;
-        to[n - comp.count - 1] = bestB[c]!;
-        merged++;
-      }
-    }
+    for (const c of pick) if (contract(c)) merged++;
     if (comp.count === 1) return { weightMin: contracted, components: 1, from, to, scans };
     if (merged > 0) continue;
     if (!states) break;
@@ -326,14 +326,7 @@ function boruvka(lists: NearestLists, n: number, states?: NodeStates): { weightM
     bestA.fill(-1);
     bestB.fill(-1);
     scans += scanComponents(states, comp, bestW, bestA, bestB);
-    for (let c = 0; c < n; c++) {
-      if (bestA[c]! < 0) continue;
-      if (comp.union(bestA[c]!, bestB[c]!)) {
-        contracted += bestW[c]!;
-        from[n - comp.count - 1] = bestA[c]!;
-        to[n - comp.count - 1] = bestB[c]!;
-      }
-    }
+    for (let c = 0; c < n; c++) if (bestA[c]! >= 0) contract(c);
     if (comp.count === 1) return { weightMin: contracted, components: 1, from, to, scans };
   }
   // No component can contract: W ≥ contracted + Σ m(K) − max m(K), m(K) = min(best, floor).

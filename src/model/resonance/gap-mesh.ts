@@ -144,7 +144,6 @@ export class GapMesh {
   private readonly baseM: Float64Array;
   private readonly clockM: Float64Array;
   // Scratch (no allocation per tick).
-  private readonly emit: Float64Array;
   private readonly recvE: Float64Array;
   private readonly recvM: Float64Array;
   private readonly node: Float64Array;
@@ -165,7 +164,6 @@ export class GapMesh {
     this.baseE = earth.buffers.clockErrorS.slice();
     this.baseM = mars.buffers.clockErrorS.slice();
     this.clockM = new Float64Array(mars.params.nodes);
-    this.emit = new Float64Array(d2);
     this.recvE = new Float64Array(d2);
     this.recvM = new Float64Array(d2);
     this.node = new Float64Array(d2);
@@ -246,8 +244,11 @@ export class GapMesh {
     this.timeS = tS;
     this.started = true;
     // 4. couple across the gap (both sources read before either shell is pulled).
-    const haveM = linkUp && this.received(this.histM, tS - lightTimeS, this.recvM);
-    const haveE = linkUp && this.received(this.histE, tS - lightTimeS, this.recvE);
+    const atS = tS - lightTimeS;
+    // Both sides' histories share the ring's times: one search finds the entry for both.
+    const k = linkUp ? this.bracket(atS) : -1;
+    const haveM = k >= 0 && this.received(this.histM, atS, k, this.recvM);
+    const haveE = k >= 0 && this.received(this.histE, atS, k, this.recvE);
     const w = -Math.expm1(-this.params.kappaGapPerS * Math.max(dtTickS, 0));
     if (haveM && w > 0) this.pull(this.earth, this.recvM, w);
     if (haveE && w > 0) this.pull(this.mars, this.recvE, w);
@@ -267,31 +268,37 @@ export class GapMesh {
       this.count++;
     }
     this.times[slot] = tS;
-    emittedState(this.earth, this.emit);
-    this.histE.set(this.emit, slot * d2);
-    emittedState(this.mars, this.emit);
-    this.histM.set(this.emit, slot * d2);
+    emittedState(this.earth, this.histE.subarray(slot * d2, (slot + 1) * d2));
+    emittedState(this.mars, this.histM.subarray(slot * d2, (slot + 1) * d2));
   }
 
   /**
-   * The state of `hist` emitted at `atS`, interpolated between the bracketing entries (the later
-   * one phase-aligned to the earlier) and normalised, into `out`. False when nothing was emitted
-   * that early (the signal has not arrived yet) or the emitted state is empty.
+   * The position (counted from the ring's head) of the newest entry emitted at or before `atS`;
+   * −1 when nothing was emitted that early (the signal has not arrived yet).
    */
-  private received(hist: Float64Array, atS: number, out: Float64Array): boolean {
-    const d2 = 2 * this.dim;
-    const cap = this.capacity;
-    if (this.count === 0) return false;
+  private bracket(atS: number): number {
+    if (this.count === 0) return -1;
     const oldest = this.times[this.head]!;
     if (atS < oldest) {
       if (this.evicted) {
         throw InputError.of("gapMesh.lightTimeMaxS", `a history reaching back ${(this.timeS - atS).toFixed(3)} s (raise lightTimeMaxS or tickMinS to match the run)`, `~history back to ${this.timeS - this.evictedS} s`);
       }
-      return false;
+      return -1;
     }
-    // Newest entry at or before atS (times ascend from head); entries are few per light-time.
+    // Times ascend from head; entries are few per light-time.
     let k = this.count - 1;
-    while (k > 0 && this.times[(this.head + k) % cap]! > atS) k--;
+    while (k > 0 && this.times[(this.head + k) % this.capacity]! > atS) k--;
+    return k;
+  }
+
+  /**
+   * The state of `hist` emitted at `atS`, interpolated between the entry at position `k`
+   * (`bracket`) and the next (the later one phase-aligned to the earlier) and normalised, into
+   * `out`. False when the emitted state is empty.
+   */
+  private received(hist: Float64Array, atS: number, k: number, out: Float64Array): boolean {
+    const d2 = 2 * this.dim;
+    const cap = this.capacity;
     const a = (this.head + k) % cap;
     const ta = this.times[a]!;
     if (k === this.count - 1 || ta === atS) {

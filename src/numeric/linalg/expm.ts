@@ -69,19 +69,19 @@ export function expm(A: CMatrix): CMatrix {
   const d2 = Math.sqrt(n2), d3 = Math.cbrt(norm * n2), d4 = n4 ** 0.25, d5 = (norm * n4) ** 0.2, d6 = n6 ** (1 / 6);
   const alpha = Math.min(norm, Math.max(d2, d3), Math.max(d3, d4), Math.max(d4, d5), Math.max(d5, d6));
   let s = Math.max(0, Math.ceil(Math.log2(alpha / THETA[13])));
+  // Powers of A/2^s: scale the ones already computed (2^-288 and up cannot underflow them).
+  const scalePowers = Number.isFinite(n6) && s <= 48;
+  // Huge ‖A‖ (A⁶ overflows, or scaled powers could underflow): Higham 2005's scaling on ‖A‖₁.
+  if (!scalePowers) s = Math.max(0, Math.ceil(Math.log2(norm / THETA[13])));
   const f = 2 ** -s;
   const As = cmatScale(cmatZeros(n, n), A, f, 0);
   let X: CMatrix;
-  if (Number.isFinite(n6) && s <= 48) {
-    // Powers of A/2^s: scale the ones already computed (2^-288 and up cannot underflow them).
+  if (scalePowers) {
     X = pade13(As, cmatScale(A2, A2, f ** 2, 0), cmatScale(A4, A4, f ** 4, 0), cmatScale(A6, A6, f ** 6, 0));
   } else {
-    // Huge ‖A‖ (A⁶ overflows, or scaled powers could underflow): Higham 2005's scaling on ‖A‖₁.
-    s = Math.max(0, Math.ceil(Math.log2(norm / THETA[13])));
-    const B = cmatScale(cmatZeros(n, n), A, 2 ** -s, 0);
-    const B2 = cmatmulSimd(cmatZeros(n, n), B, B);
+    const B2 = cmatmulSimd(cmatZeros(n, n), As, As);
     const B4 = cmatmulSimd(cmatZeros(n, n), B2, B2);
-    X = pade13(B, B2, B4, cmatmulSimd(cmatZeros(n, n), B4, B2));
+    X = pade13(As, B2, B4, cmatmulSimd(cmatZeros(n, n), B4, B2));
   }
   let Y = cmatZeros(n, n);
   for (let k = 0; k < s; k++) {

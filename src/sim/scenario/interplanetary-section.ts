@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { Issue } from "../../errors.js";
+import { SPEED_OF_LIGHT_M_PER_S } from "../../model/constants.js";
 import { describeValue } from "../../errors.js";
 import type { Scenario } from "./schema.js";
 import { interplanetaryMeshIssues, interplanetaryMeshSchema } from "./interplanetary-mesh-section.js";
@@ -15,14 +16,14 @@ import { controllersIssues, interplanetaryControllersSchema } from "./interplane
 /** Farthest Earth–Mars distance (Mars at aphelion 1.666 au behind the Sun, Earth at 1.017 au), au; light-time bound below. */
 export const EARTH_MARS_DISTANCE_MAX_AU = 2.684;
 /** One-way Earth–Mars light-time never exceeds this, s (2.684 au / c). */
-export const EARTH_MARS_LIGHT_TIME_MAX_S = Math.ceil((EARTH_MARS_DISTANCE_MAX_AU * 149_597_870_700) / 299_792_458);
+export const EARTH_MARS_LIGHT_TIME_MAX_S = Math.ceil((EARTH_MARS_DISTANCE_MAX_AU * 149_597_870_700) / SPEED_OF_LIGHT_M_PER_S);
 /**
  * Longest Earth → Sun–Earth L4/L5 → Mars path, au: Earth–L4 is Earth's heliocentric distance
  * (an equilateral triangle, ≤ 1.017 au), L4–Mars at most 1.017 + 1.666 au.
  */
 export const RELAY_PATH_DISTANCE_MAX_AU = 1.017 + EARTH_MARS_DISTANCE_MAX_AU;
 /** One-way light-time through a relay never exceeds this, s. */
-export const RELAY_PATH_LIGHT_TIME_MAX_S = Math.ceil((RELAY_PATH_DISTANCE_MAX_AU * 149_597_870_700) / 299_792_458);
+export const RELAY_PATH_LIGHT_TIME_MAX_S = Math.ceil((RELAY_PATH_DISTANCE_MAX_AU * 149_597_870_700) / SPEED_OF_LIGHT_M_PER_S);
 
 export const interplanetaryEarthSchema = z.strictObject({
   nodes: z.number().int().min(1).max(10_000).default(200).describe("Satellites of the Earth Walker-delta shell (the paper's §5.2 mesh: its Earth part)."),

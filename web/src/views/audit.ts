@@ -3,13 +3,11 @@
  * arithmetic), and §6's H1–H3 run on demand with their replicate distributions.
  */
 import { api } from "../api.js";
-import { h, fmt } from "../dom.js";
+import { h, fmt, show } from "../dom.js";
 
 interface Claim { id: string; section: string; claim: string; paperValue: number | string; recomputed: number | string | null; unit: string; verdict: string; basis?: string; comparison?: { paper: number | string; recomputed: number | string; relation: string; relTol: number; evidence: string } | null; factor?: number | null; law?: string; why?: string | null; simulation?: string; arithmetic: string[]; explanation: string; twin?: { verdict: string; factor: number | null; simulation: string; arithmetic: string[] } | null }
 interface Assumption { name: string; value: number | string | boolean; unit: string; source: string; range: [number | string | boolean, number | string | boolean]; flipsAt: number | string | boolean | null; search: { method: string; steps: Array<{ value: number | string | boolean; holds: boolean }> } }
 interface Hyp { id: string; section: string; hypothesis: string; criterion: string; measured?: number[]; measuredMean: number; unit: string; ci95?: { lower: number; upper: number }; statistic?: { name: string; value: number; df: number }; pValue?: number; replicates: number; verdict: string; reason: string; criterionValue: number; assumptions?: Assumption[] }
-
-const show = (v: number | string | null): string => (typeof v === "number" ? fmt(v) : v ?? "—");
 
 export async function auditView(main: HTMLElement): Promise<() => void> {
   const verdictSel = h("select", { id: "f-verdict" }, h("option", { value: "" }, "all verdicts"));

@@ -41,7 +41,10 @@ export async function compareView(main: HTMLElement, a: string, b: string): Prom
     h("tbody", {},
       row("scenario", ra.name, rb.name), row("seed", String(ra.seed), String(rb.seed)), row("nodes", String(ra.nodes), String(rb.nodes)), row("status", ra.status, rb.status),
       row("fingerprint", ra.fingerprint ?? "—", rb.fingerprint ?? "—"), row("wall time", `${fmt(ra.wallS)} s`, `${fmt(rb.wallS)} s`),
-      ...names.map((n) => row(`final: ${chartTitle(metricInfo(n).label, metricInfo(n).unit)}`, formatValue(last(ma.metrics[n]), metricInfo(n).unit), formatValue(last(mb.metrics[n]), metricInfo(n).unit))),
+      ...names.map((n) => {
+        const { label, unit } = metricInfo(n);
+        return row(`final: ${chartTitle(label, unit)}`, formatValue(last(ma.metrics[n]), unit), formatValue(last(mb.metrics[n]), unit));
+      }),
       row("events", JSON.stringify(ra.eventCounts), JSON.stringify(rb.eventCounts))));
   const board = new ChartBoard(() => [{ name: "A", color: COLORS[0]! }, { name: "B", color: COLORS[1]!, dashed: true }]);
   for (const [spec, c] of board.ensure(names)) {

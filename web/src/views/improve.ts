@@ -7,7 +7,7 @@
  */
 import "./improve.css";
 import { api, ApiError } from "../api.js";
-import { h, fmt } from "../dom.js";
+import { h, fmt, show } from "../dom.js";
 
 type Value = number | string | boolean;
 interface Assumption { name: string; value: Value; unit: string; source: string; range: [Value, Value]; description: string }
@@ -18,8 +18,6 @@ interface Change {
 }
 interface Placement { name: string; roundTripS: number; minSeparationM: number; eligible: boolean }
 interface Answer { set: Record<string, string>; assumptions: Assumption[]; changes: Change[]; placements: Placement[]; scenario: { path: string; yaml: string } }
-
-const show = (v: number | string | null): string => (typeof v === "number" ? fmt(v) : v ?? "—");
 
 /** One input per assumption: a select for a choice, a number field otherwise. */
 function assumptionInput(a: Assumption): HTMLInputElement | HTMLSelectElement {

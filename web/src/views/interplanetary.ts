@@ -87,11 +87,15 @@ export async function interplanetaryView(main: HTMLElement, runId: string): Prom
   // A chart appears once the run has recorded one of its metrics (coherence needs the mesh across the gap).
   const charts: Array<{ def: ChartDef; chart: LineChart }> = [];
   const ensureCharts = () => {
+    let added = false;
     for (const def of CHARTS) {
       if (charts.some((c) => c.def === def) || !def.lines.some((l) => series.has(l.key))) continue;
       const chart = new LineChart(def.title, chartUnit(def), def.lines.map((l, i) => ({ name: l.name, color: COLORS[i % COLORS.length]!, dashed: i > 0 })), dayLabel);
       charts.push({ def, chart });
+      added = true;
     }
+    // Called on every streamed update: the DOM is touched only when a chart is new.
+    if (!added) return;
     charts.sort((a, b) => CHARTS.indexOf(a.def) - CHARTS.indexOf(b.def));
     chartsEl.replaceChildren(...charts.map((c) => c.chart.el));
   };
@@ -109,7 +113,8 @@ export async function interplanetaryView(main: HTMLElement, runId: string): Prom
     }
     const up = series.get("gapLinkUp");
     const periods = up ? linkDownPeriods(up) : [];
-    for (const { chart } of charts) chart.bands(periods.map((p) => [p.startNs, p.endNs] as const));
+    const bands = periods.map((p) => [p.startNs, p.endNs] as const);
+    for (const { chart } of charts) chart.bands(bands);
     document.body.dataset.linkDownPeriods = String(periods.length);
   };
   const refreshReading = () => {
