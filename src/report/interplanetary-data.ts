@@ -9,6 +9,8 @@
  * `latencyAcrossReachable`, `coherence{Earth,Mars,Across,Global}`.
  */
 
+import { quantileSorted } from "../sim/failover-stats.js";
+
 /** Metric series as the store returns them: name → samples in time order. */
 export type MetricSeries = ReadonlyMap<string, { readonly tNs: readonly number[]; readonly value: readonly number[] }>;
 
@@ -80,17 +82,8 @@ export interface InterplanetaryStats {
   readonly guardian?: { readonly deltaEMars: Spread; readonly vetoesMars: number };
 }
 
-/**
- * The q-quantile (0 ≤ q ≤ 1) of a sorted sample, linear between order statistics (numpy's default
- * "linear" method), or NaN for an empty sample.
- */
-export function quantileSorted(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
+/** The q-quantile of a sorted sample (numpy's "linear"): the simulator's own, so report and run agree. */
+export { quantileSorted };
 
 /** Min, median, p99 and max of the finite values, or null when there are none. */
 export function spread(values: readonly number[]): Spread | null {

@@ -91,6 +91,15 @@ export function metricInfo(key: string): MetricInfo {
   return METRICS[key] ?? { label: key, unit: "", group: "coherence" };
 }
 
+/** Position of each known metric in the table (its order within a group). */
+const METRIC_ORDER: ReadonlyMap<string, number> = new Map(Object.keys(METRICS).map((k, i) => [k, i]));
+
+/** Sort order of metric keys: by group as the dashboard shows them, then table order, unknown keys last by name. */
+export function compareMetricKeys(a: string, b: string): number {
+  return METRIC_GROUPS.indexOf(metricInfo(a).group) - METRIC_GROUPS.indexOf(metricInfo(b).group)
+    || (METRIC_ORDER.get(a) ?? Infinity) - (METRIC_ORDER.get(b) ?? Infinity) || a.localeCompare(b);
+}
+
 /** "Label [unit]" (or just the label for a pure number): an axis or column title. */
 export function metricTitle(key: string): string {
   const m = metricInfo(key);

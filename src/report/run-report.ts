@@ -10,7 +10,7 @@ import { failoverPanels } from "./failover-plot.js";
 import { interplanetaryHtml, interplanetaryMarkdown, interplanetarySection, type InterplanetarySection } from "./interplanetary-report.js";
 import { renderSubplots, svgToPng, type LinePanel } from "./plot.js";
 import { verdictsFor, type Verdict } from "./verdicts.js";
-import { formatMetric, METRIC_GROUPS, METRICS, metricInfo, metricTitle } from "./metric-table.js";
+import { compareMetricKeys, formatMetric, metricInfo, metricTitle } from "./metric-table.js";
 import { mdCell } from "./html-escape.js";
 
 /** What a report is made from (read from the run store by the caller). */
@@ -119,10 +119,8 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 
 /** The last finite value of each metric: [key, "Label [unit]", "value unit"], in the table's group order. */
 export function finalValues(metrics: RunReportInput["metrics"]): Array<[string, string, string]> {
-  const order = new Map(Object.keys(METRICS).map((k, i) => [k, i]));
-  const rank = (k: string) => METRIC_GROUPS.indexOf(metricInfo(k).group) * 1000 + (order.get(k) ?? 999);
   const out: Array<[string, string, string]> = [];
-  for (const key of [...metrics.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))) {
+  for (const key of [...metrics.keys()].sort(compareMetricKeys)) {
     const v = metrics.get(key)!.value.filter((x) => Number.isFinite(x));
     if (v.length > 0) out.push([key, metricTitle(key), formatMetric(key, v[v.length - 1])]);
   }

@@ -1,6 +1,6 @@
 /** `pqms falsify [H1|H2|H3|all]`: §6's falsification protocol on the twin, and H2's sensitivity sweep. */
-import { existsSync, readFileSync, writeFileSync, appendFileSync, mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import {
   ASSUMPTION_NAMES, HYPOTHESIS_IDS, REPLICATES_DEFAULT, REPLICATES_MAX, SENSITIVITY_NODES_DEFAULT, SENSITIVITY_SEEDS_DEFAULT,
@@ -10,6 +10,7 @@ import { writeFalsifyReport, writeSensitivityReport } from "../../report/falsify
 import { InputError } from "../../errors.js";
 import { intFlag } from "../options.js";
 import { printJson } from "../output.js";
+import { prepareOutDir } from "../support/out-path.js";
 
 interface FalsifyFlags {
   replicates: number;
@@ -85,8 +86,7 @@ function loadDone(file: string): Map<string, SensitivityPoint> {
 }
 
 async function runSensitivity(f: FalsifyFlags): Promise<void> {
-  const dir = resolve(f.out);
-  mkdirSync(dir, { recursive: true });
+  const dir = prepareOutDir(f.out); // a bad --out fails before the sweep
   const file = join(dir, "h2-sensitivity.points.jsonl");
   const done = f.resume ? loadDone(file) : new Map<string, SensitivityPoint>();
   if (!f.resume) writeFileSync(file, "");
@@ -137,8 +137,9 @@ export function registerFalsify(program: Command): void {
         if (Object.keys(f.set).length > 0) throw InputError.of("--set", "no overrides with --sensitivity (the sweep sets them)", Object.keys(f.set).join(", "));
         return await runSensitivity(f);
       }
+      const out = prepareOutDir(f.out); // a bad --out fails before the replicates run
       const hs = runFalsify(ids, { replicates: f.replicates, seed: f.seed, set: f.set, searchFlips: f.search });
-      const paths = writeFalsifyReport(hs, f.out);
+      const paths = writeFalsifyReport(hs, out);
       if (f.json) return printJson({ caveat: SIMULATION_CANNOT_SUPPORT, hypotheses: hs });
       process.stdout.write(`${SIMULATION_CANNOT_SUPPORT}\n\n`);
       for (const h of hs) printHypothesis(h);

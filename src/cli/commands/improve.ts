@@ -1,6 +1,6 @@
 /** `pqms improve`: the nearest buildable V3000 for every claim the audit finds inconsistent or impossible. */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { applyTechOverrides, runImprove, TECH_NAMES, TECHNOLOGY_DEFAULT, type Change, type ImproveResult } from "../../experiments/improve/index.js";
 import { writeImproveReport } from "../../report/improve-report.js";
@@ -8,6 +8,7 @@ import { improveReportData } from "../../report/improve-report-data.js";
 import { sci } from "../../experiments/audit/compare.js";
 import { InputError } from "../../errors.js";
 import { printJson } from "../output.js";
+import { checkOutFile, prepareOutDir, writeOutFile } from "../support/out-path.js";
 
 interface ImproveFlags {
   set: Record<string, string>;
@@ -54,12 +55,12 @@ export function registerImprove(program: Command): void {
     .option("--out <dir>", "directory for improve.html, improve.json and the plots", "./pqms-out/improve")
     .option("--scenario <file>", "where to write the buildable scenario", "scenarios/v3000-buildable.yaml")
     .action((f: ImproveFlags) => {
+      const dir = prepareOutDir(f.out); // a bad --out or --scenario fails before the work
+      const scenarioFile = checkOutFile(f.scenario, "--scenario");
       const r = runImprove({ set: f.set });
-      const dir = resolve(f.out);
-      mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, "improve.json"), `${JSON.stringify(r, null, 2)}\n`);
       const report = writeImproveReport(improveReportData(r, applyTechOverrides(TECHNOLOGY_DEFAULT, f.set)), dir);
-      writeFileSync(resolve(f.scenario), r.scenario.yaml);
+      writeOutFile(scenarioFile, r.scenario.yaml, "--scenario");
       if (f.json) return printJson({ ...r, scenario: { ...r.scenario, path: f.scenario } });
       process.stdout.write(`${"claim".padEnd(26)} ${"paper".padEnd(17)} ${"achievable".padEnd(17)} ${"ratio".padEnd(11)} ${"basis".padEnd(8)} unit\n`);
       for (const c of r.changes) process.stdout.write(`${line(c)}\n`);

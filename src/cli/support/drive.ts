@@ -16,7 +16,7 @@ import { encodeState } from "../../sim/state-codec.js";
 import type { RunStore, RunRecord } from "../../store/run-store.js";
 import { writeRunReport, type RunReport } from "../../report/run-report.js";
 import { FAILOVER_EVENT_KINDS } from "../../report/failover-plot.js";
-import { formatMetric, METRIC_GROUPS, METRICS, metricInfo } from "../../report/metric-table.js";
+import { compareMetricKeys, formatMetric, metricInfo } from "../../report/metric-table.js";
 import { Progress } from "./progress.js";
 import { interplanetarySummary, type InterplanetarySummary } from "../../experiments/interplanetary/run-summary.js";
 
@@ -136,8 +136,13 @@ export function reportRun(store: RunStore, runId: string, outDir: string | undef
 
 /** The last value of each metric of a run. */
 export function finalMetrics(store: RunStore, runId: string): Record<string, number> {
+  return lastValues(store.metrics(runId));
+}
+
+/** The last value of each series of a run's metrics already read from the store. */
+function lastValues(metrics: ReturnType<RunStore["metrics"]>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [name, s] of store.metrics(runId)) if (s.value.length > 0) out[name] = s.value[s.value.length - 1]!;
+  for (const [name, s] of metrics) if (s.value.length > 0) out[name] = s.value[s.value.length - 1]!;
   return out;
 }
 
@@ -146,9 +151,7 @@ export function finalMetrics(store: RunStore, runId: string): Record<string, num
  * in its order (groups as the dashboard shows them): "Global RCF (mean over the MST)  0.9999286".
  */
 export function finalLines(final: Readonly<Record<string, number>>): string[] {
-  const order = new Map(Object.keys(METRICS).map((k, i) => [k, i]));
-  const keys = Object.keys(final).sort((a, b) => METRIC_GROUPS.indexOf(metricInfo(a).group) - METRIC_GROUPS.indexOf(metricInfo(b).group)
-    || (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b));
+  const keys = Object.keys(final).sort(compareMetricKeys);
   const width = Math.max(...keys.map((k) => metricInfo(k).label.length));
   return keys.map((k) => `${metricInfo(k).label.padEnd(width)}  ${formatMetric(k, final[k])}`);
 }
@@ -156,9 +159,10 @@ export function finalLines(final: Readonly<Record<string, number>>): string[] {
 /** Print the summary of a finished or interrupted run (stdout), human or JSON. */
 export function printSummary(store: RunStore, runId: string, outcome: DriveOutcome, report: RunReport | undefined, json: boolean): void {
   const run = store.getRun(runId);
-  const final = finalMetrics(store, runId);
+  const metrics = store.metrics(runId); // read once: the final values and the interplanetary figures both come from it
+  const final = lastValues(metrics);
   const events = store.eventCounts(runId);
-  const ip = run.scenario.model === "interplanetary" ? interplanetarySummary(run.scenario, store.metrics(runId), store.events(runId)) : undefined;
+  const ip = run.scenario.model === "interplanetary" ? interplanetarySummary(run.scenario, metrics, store.events(runId)) : undefined;
   if (json) {
     process.stdout.write(`${JSON.stringify({
       runId, status: run.status, scenario: run.scenario.name, seed: run.seed, fingerprint: run.fingerprint, codeVersion: run.codeVersion,

@@ -6,8 +6,7 @@
  * CSAC clocks, the cited ephemeris error and solar exclusion). Its series are read by the same
  * code as the run report (report/interplanetary-data.ts). Memoised: the four claims share one run.
  */
-import { Runner, type Sample } from "../../sim/run.js";
-import { modelFor } from "../../sim/models/index.js";
+import { executeRun } from "../../sim/executors/index.js";
 import { resolveScenario, type Scenario } from "../../sim/scenario/index.js";
 import { interplanetaryStats, type InterplanetaryStats } from "../../report/interplanetary-data.js";
 
@@ -46,16 +45,14 @@ export function interplanetaryTwinRun(i: TwinRunInputs = AUDIT_TWIN_RUN): TwinRu
   if (hit) return hit;
   const scenario = twinScenario(i);
   const series = new Map<string, { tNs: number[]; value: number[] }>();
-  const sample = (s: Sample) => {
+  for (const s of executeRun(scenario).samples) { // the in-memory run every executor uses
     for (const [k, v] of Object.entries(s.metrics)) {
       let e = series.get(k);
       if (e === undefined) series.set(k, (e = { tNs: [], value: [] }));
       e.tNs.push(s.tNs);
       e.value.push(v);
     }
-  };
-  const r = Runner.start(scenario, modelFor(scenario), { sample, event() {}, checkpoint() {} });
-  while (!r.advance(1000));
+  }
   const stats = interplanetaryStats(series);
   if (stats === null) throw new Error("pqms internal assertion: the interplanetary model recorded no gapLinkUp series");
   const ip = scenario.interplanetary!;
