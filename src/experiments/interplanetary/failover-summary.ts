@@ -7,6 +7,7 @@
 import type { ModelEvent } from "../../sim/model.js";
 import { RAFT_DOWN, RAFT_UP } from "../../sim/models/interplanetary-consensus.js";
 import type { ControllersSection } from "../../sim/scenario/interplanetary-controllers.js";
+import { quantileSorted } from "../../sim/failover-stats.js";
 
 /** §3.2: "failover < 1 ms" (the SMC controllers' claimed leader failover), s. */
 export const PAPER_FAILOVER_S = 1e-3;
@@ -49,9 +50,9 @@ export interface FailoverSummary {
   readonly verdict: { readonly outcome: "holds" | "fails"; readonly text: string; readonly assumptions: readonly string[] };
 }
 
+/** Quantile of unsorted values, linearly interpolated (numpy's default), as the run report reads them. */
 function quantile(xs: readonly number[], p: number): number {
-  const a = [...xs].sort((x, y) => x - y);
-  return a[Math.min(a.length - 1, Math.floor(p * a.length))]!;
+  return quantileSorted([...xs].sort((x, y) => x - y), p);
 }
 
 /** Down periods from `raftDown`/`raftUp` (the cluster starts down: no leader at t = 0). */

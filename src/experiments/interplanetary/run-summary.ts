@@ -15,6 +15,7 @@ import { cognitiveUnit } from "../../report/cognitive-unit.js";
 import { interplanetaryStats } from "../../report/interplanetary-data.js";
 import { failoverSummary, type FailoverSummary } from "./failover-summary.js";
 import { PAPER_GAP_RESIDUAL_S, PAPER_LATENCY_S, THEOREM1_RESIDUAL_S } from "./interplanetary.js";
+import { quantileSorted } from "../../sim/failover-stats.js";
 
 /** A metric series as the store returns it. */
 export interface MetricSeries {
@@ -82,10 +83,9 @@ export interface InterplanetarySummary {
 }
 
 /** Nearest-rank quantile (p ∈ [0, 1]) of the values; NaN for none. */
+/** Quantile of unsorted values, linearly interpolated (numpy's default), as the run report reads them. */
 function quantile(xs: readonly number[], p: number): number {
-  if (xs.length === 0) return Number.NaN;
-  const a = [...xs].sort((x, y) => x - y);
-  return a[Math.min(a.length - 1, Math.floor(p * a.length))]!;
+  return quantileSorted([...xs].sort((x, y) => x - y), p);
 }
 
 /** Down periods from the model's gapDown/gapUp events (a period still open at the end ends there). */
