@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../errors.js";
-import { RandomStream, randomStreamFactory } from "./stream.js";
+import { RandomStream, randomStreamFactory, STREAM_WORDS } from "./stream.js";
 
 interface StreamRef { seed: number; names: string[]; key: string; state: string; raw: string[]; uniform: number[]; normal: number[] }
 const ref = JSON.parse(readFileSync(new URL("../../../test/reference/random-stream.json", import.meta.url), "utf8")) as {
@@ -223,5 +223,25 @@ describe("RandomStream: splitting and state", () => {
     expect(() => new RandomStream(1).setState({ ...st, s: "0".repeat(64) })).toThrow(InputError);
     expect(() => new RandomStream(1).setState({ ...st, key: "xyz" })).toThrow(InputError);
     expect(() => new RandomStream(1).setState({ ...st, generator: "pcg" as "xoshiro256**" })).toThrow(InputError);
+  });
+
+  it("moveTo keeps drawing the same numbers from words held elsewhere, and the words are the state", () => {
+    const a = RandomStream.fromSeed(21, "moved");
+    const b = RandomStream.fromSeed(21, "moved");
+    a.uniformInto(new Float64Array(3));
+    b.uniformInto(new Float64Array(3));
+    const words = new Int32Array(new SharedArrayBuffer(4 * (STREAM_WORDS + 3)));
+    const view = words.subarray(3);
+    b.moveTo(view);
+    expect(Array.from(b.normalInto(new Float64Array(500)))).toEqual(Array.from(a.normalInto(new Float64Array(500))));
+    // Writing the words moves the stream: copy a's state into them through a third stream.
+    const c = RandomStream.fromSeed(5);
+    const snap = new Int32Array(STREAM_WORDS);
+    c.moveTo(snap);
+    view.set(snap);
+    expect(b.uniform()).toBe(RandomStream.fromSeed(5).uniform());
+    c.uniform();
+    expect(b.getState().s).toBe(c.getState().s);
+    expect(() => a.moveTo(new Int32Array(STREAM_WORDS - 1))).toThrow(InputError);
   });
 });

@@ -89,6 +89,18 @@ const ZIG_RATIO = new Float64Array(ZIG_C);
   for (let i = 0; i < ZIG_C; i++) ZIG_RATIO[i] = ZIG_X[i + 1]! / ZIG_X[i]!;
 }
 
+/**
+ * The ziggurat's tables (copies): layer edges x_0 … x_128 and the ratios x_{i+1}/x_i, for a kernel
+ * that draws `normal()`'s fast path elsewhere: with u = 2·uniform53 − 1 from one output (hi, lo)
+ * and i = lo & 127, |u| < ratio[i] returns u·x[i]; anything else is `normal()`'s slow path.
+ */
+export function zigguratTables(): { x: Float64Array; ratio: Float64Array } {
+  return { x: ZIG_X.slice(), ratio: ZIG_RATIO.slice() };
+}
+
+/** Int32 words of a stream's generator state (see `RandomStream.moveTo`). */
+export const STREAM_WORDS = 9;
+
 /** JSON form of a stream: its key (for further splits) and its xoshiro256** state, as hex. */
 export interface RandomStreamState {
   generator: "xoshiro256**";
@@ -103,7 +115,7 @@ export class RandomStream {
   private keyHi = 0;
   private keyLo = 0;
   /** xoshiro256** state s0h, s0l, … s3l as int32 words; [8] holds the low half of the last output. */
-  private readonly st = new Int32Array(9);
+  private st = new Int32Array(9);
 
   /** The root stream of `seed` (a non-negative safe integer). Same as `fromSeed(seed)`. */
   constructor(seed: number) {
@@ -130,6 +142,18 @@ export class RandomStream {
   /** A copy at the same position (same key, same state). */
   clone(): RandomStream {
     return new RandomStream(0).setState(this.getState());
+  }
+
+  /**
+   * Keep this stream's generator state in `words` from now on (its first `STREAM_WORDS` int32s,
+   * laid out s0 high, s0 low, … s3 low, then the last output's low half): the state is copied there
+   * and every later draw reads and writes it in place. For a kernel that draws from the same state
+   * outside JavaScript (a WebAssembly memory shared with it); the numbers drawn are unchanged.
+   */
+  moveTo(words: Int32Array): void {
+    if (words.length < STREAM_WORDS) throw InputError.of("words", `at least ${STREAM_WORDS} int32 words`, words.length);
+    words.set(this.st.subarray(0, STREAM_WORDS));
+    this.st = words;
   }
 
   /** This stream's 64-bit key as 16 hex digits (identifies the stream, not its position). */

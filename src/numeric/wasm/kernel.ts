@@ -10,7 +10,12 @@ interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
+}
+
+/** A WebAssembly memory (its buffer is a SharedArrayBuffer when it was made shared). */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
 }
 const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
@@ -18,6 +23,20 @@ const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 const PAGE = 65_536;
 /** Most bytes we put in one module's memory (its 32-bit addresses, with room to spare). */
 export const MEMORY_BYTES_MAX = 2 ** 31;
+/** Pages a shared kernel memory may have at most (what modules importing one declare): `MEMORY_BYTES_MAX`. */
+export const SHARED_MAX_PAGES = MEMORY_BYTES_MAX / PAGE;
+
+/**
+ * A shared WebAssembly memory of at least `bytes` (zeroed, fixed size), for modules built with
+ * `sharedMaxPages: SHARED_MAX_PAGES`; undefined where WebAssembly is missing or `bytes` exceeds
+ * `MEMORY_BYTES_MAX`. Its buffer is a SharedArrayBuffer: worker threads may instantiate the same
+ * modules on it.
+ */
+export function sharedMemory(bytes: number): WasmMemory | undefined {
+  if (wasm === undefined || bytes > MEMORY_BYTES_MAX) return undefined;
+  const pages = Math.max(1, Math.ceil(bytes / PAGE));
+  return new wasm.Memory({ initial: pages, maximum: pages, shared: true });
+}
 
 /** An instance of a kernel module: its exported functions, its memory as doubles, and the memory's size in bytes. */
 export interface KernelInstance<F> {
@@ -51,6 +70,15 @@ export class WasmKernel<F> {
     const memory = new wasm.Memory({ initial: Math.ceil(bytes / PAGE) });
     const instance = new wasm.Instance(this.compiled, { env: { mem: memory } });
     return { fns: this.bind(instance.exports), f64: new Float64Array(memory.buffer), bytes: memory.buffer.byteLength };
+  }
+
+  /**
+   * An instance on a memory made elsewhere (`sharedMemory`, for a module importing a shared one),
+   * with `functions` as its imported env functions; only where `available()`.
+   */
+  instantiateOn(memory: WasmMemory, functions: Record<string, (...args: number[]) => number | void> = {}): F {
+    assert(this.available() && wasm !== undefined && this.compiled, "WebAssembly kernel module available");
+    return this.bind(new wasm.Instance(this.compiled, { env: { ...functions, mem: memory } }).exports);
   }
 
   /**

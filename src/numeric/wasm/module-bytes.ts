@@ -48,7 +48,7 @@ export const V128 = 0x7b;
 /** Instructions used by the kernels (each a byte list; immediates appended by the helpers). */
 export const op = {
   block: [0x02, 0x40], loop: [0x03, 0x40], if: [0x04, 0x40], end: [0x0b],
-  br: (l: number) => [0x0c, ...u32(l)], brIf: (l: number) => [0x0d, ...u32(l)],
+  br: (l: number) => [0x0c, ...u32(l)], call: (f: number) => [0x10, ...u32(f)], brIf: (l: number) => [0x0d, ...u32(l)],
   get: (i: number) => [0x20, ...u32(i)], set: (i: number) => [0x21, ...u32(i)], tee: (i: number) => [0x22, ...u32(i)],
   i32: (x: number) => [0x41, ...s32(x)],
   i32Add: [0x6a], i32Sub: [0x6b], i32LtS: [0x48], i32GtS: [0x4a], i32GeS: [0x4e],
@@ -67,23 +67,46 @@ export const op = {
   f64x2Mul: [0xfd, ...u32(242)],
 } as const;
 
+/** A function the module imports from `env` (called with `op.call(i)`, i its place in `imports`). */
+export interface ImportedFunction {
+  readonly name: string;
+  readonly params: number[];
+  readonly results?: number[];
+}
+
+/** How the module imports its memory and which functions it imports. */
+export interface ModuleImports {
+  /** Import a shared memory (required to run one memory on several threads), at most this many pages. */
+  readonly sharedMaxPages?: number;
+  /** Functions imported from `env`, before the memory; a call's index is its place here, defined functions follow. */
+  readonly functions?: readonly ImportedFunction[];
+}
+
 /**
- * A module importing one memory as env.mem (at least `minPages` pages of 64 KiB) and exporting
- * functions, each `{ name, params, results, locals, body }` (`results`: none when absent).
+ * A module importing one memory as env.mem (at least `minPages` pages of 64 KiB; shared when
+ * `imports.sharedMaxPages` is set), optionally some functions from env, and exporting functions,
+ * each `{ name, params, results, locals, body }` (`results`: none when absent). Defined functions
+ * are numbered after the imported ones.
  */
-export function moduleBytes(funcs: ReadonlyArray<{ name: string; params: number[]; results?: number[]; locals: Array<[number, number]>; body: number[] }>, minPages = 1): Uint8Array {
-  const types = funcs.flatMap((f) => [0x60, ...u32(f.params.length), ...f.params, ...u32(f.results?.length ?? 0), ...(f.results ?? [])]);
-  const imports = [...name("env"), ...name("mem"), 0x02, 0x00, ...u32(minPages)];
-  const exports = funcs.flatMap((f, i) => [...name(f.name), 0x00, ...u32(i)]);
+export function moduleBytes(funcs: ReadonlyArray<{ name: string; params: number[]; results?: number[]; locals: Array<[number, number]>; body: number[] }>, minPages = 1, imports: ModuleImports = {}): Uint8Array {
+  const imported = imports.functions ?? [];
+  const signature = (f: { params: number[]; results?: number[] }) => [0x60, ...u32(f.params.length), ...f.params, ...u32(f.results?.length ?? 0), ...(f.results ?? [])];
+  const types = [...imported, ...funcs].flatMap(signature);
+  const limits = imports.sharedMaxPages === undefined ? [0x00, ...u32(minPages)] : [0x03, ...u32(minPages), ...u32(imports.sharedMaxPages)];
+  const importEntries = [
+    ...imported.flatMap((f, i) => [...name("env"), ...name(f.name), 0x00, ...u32(i)]),
+    ...name("env"), ...name("mem"), 0x02, ...limits,
+  ];
+  const exports = funcs.flatMap((f, i) => [...name(f.name), 0x00, ...u32(imported.length + i)]);
   const codes = funcs.flatMap((f) => {
     const body = [...u32(f.locals.length), ...f.locals.flatMap(([n, t]) => [...u32(n), t]), ...f.body, 0x0b];
     return [...u32(body.length), ...body];
   });
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [...u32(funcs.length), ...types]),
-    ...section(2, [1, ...imports]),
-    ...section(3, [...u32(funcs.length), ...funcs.map((_, i) => i)]),
+    ...section(1, [...u32(imported.length + funcs.length), ...types]),
+    ...section(2, [...u32(imported.length + 1), ...importEntries]),
+    ...section(3, [...u32(funcs.length), ...funcs.map((_, i) => imported.length + i)]),
     ...section(7, [...u32(funcs.length), ...exports]),
     ...section(10, [...u32(funcs.length), ...codes]),
   ]);
