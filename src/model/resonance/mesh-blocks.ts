@@ -68,6 +68,14 @@ export interface MeshBuffers {
   /** Veto records (node, ΔE, source) of block b start at 3·bounds[b]; `vetoCount[b]` of them. */
   readonly vetoRec: Float64Array;
   readonly vetoCount: Int32Array;
+  /**
+   * In an arena only (mesh-arena.ts; empty otherwise): each block stream's generator words
+   * (`STREAM_SLOT` int32s per block, the stream moved there), and the ziggurat's tables, for the
+   * kernels that draw in WebAssembly.
+   */
+  readonly streamWords: Int32Array;
+  readonly zigX: Float64Array;
+  readonly zigRatio: Float64Array;
 }
 
 /** Contiguous block bounds: block b = [⌊bN/B⌋, ⌊(b+1)N/B⌋). */
@@ -106,10 +114,20 @@ export function drawInitialBlock(m: MeshBuffers, b: number, rng: BlockRandom): v
 }
 
 /**
- * Run phase `phase` for block b. `cur` is the current state buffer (0 or 1) at the start of the
- * tick; `externalClock` turns the built-in clock walk off.
+ * The phase and coupling steps as WebAssembly kernels on an arena's memory (mesh-kernels.ts),
+ * bound to one thread's instance; bit for bit `applyPhases` and `coupleMeanField` + `measureDeltaE`.
  */
-export function runBlockPhase(m: MeshBuffers, phase: MeshPhase, b: number, rng: BlockRandom, dtS: number, cur: number, externalClock: boolean): void {
+export interface BlockKernels {
+  phases(b: number, lo: number, hi: number, s: Float64Array, dtS: number): void;
+  coupleMeanField(b: number, lo: number, hi: number, s: Float64Array, out: Float64Array, dtS: number): void;
+}
+
+/**
+ * Run phase `phase` for block b. `cur` is the current state buffer (0 or 1) at the start of the
+ * tick; `externalClock` turns the built-in clock walk off. With `kernels` the phase and mean-field
+ * coupling steps run as WebAssembly (the same numbers).
+ */
+export function runBlockPhase(m: MeshBuffers, phase: MeshPhase, b: number, rng: BlockRandom, dtS: number, cur: number, externalClock: boolean, kernels?: BlockKernels): void {
   if (m.params.coupling === "density") {
     runDensityBlockPhase(m, phase, b, rng, dtS, cur, externalClock);
     return;
@@ -119,11 +137,16 @@ export function runBlockPhase(m: MeshBuffers, phase: MeshPhase, b: number, rng: 
   const s = m.states[cur]!;
   if (phase === PHASE_PHASES) {
     if (!externalClock) advanceClocks(m, lo, hi, rng, dtS);
-    applyPhases(m, lo, hi, s, rng, dtS);
+    if (kernels) kernels.phases(b, lo, hi, s, dtS);
+    else applyPhases(m, lo, hi, s, rng, dtS);
   } else if (phase === PHASE_COUPLE) {
     let now = s;
     if (m.params.kappaPerS > 0) {
       now = m.states[1 - cur]!;
+      if (m.params.coupling === "meanField" && kernels) {
+        kernels.coupleMeanField(b, lo, hi, s, now, dtS);
+        return;
+      }
       if (m.params.coupling === "meanField") coupleMeanField(m, lo, hi, s, now, dtS);
       else coupleJump(m, lo, hi, s, now, rng, dtS);
     }
@@ -332,10 +355,10 @@ export interface BlockExecutor {
 
 /** The in-process executor: blocks one after the other on this thread. */
 export class SequentialBlocks implements BlockExecutor {
-  constructor(private readonly m: MeshBuffers, private readonly rngs: readonly BlockRandom[]) {}
+  constructor(private readonly m: MeshBuffers, private readonly rngs: readonly BlockRandom[], private readonly kernels?: BlockKernels) {}
 
   run(phase: MeshPhase, dtS: number, cur: number, externalClock: boolean): void {
-    for (let b = 0; b < this.rngs.length; b++) runBlockPhase(this.m, phase, b, this.rngs[b]!, dtS, cur, externalClock);
+    for (let b = 0; b < this.rngs.length; b++) runBlockPhase(this.m, phase, b, this.rngs[b]!, dtS, cur, externalClock, this.kernels);
   }
 
   pull(): void {}

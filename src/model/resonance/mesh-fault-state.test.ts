@@ -1,11 +1,12 @@
 /** The mesh's fault state: always allocated, counted, snapshotted only where it differs from a fresh mesh, validated on restore. */
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../errors.js";
+import { TypedArrays } from "./mesh-arena.js";
 import { MeshFaultState } from "./mesh-fault-state.js";
 
 describe("MeshFaultState", () => {
   it("starts all live at the default threshold, on shared memory when asked", () => {
-    const f = new MeshFaultState(5, 0.05, true);
+    const f = new MeshFaultState(5, 0.05, new TypedArrays(true));
     expect(f.failed.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(f.thresholds.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(Array.from(f.thresholds)).toEqual([0.05, 0.05, 0.05, 0.05, 0.05]);

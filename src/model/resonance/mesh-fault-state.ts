@@ -6,6 +6,7 @@
  * `restoreNode`, `setNodeThreshold`), which also touches the node's state and clock.
  */
 import { InputError } from "../../errors.js";
+import { type ArrayAlloc, TypedArrays } from "./mesh-arena.js";
 
 /** The fault state as a snapshot holds it (copies; a part at its default may be left out). */
 export interface MeshFaultSnapshot {
@@ -22,10 +23,10 @@ export class MeshFaultState {
   readonly thresholds: Float64Array;
   private failedNodes = 0;
 
-  /** All nodes live, every threshold `deltaEThreshold`. */
-  constructor(readonly nodes: number, readonly deltaEThreshold: number, shared = false) {
-    this.failed = shared ? new Uint8Array(new SharedArrayBuffer(nodes)) : new Uint8Array(nodes);
-    this.thresholds = (shared ? new Float64Array(new SharedArrayBuffer(8 * nodes)) : new Float64Array(nodes)).fill(deltaEThreshold);
+  /** All nodes live, every threshold `deltaEThreshold`; the two arrays from `alloc` (the mesh's). */
+  constructor(readonly nodes: number, readonly deltaEThreshold: number, alloc: ArrayAlloc = new TypedArrays(false)) {
+    this.failed = alloc.u8(nodes);
+    this.thresholds = alloc.f64(nodes).fill(deltaEThreshold);
   }
 
   /** Number of failed nodes. */

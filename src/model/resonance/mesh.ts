@@ -23,9 +23,10 @@
  * per node block with `MeshLayout.blocks` > 1; the per-block kernels are in mesh-blocks.ts).
  */
 import { InputError } from "../../errors.js";
-import type { RandomStreamState } from "../../numeric/random/stream.js";
+import { type RandomStreamState, STREAM_WORDS, zigguratTables } from "../../numeric/random/stream.js";
 import { checkDensityState, type DensityMatrices, densityNodeLength, drawInitialDensityBlock } from "./density-mesh.js";
 import { type BlockExecutor, blockBounds, drawInitialBlock, type MeshBuffers, PARTIALS, PHASE_COUPLE, PHASE_COUPLE_SECOND, PHASE_PHASES, PHASE_RCF, PHASE_VETO, SequentialBlocks } from "./mesh-blocks.js";
+import { Arena, type ArrayAlloc, ArenaSizer, TypedArrays } from "./mesh-arena.js";
 import { MeshFaultState } from "./mesh-fault-state.js";
 import { type MeshParams, resolveMeshParams } from "./mesh-params.js";
 import type { NodeStates } from "./node-states.js";
@@ -121,13 +122,69 @@ export function maxStableDtS(p: MeshParams): number {
 export interface MeshLayout {
   readonly blocks: number;
   readonly shared?: boolean;
+  /**
+   * false: keep the arrays out of a WebAssembly memory (the mesh's kernels then run as
+   * JavaScript). Default: a ket mesh's arrays live in one shared WebAssembly memory where that is
+   * available (results are the same bit for bit either way).
+   */
+  readonly arena?: boolean;
 }
+
+/** Int32 words per block stream in `MeshBuffers.streamWords` (a stream's words, padded to 8-byte slots). */
+export const STREAM_SLOT = STREAM_WORDS + 1;
 
 /** Most blocks a mesh may be cut into. */
 export const MESH_BLOCKS_MAX = 65_536;
 
-function f64(n: number, shared: boolean): Float64Array {
-  return shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
+/** The arrays `carve` allocates: the fault state's and the tick's (all of `MeshBuffers` but the layout). */
+interface Carved {
+  readonly faults: MeshFaultState;
+  readonly neighbours: Neighbours;
+  readonly arrays: Omit<MeshBuffers, "params" | "neighbours" | "bounds">;
+}
+
+/**
+ * Every array of a mesh from `alloc`, in one fixed order (an `ArenaSizer` run first sizes an
+ * `Arena` for the same calls). The mode frequencies ω_k and the ziggurat's tables are written here;
+ * in an arena the neighbour lists are copied in (its kernels read them there).
+ */
+function carve(params: MeshParams, neighbours: Neighbours, blocks: number, alloc: ArrayAlloc): Carved {
+  const { nodes, dim } = params;
+  const nodeLength = params.coupling === "density" ? densityNodeLength(dim) : 2 * dim;
+  const faults = new MeshFaultState(nodes, params.deltaEThreshold, alloc);
+  const omegaRadS = alloc.f64(dim);
+  for (let k = 0; k < omegaRadS.length; k++) omegaRadS[k] = params.omega0RadS + k * params.modeSpacingRadS;
+  const inArena = !(alloc instanceof TypedArrays);
+  const own = inArena ? { nodes: neighbours.nodes, rowPtr: alloc.i32(neighbours.rowPtr.length), colIdx: alloc.i32(neighbours.colIdx.length) } : neighbours;
+  // (An ArenaSizer hands out empty arrays: nothing to copy into them.)
+  if (inArena && own.rowPtr.length > 0) {
+    own.rowPtr.set(neighbours.rowPtr);
+    own.colIdx.set(neighbours.colIdx);
+  }
+  const zig = zigguratTables();
+  const zigX = alloc.f64(inArena ? zig.x.length : 0);
+  const zigRatio = alloc.f64(inArena ? zig.ratio.length : 0);
+  if (zigX.length > 0) {
+    zigX.set(zig.x);
+    zigRatio.set(zig.ratio);
+  }
+  return {
+    faults,
+    neighbours: own,
+    arrays: {
+      omegaRadS,
+      states: [alloc.f64(nodeLength * nodes), alloc.f64(nodeLength * nodes)],
+      deltaE: alloc.f64(nodes), clockErrorS: alloc.f64(nodes), appliedClockErrorS: alloc.f64(nodes), clockRate: alloc.f64(nodes),
+      detuningRadS: alloc.f64(nodes * dim),
+      failed: faults.failed,
+      thresholds: faults.thresholds,
+      partials: alloc.f64(PARTIALS * blocks),
+      vetoRec: alloc.f64(3 * nodes),
+      vetoCount: alloc.i32(blocks),
+      streamWords: alloc.i32(inArena ? STREAM_SLOT * blocks : 0),
+      zigX, zigRatio,
+    },
+  };
 }
 
 export class ResonanceMesh {
@@ -139,6 +196,8 @@ export class ResonanceMesh {
   readonly blockRandom: readonly RandomStreamLike[];
   /** Failed nodes and per-node veto thresholds (shared with the kernels through `buffers`). */
   readonly faults: MeshFaultState;
+  /** The shared WebAssembly memory every array lives in, when they do (see `MeshLayout.arena`). */
+  readonly arena: Arena | undefined;
   private cur = 0;
   private executor: BlockExecutor;
   private readonly vetoJ: number;
@@ -146,27 +205,19 @@ export class ResonanceMesh {
   private elapsedS = 0;
   private vetoesSinceInit = 0;
 
-  private constructor(params: MeshParams, rngs: readonly RandomStreamLike[], neighbours: Neighbours, shared: boolean) {
+  private constructor(params: MeshParams, rngs: readonly RandomStreamLike[], neighbours: Neighbours, layout: MeshLayout) {
     this.params = params;
-    this.neighbours = neighbours;
-    this.faults = new MeshFaultState(params.nodes, params.deltaEThreshold, shared);
-    const { nodes, dim } = params;
-    const nodeLength = params.coupling === "density" ? densityNodeLength(dim) : 2 * dim;
-    const omegaRadS = new Float64Array(dim);
-    for (let k = 0; k < dim; k++) omegaRadS[k] = params.omega0RadS + k * params.modeSpacingRadS;
-    const blocks = rngs.length;
-    this.buffers = {
-      params, neighbours, omegaRadS,
-      states: [f64(nodeLength * nodes, shared), f64(nodeLength * nodes, shared)],
-      deltaE: f64(nodes, shared), clockErrorS: f64(nodes, shared), appliedClockErrorS: f64(nodes, shared), clockRate: f64(nodes, shared),
-      detuningRadS: f64(nodes * dim, shared),
-      failed: this.faults.failed,
-      thresholds: this.faults.thresholds,
-      bounds: blockBounds(nodes, blocks),
-      partials: f64(PARTIALS * blocks, shared),
-      vetoRec: f64(3 * nodes, shared),
-      vetoCount: shared ? new Int32Array(new SharedArrayBuffer(4 * blocks)) : new Int32Array(blocks),
-    };
+    let carved: Carved | undefined;
+    if (layout.arena !== false && params.coupling !== "density") {
+      const sizer = new ArenaSizer();
+      carve(params, neighbours, rngs.length, sizer);
+      this.arena = Arena.create(sizer.bytes);
+      if (this.arena) carved = carve(params, neighbours, rngs.length, this.arena);
+    }
+    carved ??= carve(params, neighbours, rngs.length, new TypedArrays(layout.shared === true));
+    this.neighbours = carved.neighbours;
+    this.faults = carved.faults;
+    this.buffers = { params, neighbours: carved.neighbours, bounds: blockBounds(params.nodes, rngs.length), ...carved.arrays };
     this.blockRandom = rngs;
     this.executor = new SequentialBlocks(this.buffers, rngs);
     this.vetoJ = vetoEnergyJ(params.vetoCriticalCurrentA, params.vetoPhaseSlipRad);
@@ -194,7 +245,7 @@ export class ResonanceMesh {
     }
     const nb = neighbours ?? buildTopology(params);
     if (neighbours) checkNeighbours(neighbours, params.nodes);
-    const m = new ResonanceMesh({ ...params, degree: maxDegree(nb) }, rngs, nb, layout.shared === true);
+    const m = new ResonanceMesh({ ...params, degree: maxDegree(nb) }, rngs, nb, layout);
     const draw = params.coupling === "density" ? drawInitialDensityBlock : drawInitialBlock;
     for (let b = 0; b < blocks; b++) draw(m.buffers, b, rngs[b]!);
     return m;

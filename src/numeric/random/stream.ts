@@ -98,7 +98,7 @@ export function zigguratTables(): { x: Float64Array; ratio: Float64Array } {
   return { x: ZIG_X.slice(), ratio: ZIG_RATIO.slice() };
 }
 
-/** Int32 words of a stream's generator state (see `RandomStream.moveTo`). */
+/** Int32 words of a stream's generator state (see `RandomStream.stateWords`). */
 export const STREAM_WORDS = 9;
 
 /** JSON form of a stream: its key (for further splits) and its xoshiro256** state, as hex. */
@@ -115,7 +115,7 @@ export class RandomStream {
   private keyHi = 0;
   private keyLo = 0;
   /** xoshiro256** state s0h, s0l, … s3l as int32 words; [8] holds the low half of the last output. */
-  private st = new Int32Array(9);
+  private readonly st = new Int32Array(STREAM_WORDS);
 
   /** The root stream of `seed` (a non-negative safe integer). Same as `fromSeed(seed)`. */
   constructor(seed: number) {
@@ -145,15 +145,18 @@ export class RandomStream {
   }
 
   /**
-   * Keep this stream's generator state in `words` from now on (its first `STREAM_WORDS` int32s,
-   * laid out s0 high, s0 low, … s3 low, then the last output's low half): the state is copied there
-   * and every later draw reads and writes it in place. For a kernel that draws from the same state
-   * outside JavaScript (a WebAssembly memory shared with it); the numbers drawn are unchanged.
+   * Copy the generator state into `out[at …]` (`STREAM_WORDS` int32s: s0 high, s0 low, … s3 low,
+   * then the last output's low half), for a kernel that draws from the same state outside
+   * JavaScript; `setStateWords` takes it back. No allocation: cheap enough to call around every
+   * kernel call.
    */
-  moveTo(words: Int32Array): void {
-    if (words.length < STREAM_WORDS) throw InputError.of("words", `at least ${STREAM_WORDS} int32 words`, words.length);
-    words.set(this.st.subarray(0, STREAM_WORDS));
-    this.st = words;
+  stateWords(out: Int32Array, at = 0): void {
+    for (let j = 0; j < STREAM_WORDS; j++) out[at + j] = this.st[j]!;
+  }
+
+  /** Continue from generator state words written by `stateWords` (or a kernel that drew from them). */
+  setStateWords(src: Int32Array, at = 0): void {
+    for (let j = 0; j < STREAM_WORDS; j++) this.st[j] = src[at + j]!;
   }
 
   /** This stream's 64-bit key as 16 hex digits (identifies the stream, not its position). */

@@ -4,6 +4,7 @@
  */
 import type { MeshParams } from "../../model/resonance/mesh-params.js";
 import type { BlockStreamState } from "../../model/resonance/mesh.js";
+import type { MeshBuffers } from "../../model/resonance/mesh-blocks.js";
 
 /** Phase generation: bumped by the main thread to start a phase. */
 export const CTRL_GEN = 0;
@@ -34,28 +35,18 @@ export const RNG_BYTES = 80;
 /** Bytes for a worker's error message. */
 export const ERROR_BYTES = 1024;
 
-/** Shared arrays of the mesh (mesh.ts `MeshBuffers` on SharedArrayBuffers). */
-export interface SharedMeshArrays {
-  readonly states0: SharedArrayBuffer;
-  readonly states1: SharedArrayBuffer;
-  readonly deltaE: SharedArrayBuffer;
-  readonly clockErrorS: SharedArrayBuffer;
-  readonly appliedClockErrorS: SharedArrayBuffer;
-  readonly clockRate: SharedArrayBuffer;
-  readonly detuningRadS: SharedArrayBuffer;
-  readonly failed: SharedArrayBuffer;
-  readonly thresholds: SharedArrayBuffer;
-  readonly partials: SharedArrayBuffer;
-  readonly vetoRec: SharedArrayBuffer;
-  readonly vetoCount: SharedArrayBuffer;
-}
+/**
+ * The mesh's arrays (`MeshBuffers`) as views on shared memory — each on its own SharedArrayBuffer
+ * or all in one shared WebAssembly memory (mesh-arena.ts); a view sent to a worker keeps its
+ * buffer, offset and length.
+ */
+export type SharedMeshArrays = Pick<MeshBuffers, "states" | "deltaE" | "clockErrorS" | "appliedClockErrorS" | "clockRate" | "detuningRadS" | "failed" | "thresholds" | "partials" | "vetoRec" | "vetoCount" | "omegaRadS" | "streamWords" | "zigX" | "zigRatio">;
 
 /** What each worker is started with. */
 export interface MeshShardWorkerData {
   readonly params: MeshParams;
   readonly rowPtr: Int32Array;
   readonly colIdx: Int32Array;
-  readonly omegaRadS: Float64Array;
   readonly bounds: Int32Array;
   readonly arrays: SharedMeshArrays;
   /** Control words (Int32, CTRL_*), the tick length (one Float64), block stream states, error text. */

@@ -10,15 +10,7 @@ import { GenerationBarrier } from "./generation-barrier.js";
 import { CTRL_CUR, CTRL_ERROR, CTRL_EXTERNAL, CTRL_PHASE, CTRL_READY, CTRL_RNG_GEN, MESH_BARRIER, type MeshShardWorkerData, readStreamState, SPIN_MAX, writeStreamState } from "./mesh-shard-protocol.js";
 
 const w = workerData as MeshShardWorkerData;
-const a = w.arrays;
-const m: MeshBuffers = {
-  params: w.params, neighbours: { nodes: w.params.nodes, rowPtr: w.rowPtr, colIdx: w.colIdx }, omegaRadS: w.omegaRadS,
-  states: [new Float64Array(a.states0), new Float64Array(a.states1)],
-  deltaE: new Float64Array(a.deltaE), clockErrorS: new Float64Array(a.clockErrorS), appliedClockErrorS: new Float64Array(a.appliedClockErrorS),
-  clockRate: new Float64Array(a.clockRate), detuningRadS: new Float64Array(a.detuningRadS),
-  failed: new Uint8Array(a.failed), thresholds: new Float64Array(a.thresholds), bounds: w.bounds,
-  partials: new Float64Array(a.partials), vetoRec: new Float64Array(a.vetoRec), vetoCount: new Int32Array(a.vetoCount),
-};
+const m: MeshBuffers = { params: w.params, neighbours: { nodes: w.params.nodes, rowPtr: w.rowPtr, colIdx: w.colIdx }, bounds: w.bounds, ...w.arrays };
 const ctrl = new Int32Array(w.control);
 const dt = new Float64Array(w.dtS);
 const rngBytes = new Uint8Array(w.rng);

@@ -25,9 +25,9 @@ export const MESH_THREADS_MAX = 64;
 /** How long to wait for the worker threads to start, ms. */
 const START_TIMEOUT_MS = 120_000;
 
-function sab(a: ArrayBufferView, what: string): SharedArrayBuffer {
+function onShared<T extends ArrayBufferView>(a: T, what: string): T {
   if (!(a.buffer instanceof SharedArrayBuffer)) throw InputError.of(what, "an array on a SharedArrayBuffer (ResonanceMesh.init with layout.shared)", a);
-  return a.buffer;
+  return a;
 }
 
 /** A `BlockExecutor` running the blocks on `threads` threads (this one included). */
@@ -61,17 +61,18 @@ export class ThreadedBlocks implements BlockExecutor {
     }
     const m = mesh.buffers;
     const arrays: SharedMeshArrays = {
-      states0: sab(m.states[0], "states"), states1: sab(m.states[1], "states"), deltaE: sab(m.deltaE, "deltaE"),
-      clockErrorS: sab(m.clockErrorS, "clockErrorS"), appliedClockErrorS: sab(m.appliedClockErrorS, "appliedClockErrorS"),
-      clockRate: sab(m.clockRate, "clockRate"), detuningRadS: sab(m.detuningRadS, "detuningRadS"),
-      failed: sab(m.failed, "failed"), thresholds: sab(m.thresholds, "thresholds"), partials: sab(m.partials, "partials"),
-      vetoRec: sab(m.vetoRec, "vetoRec"), vetoCount: sab(m.vetoCount, "vetoCount"),
+      states: [onShared(m.states[0], "states"), onShared(m.states[1], "states")], deltaE: onShared(m.deltaE, "deltaE"),
+      clockErrorS: onShared(m.clockErrorS, "clockErrorS"), appliedClockErrorS: onShared(m.appliedClockErrorS, "appliedClockErrorS"),
+      clockRate: onShared(m.clockRate, "clockRate"), detuningRadS: onShared(m.detuningRadS, "detuningRadS"),
+      failed: onShared(m.failed, "failed"), thresholds: onShared(m.thresholds, "thresholds"), partials: onShared(m.partials, "partials"),
+      vetoRec: onShared(m.vetoRec, "vetoRec"), vetoCount: onShared(m.vetoCount, "vetoCount"), omegaRadS: m.omegaRadS,
+      streamWords: m.streamWords, zigX: m.zigX, zigRatio: m.zigRatio,
     };
     const ex = new ThreadedBlocks(mesh, threads);
     ex.push();
     for (let t = 1; t < threads; t++) {
       const data: MeshShardWorkerData = {
-        params: mesh.params, rowPtr: mesh.neighbours.rowPtr, colIdx: mesh.neighbours.colIdx, omegaRadS: m.omegaRadS, bounds: m.bounds,
+        params: mesh.params, rowPtr: mesh.neighbours.rowPtr, colIdx: mesh.neighbours.colIdx, bounds: m.bounds,
         arrays, control: ex.ctrl.buffer as SharedArrayBuffer, dtS: ex.dt.buffer as SharedArrayBuffer, rng: ex.rngBytes.buffer as SharedArrayBuffer,
         error: ex.errorBytes.buffer as SharedArrayBuffer, thread: t, threads,
       };
