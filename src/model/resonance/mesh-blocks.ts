@@ -185,7 +185,7 @@ export function advanceClocks(m: MeshBuffers, lo: number, hi: number, rng: Block
 }
 
 /** Step 1: detuning, clock-reference and dephasing phases per mode. */
-function applyPhases(m: MeshBuffers, lo: number, hi: number, s: Float64Array, rng: BlockRandom, dtS: number): void {
+export function applyPhases(m: MeshBuffers, lo: number, hi: number, s: Float64Array, rng: BlockRandom, dtS: number): void {
   const { dim, gammaPerS } = m.params;
   const sigma = Math.sqrt(gammaPerS * dtS);
   const det = m.detuningRadS;

@@ -1,0 +1,154 @@
+import { describe, expect, it } from "vitest";
+import { RandomStream } from "../../numeric/random/stream.js";
+import { sharedMemory } from "../../numeric/wasm/kernel.js";
+import { ResonanceMesh, STREAM_SLOT } from "./mesh.js";
+import { applyPhases } from "./mesh-blocks.js";
+import { meshPhasesKernel } from "./mesh-phases-simd.js";
+
+/** A mesh in an arena, with the kernel bound as a thread would bind it: stream words copied in before a call and back after. */
+function arenaMesh(nodes: number, dim: number, gammaPerS: number, blocks: number, seed: number) {
+  const m = ResonanceMesh.init(
+    { nodes, dim, gammaPerS, kappaPerS: 0, detuningStdRadS: 3e6, clockErrorStdS: 10e-15, initialState: "haar" },
+    RandomStream.fromSeed(seed, "mesh"), undefined, { blocks },
+  );
+  expect(m.arena).toBeDefined();
+  const buf = m.buffers;
+  const streams = m.blockRandom as RandomStream[];
+  const words = buf.streamWords;
+  let slow = 0;
+  let large = 0;
+  const k = meshPhasesKernel.instantiateOn(m.arena!.memory, {
+    normal: (b: number) => {
+      slow++;
+      const r = streams[b]!;
+      r.setStateWords(words, STREAM_SLOT * b);
+      const x = r.normal();
+      r.stateWords(words, STREAM_SLOT * b);
+      return x;
+    },
+    sin: (x: number) => {
+      large++;
+      return Math.sin(x);
+    },
+    cos: Math.cos,
+  });
+  const phases = (b: number, s: Float64Array, dtS: number) => {
+    const r = streams[b]!;
+    r.stateWords(words, STREAM_SLOT * b);
+    k.phases(buf.bounds[b]!, buf.bounds[b + 1]!, dim, dtS, Math.sqrt(gammaPerS * dtS), b, s.byteOffset, buf.detuningRadS.byteOffset,
+      buf.clockErrorS.byteOffset, buf.appliedClockErrorS.byteOffset, buf.omegaRadS.byteOffset, buf.failed.byteOffset,
+      words.byteOffset + 4 * STREAM_SLOT * b, buf.zigX.byteOffset, buf.zigRatio.byteOffset);
+    r.setStateWords(words, STREAM_SLOT * b);
+  };
+  return { m, buf, streams, phases, slowCalls: () => slow, largePhases: () => large };
+}
+
+function streamWords(r: RandomStream): Int32Array {
+  const w = new Int32Array(STREAM_SLOT);
+  r.stateWords(w);
+  return w;
+}
+
+/** A copy of `r` at the same position, the last output's low half included. */
+function twin(r: RandomStream): RandomStream {
+  const t = r.clone();
+  t.setStateWords(streamWords(r));
+  return t;
+}
+
+function expectSameBits(a: ArrayLike<number>, b: ArrayLike<number>, what: string): void {
+  expect(a.length, what).toBe(b.length);
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) expect.fail(`${what}[${i}]: ${a[i]} vs ${b[i]}`);
+}
+
+describe("mesh phase step as a WebAssembly kernel on the arena", () => {
+  it.runIf(meshPhasesKernel.available())("is applyPhases bit for bit: states, applied clock errors and the streams after (d = 12 and 5, σ > 0 and = 0, failed nodes, slow-path draws)", () => {
+    for (const [dim, gamma, blocks] of [[12, 1e8, 3], [5, 4e7, 4], [12, 0, 2], [5, 0, 1]] as const) {
+      const nodes = 240;
+      const { m, buf, streams, phases, slowCalls, largePhases } = arenaMesh(nodes, dim, gamma, blocks, 11 * dim + blocks);
+      const s = buf.states[0];
+      const src = RandomStream.fromSeed(5, "setup", String(dim), String(blocks));
+      for (let i = 0; i < nodes; i += 7) buf.failed[i] = 1;
+      for (let tick = 0; tick < 6; tick++) {
+        const dtS = tick % 2 === 0 ? 1e-9 : 3.7e-8;
+        // Clock errors: small (medium-range phases), some that put ω·dτ beyond 2^19·π/2 (the imported sin/cos), some zero.
+        for (let i = 0; i < nodes; i++) {
+          const r = src.uniform();
+          buf.clockErrorS[i] = r < 0.1 ? 2e-8 * src.normal() : r < 0.2 ? buf.appliedClockErrorS[i]! : 1e-14 * src.normal();
+        }
+        for (let b = 0; b < blocks; b++) {
+          const lo = buf.bounds[b]!;
+          const hi = buf.bounds[b + 1]!;
+          const before = { s: s.slice(), applied: buf.appliedClockErrorS.slice() };
+          const js = twin(streams[b]!);
+          applyPhases(buf, lo, hi, s, js, dtS);
+          const want = { s: s.slice(), applied: buf.appliedClockErrorS.slice(), words: streamWords(js) };
+          s.set(before.s);
+          buf.appliedClockErrorS.set(before.applied);
+          phases(b, s, dtS);
+          expectSameBits(s, want.s, `d=${dim} tick ${tick} block ${b} states`);
+          expectSameBits(buf.appliedClockErrorS, want.applied, `d=${dim} tick ${tick} block ${b} applied clock errors`);
+          expectSameBits(streamWords(streams[b]!), want.words, `d=${dim} tick ${tick} block ${b} stream words`);
+          expect(streams[b]!.normal()).toBe(js.normal());
+          if (gamma === 0) expectSameBits(streamWords(streams[b]!), streamWords(js), "no draws at σ = 0");
+        }
+      }
+      if (gamma > 0) expect(slowCalls(), "the ziggurat's slow path was taken").toBeGreaterThan(10);
+      else expect(slowCalls()).toBe(0);
+      expect(largePhases(), "phases beyond the medium range went to the imported sin and cos").toBeGreaterThan(0);
+      expect(m.blocks).toBe(blocks);
+    }
+  });
+
+  it.runIf(meshPhasesKernel.available())("its sin and cos are Math.sin and Math.cos bit for bit, over millions of arguments and the reduction's edges", () => {
+    const mem = sharedMemory(65_536)!;
+    const k = meshPhasesKernel.instantiateOn(mem, { normal: () => Number.NaN, sin: Math.sin, cos: Math.cos });
+    const out = new Float64Array(mem.buffer, 0, 2);
+    let checked = 0;
+    const check = (x: number) => {
+      k.sinCos(x, 0);
+      checked++;
+      if (!Object.is(out[0], Math.sin(x)) || !Object.is(out[1], Math.cos(x))) expect.fail(`sin/cos(${x}): ${out[0]}, ${out[1]} vs ${Math.sin(x)}, ${Math.cos(x)}`);
+    };
+    const r = RandomStream.fromSeed(2026, "sin-cos");
+    // Log-uniform magnitudes from 2^-60 to 2^40, both signs: every branch of the reduction.
+    for (let j = 0; j < 3_000_000; j++) check((r.uniform() < 0.5 ? -1 : 1) * 2 ** (-60 + 100 * r.uniform()) * (1 + r.uniform()));
+    // Near multiples of π/2 (the cancellation that needs the second and third Cody–Waite rounds).
+    for (let j = 0; j < 1_000_000; j++) {
+      const n = r.int(1 << 20) * (r.uniform() < 0.5 ? -1 : 1);
+      check(n * (Math.PI / 2) * (1 + (r.uniform() - 0.5) * 2 ** -(20 + r.int(33))));
+    }
+    // The phase step's own range: φ = ω·τ for ω ≈ 1.5·10^15 rad/s and τ ~ 10 fs.
+    for (let j = 0; j < 500_000; j++) check(1.519e15 * 1e-14 * r.normal());
+    // Edges: zeros, subnormals, the branch thresholds and their neighbours, specials.
+    const f = new Float64Array(1);
+    const w = new Int32Array(f.buffer);
+    for (const hw of [0x3e400000, 0x3fd33333, 0x3fe90000, 0x3fe921fb, 0x3ff921fb, 0x4002d97c, 0x413921fb, 0x7fefffff]) {
+      for (const lw of [0, 1, 0x54442d18, 0x54442d19, -1]) {
+        for (const d of [-1, 0, 1]) {
+          w[1] = hw + d;
+          w[0] = lw;
+          check(f[0]!);
+          check(-f[0]!);
+        }
+      }
+    }
+    for (let n = 1; n <= 40; n++) for (const x of [n * (Math.PI / 2), n * (Math.PI / 4), n * Math.PI]) for (const y of [x, -x, x * (1 + 2 ** -52), x * (1 - 2 ** -52)]) check(y);
+    for (const x of [0, -0, 5e-324, -5e-324, 2.2250738585072014e-308, 1e-300, 1, -1, 1e6, 1e10, 1e300, Number.MAX_VALUE, Infinity, -Infinity, Number.NaN]) check(x);
+    expect(checked).toBeGreaterThan(4_500_000);
+  });
+
+  it.runIf(meshPhasesKernel.available())("writes nothing outside the block's nodes and the block's stream slot", () => {
+    const { buf, streams, phases } = arenaMesh(60, 12, 1e8, 3, 9);
+    const s = buf.states[0];
+    const before = { s: s.slice(), applied: buf.appliedClockErrorS.slice(), words: buf.streamWords.slice() };
+    for (let i = 0; i < 60; i++) buf.clockErrorS[i] = 1e-14 * (i + 1);
+    phases(1, s, 1e-9);
+    const lo = buf.bounds[1]!;
+    const hi = buf.bounds[2]!;
+    for (let x = 0; x < s.length; x++) if (x < 2 * 12 * lo || x >= 2 * 12 * hi) expect(Object.is(s[x], before.s[x])).toBe(true);
+    for (let i = 0; i < 60; i++) if (i < lo || i >= hi) expect(buf.appliedClockErrorS[i]).toBe(before.applied[i]);
+    for (const b of [0, 2]) for (let j = 0; j < STREAM_SLOT; j++) expect(buf.streamWords[STREAM_SLOT * b + j]).toBe(before.words[STREAM_SLOT * b + j]);
+    expect(streams.length).toBe(3);
+  });
+});
