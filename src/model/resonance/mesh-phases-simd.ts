@@ -66,7 +66,7 @@ const c = {
   i64Mul: [0x7e], i64Xor: [0x85], i64Shl: [0x86], i64ShrU: [0x88], i64Rotl: [0x89],
   f64Abs: [0x99], f64Neg: [0x9a], f64Add: [0xa0], f64Sub: [0xa1], f64Mul: [0xa2],
   i32WrapI64: [0xa7], i32TruncF64S: [0xaa], i64ExtendI32U: [0xad],
-  f64ConvertI32S: [0xb7], f64ConvertI64U: [0xba], i64ReinterpretF64: [0xbd], f64ReinterpretI64: [0xbf],
+  f64ConvertI32S: [0xb7], f64ConvertI64S: [0xb9], i64ReinterpretF64: [0xbd], f64ReinterpretI64: [0xbf],
 } as const;
 
 /** Imported functions, in call-index order. */
@@ -317,8 +317,10 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     // out = rotl(s1·5, 7)·9
     ...g("s1"), ...c.i64(5), ...c.i64Mul, ...c.i64(7), ...c.i64Rotl, ...c.i64(9), ...c.i64Mul, ...t("out"),
     ...c.i32WrapI64, ...s("low"),
-    // u = 2·((out >> 11)·2^-53) − 1; i = low & 127
-    ...k2(2), ...g("out"), ...c.i64(11), ...c.i64ShrU, ...c.f64ConvertI64U, ...k2(2 ** -53), ...c.f64Mul, ...c.f64Mul, ...k2(1), ...c.f64Sub, ...s("u"),
+    // u = 2·((out >> 11)·2^-53) − 1, computed as (out >> 11)·2^-52 − 1: the scalings by powers
+    // of two are exact for an integer below 2^53 (which the signed conversion also takes exactly).
+    // i = low & 127
+    ...g("out"), ...c.i64(11), ...c.i64ShrU, ...c.f64ConvertI64S, ...k2(2 ** -52), ...c.f64Mul, ...k2(1), ...c.f64Sub, ...s("u"),
     ...g("low"), ...c.i32(127), ...c.i32And, ...c.i32(3), ...c.i32Shl, ...s("zi"),
     ...g("u"), ...c.f64Abs, ...g("zigRatio"), ...g("zi"), ...c.i32Add, ...c.f64Load(), ...c.f64Lt, ...c.if,
     ...g("u"), ...g("zigX"), ...g("zi"), ...c.i32Add, ...c.f64Load(), ...c.f64Mul, ...s("gauss"),
