@@ -14,7 +14,9 @@
  *   [o_r, o_i] ← ([o_r, o_i] + [c_r, c_r]·[j_r, j_i]) + [−c_i, c_i]·[j_i, j_r],
  * that is `o_r + c_r j_r − c_i j_i` and `o_i + c_r j_i + c_i j_r` as written in JavaScript.
  * Lane-wise products, quotients and sums (self·ψ, (g·re, g·im)/a, ψ/‖ψ‖, ΔE's two amplitude sums)
- * are the scalar ones; the norm's sum of squares stays one chain in element order.
+ * are the scalar ones; the norm's sum of squares stays one chain in element order. The overlaps of
+ * two neighbours run side by side (two independent chains, each in the scalar order), and their
+ * contributions are then added to ψ_i, or to the edge sum, one after the other in list order.
  *
  * The module is written out byte by byte (numeric/wasm/module-bytes.ts) and imports a shared
  * memory of up to `SHARED_MAX_PAGES` pages, so it instantiates on an arena (`instantiateOn`).
@@ -43,7 +45,7 @@ const x = {
   select: [0x1b],
   i32Load: (offset = 0) => [0x28, 2, ...u32(offset)],
   i32Load8U: (offset = 0) => [0x2d, 0, ...u32(offset)],
-  i32Eqz: [0x45], i32Eq: [0x46], i32Ne: [0x47], i32GeS: [0x4e], i32Mul: [0x6c],
+  i32Eqz: [0x45], i32And: [0x71], i32Eq: [0x46], i32Ne: [0x47], i32GeS: [0x4e], i32Mul: [0x6c],
   f64Gt: [0x64], f64Mul: [0xa2], f64Div: [0xa3], f64Sqrt: [0x9f],
   v128Load64Splat: (offset = 0) => [0xfd, 0x0a, 3, ...u32(offset)],
   v128Store: (offset = 0) => [0xfd, 0x0b, 4, ...u32(offset)],
@@ -77,37 +79,104 @@ function overModes(k: number, nb: number, body: number[]): number[] {
 }
 
 /**
- * acc = ⟨a|b⟩ as [re, im] for the nodes at byte addresses `a` and `b` (`rcfBetween`'s sum), with
- * `k` the mode byte offset and `bv` a v128 scratch local.
+ * acc1 = ⟨a1|b⟩ and acc2 = ⟨a2|b⟩ (when `a2` is given) as [re, im], for nodes at byte addresses
+ * a1, a2, b (`rcfBetween`'s sums, the two chains interleaved); `k` the mode byte offset, `bv` and
+ * `bs` v128 scratch locals.
  */
-function innerProduct(acc: number, a: number, b: number, k: number, nb: number, bv: number): number[] {
+function innerProductsOf(b: number, acc1: number, a1: number, acc2: number | undefined, a2: number | undefined, k: number, nb: number, bv: number, bs: number): number[] {
+  const term = (acc: number, a: number) => [
+    ...op.get(acc),
+    ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(0), ...op.get(bv), ...op.f64x2Mul,
+    ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(8), ...SIGN1, ...x.v128Xor, ...op.get(bs), ...op.f64x2Mul,
+    ...op.f64x2Add,
+    ...op.f64x2Add, ...op.set(acc),
+  ];
   return [
-    ...op.v128Zero, ...op.set(acc),
+    ...op.v128Zero, ...op.set(acc1),
+    ...(acc2 === undefined ? [] : [...op.v128Zero, ...op.set(acc2)]),
     ...overModes(k, nb, [
-      ...op.get(b), ...op.get(k), ...op.i32Add, ...op.v128Load(0), ...op.set(bv),
-      ...op.get(acc),
-      ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(0), ...op.get(bv), ...op.f64x2Mul,
-      ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(8), ...SIGN1, ...x.v128Xor,
-      ...op.get(bv), ...op.get(bv), ...x.swapLanes, ...op.f64x2Mul,
-      ...op.f64x2Add,
-      ...op.f64x2Add, ...op.set(acc),
+      ...op.get(b), ...op.get(k), ...op.i32Add, ...op.v128Load(0), ...op.tee(bv), ...op.get(bv), ...x.swapLanes, ...op.set(bs),
+      ...term(acc1, a1),
+      ...(acc2 === undefined || a2 === undefined ? [] : term(acc2, a2)),
     ]),
+  ];
+}
+
+/**
+ * acc1 = ⟨a|b1⟩ and acc2 = ⟨a|b2⟩ (when `b2` is given), the two chains interleaved; `ar`, `ai`,
+ * `bv` v128 scratch locals.
+ */
+function innerProductsWith(a: number, acc1: number, b1: number, acc2: number | undefined, b2: number | undefined, k: number, nb: number, ar: number, ai: number, bv: number): number[] {
+  const term = (acc: number, b: number) => [
+    ...op.get(b), ...op.get(k), ...op.i32Add, ...op.v128Load(0), ...op.set(bv),
+    ...op.get(acc),
+    ...op.get(ar), ...op.get(bv), ...op.f64x2Mul,
+    ...op.get(ai), ...op.get(bv), ...op.get(bv), ...x.swapLanes, ...op.f64x2Mul,
+    ...op.f64x2Add,
+    ...op.f64x2Add, ...op.set(acc),
+  ];
+  return [
+    ...op.v128Zero, ...op.set(acc1),
+    ...(acc2 === undefined ? [] : [...op.v128Zero, ...op.set(acc2)]),
+    ...overModes(k, nb, [
+      ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(0), ...op.set(ar),
+      ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(8), ...SIGN1, ...x.v128Xor, ...op.set(ai),
+      ...term(acc1, b1),
+      ...(acc2 === undefined || b2 === undefined ? [] : term(acc2, b2)),
+    ]),
+  ];
+}
+
+/** p, pe = byte addresses of node i's first and past-last entries in colIdx. */
+function edgeRange(p: number, pe: number, i: number, rowPtr: number, colIdx: number): number[] {
+  const entry = (offset: number) => [...op.get(colIdx), ...op.get(rowPtr), ...op.get(i), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...x.i32Load(offset), ...op.i32(2), ...op.i32Shl, ...op.i32Add];
+  return [...entry(0), ...op.set(p), ...entry(4), ...op.set(pe)];
+}
+
+/**
+ * j = the next neighbour from entry p on for which `accept` (code reading local j, leaving an
+ * i32) holds, p moved past it; j = −1 when the entries run out first.
+ */
+function nextNeighbour(j: number, p: number, pe: number, accept: number[]): number[] {
+  return [
+    ...op.block, ...op.loop,
+    ...op.get(p), ...op.get(pe), ...x.i32GeS, ...op.if, ...op.i32(-1), ...op.set(j), ...op.br(2), ...op.end,
+    ...op.get(p), ...x.i32Load(0), ...op.set(j),
+    ...op.get(p), ...op.i32(4), ...op.i32Add, ...op.set(p),
+    ...accept, ...op.brIf(1),
+    ...op.br(0),
+    ...op.end, ...op.end,
+  ];
+}
+
+/**
+ * Over the accepted neighbours of node i in list order, two at a time: `pair()` with j1, j2 set,
+ * and `single()` with j1 set for a last odd one.
+ */
+function acceptedInPairs(j1: number, j2: number, p: number, pe: number, accept: (j: number) => number[], pair: number[], single: number[]): number[] {
+  return [
+    ...op.block, ...op.loop,
+    ...nextNeighbour(j1, p, pe, accept(j1)),
+    ...op.get(j1), ...op.i32(0), ...op.i32LtS, ...op.brIf(1),
+    ...nextNeighbour(j2, p, pe, accept(j2)),
+    ...op.get(j2), ...op.i32(0), ...op.i32LtS,
+    ...op.if, ...single, ...op.br(2), ...op.end,
+    ...pair,
+    ...op.br(0),
+    ...op.end, ...op.end,
   ];
 }
 
 /** `for (p = colIdx + 4·rowPtr[i]; p < colIdx + 4·rowPtr[i+1]; p += 4) body`. */
 function overEdges(p: number, pe: number, i: number, rowPtr: number, colIdx: number, body: number[]): number[] {
-  const entry = (offset: number) => [...op.get(colIdx), ...op.get(rowPtr), ...op.get(i), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...x.i32Load(offset), ...op.i32(2), ...op.i32Shl, ...op.i32Add];
   return [
-    ...entry(0), ...op.set(p), ...entry(4), ...op.set(pe),
-    ...op.block,
-    ...op.loop,
+    ...edgeRange(p, pe, i, rowPtr, colIdx),
+    ...op.block, ...op.loop,
     ...op.get(p), ...op.get(pe), ...x.i32GeS, ...op.brIf(1),
     ...body,
     ...op.get(p), ...op.i32(4), ...op.i32Add, ...op.set(p),
     ...op.br(0),
-    ...op.end,
-    ...op.end,
+    ...op.end, ...op.end,
   ];
 }
 
@@ -120,9 +189,9 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
   const f = frame(
     [["lo", I32], ["hi", I32], ["dim", I32], ["g", F64], ["states", I32], ["out", I32], ["failed", I32], ["rowPtr", I32], ["colIdx", I32], ["deltaE", I32], ["partials", I32], ["block", I32]],
     [
-      ["i", I32], ["nb", I32], ["o", I32], ["oo", I32], ["p", I32], ["pe", I32], ["j", I32], ["k", I32], ["deg", I32], ["live", I32],
+      ["i", I32], ["nb", I32], ["o", I32], ["oo", I32], ["p", I32], ["pe", I32], ["j1", I32], ["j2", I32], ["k", I32], ["deg", I32], ["live", I32],
       ["self", F64], ["a", F64], ["sum", F64], ["de", F64], ["deSum", F64], ["deMax", F64],
-      ["acc", V128], ["bv", V128], ["c", V128], ["cr", V128], ["ci", V128], ["v", V128],
+      ["acc", V128], ["acc2", V128], ["bv", V128], ["bs", V128], ["c", V128], ["cr", V128], ["ci", V128], ["v", V128],
     ],
   );
   const L = f.at;
@@ -131,6 +200,28 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
   const at = (base: string, k: string) => [...g(base), ...g(k), ...op.i32Add];
   const failedOf = (node: number[]) => [...g("failed"), ...node, ...op.i32Add, ...x.i32Load8U(0)];
   const neighbour = [...g("p"), ...x.i32Load(0)];
+  // Local j ← the byte address of node j's old state.
+  const address = (j: string) => [...g("states"), ...g(j), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s(j)];
+  // out_i += c·ψ_j for the neighbour whose overlap ⟨ψ_j|ψ_i⟩ is in `acc`, its state at address `j`.
+  const pull = (acc: number, j: number) => [
+    ...squaredModulus(acc, L.v!), ...x.f64Sqrt, ...s("a"),
+    ...g("a"), ...op.f64(0), ...x.f64Gt,
+    ...x.ifV128,
+    ...g("g"), ...x.f64x2Splat, ...op.get(acc), ...op.f64x2Mul, ...g("a"), ...x.f64x2Splat, ...x.f64x2Div,
+    ...x.else,
+    ...g("g"), ...x.f64x2Splat, ...op.f64(0), ...x.f64x2ReplaceLane(1),
+    ...op.end,
+    ...s("c"),
+    ...g("c"), ...op.f64x2ExtractLane(0), ...x.f64x2Splat, ...s("cr"),
+    ...g("c"), ...op.f64x2ExtractLane(1), ...x.f64x2Splat, ...SIGN0, ...x.v128Xor, ...s("ci"),
+    ...overModes(L.k!, L.nb!, [
+      ...op.get(j), ...g("k"), ...op.i32Add, ...op.v128Load(0), ...s("bv"),
+      ...at("oo", "k"),
+      ...at("oo", "k"), ...op.v128Load(0), ...g("cr"), ...g("bv"), ...op.f64x2Mul, ...op.f64x2Add,
+      ...g("ci"), ...g("bv"), ...g("bv"), ...x.swapLanes, ...op.f64x2Mul, ...op.f64x2Add,
+      ...x.v128Store(0),
+    ]),
+  ];
   const body = [
     ...op.i32(16), ...g("dim"), ...x.i32Mul, ...s("nb"),
     ...op.f64(0), ...s("deSum"), ...op.f64(0), ...s("deMax"), ...op.i32(0), ...s("live"),
@@ -154,31 +245,17 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
     ...op.f64(1), ...g("g"), ...g("deg"), ...op.f64ConvertI32S, ...x.f64Mul, ...op.f64Sub, ...s("self"),
     ...g("self"), ...x.f64x2Splat, ...s("c"),
     ...overModes(L.k!, L.nb!, [...at("oo", "k"), ...g("c"), ...at("o", "k"), ...op.v128Load(0), ...op.f64x2Mul, ...x.v128Store(0)]),
-    // Each live neighbour j: c = g·⟨ψ_j|ψ_i⟩/|⟨ψ_j|ψ_i⟩| (g when the overlap is 0); out_i += c·ψ_j.
-    ...overEdges(L.p!, L.pe!, L.i!, L.rowPtr!, L.colIdx!, [
-      ...failedOf(neighbour), ...op.i32(1), ...x.i32Ne,
-      ...op.if,
-      ...g("states"), ...neighbour, ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s("j"),
-      ...innerProduct(L.acc!, L.j!, L.o!, L.k!, L.nb!, L.bv!),
-      ...squaredModulus(L.acc!, L.v!), ...x.f64Sqrt, ...s("a"),
-      ...g("a"), ...op.f64(0), ...x.f64Gt,
-      ...x.ifV128,
-      ...g("g"), ...x.f64x2Splat, ...g("acc"), ...op.f64x2Mul, ...g("a"), ...x.f64x2Splat, ...x.f64x2Div,
-      ...x.else,
-      ...g("g"), ...x.f64x2Splat, ...op.f64(0), ...x.f64x2ReplaceLane(1),
-      ...op.end,
-      ...s("c"),
-      ...g("c"), ...op.f64x2ExtractLane(0), ...x.f64x2Splat, ...s("cr"),
-      ...g("c"), ...op.f64x2ExtractLane(1), ...x.f64x2Splat, ...SIGN0, ...x.v128Xor, ...s("ci"),
-      ...overModes(L.k!, L.nb!, [
-        ...at("j", "k"), ...op.v128Load(0), ...s("bv"),
-        ...at("oo", "k"),
-        ...at("oo", "k"), ...op.v128Load(0), ...g("cr"), ...g("bv"), ...op.f64x2Mul, ...op.f64x2Add,
-        ...g("ci"), ...g("bv"), ...g("bv"), ...x.swapLanes, ...op.f64x2Mul, ...op.f64x2Add,
-        ...x.v128Store(0),
-      ]),
-      ...op.end,
-    ]),
+    // Each live neighbour j in list order: c = g·⟨ψ_j|ψ_i⟩/|⟨ψ_j|ψ_i⟩| (g when the overlap is 0),
+    // out_i += c·ψ_j; the overlaps of two neighbours at a time (each its own chain).
+    ...edgeRange(L.p!, L.pe!, L.i!, L.rowPtr!, L.colIdx!),
+    ...acceptedInPairs(L.j1!, L.j2!, L.p!, L.pe!, (j) => [...failedOf(op.get(j)), ...op.i32(1), ...x.i32Ne],
+      [
+        ...address("j1"), ...address("j2"),
+        ...innerProductsOf(L.o!, L.acc!, L.j1!, L.acc2!, L.j2!, L.k!, L.nb!, L.bv!, L.bs!),
+        ...pull(L.acc!, L.j1!), ...pull(L.acc2!, L.j2!),
+      ],
+      [...address("j1"), ...innerProductsOf(L.o!, L.acc!, L.j1!, undefined, undefined, L.k!, L.nb!, L.bv!, L.bs!), ...pull(L.acc!, L.j1!)],
+    ),
     // normaliseNode: the squares summed in element order, then each element divided by the norm;
     // ΔE's amplitude sums ride along on the normalised values.
     ...op.f64(0), ...s("sum"),
@@ -217,12 +294,18 @@ function partialAddress(partials: number, block: number): number[] {
 function overlapFunction(): { name: string; params: number[]; locals: Array<[number, number]>; body: number[] } {
   const f = frame(
     [["lo", I32], ["hi", I32], ["dim", I32], ["states", I32], ["failed", I32], ["rowPtr", I32], ["colIdx", I32], ["partials", I32], ["block", I32]],
-    [["i", I32], ["nb", I32], ["o", I32], ["p", I32], ["pe", I32], ["jn", I32], ["j", I32], ["k", I32], ["count", I32], ["sum", F64], ["acc", V128], ["bv", V128], ["v", V128]],
+    [["i", I32], ["nb", I32], ["o", I32], ["p", I32], ["pe", I32], ["j1", I32], ["j2", I32], ["k", I32], ["count", I32], ["sum", F64], ["acc", V128], ["acc2", V128], ["ar", V128], ["ai", V128], ["bv", V128], ["v", V128]],
   );
   const L = f.at;
   const g = (n: string) => op.get(L[n]!);
   const s = (n: string) => op.set(L[n]!);
   const failedOf = (node: number[]) => [...g("failed"), ...node, ...op.i32Add, ...x.i32Load8U(0)];
+  const address = (j: string) => [...g("states"), ...g(j), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s(j)];
+  // sum += |⟨ψ_i|ψ_j⟩|² (in `acc`), count++.
+  const add = (acc: number) => [
+    ...g("sum"), ...squaredModulus(acc, L.v!), ...op.f64Add, ...s("sum"),
+    ...g("count"), ...op.i32(1), ...op.i32Add, ...s("count"),
+  ];
   const body = [
     ...op.i32(16), ...g("dim"), ...x.i32Mul, ...s("nb"),
     ...op.f64(0), ...s("sum"), ...op.i32(0), ...s("count"),
@@ -230,20 +313,19 @@ function overlapFunction(): { name: string; params: number[]; locals: Array<[num
     ...op.block, ...op.loop,
     ...g("i"), ...g("hi"), ...x.i32GeS, ...op.brIf(1),
     ...g("states"), ...g("i"), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s("o"),
-    ...overEdges(L.p!, L.pe!, L.i!, L.rowPtr!, L.colIdx!, [
-      ...g("p"), ...x.i32Load(0), ...s("jn"),
-      ...g("jn"), ...g("i"), ...op.i32GtS,
-      ...op.if,
-      ...failedOf(g("i")), ...x.i32Eqz,
-      ...op.if,
-      ...failedOf(g("jn")), ...x.i32Eqz,
-      ...op.if,
-      ...g("states"), ...g("jn"), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s("j"),
-      ...innerProduct(L.acc!, L.o!, L.j!, L.k!, L.nb!, L.bv!),
-      ...g("sum"), ...squaredModulus(L.acc!, L.v!), ...op.f64Add, ...s("sum"),
-      ...g("count"), ...op.i32(1), ...op.i32Add, ...s("count"),
-      ...op.end, ...op.end, ...op.end,
-    ]),
+    // A failed node has no live edge; else its edges to live j > i in list order, two at a time.
+    ...failedOf(g("i")), ...x.i32Eqz,
+    ...op.if,
+    ...edgeRange(L.p!, L.pe!, L.i!, L.rowPtr!, L.colIdx!),
+    ...acceptedInPairs(L.j1!, L.j2!, L.p!, L.pe!, (j) => [...op.get(j), ...g("i"), ...op.i32GtS, ...failedOf(op.get(j)), ...x.i32Eqz, ...x.i32And],
+      [
+        ...address("j1"), ...address("j2"),
+        ...innerProductsWith(L.o!, L.acc!, L.j1!, L.acc2!, L.j2!, L.k!, L.nb!, L.ar!, L.ai!, L.bv!),
+        ...add(L.acc!), ...add(L.acc2!),
+      ],
+      [...address("j1"), ...innerProductsWith(L.o!, L.acc!, L.j1!, undefined, undefined, L.k!, L.nb!, L.ar!, L.ai!, L.bv!), ...add(L.acc!)],
+    ),
+    ...op.end,
     ...g("i"), ...op.i32(1), ...op.i32Add, ...s("i"),
     ...op.br(0),
     ...op.end, ...op.end,
