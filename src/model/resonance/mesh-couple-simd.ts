@@ -57,6 +57,11 @@ const x = {
   f64x2Div: [0xfd, ...u32(243)],
   f64x2ReplaceLane: (lane: number) => [0xfd, 0x22, lane],
 };
+/** Neighbours whose overlaps the coupling kernel computes side by side (the mesh's degree is 4–6). */
+const GROUP = [0, 1];
+/** Edges (i, j > i) whose overlaps the edge kernel computes side by side (about degree/2 per node). */
+const EDGE_GROUP = [0, 1];
+
 /** Sign bit of lane 0 / lane 1 (xor negates that lane). */
 const SIGN0 = x.v128Const([0, 0, 0, 0, 0, 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0]);
 const SIGN1 = x.v128Const([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80]);
@@ -79,11 +84,10 @@ function overModes(k: number, nb: number, body: number[]): number[] {
 }
 
 /**
- * acc1 = ⟨a1|b⟩ and acc2 = ⟨a2|b⟩ (when `a2` is given) as [re, im], for nodes at byte addresses
- * a1, a2, b (`rcfBetween`'s sums, the two chains interleaved); `k` the mode byte offset, `bv` and
- * `bs` v128 scratch locals.
+ * accs[q] = ⟨as[q]|b⟩ as [re, im] for nodes at byte addresses as[q] and b (`rcfBetween`'s sums,
+ * the chains interleaved); `k` the mode byte offset, `bv` and `bs` v128 scratch locals.
  */
-function innerProductsOf(b: number, acc1: number, a1: number, acc2: number | undefined, a2: number | undefined, k: number, nb: number, bv: number, bs: number): number[] {
+function innerProductsOf(b: number, accs: readonly number[], as: readonly number[], k: number, nb: number, bv: number, bs: number): number[] {
   const term = (acc: number, a: number) => [
     ...op.get(acc),
     ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(0), ...op.get(bv), ...op.f64x2Mul,
@@ -92,21 +96,18 @@ function innerProductsOf(b: number, acc1: number, a1: number, acc2: number | und
     ...op.f64x2Add, ...op.set(acc),
   ];
   return [
-    ...op.v128Zero, ...op.set(acc1),
-    ...(acc2 === undefined ? [] : [...op.v128Zero, ...op.set(acc2)]),
+    ...accs.flatMap((acc) => [...op.v128Zero, ...op.set(acc)]),
     ...overModes(k, nb, [
       ...op.get(b), ...op.get(k), ...op.i32Add, ...op.v128Load(0), ...op.tee(bv), ...op.get(bv), ...x.swapLanes, ...op.set(bs),
-      ...term(acc1, a1),
-      ...(acc2 === undefined || a2 === undefined ? [] : term(acc2, a2)),
+      ...accs.flatMap((acc, q) => term(acc, as[q]!)),
     ]),
   ];
 }
 
 /**
- * acc1 = ⟨a|b1⟩ and acc2 = ⟨a|b2⟩ (when `b2` is given), the two chains interleaved; `ar`, `ai`,
- * `bv` v128 scratch locals.
+ * accs[q] = ⟨a|bs[q]⟩, the chains interleaved; `ar`, `ai`, `bv` v128 scratch locals.
  */
-function innerProductsWith(a: number, acc1: number, b1: number, acc2: number | undefined, b2: number | undefined, k: number, nb: number, ar: number, ai: number, bv: number): number[] {
+function innerProductsWith(a: number, accs: readonly number[], bs: readonly number[], k: number, nb: number, ar: number, ai: number, bv: number): number[] {
   const term = (acc: number, b: number) => [
     ...op.get(b), ...op.get(k), ...op.i32Add, ...op.v128Load(0), ...op.set(bv),
     ...op.get(acc),
@@ -116,13 +117,11 @@ function innerProductsWith(a: number, acc1: number, b1: number, acc2: number | u
     ...op.f64x2Add, ...op.set(acc),
   ];
   return [
-    ...op.v128Zero, ...op.set(acc1),
-    ...(acc2 === undefined ? [] : [...op.v128Zero, ...op.set(acc2)]),
+    ...accs.flatMap((acc) => [...op.v128Zero, ...op.set(acc)]),
     ...overModes(k, nb, [
       ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(0), ...op.set(ar),
       ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(8), ...SIGN1, ...x.v128Xor, ...op.set(ai),
-      ...term(acc1, b1),
-      ...(acc2 === undefined || b2 === undefined ? [] : term(acc2, b2)),
+      ...accs.flatMap((acc, q) => term(acc, bs[q]!)),
     ]),
   ];
 }
@@ -150,18 +149,18 @@ function nextNeighbour(j: number, p: number, pe: number, accept: number[]): numb
 }
 
 /**
- * Over the accepted neighbours of node i in list order, two at a time: `pair()` with j1, j2 set,
- * and `single()` with j1 set for a last odd one.
+ * Over the accepted neighbours of node i in list order, `js.length` at a time: `group(n)` with
+ * locals js[0 … n−1] set, n = js.length but for a last shorter group.
  */
-function acceptedInPairs(j1: number, j2: number, p: number, pe: number, accept: (j: number) => number[], pair: number[], single: number[]): number[] {
+function acceptedInGroups(js: readonly number[], p: number, pe: number, accept: (j: number) => number[], group: (n: number) => number[]): number[] {
   return [
     ...op.block, ...op.loop,
-    ...nextNeighbour(j1, p, pe, accept(j1)),
-    ...op.get(j1), ...op.i32(0), ...op.i32LtS, ...op.brIf(1),
-    ...nextNeighbour(j2, p, pe, accept(j2)),
-    ...op.get(j2), ...op.i32(0), ...op.i32LtS,
-    ...op.if, ...single, ...op.br(2), ...op.end,
-    ...pair,
+    ...js.flatMap((j, q) => [
+      ...nextNeighbour(j, p, pe, accept(j)),
+      ...op.get(j), ...op.i32(0), ...op.i32LtS,
+      ...(q === 0 ? op.brIf(1) : [...op.if, ...group(q), ...op.br(2), ...op.end]),
+    ]),
+    ...group(js.length),
     ...op.br(0),
     ...op.end, ...op.end,
   ];
@@ -189,9 +188,9 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
   const f = frame(
     [["lo", I32], ["hi", I32], ["dim", I32], ["g", F64], ["states", I32], ["out", I32], ["failed", I32], ["rowPtr", I32], ["colIdx", I32], ["deltaE", I32], ["partials", I32], ["block", I32]],
     [
-      ["i", I32], ["nb", I32], ["o", I32], ["oo", I32], ["p", I32], ["pe", I32], ["j1", I32], ["j2", I32], ["k", I32], ["deg", I32], ["live", I32],
+      ["i", I32], ["nb", I32], ["o", I32], ["oo", I32], ["p", I32], ["pe", I32], ...GROUP.map((q): [string, number] => [`j${q}`, I32]), ["k", I32], ["deg", I32], ["live", I32],
       ["self", F64], ["a", F64], ["sum", F64], ["de", F64], ["deSum", F64], ["deMax", F64],
-      ["acc", V128], ["acc2", V128], ["bv", V128], ["bs", V128], ["c", V128], ["cr", V128], ["ci", V128], ["v", V128],
+      ...GROUP.map((q): [string, number] => [`acc${q}`, V128]), ["bv", V128], ["bs", V128], ["c", V128], ["cr", V128], ["ci", V128], ["v", V128],
     ],
   );
   const L = f.at;
@@ -200,8 +199,10 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
   const at = (base: string, k: string) => [...g(base), ...g(k), ...op.i32Add];
   const failedOf = (node: number[]) => [...g("failed"), ...node, ...op.i32Add, ...x.i32Load8U(0)];
   const neighbour = [...g("p"), ...x.i32Load(0)];
+  const JS = GROUP.map((q) => L[`j${q}`]!);
+  const ACCS = GROUP.map((q) => L[`acc${q}`]!);
   // Local j ← the byte address of node j's old state.
-  const address = (j: string) => [...g("states"), ...g(j), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s(j)];
+  const address = (j: number) => [...g("states"), ...op.get(j), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...op.set(j)];
   // out_i += c·ψ_j for the neighbour whose overlap ⟨ψ_j|ψ_i⟩ is in `acc`, its state at address `j`.
   const pull = (acc: number, j: number) => [
     ...squaredModulus(acc, L.v!), ...x.f64Sqrt, ...s("a"),
@@ -248,14 +249,11 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
     // Each live neighbour j in list order: c = g·⟨ψ_j|ψ_i⟩/|⟨ψ_j|ψ_i⟩| (g when the overlap is 0),
     // out_i += c·ψ_j; the overlaps of two neighbours at a time (each its own chain).
     ...edgeRange(L.p!, L.pe!, L.i!, L.rowPtr!, L.colIdx!),
-    ...acceptedInPairs(L.j1!, L.j2!, L.p!, L.pe!, (j) => [...failedOf(op.get(j)), ...op.i32(1), ...x.i32Ne],
-      [
-        ...address("j1"), ...address("j2"),
-        ...innerProductsOf(L.o!, L.acc!, L.j1!, L.acc2!, L.j2!, L.k!, L.nb!, L.bv!, L.bs!),
-        ...pull(L.acc!, L.j1!), ...pull(L.acc2!, L.j2!),
-      ],
-      [...address("j1"), ...innerProductsOf(L.o!, L.acc!, L.j1!, undefined, undefined, L.k!, L.nb!, L.bv!, L.bs!), ...pull(L.acc!, L.j1!)],
-    ),
+    ...acceptedInGroups(JS, L.p!, L.pe!, (j) => [...failedOf(op.get(j)), ...op.i32(1), ...x.i32Ne], (n) => [
+      ...JS.slice(0, n).flatMap(address),
+      ...innerProductsOf(L.o!, ACCS.slice(0, n), JS.slice(0, n), L.k!, L.nb!, L.bv!, L.bs!),
+      ...ACCS.slice(0, n).flatMap((acc, q) => pull(acc, JS[q]!)),
+    ]),
     // normaliseNode: the squares summed in element order, then each element divided by the norm;
     // ΔE's amplitude sums ride along on the normalised values.
     ...op.f64(0), ...s("sum"),
@@ -264,13 +262,13 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
       ...g("sum"), ...g("v"), ...op.f64x2ExtractLane(0), ...op.f64Add, ...g("v"), ...op.f64x2ExtractLane(1), ...op.f64Add, ...s("sum"),
     ]),
     ...g("sum"), ...x.f64Sqrt, ...x.f64x2Splat, ...s("c"),
-    ...op.v128Zero, ...s("acc"),
+    ...op.v128Zero, ...s("acc0"),
     ...overModes(L.k!, L.nb!, [
       ...at("oo", "k"), ...at("oo", "k"), ...op.v128Load(0), ...g("c"), ...x.f64x2Div, ...op.tee(L.v!), ...x.v128Store(0),
-      ...g("acc"), ...g("v"), ...op.f64x2Add, ...s("acc"),
+      ...g("acc0"), ...g("v"), ...op.f64x2Add, ...s("acc0"),
     ]),
     // ΔE = 1 − (re² + im²)/d; its sum, max and the live count.
-    ...op.f64(1), ...squaredModulus(L.acc!, L.v!), ...g("dim"), ...op.f64ConvertI32S, ...x.f64Div, ...op.f64Sub, ...s("de"),
+    ...op.f64(1), ...squaredModulus(L.acc0!, L.v!), ...g("dim"), ...op.f64ConvertI32S, ...x.f64Div, ...op.f64Sub, ...s("de"),
     ...g("deltaE"), ...g("i"), ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...g("de"), ...op.f64Store(0),
     ...g("deSum"), ...g("de"), ...op.f64Add, ...s("deSum"),
     ...g("live"), ...op.i32(1), ...op.i32Add, ...s("live"),
@@ -294,13 +292,15 @@ function partialAddress(partials: number, block: number): number[] {
 function overlapFunction(): { name: string; params: number[]; locals: Array<[number, number]>; body: number[] } {
   const f = frame(
     [["lo", I32], ["hi", I32], ["dim", I32], ["states", I32], ["failed", I32], ["rowPtr", I32], ["colIdx", I32], ["partials", I32], ["block", I32]],
-    [["i", I32], ["nb", I32], ["o", I32], ["p", I32], ["pe", I32], ["j1", I32], ["j2", I32], ["k", I32], ["count", I32], ["sum", F64], ["acc", V128], ["acc2", V128], ["ar", V128], ["ai", V128], ["bv", V128], ["v", V128]],
+    [["i", I32], ["nb", I32], ["o", I32], ["p", I32], ["pe", I32], ...EDGE_GROUP.map((q): [string, number] => [`j${q}`, I32]), ["k", I32], ["count", I32], ["sum", F64], ...EDGE_GROUP.map((q): [string, number] => [`acc${q}`, V128]), ["ar", V128], ["ai", V128], ["bv", V128], ["v", V128]],
   );
   const L = f.at;
   const g = (n: string) => op.get(L[n]!);
   const s = (n: string) => op.set(L[n]!);
   const failedOf = (node: number[]) => [...g("failed"), ...node, ...op.i32Add, ...x.i32Load8U(0)];
-  const address = (j: string) => [...g("states"), ...g(j), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s(j)];
+  const JS = EDGE_GROUP.map((q) => L[`j${q}`]!);
+  const ACCS = EDGE_GROUP.map((q) => L[`acc${q}`]!);
+  const address = (j: number) => [...g("states"), ...op.get(j), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...op.set(j)];
   // sum += |⟨ψ_i|ψ_j⟩|² (in `acc`), count++.
   const add = (acc: number) => [
     ...g("sum"), ...squaredModulus(acc, L.v!), ...op.f64Add, ...s("sum"),
@@ -317,14 +317,11 @@ function overlapFunction(): { name: string; params: number[]; locals: Array<[num
     ...failedOf(g("i")), ...x.i32Eqz,
     ...op.if,
     ...edgeRange(L.p!, L.pe!, L.i!, L.rowPtr!, L.colIdx!),
-    ...acceptedInPairs(L.j1!, L.j2!, L.p!, L.pe!, (j) => [...op.get(j), ...g("i"), ...op.i32GtS, ...failedOf(op.get(j)), ...x.i32Eqz, ...x.i32And],
-      [
-        ...address("j1"), ...address("j2"),
-        ...innerProductsWith(L.o!, L.acc!, L.j1!, L.acc2!, L.j2!, L.k!, L.nb!, L.ar!, L.ai!, L.bv!),
-        ...add(L.acc!), ...add(L.acc2!),
-      ],
-      [...address("j1"), ...innerProductsWith(L.o!, L.acc!, L.j1!, undefined, undefined, L.k!, L.nb!, L.ar!, L.ai!, L.bv!), ...add(L.acc!)],
-    ),
+    ...acceptedInGroups(JS, L.p!, L.pe!, (j) => [...op.get(j), ...g("i"), ...op.i32GtS, ...failedOf(op.get(j)), ...x.i32Eqz, ...x.i32And], (n) => [
+      ...JS.slice(0, n).flatMap(address),
+      ...innerProductsWith(L.o!, ACCS.slice(0, n), JS.slice(0, n), L.k!, L.nb!, L.ar!, L.ai!, L.bv!),
+      ...ACCS.slice(0, n).flatMap(add),
+    ]),
     ...op.end,
     ...g("i"), ...op.i32(1), ...op.i32Add, ...s("i"),
     ...op.br(0),
