@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { coupleMeanField, KET_NODES, measureDeltaE, overlapEdges } from "../src/model/resonance/mesh-blocks.js";
-import { coupleBlock, meshCoupleKernel, overlapBlock } from "../src/model/resonance/mesh-couple-simd.js";
+import { bindMeshCouple, meshCoupleKernel } from "../src/model/resonance/mesh-couple-simd.js";
 import { ResonanceMesh } from "../src/model/resonance/mesh.js";
 import { RandomStream } from "../src/numeric/random/stream.js";
 import { numberArg as arg, runPython, timeMedian } from "./lib.js";
@@ -33,7 +33,7 @@ if (!mesh.arena || !meshCoupleKernel.available()) {
 }
 for (let t = 0; t < 5; t++) mesh.step(DT);
 const m = mesh.buffers;
-const fns = meshCoupleKernel.instantiateOn(mesh.arena.memory);
+const kernels = bindMeshCouple(meshCoupleKernel.instantiateOn(mesh.arena.memory), mesh.buffers);
 const s = m.states[mesh.currentBuffer]!;
 const out = m.states[1 - mesh.currentBuffer]!;
 
@@ -44,13 +44,13 @@ const jsCouple = () => {
   }
 };
 const simdCouple = () => {
-  for (let b = 0; b < BLOCKS; b++) coupleBlock(fns, m, b, s, out, DT);
+  for (let b = 0; b < BLOCKS; b++) kernels.coupleMeanField(b, m.bounds[b]!, m.bounds[b + 1]!, s, out, DT);
 };
 const jsEdges = () => {
   for (let b = 0; b < BLOCKS; b++) overlapEdges(m, b, m.bounds[b]!, m.bounds[b + 1]!, s, KET_NODES);
 };
 const simdEdges = () => {
-  for (let b = 0; b < BLOCKS; b++) overlapBlock(fns, m, b, s);
+  for (let b = 0; b < BLOCKS; b++) kernels.overlapEdges(b, m.bounds[b]!, m.bounds[b + 1]!, s);
 };
 
 /** Whether `a` then `b` leave the same bytes in `out`, `deltaE` and the partials. */

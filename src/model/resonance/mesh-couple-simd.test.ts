@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { NumpyRandomState } from "../../numeric/random/mt19937.js";
 import { RandomStream } from "../../numeric/random/stream.js";
 import { ResonanceMesh } from "./mesh.js";
-import { coupleMeanField, KET_NODES, measureDeltaE, overlapEdges, PARTIALS } from "./mesh-blocks.js";
-import { coupleBlock, meshCoupleKernel, overlapBlock } from "./mesh-couple-simd.js";
+import { type BlockExecutor, coupleMeanField, KET_NODES, measureDeltaE, type MeshPhase, overlapEdges, PARTIALS, PHASE_COUPLE, PHASE_RCF, runBlockPhase } from "./mesh-blocks.js";
+import { bindMeshCouple, meshCoupleKernel, type MeshCoupleKernels } from "./mesh-couple-simd.js";
 import type { MeshParams } from "./mesh-params.js";
 
 /** Index of the first element where a and b differ under Object.is, or −1. */
@@ -74,7 +74,7 @@ describe("mesh coupling and edge pass as WebAssembly SIMD on the arena", () => {
       for (const dtS of [1e-10, 3e-11]) {
         const m = randomMesh({ ...p, kappaPerS: 1e9 }, blocks, p.nodes + p.dim!);
         const b = m.buffers;
-        const fns = meshCoupleKernel.instantiateOn(m.arena!.memory);
+        const kernels = bindMeshCouple(meshCoupleKernel.instantiateOn(m.arena!.memory), m.buffers);
         const [s, out] = b.states;
         reset(m);
         for (let k = 0; k < blocks; k++) {
@@ -83,7 +83,7 @@ describe("mesh coupling and edge pass as WebAssembly SIMD on the arena", () => {
         }
         const js = { out: out.slice(), deltaE: b.deltaE.slice(), partials: b.partials.slice() };
         reset(m);
-        for (let k = 0; k < blocks; k++) coupleBlock(fns, b, k, s, out, dtS);
+        for (let k = 0; k < blocks; k++) kernels.coupleMeanField(k, b.bounds[k]!, b.bounds[k + 1]!, s, out, dtS);
         expect(firstDifference(out, js.out)).toBe(-1);
         expect(firstDifference(b.deltaE, js.deltaE)).toBe(-1);
         expect(firstDifference(b.partials, js.partials)).toBe(-1);
@@ -97,16 +97,57 @@ describe("mesh coupling and edge pass as WebAssembly SIMD on the arena", () => {
     it(`edge pass equals overlapEdges bit for bit: ${name}`, () => {
       const m = randomMesh(p, blocks, 3 * p.nodes + p.dim!);
       const b = m.buffers;
-      const fns = meshCoupleKernel.instantiateOn(m.arena!.memory);
+      const kernels = bindMeshCouple(meshCoupleKernel.instantiateOn(m.arena!.memory), m.buffers);
       for (const s of b.states) {
         reset(m);
         for (let k = 0; k < blocks; k++) overlapEdges(b, k, b.bounds[k]!, b.bounds[k + 1]!, s, KET_NODES);
         const js = b.partials.slice();
         reset(m);
-        for (let k = 0; k < blocks; k++) overlapBlock(fns, b, k, s);
+        for (let k = 0; k < blocks; k++) kernels.overlapEdges(k, b.bounds[k]!, b.bounds[k + 1]!, s);
         expect(firstDifference(b.partials, js)).toBe(-1);
         for (let k = 0; k < blocks; k++) expect(js[PARTIALS * k + 4]).toBeGreaterThan(0);
       }
     });
   }
+
+  it("a mesh whose coupling and edge phases run on the kernels steps exactly as the plain mesh (states, metrics, vetoes)", () => {
+    const p = { nodes: 600, dim: 12, topology: "clusters" as const, clusterSize: 150, degree: 4, kappaPerS: 1e9, gammaPerS: 3e8, deltaEThreshold: 0.02 };
+    const make = () => {
+      const m = ResonanceMesh.init(p, RandomStream.fromSeed(5, "mesh"), undefined, { blocks: 4 });
+      for (const i of [3, 151, 152, 420]) m.failNode(i);
+      return m;
+    };
+    const plain = make();
+    const viaKernels = make();
+    viaKernels.setExecutor(new KernelBlocks(viaKernels, bindMeshCouple(meshCoupleKernel.instantiateOn(viaKernels.arena!.memory), viaKernels.buffers)));
+    let vetoes = 0;
+    for (let t = 0; t < 30; t++) {
+      const a = plain.step(1e-10, t % 3 === 0);
+      const b = viaKernels.step(1e-10, t % 3 === 0);
+      expect(b).toEqual(a);
+      vetoes += a.events.length;
+    }
+    expect(vetoes).toBeGreaterThan(0);
+    expect(firstDifference(viaKernels.nodeStates.data, plain.nodeStates.data)).toBe(-1);
+  });
 });
+
+/** Blocks one after the other, the mean-field coupling and edge phases through the kernels, the others as JavaScript. */
+class KernelBlocks implements BlockExecutor {
+  constructor(private readonly mesh: ResonanceMesh, private readonly kernels: MeshCoupleKernels) {}
+
+  run(phase: MeshPhase, dtS: number, cur: number, externalClock: boolean): void {
+    const m = this.mesh.buffers;
+    for (let b = 0; b < this.mesh.blocks; b++) {
+      const lo = m.bounds[b]!;
+      const hi = m.bounds[b + 1]!;
+      if (phase === PHASE_COUPLE) this.kernels.coupleMeanField(b, lo, hi, m.states[cur]!, m.states[1 - cur]!, dtS);
+      else if (phase === PHASE_RCF) this.kernels.overlapEdges(b, lo, hi, m.states[cur]!);
+      else runBlockPhase(m, phase, b, this.mesh.blockRandom[b]!, dtS, cur, externalClock);
+    }
+  }
+
+  pull(): void {}
+
+  push(): void {}
+}

@@ -339,17 +339,26 @@ export const meshCoupleKernel = new WasmKernel<MeshCoupleFns>(
 );
 
 /**
- * `coupleMeanField(m, lo, hi, s, out, dtS)` then `measureDeltaE(m, b, lo, hi, out, KET_NODES)` for
- * block b of a mesh whose arrays live in the memory `fns` was instantiated on.
+ * The kernels bound to a mesh's buffers (which must live in the memory `fns` was instantiated on),
+ * in the shape of `BlockKernels` (mesh-blocks.ts): `coupleMeanField` is `coupleMeanField(m, lo, hi,
+ * s, out, dtS)` followed by `measureDeltaE(m, b, lo, hi, out, KET_NODES)` (κ > 0: with κ = 0 the
+ * tick does not couple), `overlapEdges` is `overlapEdges(m, b, lo, hi, s, KET_NODES)`.
  */
-export function coupleBlock(fns: MeshCoupleFns, m: MeshBuffers, b: number, s: Float64Array, out: Float64Array, dtS: number): void {
-  const { dim, kappaPerS } = m.params;
-  fns.couple(m.bounds[b]!, m.bounds[b + 1]!, dim, kappaPerS * dtS, s.byteOffset, out.byteOffset, m.failed.byteOffset,
-    m.neighbours.rowPtr.byteOffset, m.neighbours.colIdx.byteOffset, m.deltaE.byteOffset, m.partials.byteOffset, b);
+export interface MeshCoupleKernels {
+  coupleMeanField(b: number, lo: number, hi: number, s: Float64Array, out: Float64Array, dtS: number): void;
+  overlapEdges(b: number, lo: number, hi: number, s: Float64Array): void;
 }
 
-/** `overlapEdges(m, b, lo, hi, s, KET_NODES)` for block b of a mesh whose arrays live in the memory `fns` was instantiated on. */
-export function overlapBlock(fns: MeshCoupleFns, m: MeshBuffers, b: number, s: Float64Array): void {
-  fns.overlap(m.bounds[b]!, m.bounds[b + 1]!, m.params.dim, s.byteOffset, m.failed.byteOffset,
-    m.neighbours.rowPtr.byteOffset, m.neighbours.colIdx.byteOffset, m.partials.byteOffset, b);
+/** `fns` (an instance on the arena holding `m`'s arrays) bound to `m`. */
+export function bindMeshCouple(fns: MeshCoupleFns, m: MeshBuffers): MeshCoupleKernels {
+  const { dim, kappaPerS } = m.params;
+  const failed = m.failed.byteOffset;
+  const rowPtr = m.neighbours.rowPtr.byteOffset;
+  const colIdx = m.neighbours.colIdx.byteOffset;
+  const deltaE = m.deltaE.byteOffset;
+  const partials = m.partials.byteOffset;
+  return {
+    coupleMeanField: (b, lo, hi, s, out, dtS) => fns.couple(lo, hi, dim, kappaPerS * dtS, s.byteOffset, out.byteOffset, failed, rowPtr, colIdx, deltaE, partials, b),
+    overlapEdges: (b, lo, hi, s) => fns.overlap(lo, hi, dim, s.byteOffset, failed, rowPtr, colIdx, partials, b),
+  };
 }
