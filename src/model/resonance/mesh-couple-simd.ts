@@ -40,7 +40,6 @@ export interface MeshCoupleFns {
 // Instructions module-bytes.ts does not list (WebAssembly core spec §5.4, SIMD opcodes after 0xFD).
 const x = {
   else: [0x05],
-  ifF64: [0x04, F64],
   ifV128: [0x04, V128],
   select: [0x1b],
   i32Load: (offset = 0) => [0x28, 2, ...u32(offset)],
