@@ -172,7 +172,8 @@ export interface NodeForm {
   overlap(s: Float64Array, dim: number, i: number, j: number): number;
 }
 
-const KET_NODES: NodeForm = { length: (dim) => 2 * dim, deltaE: deltaENode, writeOdos, overlap: rcfPair };
+/** The ket form of a node (2d doubles): the ket mesh's ΔE, veto and edge phases (and their WebAssembly twins' reference). */
+export const KET_NODES: NodeForm = { length: (dim) => 2 * dim, deltaE: deltaENode, writeOdos, overlap: rcfPair };
 
 /** τ_i ← τ_i + y_i·Δt + σ_w·√Δt·ξ for the block's nodes. */
 export function advanceClocks(m: MeshBuffers, lo: number, hi: number, rng: BlockRandom, dtS: number): void {
@@ -209,7 +210,7 @@ export function applyPhases(m: MeshBuffers, lo: number, hi: number, s: Float64Ar
 }
 
 /** Step 2, mean field: ψ_i ← normalise(ψ_i + κΔt Σ_j (e^{iα_ij} ψ_j − ψ_i)), from the old states `s` into `out`. */
-function coupleMeanField(m: MeshBuffers, lo: number, hi: number, s: Float64Array, out: Float64Array, dtS: number): void {
+export function coupleMeanField(m: MeshBuffers, lo: number, hi: number, s: Float64Array, out: Float64Array, dtS: number): void {
   const { dim, kappaPerS } = m.params;
   const g = kappaPerS * dtS;
   const { rowPtr, colIdx } = m.neighbours;

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { NumpyRandomState } from "../../numeric/random/mt19937.js";
+import { RandomStream } from "../../numeric/random/stream.js";
+import { ResonanceMesh } from "./mesh.js";
+import { type BlockExecutor, coupleMeanField, KET_NODES, measureDeltaE, type MeshPhase, overlapEdges, PARTIALS, PHASE_COUPLE, PHASE_RCF, runBlockPhase } from "./mesh-blocks.js";
+import { bindMeshCouple, meshCoupleKernel, type MeshCoupleKernels } from "./mesh-couple-simd.js";
+import type { MeshParams } from "./mesh-params.js";
+
+/** Index of the first element where a and b differ under Object.is, or −1. */
+function firstDifference(a: Float64Array, b: Float64Array): number {
+  expect(a.length).toBe(b.length);
+  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return k;
+  return -1;
+}
+
+/**
+ * A mesh in an arena with random (unnormalised) states in buffer 0, some failed nodes, one live
+ * node with a zero state (its own norm is 0: NaN amplitudes), one live node orthogonal to its live
+ * neighbours (overlap exactly 0: the coupling's `a = 0` branch) and, but on a complete graph (where it would reach every node), one live
+ * node with a NaN amplitude.
+ */
+function randomMesh(p: Partial<MeshParams> & { nodes: number }, blocks: number, seed: number): ResonanceMesh {
+  const m = ResonanceMesh.init(p, RandomStream.fromSeed(seed, "mesh"), undefined, { blocks });
+  expect(m.arena).toBeDefined();
+  const r = new NumpyRandomState(seed);
+  const s = m.buffers.states[0];
+  for (let x = 0; x < s.length; x++) s[x] = r.randn() * (r.randomSample() < 0.1 ? 1e-3 : 1);
+  const failed = m.buffers.failed;
+  for (let i = 0; i < p.nodes; i++) if (r.randomSample() < 0.15) failed[i] = 1;
+  const L = 2 * m.params.dim;
+  const zero = 7;
+  failed[zero] = 0;
+  s.fill(0, zero * L, (zero + 1) * L);
+  const lone = 20;
+  failed[lone] = 0;
+  s.fill(0, lone * L, (lone + 1) * L);
+  s[lone * L] = 1;
+  const { rowPtr, colIdx } = m.neighbours;
+  for (let q = rowPtr[lone]!; q < rowPtr[lone + 1]!; q++) {
+    const j = colIdx[q]!;
+    if (failed[j] === 1 || j === zero) continue;
+    s.fill(0, j * L, (j + 1) * L);
+    s[j * L + 2] = -0.5;
+    s[j * L + 3] = 0.75;
+  }
+  if (p.topology !== "complete") {
+    failed[11] = 0;
+    s[11 * L + 3] = Number.NaN;
+  }
+  return m;
+}
+
+/** deltaE, partials and buffer 1 reset to the same sentinels before each run. */
+function reset(m: ResonanceMesh): void {
+  m.buffers.deltaE.fill(-0.25);
+  m.buffers.partials.fill(Number.POSITIVE_INFINITY);
+  m.buffers.states[1].fill(-3);
+}
+
+const cases: Array<{ name: string; p: Partial<MeshParams> & { nodes: number }; blocks: number }> = [
+  { name: "d = 12, clusters of 40 with a backbone, 5 blocks", p: { nodes: 301, dim: 12, topology: "clusters", clusterSize: 40, degree: 4 }, blocks: 5 },
+  { name: "d = 5 (odd), ring of degree 4, 3 blocks", p: { nodes: 157, dim: 5, topology: "ring", degree: 4 }, blocks: 3 },
+  { name: "d = 2, ring of degree 6, 1 block", p: { nodes: 64, dim: 2, topology: "ring", degree: 6 }, blocks: 1 },
+  { name: "d = 13, complete graph, 4 blocks", p: { nodes: 40, dim: 13, topology: "complete" }, blocks: 4 },
+];
+
+describe("mesh coupling and edge pass as WebAssembly SIMD on the arena", () => {
+  it("is available and instantiates on a mesh's arena", () => {
+    expect(meshCoupleKernel.available()).toBe(true);
+  });
+
+  for (const { name, p, blocks } of cases) {
+    it(`coupling + ΔE equal coupleMeanField + measureDeltaE bit for bit: ${name}`, () => {
+      for (const dtS of [1e-10, 3e-11]) {
+        const m = randomMesh({ ...p, kappaPerS: 1e9 }, blocks, p.nodes + p.dim!);
+        const b = m.buffers;
+        const kernels = bindMeshCouple(meshCoupleKernel.instantiateOn(m.arena!.memory), m.buffers);
+        const [s, out] = b.states;
+        reset(m);
+        for (let k = 0; k < blocks; k++) {
+          coupleMeanField(b, b.bounds[k]!, b.bounds[k + 1]!, s, out, dtS);
+          measureDeltaE(b, k, b.bounds[k]!, b.bounds[k + 1]!, out, KET_NODES);
+        }
+        const js = { out: out.slice(), deltaE: b.deltaE.slice(), partials: b.partials.slice() };
+        reset(m);
+        for (let k = 0; k < blocks; k++) kernels.coupleMeanField(k, b.bounds[k]!, b.bounds[k + 1]!, s, out, dtS);
+        expect(firstDifference(out, js.out)).toBe(-1);
+        expect(firstDifference(b.deltaE, js.deltaE)).toBe(-1);
+        expect(firstDifference(b.partials, js.partials)).toBe(-1);
+        // The run exercised what it claims to: NaN amplitudes, failed nodes, live nodes in every block.
+        expect(js.out.some((v) => Number.isNaN(v))).toBe(p.topology !== "complete");
+        expect(b.failed.some((f) => f === 1)).toBe(true);
+        for (let k = 0; k < blocks; k++) expect(js.partials[PARTIALS * k + 2]).toBeGreaterThan(0);
+      }
+    });
+
+    it(`edge pass equals overlapEdges bit for bit: ${name}`, () => {
+      const m = randomMesh(p, blocks, 3 * p.nodes + p.dim!);
+      const b = m.buffers;
+      const kernels = bindMeshCouple(meshCoupleKernel.instantiateOn(m.arena!.memory), m.buffers);
+      for (const s of b.states) {
+        reset(m);
+        for (let k = 0; k < blocks; k++) overlapEdges(b, k, b.bounds[k]!, b.bounds[k + 1]!, s, KET_NODES);
+        const js = b.partials.slice();
+        reset(m);
+        for (let k = 0; k < blocks; k++) kernels.overlapEdges(k, b.bounds[k]!, b.bounds[k + 1]!, s);
+        expect(firstDifference(b.partials, js)).toBe(-1);
+        for (let k = 0; k < blocks; k++) expect(js[PARTIALS * k + 4]).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  it("a mesh whose coupling and edge phases run on the kernels steps exactly as the plain mesh (states, metrics, vetoes)", () => {
+    const p = { nodes: 600, dim: 12, topology: "clusters" as const, clusterSize: 150, degree: 4, kappaPerS: 1e9, gammaPerS: 3e8, deltaEThreshold: 0.02 };
+    const make = () => {
+      const m = ResonanceMesh.init(p, RandomStream.fromSeed(5, "mesh"), undefined, { blocks: 4 });
+      for (const i of [3, 151, 152, 420]) m.failNode(i);
+      return m;
+    };
+    const plain = make();
+    const viaKernels = make();
+    viaKernels.setExecutor(new KernelBlocks(viaKernels, bindMeshCouple(meshCoupleKernel.instantiateOn(viaKernels.arena!.memory), viaKernels.buffers)));
+    let vetoes = 0;
+    for (let t = 0; t < 30; t++) {
+      const a = plain.step(1e-10, t % 3 === 0);
+      const b = viaKernels.step(1e-10, t % 3 === 0);
+      expect(b).toEqual(a);
+      vetoes += a.events.length;
+    }
+    expect(vetoes).toBeGreaterThan(0);
+    expect(firstDifference(viaKernels.nodeStates.data, plain.nodeStates.data)).toBe(-1);
+  });
+});
+
+/** Blocks one after the other, the mean-field coupling and edge phases through the kernels, the others as JavaScript. */
+class KernelBlocks implements BlockExecutor {
+  constructor(private readonly mesh: ResonanceMesh, private readonly kernels: MeshCoupleKernels) {}
+
+  run(phase: MeshPhase, dtS: number, cur: number, externalClock: boolean): void {
+    const m = this.mesh.buffers;
+    for (let b = 0; b < this.mesh.blocks; b++) {
+      const lo = m.bounds[b]!;
+      const hi = m.bounds[b + 1]!;
+      if (phase === PHASE_COUPLE) this.kernels.coupleMeanField(b, lo, hi, m.states[cur]!, m.states[1 - cur]!, dtS);
+      else if (phase === PHASE_RCF) this.kernels.overlapEdges(b, lo, hi, m.states[cur]!);
+      else runBlockPhase(m, phase, b, this.mesh.blockRandom[b]!, dtS, cur, externalClock);
+    }
+  }
+
+  pull(): void {}
+
+  push(): void {}
+}

@@ -1,0 +1,363 @@
+/**
+ * The ket mesh's mean-field coupling step (with ΔE of the coupled nodes) and its edge pass as
+ * WebAssembly SIMD kernels on the mesh's arena (mesh-arena.ts): every array is addressed by its
+ * view's byte offset in the one shared memory, so a kernel runs on the very bytes the JavaScript
+ * phases and the worker threads use. Results equal `coupleMeanField` + `measureDeltaE` and
+ * `overlapEdges` (mesh-blocks.ts) bit for bit: the same floating-point operations in the same
+ * order, two lanes holding the real and imaginary parts of one complex sum.
+ *
+ * One complex product term of ⟨a|b⟩ (a the conjugated state) runs on a lane pair as
+ *   [re, im] += [a_r, a_r]·[b_r, b_i] + [a_i, −a_i]·[b_i, b_r],
+ * which is `re += a_r b_r + a_i b_i`, `im += a_r b_i − a_i b_r` term for term (a product of
+ * negated factors is the negated product, x + (−y) is x − y, and the order of a two-term sum does
+ * not change its rounding). The coupling update is
+ *   [o_r, o_i] ← ([o_r, o_i] + [c_r, c_r]·[j_r, j_i]) + [−c_i, c_i]·[j_i, j_r],
+ * that is `o_r + c_r j_r − c_i j_i` and `o_i + c_r j_i + c_i j_r` as written in JavaScript.
+ * Lane-wise products, quotients and sums (self·ψ, (g·re, g·im)/a, ψ/‖ψ‖, ΔE's two amplitude sums)
+ * are the scalar ones; the norm's sum of squares stays one chain in element order. The overlaps of
+ * two neighbours run side by side (two independent chains, each in the scalar order), and their
+ * contributions are then added to ψ_i, or to the edge sum, one after the other in list order.
+ *
+ * The module is written out byte by byte (numeric/wasm/module-bytes.ts) and imports a shared
+ * memory of up to `SHARED_MAX_PAGES` pages, so it instantiates on an arena (`instantiateOn`).
+ */
+import { SHARED_MAX_PAGES, WasmKernel } from "../../numeric/wasm/kernel.js";
+import { F64, I32, moduleBytes, op, u32, V128 } from "../../numeric/wasm/module-bytes.js";
+import { PARTIALS, type MeshBuffers } from "./mesh-blocks.js";
+
+/** The kernels' exports; every array argument is a byte offset into the memory. */
+export interface MeshCoupleFns {
+  /**
+   * Mean-field coupling of nodes [lo, hi) from `states` into `out` with g = κΔt, then ΔE of the
+   * live nodes into `deltaE` and the block's ΔE sum, max and live count into
+   * `partials[PARTIALS·block + 0, 1, 2]`.
+   */
+  couple(lo: number, hi: number, dim: number, g: number, states: number, out: number, failed: number, rowPtr: number, colIdx: number, deltaE: number, partials: number, block: number): void;
+  /** |⟨ψ_i|ψ_j⟩|² summed over live edges (i, j), i < j, i in [lo, hi), and their count, into `partials[PARTIALS·block + 3, 4]`. */
+  overlap(lo: number, hi: number, dim: number, states: number, failed: number, rowPtr: number, colIdx: number, partials: number, block: number): void;
+}
+
+// Instructions module-bytes.ts does not list (WebAssembly core spec §5.4, SIMD opcodes after 0xFD).
+const x = {
+  else: [0x05],
+  ifV128: [0x04, V128],
+  select: [0x1b],
+  i32Load: (offset = 0) => [0x28, 2, ...u32(offset)],
+  i32Load8U: (offset = 0) => [0x2d, 0, ...u32(offset)],
+  i32Eqz: [0x45], i32And: [0x71], i32Eq: [0x46], i32Ne: [0x47], i32GeS: [0x4e], i32Mul: [0x6c],
+  f64Gt: [0x64], f64Mul: [0xa2], f64Div: [0xa3], f64Sqrt: [0x9f],
+  v128Load64Splat: (offset = 0) => [0xfd, 0x0a, 3, ...u32(offset)],
+  v128Store: (offset = 0) => [0xfd, 0x0b, 4, ...u32(offset)],
+  v128Const: (bytes: number[]) => [0xfd, 0x0c, ...bytes],
+  /** Of two vectors on the stack, the first's two 64-bit lanes swapped. */
+  swapLanes: [0xfd, 0x0d, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7],
+  v128Xor: [0xfd, ...u32(0x51)],
+  f64x2Splat: [0xfd, ...u32(0x14)],
+  f64x2Div: [0xfd, ...u32(243)],
+  f64x2ReplaceLane: (lane: number) => [0xfd, 0x22, lane],
+};
+/** Neighbours whose overlaps the coupling kernel computes side by side (the mesh's degree is 4–6). */
+const GROUP = [0, 1];
+/** Edges (i, j > i) whose overlaps the edge kernel computes side by side (about degree/2 per node). */
+const EDGE_GROUP = [0, 1];
+
+/** Sign bit of lane 0 / lane 1 (xor negates that lane). */
+const SIGN0 = x.v128Const([0, 0, 0, 0, 0, 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0]);
+const SIGN1 = x.v128Const([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80]);
+
+/** Parameters then locals by name: index, and the locals' declaration. */
+function frame(params: Array<[string, number]>, locals: Array<[string, number]>): { at: Record<string, number>; params: number[]; locals: Array<[number, number]> } {
+  const at: Record<string, number> = {};
+  [...params, ...locals].forEach(([n], i) => (at[n] = i));
+  return { at, params: params.map(([, t]) => t), locals: locals.map(([, t]) => [1, t]) };
+}
+
+/** `for (k = 0; k < nb; k += 16) body` (nb > 0: a node has at least one mode). */
+function overModes(k: number, nb: number, body: number[]): number[] {
+  return [
+    ...op.i32(0), ...op.set(k),
+    ...op.loop, ...body,
+    ...op.get(k), ...op.i32(16), ...op.i32Add, ...op.tee(k), ...op.get(nb), ...op.i32LtS, ...op.brIf(0),
+    ...op.end,
+  ];
+}
+
+/**
+ * accs[q] = ⟨as[q]|b⟩ as [re, im] for nodes at byte addresses as[q] and b (`rcfBetween`'s sums,
+ * the chains interleaved); `k` the mode byte offset, `bv` and `bs` v128 scratch locals.
+ */
+function innerProductsOf(b: number, accs: readonly number[], as: readonly number[], k: number, nb: number, bv: number, bs: number): number[] {
+  const term = (acc: number, a: number) => [
+    ...op.get(acc),
+    ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(0), ...op.get(bv), ...op.f64x2Mul,
+    ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(8), ...SIGN1, ...x.v128Xor, ...op.get(bs), ...op.f64x2Mul,
+    ...op.f64x2Add,
+    ...op.f64x2Add, ...op.set(acc),
+  ];
+  return [
+    ...accs.flatMap((acc) => [...op.v128Zero, ...op.set(acc)]),
+    ...overModes(k, nb, [
+      ...op.get(b), ...op.get(k), ...op.i32Add, ...op.v128Load(0), ...op.tee(bv), ...op.get(bv), ...x.swapLanes, ...op.set(bs),
+      ...accs.flatMap((acc, q) => term(acc, as[q]!)),
+    ]),
+  ];
+}
+
+/**
+ * accs[q] = ⟨a|bs[q]⟩, the chains interleaved; `ar`, `ai`, `bv` v128 scratch locals.
+ */
+function innerProductsWith(a: number, accs: readonly number[], bs: readonly number[], k: number, nb: number, ar: number, ai: number, bv: number): number[] {
+  const term = (acc: number, b: number) => [
+    ...op.get(b), ...op.get(k), ...op.i32Add, ...op.v128Load(0), ...op.set(bv),
+    ...op.get(acc),
+    ...op.get(ar), ...op.get(bv), ...op.f64x2Mul,
+    ...op.get(ai), ...op.get(bv), ...op.get(bv), ...x.swapLanes, ...op.f64x2Mul,
+    ...op.f64x2Add,
+    ...op.f64x2Add, ...op.set(acc),
+  ];
+  return [
+    ...accs.flatMap((acc) => [...op.v128Zero, ...op.set(acc)]),
+    ...overModes(k, nb, [
+      ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(0), ...op.set(ar),
+      ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(8), ...SIGN1, ...x.v128Xor, ...op.set(ai),
+      ...accs.flatMap((acc, q) => term(acc, bs[q]!)),
+    ]),
+  ];
+}
+
+/** p, pe = byte addresses of node i's first and past-last entries in colIdx. */
+function edgeRange(p: number, pe: number, i: number, rowPtr: number, colIdx: number): number[] {
+  const entry = (offset: number) => [...op.get(colIdx), ...op.get(rowPtr), ...op.get(i), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...x.i32Load(offset), ...op.i32(2), ...op.i32Shl, ...op.i32Add];
+  return [...entry(0), ...op.set(p), ...entry(4), ...op.set(pe)];
+}
+
+/**
+ * j = the next neighbour from entry p on for which `accept` (code reading local j, leaving an
+ * i32) holds, p moved past it; j = −1 when the entries run out first.
+ */
+function nextNeighbour(j: number, p: number, pe: number, accept: number[]): number[] {
+  return [
+    ...op.block, ...op.loop,
+    ...op.get(p), ...op.get(pe), ...x.i32GeS, ...op.if, ...op.i32(-1), ...op.set(j), ...op.br(2), ...op.end,
+    ...op.get(p), ...x.i32Load(0), ...op.set(j),
+    ...op.get(p), ...op.i32(4), ...op.i32Add, ...op.set(p),
+    ...accept, ...op.brIf(1),
+    ...op.br(0),
+    ...op.end, ...op.end,
+  ];
+}
+
+/**
+ * Over the accepted neighbours of node i in list order, `js.length` at a time: `group(n)` with
+ * locals js[0 … n−1] set, n = js.length but for a last shorter group.
+ */
+function acceptedInGroups(js: readonly number[], p: number, pe: number, accept: (j: number) => number[], group: (n: number) => number[]): number[] {
+  return [
+    ...op.block, ...op.loop,
+    ...js.flatMap((j, q) => [
+      ...nextNeighbour(j, p, pe, accept(j)),
+      ...op.get(j), ...op.i32(0), ...op.i32LtS,
+      ...(q === 0 ? op.brIf(1) : [...op.if, ...group(q), ...op.br(2), ...op.end]),
+    ]),
+    ...group(js.length),
+    ...op.br(0),
+    ...op.end, ...op.end,
+  ];
+}
+
+/** `for (p = colIdx + 4·rowPtr[i]; p < colIdx + 4·rowPtr[i+1]; p += 4) body`. */
+function overEdges(p: number, pe: number, i: number, rowPtr: number, colIdx: number, body: number[]): number[] {
+  return [
+    ...edgeRange(p, pe, i, rowPtr, colIdx),
+    ...op.block, ...op.loop,
+    ...op.get(p), ...op.get(pe), ...x.i32GeS, ...op.brIf(1),
+    ...body,
+    ...op.get(p), ...op.i32(4), ...op.i32Add, ...op.set(p),
+    ...op.br(0),
+    ...op.end, ...op.end,
+  ];
+}
+
+/** lane 0 · lane 0 + lane 1 · lane 1 of local `v` (re² + im²), onto the stack; `sq` a v128 scratch local. */
+function squaredModulus(v: number, sq: number): number[] {
+  return [...op.get(v), ...op.get(v), ...op.f64x2Mul, ...op.tee(sq), ...op.f64x2ExtractLane(0), ...op.get(sq), ...op.f64x2ExtractLane(1), ...op.f64Add];
+}
+
+function coupleFunction(): { name: string; params: number[]; locals: Array<[number, number]>; body: number[] } {
+  const f = frame(
+    [["lo", I32], ["hi", I32], ["dim", I32], ["g", F64], ["states", I32], ["out", I32], ["failed", I32], ["rowPtr", I32], ["colIdx", I32], ["deltaE", I32], ["partials", I32], ["block", I32]],
+    [
+      ["i", I32], ["nb", I32], ["o", I32], ["oo", I32], ["p", I32], ["pe", I32], ...GROUP.map((q): [string, number] => [`j${q}`, I32]), ["k", I32], ["deg", I32], ["live", I32],
+      ["self", F64], ["a", F64], ["sum", F64], ["de", F64], ["deSum", F64], ["deMax", F64],
+      ...GROUP.map((q): [string, number] => [`acc${q}`, V128]), ["bv", V128], ["bs", V128], ["c", V128], ["cr", V128], ["ci", V128], ["v", V128],
+    ],
+  );
+  const L = f.at;
+  const g = (n: string) => op.get(L[n]!);
+  const s = (n: string) => op.set(L[n]!);
+  const at = (base: string, k: string) => [...g(base), ...g(k), ...op.i32Add];
+  const failedOf = (node: number[]) => [...g("failed"), ...node, ...op.i32Add, ...x.i32Load8U(0)];
+  const neighbour = [...g("p"), ...x.i32Load(0)];
+  const JS = GROUP.map((q) => L[`j${q}`]!);
+  const ACCS = GROUP.map((q) => L[`acc${q}`]!);
+  // Local j ← the byte address of node j's old state.
+  const address = (j: number) => [...g("states"), ...op.get(j), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...op.set(j)];
+  // out_i += c·ψ_j for the neighbour whose overlap ⟨ψ_j|ψ_i⟩ is in `acc`, its state at address `j`.
+  const pull = (acc: number, j: number) => [
+    ...squaredModulus(acc, L.v!), ...x.f64Sqrt, ...s("a"),
+    ...g("a"), ...op.f64(0), ...x.f64Gt,
+    ...x.ifV128,
+    ...g("g"), ...x.f64x2Splat, ...op.get(acc), ...op.f64x2Mul, ...g("a"), ...x.f64x2Splat, ...x.f64x2Div,
+    ...x.else,
+    ...g("g"), ...x.f64x2Splat, ...op.f64(0), ...x.f64x2ReplaceLane(1),
+    ...op.end,
+    ...s("c"),
+    ...g("c"), ...op.f64x2ExtractLane(0), ...x.f64x2Splat, ...s("cr"),
+    ...g("c"), ...op.f64x2ExtractLane(1), ...x.f64x2Splat, ...SIGN0, ...x.v128Xor, ...s("ci"),
+    ...overModes(L.k!, L.nb!, [
+      ...op.get(j), ...g("k"), ...op.i32Add, ...op.v128Load(0), ...s("bv"),
+      ...at("oo", "k"),
+      ...at("oo", "k"), ...op.v128Load(0), ...g("cr"), ...g("bv"), ...op.f64x2Mul, ...op.f64x2Add,
+      ...g("ci"), ...g("bv"), ...g("bv"), ...x.swapLanes, ...op.f64x2Mul, ...op.f64x2Add,
+      ...x.v128Store(0),
+    ]),
+  ];
+  const body = [
+    ...op.i32(16), ...g("dim"), ...x.i32Mul, ...s("nb"),
+    ...op.f64(0), ...s("deSum"), ...op.f64(0), ...s("deMax"), ...op.i32(0), ...s("live"),
+    ...g("lo"), ...s("i"),
+    ...op.block, ...op.loop,
+    ...g("i"), ...g("hi"), ...x.i32GeS, ...op.brIf(1),
+    ...g("states"), ...g("i"), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s("o"),
+    ...g("out"), ...g("i"), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s("oo"),
+    ...failedOf(g("i")), ...op.i32(1), ...x.i32Eq,
+    ...op.if,
+    // A failed node's output state is zero.
+    ...overModes(L.k!, L.nb!, [...at("oo", "k"), ...op.v128Zero, ...x.v128Store(0)]),
+    ...x.else,
+    // deg = degree − failed neighbours (each failed byte subtracted, as the JavaScript does).
+    ...g("rowPtr"), ...g("i"), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...x.i32Load(4),
+    ...g("rowPtr"), ...g("i"), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...x.i32Load(0),
+    ...op.i32Sub, ...s("deg"),
+    ...overEdges(L.p!, L.pe!, L.i!, L.rowPtr!, L.colIdx!, [
+      ...g("deg"), ...failedOf(neighbour), ...op.i32Sub, ...s("deg"),
+    ]),
+    ...op.f64(1), ...g("g"), ...g("deg"), ...op.f64ConvertI32S, ...x.f64Mul, ...op.f64Sub, ...s("self"),
+    ...g("self"), ...x.f64x2Splat, ...s("c"),
+    ...overModes(L.k!, L.nb!, [...at("oo", "k"), ...g("c"), ...at("o", "k"), ...op.v128Load(0), ...op.f64x2Mul, ...x.v128Store(0)]),
+    // Each live neighbour j in list order: c = g·⟨ψ_j|ψ_i⟩/|⟨ψ_j|ψ_i⟩| (g when the overlap is 0),
+    // out_i += c·ψ_j; the overlaps of two neighbours at a time (each its own chain).
+    ...edgeRange(L.p!, L.pe!, L.i!, L.rowPtr!, L.colIdx!),
+    ...acceptedInGroups(JS, L.p!, L.pe!, (j) => [...failedOf(op.get(j)), ...op.i32(1), ...x.i32Ne], (n) => [
+      ...JS.slice(0, n).flatMap(address),
+      ...innerProductsOf(L.o!, ACCS.slice(0, n), JS.slice(0, n), L.k!, L.nb!, L.bv!, L.bs!),
+      ...ACCS.slice(0, n).flatMap((acc, q) => pull(acc, JS[q]!)),
+    ]),
+    // normaliseNode: the squares summed in element order, then each element divided by the norm;
+    // ΔE's amplitude sums ride along on the normalised values.
+    ...op.f64(0), ...s("sum"),
+    ...overModes(L.k!, L.nb!, [
+      ...at("oo", "k"), ...op.v128Load(0), ...op.tee(L.v!), ...g("v"), ...op.f64x2Mul, ...s("v"),
+      ...g("sum"), ...g("v"), ...op.f64x2ExtractLane(0), ...op.f64Add, ...g("v"), ...op.f64x2ExtractLane(1), ...op.f64Add, ...s("sum"),
+    ]),
+    ...g("sum"), ...x.f64Sqrt, ...x.f64x2Splat, ...s("c"),
+    ...op.v128Zero, ...s("acc0"),
+    ...overModes(L.k!, L.nb!, [
+      ...at("oo", "k"), ...at("oo", "k"), ...op.v128Load(0), ...g("c"), ...x.f64x2Div, ...op.tee(L.v!), ...x.v128Store(0),
+      ...g("acc0"), ...g("v"), ...op.f64x2Add, ...s("acc0"),
+    ]),
+    // ΔE = 1 − (re² + im²)/d; its sum, max and the live count.
+    ...op.f64(1), ...squaredModulus(L.acc0!, L.v!), ...g("dim"), ...op.f64ConvertI32S, ...x.f64Div, ...op.f64Sub, ...s("de"),
+    ...g("deltaE"), ...g("i"), ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...g("de"), ...op.f64Store(0),
+    ...g("deSum"), ...g("de"), ...op.f64Add, ...s("deSum"),
+    ...g("live"), ...op.i32(1), ...op.i32Add, ...s("live"),
+    ...g("de"), ...g("deMax"), ...g("de"), ...g("deMax"), ...x.f64Gt, ...x.select, ...s("deMax"),
+    ...op.end,
+    ...g("i"), ...op.i32(1), ...op.i32Add, ...s("i"),
+    ...op.br(0),
+    ...op.end, ...op.end,
+    ...partialAddress(L.partials!, L.block!), ...g("deSum"), ...op.f64Store(0),
+    ...partialAddress(L.partials!, L.block!), ...g("deMax"), ...op.f64Store(8),
+    ...partialAddress(L.partials!, L.block!), ...g("live"), ...op.f64ConvertI32S, ...op.f64Store(16),
+  ];
+  return { name: "couple", params: f.params, locals: f.locals, body };
+}
+
+/** partials + 8·PARTIALS·block. */
+function partialAddress(partials: number, block: number): number[] {
+  return [...op.get(partials), ...op.get(block), ...op.i32(8 * PARTIALS), ...x.i32Mul, ...op.i32Add];
+}
+
+function overlapFunction(): { name: string; params: number[]; locals: Array<[number, number]>; body: number[] } {
+  const f = frame(
+    [["lo", I32], ["hi", I32], ["dim", I32], ["states", I32], ["failed", I32], ["rowPtr", I32], ["colIdx", I32], ["partials", I32], ["block", I32]],
+    [["i", I32], ["nb", I32], ["o", I32], ["p", I32], ["pe", I32], ...EDGE_GROUP.map((q): [string, number] => [`j${q}`, I32]), ["k", I32], ["count", I32], ["sum", F64], ...EDGE_GROUP.map((q): [string, number] => [`acc${q}`, V128]), ["ar", V128], ["ai", V128], ["bv", V128], ["v", V128]],
+  );
+  const L = f.at;
+  const g = (n: string) => op.get(L[n]!);
+  const s = (n: string) => op.set(L[n]!);
+  const failedOf = (node: number[]) => [...g("failed"), ...node, ...op.i32Add, ...x.i32Load8U(0)];
+  const JS = EDGE_GROUP.map((q) => L[`j${q}`]!);
+  const ACCS = EDGE_GROUP.map((q) => L[`acc${q}`]!);
+  const address = (j: number) => [...g("states"), ...op.get(j), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...op.set(j)];
+  // sum += |⟨ψ_i|ψ_j⟩|² (in `acc`), count++.
+  const add = (acc: number) => [
+    ...g("sum"), ...squaredModulus(acc, L.v!), ...op.f64Add, ...s("sum"),
+    ...g("count"), ...op.i32(1), ...op.i32Add, ...s("count"),
+  ];
+  const body = [
+    ...op.i32(16), ...g("dim"), ...x.i32Mul, ...s("nb"),
+    ...op.f64(0), ...s("sum"), ...op.i32(0), ...s("count"),
+    ...g("lo"), ...s("i"),
+    ...op.block, ...op.loop,
+    ...g("i"), ...g("hi"), ...x.i32GeS, ...op.brIf(1),
+    ...g("states"), ...g("i"), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s("o"),
+    // A failed node has no live edge; else its edges to live j > i in list order, two at a time.
+    ...failedOf(g("i")), ...x.i32Eqz,
+    ...op.if,
+    ...edgeRange(L.p!, L.pe!, L.i!, L.rowPtr!, L.colIdx!),
+    ...acceptedInGroups(JS, L.p!, L.pe!, (j) => [...op.get(j), ...g("i"), ...op.i32GtS, ...failedOf(op.get(j)), ...x.i32Eqz, ...x.i32And], (n) => [
+      ...JS.slice(0, n).flatMap(address),
+      ...innerProductsWith(L.o!, ACCS.slice(0, n), JS.slice(0, n), L.k!, L.nb!, L.ar!, L.ai!, L.bv!),
+      ...ACCS.slice(0, n).flatMap(add),
+    ]),
+    ...op.end,
+    ...g("i"), ...op.i32(1), ...op.i32Add, ...s("i"),
+    ...op.br(0),
+    ...op.end, ...op.end,
+    ...partialAddress(L.partials!, L.block!), ...g("sum"), ...op.f64Store(24),
+    ...partialAddress(L.partials!, L.block!), ...g("count"), ...op.f64ConvertI32S, ...op.f64Store(32),
+  ];
+  return { name: "overlap", params: f.params, locals: f.locals, body };
+}
+
+/** The coupling and edge kernels, for an arena's memory (`meshCoupleKernel.instantiateOn(arena.memory)`). */
+export const meshCoupleKernel = new WasmKernel<MeshCoupleFns>(
+  () => moduleBytes([coupleFunction(), overlapFunction()], 1, { sharedMaxPages: SHARED_MAX_PAGES }),
+  (exports) => ({ couple: exports.couple as MeshCoupleFns["couple"], overlap: exports.overlap as MeshCoupleFns["overlap"] }),
+);
+
+/**
+ * The kernels bound to a mesh's buffers (which must live in the memory `fns` was instantiated on),
+ * in the shape of `BlockKernels` (mesh-blocks.ts): `coupleMeanField` is `coupleMeanField(m, lo, hi,
+ * s, out, dtS)` followed by `measureDeltaE(m, b, lo, hi, out, KET_NODES)` (κ > 0: with κ = 0 the
+ * tick does not couple), `overlapEdges` is `overlapEdges(m, b, lo, hi, s, KET_NODES)`.
+ */
+export interface MeshCoupleKernels {
+  coupleMeanField(b: number, lo: number, hi: number, s: Float64Array, out: Float64Array, dtS: number): void;
+  overlapEdges(b: number, lo: number, hi: number, s: Float64Array): void;
+}
+
+/** `fns` (an instance on the arena holding `m`'s arrays) bound to `m`. */
+export function bindMeshCouple(fns: MeshCoupleFns, m: MeshBuffers): MeshCoupleKernels {
+  const { dim, kappaPerS } = m.params;
+  const failed = m.failed.byteOffset;
+  const rowPtr = m.neighbours.rowPtr.byteOffset;
+  const colIdx = m.neighbours.colIdx.byteOffset;
+  const deltaE = m.deltaE.byteOffset;
+  const partials = m.partials.byteOffset;
+  return {
+    coupleMeanField: (b, lo, hi, s, out, dtS) => fns.couple(lo, hi, dim, kappaPerS * dtS, s.byteOffset, out.byteOffset, failed, rowPtr, colIdx, deltaE, partials, b),
+    overlapEdges: (b, lo, hi, s) => fns.overlap(lo, hi, dim, s.byteOffset, failed, rowPtr, colIdx, partials, b),
+  };
+}
