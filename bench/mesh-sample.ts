@@ -19,6 +19,7 @@ import { join } from "node:path";
 import { RandomStream } from "../src/numeric/random/stream.js";
 import { hierarchicalCoherence } from "../src/model/resonance/coherence-hierarchical.js";
 import { ResonanceMesh } from "../src/model/resonance/mesh.js";
+import { type BlockExecutor, SequentialBlocks } from "../src/model/resonance/mesh-blocks.js";
 import { ThreadedBlocks } from "../src/sim/executors/mesh-shard.js";
 import { median, numberArg as arg, runPython } from "./lib.js";
 
@@ -52,26 +53,27 @@ interface Timing {
   globalRcf: number;
 }
 
-function time(f: () => number): Timing {
-  const runs: Timing[] = [];
-  f(); // warm-up (JIT, kernel compile, scratch)
-  for (let r = 0; r < REPS; r++) {
-    const c0 = threadCpu();
-    const p0 = process.cpuUsage();
-    const t0 = performance.now();
-    const globalRcf = f();
-    const wallS = (performance.now() - t0) / 1000;
-    const p = process.cpuUsage(p0);
-    const c1 = threadCpu();
-    let mainCpuS = 0;
-    let otherCpuS = 0;
-    for (const [tid, s] of c1) {
-      const d = s - (c0.get(tid) ?? 0);
-      if (tid === process.pid) mainCpuS = d;
-      else otherCpuS = Math.max(otherCpuS, d);
-    }
-    runs.push({ wallS, mainCpuS, otherCpuS, processCpuS: (p.user + p.system) / 1e6, globalRcf });
+/** One timed call of `f` (wall, CPU of this thread, of the busiest other one, of the process). */
+function timeOnce(f: () => number): Timing {
+  const c0 = threadCpu();
+  const p0 = process.cpuUsage();
+  const t0 = performance.now();
+  const globalRcf = f();
+  const wallS = (performance.now() - t0) / 1000;
+  const p = process.cpuUsage(p0);
+  const c1 = threadCpu();
+  let mainCpuS = 0;
+  let otherCpuS = 0;
+  for (const [tid, s] of c1) {
+    const d = s - (c0.get(tid) ?? 0);
+    if (tid === process.pid) mainCpuS = d;
+    else otherCpuS = Math.max(otherCpuS, d);
   }
+  return { wallS, mainCpuS, otherCpuS, processCpuS: (p.user + p.system) / 1e6, globalRcf };
+}
+
+/** Medians of each figure over the runs. */
+function medians(runs: readonly Timing[]): Timing {
   const med = (k: keyof Timing) => median(runs.map((r) => r[k]));
   return { wallS: med("wallS"), mainCpuS: med("mainCpuS"), otherCpuS: med("otherCpuS"), processCpuS: med("processCpuS"), globalRcf: runs[0]!.globalRcf };
 }
@@ -148,16 +150,31 @@ function numpyAnchor(): Anchor | null {
 }
 
 const anchor = numpyAnchor();
-const before = time(() => hierarchicalCoherence(mesh.nodeStates, SIZE).globalRcf);
-const one = time(() => mesh.hierarchicalCoherence(SIZE).globalRcf);
+// The variants take turns within each repetition (the machine's load drifts): the sample as it
+// was, the mesh's sample on the sequential executor, and on the threaded one (same mesh, same states).
+const sequential = new SequentialBlocks(mesh.buffers, mesh.blockRandom);
 const ex = ThreadedBlocks.attach(mesh, THREADS);
-const many = time(() => mesh.hierarchicalCoherence(SIZE).globalRcf);
+const threaded: BlockExecutor = ex;
+const variants: Array<() => number> = [
+  () => hierarchicalCoherence(mesh.nodeStates, SIZE).globalRcf,
+  () => {
+    mesh.setExecutor(sequential);
+    return mesh.hierarchicalCoherence(SIZE).globalRcf;
+  },
+  () => {
+    mesh.setExecutor(threaded);
+    return mesh.hierarchicalCoherence(SIZE).globalRcf;
+  },
+];
+const runs: Timing[][] = variants.map(() => []);
+for (let r = -1; r < REPS; r++) variants.forEach((f, v) => { const t = timeOnce(f); if (r >= 0) runs[v]!.push(t); }); // r = −1: warm-up
 await ex.close();
+const [before, one, many] = runs.map(medians) as [Timing, Timing, Timing];
 
 for (const r of [one, many]) if (!Object.is(r.globalRcf, before.globalRcf)) throw new Error(`RCF̄ ${r.globalRcf} differs from the single-thread sample's ${before.globalRcf}`);
 const row = (what: string, t: Timing) =>
   `  ${what}: ${t.wallS.toFixed(3)} s wall; CPU main ${t.mainCpuS.toFixed(2)} s, busiest other thread ${t.otherCpuS.toFixed(2)} s, process ${t.processCpuS.toFixed(2)} s`;
-console.log(`Hierarchical coherence sample, N = ${N}, d = ${D}, clusters of ${SIZE} (K = ${Math.ceil(N / SIZE)}), ${BLOCKS} blocks, median of ${REPS}; load ${readFileSync("/proc/loadavg", "utf8").split(" ")[0]}`);
+console.log(`Hierarchical coherence sample, N = ${N}, d = ${D}, clusters of ${SIZE} (K = ${Math.ceil(N / SIZE)}), ${BLOCKS} blocks, median of ${REPS}, the variants taking turns; load ${readFileSync("/proc/loadavg", "utf8").split(" ")[0]}`);
 console.log(row("anchor: single-thread sample as before (main thread, fresh arrays)", before));
 console.log(row("pqms mesh sample, sequential executor (1 thread, scratch reused)", one));
 console.log(row(`pqms mesh sample on the executor's ${THREADS} threads`, many));
