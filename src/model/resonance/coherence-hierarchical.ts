@@ -13,7 +13,9 @@
  * memory once instead of K times; with WebAssembly SIMD each row is `RcfRows.rowUnrolled` (the
  * same values bit for bit, two doubles per instruction). The work splits by clusters and by representatives
  * (`clusterTrees`, `backboneWeights` on ranges) with every result written to fixed slots, so a
- * threaded caller gets the same tree bit for bit.
+ * threaded caller gets the same tree bit for bit: `hierarchicalPart` is one thread's share, and a
+ * caller that samples repeatedly keeps one `HierarchicalWork` (`workFits`) instead of allocating
+ * the K×K weights every time.
  */
 import { InputError } from "../../errors.js";
 import { type CoherenceResult, primEdges, treeCoherence, type PrimRelaxer } from "./coherence.js";
@@ -58,6 +60,18 @@ export function hierarchicalWork(nodes: number, clusterSize: number, shared = fa
   };
 }
 
+/** True when `work` has the sizes `hierarchicalWork(nodes, clusterSize)` gives (so it can be reused). */
+export function workFits(work: HierarchicalWork | undefined, nodes: number, clusterSize: number): work is HierarchicalWork {
+  const k = clusterCount(nodes, clusterSize);
+  return work !== undefined && work.from.length === nodes - 1 && work.weight.length === k * k;
+}
+
+/** The checks `hierarchicalCoherence` makes on its input (for callers that run the parts themselves). */
+export function checkHierarchical(states: NodeStates, clusterSize: number): void {
+  checkPopulation(states.nodes, states.dim, "states");
+  checkClusterSize(clusterSize);
+}
+
 function checkClusterSize(clusterSize: number): void {
   if (!Number.isInteger(clusterSize) || clusterSize < 2 || clusterSize > 10_000) {
     throw InputError.of("clusterSize", "an integer in [2, 10000] (the paper's clusters hold 100–200 nodes)", clusterSize);
@@ -69,13 +83,26 @@ function checkClusterSize(clusterSize: number): void {
  * holds the remainder). `clusterSize` is an integer in [2, 10^4].
  */
 export function hierarchicalCoherence(states: NodeStates, clusterSize = CLUSTER_SIZE_DEFAULT, work?: HierarchicalWork): CoherenceResult {
-  checkPopulation(states.nodes, states.dim, "states");
-  checkClusterSize(clusterSize);
+  checkHierarchical(states, clusterSize);
   const k = clusterCount(states.nodes, clusterSize);
   const w = work ?? hierarchicalWork(states.nodes, clusterSize);
   clusterTrees(states, clusterSize, 0, k, w);
   backboneWeights(states, clusterSize, 0, k, w);
   return hierarchicalTree(states, clusterSize, w);
+}
+
+/**
+ * Part `part` of `parts` of the parallel work: the cluster trees and the backbone rows of the
+ * clusters [⌊part·K/parts⌋, ⌊(part+1)·K/parts⌋). Once every part has run (on any threads, in any
+ * order), `hierarchicalTree` gives `hierarchicalCoherence`'s result bit for bit, whatever `parts`.
+ */
+export function hierarchicalPart(states: NodeStates, clusterSize: number, part: number, parts: number, work: HierarchicalWork): void {
+  const k = clusterCount(states.nodes, clusterSize);
+  const c0 = Math.floor((part * k) / parts);
+  const c1 = Math.floor(((part + 1) * k) / parts);
+  if (c0 >= c1) return;
+  clusterTrees(states, clusterSize, c0, c1, work);
+  backboneWeights(states, clusterSize, c0, c1, work);
 }
 
 /**

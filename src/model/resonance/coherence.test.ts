@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { readFileSync } from "node:fs";
 import { NumpyRandomState } from "../../numeric/random/mt19937.js";
 import { exactCoherence } from "./coherence.js";
-import { backboneWeights, clusterCount, clusterTrees, hierarchicalCoherence, hierarchicalTree, hierarchicalWork } from "./coherence-hierarchical.js";
+import { backboneWeights, clusterCount, clusterTrees, hierarchicalCoherence, hierarchicalPart, hierarchicalTree, hierarchicalWork, workFits } from "./coherence-hierarchical.js";
 import { allocStates } from "./node-states.js";
 import { numpyRandomKets } from "./random-states.js";
 import { rcfPair, rcfRange } from "./rcf.js";
@@ -87,6 +87,22 @@ describe("global coherence (§2.1: mean RCF over the MST of 1 − RCF)", () => {
       expect(a.globalRcf).toBe(b.globalRcf);
       expect(Array.from(a.edgeFrom)).toEqual(Array.from(b.edgeFrom));
       expect(Array.from(a.edgeTo)).toEqual(Array.from(b.edgeTo));
+    }
+  });
+
+  it("hierarchicalPart over any number of parts (more parts than clusters included), run in any order, gives the tree bit for bit; scratch is reusable", () => {
+    const s = kets(1000, 6, 13);
+    const size = 150;
+    const ref = hierarchicalCoherence(s, size);
+    const work = hierarchicalWork(1000, size, true);
+    expect(workFits(work, 1000, size)).toBe(true);
+    expect(workFits(work, 1000, 100)).toBe(false);
+    for (const parts of [1, 2, 3, 5, 9]) {
+      for (let p = parts - 1; p >= 0; p--) hierarchicalPart(s, size, p, parts, work);
+      const r = hierarchicalTree(s, size, work);
+      expect(r.globalRcf).toBe(ref.globalRcf);
+      expect(Array.from(r.edgeFrom)).toEqual(Array.from(ref.edgeFrom));
+      expect(Array.from(r.edgeTo)).toEqual(Array.from(ref.edgeTo));
     }
   });
 

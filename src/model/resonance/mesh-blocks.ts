@@ -19,6 +19,7 @@
  * `mesh.coupling: density` runs density-mesh.ts's kernels through the same phases (plus
  * PHASE_COUPLE_SECOND) on d×d density matrices.
  */
+import type { HierarchicalWork } from "./coherence-hierarchical.js";
 import type { MeshParams } from "./mesh-params.js";
 import { runDensityBlockPhase } from "./density-mesh.js";
 import { normaliseNode } from "./node-states.js";
@@ -39,6 +40,11 @@ export const PHASE_VETO = 2;
 export const PHASE_RCF = 3;
 /** `density` coupling only: the second coupling sweep, then the local half step and ΔE (density-mesh.ts). */
 export const PHASE_COUPLE_SECOND = 4;
+/**
+ * Not a tick phase: the hierarchical coherence sample's parallel parts (`hierarchicalPart`), one
+ * part per thread over the current states, for an executor that implements `hierarchicalParts`.
+ */
+export const PHASE_SAMPLE = 5;
 export type MeshPhase = typeof PHASE_PHASES | typeof PHASE_COUPLE | typeof PHASE_VETO | typeof PHASE_RCF | typeof PHASE_COUPLE_SECOND;
 
 /** Partial slots per block: ΔE sum, ΔE max, live nodes, RCF edge sum, edge count. */
@@ -352,6 +358,12 @@ export interface BlockExecutor {
   pull(): void;
   /** Send `rngs`' current states to wherever the blocks run (after a restore). */
   push(): void;
+  /**
+   * Optional (an executor with threads): run `hierarchicalPart` for every part over state buffer
+   * `cur`, one part per thread, into scratch the executor keeps from sample to sample, and return
+   * it, ready for `hierarchicalTree`. Without it the mesh runs the parts on its own thread.
+   */
+  hierarchicalParts?(cur: number, clusterSize: number): HierarchicalWork;
 }
 
 /** The in-process executor: blocks one after the other on this thread. */

@@ -24,6 +24,8 @@
  */
 import { InputError } from "../../errors.js";
 import { type RandomStreamState, STREAM_WORDS, zigguratTables } from "../../numeric/random/stream.js";
+import { checkHierarchical, CLUSTER_SIZE_DEFAULT, type HierarchicalWork, hierarchicalCoherence, hierarchicalTree, hierarchicalWork, workFits } from "./coherence-hierarchical.js";
+import type { CoherenceResult } from "./coherence.js";
 import { checkDensityState, type DensityMatrices, densityNodeLength, drawInitialDensityBlock } from "./density-mesh.js";
 import { type BlockExecutor, blockBounds, drawInitialBlock, type MeshBuffers, PARTIALS, PHASE_COUPLE, PHASE_COUPLE_SECOND, PHASE_PHASES, PHASE_RCF, PHASE_VETO, SequentialBlocks } from "./mesh-blocks.js";
 import { Arena, type ArrayAlloc, ArenaSizer, TypedArrays } from "./mesh-arena.js";
@@ -204,6 +206,8 @@ export class ResonanceMesh {
   private externalClock = false;
   private elapsedS = 0;
   private vetoesSinceInit = 0;
+  /** The hierarchical sample's scratch on this thread (kept from sample to sample). */
+  private sampleWork: HierarchicalWork | undefined;
 
   private constructor(params: MeshParams, rngs: readonly RandomStreamLike[], neighbours: Neighbours, layout: MeshLayout) {
     this.params = params;
@@ -370,6 +374,21 @@ export class ResonanceMesh {
       },
       events,
     };
+  }
+
+  /**
+   * Hierarchical RCF̄ of the current states (coherence-hierarchical.ts, clusters of `clusterSize`
+   * consecutive nodes): `hierarchicalCoherence(nodeStates, clusterSize)` bit for bit. Its parallel
+   * parts run on the executor's threads where it has them, else here; either way on scratch kept
+   * from sample to sample, so the result's `edgeFrom`/`edgeTo` are views the next sample overwrites.
+   */
+  hierarchicalCoherence(clusterSize = CLUSTER_SIZE_DEFAULT): CoherenceResult {
+    const states = this.nodeStates;
+    checkHierarchical(states, clusterSize);
+    const ex = this.executor;
+    if (ex.hierarchicalParts) return hierarchicalTree(states, clusterSize, ex.hierarchicalParts(this.cur, clusterSize));
+    if (!workFits(this.sampleWork, states.nodes, clusterSize)) this.sampleWork = hierarchicalWork(states.nodes, clusterSize);
+    return hierarchicalCoherence(states, clusterSize, this.sampleWork);
   }
 
   /** Vetoes since init, in total (a tick's own count is `MeshMetrics.vetoes`). */

@@ -5,6 +5,7 @@
 import type { MeshParams } from "../../model/resonance/mesh-params.js";
 import type { BlockStreamState } from "../../model/resonance/mesh.js";
 import type { MeshBuffers } from "../../model/resonance/mesh-blocks.js";
+import type { HierarchicalWork } from "../../model/resonance/coherence-hierarchical.js";
 
 /** Phase generation: bumped by the main thread to start a phase. */
 export const CTRL_GEN = 0;
@@ -24,7 +25,11 @@ export const CTRL_QUIT = 6;
 export const CTRL_RNG_GEN = 7;
 /** Non-zero: a worker failed (its message in the error bytes). */
 export const CTRL_ERROR = 8;
-export const CTRL_LENGTH = 9;
+/** PHASE_SAMPLE: the hierarchical sample's cluster size. */
+export const CTRL_SAMPLE_CLUSTER = 9;
+/** Bumped when the main thread posted new sample scratch (a `SampleScratchMessage`) to every worker. */
+export const CTRL_SAMPLE_GEN = 10;
+export const CTRL_LENGTH = 11;
 /** The barrier's words (generation-barrier.ts): phases start on CTRL_GEN, finish on CTRL_DONE. */
 export const MESH_BARRIER = { gen: CTRL_GEN, done: CTRL_DONE, quit: CTRL_QUIT } as const;
 
@@ -57,6 +62,17 @@ export interface MeshShardWorkerData {
   /** This thread's index (1..threads−1; the main thread is 0): it runs blocks b ≡ thread (mod threads). */
   readonly thread: number;
   readonly threads: number;
+}
+
+/**
+ * Posted to each worker (read there with `receiveMessageOnPort`, before the PHASE_SAMPLE that
+ * first needs it): the hierarchical sample's scratch on SharedArrayBuffers, for generation `gen`
+ * of CTRL_SAMPLE_GEN. Kept by the workers until the next one (new N or cluster size).
+ */
+export interface SampleScratchMessage {
+  readonly kind: "sampleScratch";
+  readonly gen: number;
+  readonly work: HierarchicalWork;
 }
 
 /** Write block b's stream state into the shared bytes. */

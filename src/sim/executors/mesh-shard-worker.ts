@@ -1,13 +1,18 @@
 /**
  * Worker thread of a sharded mesh (mesh-shard.ts): runs the pure block kernels of
  * model/resonance/mesh-blocks.ts on its blocks (b ≡ thread mod threads) over the shared arrays,
- * one phase per generation, and leaves its block streams' states in shared memory.
+ * one phase per generation, and leaves its block streams' states in shared memory. PHASE_SAMPLE
+ * runs its part (part = thread) of the hierarchical coherence sample into the shared scratch.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import { RandomStream } from "../../numeric/random/stream.js";
-import { type MeshBuffers, type MeshPhase, PHASE_COUPLE, PHASE_PHASES, runBlockPhase } from "../../model/resonance/mesh-blocks.js";
+import { type HierarchicalWork, hierarchicalPart } from "../../model/resonance/coherence-hierarchical.js";
+import { type MeshBuffers, type MeshPhase, PHASE_COUPLE, PHASE_PHASES, PHASE_SAMPLE, runBlockPhase } from "../../model/resonance/mesh-blocks.js";
 import { GenerationBarrier } from "./generation-barrier.js";
-import { CTRL_CUR, CTRL_ERROR, CTRL_EXTERNAL, CTRL_PHASE, CTRL_READY, CTRL_RNG_GEN, MESH_BARRIER, type MeshShardWorkerData, readStreamState, SPIN_MAX, writeStreamState } from "./mesh-shard-protocol.js";
+import {
+  CTRL_CUR, CTRL_ERROR, CTRL_EXTERNAL, CTRL_PHASE, CTRL_READY, CTRL_RNG_GEN, CTRL_SAMPLE_CLUSTER, CTRL_SAMPLE_GEN, MESH_BARRIER,
+  type MeshShardWorkerData, readStreamState, type SampleScratchMessage, SPIN_MAX, writeStreamState,
+} from "./mesh-shard-protocol.js";
 
 const w = workerData as MeshShardWorkerData;
 const m: MeshBuffers = { params: w.params, neighbours: { nodes: w.params.nodes, rowPtr: w.rowPtr, colIdx: w.colIdx }, bounds: w.bounds, ...w.arrays };
@@ -34,6 +39,28 @@ function runPhase(phase: MeshPhase): void {
   }
 }
 
+let sampleWork: HierarchicalWork | undefined;
+let sampleGen = 0;
+
+/** The sample scratch of generation `gen`: posted before the phase started, so already queued. */
+function scratchOf(gen: number): HierarchicalWork {
+  while (sampleGen !== gen) {
+    const got = parentPort ? receiveMessageOnPort(parentPort) : undefined;
+    if (got === undefined) throw new Error(`mesh shard worker: sample scratch ${gen} was not posted before its phase`);
+    const msg = got.message as SampleScratchMessage;
+    if (msg.kind !== "sampleScratch") continue;
+    sampleWork = msg.work;
+    sampleGen = msg.gen;
+  }
+  return sampleWork!;
+}
+
+function runSample(): void {
+  const work = scratchOf(Atomics.load(ctrl, CTRL_SAMPLE_GEN));
+  const states = { nodes: w.params.nodes, dim: w.params.dim, data: m.states[Atomics.load(ctrl, CTRL_CUR)]! };
+  hierarchicalPart(states, Atomics.load(ctrl, CTRL_SAMPLE_CLUSTER), w.thread, w.threads, work);
+}
+
 function fail(e: unknown): void {
   const text = new TextEncoder().encode(e instanceof Error ? (e.stack ?? e.message) : String(e)).subarray(0, 1023);
   new Uint8Array(w.error).set(text);
@@ -51,7 +78,9 @@ for (let gen: number | null = 0; (gen = barrier.nextRound(gen)) !== null;) {
       loadStreams();
       rngGen = g;
     }
-    runPhase(Atomics.load(ctrl, CTRL_PHASE) as MeshPhase);
+    const phase = Atomics.load(ctrl, CTRL_PHASE);
+    if (phase === PHASE_SAMPLE) runSample();
+    else runPhase(phase as MeshPhase);
   } catch (e) {
     fail(e);
   }

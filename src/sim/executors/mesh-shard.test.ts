@@ -8,6 +8,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { RandomStream } from "../../numeric/random/stream.js";
+import { hierarchicalCoherence, hierarchicalPart, hierarchicalWork } from "../../model/resonance/coherence-hierarchical.js";
+import { coherenceInterval } from "../../model/resonance/coherence-bounds.js";
 import { ResonanceMesh, type MeshStep } from "../../model/resonance/mesh.js";
 import type { MeshParams } from "../../model/resonance/mesh-params.js";
 import { parseScenario, resolveScenario } from "../scenario/index.js";
@@ -88,6 +90,75 @@ describe("mesh sharded over threads", () => {
     }
     // With blocks = 1 the same scenario is the classic mesh, another trajectory.
     expect(executeRun(resolveScenario({ ...base, mesh: { ...base.mesh, blocks: 1 } })).fingerprint).not.toBe(one.fingerprint);
+  }, 120_000);
+
+  /** The same bits (Object.is on every element, so ±0 and NaN count too). */
+  const bits = (a: Float64Array | Int32Array) => Array.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+
+  /** Hierarchical samples of a B = 4 mesh on T threads: at two times, with two cluster sizes (a remainder cluster, scratch remade). */
+  function meshSamples(threads: number) {
+    const mesh = ResonanceMesh.init({ ...P, nodes: 1500, coupling: "meanField" }, RandomStream.fromSeed(5, "mesh"), undefined, { blocks: 4, shared: threads > 1 });
+    const ex = threads > 1 ? ThreadedBlocks.attach(mesh, threads) : undefined;
+    const out = [];
+    try {
+      // Clusters of 1000: K = 2, fewer clusters than 3 threads (the main thread's part is empty).
+      for (const [ticks, size] of [[3, 100], [2, 100], [1, 37], [1, 1000], [2, 100]] as const) {
+        for (let t = 0; t < ticks; t++) mesh.step(1e-10);
+        const h = mesh.hierarchicalCoherence(size);
+        // The free function on its own fresh arrays: the sample as it was before it had threads.
+        const ref = hierarchicalCoherence(mesh.nodeStates, size);
+        expect(h.globalRcf).toBe(ref.globalRcf);
+        expect(bits(h.edgeFrom)).toEqual(bits(ref.edgeFrom));
+        expect(bits(h.edgeTo)).toEqual(bits(ref.edgeTo));
+        // The backbone weights: from the threads' shared scratch, or (one thread) every part here.
+        let weights = ex?.hierarchicalParts(mesh.currentBuffer, size);
+        if (!weights) {
+          weights = hierarchicalWork(mesh.params.nodes, size);
+          hierarchicalPart(mesh.nodeStates, size, 0, 1, weights);
+        }
+        const iv = coherenceInterval(mesh.nodeStates, h.edgeFrom.slice(), h.edgeTo.slice());
+        out.push({
+          globalRcf: h.globalRcf, mstWeight: h.mstWeight, from: bits(h.edgeFrom), to: bits(h.edgeTo), lower: iv.lower, upper: iv.upper,
+          weight: bits(weights.weight), endpoint: bits(weights.endpoint),
+        });
+      }
+      return out;
+    } finally {
+      void ex?.close();
+    }
+  }
+
+  it("the hierarchical coherence sample run on 2 and 3 threads is the single-thread sample bit for bit (RCF̄, tree, backbone weights, certified interval)", () => {
+    const one = meshSamples(1);
+    const two = meshSamples(2);
+    const three = meshSamples(3);
+    for (const r of [two, three]) {
+      expect(r.length).toBe(one.length);
+      r.forEach((s, i) => {
+        const o = one[i]!;
+        expect(Object.is(s.globalRcf, o.globalRcf)).toBe(true);
+        expect(Object.is(s.mstWeight, o.mstWeight)).toBe(true);
+        expect(Object.is(s.lower, o.lower)).toBe(true);
+        expect(Object.is(s.upper, o.upper)).toBe(true);
+        expect(s.from).toEqual(o.from);
+        expect(s.to).toEqual(o.to);
+        // The backbone weights and endpoints the threads wrote into the shared scratch.
+        expect(s.weight).toEqual(o.weight);
+        expect(s.endpoint).toEqual(o.endpoint);
+      });
+    }
+    expect(one[0]!.lower).toBeLessThanOrEqual(one[0]!.upper);
+  }, 60_000);
+
+  it("a run with hierarchical coherence samples gives the same fingerprint and samples on 1, 2 and 3 threads", () => {
+    const h = (threads: number) => executeRun(resolveScenario({ ...base, run: { ...base.run, threads }, mesh: { ...base.mesh, coherenceMethod: "hierarchical" } }));
+    const one = h(1);
+    expect(one.samples.length).toBeGreaterThan(0);
+    for (const threads of [2, 3]) {
+      const r = h(threads);
+      expect(r.fingerprint).toBe(one.fingerprint);
+      expect(r.samples).toEqual(one.samples);
+    }
   }, 120_000);
 
   it("mesh.blocks = 1 (default) keeps the fingerprint of h2-protocol from before blocks existed (§6.2 scenario)", () => {

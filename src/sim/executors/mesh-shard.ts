@@ -5,17 +5,20 @@
  * part), and every phase of the tick ends at a barrier (`Atomics.wait/notify` on a control word),
  * so `ResonanceMesh.step` stays synchronous. Each block draws from its own stream and writes only
  * its own nodes and slots, and the mesh reduces in block order: states, metrics, events and
- * fingerprints are bit-identical for every T (mesh-shard.test.ts).
+ * fingerprints are bit-identical for every T (mesh-shard.test.ts). The hierarchical coherence
+ * sample runs the same way (`hierarchicalParts`: PHASE_SAMPLE, part t on thread t, into shared
+ * scratch kept from sample to sample), and the mesh finishes it on this thread.
  *
  * This is the I/O edge (threads); the kernels are the pure ones of model/resonance/mesh-blocks.ts.
  */
 import type { Worker } from "node:worker_threads";
 import { InputError } from "../../errors.js";
-import { type BlockExecutor, type MeshPhase, runBlockPhase } from "../../model/resonance/mesh-blocks.js";
+import { type HierarchicalWork, hierarchicalPart, hierarchicalWork, workFits } from "../../model/resonance/coherence-hierarchical.js";
+import { type BlockExecutor, type MeshPhase, PHASE_SAMPLE, runBlockPhase } from "../../model/resonance/mesh-blocks.js";
 import type { RandomStreamLike, ResonanceMesh } from "../../model/resonance/mesh.js";
 import {
-  CTRL_CUR, CTRL_ERROR, MESH_BARRIER, CTRL_EXTERNAL, CTRL_LENGTH, CTRL_PHASE, CTRL_READY, CTRL_RNG_GEN, ERROR_BYTES,
-  type MeshShardWorkerData, readStreamState, RNG_BYTES, SPIN_MAX, type SharedMeshArrays, writeStreamState,
+  CTRL_CUR, CTRL_ERROR, MESH_BARRIER, CTRL_EXTERNAL, CTRL_LENGTH, CTRL_PHASE, CTRL_READY, CTRL_RNG_GEN, CTRL_SAMPLE_CLUSTER, CTRL_SAMPLE_GEN,
+  ERROR_BYTES, type MeshShardWorkerData, readStreamState, RNG_BYTES, type SampleScratchMessage, SPIN_MAX, type SharedMeshArrays, writeStreamState,
 } from "./mesh-shard-protocol.js";
 import { awaitValue, GenerationBarrier } from "./generation-barrier.js";
 import { startWorker } from "./start-worker.js";
@@ -41,6 +44,8 @@ export class ThreadedBlocks implements BlockExecutor {
   private readonly barrier: GenerationBarrier;
   private closed = false;
   private running = 0;
+  /** The hierarchical sample's scratch, on SharedArrayBuffers the workers hold too. */
+  private sampleWork: HierarchicalWork | undefined;
 
   private constructor(private readonly mesh: ResonanceMesh, private readonly threads: number) {
     this.ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL_LENGTH));
@@ -97,8 +102,43 @@ export class ThreadedBlocks implements BlockExecutor {
     this.barrier.release();
     const rngs = this.mesh.blockRandom;
     for (const b of this.own) runBlockPhase(this.mesh.buffers, phase, b, rngs[b]!, dtS, cur, externalClock);
+    this.finish();
+  }
+
+  /**
+   * `BlockExecutor.hierarchicalParts`: part t of T on thread t (this one runs part 0) over state
+   * buffer `cur`, into the shared scratch (made, and posted to the workers, only when N or the
+   * cluster size changes).
+   */
+  hierarchicalParts(cur: number, clusterSize: number): HierarchicalWork {
+    if (this.closed) throw new Error("pqms internal assertion: sharded mesh sampled after close()");
+    const c = this.ctrl;
+    const { nodes, dim } = this.mesh.params;
+    let work = this.sampleWork;
+    if (!workFits(work, nodes, clusterSize)) {
+      work = hierarchicalWork(nodes, clusterSize, true);
+      this.sampleWork = work;
+      const msg: SampleScratchMessage = { kind: "sampleScratch", gen: Atomics.load(c, CTRL_SAMPLE_GEN) + 1, work };
+      // Queued on each worker's port before the phase below is released (it reads it synchronously).
+      for (const worker of this.workers) worker.postMessage(msg);
+      Atomics.store(c, CTRL_SAMPLE_GEN, msg.gen);
+    }
+    Atomics.store(c, CTRL_PHASE, PHASE_SAMPLE);
+    Atomics.store(c, CTRL_CUR, cur);
+    Atomics.store(c, CTRL_SAMPLE_CLUSTER, clusterSize);
+    this.barrier.release();
+    try {
+      hierarchicalPart({ nodes, dim, data: this.mesh.buffers.states[cur]! }, clusterSize, 0, this.threads, work);
+    } finally {
+      this.finish();
+    }
+    return work;
+  }
+
+  /** Wait for the workers' part of a phase; a worker's error is thrown here. */
+  private finish(): void {
     this.barrier.awaitArrivals();
-    if (Atomics.load(c, CTRL_ERROR) !== 0) {
+    if (Atomics.load(this.ctrl, CTRL_ERROR) !== 0) {
       const text = new TextDecoder().decode(this.errorBytes.slice().filter((x) => x !== 0));
       throw new Error(`mesh shard worker failed: ${text}`);
     }

@@ -11,7 +11,6 @@ import type { RandomStream } from "../../numeric/random/stream.js";
 import { ELEMENTARY_CHARGE_C, HBAR_JS } from "../../model/constants.js";
 import { exactCoherence } from "../../model/resonance/coherence.js";
 import { densityCoherence } from "../../model/resonance/density-coherence.js";
-import { hierarchicalCoherence } from "../../model/resonance/coherence-hierarchical.js";
 import { maxStableDtS, ResonanceMesh, type MeshSnapshot } from "../../model/resonance/mesh.js";
 import type { MeshParams } from "../../model/resonance/mesh-params.js";
 import { constellationUmt, oscillatorFromAdev, type UmtNetwork } from "../../model/umt/index.js";
@@ -234,7 +233,7 @@ export class ResonanceMeshModel implements Model {
     }
     const states = mesh.nodeStates;
     const method = sc.mesh.coherenceMethod === "auto" ? (states.nodes <= EXACT_COHERENCE_NODES_MAX ? "exact" : "hierarchical") : sc.mesh.coherenceMethod;
-    return method === "exact" ? exactCoherence(states).globalRcf : hierarchicalCoherence(states, sc.mesh.clusterSize).globalRcf;
+    return method === "exact" ? exactCoherence(states).globalRcf : mesh.hierarchicalCoherence(sc.mesh.clusterSize).globalRcf;
   }
 
   private need(): ResonanceMesh {
