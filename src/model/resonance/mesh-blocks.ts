@@ -26,6 +26,7 @@ import { normaliseNode } from "./node-states.js";
 import { deltaENode, writeOdos } from "./odos.js";
 import { rcfPair } from "./rcf.js";
 import type { Neighbours } from "./topology.js";
+import { STREAM_WORDS } from "../../numeric/random/stream.js";
 
 /** The random source one block draws from (a `RandomStream` satisfies it). */
 export interface BlockRandom {
@@ -46,6 +47,9 @@ export const PHASE_COUPLE_SECOND = 4;
  */
 export const PHASE_SAMPLE = 5;
 export type MeshPhase = typeof PHASE_PHASES | typeof PHASE_COUPLE | typeof PHASE_VETO | typeof PHASE_RCF | typeof PHASE_COUPLE_SECOND;
+
+/** Int32 words per block stream in `MeshBuffers.streamWords`: a stream's `STREAM_WORDS`, padded to whole 8-byte slots. */
+export const STREAM_SLOT = STREAM_WORDS + 1;
 
 /** Partial slots per block: ΔE sum, ΔE max, live nodes, RCF edge sum, edge count. */
 export const PARTIALS = 5;
@@ -124,8 +128,10 @@ export function drawInitialBlock(m: MeshBuffers, b: number, rng: BlockRandom): v
  * bound to one thread's instance; bit for bit `applyPhases` and `coupleMeanField` + `measureDeltaE`.
  */
 export interface BlockKernels {
-  phases(b: number, lo: number, hi: number, s: Float64Array, dtS: number): void;
+  /** Absent when the block streams cannot hand their generator words to the kernel. */
+  phases: ((b: number, lo: number, hi: number, s: Float64Array, dtS: number) => void) | undefined;
   coupleMeanField(b: number, lo: number, hi: number, s: Float64Array, out: Float64Array, dtS: number): void;
+  overlapEdges(b: number, lo: number, hi: number, s: Float64Array): void;
 }
 
 /**
@@ -143,7 +149,7 @@ export function runBlockPhase(m: MeshBuffers, phase: MeshPhase, b: number, rng: 
   const s = m.states[cur]!;
   if (phase === PHASE_PHASES) {
     if (!externalClock) advanceClocks(m, lo, hi, rng, dtS);
-    if (kernels) kernels.phases(b, lo, hi, s, dtS);
+    if (kernels?.phases) kernels.phases(b, lo, hi, s, dtS);
     else applyPhases(m, lo, hi, s, rng, dtS);
   } else if (phase === PHASE_COUPLE) {
     let now = s;
@@ -159,6 +165,8 @@ export function runBlockPhase(m: MeshBuffers, phase: MeshPhase, b: number, rng: 
     measureDeltaE(m, b, lo, hi, now, KET_NODES);
   } else if (phase === PHASE_VETO) {
     veto(m, b, lo, hi, s, KET_NODES);
+  } else if (kernels) {
+    kernels.overlapEdges(b, lo, hi, s);
   } else {
     overlapEdges(m, b, lo, hi, s, KET_NODES);
   }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { RandomStream } from "../../numeric/random/stream.js";
 import { sharedMemory } from "../../numeric/wasm/kernel.js";
-import { ResonanceMesh, STREAM_SLOT } from "./mesh.js";
-import { applyPhases } from "./mesh-blocks.js";
+import { ResonanceMesh } from "./mesh.js";
+import { applyPhases, STREAM_SLOT } from "./mesh-blocks.js";
 import { meshPhasesKernel } from "./mesh-phases-simd.js";
 
 /** A mesh in an arena, with the kernel bound as a thread would bind it: stream words copied in before a call and back after. */

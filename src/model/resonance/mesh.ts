@@ -23,11 +23,12 @@
  * per node block with `MeshLayout.blocks` > 1; the per-block kernels are in mesh-blocks.ts).
  */
 import { InputError } from "../../errors.js";
-import { type RandomStreamState, STREAM_WORDS, zigguratTables } from "../../numeric/random/stream.js";
+import { type RandomStreamState, zigguratTables } from "../../numeric/random/stream.js";
 import { checkHierarchical, CLUSTER_SIZE_DEFAULT, type HierarchicalWork, hierarchicalCoherence, hierarchicalTree, hierarchicalWork, workFits } from "./coherence-hierarchical.js";
 import type { CoherenceResult } from "./coherence.js";
 import { checkDensityState, type DensityMatrices, densityNodeLength, drawInitialDensityBlock } from "./density-mesh.js";
-import { type BlockExecutor, blockBounds, drawInitialBlock, type MeshBuffers, PARTIALS, PHASE_COUPLE, PHASE_COUPLE_SECOND, PHASE_PHASES, PHASE_RCF, PHASE_VETO, SequentialBlocks } from "./mesh-blocks.js";
+import { type BlockExecutor, type BlockKernels, blockBounds, drawInitialBlock, type MeshBuffers, PARTIALS, PHASE_COUPLE, PHASE_COUPLE_SECOND, PHASE_PHASES, PHASE_RCF, PHASE_VETO, SequentialBlocks, STREAM_SLOT } from "./mesh-blocks.js";
+import { bindMeshKernels, streamsHandWords } from "./mesh-kernels.js";
 import { Arena, type ArrayAlloc, ArenaSizer, TypedArrays } from "./mesh-arena.js";
 import { MeshFaultState } from "./mesh-fault-state.js";
 import { type MeshParams, resolveMeshParams } from "./mesh-params.js";
@@ -132,9 +133,6 @@ export interface MeshLayout {
   readonly arena?: boolean;
 }
 
-/** Int32 words per block stream in `MeshBuffers.streamWords` (a stream's words, padded to 8-byte slots). */
-export const STREAM_SLOT = STREAM_WORDS + 1;
-
 /** Most blocks a mesh may be cut into. */
 export const MESH_BLOCKS_MAX = 65_536;
 
@@ -200,6 +198,8 @@ export class ResonanceMesh {
   readonly faults: MeshFaultState;
   /** The shared WebAssembly memory every array lives in, when they do (see `MeshLayout.arena`). */
   readonly arena: Arena | undefined;
+  /** This thread's WebAssembly kernels on the arena (undefined: the JavaScript kernels run). */
+  readonly blockKernels: BlockKernels | undefined;
   private cur = 0;
   private executor: BlockExecutor;
   private readonly vetoJ: number;
@@ -223,7 +223,8 @@ export class ResonanceMesh {
     this.faults = carved.faults;
     this.buffers = { params, neighbours: carved.neighbours, bounds: blockBounds(params.nodes, rngs.length), ...carved.arrays };
     this.blockRandom = rngs;
-    this.executor = new SequentialBlocks(this.buffers, rngs);
+    this.blockKernels = bindMeshKernels(this.buffers, this.arena?.memory, (b) => rngs[b], streamsHandWords(rngs));
+    this.executor = new SequentialBlocks(this.buffers, rngs, this.blockKernels);
     this.vetoJ = vetoEnergyJ(params.vetoCriticalCurrentA, params.vetoPhaseSlipRad);
   }
 

@@ -6,6 +6,7 @@ import type { MeshParams } from "../../model/resonance/mesh-params.js";
 import type { BlockStreamState } from "../../model/resonance/mesh.js";
 import type { MeshBuffers } from "../../model/resonance/mesh-blocks.js";
 import type { HierarchicalWork } from "../../model/resonance/coherence-hierarchical.js";
+import type { WasmMemory } from "../../numeric/wasm/kernel.js";
 
 /** Phase generation: bumped by the main thread to start a phase. */
 export const CTRL_GEN = 0;
@@ -54,6 +55,8 @@ export interface MeshShardWorkerData {
   readonly colIdx: Int32Array;
   readonly bounds: Int32Array;
   readonly arrays: SharedMeshArrays;
+  /** The arena memory the arrays live in, when they do: the worker binds its own kernels on it. */
+  readonly memory: WasmMemory | undefined;
   /** Control words (Int32, CTRL_*), the tick length (one Float64), block stream states, error text. */
   readonly control: SharedArrayBuffer;
   readonly dtS: SharedArrayBuffer;

@@ -8,6 +8,7 @@ import { parentPort, receiveMessageOnPort, workerData } from "node:worker_thread
 import { RandomStream } from "../../numeric/random/stream.js";
 import { type HierarchicalWork, hierarchicalPart } from "../../model/resonance/coherence-hierarchical.js";
 import { type MeshBuffers, type MeshPhase, PHASE_COUPLE, PHASE_PHASES, PHASE_SAMPLE, runBlockPhase } from "../../model/resonance/mesh-blocks.js";
+import { bindMeshKernels } from "../../model/resonance/mesh-kernels.js";
 import { GenerationBarrier } from "./generation-barrier.js";
 import {
   CTRL_CUR, CTRL_ERROR, CTRL_EXTERNAL, CTRL_PHASE, CTRL_READY, CTRL_RNG_GEN, CTRL_SAMPLE_CLUSTER, CTRL_SAMPLE_GEN, MESH_BARRIER,
@@ -24,6 +25,8 @@ const own: number[] = [];
 for (let b = w.thread; b < blocks; b += w.threads) own.push(b);
 const rngs = new Map<number, RandomStream>();
 let rngGen = -1;
+// The main thread binds its phase kernel only when its streams hand over their words; this thread's are RandomStreams.
+const kernels = bindMeshKernels(m, w.memory, (b) => rngs.get(b), true);
 
 function loadStreams(): void {
   for (const b of own) rngs.set(b, new RandomStream(0).setState(readStreamState(rngBytes, b)));
@@ -34,7 +37,7 @@ function runPhase(phase: MeshPhase): void {
   const ext = Atomics.load(ctrl, CTRL_EXTERNAL) !== 0;
   for (const b of own) {
     const r = rngs.get(b)!;
-    runBlockPhase(m, phase, b, r, dt[0]!, cur, ext);
+    runBlockPhase(m, phase, b, r, dt[0]!, cur, ext, kernels);
     if (phase === PHASE_PHASES || phase === PHASE_COUPLE) writeStreamState(rngBytes, b, r.getState());
   }
 }

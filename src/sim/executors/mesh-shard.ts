@@ -77,7 +77,7 @@ export class ThreadedBlocks implements BlockExecutor {
     ex.push();
     for (let t = 1; t < threads; t++) {
       const data: MeshShardWorkerData = {
-        params: mesh.params, rowPtr: mesh.neighbours.rowPtr, colIdx: mesh.neighbours.colIdx, bounds: m.bounds,
+        params: mesh.params, rowPtr: mesh.neighbours.rowPtr, colIdx: mesh.neighbours.colIdx, bounds: m.bounds, memory: mesh.arena?.memory,
         arrays, control: ex.ctrl.buffer as SharedArrayBuffer, dtS: ex.dt.buffer as SharedArrayBuffer, rng: ex.rngBytes.buffer as SharedArrayBuffer,
         error: ex.errorBytes.buffer as SharedArrayBuffer, thread: t, threads,
       };
@@ -101,7 +101,7 @@ export class ThreadedBlocks implements BlockExecutor {
     Atomics.store(c, CTRL_EXTERNAL, externalClock ? 1 : 0);
     this.barrier.release();
     const rngs = this.mesh.blockRandom;
-    for (const b of this.own) runBlockPhase(this.mesh.buffers, phase, b, rngs[b]!, dtS, cur, externalClock);
+    for (const b of this.own) runBlockPhase(this.mesh.buffers, phase, b, rngs[b]!, dtS, cur, externalClock, this.mesh.blockKernels);
     this.finish();
   }
 
