@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
-import { RunStore } from "./run-store.js";
+import { NEW_STORE_PAGE_BYTES, RunStore } from "./run-store.js";
 import { migrate, schemaVersion, SCHEMA_VERSION } from "./migrations.js";
 import { resolveScenario } from "../sim/scenario/index.js";
 import { NotFoundError, PqmsError } from "../errors.js";
@@ -58,6 +58,30 @@ describe("RunStore", () => {
     s.commitProgress(id, { samples: [], events: [{ tNs: 7, kind: "leaderFailover", data: { failoverS: 0.5, boundS: 0.2 } }, { tNs: 8, kind: "veto", data: { seconds: 1 } }], checkpoint: '{"tNs":8}', simTNs: 8, wallS: 0 });
     expect(s.events(id).map((e) => e.data)).toEqual([{ failoverS: 0.4, boundS: 0.2 }, { failoverS: 0.5, boundS: 0.2 }, { seconds: 1 }]); // other kinds untouched
     s.close();
+  });
+
+  it("creates new stores with 64 KiB pages and leaves an existing store's page size as it is; binary checkpoints come back byte for byte", () => {
+    const fresh = RunStore.open(join(dir, "new.db"));
+    expect(fresh.db.pragma("page_size", { simple: true })).toBe(NEW_STORE_PAGE_BYTES);
+    const id = fresh.createRun({ scenario, codeVersion: "0.1.0", durationNs: 100 });
+    const bytes = Uint8Array.from({ length: 200_000 }, (_, i) => (i * 7919) & 255);
+    fresh.commitProgress(id, { samples: [], events: [], checkpoint: bytes, simTNs: 20, wallS: 0 });
+    expect(Buffer.compare(Buffer.from(fresh.latestCheckpoint(id)!.state), Buffer.from(bytes))).toBe(0);
+    fresh.close();
+    const path = join(dir, "old.db");
+    const db = new Database(path);
+    db.pragma("page_size = 4096");
+    migrate(db);
+    db.close();
+    const old = RunStore.open(path);
+    expect(old.db.pragma("page_size", { simple: true })).toBe(4096);
+    const id2 = old.createRun({ scenario, codeVersion: "0.1.0", durationNs: 100 });
+    old.commitProgress(id2, { samples: [], events: [], checkpoint: bytes, simTNs: 20, wallS: 0 });
+    old.close();
+    const again = RunStore.open(path);
+    expect(again.db.pragma("page_size", { simple: true })).toBe(4096);
+    expect(Buffer.compare(Buffer.from(again.latestCheckpoint(id2)!.state), Buffer.from(bytes))).toBe(0);
+    again.close();
   });
 
   it("round-trips a run: scenario, samples, events, checkpoints, artifacts, status", () => {

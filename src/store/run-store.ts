@@ -62,6 +62,9 @@ function prepareDirectory(path: string): void {
   }
 }
 
+/** SQLite page size of a store created by this code, bytes (SQLite's largest). */
+export const NEW_STORE_PAGE_BYTES = 65_536;
+
 /** Where the store lives unless --db or PQMS_DB say otherwise. */
 export const DEFAULT_DB_PATH = "./.pqms/runs.db";
 
@@ -193,6 +196,10 @@ export class RunStore {
       }
       if (readonly && version > SCHEMA_VERSION) migrate(db); // refuses with its own message
       if (!readonly) {
+        // A new file only (the page size of a database with pages cannot change in WAL mode, and
+        // is left as it is): large pages for checkpoints of many MiB (fewer overflow pages to
+        // chain, write and walk back); set before the first write, which WAL mode is.
+        if (version === 0 && (db.pragma("page_count", { simple: true }) as number) === 0) db.pragma(`page_size = ${NEW_STORE_PAGE_BYTES}`);
         db.pragma("journal_mode = WAL");
         db.pragma("synchronous = NORMAL");
         migrate(db);
