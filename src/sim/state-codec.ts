@@ -109,10 +109,10 @@ export const STATE_BYTES_VERSION = 1;
 const HEADER_BYTES = 24;
 const ENTRY_BYTES = 16;
 /**
- * Most bytes of binary state: SQLite's default limit on one value (SQLITE_MAX_LENGTH, 10^9), less
- * room for the row around it.
+ * Most bytes of binary state: better-sqlite3 limits one value (SQLITE_LIMIT_LENGTH) to V8's
+ * longest string, 2^29 − 24; the row around the checkpoint needs a little room.
  */
-export const ENCODED_STATE_BYTES_MAX = 1_000_000_000 - 2 ** 16;
+export const ENCODED_STATE_BYTES_MAX = 2 ** 29 - 2 ** 20;
 
 /** Element type codes in the table (never renumber: stored checkpoints carry them). */
 const TYPE_CODES: Readonly<Record<TypedName, number>> = {
