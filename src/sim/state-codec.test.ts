@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { InputError } from "../errors.js";
 import {
   encodeState, decodeState, foldState, ENCODED_STATE_CHARS_MAX, encodeStateBytes, decodeStateBytes, decodeStateAny, encodedStateText,
-  ENCODED_STATE_BYTES_MAX, STATE_BYTES_MAGIC,
+  ENCODED_STATE_BYTES_MAX, STATE_BYTES_MAGIC, DECODE_VIEW_MIN_BYTES,
 } from "./state-codec.js";
 import { Fingerprint } from "./fingerprint.js";
 
@@ -100,8 +100,21 @@ describe("binary state", () => {
     }));
   });
 
-  it("gives each decoded array a buffer of its own, aligned, that does not keep the input alive", () => {
+  it("gives each small decoded array a buffer of its own (a model keeping it does not keep the input alive); a large one is a view on the input, exactly", () => {
+    const big = Float64Array.from({ length: DECODE_VIEW_MIN_BYTES / 8 }, (_, i) => Math.sin(i));
+    const encoded = encodeStateBytes({ small: Int16Array.of(1, 2, 3), big });
+    const decoded = decodeStateBytes<{ small: Int16Array; big: Float64Array }>(encoded);
+    expect(decoded.big.buffer).toBe(encoded.buffer);
+    expect(decoded.small.buffer).not.toBe(encoded.buffer);
+    expectSame({ small: Int16Array.of(1, 2, 3), big }, decoded);
+    // At an offset where a Float64Array cannot start: copied.
+    const odd = new Uint8Array(encoded.length + 1);
+    odd.set(encoded, 1);
+    const shifted = decodeStateBytes<{ big: Float64Array }>(odd.subarray(1));
+    expect(shifted.big.buffer).not.toBe(odd.buffer);
+    expectSame(big, shifted.big);
     const bytes = encodeStateBytes({ a: Float64Array.of(1, 2), b: Uint8Array.of(3) });
+    // Small arrays: copies.
     const back = decodeStateBytes<{ a: Float64Array; b: Uint8Array }>(bytes);
     expect(back.a.byteOffset).toBe(0);
     expect(back.a.buffer.byteLength).toBe(16);

@@ -77,7 +77,7 @@ export function encodeState(value: unknown): string {
     if (name !== undefined) {
       chars += 4 * Math.ceil((v as Typed).byteLength / 3);
       if (chars > ENCODED_STATE_CHARS_MAX) {
-        throw new InputError([{ path: "checkpoint", expected: `a state whose arrays take at most ${Math.floor((ENCODED_STATE_CHARS_MAX * 3) / 4 / 2 ** 20)} MiB (checkpoints are text; fewer nodes, a smaller mesh.dim, or no checkpoints: run.checkpointEveryS)`, got: `more (at "${key}", ${Math.round((chars * 3) / 4 / 2 ** 20)} MiB so far)` }]);
+        throw new InputError([{ path: "checkpoint", expected: `a state whose arrays take at most ${Math.floor((ENCODED_STATE_CHARS_MAX * 3) / 4 / 2 ** 20)} MiB as text (checkpoints are written as binary state, encodeStateBytes; this format is kept for reading stores written before)`, got: `more (at "${key}", ${Math.round((chars * 3) / 4 / 2 ** 20)} MiB so far)` }]);
       }
     }
     return replacer.call(this, key, v);
@@ -197,13 +197,24 @@ export function isStateBytes(bytes: Uint8Array): boolean {
   return true;
 }
 
-/** A copy of `bytes[offset, offset + length)` in an ArrayBuffer of its own. */
-function ownBytes(bytes: Uint8Array, offset: number, length: number): ArrayBuffer {
+/**
+ * Arrays of at least this many bytes are decoded as views on the input rather than copies (the
+ * mesh's states: a restore copies them into the mesh once more anyway). Smaller ones are copied,
+ * so a model that keeps a small array does not keep the whole input alive.
+ */
+export const DECODE_VIEW_MIN_BYTES = 2 ** 20;
+
+/** Array `name` at `bytes[offset, offset + length)`: a view when large and aligned, else a copy in a buffer of its own. */
+function decodedArray(name: TypedName, bytes: Uint8Array, offset: number, length: number): Typed {
+  const Ctor = TYPED[name];
   const abs = bytes.byteOffset + offset;
-  if (bytes.buffer instanceof ArrayBuffer) return bytes.buffer.slice(abs, abs + length);
-  const copy = new Uint8Array(length);
-  copy.set(bytes.subarray(offset, offset + length));
-  return copy.buffer;
+  if (!(bytes.buffer instanceof ArrayBuffer)) {
+    const copy = new Uint8Array(length);
+    copy.set(bytes.subarray(offset, offset + length));
+    return new Ctor(copy.buffer);
+  }
+  if (length >= DECODE_VIEW_MIN_BYTES && abs % Ctor.BYTES_PER_ELEMENT === 0) return new Ctor(bytes.buffer, abs, length / Ctor.BYTES_PER_ELEMENT);
+  return new Ctor(bytes.buffer.slice(abs, abs + length));
 }
 
 /** An InputError about binary state: `where` names the part (and its byte offsets). */
@@ -212,8 +223,9 @@ function bad(where: string, expected: string, got: string): InputError {
 }
 
 /**
- * Decode bytes from `encodeStateBytes`. Every array comes back in a buffer of its own (a copy), so
- * nothing keeps `bytes` alive. Damaged bytes (truncated, wrong magic or version, a table or
+ * Decode bytes from `encodeStateBytes`. Arrays of DECODE_VIEW_MIN_BYTES or more are views on
+ * `bytes` (which must then not be written while they are in use); smaller ones come back in
+ * buffers of their own. Damaged bytes (truncated, wrong magic or version, a table or
  * manifest that does not fit, a checksum that differs) are refused with an InputError naming the
  * part and its offsets.
  */
@@ -263,7 +275,7 @@ export function decodeStateBytes<T = StateValue>(bytes: Uint8Array): T {
           if (typeof i !== "number" || !Number.isInteger(i) || i < 0 || i >= count || used[i] === 1) throw bad(`manifest [${tableEnd}, ${tableEnd + manifestBytes})`, `array references 0..${count - 1}, each once`, describeValue(i));
           used[i] = 1;
           const { name, offset, byteLength } = entries[i]!;
-          return new TYPED[name](ownBytes(bytes, offset, byteLength));
+          return decodedArray(name, bytes, offset, byteLength);
         }
         if (typeof o.$num === "string") return Number(o.$num);
       }
