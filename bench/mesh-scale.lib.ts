@@ -3,8 +3,10 @@
  * dimension d (§3.2 topology, mesh.blocks = 16 on 2 threads as in scenarios/planetary-*.yaml):
  * build time, the median coupling step, optionally one hierarchical coherence sample and one
  * checkpoint through the SQLite run store (encode, commit, read back, decode, restore: the state
- * restored must equal the one saved), the process's peak RSS, and the numpy vectorised tick at
- * the same N and d (bench/mesh-numpy.ts), measured in the same run.
+ * restored must equal the one saved) in the text format stores used to hold and in the binary
+ * one written now (`--checkpoint-formats binary` skips the text one), the process's peak RSS,
+ * and the numpy vectorised tick at the same N and d (bench/mesh-numpy.ts), measured in the same
+ * run; bench/checkpoint.ts has the checkpoint's own anchor (numpy save/load).
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,7 +15,7 @@ import { RandomStream } from "../src/numeric/random/stream.js";
 import { ResonanceMesh, type MeshSnapshot } from "../src/model/resonance/mesh.js";
 import { hierarchicalCoherence } from "../src/model/resonance/coherence-hierarchical.js";
 import { ThreadedBlocks } from "../src/sim/executors/mesh-shard.js";
-import { decodeState, encodeState } from "../src/sim/state-codec.js";
+import { decodeStateAny, encodeState, encodeStateBytes } from "../src/sim/state-codec.js";
 import { resolveScenario } from "../src/sim/scenario/index.js";
 import { openStore } from "../src/store/run-store.js";
 import { median } from "./lib.js";
@@ -56,7 +58,10 @@ export async function meshAtScale(o: ScaleOptions): Promise<void> {
       const c = hierarchicalCoherence(mesh.nodeStates, 150);
       console.log(`  hierarchical coherence sample: ${((performance.now() - c0) / 1e3).toFixed(1)} s (globalRcf ${c.globalRcf.toFixed(6)})`);
     }
-    if (o.checkpoint) checkpointRoundTrip(mesh, nodes, dim);
+    if (o.checkpoint) {
+      const formats = process.argv.includes("--checkpoint-formats") ? process.argv[process.argv.indexOf("--checkpoint-formats") + 1]!.split(",") : ["text", "binary"];
+      for (const f of formats) checkpointRoundTrip(mesh, nodes, dim, f === "text");
+    }
   } finally {
     await ex?.close();
   }
@@ -65,26 +70,31 @@ export async function meshAtScale(o: ScaleOptions): Promise<void> {
   if (a) console.log(`  numpy ${a.numpy} vectorised tick (ring of 4, one thread): ${a.tickMs.toFixed(0)} ms   ratio pqms step/numpy tick = ${(median(ts) / a.tickMs).toFixed(2)}`);
 }
 
-/** One checkpoint through a SQLite run store on disk and back into the mesh. */
-function checkpointRoundTrip(mesh: ResonanceMesh, nodes: number, dim: number): void {
+/** One checkpoint through a SQLite run store on disk and back into the mesh, as text (before) or binary. */
+function checkpointRoundTrip(mesh: ResonanceMesh, nodes: number, dim: number, text: boolean): void {
   const dir = mkdtempSync(join(tmpdir(), "pqms-bench-"));
   try {
     const store = openStore(join(dir, "runs.db"));
     try {
       const sc = resolveScenario({ name: "scale", run: { durationS: 1e-9 }, mesh: { nodes: Math.min(nodes, 1000), clusterSize: 150 } });
       const runId = store.createRun({ scenario: sc, codeVersion: "bench", durationNs: 1 });
+      const c0 = process.cpuUsage();
       const k0 = performance.now();
       const snap = mesh.snapshot();
-      const text = encodeState({ mesh: snap });
+      const encoded = text ? encodeState({ mesh: snap }) : encodeStateBytes({ mesh: snap });
       const k1 = performance.now();
-      store.commitProgress(runId, { samples: [], events: [], checkpoint: text, simTNs: 1, wallS: 0 });
+      const c1 = process.cpuUsage();
+      store.commitProgress(runId, { samples: [], events: [], checkpoint: encoded, simTNs: 1, wallS: 0 });
       const k2 = performance.now();
+      const c2 = process.cpuUsage();
       const back = store.latestCheckpoint(runId)!;
-      const decoded = decodeState<{ mesh: MeshSnapshot }>(back.state);
+      const decoded = decodeStateAny<{ mesh: MeshSnapshot }>(back.state);
       mesh.restore(decoded.mesh);
       const k3 = performance.now();
+      const c3 = process.cpuUsage();
+      const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => ((b.user + b.system - a.user - a.system) / 1e6).toFixed(1);
       const same = Buffer.compare(Buffer.from(snap.states.buffer), Buffer.from(mesh.nodeStates.data.buffer, mesh.nodeStates.data.byteOffset, mesh.nodeStates.data.byteLength)) === 0;
-      console.log(`  checkpoint: ${mib(text.length)} of text (${mib(statSync(join(dir, "runs.db")).size)} on disk), snapshot+encode ${((k1 - k0) / 1e3).toFixed(1)} s, SQLite commit ${((k2 - k1) / 1e3).toFixed(1)} s, read+decode+restore ${((k3 - k2) / 1e3).toFixed(1)} s; restored states ${same ? "identical" : "DIFFER"} (N·d = ${nodes * dim})`);
+      console.log(`  checkpoint (${text ? "text, before" : "binary"}): ${mib(encoded.length)} (${mib(statSync(join(dir, "runs.db")).size)} on disk), snapshot+encode ${((k1 - k0) / 1e3).toFixed(1)} s (CPU ${cpu(c0, c1)} s), SQLite commit ${((k2 - k1) / 1e3).toFixed(1)} s (CPU ${cpu(c1, c2)} s), read+decode+restore ${((k3 - k2) / 1e3).toFixed(1)} s (CPU ${cpu(c2, c3)} s); restored states ${same ? "identical" : "DIFFER"} (N·d = ${nodes * dim})`);
     } finally {
       store.close();
     }

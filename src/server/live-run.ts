@@ -12,7 +12,7 @@
  */
 import type { Checkpoint, Runner, RunSink, Sample } from "../sim/run.js";
 import type { ModelEvent, NodeView } from "../sim/model.js";
-import { encodeState } from "../sim/state-codec.js";
+import { encodeStateBytes } from "../sim/state-codec.js";
 import type { RunStatus, RunStore } from "../store/run-store.js";
 import { encodeNodeFrame, type NodeFrame } from "./node-frame.js";
 
@@ -76,7 +76,7 @@ export class LiveRun implements RunSink {
 
   checkpoint(cp: Checkpoint): void {
     const now = performance.now();
-    this.store.commitProgress(this.runId, { samples: this.uncommittedSamples, events: this.uncommittedEvents, checkpoint: encodeState(cp), simTNs: cp.tNs, wallS: (now - this.lastCommitMs) / 1000 });
+    this.store.commitProgress(this.runId, { samples: this.uncommittedSamples, events: this.uncommittedEvents, checkpoint: encodeStateBytes(cp), simTNs: cp.tNs, wallS: (now - this.lastCommitMs) / 1000 });
     this.lastCommitMs = now;
     this.uncommittedSamples = [];
     this.uncommittedEvents = [];

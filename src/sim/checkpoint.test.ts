@@ -5,10 +5,10 @@
  * that names the field, what was expected and what was found — never a TypeError from deep inside.
  */
 import { describe, expect, it } from "vitest";
-import { CHECKPOINT_FORMAT, CheckpointError, readCheckpointText } from "./checkpoint.js";
+import { CHECKPOINT_FORMAT, CheckpointError, readCheckpoint } from "./checkpoint.js";
 import { Runner, type Checkpoint } from "./run.js";
 import { resolveScenario } from "./scenario/index.js";
-import { decodeState, encodeState } from "./state-codec.js";
+import { decodeState, decodeStateBytes, type EncodedState, encodeState, encodeStateBytes } from "./state-codec.js";
 import { ResonanceMeshModel } from "./models/resonance-mesh.js";
 
 const SC = {
@@ -22,17 +22,21 @@ const SC = {
 const scenario = resolveScenario(SC);
 const MESH = new ResonanceMeshModel().stateFormat;
 
-/** The uninterrupted fingerprint and the first checkpoint's text. */
-function reference(): { fingerprint: string; text: string } {
+/**
+ * The uninterrupted fingerprint and the first checkpoint, in binary and in the text format that
+ * stores written before binary checkpoints hold (encodeState, kept for reading them).
+ */
+function reference(): { fingerprint: string; text: string; bytes: Uint8Array } {
   const texts: string[] = [];
-  const r = Runner.start(scenario, new ResonanceMeshModel(), { sample() {}, event() {}, checkpoint: (c) => texts.push(encodeState(c)) });
+  const bytes: Uint8Array[] = [];
+  const r = Runner.start(scenario, new ResonanceMeshModel(), { sample() {}, event() {}, checkpoint: (c) => { texts.push(encodeState(c)); bytes.push(encodeStateBytes(c)); } });
   while (!r.advance(100));
-  return { fingerprint: r.result!.fingerprint, text: texts[0]! };
+  return { fingerprint: r.result!.fingerprint, text: texts[0]!, bytes: bytes[0]! };
 }
 
-function resume(text: string): string {
+function resume(encoded: EncodedState): string {
   const model = new ResonanceMeshModel();
-  const r = Runner.resume(scenario, model, readCheckpointText(text, model.stateFormat, "test checkpoint"), { sample() {}, event() {}, checkpoint() {} });
+  const r = Runner.resume(scenario, model, readCheckpoint(encoded, model.stateFormat, "test checkpoint"), { sample() {}, event() {}, checkpoint() {} });
   while (!r.advance(100));
   return r.result!.fingerprint;
 }
@@ -44,9 +48,16 @@ function edited(text: string, edit: (cp: Record<string, unknown> & { model: Reco
   return encodeState(cp);
 }
 
-function refusal(text: string): CheckpointError {
+/** The binary checkpoint `bytes` with `edit` applied to its decoded form, encoded again. */
+function editedBytes(bytes: Uint8Array, edit: (cp: Record<string, unknown> & { model: Record<string, Record<string, unknown>> }) => void): Uint8Array {
+  const cp = decodeStateBytes<Record<string, unknown> & { model: Record<string, Record<string, unknown>> }>(bytes);
+  edit(cp);
+  return encodeStateBytes(cp);
+}
+
+function refusal(encoded: EncodedState): CheckpointError {
   try {
-    resume(text);
+    resume(encoded);
   } catch (e) {
     expect(e).toBeInstanceOf(CheckpointError);
     return e as CheckpointError;
@@ -95,5 +106,40 @@ describe("checkpoints read back as input", () => {
       expect(e.path, path).toBe(path);
       expect(e.message).toMatch(/expected .*, got /);
     }
+  });
+});
+
+describe("binary checkpoints", () => {
+  const ref = reference();
+
+  it("resume to the uninterrupted fingerprint, as do checkpoints of the text format (a string, or its UTF-8 bytes as older stores hold them)", () => {
+    expect(resume(ref.bytes)).toBe(ref.fingerprint);
+    expect(resume(ref.text)).toBe(ref.fingerprint);
+    expect(resume(Buffer.from(ref.text, "utf8"))).toBe(ref.fingerprint);
+    expect(ref.bytes.length).toBeLessThan(ref.text.length);
+  });
+
+  it("refuse damaged bytes with a CheckpointError naming the part of the bytes", () => {
+    const b = ref.bytes;
+    const flipped = (at: number) => { const c = b.slice(); c[at]! ^= 0x10; return c; };
+    const truncated = refusal(b.subarray(0, b.length - 8));
+    expect(truncated.path).toMatch(/^checkpoint bytes: whole/);
+    expect(truncated.got).toMatch(/truncated/);
+    expect(refusal(b.subarray(0, 12)).path).toMatch(/^checkpoint bytes: header/);
+    expect(refusal(flipped(b.length - 9)).path).toMatch(/^checkpoint bytes: checksum/);
+    expect(refusal(flipped(9)).path).toMatch(/^checkpoint bytes: version/);
+    expect(refusal(flipped(24)).path).toMatch(/^checkpoint bytes: array 0 type/);
+    expect(refusal(flipped(33)).path).toMatch(/^checkpoint bytes: (array 0 length|whole)/);
+    const e = refusal(flipped(14));
+    expect(e.path).toMatch(/^checkpoint bytes: /);
+    expect(e.message).toMatch(/^test checkpoint: checkpoint bytes: .*expected .*, got /);
+    // Not binary, not text: read as the text format, refused as unreadable.
+    expect(refusal(Uint8Array.of(0xff, 0xfe, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23)).path).toBe("checkpoint");
+  });
+
+  it("refuse damaged fields, naming the field, as the text format does", () => {
+    expect(refusal(editedBytes(ref.bytes, (cp) => { cp.format = 1; })).path).toBe("checkpoint.format");
+    expect(refusal(editedBytes(ref.bytes, (cp) => { cp.model.mesh!.clockErrorS = new Float64Array(3); })).path).toBe("checkpoint.model.mesh.clockErrorS");
+    expect(refusal(editedBytes(ref.bytes, (cp) => { cp.model.mesh!.states = new Float32Array(4); })).path).toBe("checkpoint.model.mesh.states");
   });
 });

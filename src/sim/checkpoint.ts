@@ -6,10 +6,10 @@
  * model) or a damaged one (truncated text, a field missing or of the wrong type or length) is
  * refused with a `CheckpointError`; nothing is cast.
  */
-import { describeValue, PqmsError } from "../errors.js";
+import { describeValue, InputError, PqmsError } from "../errors.js";
 import type { StateValue } from "./model.js";
 import type { KernelState } from "./kernel.js";
-import { decodeState } from "./state-codec.js";
+import { decodeStateAny, type EncodedState } from "./state-codec.js";
 import type { StreamSetState } from "./streams.js";
 
 /**
@@ -116,14 +116,20 @@ export interface Checkpoint {
 }
 
 /**
- * Decode checkpoint text from the store and check it: JSON of this format version, written by a
- * model whose state format is `modelFormat`. `where` names it in errors (`run r-… checkpoint`).
+ * Decode a checkpoint from the store and check it: binary state (or the text format of stores
+ * written before) of this format version, written by a model whose state format is
+ * `modelFormat`. `where` names it in errors (`run r-… checkpoint`); damaged bytes are refused
+ * with a CheckpointError naming the part of the bytes.
  */
-export function readCheckpointText(text: string, modelFormat: string, where: string): Checkpoint {
+export function readCheckpoint(encoded: EncodedState, modelFormat: string, where: string): Checkpoint {
   let value: unknown;
   try {
-    value = decodeState<unknown>(text);
+    value = decodeStateAny<unknown>(encoded);
   } catch (e) {
+    if (e instanceof InputError && e.issues[0] !== undefined) {
+      const issue = e.issues[0];
+      throw new CheckpointError(issue.path, issue.expected, issue.got, where);
+    }
     throw new CheckpointError("checkpoint", "the JSON text pqms writes", `unreadable text (${(e as Error).message})`, where);
   }
   return checkCheckpoint(value, modelFormat, where);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
-import { RunStore } from "./run-store.js";
+import { NEW_STORE_PAGE_BYTES, RunStore } from "./run-store.js";
 import { migrate, schemaVersion, SCHEMA_VERSION } from "./migrations.js";
 import { resolveScenario } from "../sim/scenario/index.js";
 import { NotFoundError, PqmsError } from "../errors.js";
@@ -60,6 +60,30 @@ describe("RunStore", () => {
     s.close();
   });
 
+  it("creates new stores with 64 KiB pages and leaves an existing store's page size as it is; binary checkpoints come back byte for byte", () => {
+    const fresh = RunStore.open(join(dir, "new.db"));
+    expect(fresh.db.pragma("page_size", { simple: true })).toBe(NEW_STORE_PAGE_BYTES);
+    const id = fresh.createRun({ scenario, codeVersion: "0.1.0", durationNs: 100 });
+    const bytes = Uint8Array.from({ length: 200_000 }, (_, i) => (i * 7919) & 255);
+    fresh.commitProgress(id, { samples: [], events: [], checkpoint: bytes, simTNs: 20, wallS: 0 });
+    expect(Buffer.compare(Buffer.from(fresh.latestCheckpoint(id)!.state), Buffer.from(bytes))).toBe(0);
+    fresh.close();
+    const path = join(dir, "old.db");
+    const db = new Database(path);
+    db.pragma("page_size = 4096");
+    migrate(db);
+    db.close();
+    const old = RunStore.open(path);
+    expect(old.db.pragma("page_size", { simple: true })).toBe(4096);
+    const id2 = old.createRun({ scenario, codeVersion: "0.1.0", durationNs: 100 });
+    old.commitProgress(id2, { samples: [], events: [], checkpoint: bytes, simTNs: 20, wallS: 0 });
+    old.close();
+    const again = RunStore.open(path);
+    expect(again.db.pragma("page_size", { simple: true })).toBe(4096);
+    expect(Buffer.compare(Buffer.from(again.latestCheckpoint(id2)!.state), Buffer.from(bytes))).toBe(0);
+    again.close();
+  });
+
   it("round-trips a run: scenario, samples, events, checkpoints, artifacts, status", () => {
     const s = RunStore.open(join(dir, "a", "b", "runs.db")); // creates parent directories
     const id = s.createRun({ scenario, codeVersion: "0.1.0", durationNs: 100 });
@@ -79,7 +103,8 @@ describe("RunStore", () => {
     expect(s.events(id).map((e) => [e.seq, e.tNs, e.kind])).toEqual([[0, 12, "veto"], [1, 25, "veto"], [2, 30, "alert"]]);
     expect(s.events(id)[0]?.data).toEqual({ node: 3, deltaE: 0.07 });
     expect(s.eventCounts(id)).toEqual({ alert: 1, veto: 2 });
-    expect(s.latestCheckpoint(id)).toEqual({ tNs: 40, state: '{"tNs":40}' });
+    expect(s.latestCheckpoint(id)?.tNs).toBe(40);
+    expect(Buffer.from(s.latestCheckpoint(id)!.state).toString("utf8")).toBe('{"tNs":40}'); // text checkpoints are stored as their UTF-8
     expect((s.db.prepare("SELECT COUNT(*) AS n FROM checkpoints").get() as { n: number }).n).toBe(2); // older ones dropped
     expect(s.artifacts(id)).toMatchObject([{ name: "report.html", mediaType: "text/html", path: "/x/report.html" }]);
     expect(s.getRun(id.slice(0, 7)).id).toBe(id); // unique prefix
@@ -166,7 +191,7 @@ s.close();
         const ev = (reader.db.prepare("SELECT COUNT(*) AS n FROM events WHERE run_id = ?").get(id) as { n: number }).n;
         expect(n).toBe((r.simTNs / 20) * 40);
         expect(ev).toBe(r.simTNs / 20);
-        if (r.simTNs > 0) expect(reader.latestCheckpoint(id)?.state).toBe(JSON.stringify({ k: r.simTNs / 20 - 1 }));
+        if (r.simTNs > 0) expect(Buffer.from(reader.latestCheckpoint(id)!.state).toString("utf8")).toBe(JSON.stringify({ k: r.simTNs / 20 - 1 }));
         if (r.simTNs > 0 && r.simTNs < 6000) midway += 1;
       })();
       await new Promise((res) => setImmediate(res));

@@ -17,6 +17,7 @@ import { InputError, NotFoundError, PqmsError, StoreError } from "../errors.js";
 import type { Scenario } from "../sim/scenario/index.js";
 import type { Sample } from "../sim/run.js";
 import type { ModelEvent } from "../sim/model.js";
+import type { EncodedState } from "../sim/state-codec.js";
 import { migrate, schemaVersion, SCHEMA_VERSION } from "./migrations.js";
 import { asStoreError, guardConnection, storeProblemMessage } from "./store-guard.js";
 
@@ -61,6 +62,9 @@ function prepareDirectory(path: string): void {
   }
 }
 
+/** SQLite page size of a store created by this code, bytes (SQLite's largest). */
+export const NEW_STORE_PAGE_BYTES = 65_536;
+
 /** Where the store lives unless --db or PQMS_DB say otherwise. */
 export const DEFAULT_DB_PATH = "./.pqms/runs.db";
 
@@ -104,8 +108,11 @@ export interface Artifact {
 export interface Progress {
   readonly samples: readonly Sample[];
   readonly events: readonly ModelEvent[];
-  /** Encoded checkpoint (sim/state-codec) at `simTNs`, if one is due. */
-  readonly checkpoint?: string;
+  /**
+   * Encoded checkpoint (sim/state-codec: binary bytes, stored as they are; a string of the text
+   * format is stored as its UTF-8) at `simTNs`, if one is due.
+   */
+  readonly checkpoint?: EncodedState;
   readonly simTNs: number;
   /** Wall seconds to add to the run's total. */
   readonly wallS: number;
@@ -134,6 +141,11 @@ export function eventData(kind: string, data: Record<string, number>): Record<st
 
 /** Checkpoints kept per run (older ones are dropped in the same transaction). */
 const CHECKPOINTS_KEPT = 2;
+
+/** A checkpoint as the BLOB it is stored as: bytes as they are (no copy), text as its UTF-8. */
+function asBlob(e: EncodedState): Buffer {
+  return typeof e === "string" ? Buffer.from(e, "utf8") : Buffer.from(e.buffer, e.byteOffset, e.byteLength);
+}
 
 function toRecord(r: RunRow): RunRecord {
   return {
@@ -184,6 +196,10 @@ export class RunStore {
       }
       if (readonly && version > SCHEMA_VERSION) migrate(db); // refuses with its own message
       if (!readonly) {
+        // A new file only (the page size of a database with pages cannot change in WAL mode, and
+        // is left as it is): large pages for checkpoints of many MiB (fewer overflow pages to
+        // chain, write and walk back); set before the first write, which WAL mode is.
+        if (version === 0 && (db.pragma("page_count", { simple: true }) as number) === 0) db.pragma(`page_size = ${NEW_STORE_PAGE_BYTES}`);
         db.pragma("journal_mode = WAL");
         db.pragma("synchronous = NORMAL");
         migrate(db);
@@ -221,7 +237,7 @@ export class RunStore {
       for (const s of p.samples) for (const [name, v] of Object.entries(s.metrics)) insMetric.run(runId, name, s.tNs, Number.isFinite(v) ? v : null);
       for (const e of p.events) insEvent.run(runId, seq++, e.tNs, e.kind, JSON.stringify(e.data));
       if (p.checkpoint !== undefined) {
-        this.db.prepare("INSERT OR REPLACE INTO checkpoints (run_id, t_ns, created_at, state) VALUES (?, ?, ?, ?)").run(runId, p.simTNs, new Date().toISOString(), Buffer.from(p.checkpoint, "utf8"));
+        this.db.prepare("INSERT OR REPLACE INTO checkpoints (run_id, t_ns, created_at, state) VALUES (?, ?, ?, ?)").run(runId, p.simTNs, new Date().toISOString(), asBlob(p.checkpoint));
         this.db.prepare(`DELETE FROM checkpoints WHERE run_id = ? AND t_ns NOT IN
           (SELECT t_ns FROM checkpoints WHERE run_id = ? ORDER BY t_ns DESC LIMIT ${CHECKPOINTS_KEPT})`).run(runId, runId);
       }
@@ -272,10 +288,13 @@ export class RunStore {
     return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
   }
 
-  /** The latest checkpoint of a run (encoded text) or undefined. */
-  latestCheckpoint(runId: string): { tNs: number; state: string } | undefined {
+  /**
+   * The latest checkpoint of a run or undefined: its encoded bytes as stored (binary state, or the
+   * UTF-8 text of a checkpoint stored before binary ones; `readCheckpoint` reads both).
+   */
+  latestCheckpoint(runId: string): { tNs: number; state: Uint8Array } | undefined {
     const r = this.db.prepare("SELECT t_ns, state FROM checkpoints WHERE run_id = ? ORDER BY t_ns DESC LIMIT 1").get(runId) as { t_ns: number; state: Buffer } | undefined;
-    return r === undefined ? undefined : { tNs: r.t_ns, state: r.state.toString("utf8") };
+    return r === undefined ? undefined : { tNs: r.t_ns, state: r.state };
   }
 
   /** Record (or replace) an artifact of a run. */

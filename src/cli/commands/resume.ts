@@ -6,7 +6,7 @@ import { resolveScenario } from "../../sim/scenario/index.js";
 import { Runner, runClock } from "../../sim/run.js";
 import { modelFor } from "../../sim/models/index.js";
 import { prepareOutDir } from "../support/out-path.js";
-import { readCheckpointText } from "../../sim/checkpoint.js";
+import { readCheckpoint } from "../../sim/checkpoint.js";
 import { openStoreFor, withDbOption } from "../support/store-option.js";
 import { drive, isStale, printSummary, reportRun, storeSink } from "../support/drive.js";
 import { Progress } from "../support/progress.js";
@@ -56,7 +56,7 @@ export function registerResume(program: Command): void {
         const model = modelFor(scenario);
         runner = cpRow === undefined
           ? Runner.start(scenario, model, sink)
-          : Runner.resume(scenario, model, readCheckpointText(cpRow.state, model.stateFormat, `run ${run.id} checkpoint`), sink);
+          : Runner.resume(scenario, model, readCheckpoint(cpRow.state, model.stateFormat, `run ${run.id} checkpoint`), sink);
       } catch (e) {
         store.setStatus(run.id, "failed", { error: e instanceof Error ? e.message : String(e), pid: null });
         throw e;

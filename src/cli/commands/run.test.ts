@@ -6,11 +6,12 @@
  */
 import { describe, it, expect, beforeAll } from "vitest";
 import { spawn, spawnSync, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { inspectPng } from "../../report/png.js";
+import { decodeStateBytes, encodeState, isStateBytes } from "../../sim/state-codec.js";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const MAIN = join(ROOT, "dist/cli/main.js");
@@ -118,6 +119,32 @@ describe("pqms run / resume / runs / report (built CLI)", () => {
     expect(row.status).toBe("interrupted");
     expect(json(["resume", row.id.slice(0, 8), "--db", db, "--json", "--no-report"]).fingerprint).toBe(reference.fingerprint);
     expect(cli(["resume", row.id, "--db", db]).stderr).toMatch(/already done/);
+  });
+
+  it("a store whose checkpoint is in the text format written before binary checkpoints resumes identically; damaged checkpoint bytes are refused without a stack trace", async () => {
+    const db = join(dir, "text.db");
+    expect((await startAndStop(dir, db, "SIGINT")).code).toBe(130);
+    const broken = join(dir, "broken.db");
+    copyFileSync(db, broken);
+    const rewrite = (file: string, edit: (blob: Buffer) => Buffer) => {
+      const d = new Database(file);
+      try {
+        const row = d.prepare("SELECT run_id, t_ns, state FROM checkpoints ORDER BY t_ns DESC LIMIT 1").get() as { run_id: string; t_ns: number; state: Buffer };
+        expect(isStateBytes(row.state)).toBe(true);
+        d.prepare("UPDATE checkpoints SET state = ? WHERE run_id = ? AND t_ns = ?").run(edit(row.state), row.run_id, row.t_ns);
+        return row.run_id;
+      } finally {
+        d.close();
+      }
+    };
+    // The old encoder (kept for reading) writes what such a store holds: JSON text as UTF-8.
+    const id = rewrite(db, (blob) => Buffer.from(encodeState(decodeStateBytes(blob)), "utf8"));
+    expect(json(["resume", id, "--db", db, "--json", "--no-report"]).fingerprint).toBe(reference.fingerprint);
+    const brokenId = rewrite(broken, (blob) => { const b = Buffer.from(blob); b[b.length - 100]! ^= 0x40; return b; });
+    const r = cli(["resume", brokenId, "--db", broken, "--json", "--no-report"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/checkpoint bytes: checksum .*expected CRC-32 [0-9a-f]{8} \(as written\), got [0-9a-f]{8}/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("report writes PNGs of the expected size and an HTML page holding each plot", () => {

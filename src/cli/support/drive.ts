@@ -12,7 +12,7 @@ import { dirname, join, resolve } from "node:path";
 import { hostname } from "node:os";
 import type { Runner, RunSink, Sample, Checkpoint } from "../../sim/run.js";
 import type { ModelEvent } from "../../sim/model.js";
-import { encodeState } from "../../sim/state-codec.js";
+import { encodeStateBytes } from "../../sim/state-codec.js";
 import type { RunStore, RunRecord } from "../../store/run-store.js";
 import { writeRunReport, type RunReport } from "../../report/run-report.js";
 import { FAILOVER_EVENT_KINDS } from "../../report/failover-plot.js";
@@ -38,7 +38,7 @@ class StoreSink implements RunSink {
 
   checkpoint(cp: Checkpoint): void {
     const wall = this.wallS();
-    this.store.commitProgress(this.runId, { samples: this.samples, events: this.events, checkpoint: encodeState(cp), simTNs: cp.tNs, wallS: wall - this.lastWallS });
+    this.store.commitProgress(this.runId, { samples: this.samples, events: this.events, checkpoint: encodeStateBytes(cp), simTNs: cp.tNs, wallS: wall - this.lastWallS });
     this.lastWallS = wall;
     this.samples = [];
     this.events = [];

@@ -20,6 +20,7 @@ import { NotFoundError, PqmsError } from "../../errors.js";
 import type { RunCheckpoint, RunOutput } from "../../sim/executors/index.js";
 import { runClock } from "../../sim/run.js";
 import type { Scenario } from "../../sim/scenario/index.js";
+import type { EncodedState } from "../../sim/state-codec.js";
 import type { RunStore } from "../../store/run-store.js";
 import type { Sweep, SweepPoint } from "./spec.js";
 
@@ -57,8 +58,8 @@ export interface SweepRunState {
   /** Its run, once anything of it is stored. */
   readonly runId?: string;
   readonly done: boolean;
-  /** Its latest checkpoint (state-codec text) if it is stored part way… */
-  readonly resume?: string;
+  /** Its latest checkpoint (sim/state-codec bytes as stored) if it is stored part way… */
+  readonly resume?: EncodedState;
   /** … and the simulated time of that checkpoint, ns. */
   readonly resumeTNs?: number;
 }

@@ -7,8 +7,8 @@ import { Runner, runClock, type Checkpoint, type RunSink, type Sample } from "..
 import type { ModelEvent } from "../model.js";
 import { modelFor } from "../models/index.js";
 import type { Scenario } from "../scenario/index.js";
-import { readCheckpointText } from "../checkpoint.js";
-import { encodeState } from "../state-codec.js";
+import { readCheckpoint } from "../checkpoint.js";
+import { type EncodedState, encodeStateBytes } from "../state-codec.js";
 import type { RunCheckpoint, RunOutput } from "./run-task.js";
 
 /** Ticks per `advance` call (the run is synchronous; slicing only bounds each call). */
@@ -35,7 +35,7 @@ class CollectingSink implements RunSink {
   // The final checkpoint is not reported: the run's end comes with its fingerprint, in the output.
   checkpoint(cp: Checkpoint): void {
     if (this.report === undefined || cp.tNs === this.durationNs) return;
-    this.report({ tNs: cp.tNs, checkpoint: encodeState(cp), samples: this.samples, events: this.events });
+    this.report({ tNs: cp.tNs, checkpoint: encodeStateBytes(cp), samples: this.samples, events: this.events });
     this.samples = [];
     this.events = [];
     this.fromTNs = cp.tNs;
@@ -43,8 +43,8 @@ class CollectingSink implements RunSink {
 }
 
 export interface ExecuteRunOptions {
-  /** Continue from this checkpoint (state-codec text). */
-  readonly resume?: string;
+  /** Continue from this checkpoint (sim/state-codec: binary bytes, or text of older stores). */
+  readonly resume?: EncodedState;
   /** Told each checkpoint but the final one, with what was recorded since the previous. */
   readonly onCheckpoint?: (p: RunCheckpoint) => void;
 }
@@ -56,7 +56,7 @@ export interface ExecuteRunOptions {
  */
 export function executeRun(scenario: Scenario, opts: ExecuteRunOptions = {}): RunOutput {
   const model = modelFor(scenario);
-  const cp = opts.resume === undefined ? undefined : readCheckpointText(opts.resume, model.stateFormat, "checkpoint to resume from");
+  const cp = opts.resume === undefined ? undefined : readCheckpoint(opts.resume, model.stateFormat, "checkpoint to resume from");
   const sink = new CollectingSink(cp?.tNs ?? 0, runClock(scenario).durationNs, opts.onCheckpoint);
   const runner = cp === undefined ? Runner.start(scenario, model, sink) : Runner.resume(scenario, model, cp, sink);
   while (!runner.advance(TICKS_PER_SLICE));

@@ -20,6 +20,7 @@ import { PqmsError } from "../../errors.js";
 import { RunFailedError } from "./local-pool.js";
 import type { RedisTarget } from "./redis-url.js";
 import type { RunExecutor, RunOutput, RunTask } from "./run-task.js";
+import { encodedStateText } from "../state-codec.js";
 
 /** The one queue all sweeps share (jobs carry their sweep in their id). */
 export const QUEUE_NAME = "pqms-runs";
@@ -205,8 +206,10 @@ export class QueueExecutor implements RunExecutor {
   }
 
   private async add(task: RunTask): Promise<Job> {
-    // Job data is JSON: the checkpoint callback stays here (a remote worker cannot call it).
-    const { onCheckpoint: _local, ...data } = task;
+    // Job data is JSON: the checkpoint callback stays here (a remote worker cannot call it), and
+    // a binary checkpoint to resume from travels as text (base64).
+    const { onCheckpoint: _local, resume, ...rest } = task;
+    const data: RunTask = resume === undefined ? rest : { ...rest, resume: encodedStateText(resume) };
     const opts = { jobId: task.key, attempts: ATTEMPTS, backoff: { type: "exponential" as const, delay: BACKOFF_MS }, removeOnComplete: false, removeOnFail: false };
     const job = await this.queue.add("run", data, opts);
     // Adding an existing key returns that job: a completed one gives its result (a resumed sweep

@@ -8,6 +8,7 @@
 import type { ModelEvent } from "../model.js";
 import type { Sample } from "../run.js";
 import type { Scenario } from "../scenario/index.js";
+import type { EncodedState } from "../state-codec.js";
 
 /** One run to execute. `key` names it uniquely within its batch (e.g. `p3-s7`). */
 export interface RunTask {
@@ -15,8 +16,11 @@ export interface RunTask {
   readonly scenario: Scenario;
   /** Code version of the coordinator: a worker running other code refuses the task. */
   readonly codeVersion: string;
-  /** Continue from this checkpoint (sim/state-codec text of a `Checkpoint` of the same run). */
-  readonly resume?: string;
+  /**
+   * Continue from this checkpoint (sim/state-codec encoding of a `Checkpoint` of the same run:
+   * binary bytes, or text from a store written before binary checkpoints).
+   */
+  readonly resume?: EncodedState;
   /**
    * Told each checkpoint (not the final one) with what was recorded since the previous one, so
    * the coordinator can commit it and a killed sweep can continue from there. Executors that
@@ -29,8 +33,8 @@ export interface RunTask {
 /** A checkpoint of a run in progress and what was recorded since the previous report. */
 export interface RunCheckpoint {
   readonly tNs: number;
-  /** sim/state-codec text of the `Checkpoint`. */
-  readonly checkpoint: string;
+  /** sim/state-codec binary encoding of the `Checkpoint` (`encodeStateBytes`). */
+  readonly checkpoint: EncodedState;
   readonly samples: readonly Sample[];
   readonly events: readonly ModelEvent[];
 }

@@ -5,9 +5,15 @@
 import { parentPort } from "node:worker_threads";
 import { executeRun } from "./execute-run.js";
 import type { PoolReply, PoolRequest } from "./pool-protocol.js";
+import type { EncodedState } from "../state-codec.js";
 
 const port = parentPort;
 if (port === null) throw new Error("run-worker.ts must run in a worker thread");
+
+/** The checkpoint's buffer to move to the main thread instead of copying it, when the bytes fill it alone. */
+function ownedBuffer(e: EncodedState): ArrayBuffer[] {
+  return typeof e !== "string" && e.buffer instanceof ArrayBuffer && e.byteOffset === 0 && e.byteLength === e.buffer.byteLength ? [e.buffer] : [];
+}
 
 port.on("message", (req: PoolRequest) => {
   let reply: PoolReply;
@@ -17,7 +23,7 @@ port.on("message", (req: PoolRequest) => {
     const t0 = performance.now(); // wall-clock-ok: wall time reported beside the result, never part of it
     const out = executeRun(req.scenario, {
       ...(req.resume === undefined ? {} : { resume: req.resume }),
-      ...(req.reportCheckpoints ? { onCheckpoint: (progress) => port.postMessage({ id: req.id, ok: true, progress } satisfies PoolReply) } : {}),
+      ...(req.reportCheckpoints ? { onCheckpoint: (progress) => port.postMessage({ id: req.id, ok: true, progress } satisfies PoolReply, ownedBuffer(progress.checkpoint)) } : {}),
     });
     // eslint-disable-next-line no-restricted-properties
     reply = { id: req.id, ok: true, output: { ...out, wallS: (performance.now() - t0) / 1000 } }; // wall-clock-ok

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { executeRun } from "../executors/execute-run.js";
 import { resolveScenario } from "../scenario/index.js";
-import { decodeState } from "../state-codec.js";
+import { decodeStateAny, type EncodedState } from "../state-codec.js";
 import type { Checkpoint } from "../run.js";
 import { RandomStream } from "../../numeric/random/stream.js";
 import { ResonanceMesh } from "../../model/resonance/mesh.js";
@@ -20,7 +20,7 @@ const base = {
 
 describe("density mesh runs (mesh.coupling: density)", () => {
   it("samples Tr(ρ_iρ_j) and Uhlmann F² side by side, with purity; resume from every checkpoint gives the same fingerprint", () => {
-    const checkpoints: string[] = [];
+    const checkpoints: EncodedState[] = [];
     const sc = resolveScenario(base);
     const full = executeRun(sc, { onCheckpoint: (p) => checkpoints.push(p.checkpoint) });
     expect(checkpoints.length).toBe(2);
@@ -33,7 +33,7 @@ describe("density mesh runs (mesh.coupling: density)", () => {
     expect(last.fidelitySqNeighbourMean!).toBeGreaterThan(last.rcfNeighbourSampleMean!);
     expect(full.events.length).toBeGreaterThan(0); // vetoes happen and are recorded
     for (const cp of checkpoints) {
-      expect(decodeState<Checkpoint>(cp).tNs % 10).toBe(0);
+      expect(decodeStateAny<Checkpoint>(cp).tNs % 10).toBe(0);
       const resumed = executeRun(sc, { resume: cp });
       expect(resumed.fingerprint).toBe(full.fingerprint);
     }
@@ -43,7 +43,7 @@ describe("density mesh runs (mesh.coupling: density)", () => {
 
   it("blocks on 1 and 2 threads: same fingerprint, and a checkpoint of one resumes on the other", () => {
     const blocked = { ...base, mesh: { ...base.mesh, blocks: 4 } };
-    const checkpoints: string[] = [];
+    const checkpoints: EncodedState[] = [];
     const one = executeRun(resolveScenario(blocked), { onCheckpoint: (p) => checkpoints.push(p.checkpoint) });
     const two = executeRun(resolveScenario({ ...blocked, run: { ...blocked.run, threads: 2 } }));
     expect(two.fingerprint).toBe(one.fingerprint);
@@ -60,7 +60,7 @@ describe("density mesh runs (mesh.coupling: density)", () => {
       sarcophagus: {},
       faults: { durationS: 200, nodeMtbfS: 2000, leaderCrashes: 1, smcDownS: 20, cmes: 1, cmeRings: 2, cmeRingEveryS: 2, stormS: 10 },
     });
-    const checkpoints: string[] = [];
+    const checkpoints: EncodedState[] = [];
     const full = executeRun(sc, { onCheckpoint: (p) => checkpoints.push(p.checkpoint) });
     const kinds = new Set(full.events.map((e) => e.kind));
     expect(kinds.has("nodeFail")).toBe(true);
