@@ -12,6 +12,7 @@ import { InputError, SolverError } from "../../errors.js";
 import { checkCsr, checkVec } from "../complex/check.js";
 import { csrMatvec } from "../complex/csr.js";
 import type { CsrMatrix } from "../complex/types.js";
+import { frontMemory, type FrontMemory } from "./front-simd.js";
 import { rcmOrdering } from "./graph.js";
 
 /** Options of `sparseLuFactor` / `sparseLuSolve`. */
@@ -25,6 +26,11 @@ export interface SparseLuOptions {
   readonly pivotThreshold?: number;
   /** Iterative-refinement steps in `sparseLuSolve` (default 1). */
   readonly refine?: number;
+  /**
+   * The elimination's inner loop: 'simd' (default; WebAssembly SIMD where available, else the
+   * scalar loop) or 'scalar'. Both give the same factors bit for bit.
+   */
+  readonly kernel?: "simd" | "scalar";
 }
 
 /** A factorisation of P_r B = L U with B = Q A Qᵀ (Q the ordering); `solve` reuses it. */
@@ -184,6 +190,9 @@ export function sparseLuFactor(A: CsrMatrix, options: SparseLuOptions = {}): Spa
     if (!Number.isFinite(A.data[k])) throw InputError.of(`A.data[${k}]`, "a finite number", A.data[k]);
   }
   const tau = options.pivotThreshold ?? 0.1;
+  const kernel = options.kernel ?? "simd";
+  if (kernel !== "simd" && kernel !== "scalar") throw InputError.of("options.kernel", "'simd' or 'scalar'", kernel);
+  const simd = kernel === "simd";
   if (!(tau > 0 && tau <= 1)) throw InputError.of("options.pivotThreshold", "a number in (0, 1]", tau);
   const n = A.rows;
   if (n === 0) return { n, nnzFactors: 0, solve: (_b, out) => out ?? new Float64Array(0) };
@@ -193,7 +202,7 @@ export function sparseLuFactor(A: CsrMatrix, options: SparseLuOptions = {}): Spa
     throw new SolverError(`sparseLuSolve: front of ${sym.maxActive} rows × ${slot / 2} columns (+ ${sym.nDense} dense rows) exceeds the ${(MAX_FRONT_DOUBLES * 8) / 2 ** 30} GiB limit; split the system with connectedComponents/csrSubmatrix or use bicgstab with ilu0`);
   }
   try {
-    return numeric(A, sym, tau);
+    return numeric(A, sym, tau, simd);
   } catch (e) {
     if (!(e instanceof RingOverflow)) throw e;
     // A dense row had to pivot inside the band: its fill is wider than the ring. Redo the
@@ -202,7 +211,7 @@ export function sparseLuFactor(A: CsrMatrix, options: SparseLuOptions = {}): Spa
     if (full.maxActive * (2 * full.width + 2 * (n - sym.nBand)) + sym.nDense * 2 * n > MAX_FRONT_DOUBLES) {
       throw new SolverError(`sparseLuSolve: a dense row had to be used as pivot and the widened front (${full.maxActive} rows × ${full.width} columns) exceeds the memory limit; use bicgstab with ilu0`);
     }
-    return numeric(A, full, tau);
+    return numeric(A, full, tau, simd);
   }
 }
 
@@ -242,16 +251,19 @@ function bufferOf(f: Front, a: number): Float64Array {
   return f.isDense[a] ? f.denseData : f.data;
 }
 
-function numeric(A: CsrMatrix, sym: Symbolic, tau: number): SparseLu {
+function numeric(A: CsrMatrix, sym: Symbolic, tau: number, simd: boolean): SparseLu {
   const n = A.rows;
   const { nBand } = sym;
   const nb = n - nBand;
   const W = sym.width;
   const slotSize = 2 * W + 2 * nb;
   const denseSize = 2 * nBand + 2 * nb;
+  // The sparse rows' slots live in the SIMD kernel's memory when it is used.
+  const mem = simd && sym.maxActive > 0 ? frontMemory(sym.maxActive * slotSize, W + nb, sym.maxActive) : undefined;
+  const piv = mem?.pivot;
   const f: Front = {
     W, nb, nBand,
-    data: new Float64Array(sym.maxActive * slotSize),
+    data: mem ? mem.front : new Float64Array(sym.maxActive * slotSize),
     denseData: new Float64Array(sym.nDense * denseSize),
     row: new Int32Array(sym.maxActive),
     slot: new Int32Array(sym.maxActive),
@@ -320,6 +332,12 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number): SparseLu {
       uBorder[bo + t] = pBuf[pBorder + t]!;
       pBuf[pBorder + t] = 0;
     }
+    if (piv !== undefined) {
+      // The SIMD kernel reads the pivot row's band columns k+1..pExt, then its border, in one run.
+      const bandLen = 2 * Math.max(0, pExt - k);
+      piv.set(U.f64.subarray(2 * uStart[k]! + 2, 2 * uStart[k]! + 2 + bandLen), 0);
+      piv.set(uBorder.subarray(bo, bo + 2 * nb), bandLen);
+    }
     const pr = k < nBand ? (U.f64[2 * uStart[k]!]!) : (uBorder[bo + 2 * (k - nBand)]!);
     const pi = k < nBand ? (U.f64[2 * uStart[k]! + 1]!) : (uBorder[bo + 2 * (k - nBand) + 1]!);
     if (!f.isDense[pa]) freeSlots[nFree++] = f.slot[pa]!;
@@ -329,7 +347,7 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number): SparseLu {
     f.base[pa] = f.base[f.count]!;
     f.ext[pa] = f.ext[f.count]!;
     f.isDense[pa] = f.isDense[f.count]!;
-    eliminate(f, k, pExt, pr, pi, U.f64, uStart[k]! + 1, uBorder, bo, L);
+    eliminate(f, k, pExt, pr, pi, U.f64, uStart[k]! + 1, uBorder, bo, L, mem);
     lPtr[k + 1] = L.n;
   }
   const lRow = L.i32;
@@ -389,7 +407,7 @@ function scatterRow(A: CsrMatrix, sym: Symbolic, r: number, f: Front, a: number)
  * k+1..pExt) and border row. Sparse rows are updated two at a time so each pivot-row value is
  * loaded once per pair.
  */
-function eliminate(f: Front, k: number, pExt: number, pr: number, pi: number, u: Float64Array, uOff: number, uBorder: Float64Array, bo: number, L: Growable): void {
+function eliminate(f: Front, k: number, pExt: number, pr: number, pi: number, u: Float64Array, uOff: number, uBorder: Float64Array, bo: number, L: Growable, mem: FrontMemory | undefined): void {
   const { W, nb, data } = f;
   const den = pr * pr + pi * pi;
   const ir = pr / den;
@@ -399,6 +417,10 @@ function eliminate(f: Front, k: number, pExt: number, pr: number, pi: number, u:
   const s0 = (k + 1) % W;
   const firstLen = Math.min(len, W - s0);
   L.reserve(f.count);
+  if (mem !== undefined) {
+    eliminateSimd(f, k, pExt, ir, ii, u, uOff, uBorder, bo, L, mem);
+    return;
+  }
   let pending = -1;
   let pr0 = 0;
   let pi0 = 0;
@@ -444,6 +466,49 @@ function eliminate(f: Front, k: number, pExt: number, pr: number, pi: number, u:
     }
     if (nb > 0) axpyNeg(data, pending + 2 * W, uBorder, bo, nb, pr0, pi0);
   }
+}
+
+/**
+ * `eliminate` with the sparse rows' updates queued for the SIMD kernel (front-simd.ts), one call
+ * per step: the same multipliers, fill bookkeeping and bits.
+ */
+function eliminateSimd(f: Front, k: number, pExt: number, ir: number, ii: number, u: Float64Array, uOff: number, uBorder: Float64Array, bo: number, L: Growable, mem: FrontMemory): void {
+  const { W, nb } = f;
+  const len = Math.max(0, pExt - k);
+  const s0 = (k + 1) % W;
+  const firstLen = Math.min(len, W - s0);
+  const { bases, coefs } = mem;
+  let queued = 0;
+  for (let a = 0; a < f.count; a++) {
+    const y = bufferOf(f, a);
+    const base = f.base[a]!;
+    const co = base + colOffset(f, a, k);
+    const vr = y[co]!;
+    const vi = y[co + 1]!;
+    if (vr === 0 && vi === 0) continue;
+    const lr = vr * ir - vi * ii;
+    const li = vr * ii + vi * ir;
+    L.i32[L.n] = f.row[a]!;
+    L.f64[2 * L.n] = lr;
+    L.f64[2 * L.n + 1] = li;
+    L.n++;
+    if (len > 0 && pExt > f.ext[a]!) f.ext[a] = pExt;
+    y[co] = 0;
+    y[co + 1] = 0;
+    if (f.isDense[a]) {
+      if (len > 0) axpyNeg(y, base + 2 * (k + 1), u, 2 * uOff, len, lr, li);
+      if (nb > 0) axpyNeg(y, base + 2 * f.nBand, uBorder, bo, nb, lr, li);
+      continue;
+    }
+    bases[queued] = 8 * base;
+    const c = 4 * queued;
+    coefs[c] = lr;
+    coefs[c + 1] = lr;
+    coefs[c + 2] = -li;
+    coefs[c + 3] = li;
+    queued++;
+  }
+  if (queued > 0 && len + nb > 0) mem.eliminate(queued, 16 * s0, firstLen, 0, len - firstLen, 16 * W, nb);
 }
 
 /** y[yo + 2t] −= l·u[uo + 2t] and y[zo + 2t] −= m·u[uo + 2t] for t < len (complex). */
