@@ -56,13 +56,14 @@ if (!py.ok) {
 const anchor = py.value;
 
 /**
- * Median wall and CPU seconds of `reps` runs after warm-up (JIT): one run, or five when a run is
- * short (< 0.3 s), since V8 needs several calls before the small kernels are optimised.
+ * Median wall and CPU seconds of `reps` runs after warm-up (JIT): runs repeated for at least
+ * 0.5 s (at least one), since V8 needs many calls before the small kernels are optimised and a
+ * ~5 ms solve would otherwise be timed partly in the interpreter.
  */
 function timed<T>(f: () => T, reps: number): { value: T; s: number; cpu: number } {
   const t0 = performance.now();
   let value = f();
-  if (performance.now() - t0 < 300) for (let w = 0; w < 4; w++) value = f();
+  while (performance.now() - t0 < 500) value = f();
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let k = 0; k < reps; k++) {

@@ -65,6 +65,22 @@ class Growable {
   }
 }
 
+/** Factor storage reused by transient factorisations (L, U); not kept beyond 2^20 entries. */
+const factorPool: Array<Growable | undefined> = [undefined, undefined];
+const POOL_MAX = 2 ** 20;
+
+function pooled(which: number, guess: number): Growable {
+  let g = factorPool[which];
+  if (g === undefined || g.i32.length > POOL_MAX) {
+    g = new Growable(guess);
+    factorPool[which] = g.i32.length <= POOL_MAX ? g : undefined;
+  }
+  g.n = 0;
+  g.reserve(guess);
+  if (g.i32.length <= POOL_MAX) factorPool[which] = g;
+  return g;
+}
+
 /**
  * Symbolic data of the reordered matrix. Columns [0, nBand) form the band, handled in a ring of
  * width W; columns [nBand, n) are the border: the variables of dense rows, kept as a short
@@ -184,6 +200,15 @@ function symbolic(A: CsrMatrix, kind: "rcm" | "natural"): Symbolic {
  *   or its front is too wide to store (split it with `connectedComponents`, or use `bicgstab`).
  */
 export function sparseLuFactor(A: CsrMatrix, options: SparseLuOptions = {}): SparseLu {
+  return factor(A, options, false);
+}
+
+/**
+ * `sparseLuFactor`; with `transient`, L and U are built in module-level buffers that the next
+ * transient factorisation reuses, so the caller must be done with this one before that (as
+ * `sparseLuSolve` is): a one-shot solve then allocates (and the collector frees) no factor storage.
+ */
+function factor(A: CsrMatrix, options: SparseLuOptions, transient: boolean): SparseLu {
   checkCsr("A", A);
   if (A.rows !== A.cols) throw InputError.of("A", "a square CSR matrix", `~${A.rows}x${A.cols}`);
   for (let k = 0; k < A.data.length; k++) {
@@ -202,7 +227,7 @@ export function sparseLuFactor(A: CsrMatrix, options: SparseLuOptions = {}): Spa
     throw new SolverError(`sparseLuSolve: front of ${sym.maxActive} rows × ${slot / 2} columns (+ ${sym.nDense} dense rows) exceeds the ${(MAX_FRONT_DOUBLES * 8) / 2 ** 30} GiB limit; split the system with connectedComponents/csrSubmatrix or use bicgstab with ilu0`);
   }
   try {
-    return numeric(A, sym, tau, simd);
+    return numeric(A, sym, tau, simd, transient);
   } catch (e) {
     if (!(e instanceof RingOverflow)) throw e;
     // A dense row had to pivot inside the band: its fill is wider than the ring. Redo the
@@ -211,7 +236,7 @@ export function sparseLuFactor(A: CsrMatrix, options: SparseLuOptions = {}): Spa
     if (full.maxActive * (2 * full.width + 2 * (n - sym.nBand)) + sym.nDense * 2 * n > MAX_FRONT_DOUBLES) {
       throw new SolverError(`sparseLuSolve: a dense row had to be used as pivot and the widened front (${full.maxActive} rows × ${full.width} columns) exceeds the memory limit; use bicgstab with ilu0`);
     }
-    return numeric(A, full, tau, simd);
+    return numeric(A, full, tau, simd, transient);
   }
 }
 
@@ -238,6 +263,8 @@ interface Front {
   readonly isDense: Uint8Array;
   /** Scratch: squared pivot-candidate magnitudes. */
   readonly mag2: Float64Array;
+  /** Scratch: where the current column sits in each active row's buffer (set by `choosePivot`). */
+  readonly colAt: Int32Array;
   count: number;
 }
 
@@ -251,7 +278,7 @@ function bufferOf(f: Front, a: number): Float64Array {
   return f.isDense[a] ? f.denseData : f.data;
 }
 
-function numeric(A: CsrMatrix, sym: Symbolic, tau: number, simd: boolean): SparseLu {
+function numeric(A: CsrMatrix, sym: Symbolic, tau: number, simd: boolean, transient: boolean): SparseLu {
   const n = A.rows;
   const { nBand } = sym;
   const nb = n - nBand;
@@ -271,6 +298,7 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number, simd: boolean): Spars
     ext: new Int32Array(sym.maxActive),
     isDense: new Uint8Array(sym.maxActive),
     mag2: new Float64Array(sym.maxActive),
+    colAt: new Int32Array(sym.maxActive),
     count: 0,
   };
   const freeSlots = Int32Array.from({ length: sym.maxActive }, (_, s) => sym.maxActive - 1 - s);
@@ -280,9 +308,9 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number, simd: boolean): Spars
   // Start near the expected fill (about half the ring per row for each factor), so the
   // factors are not copied over and over while they grow; capped at 2^22 entries to begin with.
   const guess = Math.min(2 ** 22, Math.max(8 * n, (n * W) >> 1));
-  const L = new Growable(guess);
+  const L = transient ? pooled(0, guess) : new Growable(guess);
   const lPtr = new Int32Array(n + 1);
-  const U = new Growable(guess);
+  const U = transient ? pooled(1, guess) : new Growable(guess);
   const uStart = new Int32Array(n + 1);
   const uBorder = new Float64Array(2 * n * nb);
   const eps = n * 2 ** -52;
@@ -304,7 +332,7 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number, simd: boolean): Spars
     const pa = choosePivot(f, k, tau);
     const pBuf = pa < 0 ? f.data : bufferOf(f, pa);
     const pBase = pa < 0 ? 0 : f.base[pa]!;
-    const pCo = pa < 0 ? 0 : pBase + colOffset(f, pa, k);
+    const pCo = pa < 0 ? 0 : f.colAt[pa]!;
     const pv = pa < 0 ? 0 : Math.hypot(pBuf[pCo]!, pBuf[pCo + 1]!);
     const tiny = eps * sym.colMax[k]!;
     if (!(pv > tiny)) {
@@ -317,8 +345,11 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number, simd: boolean): Spars
     // U's row k: the pivot (band or border), band columns k+1..pExt, and the border; clear the slot.
     const len = k < nBand ? pExt - k + 1 : 0;
     U.reserve(len);
-    for (let c = k; c <= pExt; c++) {
-      const o = pBase + 2 * (c % prw);
+    // Columns k..pExt: ring positions k mod prw onwards, then from 0 where they wrap.
+    const k0 = k % prw;
+    const run1 = Math.min(len, prw - k0);
+    for (let t = 0; t < len; t++) {
+      const o = pBase + 2 * (t < run1 ? k0 + t : t - run1);
       U.f64[2 * U.n] = pBuf[o]!;
       U.f64[2 * U.n + 1] = pBuf[o + 1]!;
       U.n++;
@@ -347,6 +378,7 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number, simd: boolean): Spars
     f.base[pa] = f.base[f.count]!;
     f.ext[pa] = f.ext[f.count]!;
     f.isDense[pa] = f.isDense[f.count]!;
+    f.colAt[pa] = f.colAt[f.count]!;
     eliminate(f, k, pExt, pr, pi, U.f64, uStart[k]! + 1, uBorder, bo, L, mem);
     lPtr[k + 1] = L.n;
   }
@@ -370,9 +402,14 @@ function choosePivot(f: Front, k: number, tau: number): number {
   let vAll = 0;
   let vSparse = 0;
   const mag2 = f.mag2;
+  // Column k's place in a sparse row's slot and in a dense row's (no ring), as `colOffset`.
+  const sparseAt = k < f.nBand ? 2 * (k % f.W) : 2 * f.W + 2 * (k - f.nBand);
+  const denseAt = 2 * k;
   for (let a = 0; a < f.count; a++) {
-    const y = bufferOf(f, a);
-    const o = f.base[a]! + colOffset(f, a, k);
+    const dense = f.isDense[a]!;
+    const y = dense ? f.denseData : f.data;
+    const o = f.base[a]! + (dense ? denseAt : sparseAt);
+    f.colAt[a] = o;
     const re = y[o]!, im = y[o + 1]!;
     const v = re * re + im * im;
     mag2[a] = v;
@@ -427,7 +464,7 @@ function eliminate(f: Front, k: number, pExt: number, pr: number, pi: number, u:
   for (let a = 0; a < f.count; a++) {
     const y = bufferOf(f, a);
     const base = f.base[a]!;
-    const co = base + colOffset(f, a, k);
+    const co = f.colAt[a]!;
     const vr = y[co]!;
     const vi = y[co + 1]!;
     if (vr === 0 && vi === 0) continue;
@@ -482,7 +519,7 @@ function eliminateSimd(f: Front, k: number, pExt: number, ir: number, ii: number
   for (let a = 0; a < f.count; a++) {
     const y = bufferOf(f, a);
     const base = f.base[a]!;
-    const co = base + colOffset(f, a, k);
+    const co = f.colAt[a]!;
     const vr = y[co]!;
     const vi = y[co + 1]!;
     if (vr === 0 && vi === 0) continue;
@@ -618,7 +655,7 @@ function solveFactors(sym: Symbolic, F: Factors, b: Float64Array, out: Float64Ar
 export function sparseLuSolve(A: CsrMatrix, b: Float64Array, options: SparseLuOptions = {}): Float64Array {
   checkCsr("A", A);
   checkVec("b", b, A.rows);
-  const f = sparseLuFactor(A, options);
+  const f = factor(A, options, true);
   const x = f.solve(b);
   const refine = options.refine ?? 1;
   if (!Number.isInteger(refine) || refine < 0) throw InputError.of("options.refine", "an integer ≥ 0", refine);
@@ -653,7 +690,12 @@ function requireSmallResidual(A: CsrMatrix, x: Float64Array, b: Float64Array): v
   let aMax = 0;
   for (let i = 0; i < A.rows; i++) {
     let s = 0;
-    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) s += Math.hypot(A.data[2 * p]!, A.data[2 * p + 1]!);
+    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
+      // |a| without Math.hypot's cost and without overflow for huge entries.
+      const re = Math.abs(A.data[2 * p]!), im = Math.abs(A.data[2 * p + 1]!);
+      const big = Math.max(re, im);
+      if (big > 0) s += big * Math.sqrt(1 + (Math.min(re, im) / big) ** 2);
+    }
     aMax = Math.max(aMax, s);
   }
   const bound = 1e-8 * (aMax * xMax + bMax);
