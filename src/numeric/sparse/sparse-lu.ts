@@ -333,7 +333,7 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number, simd: boolean, transi
     const pBuf = pa < 0 ? f.data : bufferOf(f, pa);
     const pBase = pa < 0 ? 0 : f.base[pa]!;
     const pCo = pa < 0 ? 0 : f.colAt[pa]!;
-    const pv = pa < 0 ? 0 : Math.hypot(pBuf[pCo]!, pBuf[pCo + 1]!);
+    const pv = pa < 0 ? 0 : modulus(pBuf[pCo]!, pBuf[pCo + 1]!);
     const tiny = eps * sym.colMax[k]!;
     if (!(pv > tiny)) {
       throw new SolverError(`sparseLuSolve: matrix is singular to working precision (pivot candidate ${pv.toExponential(3)} ≤ n·ε·(column scale) = ${tiny.toExponential(3)} in the row-equilibrated matrix, at elimination step ${k} of ${n})`);
@@ -348,26 +348,33 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number, simd: boolean, transi
     // Columns k..pExt: ring positions k mod prw onwards, then from 0 where they wrap.
     const k0 = k % prw;
     const run1 = Math.min(len, prw - k0);
+    // The SIMD kernel reads the pivot row's band columns k+1..pExt, then its border, in one run
+    // of `piv` (written here beside U when the kernel is used).
+    const uf = U.f64;
+    const u0 = 2 * U.n;
     for (let t = 0; t < len; t++) {
       const o = pBase + 2 * (t < run1 ? k0 + t : t - run1);
-      U.f64[2 * U.n] = pBuf[o]!;
-      U.f64[2 * U.n + 1] = pBuf[o + 1]!;
-      U.n++;
+      const vr = pBuf[o]!;
+      const vi = pBuf[o + 1]!;
+      uf[u0 + 2 * t] = vr;
+      uf[u0 + 2 * t + 1] = vi;
       pBuf[o] = 0;
       pBuf[o + 1] = 0;
+      if (piv !== undefined && t > 0) {
+        piv[2 * t - 2] = vr;
+        piv[2 * t - 1] = vi;
+      }
     }
+    U.n += len;
     uStart[k + 1] = U.n;
     const bo = 2 * k * nb;
     const pBorder = pBase + 2 * prw;
+    const pivBorder = 2 * Math.max(0, pExt - k);
     for (let t = 0; t < 2 * nb; t++) {
-      uBorder[bo + t] = pBuf[pBorder + t]!;
+      const v = pBuf[pBorder + t]!;
+      uBorder[bo + t] = v;
       pBuf[pBorder + t] = 0;
-    }
-    if (piv !== undefined) {
-      // The SIMD kernel reads the pivot row's band columns k+1..pExt, then its border, in one run.
-      const bandLen = 2 * Math.max(0, pExt - k);
-      piv.set(U.f64.subarray(2 * uStart[k]! + 2, 2 * uStart[k]! + 2 + bandLen), 0);
-      piv.set(uBorder.subarray(bo, bo + 2 * nb), bandLen);
+      if (piv !== undefined) piv[pivBorder + t] = v;
     }
     const pr = k < nBand ? (U.f64[2 * uStart[k]!]!) : (uBorder[bo + 2 * (k - nBand)]!);
     const pi = k < nBand ? (U.f64[2 * uStart[k]! + 1]!) : (uBorder[bo + 2 * (k - nBand) + 1]!);
@@ -548,6 +555,15 @@ function eliminateSimd(f: Front, k: number, pExt: number, ir: number, ii: number
   if (queued > 0 && len + nb > 0) mem.eliminate(queued, 16 * s0, firstLen, 0, len - firstLen, 16 * W, nb);
 }
 
+/** |re + i im| as Math.hypot gives it up to rounding (no overflow or underflow), without its cost. */
+function modulus(re: number, im: number): number {
+  const a = Math.abs(re), b = Math.abs(im);
+  const big = a > b ? a : b;
+  if (big === 0) return 0;
+  const r = (a > b ? b : a) / big;
+  return big * Math.sqrt(1 + r * r);
+}
+
 /** y[yo + 2t] −= l·u[uo + 2t] and y[zo + 2t] −= m·u[uo + 2t] for t < len (complex). */
 function axpyNeg2(y: Float64Array, yo: number, zo: number, u: Float64Array, uo: number, len: number, lr: number, li: number, mr: number, mi: number): void {
   for (let t = 0; t < 2 * len; t += 2) {
@@ -691,10 +707,7 @@ function requireSmallResidual(A: CsrMatrix, x: Float64Array, b: Float64Array): v
   for (let i = 0; i < A.rows; i++) {
     let s = 0;
     for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
-      // |a| without Math.hypot's cost and without overflow for huge entries.
-      const re = Math.abs(A.data[2 * p]!), im = Math.abs(A.data[2 * p + 1]!);
-      const big = Math.max(re, im);
-      if (big > 0) s += big * Math.sqrt(1 + (Math.min(re, im) / big) ** 2);
+      s += modulus(A.data[2 * p]!, A.data[2 * p + 1]!);
     }
     aMax = Math.max(aMax, s);
   }
