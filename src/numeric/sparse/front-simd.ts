@@ -10,7 +10,8 @@
  *
  * A row's columns lie in up to three runs of its slot (the ring's tail [s0, W), its head [0, …)
  * when the pivot row wraps, and the border), each at a byte offset from the row's base; the pivot
- * row's values are one contiguous run read in the same order. The caller keeps the front (all
+ * row's values are one contiguous run read in the same order. Rows go two at a time (each u
+ * value loaded and swapped once for both), the last odd one alone. The caller keeps the front (all
  * sparse rows' slots), the pivot row, the rows' base addresses (i32) and their [L1, L2] pairs in
  * the module's memory.
  */
@@ -34,6 +35,11 @@ const C = 16;
 const L1 = 17;
 const L2 = 18;
 const UU = 19;
+const BASE_B = 20;
+const P_B = 21;
+const L1_B = 22;
+const L2_B = 23;
+const US = 24;
 
 const simd = {
   i32Load: (offset: number) => [0x28, 2, ...u32(offset)],
@@ -63,10 +69,54 @@ function run(d: number, n: number): number[] {
   ];
 }
 
+/** The same run for two rows (bases BASE and BASE_B), each u value loaded and swapped once. */
+function runPair(d: number, n: number): number[] {
+  const update = (p: number, l1: number, l2: number): number[] => [
+    ...op.get(p),
+    ...op.get(p), ...op.v128Load(0),
+    ...op.get(l1), ...op.get(UU), ...op.f64x2Mul,
+    ...op.get(l2), ...op.get(US), ...op.f64x2Mul,
+    ...op.f64x2Add,
+    ...simd.f64x2Sub,
+    ...simd.v128Store(0),
+    ...op.get(p), ...op.i32(16), ...op.i32Add, ...op.set(p),
+  ];
+  return [
+    ...op.get(BASE_B), ...op.get(d), ...op.i32Add, ...op.set(P_B),
+    ...op.get(BASE), ...op.get(d), ...op.i32Add, ...op.tee(P), ...op.get(n), ...op.i32Add, ...op.set(E),
+    ...op.block, ...op.loop,
+    ...op.get(P), ...op.get(E), ...op.i32GeS, ...op.brIf(1),
+    ...op.get(Q), ...op.v128Load(0), ...op.tee(UU), ...op.get(UU), ...simd.swap, ...op.set(US),
+    ...update(P, L1, L2),
+    ...update(P_B, L1_B, L2_B),
+    ...op.get(Q), ...op.i32(16), ...op.i32Add, ...op.set(Q),
+    ...op.br(0),
+    ...op.end, ...op.end,
+  ];
+}
+
 function elimBody(): number[] {
   return [
     ...op.get(BASES), ...op.tee(R), ...op.get(COUNT), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...op.set(END_R),
     ...op.get(COEFS), ...op.set(C),
+    // Rows two at a time while two are left.
+    ...op.block, ...op.loop,
+    ...op.get(R), ...op.i32(4), ...op.i32Add, ...op.get(END_R), ...op.i32GeS, ...op.brIf(1),
+    ...op.get(R), ...simd.i32Load(0), ...op.set(BASE),
+    ...op.get(R), ...simd.i32Load(4), ...op.set(BASE_B),
+    ...op.get(C), ...op.v128Load(0), ...op.set(L1),
+    ...op.get(C), ...op.v128Load(16), ...op.set(L2),
+    ...op.get(C), ...op.v128Load(32), ...op.set(L1_B),
+    ...op.get(C), ...op.v128Load(48), ...op.set(L2_B),
+    ...op.get(U), ...op.set(Q),
+    ...runPair(SEG[0][0], SEG[0][1]),
+    ...runPair(SEG[1][0], SEG[1][1]),
+    ...runPair(SEG[2][0], SEG[2][1]),
+    ...op.get(R), ...op.i32(8), ...op.i32Add, ...op.set(R),
+    ...op.get(C), ...op.i32(64), ...op.i32Add, ...op.set(C),
+    ...op.br(0),
+    ...op.end, ...op.end,
+    // The last row, if any, alone.
     ...op.block, ...op.loop,
     ...op.get(R), ...op.get(END_R), ...op.i32GeS, ...op.brIf(1),
     ...op.get(R), ...simd.i32Load(0), ...op.set(BASE),
@@ -86,7 +136,7 @@ function elimBody(): number[] {
 type ElimFn = (bases: number, coefs: number, count: number, u: number, d1: number, n1: number, d2: number, n2: number, d3: number, n3: number) => void;
 
 const elimKernel = new WasmKernel(
-  () => moduleBytes([{ name: "elim", params: new Array<number>(10).fill(I32), locals: [[7, I32], [3, V128]], body: elimBody() }]),
+  () => moduleBytes([{ name: "elim", params: new Array<number>(10).fill(I32), locals: [[7, I32], [3, V128], [2, I32], [3, V128]], body: elimBody() }]),
   (exports) => exports.elim as ElimFn,
 );
 

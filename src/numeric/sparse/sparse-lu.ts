@@ -268,12 +268,6 @@ interface Front {
   count: number;
 }
 
-/** Offset of column c within row a's slot (relative to its base). */
-function colOffset(f: Front, a: number, c: number): number {
-  const rw = f.isDense[a] ? f.nBand : f.W;
-  return c < f.nBand ? 2 * (c % rw) : 2 * rw + 2 * (c - f.nBand);
-}
-
 function bufferOf(f: Front, a: number): Float64Array {
   return f.isDense[a] ? f.denseData : f.data;
 }
@@ -326,7 +320,7 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number, simd: boolean, transi
         f.base[a] = dense ? s * denseSize : s * slotSize;
         f.ext[a] = sym.last[r]!;
         f.isDense[a] = dense;
-        scatterRow(A, sym, r, f, a);
+        scatterRow(A, sym, r, f, a, k);
       }
     }
     const pa = choosePivot(f, k, tau);
@@ -410,7 +404,8 @@ function choosePivot(f: Front, k: number, tau: number): number {
   let vSparse = 0;
   const { mag2, colAt, isDense, base, ext, data, denseData } = f;
   const count = f.count;
-  // Column k's place in a sparse row's slot and in a dense row's (no ring), as `colOffset`.
+  // Column k's place in a sparse row's slot and in a dense row's (no ring), column c of a sparse row at 2 (c mod W), of a
+  // dense row at 2c; border column c at 2 rw + 2 (c − nBand) after the rw band columns.
   const sparseAt = k < f.nBand ? 2 * (k % f.W) : 2 * f.W + 2 * (k - f.nBand);
   const denseAt = 2 * k;
   for (let a = 0; a < count; a++) {
@@ -439,13 +434,31 @@ function choosePivot(f: Front, k: number, tau: number): number {
   return pa;
 }
 
-function scatterRow(A: CsrMatrix, sym: Symbolic, r: number, f: Front, a: number): void {
+/**
+ * Row r's entries into active slot a, at step k = its first band column (or nBand without band
+ * entries). A sparse row's band columns c lie in [k, k + W), so their ring position c mod W is
+ * c − k + (k mod W), less W once it passes W: no division per entry.
+ */
+function scatterRow(A: CsrMatrix, sym: Symbolic, r: number, f: Front, a: number, k: number): void {
   const i = sym.perm[r]!;
   const s = sym.rowScale[i]!;
-  const y = bufferOf(f, a);
+  const dense = f.isDense[a] === 1;
+  const y = dense ? f.denseData : f.data;
   const base = f.base[a]!;
+  const nBand = f.nBand;
+  const rw = dense ? nBand : f.W;
+  const shift = dense ? 0 : (k % f.W) - k;
+  const inv = sym.inv;
   for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
-    const o = base + colOffset(f, a, sym.inv[A.colIdx[p]!]!);
+    const c = inv[A.colIdx[p]!]!;
+    let pos: number;
+    if (c < nBand) {
+      pos = c + shift;
+      if (pos >= rw) pos -= rw;
+    } else {
+      pos = rw + c - nBand;
+    }
+    const o = base + 2 * pos;
     y[o] = s * A.data[2 * p]!;
     y[o + 1] = s * A.data[2 * p + 1]!;
   }
