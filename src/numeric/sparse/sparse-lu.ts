@@ -404,8 +404,8 @@ function choosePivot(f: Front, k: number, tau: number): number {
   let vSparse = 0;
   const { mag2, colAt, isDense, base, ext, data, denseData } = f;
   const count = f.count;
-  // Column k's place in a sparse row's slot and in a dense row's (no ring), column c of a sparse row at 2 (c mod W), of a
-  // dense row at 2c; border column c at 2 rw + 2 (c − nBand) after the rw band columns.
+  // Column k's place in a sparse row's slot and in a dense row's (no ring): band column c at
+  // 2 (c mod W) resp. 2c; border column c at 2 rw + 2 (c − nBand), after the rw band columns.
   const sparseAt = k < f.nBand ? 2 * (k % f.W) : 2 * f.W + 2 * (k - f.nBand);
   const denseAt = 2 * k;
   for (let a = 0; a < count; a++) {
