@@ -1,5 +1,7 @@
 /**
- * The sparse LU's elimination step on WebAssembly SIMD: every active front row a with multiplier
+ * The sparse LU's pivot search and elimination step on WebAssembly SIMD (the search with scalar
+ * instructions, in the module so that its loops over the front's rows leave JavaScript; the same
+ * comparisons on the same doubles as `choosePivot`). Elimination: every active front row a with multiplier
  * l_a = (lr, li) gets y_a[c] −= l_a · u[c] over the pivot row's columns, one complex entry a lane
  * pair, bit for bit the scalar `axpyNeg` of sparse-lu.ts.
  *
@@ -16,7 +18,7 @@
  * the module's memory.
  */
 import { WasmKernel } from "../wasm/kernel.js";
-import { I32, moduleBytes, op, u32, V128 } from "../wasm/module-bytes.js";
+import { F64, I32, moduleBytes, op, u32, V128 } from "../wasm/module-bytes.js";
 
 // Parameters of `elim(bases, coefs, count, u, d1, n1, d2, n2, d3, n3)` (byte addresses, offsets
 // and lengths) and locals.
@@ -133,51 +135,159 @@ function elimBody(): number[] {
   ];
 }
 
+// `pivot(count, sparseAt, denseAt, tau2, base, dense, ext, colAt, mag2) → row`: parameters
+// (i32 but tau2; sparseAt/denseAt byte offsets of the column in a sparse/dense row's slot; the
+// rest byte addresses of the front's row tables) and locals.
+const PV = { COUNT: 0, SPARSE_AT: 1, DENSE_AT: 2, TAU2: 3, BASE: 4, DENSE: 5, EXT: 6, COL: 7, MAG: 8, A: 9, O: 10, ISD: 11, PA: 12, PAEXT: 13, SONLY: 14, OK: 15 } as const;
+const PF = { VALL: 16, VSP: 17, V: 18, RE: 19, IM: 20, LIMIT: 21 } as const;
+
+const scalar = {
+  i32Store: (offset: number) => [0x36, 2, ...u32(offset)],
+  f64Mul: [0xa2],
+  f64Gt: [0x64],
+  f64Ge: [0x66],
+  select: [0x1b],
+  i32And: [0x71],
+  i32Eqz: [0x45],
+  i32ShrU: [0x76],
+  i32Mul: [0x6c],
+  i32LtS: [0x48],
+};
+
+/** Address of entry A (4 bytes each) of the table at parameter `table`. */
+const at4 = (table: number): number[] => [...op.get(table), ...op.get(PV.A), ...op.i32(2), ...op.i32Shl, ...op.i32Add];
+
+/**
+ * `choosePivot` of sparse-lu.ts, the same comparisons on the same doubles: squared magnitudes of
+ * column k in every active row (recording each row's column offset), their maxima over all rows
+ * and over sparse rows, then the row of shortest band among those ≥ τ²·max (sparse rows only
+ * unless none reaches 1e-6 of the overall maximum); −1 when none.
+ */
+function pivotBody(): number[] {
+  const { COUNT, SPARSE_AT, DENSE_AT, TAU2, BASE: TB, DENSE: TD, EXT: TE, COL: TC, MAG: TM, A, O, ISD, PA, PAEXT, SONLY, OK } = PV;
+  const { VALL, VSP, V, RE, IM, LIMIT } = PF;
+  return [
+    ...op.i32(0), ...op.set(A),
+    ...op.block, ...op.loop,
+    ...op.get(A), ...op.get(COUNT), ...op.i32GeS, ...op.brIf(1),
+    ...at4(TD), ...simd.i32Load(0), ...op.set(ISD),
+    ...at4(TB), ...simd.i32Load(0), ...op.i32(3), ...op.i32Shl,
+    ...op.get(DENSE_AT), ...op.get(SPARSE_AT), ...op.get(ISD), ...scalar.select, ...op.i32Add, ...op.set(O),
+    ...at4(TC), ...op.get(O), ...op.i32(3), ...scalar.i32ShrU, ...scalar.i32Store(0),
+    ...op.get(O), ...op.f64Load(0), ...op.set(RE),
+    ...op.get(O), ...op.f64Load(8), ...op.set(IM),
+    ...op.get(RE), ...op.get(RE), ...scalar.f64Mul, ...op.get(IM), ...op.get(IM), ...scalar.f64Mul, ...op.f64Add, ...op.set(V),
+    ...op.get(TM), ...op.get(A), ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...op.get(V), ...op.f64Store(0),
+    ...op.get(V), ...op.get(VALL), ...op.get(V), ...op.get(VALL), ...scalar.f64Gt, ...scalar.select, ...op.set(VALL),
+    ...op.get(V), ...op.get(VSP), ...op.get(V), ...op.get(VSP), ...scalar.f64Gt, ...op.get(ISD), ...scalar.i32Eqz, ...scalar.i32And, ...scalar.select, ...op.set(VSP),
+    ...op.get(A), ...op.i32(1), ...op.i32Add, ...op.set(A),
+    ...op.br(0),
+    ...op.end, ...op.end,
+    ...op.get(VSP), ...op.f64(1e-6), ...op.get(VALL), ...scalar.f64Mul, ...scalar.f64Ge, ...op.set(SONLY),
+    ...op.get(TAU2), ...op.get(VSP), ...op.get(VALL), ...op.get(SONLY), ...scalar.select, ...scalar.f64Mul, ...op.set(LIMIT),
+    ...op.i32(-1), ...op.set(PA),
+    ...op.i32(0), ...op.set(A),
+    ...op.block, ...op.loop,
+    ...op.get(A), ...op.get(COUNT), ...op.i32GeS, ...op.brIf(1),
+    ...op.get(TM), ...op.get(A), ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...op.f64Load(0), ...op.set(V),
+    // ok = !(sparseOnly && dense) && v > 0 && v ≥ limit && (pa < 0 || ext < paExt)
+    ...op.get(SONLY), ...at4(TD), ...simd.i32Load(0), ...scalar.i32And, ...scalar.i32Eqz,
+    ...op.get(V), ...op.f64(0), ...scalar.f64Gt, ...scalar.i32And,
+    ...op.get(V), ...op.get(LIMIT), ...scalar.f64Ge, ...scalar.i32And,
+    ...op.get(PA), ...op.i32(0), ...scalar.i32LtS,
+    ...at4(TE), ...simd.i32Load(0), ...op.get(PAEXT), ...scalar.i32LtS, ...op.i32Or, ...scalar.i32And,
+    ...op.set(OK),
+    ...op.get(OK), ...op.if,
+    ...op.get(A), ...op.set(PA),
+    ...at4(TE), ...simd.i32Load(0), ...op.set(PAEXT),
+    ...op.end,
+    ...op.get(A), ...op.i32(1), ...op.i32Add, ...op.set(A),
+    ...op.br(0),
+    ...op.end, ...op.end,
+    ...op.get(PA),
+  ];
+}
+
 type ElimFn = (bases: number, coefs: number, count: number, u: number, d1: number, n1: number, d2: number, n2: number, d3: number, n3: number) => void;
+type PivotFn = (count: number, sparseAt: number, denseAt: number, tau2: number, base: number, dense: number, ext: number, colAt: number, mag2: number) => number;
 
 const elimKernel = new WasmKernel(
-  () => moduleBytes([{ name: "elim", params: new Array<number>(10).fill(I32), locals: [[7, I32], [3, V128], [2, I32], [3, V128]], body: elimBody() }]),
-  (exports) => exports.elim as ElimFn,
+  () => moduleBytes([
+    { name: "elim", params: new Array<number>(10).fill(I32), locals: [[7, I32], [3, V128], [2, I32], [3, V128]], body: elimBody() },
+    { name: "pivot", params: [I32, I32, I32, F64, I32, I32, I32, I32, I32], results: [I32], locals: [[7, I32], [6, F64]], body: pivotBody() },
+  ]),
+  (exports) => ({ elim: exports.elim as ElimFn, pivot: exports.pivot as PivotFn }),
 );
 
 /**
- * The module's memory for one factorisation, carved as [front | pivot row | coefficients | bases],
- * and its elimination step.
+ * The module's memory for one factorisation, carved as [sparse slots | dense slots | pivot row |
+ * coefficients | squared magnitudes | bases | the front's row tables], and its two kernels.
  */
 export interface FrontMemory {
-  /** The sparse rows' slots (zeroed), `frontDoubles` doubles from byte 0. */
-  readonly front: Float64Array;
+  /** The whole memory as doubles: slots are addressed from 0 (sparse ones first, zeroed). */
+  readonly all: Float64Array;
+  /** Where the dense rows' slots begin (doubles). */
+  readonly denseAt: number;
   /** The pivot row's values in elimination order (band run(s), then the border). */
   readonly pivot: Float64Array;
   /** Per queued row: [lr, lr, −li, li]. */
   readonly coefs: Float64Array;
   /** Per queued row: the byte address of its slot. */
   readonly bases: Int32Array;
+  /** The front's row tables (per active row): slot offset in doubles, dense flag, band end, column offset, squared magnitude. */
+  readonly base: Int32Array;
+  readonly isDense: Int32Array;
+  readonly ext: Int32Array;
+  readonly colAt: Int32Array;
+  readonly mag2: Float64Array;
   /**
    * For the first `count` queued rows: y −= l·u over three runs (byte offsets from each row's
    * slot and lengths in complex entries), u read from `pivot` in order.
    */
   eliminate(count: number, d1: number, n1: number, d2: number, n2: number, d3: number, n3: number): void;
+  /** `choosePivot` over the first `count` rows of the tables (column offsets in doubles within a slot). */
+  choosePivot(count: number, sparseAt: number, denseAt: number, tau2: number): number;
 }
 
-/** Memory and kernel for a front of `frontDoubles` doubles, pivot rows of `pivotLen` complex entries and `rows` queued rows; undefined without WebAssembly SIMD (or when it does not fit). */
-export function frontMemory(frontDoubles: number, pivotLen: number, rows: number): FrontMemory | undefined {
-  const pivotAt = frontDoubles + (frontDoubles & 1);
+/**
+ * Memory and kernels for `frontDoubles` doubles of sparse slots, `denseDoubles` of dense ones,
+ * pivot rows of `pivotLen` complex entries and `rows` active rows; undefined without WebAssembly
+ * SIMD (or when it does not fit).
+ */
+export function frontMemory(frontDoubles: number, denseDoubles: number, pivotLen: number, rows: number): FrontMemory | undefined {
+  const even = (x: number): number => x + (x & 1);
+  const denseAt = even(frontDoubles);
+  const pivotAt = even(denseAt + denseDoubles);
   const coefAt = pivotAt + 2 * pivotLen;
-  const basesAt = coefAt + 4 * rows;
-  const doubles = basesAt + Math.ceil(rows / 2) + 2;
+  const magAt = coefAt + 4 * rows;
+  const intsAt = magAt + rows;
+  const doubles = intsAt + Math.ceil((6 * rows) / 2) + 2;
   const ker = elimKernel.scratch(8 * doubles);
   if (ker === undefined) return undefined;
-  const { fns: elim, f64 } = ker;
-  f64.fill(0, 0, frontDoubles);
-  const bases = new Int32Array(f64.buffer, 8 * basesAt, rows);
+  const { fns: { elim, pivot }, f64 } = ker;
+  f64.fill(0, 0, pivotAt);
+  const ints = (t: number): Int32Array => new Int32Array(f64.buffer, 8 * intsAt + 4 * t * rows, rows);
+  const base = ints(1);
+  const isDense = ints(2);
+  const ext = ints(3);
+  const colAt = ints(4);
+  const tables = [8 * intsAt + 4 * rows, 8 * intsAt + 8 * rows, 8 * intsAt + 12 * rows, 8 * intsAt + 16 * rows, 8 * magAt] as const;
   return {
-    front: f64.subarray(0, frontDoubles),
+    all: f64,
+    denseAt,
     pivot: f64.subarray(pivotAt, pivotAt + 2 * pivotLen),
     coefs: f64.subarray(coefAt, coefAt + 4 * rows),
-    bases,
+    bases: ints(0),
+    base,
+    isDense,
+    ext,
+    colAt,
+    mag2: f64.subarray(magAt, magAt + rows),
     eliminate(count, d1, n1, d2, n2, d3, n3) {
-      elim(8 * basesAt, 8 * coefAt, count, 8 * pivotAt, d1, 16 * n1, d2, 16 * n2, d3, 16 * n3);
+      elim(8 * intsAt, 8 * coefAt, count, 8 * pivotAt, d1, 16 * n1, d2, 16 * n2, d3, 16 * n3);
+    },
+    choosePivot(count, sparseAt, denseAtCol, tau2) {
+      return pivot(count, 8 * sparseAt, 8 * denseAtCol, tau2, tables[0], tables[1], tables[2], tables[3], tables[4]);
     },
   };
 }

@@ -260,7 +260,7 @@ interface Front {
   readonly base: Int32Array;
   /** Last band column that may be nonzero. */
   readonly ext: Int32Array;
-  readonly isDense: Uint8Array;
+  readonly isDense: Int32Array;
   /** Scratch: squared pivot-candidate magnitudes. */
   readonly mag2: Float64Array;
   /** Scratch: where the current column sits in each active row's buffer (set by `choosePivot`). */
@@ -279,22 +279,32 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number, simd: boolean, transi
   const W = sym.width;
   const slotSize = 2 * W + 2 * nb;
   const denseSize = 2 * nBand + 2 * nb;
-  // The sparse rows' slots live in the SIMD kernel's memory when it is used.
-  const mem = simd && sym.maxActive > 0 ? frontMemory(sym.maxActive * slotSize, W + nb, sym.maxActive) : undefined;
+  // With the SIMD kernels, every slot (sparse, then dense: one address space, so `base` is
+  // absolute) and the row tables the kernels read live in their module's memory.
+  const mem = simd && sym.maxActive > 0 ? frontMemory(sym.maxActive * slotSize, sym.nDense * denseSize, W + nb, sym.maxActive) : undefined;
   const piv = mem?.pivot;
-  const f: Front = {
-    W, nb, nBand,
-    data: mem ? mem.front : new Float64Array(sym.maxActive * slotSize),
-    denseData: new Float64Array(sym.nDense * denseSize),
-    row: new Int32Array(sym.maxActive),
-    slot: new Int32Array(sym.maxActive),
-    base: new Int32Array(sym.maxActive),
-    ext: new Int32Array(sym.maxActive),
-    isDense: new Uint8Array(sym.maxActive),
-    mag2: new Float64Array(sym.maxActive),
-    colAt: new Int32Array(sym.maxActive),
-    count: 0,
-  };
+  const f: Front = mem !== undefined
+    ? {
+      W, nb, nBand,
+      data: mem.all, denseData: mem.all,
+      row: new Int32Array(sym.maxActive), slot: new Int32Array(sym.maxActive),
+      base: mem.base, ext: mem.ext, isDense: mem.isDense, mag2: mem.mag2, colAt: mem.colAt,
+      count: 0,
+    }
+    : {
+      W, nb, nBand,
+      data: new Float64Array(sym.maxActive * slotSize),
+      denseData: new Float64Array(sym.nDense * denseSize),
+      row: new Int32Array(sym.maxActive),
+      slot: new Int32Array(sym.maxActive),
+      base: new Int32Array(sym.maxActive),
+      ext: new Int32Array(sym.maxActive),
+      isDense: new Int32Array(sym.maxActive),
+      mag2: new Float64Array(sym.maxActive),
+      colAt: new Int32Array(sym.maxActive),
+      count: 0,
+    };
+  const denseBase = mem?.denseAt ?? 0;
   const freeSlots = Int32Array.from({ length: sym.maxActive }, (_, s) => sym.maxActive - 1 - s);
   let nFree = sym.maxActive;
   let nextDense = 0;
@@ -317,13 +327,13 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number, simd: boolean, transi
         const s = dense ? nextDense++ : freeSlots[--nFree]!;
         f.row[a] = r;
         f.slot[a] = s;
-        f.base[a] = dense ? s * denseSize : s * slotSize;
+        f.base[a] = dense ? denseBase + s * denseSize : s * slotSize;
         f.ext[a] = sym.last[r]!;
         f.isDense[a] = dense;
         scatterRow(A, sym, r, f, a, k);
       }
     }
-    const pa = choosePivot(f, k, tau);
+    const pa = choosePivot(f, k, tau, mem);
     const pBuf = pa < 0 ? f.data : bufferOf(f, pa);
     const pBase = pa < 0 ? 0 : f.base[pa]!;
     const pCo = pa < 0 ? 0 : f.colAt[pa]!;
@@ -398,7 +408,7 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number, simd: boolean, transi
  * Threshold partial pivoting: among rows with |v| ≥ τ·max, the one with the shortest band
  * (least fill). Dense rows compete only when no sparse row reaches 1e-3 of the column maximum.
  */
-function choosePivot(f: Front, k: number, tau: number): number {
+function choosePivot(f: Front, k: number, tau: number, mem: FrontMemory | undefined): number {
   // Squared magnitudes throughout (Math.hypot is slow and the comparisons need no square root).
   let vAll = 0;
   let vSparse = 0;
@@ -408,6 +418,8 @@ function choosePivot(f: Front, k: number, tau: number): number {
   // 2 (c mod W) resp. 2c; border column c at 2 rw + 2 (c − nBand), after the rw band columns.
   const sparseAt = k < f.nBand ? 2 * (k % f.W) : 2 * f.W + 2 * (k - f.nBand);
   const denseAt = 2 * k;
+  // The SIMD module runs this function's loops on the tables in its memory (the same doubles).
+  if (mem !== undefined) return mem.choosePivot(count, sparseAt, denseAt, tau * tau);
   for (let a = 0; a < count; a++) {
     const dense = isDense[a] === 1;
     const y = dense ? denseData : data;

@@ -213,7 +213,7 @@ function withRows(B: CsrMatrix, drop: (i: number, j: number) => boolean, extra: 
 }
 
 describe("sparse LU elimination kernels", () => {
-  it("the WebAssembly SIMD elimination gives the scalar loop's factors bit for bit (ring wrap, border, dense pivot, widened front)", () => {
+  it("the WebAssembly SIMD pivot search and elimination give the scalar loops' factors bit for bit (ring wrap, border, dense pivot, widened front)", () => {
     const grid = (m: number): CsrMatrix => {
       // A 2-D nearest-neighbour stencil with a diagonal coupling, like a Liouvillian of ρ_mn.
       const t: Array<[number, number, number, number]> = [];
