@@ -208,6 +208,65 @@ function pivotBody(): number[] {
   ];
 }
 
+// `mult(count, ir, ii, pExt, grow, base, dense, ext, colAt, flag, lv, bases, coefs) → queued`.
+const MU = { COUNT: 0, IR: 1, II: 2, PEXT: 3, GROW: 4, BASE: 5, DENSE: 6, EXT: 7, COL: 8, FLAG: 9, LV: 10, QBASES: 11, QCOEFS: 12, A: 13, O: 14, Q: 15 } as const;
+const MF = { VR: 16, VI: 17, LR: 18, LI: 19 } as const;
+
+const f64Eq = [0x61];
+const f64Neg = [0x9a];
+const i32GtS = [0x4a];
+
+/** Address of entry A of the 4-byte table at parameter `table` (for `mult`). */
+const mAt4 = (table: number): number[] => [...op.get(table), ...op.get(MU.A), ...op.i32(2), ...op.i32Shl, ...op.i32Add];
+
+/**
+ * The multipliers of `eliminateSimd` for the sparse rows (dense ones are left to JavaScript,
+ * flag 0): l = v·(ir + i ii) for the row's column-k value v (rows with v = 0 flagged 0 and
+ * skipped), the same products and sums as there; stores l per row (lv), clears the column entry,
+ * widens the row's band end to pExt when `grow`, and queues the row's slot address and
+ * [lr, lr, −li, li] for `elim`. Returns how many rows it queued.
+ */
+function multBody(): number[] {
+  const { COUNT, IR, II, PEXT, GROW, BASE: TB, DENSE: TD, EXT: TE, COL: TC, FLAG: TF, LV, QBASES, QCOEFS, A, O, Q } = MU;
+  const { VR, VI, LR, LI } = MF;
+  return [
+    ...op.block, ...op.loop,
+    ...op.get(A), ...op.get(COUNT), ...op.i32GeS, ...op.brIf(1),
+    ...mAt4(TF), ...op.i32(0), ...scalar.i32Store(0),
+    ...mAt4(TD), ...simd.i32Load(0), ...scalar.i32Eqz, ...op.if,
+    ...mAt4(TC), ...simd.i32Load(0), ...op.i32(3), ...op.i32Shl, ...op.set(O),
+    ...op.get(O), ...op.f64Load(0), ...op.set(VR),
+    ...op.get(O), ...op.f64Load(8), ...op.set(VI),
+    ...op.get(VR), ...op.f64(0), ...f64Eq, ...op.get(VI), ...op.f64(0), ...f64Eq, ...scalar.i32And, ...scalar.i32Eqz, ...op.if,
+    // lr = vr·ir − vi·ii, li = vr·ii + vi·ir
+    ...op.get(VR), ...op.get(IR), ...scalar.f64Mul, ...op.get(VI), ...op.get(II), ...scalar.f64Mul, ...op.f64Sub, ...op.set(LR),
+    ...op.get(VR), ...op.get(II), ...scalar.f64Mul, ...op.get(VI), ...op.get(IR), ...scalar.f64Mul, ...op.f64Add, ...op.set(LI),
+    ...mAt4(TF), ...op.i32(1), ...scalar.i32Store(0),
+    ...op.get(LV), ...op.get(A), ...op.i32(4), ...op.i32Shl, ...op.i32Add, ...op.get(LR), ...op.f64Store(0),
+    ...op.get(LV), ...op.get(A), ...op.i32(4), ...op.i32Shl, ...op.i32Add, ...op.get(LI), ...op.f64Store(8),
+    ...op.get(GROW), ...op.get(PEXT), ...mAt4(TE), ...simd.i32Load(0), ...i32GtS, ...scalar.i32And, ...op.if,
+    ...mAt4(TE), ...op.get(PEXT), ...scalar.i32Store(0),
+    ...op.end,
+    ...op.get(O), ...op.f64(0), ...op.f64Store(0),
+    ...op.get(O), ...op.f64(0), ...op.f64Store(8),
+    ...op.get(QBASES), ...op.get(Q), ...op.i32(2), ...op.i32Shl, ...op.i32Add,
+    ...mAt4(TB), ...simd.i32Load(0), ...op.i32(3), ...op.i32Shl, ...scalar.i32Store(0),
+    ...op.get(QCOEFS), ...op.get(Q), ...op.i32(5), ...op.i32Shl, ...op.i32Add, ...op.set(O),
+    ...op.get(O), ...op.get(LR), ...op.f64Store(0),
+    ...op.get(O), ...op.get(LR), ...op.f64Store(8),
+    ...op.get(O), ...op.get(LI), ...f64Neg, ...op.f64Store(16),
+    ...op.get(O), ...op.get(LI), ...op.f64Store(24),
+    ...op.get(Q), ...op.i32(1), ...op.i32Add, ...op.set(Q),
+    ...op.end,
+    ...op.end,
+    ...op.get(A), ...op.i32(1), ...op.i32Add, ...op.set(A),
+    ...op.br(0),
+    ...op.end, ...op.end,
+    ...op.get(Q),
+  ];
+}
+
+type MultFn = (count: number, ir: number, ii: number, pExt: number, grow: number, base: number, dense: number, ext: number, colAt: number, flag: number, lv: number, bases: number, coefs: number) => number;
 type ElimFn = (bases: number, coefs: number, count: number, u: number, d1: number, n1: number, d2: number, n2: number, d3: number, n3: number) => void;
 type PivotFn = (count: number, sparseAt: number, denseAt: number, tau2: number, base: number, dense: number, ext: number, colAt: number, mag2: number) => number;
 
@@ -215,8 +274,9 @@ const elimKernel = new WasmKernel(
   () => moduleBytes([
     { name: "elim", params: new Array<number>(10).fill(I32), locals: [[7, I32], [3, V128], [2, I32], [3, V128]], body: elimBody() },
     { name: "pivot", params: [I32, I32, I32, F64, I32, I32, I32, I32, I32], results: [I32], locals: [[7, I32], [6, F64]], body: pivotBody() },
+    { name: "mult", params: [I32, F64, F64, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32], results: [I32], locals: [[3, I32], [4, F64]], body: multBody() },
   ]),
-  (exports) => ({ elim: exports.elim as ElimFn, pivot: exports.pivot as PivotFn }),
+  (exports) => ({ elim: exports.elim as ElimFn, pivot: exports.pivot as PivotFn, mult: exports.mult as MultFn }),
 );
 
 /**
@@ -240,6 +300,12 @@ export interface FrontMemory {
   readonly ext: Int32Array;
   readonly colAt: Int32Array;
   readonly mag2: Float64Array;
+  /** Per active row after `multipliers`: 1 when it was queued (its l in `lv`), else 0. */
+  readonly flag: Int32Array;
+  /** Per active row: its multiplier (re, im) after `multipliers`. */
+  readonly lv: Float64Array;
+  /** The sparse rows' multipliers for pivot (1/p = ir + i ii), queued for `eliminate`; returns the queue's length. */
+  multipliers(count: number, ir: number, ii: number, pExt: number, grow: boolean): number;
   /**
    * For the first `count` queued rows: y −= l·u over three runs (byte offsets from each row's
    * slot and lengths in complex entries), u read from `pivot` in order.
@@ -260,11 +326,12 @@ export function frontMemory(frontDoubles: number, denseDoubles: number, pivotLen
   const pivotAt = even(denseAt + denseDoubles);
   const coefAt = pivotAt + 2 * pivotLen;
   const magAt = coefAt + 4 * rows;
-  const intsAt = magAt + rows;
+  const lvAt = magAt + rows;
+  const intsAt = lvAt + 2 * rows;
   const doubles = intsAt + Math.ceil((6 * rows) / 2) + 2;
   const ker = elimKernel.scratch(8 * doubles);
   if (ker === undefined) return undefined;
-  const { fns: { elim, pivot }, f64 } = ker;
+  const { fns: { elim, pivot, mult }, f64 } = ker;
   f64.fill(0, 0, pivotAt);
   const ints = (t: number): Int32Array => new Int32Array(f64.buffer, 8 * intsAt + 4 * t * rows, rows);
   const base = ints(1);
@@ -283,6 +350,11 @@ export function frontMemory(frontDoubles: number, denseDoubles: number, pivotLen
     ext,
     colAt,
     mag2: f64.subarray(magAt, magAt + rows),
+    flag: ints(5),
+    lv: f64.subarray(lvAt, lvAt + 2 * rows),
+    multipliers(count, ir, ii, pExt, grow) {
+      return mult(count, ir, ii, pExt, grow ? 1 : 0, tables[0], tables[1], tables[2], tables[3], 8 * intsAt + 20 * rows, 8 * lvAt, 8 * intsAt, 8 * coefAt);
+    },
     eliminate(count, d1, n1, d2, n2, d3, n3) {
       elim(8 * intsAt, 8 * coefAt, count, 8 * pivotAt, d1, 16 * n1, d2, 16 * n2, d3, 16 * n3);
     },

@@ -547,45 +547,43 @@ function eliminate(f: Front, k: number, pExt: number, pr: number, pi: number, u:
  * per step: the same multipliers, fill bookkeeping and bits.
  */
 function eliminateSimd(f: Front, k: number, pExt: number, ir: number, ii: number, u: Float64Array, uOff: number, uBorder: Float64Array, bo: number, L: Growable, mem: FrontMemory): void {
-  const { W, nb, data, denseData, base: rowBase, colAt, row, ext, isDense } = f;
+  const { W, nb, data, base: rowBase, colAt, row, ext, isDense } = f;
   const len = Math.max(0, pExt - k);
   const s0 = (k + 1) % W;
   const firstLen = Math.min(len, W - s0);
-  const { bases, coefs } = mem;
+  const count = f.count;
+  // The module computes the sparse rows' multipliers, clears their column-k entries, widens
+  // their bands and queues them; here they are stored in L in row order, dense rows done as in
+  // `eliminate`.
+  const queued = mem.multipliers(count, ir, ii, pExt, len > 0);
+  const { flag, lv } = mem;
   const lRow = L.i32;
   const lVal = L.f64;
   let ln = L.n;
-  let queued = 0;
-  const count = f.count;
   for (let a = 0; a < count; a++) {
-    const dense = isDense[a] === 1;
-    const y = dense ? denseData : data;
-    const co = colAt[a]!;
-    const vr = y[co]!;
-    const vi = y[co + 1]!;
-    if (vr === 0 && vi === 0) continue;
-    const lr = vr * ir - vi * ii;
-    const li = vr * ii + vi * ir;
-    lRow[ln] = row[a]!;
-    lVal[2 * ln] = lr;
-    lVal[2 * ln + 1] = li;
-    ln++;
-    if (len > 0 && pExt > ext[a]!) ext[a] = pExt;
-    y[co] = 0;
-    y[co + 1] = 0;
-    if (dense) {
+    if (isDense[a] === 1) {
+      const co = colAt[a]!;
+      const vr = data[co]!;
+      const vi = data[co + 1]!;
+      if (vr === 0 && vi === 0) continue;
+      const lr = vr * ir - vi * ii;
+      const li = vr * ii + vi * ir;
+      lRow[ln] = row[a]!;
+      lVal[2 * ln] = lr;
+      lVal[2 * ln + 1] = li;
+      ln++;
+      if (len > 0 && pExt > ext[a]!) ext[a] = pExt;
+      data[co] = 0;
+      data[co + 1] = 0;
       const base = rowBase[a]!;
-      if (len > 0) axpyNeg(y, base + 2 * (k + 1), u, 2 * uOff, len, lr, li);
-      if (nb > 0) axpyNeg(y, base + 2 * f.nBand, uBorder, bo, nb, lr, li);
-      continue;
+      if (len > 0) axpyNeg(data, base + 2 * (k + 1), u, 2 * uOff, len, lr, li);
+      if (nb > 0) axpyNeg(data, base + 2 * f.nBand, uBorder, bo, nb, lr, li);
+    } else if (flag[a] === 1) {
+      lRow[ln] = row[a]!;
+      lVal[2 * ln] = lv[2 * a]!;
+      lVal[2 * ln + 1] = lv[2 * a + 1]!;
+      ln++;
     }
-    bases[queued] = 8 * rowBase[a]!;
-    const c = 4 * queued;
-    coefs[c] = lr;
-    coefs[c + 1] = lr;
-    coefs[c + 2] = -li;
-    coefs[c + 3] = li;
-    queued++;
   }
   L.n = ln;
   if (queued > 0 && len + nb > 0) mem.eliminate(queued, 16 * s0, firstLen, 0, len - firstLen, 16 * W, nb);
