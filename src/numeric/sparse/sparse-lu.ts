@@ -24,7 +24,7 @@ export interface SparseLuOptions {
   readonly ordering?: "rcm" | "natural";
   /** Accept a pivot whose magnitude is ≥ threshold · the column maximum (default 0.1; 1 = partial pivoting). */
   readonly pivotThreshold?: number;
-  /** Iterative-refinement steps in `sparseLuSolve` (default 1). */
+  /** Most iterative-refinement steps in `sparseLuSolve` (default 1; none once the residual is at rounding level). */
   readonly refine?: number;
   /**
    * The elimination's inner loop: 'simd' (default; WebAssembly SIMD where available, else the
@@ -71,14 +71,21 @@ const POOL_MAX = 2 ** 20;
 
 function pooled(which: number, guess: number): Growable {
   let g = factorPool[which];
-  if (g === undefined || g.i32.length > POOL_MAX) {
+  if (g === undefined) {
     g = new Growable(guess);
-    factorPool[which] = g.i32.length <= POOL_MAX ? g : undefined;
+  } else {
+    g.n = 0;
+    g.reserve(guess);
   }
-  g.n = 0;
-  g.reserve(guess);
-  if (g.i32.length <= POOL_MAX) factorPool[which] = g;
+  factorPool[which] = g;
   return g;
+}
+
+/** Drop pooled storage that grew past POOL_MAX (a large system should not stay resident). */
+function trimPool(): void {
+  for (let w = 0; w < factorPool.length; w++) {
+    if ((factorPool[w]?.i32.length ?? 0) > POOL_MAX) factorPool[w] = undefined;
+  }
 }
 
 /**
@@ -717,8 +724,16 @@ export function sparseLuSolve(A: CsrMatrix, b: Float64Array, options: SparseLuOp
   checkVec("b", b, A.rows);
   const refine = options.refine ?? 1;
   if (!Number.isInteger(refine) || refine < 0) throw InputError.of("options.refine", "an integer ≥ 0", refine);
-  const f = factor(A, options, true);
-  const x = f.solve(b);
+  try {
+    const f = factor(A, options, true);
+    return refined(A, b, f.solve(b), f, refine);
+  } finally {
+    trimPool();
+  }
+}
+
+/** x after up to `refine` refinement steps, checked by the residual guard (see `sparseLuSolve`). */
+function refined(A: CsrMatrix, b: Float64Array, x: Float64Array, f: SparseLu, refine: number): Float64Array {
   const r = new Float64Array(2 * A.rows);
   const dx = new Float64Array(2 * A.rows);
   let aMax = 0;
