@@ -651,31 +651,33 @@ function solveFactors(sym: Symbolic, F: Factors, b: Float64Array, out: Float64Ar
     y[2 * r] = s * b[2 * i]!;
     y[2 * r + 1] = s * b[2 * i + 1]!;
   }
+  const { pivRow, lPtr, lRow, lVal, uStart, uVal, uBorder } = F;
   const z = new Float64Array(2 * n);
   for (let k = 0; k < n; k++) {
-    const p = F.pivRow[k]!;
+    const p = pivRow[k]!;
     const zr = y[2 * p]!;
     const zi = y[2 * p + 1]!;
     z[2 * k] = zr;
     z[2 * k + 1] = zi;
     if (zr === 0 && zi === 0) continue;
-    for (let q = F.lPtr[k]!; q < F.lPtr[k + 1]!; q++) {
-      const i = F.lRow[q]!;
-      const lr = F.lVal[2 * q]!;
-      const li = F.lVal[2 * q + 1]!;
+    const qEnd = lPtr[k + 1]!;
+    for (let q = lPtr[k]!; q < qEnd; q++) {
+      const i = lRow[q]!;
+      const lr = lVal[2 * q]!;
+      const li = lVal[2 * q + 1]!;
       y[2 * i] = y[2 * i]! - (lr * zr - li * zi);
       y[2 * i + 1] = y[2 * i + 1]! - (lr * zi + li * zr);
     }
   }
   // Back substitution: U row k = band columns k..k+len−1 (k < nBand) and the border columns.
   for (let k = n - 1; k >= 0; k--) {
-    const s = F.uStart[k]!;
-    const len = F.uStart[k + 1]! - s;
+    const s = uStart[k]!;
+    const len = uStart[k + 1]! - s;
     let sr = z[2 * k]!;
     let si = z[2 * k + 1]!;
     for (let t = 1; t < len; t++) {
-      const ur = F.uVal[2 * (s + t)]!;
-      const ui = F.uVal[2 * (s + t) + 1]!;
+      const ur = uVal[2 * (s + t)]!;
+      const ui = uVal[2 * (s + t) + 1]!;
       const xr = z[2 * (k + t)]!;
       const xi = z[2 * (k + t) + 1]!;
       sr -= ur * xr - ui * xi;
@@ -683,15 +685,15 @@ function solveFactors(sym: Symbolic, F: Factors, b: Float64Array, out: Float64Ar
     }
     const bo = 2 * k * nb;
     for (let t = Math.max(0, k + 1 - nBand); t < nb; t++) {
-      const ur = F.uBorder[bo + 2 * t]!;
-      const ui = F.uBorder[bo + 2 * t + 1]!;
+      const ur = uBorder[bo + 2 * t]!;
+      const ui = uBorder[bo + 2 * t + 1]!;
       const xr = z[2 * (nBand + t)]!;
       const xi = z[2 * (nBand + t) + 1]!;
       sr -= ur * xr - ui * xi;
       si -= ur * xi + ui * xr;
     }
-    const dr = k < nBand ? F.uVal[2 * s]! : (F.uBorder[bo + 2 * (k - nBand)]!);
-    const di = k < nBand ? F.uVal[2 * s + 1]! : (F.uBorder[bo + 2 * (k - nBand) + 1]!);
+    const dr = k < nBand ? uVal[2 * s]! : (uBorder[bo + 2 * (k - nBand)]!);
+    const di = k < nBand ? uVal[2 * s + 1]! : (uBorder[bo + 2 * (k - nBand) + 1]!);
     const den = dr * dr + di * di;
     z[2 * k] = (sr * dr + si * di) / den;
     z[2 * k + 1] = (si * dr - sr * di) / den;
