@@ -58,7 +58,10 @@ function general(n: number, seed: number, norm1: number): CMatrix {
 
 /** Median wall and CPU milliseconds (CPU time is the steadier figure on a shared machine). */
 function time(f: () => void): { wall: number; cpu: number } {
-  const t = timeMedian(f, REPS, 3);
+  // Warm-up: at least 0.5 s of runs, so the JIT has optimised the kernels before timing.
+  const t0 = performance.now();
+  do f(); while (performance.now() - t0 < 500);
+  const t = timeMedian(f, REPS, 0);
   return { wall: t.wallMs, cpu: t.cpuMs };
 }
 

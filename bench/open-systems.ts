@@ -10,8 +10,8 @@
  *
  * Run: npx tsx bench/open-systems.ts [--reps 5] [--large] [--steadystate]
  *   --large adds the 8-qubit chain; --steadystate runs the steadystate cases alone (QuTiP's
- *   mesolve on the Kerr oscillator takes over a minute), with 15 repeats of the short ones on
- *   both sides so the medians of these ~50 ms solves are steady on a loaded machine.
+ *   mesolve on the Kerr oscillator takes over a minute), with 41 repeats of the short ones on
+ *   both sides so the medians of these few-millisecond solves are steady on a loaded machine.
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,7 +25,7 @@ const REPS = numberArg("--reps", 5);
 const LARGE = process.argv.includes("--large");
 const STEADY_ONLY = process.argv.includes("--steadystate");
 /** Repeats of the short steadystate solves (Kerr, Jaynes–Cummings), both sides. */
-const SHORT_REPEATS = STEADY_ONLY ? 15 : 3;
+const SHORT_REPEATS = STEADY_ONLY ? 41 : 3;
 const MODELS: Record<string, (n: number) => OpenModel> = { ising: isingChain, kerr: kerrOscillator, jc: drivenJaynesCummings };
 const LABEL: Record<string, string> = { ising: "Ising chain, qubits", kerr: "Kerr oscillator, N", jc: "Jaynes-Cummings, N" };
 
@@ -56,13 +56,14 @@ if (!py.ok) {
 const anchor = py.value;
 
 /**
- * Median wall and CPU seconds of `reps` runs after warm-up (JIT): one run, or five when a run is
- * short (< 0.3 s), since V8 needs several calls before the small kernels are optimised.
+ * Median wall and CPU seconds of `reps` runs after warm-up (JIT): runs repeated for at least
+ * 0.5 s (at least one), since V8 needs many calls before the small kernels are optimised and a
+ * ~5 ms solve would otherwise be timed partly in the interpreter.
  */
 function timed<T>(f: () => T, reps: number): { value: T; s: number; cpu: number } {
   const t0 = performance.now();
   let value = f();
-  if (performance.now() - t0 < 300) for (let w = 0; w < 4; w++) value = f();
+  while (performance.now() - t0 < 500) value = f();
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let k = 0; k < reps; k++) {

@@ -107,17 +107,20 @@ export function assembleLindblad(d: number, K: CsrMatrix | null, jumps: readonly
   let colIdx = new Int32Array(Math.max(16, 8 * m));
   let data = new Float64Array(2 * colIdx.length);
   let nnz = 0;
-  for (let r = 0; r < m; r++) {
+  // Row r's accumulator: one closure for all rows (a closure per row cost more than the sums).
+  let r = 0;
+  let nt = 0;
+  const add = (g: number, re: number, im: number): void => {
+    const c = local[g]!;
+    if (!(c >= 0)) assert(false, "assembleLindblad: indices must be closed under the generator");
+    if (mark[c] !== r) { mark[c] = r; accRe[c] = 0; accIm[c] = 0; touched[nt++] = c; }
+    accRe[c] = accRe[c]! + re;
+    accIm[c] = accIm[c]! + im;
+  };
+  for (r = 0; r < m; r++) {
     const k = indices[r]!;
     const a = k % d, b = (k - a) / d; // ρ_ab
-    let nt = 0;
-    const add = (g: number, re: number, im: number): void => {
-      const c = local[g]!;
-      assert(c >= 0, "assembleLindblad: indices must be closed under the generator");
-      if (mark[c] !== r) { mark[c] = r; accRe[c] = 0; accIm[c] = 0; touched[nt++] = c; }
-      accRe[c] = accRe[c]! + re;
-      accIm[c] = accIm[c]! + im;
-    };
+    nt = 0;
     if (K !== null) {
       for (let p = K.rowPtr[a]!; p < K.rowPtr[a + 1]!; p++) {
         // −i K_aj ρ_jb
@@ -128,7 +131,8 @@ export function assembleLindblad(d: number, K: CsrMatrix | null, jumps: readonly
         add(a + K.colIdx[p]! * d, K.data[2 * p + 1]!, K.data[2 * p]!);
       }
     }
-    for (const C of jumps) {
+    for (let u = 0; u < jumps.length; u++) {
+      const C = jumps[u]!;
       for (let p = C.rowPtr[a]!; p < C.rowPtr[a + 1]!; p++) {
         const j = C.colIdx[p]!;
         const xr = C.data[2 * p]!, xi = C.data[2 * p + 1]!;

@@ -23,7 +23,7 @@ import { Qobj } from "./qobj.js";
 
 /** Options of `steadystate`. */
 export interface SteadystateOptions {
-  /** 'direct' (numeric/sparse's pivoting sparse LU: RCM with the trace row in the dense border, 2 refinement steps) or 'iterative' (BiCGSTAB + ILU(0)). Default 'direct'. */
+  /** 'direct' (numeric/sparse's pivoting sparse LU: RCM with the trace row in the dense border, up to 2 refinement steps, skipped once the residual is at rounding level) or 'iterative' (BiCGSTAB + ILU(0)). Default 'direct'. */
   readonly method?: "direct" | "iterative";
   /** Relative residual target of the iterative method (default 1e-13). */
   readonly tol?: number;

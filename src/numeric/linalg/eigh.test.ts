@@ -4,6 +4,7 @@ import { DimensionError, InputError } from "../../errors.js";
 import { cadjoint, cmatFromRows, cmatmul, cmatNormFro, cmatZeros } from "../complex/dense.js";
 import type { CMatrix } from "../complex/types.js";
 import { arbCMatrix, dec, type EncMatrix, loadRef, maxAbsDiff, randomCMatrix, testRng } from "../complex/__tests__/helpers.js";
+import { tridiagonalize } from "./tridiagonal.js";
 import { eigh, eigvalsh } from "./eigh.js";
 
 // Hermitian eigensolver (eigenvalues and vectors), validated by
@@ -198,6 +199,25 @@ describe("eigh on the SIMD passes (n ≥ 16)", () => {
       const { rec, orth } = residuals(A, r.values, r.vectors as CMatrix);
       expect(rec).toBeLessThanOrEqual(1e-12 * cmatNormFro(A));
       expect(orth).toBeLessThan(1e-12);
+    }
+  });
+});
+
+describe("tridiagonalisation on WebAssembly SIMD", () => {
+  it("the SIMD Hermitian matvec and rank-2 update give the scalar reduction bit for bit (n = 16, 17, 40, 65: both row-pair remainders)", () => {
+    const rng = testRng(20261203);
+    for (const n of [16, 17, 40, 65]) {
+      const A = hermitianPart(randomCMatrix(n, n, rng));
+      const simd = tridiagonalize(A.data, n, true);
+      const scalar = tridiagonalize(A.data, n, false);
+      for (const key of ["a", "beta", "d", "e", "phase"] as const) {
+        const x = simd[key];
+        const y = scalar[key];
+        expect(x.length).toBe(y.length);
+        for (let k = 0; k < x.length; k++) {
+          if (!Object.is(x[k], y[k])) throw new Error(`n = ${n}: ${key}[${k}] differs: ${x[k]} vs ${y[k]}`);
+        }
+      }
     }
   });
 });

@@ -26,16 +26,16 @@ export interface Tridiagonal {
  * Reduce Hermitian A (interleaved row-major, only the lower triangle read) to tridiagonal form.
  * Works on the lower triangle with a row-major Hermitian matvec and rank-2 update.
  */
-export function tridiagonalize(A: Float64Array, n: number): Tridiagonal {
+export function tridiagonalize(A: Float64Array, n: number, useSimd = true): Tridiagonal {
   // From SIMD_N_MIN rows on, A is reduced in the rank-2 SIMD module's memory (rank2-simd.ts).
-  const simd = n >= SIMD_N_MIN ? rank2Rows(n) : undefined;
+  const simd = useSimd && n >= SIMD_N_MIN ? rank2Rows(n) : undefined;
   if (simd !== undefined) simd.a.set(A.subarray(0, 2 * n * n));
   const a = simd?.a ?? A.slice();
   const beta = new Float64Array(n);
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   const ec = new Float64Array(2 * n);
-  const p = new Float64Array(2 * n);
+  const p = simd?.p ?? new Float64Array(2 * n);
   for (let k = 0; k < n - 2; k++) {
     reduceColumn(a, n, k, beta, ec, p, simd);
   }
@@ -143,7 +143,7 @@ function reduceColumn(a: Float64Array, n: number, k: number, beta: Float64Array,
   ec[2 * k + 1] = (-ci * xnorm) / s1 / s2;
   a[rowU + 2 * k1] = ar + cr * xnorm;
   a[rowU + 2 * k1 + 1] = ai + ci * xnorm;
-  hermitianMatvecLower(a, n, k1, rowU, b, p);
+  hermitianMatvecLower(a, n, k1, rowU, b, p, simd);
   // K = β u†p / 2 (real for Hermitian A); q = p − K u overwrites p.
   let kr = 0;
   for (let i = k1; i < n; i++) {
@@ -162,14 +162,17 @@ function reduceColumn(a: Float64Array, n: number, k: number, beta: Float64Array,
   for (let i = k1; i < n; i++) a[2 * (i * n + i) + 1] = 0;
 }
 
-/** p[i] = β Σ_j A_ij u_j over i, j ≥ s, reading only the lower triangle of A. */
-function hermitianMatvecLower(a: Float64Array, n: number, s: number, rowU: number, b: number, p: Float64Array): void {
+/**
+ * p[i] = β Σ_j A_ij u_j over i, j ≥ s, reading only the lower triangle of A. With `simd` (A and
+ * p in its module's memory) the row pairs run there, bit for bit the loop below.
+ */
+function hermitianMatvecLower(a: Float64Array, n: number, s: number, rowU: number, b: number, p: Float64Array, simd?: Rank2Rows): void {
   for (let i = s; i < n; i++) {
     p[2 * i] = 0;
     p[2 * i + 1] = 0;
   }
   // Two rows (i, i+1) per pass over p: each p_j is loaded and stored once per two rows.
-  let i = s;
+  let i = simd === undefined ? s : simd.matvecPairs(s, rowU);
   for (; i + 1 < n; i += 2) {
     const ur = a[rowU + 2 * i]!;
     const ui = a[rowU + 2 * i + 1]!;

@@ -51,10 +51,20 @@ export function symmetricPattern(A: CsrMatrix, ignoreRows?: Uint8Array): Adjacen
   const ptr = new Int32Array(n + 1);
   let q = 0;
   for (let i = 0; i < n; i++) {
-    const list = raw.subarray(deg[i]!, deg[i + 1]!).sort();
-    for (let t = 0; t < list.length; t++) {
-      if (t > 0 && list[t] === list[t - 1]) continue;
-      raw[q++] = list[t]!;
+    // Insertion sort in place (the lists are short; a subarray and its sort per row cost more).
+    const lo = deg[i]!, hi = deg[i + 1]!;
+    for (let t = lo + 1; t < hi; t++) {
+      const v = raw[t]!;
+      let u = t - 1;
+      while (u >= lo && raw[u]! > v) {
+        raw[u + 1] = raw[u]!;
+        u--;
+      }
+      raw[u + 1] = v;
+    }
+    for (let t = lo; t < hi; t++) {
+      if (t > lo && raw[t] === raw[t - 1]) continue;
+      raw[q++] = raw[t]!;
     }
     ptr[i + 1] = q;
   }
