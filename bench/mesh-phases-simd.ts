@@ -7,6 +7,7 @@
  * Two cases: the steady tick (dτ = 0: φ is the dephasing kick, |φ| ≪ π/4) and a first tick
  * (dτ = τ ~ 10 fs: ω·dτ ~ 15 rad, every φ through the argument reduction).
  * CPU time (process.cpuUsage) beside wall time: on a shared machine the CPU figure is the steadier.
+ * It also prints how many draws of a run the kernel left to JavaScript (calls of its imported normal()).
  *
  * Run: npx tsx bench/mesh-phases-simd.ts [--nodes 100000] [--reps 7]
  */
@@ -65,8 +66,11 @@ if (mesh.arena === undefined || !meshPhasesKernel.available()) {
 }
 const stream = mesh.blockRandom[0] as RandomStream;
 const words = buf.streamWords;
+/** Calls of the imported normal() (the draws the kernel leaves to JavaScript: the ziggurat's base-layer tail). */
+let imported = 0;
 const k = meshPhasesKernel.instantiateOn(mesh.arena.memory, {
   normal: (b: number) => {
+    imported++;
     stream.setStateWords(words, STREAM_SLOT * b);
     const x = stream.normal();
     stream.stateWords(words, STREAM_SLOT * b);
@@ -89,7 +93,7 @@ const tau0 = buf.clockErrorS.slice();
 const snapshot = new Int32Array(STREAM_SLOT);
 
 /** Medians of REPS runs of each, every run from the same states and stream position; whether the two agree bit for bit. */
-function compare(first: boolean): { js: { cpu: number; wall: number }; wasm: { cpu: number; wall: number }; same: boolean } {
+function compare(first: boolean): { js: { cpu: number; wall: number }; wasm: { cpu: number; wall: number }; same: boolean; imports: number } {
   stream.stateWords(snapshot);
   const reset = () => {
     s.set(s0);
@@ -104,6 +108,7 @@ function compare(first: boolean): { js: { cpu: number; wall: number }; wasm: { c
     const a = cpuMs(javascript);
     const sj = s.slice();
     reset();
+    imported = 0;
     const b = cpuMs(kernel);
     same &&= s.every((v, i) => Object.is(v, sj[i]));
     // The first round warms both up.
@@ -113,7 +118,7 @@ function compare(first: boolean): { js: { cpu: number; wall: number }; wasm: { c
     }
   }
   const med = (xs: Array<{ cpu: number; wall: number }>) => ({ cpu: median(xs.map((x) => x.cpu)), wall: median(xs.map((x) => x.wall)) });
-  return { js: med(js), wasm: med(wasm), same };
+  return { js: med(js), wasm: med(wasm), same, imports: imported };
 }
 
 const anchor = numpyPhases();
@@ -121,7 +126,7 @@ console.log(`Mesh phase step, N = ${N}, d = ${D}, one thread, median of ${REPS} 
 for (const first of [false, true]) {
   const r = compare(first);
   const np = anchor === null ? undefined : first ? anchor.firstMs : anchor.steadyMs;
-  console.log(`  ${first ? "first tick (dτ = τ, ω·dτ ~ 15 rad)" : "steady tick (dτ = 0, dephasing kick only)"}; identical: ${r.same}`);
+  console.log(`  ${first ? "first tick (dτ = τ, ω·dτ ~ 15 rad)" : "steady tick (dτ = 0, dephasing kick only)"}; identical: ${r.same}; ${N * D} normals, ${r.imports} left to JavaScript`);
   console.log(`    WebAssembly kernel:    ${r.wasm.cpu.toFixed(1)} ms (${r.wasm.wall.toFixed(1)})`);
   console.log(`    JavaScript applyPhases: ${r.js.cpu.toFixed(1)} ms (${r.js.wall.toFixed(1)})   ratio kernel/JS = ${(r.wasm.cpu / r.js.cpu).toFixed(2)}`);
   if (np !== undefined) console.log(`    numpy ${anchor!.numpy} vectorised:   ${np.toFixed(1)} ms CPU   ratio kernel/numpy = ${(r.wasm.cpu / np).toFixed(2)}, JS/numpy = ${(r.js.cpu / np).toFixed(2)}`);

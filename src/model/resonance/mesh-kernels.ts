@@ -6,7 +6,7 @@
  *
  * The phase step draws its normals in WebAssembly from a copy of the block stream's generator
  * words in the arena (`MeshBuffers.streamWords`): copied in before the call and back after, and
- * the rare draw the kernel leaves to JavaScript (the ziggurat's slow path) runs `normal()` on the
+ * the rare draw the kernel leaves to JavaScript (the ziggurat's base-layer tail) runs `normal()` on the
  * stream itself between two such copies. So the stream objects stay where they are and a stream
  * shared with other code (a caller's single-block stream) sees every draw.
  */

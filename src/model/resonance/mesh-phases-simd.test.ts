@@ -1,9 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { RandomStream } from "../../numeric/random/stream.js";
+import { detExp } from "../../numeric/random/det-math.js";
+import { RandomStream, zigguratTables } from "../../numeric/random/stream.js";
 import { sharedMemory } from "../../numeric/wasm/kernel.js";
 import { ResonanceMesh } from "./mesh.js";
 import { applyPhases, STREAM_SLOT } from "./mesh-blocks.js";
 import { meshPhasesKernel } from "./mesh-phases-simd.js";
+
+const zig = zigguratTables();
+const peek = new RandomStream(0);
+
+/** Which path `normal()` takes on its first try from the generator words at `words[at …]`. */
+function firstTry(words: Int32Array, at: number): "fast" | "tail" | "wedge" {
+  peek.setStateWords(words, at);
+  const [hi, lo] = peek.nextUint64Parts();
+  const u = 2 * ((hi * 2 ** 21 + (lo >>> 11)) * 2 ** -53) - 1;
+  const i = lo & 127;
+  return Math.abs(u) < zig.ratio[i]! ? "fast" : i === 0 ? "tail" : "wedge";
+}
+
+/** A RandomStream that counts its normal draws by the path of their first try. */
+class CountingStream extends RandomStream {
+  readonly tries = { fast: 0, tail: 0, wedge: 0 };
+  private readonly w = new Int32Array(STREAM_SLOT);
+  override normal(): number {
+    this.stateWords(this.w);
+    this.tries[firstTry(this.w, 0)]++;
+    return super.normal();
+  }
+}
 
 /** A mesh in an arena, with the kernel bound as a thread would bind it: stream words copied in before a call and back after. */
 function arenaMesh(nodes: number, dim: number, gammaPerS: number, blocks: number, seed: number) {
@@ -16,10 +40,12 @@ function arenaMesh(nodes: number, dim: number, gammaPerS: number, blocks: number
   const streams = m.blockRandom as RandomStream[];
   const words = buf.streamWords;
   let slow = 0;
+  let notTail = 0;
   let large = 0;
   const k = meshPhasesKernel.instantiateOn(m.arena!.memory, {
     normal: (b: number) => {
       slow++;
+      if (firstTry(words, STREAM_SLOT * b) !== "tail") notTail++;
       const r = streams[b]!;
       r.setStateWords(words, STREAM_SLOT * b);
       const x = r.normal();
@@ -40,7 +66,7 @@ function arenaMesh(nodes: number, dim: number, gammaPerS: number, blocks: number
       words.byteOffset + 4 * STREAM_SLOT * b, buf.zigX.byteOffset, buf.zigRatio.byteOffset);
     r.setStateWords(words, STREAM_SLOT * b);
   };
-  return { m, buf, streams, phases, slowCalls: () => slow, largePhases: () => large };
+  return { m, buf, streams, phases, slowCalls: () => slow, notTailCalls: () => notTail, largePhases: () => large };
 }
 
 function streamWords(r: RandomStream): Int32Array {
@@ -49,9 +75,9 @@ function streamWords(r: RandomStream): Int32Array {
   return w;
 }
 
-/** A copy of `r` at the same position, the last output's low half included. */
-function twin(r: RandomStream): RandomStream {
-  const t = r.clone();
+/** A copy of `r` at the same position, the last output's low half included, counting its draws' paths. */
+function twin(r: RandomStream): CountingStream {
+  const t = new CountingStream(0).setState(r.getState());
   t.setStateWords(streamWords(r));
   return t;
 }
@@ -63,9 +89,11 @@ function expectSameBits(a: ArrayLike<number>, b: ArrayLike<number>, what: string
 
 describe("mesh phase step as a WebAssembly kernel on the arena", () => {
   it.runIf(meshPhasesKernel.available())("is applyPhases bit for bit: states, applied clock errors and the streams after (d = 12 and 5, σ > 0 and = 0, failed nodes, slow-path draws)", () => {
+    const tries = { fast: 0, tail: 0, wedge: 0 };
+    let imports = 0;
     for (const [dim, gamma, blocks] of [[12, 1e8, 3], [5, 4e7, 4], [12, 0, 2], [5, 0, 1]] as const) {
       const nodes = 240;
-      const { m, buf, streams, phases, slowCalls, largePhases } = arenaMesh(nodes, dim, gamma, blocks, 11 * dim + blocks);
+      const { m, buf, streams, phases, slowCalls, notTailCalls, largePhases } = arenaMesh(nodes, dim, gamma, blocks, 11 * dim + blocks);
       const s = buf.states[0];
       const src = RandomStream.fromSeed(5, "setup", String(dim), String(blocks));
       for (let i = 0; i < nodes; i += 7) buf.failed[i] = 1;
@@ -82,6 +110,7 @@ describe("mesh phase step as a WebAssembly kernel on the arena", () => {
           const before = { s: s.slice(), applied: buf.appliedClockErrorS.slice() };
           const js = twin(streams[b]!);
           applyPhases(buf, lo, hi, s, js, dtS);
+          for (const p of ["fast", "tail", "wedge"] as const) tries[p] += js.tries[p];
           const want = { s: s.slice(), applied: buf.appliedClockErrorS.slice(), words: streamWords(js) };
           s.set(before.s);
           buf.appliedClockErrorS.set(before.applied);
@@ -93,11 +122,53 @@ describe("mesh phase step as a WebAssembly kernel on the arena", () => {
           if (gamma === 0) expectSameBits(streamWords(streams[b]!), streamWords(js), "no draws at σ = 0");
         }
       }
-      if (gamma > 0) expect(slowCalls(), "the ziggurat's slow path was taken").toBeGreaterThan(10);
-      else expect(slowCalls()).toBe(0);
+      // The import is called for the base layer's tail only; the wedge tests run in the kernel.
+      expect(notTailCalls(), "imported normal() called only for the tail").toBe(0);
+      if (gamma === 0) expect(slowCalls()).toBe(0);
+      imports += slowCalls();
       expect(largePhases(), "phases beyond the medium range went to the imported sin and cos").toBeGreaterThan(0);
       expect(m.blocks).toBe(blocks);
     }
+    // Every draw's first try went the same way in both (a rejected wedge may end in a tail too).
+    expect(tries.wedge, "wedge tests taken in the kernel").toBeGreaterThan(100);
+    expect(tries.tail, "tails in these draws").toBeGreaterThan(0);
+    expect(imports).toBeGreaterThanOrEqual(tries.tail);
+    expect(imports).toBeLessThan(tries.tail + tries.wedge / 10);
+  });
+
+  it.runIf(meshPhasesKernel.available())("its detExp is detExp bit for bit, over millions of wedge-test arguments and the edges", () => {
+    const mem = sharedMemory(65_536)!;
+    const k = meshPhasesKernel.instantiateOn(mem, { normal: () => Number.NaN, sin: Math.sin, cos: Math.cos });
+    let checked = 0;
+    const check = (x: number) => {
+      checked++;
+      const got = k.detExp(x);
+      if (!Object.is(got, detExp(x))) expect.fail(`detExp(${x}): ${got} vs ${detExp(x)}`);
+    };
+    // The wedge test's range: −½(x_i² − x²) for |x| < x_i ≤ x_0, i.e. −½·x_0² … 0.
+    const lowest = -0.5 * zig.x[0]! * zig.x[0]!;
+    const r = RandomStream.fromSeed(2026, "det-exp");
+    for (let j = 0; j < 3_000_000; j++) check(lowest * r.uniform());
+    // The arguments the wedge test itself computes, from random layers and points.
+    for (let j = 0; j < 500_000; j++) {
+      const i = 1 + r.int(127);
+      const x = (2 * r.uniform() - 1) * zig.x[i]!;
+      check(-0.5 * (zig.x[i]! * zig.x[i]! - x * x));
+      check(-0.5 * (zig.x[i + 1]! * zig.x[i + 1]! - x * x));
+    }
+    // Near the rounding's half-way points (k·ln 2 ± ½ ln 2) and across the whole domain.
+    for (let n = -1076; n <= 1025; n++) {
+      for (const h of [-0.5, 0, 0.5]) {
+        const x = (n + h) * Math.LN2;
+        for (const y of [x, x * (1 + 2 ** -52), x * (1 - 2 ** -52), x + 1e-12, x - 1e-12]) check(y);
+      }
+    }
+    for (let j = 0; j < 500_000; j++) check(-800 + 1600 * r.uniform());
+    // Edges: zeros, tiny, the cut-offs and their neighbours, the k = ±1000 splits, specials.
+    const cuts = [709.782712893384, -745.1332191019412, 1000.5 * Math.LN2, -1000.5 * Math.LN2, 1000 * Math.LN2, -1000 * Math.LN2, lowest];
+    for (const x of cuts) for (const y of [x, x * (1 + 2 ** -52), x * (1 - 2 ** -52), x + 1e-9, x - 1e-9]) check(y);
+    for (const x of [0, -0, 5e-324, -5e-324, 1e-300, -1e-300, 1e-17, -1e-17, 0.5, -0.5, 1, -1, Infinity, -Infinity, Number.NaN]) check(x);
+    expect(checked).toBeGreaterThan(4_500_000);
   });
 
   it.runIf(meshPhasesKernel.available())("its sin and cos are Math.sin and Math.cos bit for bit, over millions of arguments and the reduction's edges", () => {

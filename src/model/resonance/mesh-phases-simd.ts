@@ -4,11 +4,13 @@
  *
  * Normals: xoshiro256** on the block stream's generator words in the arena (`STREAM_SLOT` int32s:
  * s0 high, s0 low, … s3 low, then the last output's low half; see `RandomStream.stateWords`), with
- * 64-bit integer ops, and the ziggurat's fast path inline (`zigguratTables()`): u = 2·uniform53 − 1
- * from one output, i = its low 7 bits, |u| < ratio[i] gives u·x[i]. Anything else is the slow path:
- * the kernel writes the words as they were BEFORE that output and calls the imported `normal(b)`,
- * which runs `RandomStream.normal()` from there (it draws the same output again and goes on as
- * JavaScript would), then reads the words back. So every draw is `normal()`'s, in order.
+ * 64-bit integer ops, and the ziggurat inline (`zigguratTables()`): u = 2·uniform53 − 1 from one
+ * output, i = its low 7 bits, |u| < ratio[i] gives u·x[i] (the fast path); for i > 0 the wedge test
+ * (two `detExp`s, ported operation for operation, and one more output as a uniform; rejection
+ * draws afresh). Only the base layer's tail (i = 0, which needs a log) leaves the kernel: it writes
+ * the words as they were BEFORE that output and calls the imported `normal(b)`, which runs
+ * `RandomStream.normal()` from there (it draws the same output again and goes on as JavaScript
+ * would), then reads the words back. So every draw is `normal()`'s, in order.
  *
  * cos and sin: V8's Math.sin/Math.cos (Node 20) are fdlibm's (V8's base/ieee754.cc): for |x| ≤ π/4
  * `__kernel_sin`/`__kernel_cos` directly, else `__ieee754_rem_pio2` reduces x to n·π/2 + (y0 + y1)
@@ -24,6 +26,7 @@
  */
 import { assert } from "../../errors.js";
 import { SHARED_MAX_PAGES, WasmKernel } from "../../numeric/wasm/kernel.js";
+import { LN2_HI, LN2_LO } from "../../numeric/random/glibc-log-data.js";
 import { F64, I32, moduleBytes, s32, u32 } from "../../numeric/wasm/module-bytes.js";
 
 const I64 = 0x7e;
@@ -45,6 +48,8 @@ export interface MeshPhasesFns {
   readonly phases: PhasesFn;
   /** sin x at byte `out`, cos x at `out + 8`: Math.sin and Math.cos bit for bit (the kernel's own path). */
   readonly sinCos: (x: number, out: number) => void;
+  /** e^x: `detExp` (numeric/random/det-math.ts) bit for bit, the port the ziggurat's wedge test calls. */
+  readonly detExp: (x: number) => number;
 }
 
 // ---------------------------------------------------------------- opcodes (core spec §5.4)
@@ -61,10 +66,10 @@ const c = {
   i64: (x: number) => [0x42, ...s32(x)],
   f64: (x: number) => [0x44, ...new Uint8Array(new Float64Array([x]).buffer)],
   i32Eqz: [0x45], i32Eq: [0x46], i32Ne: [0x47], i32LtS: [0x48], i32GtS: [0x4a], i32LeS: [0x4c], i32GeS: [0x4e],
-  f64Lt: [0x63], f64Gt: [0x64],
+  f64Ne: [0x62], f64Lt: [0x63], f64Gt: [0x64], f64Ge: [0x66], return: [0x0f],
   i32Add: [0x6a], i32Sub: [0x6b], i32Mul: [0x6c], i32And: [0x71], i32Shl: [0x74], i32ShrS: [0x75],
   i64Mul: [0x7e], i64Xor: [0x85], i64Shl: [0x86], i64ShrU: [0x88], i64Rotl: [0x89],
-  f64Abs: [0x99], f64Neg: [0x9a], f64Add: [0xa0], f64Sub: [0xa1], f64Mul: [0xa2],
+  f64Abs: [0x99], f64Neg: [0x9a], f64Floor: [0x9c], f64Add: [0xa0], f64Sub: [0xa1], f64Mul: [0xa2],
   i32WrapI64: [0xa7], i32TruncF64S: [0xaa], i64ExtendI32U: [0xad],
   f64ConvertI32S: [0xb7], f64ConvertI64S: [0xb9], i64ReinterpretF64: [0xbd], f64ReinterpretI64: [0xbf],
 } as const;
@@ -73,6 +78,8 @@ const c = {
 const NORMAL = 0;
 const SIN = 1;
 const COS = 2;
+/** Defined functions' call indices (after the imports, in `buildModule`'s order). */
+const DET_EXP = 5;
 
 /** Locals by name: parameters first, then declared locals, each with its type. */
 class Frame {
@@ -297,7 +304,7 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
   for (const [n, t] of [
     ["i", I32], ["k", I32], ["p", I32], ["dp", I32], ["last", I32], ["low", I32], ["zi", I32],
     ["s0", I64], ["s1", I64], ["s2", I64], ["s3", I64], ["t2", I64], ["t3", I64], ["out", I64],
-    ["tau", F64], ["dTau", F64], ["phi", F64], ["u", F64], ["gauss", F64], ["re", F64], ["im", F64], ["sn", F64], ["cs", F64],
+    ["tau", F64], ["dTau", F64], ["phi", F64], ["u", F64], ["gauss", F64], ["wx", F64], ["edge", F64], ["f0", F64], ["f1", F64], ["re", F64], ["im", F64], ["sn", F64], ["cs", F64],
     ...SINCOS_LOCALS,
   ] as Array<[string, number]>) f.local(n, t);
   const g = (n: string) => c.get(f.at(n));
@@ -312,31 +319,67 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     ...["s0", "s1", "s2", "s3"].flatMap((n, j) => [...g("words"), ...g(n), ...c.i64(32), ...c.i64Rotl, ...c.i64Store(8 * j)]),
     ...g("words"), ...g("last"), ...c.i32Store(32),
   ];
-  // One normal into `gauss`: xoshiro256** from (s0 … s3), the ziggurat's fast path, or the import.
-  const draw = [
-    // out = rotl(s1·5, 7)·9
-    ...g("s1"), ...c.i64(5), ...c.i64Mul, ...c.i64(7), ...c.i64Rotl, ...c.i64(9), ...c.i64Mul, ...t("out"),
-    ...c.i32WrapI64, ...s("low"),
-    // u = 2·((out >> 11)·2^-53) − 1, computed as (out >> 11)·2^-52 − 1: the scalings by powers
-    // of two are exact for an integer below 2^53 (which the signed conversion also takes exactly).
-    // i = low & 127
-    ...g("out"), ...c.i64(11), ...c.i64ShrU, ...c.f64ConvertI64S, ...k2(2 ** -52), ...c.f64Mul, ...k2(1), ...c.f64Sub, ...s("u"),
-    ...g("low"), ...c.i32(127), ...c.i32And, ...c.i32(3), ...c.i32Shl, ...s("zi"),
-    ...g("u"), ...c.f64Abs, ...g("zigRatio"), ...g("zi"), ...c.i32Add, ...c.f64Load(), ...c.f64Lt, ...c.if,
-    ...g("u"), ...g("zigX"), ...g("zi"), ...c.i32Add, ...c.f64Load(), ...c.f64Mul, ...s("gauss"),
-    // Advance: t2 = s2 ^ s0, t3 = s3 ^ s1; s0 ^= t3; s1 ^= t2; s2 = t2 ^ (s1 << 17); s3 = rotl(t3, 45).
+  // The next xoshiro256** output of (s0 … s3) onto the stack: rotl(s1·5, 7)·9.
+  const output = [...g("s1"), ...c.i64(5), ...c.i64Mul, ...c.i64(7), ...c.i64Rotl, ...c.i64(9), ...c.i64Mul];
+  // Advance: t2 = s2 ^ s0, t3 = s3 ^ s1; s0 ^= t3; s1 ^= t2; s2 = t2 ^ (s1 << 17); s3 = rotl(t3, 45).
+  const advance = [
     ...g("s2"), ...g("s0"), ...c.i64Xor, ...s("t2"),
     ...g("s3"), ...g("s1"), ...c.i64Xor, ...s("t3"),
     ...g("t2"), ...g("s1"), ...c.i64(17), ...c.i64Shl, ...c.i64Xor, ...s("s2"),
     ...g("s0"), ...g("t3"), ...c.i64Xor, ...s("s0"),
     ...g("s1"), ...g("t2"), ...c.i64Xor, ...s("s1"),
     ...g("t3"), ...c.i64(45), ...c.i64Rotl, ...s("s3"),
+  ];
+  // detExp(−½·(edge² − x²)) for the layer edge at byte `edge` past zigX + zi.
+  const wedgeExp = (edge: number) => [
+    ...k2(-0.5),
+    ...g("zigX"), ...g("zi"), ...c.i32Add, ...c.f64Load(edge), ...t("edge"), ...g("edge"), ...c.f64Mul,
+    ...g("wx"), ...g("wx"), ...c.f64Mul, ...c.f64Sub,
+    ...c.f64Mul, ...c.call(DET_EXP),
+  ];
+  // One normal into `gauss`: `RandomStream.normal()` step by step. Each try draws one output:
+  // u = 2·uniform53 − 1, i = its low 7 bits. |u| < ratio[i]: u·x[i] (the fast path). Else, for
+  // i = 0, the base layer's tail: the import (see the file comment). Else the wedge test:
+  // x = u·x[i], f0 = detExp(−½(x[i]² − x²)), f1 = detExp(−½(x[i+1]² − x²)), one more output as a
+  // uniform v; f1 + v·(f0 − f1) < 1 accepts x, otherwise a fresh try.
+  const draw = [
+    ...c.block, ...c.loop,
+    ...output, ...t("out"), ...c.i32WrapI64, ...s("low"),
+    // u = 2·((out >> 11)·2^-53) − 1, computed as (out >> 11)·2^-52 − 1: the scalings by powers
+    // of two are exact for an integer below 2^53 (which the signed conversion also takes exactly).
+    // zi = 8·(low & 127), the byte offset of layer i.
+    ...g("out"), ...c.i64(11), ...c.i64ShrU, ...c.f64ConvertI64S, ...k2(2 ** -52), ...c.f64Mul, ...k2(1), ...c.f64Sub, ...s("u"),
+    ...g("low"), ...c.i32(127), ...c.i32And, ...c.i32(3), ...c.i32Shl, ...s("zi"),
+    ...g("u"), ...c.f64Abs, ...g("zigRatio"), ...g("zi"), ...c.i32Add, ...c.f64Load(), ...c.f64Lt, ...c.if,
+    ...g("u"), ...g("zigX"), ...g("zi"), ...c.i32Add, ...c.f64Load(), ...c.f64Mul, ...s("gauss"),
+    ...advance,
     ...g("low"), ...s("last"),
-    ...c.else,
+    ...c.br(2),
+    ...c.end,
+    ...g("zi"), ...c.i32Eqz, ...c.if,
+    // The tail: the words as they were before this output, and `normal()` from there.
     ...storeState,
     ...g("b"), ...c.call(NORMAL), ...s("gauss"),
     ...loadState,
+    ...c.br(2),
     ...c.end,
+    ...advance,
+    ...g("low"), ...s("last"),
+    ...g("u"), ...g("zigX"), ...g("zi"), ...c.i32Add, ...c.f64Load(), ...c.f64Mul, ...s("wx"),
+    ...wedgeExp(0), ...s("f0"),
+    ...wedgeExp(8), ...s("f1"),
+    // v = uniform(): (out >> 11)·2^-53 of the next output.
+    ...output, ...t("out"), ...c.i32WrapI64, ...s("last"),
+    ...advance,
+    ...g("f1"),
+    ...g("out"), ...c.i64(11), ...c.i64ShrU, ...c.f64ConvertI64S, ...k2(2 ** -53), ...c.f64Mul,
+    ...g("f0"), ...g("f1"), ...c.f64Sub, ...c.f64Mul, ...c.f64Add,
+    ...k2(1), ...c.f64Lt, ...c.if,
+    ...g("wx"), ...s("gauss"),
+    ...c.br(2),
+    ...c.end,
+    ...c.br(0),
+    ...c.end, ...c.end,
   ];
   const body = [
     ...loadState,
@@ -384,6 +427,50 @@ function k2(x: number): number[] {
   return c.f64(x);
 }
 
+// ---------------------------------------------------------------- detExp (numeric/random/det-math.ts)
+const INV_LN2 = 1.4426950408889634;
+
+/**
+ * `detExp` operation for operation: the same IEEE-754 operations on the same doubles in the same
+ * order. Math.round(y) (round half up) is f = floor(y); y − f ≥ ½ ? f + 1 : f, exact for the
+ * |y| ≤ 1076 that get here (y − f is exact; the sign of a zero k does not change r for x ≠ 0,
+ * and x = ±0 gives k = −0 or +0 with the same r = +0 either way). pow2(n) is the double with
+ * biased exponent n + 1023 and a zero mantissa, as there.
+ */
+function detExpBody(): { params: number[]; results: number[]; locals: Array<[number, number]>; body: number[] } {
+  const f = new Frame([["x", F64]]);
+  for (const n of ["y", "fl", "k", "r", "p", "e"]) f.local(n, F64);
+  const g = (n: string) => c.get(f.at(n));
+  const s = (n: string) => c.set(f.at(n));
+  const t = (n: string) => c.tee(f.at(n));
+  const pow2 = [...c.i32TruncF64S, ...c.i32(1023), ...c.i32Add, ...c.i64ExtendI32U, ...c.i64(52), ...c.i64Shl, ...c.f64ReinterpretI64];
+  const horner = [1 / 479001600, 1 / 39916800, 1 / 3628800, 1 / 362880, 1 / 40320, 1 / 5040, 1 / 720, 1 / 120, 1 / 24, 1 / 6, 0.5]
+    .flatMap((a) => [...g("p"), ...g("r"), ...c.f64Mul, ...k2(a), ...c.f64Add, ...s("p")]);
+  const body = [
+    ...g("x"), ...g("x"), ...c.f64Ne, ...c.if, ...g("x"), ...c.return, ...c.end,
+    ...g("x"), ...k2(709.782712893384), ...c.f64Gt, ...c.if, ...k2(Infinity), ...c.return, ...c.end,
+    ...g("x"), ...k2(-745.1332191019412), ...c.f64Lt, ...c.if, ...k2(0), ...c.return, ...c.end,
+    // k = Math.round(x·(1/ln 2))
+    ...g("x"), ...k2(INV_LN2), ...c.f64Mul, ...t("y"), ...c.f64Floor, ...s("fl"),
+    ...g("fl"), ...k2(1), ...c.f64Add, ...g("fl"), ...g("y"), ...g("fl"), ...c.f64Sub, ...k2(0.5), ...c.f64Ge, ...c.select, ...s("k"),
+    // r = (x − k·LN2_HI) − k·LN2_LO
+    ...g("x"), ...g("k"), ...k2(LN2_HI), ...c.f64Mul, ...c.f64Sub, ...g("k"), ...k2(LN2_LO), ...c.f64Mul, ...c.f64Sub, ...s("r"),
+    ...k2(1 / 6227020800), ...s("p"),
+    ...horner,
+    // p = p·r·r + r; e = 1 + p
+    ...g("p"), ...g("r"), ...c.f64Mul, ...g("r"), ...c.f64Mul, ...g("r"), ...c.f64Add, ...s("p"),
+    ...k2(1), ...g("p"), ...c.f64Add, ...s("e"),
+    ...g("k"), ...k2(1000), ...c.f64Gt, ...c.if,
+    ...g("e"), ...g("k"), ...k2(1000), ...c.f64Sub, ...pow2, ...c.f64Mul, ...k2(2 ** 1000), ...c.f64Mul, ...c.return,
+    ...c.end,
+    ...g("k"), ...k2(-1000), ...c.f64Lt, ...c.if,
+    ...g("e"), ...g("k"), ...k2(1000), ...c.f64Add, ...pow2, ...c.f64Mul, ...k2(2 ** -1000), ...c.f64Mul, ...c.return,
+    ...c.end,
+    ...g("e"), ...g("k"), ...pow2, ...c.f64Mul,
+  ];
+  return { params: f.paramTypes, results: [F64], locals: f.localGroups, body };
+}
+
 function sinCosBody(): { params: number[]; locals: Array<[number, number]>; body: number[] } {
   const f = new Frame([["x", F64], ["out", I32]]);
   f.local("sn", F64);
@@ -405,7 +492,9 @@ function buildModule(): Uint8Array {
     w[0] = (i + 1) * PIO2;
     assert(hi[1] === h, `high word of ${i + 1}·π/2 is fdlibm's npio2_hw`);
   });
-  return moduleBytes([{ name: "phases", ...phasesBody() }, { name: "sinCos", ...sinCosBody() }], 1, {
+  const fns = [{ name: "phases", ...phasesBody() }, { name: "sinCos", ...sinCosBody() }, { name: "detExp", ...detExpBody() }];
+  assert(fns[DET_EXP - 3]!.name === "detExp", "detExp's call index");
+  return moduleBytes(fns, 1, {
     sharedMaxPages: SHARED_MAX_PAGES,
     functions: [
       { name: "normal", params: [I32], results: [F64] },
@@ -423,4 +512,5 @@ function buildModule(): Uint8Array {
 export const meshPhasesKernel = new WasmKernel<MeshPhasesFns>(buildModule, (exports) => ({
   phases: exports.phases as PhasesFn,
   sinCos: exports.sinCos as MeshPhasesFns["sinCos"],
+  detExp: exports.detExp as MeshPhasesFns["detExp"],
 }));
