@@ -1,5 +1,5 @@
 /** Quantile of a sorted sample by linear interpolation (numpy's default 'linear'); NaN if empty. */
-export function quantileSorted(sorted: readonly number[], q: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);

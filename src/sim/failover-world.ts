@@ -249,12 +249,18 @@ class World {
       if (kind === this.RAFT_TICK) {
         const smc = k.field(0);
         const r = this.rafts[smc];
-        if (r) this.handle(smc, r.tick());
+        if (r) {
+          r.advance();
+          this.flush(smc, r);
+        }
         k.scheduleKindIn(tickNs, this.RAFT_TICK, smc);
       } else if (kind === this.NET) {
         const m = this.net.receive(k.field(0));
         const r = m ? this.rafts[m.to] : undefined;
-        if (m && r) this.handle(m.to, r.step(m.payload));
+        if (m && r) {
+          r.deliver(m.payload);
+          this.flush(m.to, r);
+        }
       } else if (kind === this.NODE_FAIL || kind === this.NODE_FAIL_CME) {
         this.nodeFail(k.field(0), tNs / NS);
         raft = false;
@@ -296,6 +302,15 @@ class World {
   private handle(id: number, r: Ready): void {
     if (r.persist) applyPersist(this.stores[id] as PersistentState, r.persist);
     for (const m of r.messages) this.net.send(m.from, m.to, 64 + 16 * m.entries.length, m);
+  }
+
+  /** What a Raft node's last calls produced: persisted, then sent (as `handle` does with a `Ready`). */
+  private flush(id: number, r: RaftNode): void {
+    const ms = r.flushTo(this.stores[id] as PersistentState);
+    for (let i = 0; i < ms.length; i++) {
+      const m = ms[i]!;
+      this.net.send(m.from, m.to, 64 + 16 * m.entries.length, m);
+    }
   }
 
   private leader(): number {
@@ -361,9 +376,17 @@ class World {
     }
   }
 
-  /** Nearest live SMC visible from node `i`, with its light-time; −1 if none. */
-  private nearestLive(i: number): [number, number] {
-    const p: Vec3 = [this.xyz[3 * i]!, this.xyz[3 * i + 1]!, this.xyz[3 * i + 2]!];
+  /** Position of the node `nearestLive` looks from (reused: one array, not one per failure). */
+  private readonly from: [number, number, number] = [0, 0, 0];
+  /** Light-time to the SMC `nearestLive` found, s. */
+  private nearestT = Infinity;
+
+  /** Nearest live SMC visible from node `i` (its light-time in `nearestT`); −1 if none. */
+  private nearestLive(i: number): number {
+    const p = this.from;
+    p[0] = this.xyz[3 * i]!;
+    p[1] = this.xyz[3 * i + 1]!;
+    p[2] = this.xyz[3 * i + 2]!;
     let best = -1;
     let bestT = Infinity;
     for (let k = 0; k < SMCS; k++) {
@@ -374,7 +397,8 @@ class World {
         best = k;
       }
     }
-    return [best, bestT];
+    this.nearestT = bestT;
+    return best;
   }
 
   private nodeFail(node: number, tS: number): void {
@@ -384,7 +408,8 @@ class World {
       this.neighbourReload(node, tS);
       return;
     }
-    const [smc, tauN] = this.nearestLive(node);
+    const smc = this.nearestLive(node);
+    const tauN = this.nearestT;
     if (smc < 0) {
       this.unrecoverable += 1;
       this.log(Math.round(tS * NS), "nodeLost", { node });
@@ -445,11 +470,13 @@ class World {
   }
 
   results(): Omit<FailoverResult, "paperClaims" | "smcs" | "faults" | "timeline"> {
+    // A typed array sorts numbers without a comparator call per pair: the same order as
+    // (a, b) => a − b for these samples (no NaN; no −0, so no ±0 tie to break differently).
     const dist = (xs: number[]): Dist => {
-      const s = xs.slice().sort((a, b) => a - b);
+      const s = Float64Array.from(xs).sort();
       return { median: quantileSorted(s, 0.5), p99: quantileSorted(s, 0.99), count: s.length };
     };
-    const lost = this.lost.slice().sort((a, b) => a - b);
+    const lost = Float64Array.from(this.lost).sort();
     return {
       leaderFailoverS: dist(this.failover),
       reloadS: dist(this.reloads),
