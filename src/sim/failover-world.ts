@@ -166,8 +166,12 @@ class World {
   /** 1 for each node that has failed (its spare took over). */
   private readonly failed: Uint8Array;
 
+  /** Node → controller light-times and occultations (shared by the runs of one shell and sites). */
+  private readonly geometry: NodeSiteGeometry;
+
   constructor(readonly o: FailoverOptions, readonly sites: Vec3[], readonly ltS: number[][], readonly xyz: Float64Array, readonly perPlane: number) {
     this.failed = new Uint8Array(xyz.length / 3);
+    this.geometry = nodeSiteGeometry(o.shell, o.epoch, xyz, sites);
     this.net = new SimNetwork<Message>(this.kernel, {
       endpoints: SMCS, propagationNs: (a, b) => Math.round((ltS[a]?.[b] as number) * NS), rateBitPerS: 100e9,
       linkQueueMax: 4096, lossProbability: 0, random: RandomStream.fromSeed(o.seed, "failover", "net"),
@@ -376,23 +380,19 @@ class World {
     }
   }
 
-  /** Position of the node `nearestLive` looks from (reused: one array, not one per failure). */
-  private readonly from: [number, number, number] = [0, 0, 0];
   /** Light-time to the SMC `nearestLive` found, s. */
   private nearestT = Infinity;
 
   /** Nearest live SMC visible from node `i` (its light-time in `nearestT`); −1 if none. */
   private nearestLive(i: number): number {
-    const p = this.from;
-    p[0] = this.xyz[3 * i]!;
-    p[1] = this.xyz[3 * i + 1]!;
-    p[2] = this.xyz[3 * i + 2]!;
+    const g = this.geometry;
+    g.fill(i);
     let best = -1;
     let bestT = Infinity;
     for (let k = 0; k < SMCS; k++) {
       if (!this.rafts[k]) continue;
-      const t = lightTimeS(p, this.sites[k] as Vec3);
-      if (t < bestT && !occulted(p, this.sites[k] as Vec3, EARTH_RADIUS_M + OCCULTATION_MARGIN_M)) {
+      const t = g.lightS[i * SMCS + k]!;
+      if (t < bestT && g.occulted[i * SMCS + k] === 0) {
         bestT = t;
         best = k;
       }
@@ -427,8 +427,8 @@ class World {
       this.log(Math.round(tS * NS), "nodeLost", { node });
       return;
     }
-    const pS: Vec3 = this.sites[smc] as Vec3;
-    const tauS = Math.hypot(this.xyz[3 * spare]! - pS[0], this.xyz[3 * spare + 1]! - pS[1], this.xyz[3 * spare + 2]! - pS[2]) / SPEED_OF_LIGHT_M_PER_S;
+    this.geometry.fill(spare);
+    const tauS = this.geometry.lightS[spare * SMCS + smc]!;
     const r = reload(this.o.sarcophagus, tS, this.phase.uniform() * this.o.sarcophagus.snapshotEveryS, tauN, tauS);
     this.reloads.push(r.reloadS);
     this.reloadBound.push(r.lowerBoundS);
@@ -489,6 +489,54 @@ class World {
       fingerprint: this.kernel.fingerprint(),
     };
   }
+}
+
+/**
+ * Light-time (s) from each node of a shell to each controller, and whether the Earth blocks that
+ * link, at index node·SMCS + smc: filled a node at a time the first time one is asked for, and
+ * kept for the last few (shell, epoch, sites), since every run of a sweep over seeds asks again
+ * for the same frozen geometry. The numbers are `lightTimeS` and `occulted`'s, so a run reads
+ * what it would have computed.
+ */
+class NodeSiteGeometry {
+  readonly lightS: Float64Array;
+  /** 1 where the Earth blocks the link. */
+  readonly occulted: Uint8Array;
+  private readonly filled: Uint8Array;
+
+  constructor(private readonly xyz: Float64Array, private readonly sites: readonly Vec3[]) {
+    const nodes = xyz.length / 3;
+    this.lightS = new Float64Array(nodes * SMCS);
+    this.occulted = new Uint8Array(nodes * SMCS);
+    this.filled = new Uint8Array(nodes);
+  }
+
+  fill(i: number): void {
+    if (this.filled[i] === 1) return;
+    const p: Vec3 = [this.xyz[3 * i]!, this.xyz[3 * i + 1]!, this.xyz[3 * i + 2]!];
+    for (let k = 0; k < SMCS; k++) {
+      const s = this.sites[k] as Vec3;
+      this.lightS[i * SMCS + k] = lightTimeS(p, s);
+      this.occulted[i * SMCS + k] = occulted(p, s, EARTH_RADIUS_M + OCCULTATION_MARGIN_M) ? 1 : 0;
+    }
+    this.filled[i] = 1;
+  }
+}
+
+const GEOMETRIES_KEPT = 4;
+const geometries = new Map<string, NodeSiteGeometry>();
+
+/** The geometry of `shell` at `epoch` (positions `xyz`) towards `sites`, shared while kept. */
+function nodeSiteGeometry(shell: WalkerShell, epoch: Date, xyz: Float64Array, sites: readonly Vec3[]): NodeSiteGeometry {
+  // Numbers print as the shortest text that reads back as the same double: the key is exact.
+  const key = `${shell.total}/${shell.planes}/${shell.phasing}/${shell.inclinationDeg}/${shell.altitudeKm}@${epoch.getTime()}:${sites.map((s) => s.join(",")).join(";")}`;
+  let g = geometries.get(key);
+  if (g === undefined) {
+    g = new NodeSiteGeometry(xyz, sites);
+    if (geometries.size >= GEOMETRIES_KEPT) geometries.delete(geometries.keys().next().value!);
+    geometries.set(key, g);
+  }
+  return g;
 }
 
 function minOrNaN(xs: readonly number[]): number {
