@@ -259,10 +259,10 @@ class World {
         }
         k.scheduleKindIn(tickNs, this.RAFT_TICK, smc);
       } else if (kind === this.NET) {
-        const m = this.net.receive(k.field(0));
+        const m = this.net.take(k.field(0));
         const r = m ? this.rafts[m.to] : undefined;
         if (m && r) {
-          r.deliver(m.payload);
+          r.deliver(m);
           this.flush(m.to, r);
         }
       } else if (kind === this.NODE_FAIL || kind === this.NODE_FAIL_CME) {
