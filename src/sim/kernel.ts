@@ -20,6 +20,7 @@
  * way its events went, and a checkpoint's pending events read the same either way.
  */
 import { InputError, assert } from "../errors.js";
+import { EventFold } from "./event-fold.js";
 import { Fingerprint, type FingerprintState } from "./fingerprint.js";
 import { EventQueue, FIELDS_MAX, QueueOverflowError, widened, type EventData, type SimEvent } from "./queue.js";
 
@@ -51,6 +52,12 @@ export const KIND_FIELDS_FAST = 4;
 
 const NO_DATA: EventData = Object.freeze({});
 
+/**
+ * Events a kernel dispatches before it moves its fingerprint fold into WebAssembly (`EventFold`):
+ * a short run is not worth a module instance.
+ */
+const FOLD_AFTER_EVENTS = 4096;
+
 /** An event kind: its name and the names of its payload numbers, in folding order. */
 interface KindInfo {
   readonly name: string;
@@ -77,6 +84,14 @@ export class Kernel {
   private curSlot = -1;
   private curKind = -1;
   private curSeq = -1;
+  /**
+   * The batched WebAssembly fold (created after FOLD_AFTER_EVENTS events where available), and
+   * how many kind ids (from 0) it folds: events of later kinds fold here in JavaScript, after the
+   * batch, so the bytes stay in order.
+   */
+  private fold: EventFold | undefined;
+  private foldKinds = 0;
+  private foldTried = false;
 
   /** @param queueCapacity  maximum number of pending events (integer ≥ 1). */
   constructor(queueCapacity = QUEUE_CAPACITY_DEFAULT) {
@@ -118,6 +133,7 @@ export class Kernel {
     if (id === this.kindFields.length) this.kindFields = widened(this.kindFields, new Int32Array(2 * id));
     this.kindFields[id] = fields.length;
     this.kindIds.set(key, id);
+    if (this.fold !== undefined && this.foldKinds === id && this.fold.addKind(this.kinds[id]!.nameBytes, this.kinds[id]!.fieldBytes)) this.foldKinds = id + 1;
     const same = this.kindsByName.get(name);
     if (same) same.push(id);
     else this.kindsByName.set(name, [id]);
@@ -186,9 +202,28 @@ export class Kernel {
     const id = q.kindOf[slot]!;
     this.curKind = id;
     this.count += 1;
-    const info = this.kinds[id]!;
-    this.fp.event(t, info.nameBytes, info.fieldBytes, q.values, slot * FIELDS_MAX);
+    if (id < this.foldKinds) {
+      if (this.fold!.push(t, id, q.values, slot * FIELDS_MAX, this.kindFields[id]!)) this.fold!.foldInto(this.fp);
+    } else {
+      if (this.fold !== undefined) this.fold.foldInto(this.fp);
+      else if (!this.foldTried && this.count > FOLD_AFTER_EVENTS) this.startFold();
+      const info = this.kinds[id]!;
+      this.fp.event(t, info.nameBytes, info.fieldBytes, q.values, slot * FIELDS_MAX);
+    }
     return id;
+  }
+
+  /** Move the fold of the kinds registered so far into WebAssembly, where it is available. */
+  private startFold(): void {
+    this.foldTried = true;
+    this.fold = EventFold.create();
+    if (this.fold === undefined) return;
+    while (this.foldKinds < this.kinds.length && this.fold.addKind(this.kinds[this.foldKinds]!.nameBytes, this.kinds[this.foldKinds]!.fieldBytes)) this.foldKinds += 1;
+  }
+
+  /** Fold the batched events into the fingerprint before anything else reads or extends it. */
+  private settleFold(): void {
+    if (this.fold !== undefined) this.fold.foldInto(this.fp);
   }
 
   /** Name of the event `nextKind` returned. */
@@ -219,22 +254,26 @@ export class Kernel {
   record(timeNs: number, kind: string, data: EventData): void {
     if (!Number.isSafeInteger(timeNs)) assert(false, `recorded event '${kind}' at non-integer time ${timeNs}`);
     this.count += 1;
+    this.settleFold();
     const fp = this.fp.number(timeNs).string(kind);
     for (const key in data) fp.string(key).number(data[key]!);
   }
 
   /** Fold named numbers (sampled metrics, the final state) into the fingerprint. */
   foldNumbers(label: string, xs: ArrayLike<number>): void {
+    this.settleFold();
     this.fp.string(label).numbers(xs);
   }
 
   /** The fingerprint so far, 16 hex digits. */
   fingerprint(): string {
+    this.settleFold();
     return this.fp.hex();
   }
 
   /** A plain-JSON copy of the kernel state. */
   snapshot(): KernelState {
+    this.settleFold();
     const pending = this.queue.sortedKeys().map((k) => this.eventAt(k.timeNs, k.seq, this.queue.kindOf[k.slot]!, k.slot));
     return { nowNs: this.now, nextSeq: this.seq, processed: this.count, queueCapacity: this.queue.capacity, pending, fingerprint: this.fp.state() };
   }
