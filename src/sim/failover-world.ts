@@ -220,24 +220,35 @@ class World {
   }
 
   schedule(s: FaultSchedule): void {
+    // Every fault is known from the start: scheduled in one sorted run beside the kernel's heap
+    // (the same events and order as one scheduleKind each, in this order).
+    const times: number[] = [];
+    const kinds: number[] = [];
+    const values: number[] = [];
+    const add = (at: number, kind: number, v0 = 0, v1 = 0) => {
+      times.push(at);
+      kinds.push(kind);
+      values.push(v0, v1, 0, 0);
+    };
     s.faults.forEach((f, i) => {
       const at = Math.round(f.atS * NS);
       if (f.kind === "smcCrash") {
-        this.kernel.scheduleKind(at, this.SMC_CRASH, i, f.smc);
+        add(at, this.SMC_CRASH, i, f.smc);
       } else if (f.kind === "nodeFail") {
-        this.kernel.scheduleKind(at, this.NODE_FAIL, f.node);
+        add(at, this.NODE_FAIL, f.node);
       } else if (f.kind === "cme") {
         cmeRings(f.centerNode, f.rings, this.o.shell.planes, this.perPlane).forEach((ring, r) => {
-          for (const node of ring) this.kernel.scheduleKind(at + Math.round(r * f.ringEveryS * NS), this.NODE_FAIL_CME, node, i);
+          for (const node of ring) add(at + Math.round(r * f.ringEveryS * NS), this.NODE_FAIL_CME, node, i);
         });
       } else if (f.kind === "linkCut") {
-        this.kernel.scheduleKind(at, this.LINK_CUT, f.a, f.b);
-        this.kernel.scheduleKind(at + Math.round(f.durationS * NS), this.HEAL);
+        add(at, this.LINK_CUT, f.a, f.b);
+        add(at + Math.round(f.durationS * NS), this.HEAL);
       } else {
-        this.kernel.scheduleKind(at, this.PARTITION, i);
-        this.kernel.scheduleKind(at + Math.round(f.durationS * NS), this.HEAL);
+        add(at, this.PARTITION, i);
+        add(at + Math.round(f.durationS * NS), this.HEAL);
       }
     });
+    this.kernel.scheduleKinds(times, kinds, values);
     this.partitions = s.faults;
   }
   private partitions: FaultSchedule["faults"] = [];
