@@ -13,7 +13,7 @@
  * Positions are frozen at the epoch (the shell moves ~7.6 km/s, changing LEO–SMC light-times by
  * < 1 % over the run; the lower bounds use the same frozen geometry, so the comparison is fair).
  */
-import { quantileSorted } from "./failover-stats.js";
+import { quantileSorted, Samples } from "./failover-stats.js";
 import { SafetyChecker } from "../model/consensus/checker.js";
 import { RaftNode } from "../model/consensus/raft.js";
 import { applyPersist, type Message, type PersistentState, type Ready } from "../model/consensus/types.js";
@@ -150,12 +150,12 @@ class World {
   readonly rafts: Array<RaftNode | undefined> = [];
   readonly stores: PersistentState[] = [];
   readonly checker = new SafetyChecker();
-  readonly failover: number[] = [];
-  readonly failoverBound: number[] = [];
-  readonly reloads: number[] = [];
-  readonly reloadBound: number[] = [];
-  readonly lost: number[] = [];
-  readonly commitLatency: number[] = [];
+  readonly failover = new Samples();
+  readonly failoverBound = new Samples();
+  readonly reloads = new Samples();
+  readonly reloadBound = new Samples();
+  readonly lost = new Samples();
+  readonly commitLatency = new Samples();
   private readonly proposals: Array<{ leader: number; term: number; index: number; atNs: number }> = [];
   unrecoverable = 0;
   readonly timeline: ControlEvent[] = [];
@@ -222,13 +222,16 @@ class World {
   schedule(s: FaultSchedule): void {
     // Every fault is known from the start: scheduled in one sorted run beside the kernel's heap
     // (the same events and order as one scheduleKind each, in this order).
-    const times: number[] = [];
-    const kinds: number[] = [];
-    const values: number[] = [];
+    const times = new Samples();
+    const kinds = new Samples();
+    const values = new Samples();
     const add = (at: number, kind: number, v0 = 0, v1 = 0) => {
       times.push(at);
       kinds.push(kind);
-      values.push(v0, v1, 0, 0);
+      values.push(v0);
+      values.push(v1);
+      values.push(0);
+      values.push(0);
     };
     s.faults.forEach((f, i) => {
       const at = Math.round(f.atS * NS);
@@ -248,7 +251,7 @@ class World {
         add(at + Math.round(f.durationS * NS), this.HEAL);
       }
     });
-    this.kernel.scheduleKinds(times, kinds, values);
+    this.kernel.scheduleKinds(times.values(), kinds.values(), values.values());
     this.partitions = s.faults;
   }
   private partitions: FaultSchedule["faults"] = [];
@@ -481,13 +484,13 @@ class World {
   }
 
   results(): Omit<FailoverResult, "paperClaims" | "smcs" | "faults" | "timeline"> {
-    // A typed array sorts numbers without a comparator call per pair: the same order as
+    // Sorted as typed arrays, without a comparator call per pair: the same order as
     // (a, b) => a − b for these samples (no NaN; no −0, so no ±0 tie to break differently).
-    const dist = (xs: number[]): Dist => {
-      const s = Float64Array.from(xs).sort();
+    const dist = (xs: Samples): Dist => {
+      const s = xs.sorted();
       return { median: quantileSorted(s, 0.5), p99: quantileSorted(s, 0.99), count: s.length };
     };
-    const lost = Float64Array.from(this.lost).sort();
+    const lost = this.lost.sorted();
     return {
       leaderFailoverS: dist(this.failover),
       reloadS: dist(this.reloads),
@@ -550,8 +553,8 @@ function nodeSiteGeometry(shell: WalkerShell, epoch: Date, xyz: Float64Array, si
   return g;
 }
 
-function minOrNaN(xs: readonly number[]): number {
-  return xs.length === 0 ? NaN : Math.min(...xs);
+function minOrNaN(xs: Samples): number {
+  return xs.length === 0 ? NaN : Math.min(...xs.values());
 }
 
 /**
