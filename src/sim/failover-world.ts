@@ -13,7 +13,7 @@
  * Positions are frozen at the epoch (the shell moves ~7.6 km/s, changing LEO–SMC light-times by
  * < 1 % over the run; the lower bounds use the same frozen geometry, so the comparison is fair).
  */
-import { quantileSorted } from "./failover-stats.js";
+import { quantileSorted, Samples } from "./failover-stats.js";
 import { SafetyChecker } from "../model/consensus/checker.js";
 import { RaftNode } from "../model/consensus/raft.js";
 import { applyPersist, type Message, type PersistentState, type Ready } from "../model/consensus/types.js";
@@ -150,13 +150,19 @@ class World {
   readonly rafts: Array<RaftNode | undefined> = [];
   readonly stores: PersistentState[] = [];
   readonly checker = new SafetyChecker();
-  readonly failover: number[] = [];
-  readonly failoverBound: number[] = [];
-  readonly reloads: number[] = [];
-  readonly reloadBound: number[] = [];
-  readonly lost: number[] = [];
-  readonly commitLatency: number[] = [];
+  readonly failover = new Samples();
+  readonly failoverBound = new Samples();
+  readonly reloads = new Samples();
+  readonly reloadBound = new Samples();
+  readonly lost = new Samples();
+  readonly commitLatency = new Samples();
   private readonly proposals: Array<{ leader: number; term: number; index: number; atNs: number }> = [];
+  /**
+   * `proposals.length`, as a number the run loop reads after every event (a fresh empty list is
+   * stored differently from one that has held proposals, and reading its length there would
+   * throw away the loop's compiled code at the start of every new run).
+   */
+  private openProposals = 0;
   unrecoverable = 0;
   readonly timeline: ControlEvent[] = [];
   private lastLeader = -1;
@@ -166,8 +172,12 @@ class World {
   /** 1 for each node that has failed (its spare took over). */
   private readonly failed: Uint8Array;
 
+  /** Node → controller light-times and occultations (shared by the runs of one shell and sites). */
+  private readonly geometry: NodeSiteGeometry;
+
   constructor(readonly o: FailoverOptions, readonly sites: Vec3[], readonly ltS: number[][], readonly xyz: Float64Array, readonly perPlane: number) {
     this.failed = new Uint8Array(xyz.length / 3);
+    this.geometry = nodeSiteGeometry(o.shell, o.epoch, xyz, sites);
     this.net = new SimNetwork<Message>(this.kernel, {
       endpoints: SMCS, propagationNs: (a, b) => Math.round((ltS[a]?.[b] as number) * NS), rateBitPerS: 100e9,
       linkQueueMax: 4096, lossProbability: 0, random: RandomStream.fromSeed(o.seed, "failover", "net"),
@@ -188,7 +198,7 @@ class World {
     const r = l >= 0 ? this.rafts[l] : undefined;
     if (r) {
       const ready = r.propose(this.proposals.length + 1);
-      if (ready.index > 0) this.proposals.push({ leader: l, term: r.status().term, index: ready.index, atNs: tNs });
+      if (ready.index > 0) this.openProposals = this.proposals.push({ leader: l, term: r.status().term, index: ready.index, atNs: tNs });
       this.handle(l, ready);
     }
     this.kernel.scheduleKindIn(Math.round((this.o.commitEveryS ?? 5) * NS), this.PROPOSE);
@@ -201,10 +211,12 @@ class World {
       const r = this.rafts[p.leader];
       if (!r || r.currentTerm !== p.term) {
         this.proposals.splice(k, 1); // leader gone or deposed: no latency for this one
+        this.openProposals -= 1;
       } else if (r.commitIndex >= p.index && r.termAt(p.index) === p.term) {
         this.commitLatency.push((tNs - p.atNs) / NS);
         this.log(tNs, "commit", { latencyS: (tNs - p.atNs) / NS });
         this.proposals.splice(k, 1);
+        this.openProposals -= 1;
       }
     }
   }
@@ -216,24 +228,38 @@ class World {
   }
 
   schedule(s: FaultSchedule): void {
+    // Every fault is known from the start: scheduled in one sorted run beside the kernel's heap
+    // (the same events and order as one scheduleKind each, in this order).
+    const times = new Samples();
+    const kinds = new Samples();
+    const values = new Samples();
+    const add = (at: number, kind: number, v0 = 0, v1 = 0) => {
+      times.push(at);
+      kinds.push(kind);
+      values.push(v0);
+      values.push(v1);
+      values.push(0);
+      values.push(0);
+    };
     s.faults.forEach((f, i) => {
       const at = Math.round(f.atS * NS);
       if (f.kind === "smcCrash") {
-        this.kernel.scheduleKind(at, this.SMC_CRASH, i, f.smc);
+        add(at, this.SMC_CRASH, i, f.smc);
       } else if (f.kind === "nodeFail") {
-        this.kernel.scheduleKind(at, this.NODE_FAIL, f.node);
+        add(at, this.NODE_FAIL, f.node);
       } else if (f.kind === "cme") {
         cmeRings(f.centerNode, f.rings, this.o.shell.planes, this.perPlane).forEach((ring, r) => {
-          for (const node of ring) this.kernel.scheduleKind(at + Math.round(r * f.ringEveryS * NS), this.NODE_FAIL_CME, node, i);
+          for (const node of ring) add(at + Math.round(r * f.ringEveryS * NS), this.NODE_FAIL_CME, node, i);
         });
       } else if (f.kind === "linkCut") {
-        this.kernel.scheduleKind(at, this.LINK_CUT, f.a, f.b);
-        this.kernel.scheduleKind(at + Math.round(f.durationS * NS), this.HEAL);
+        add(at, this.LINK_CUT, f.a, f.b);
+        add(at + Math.round(f.durationS * NS), this.HEAL);
       } else {
-        this.kernel.scheduleKind(at, this.PARTITION, i);
-        this.kernel.scheduleKind(at + Math.round(f.durationS * NS), this.HEAL);
+        add(at, this.PARTITION, i);
+        add(at + Math.round(f.durationS * NS), this.HEAL);
       }
     });
+    this.kernel.scheduleKinds(times.values(), kinds.values(), values.values());
     this.partitions = s.faults;
   }
   private partitions: FaultSchedule["faults"] = [];
@@ -249,12 +275,18 @@ class World {
       if (kind === this.RAFT_TICK) {
         const smc = k.field(0);
         const r = this.rafts[smc];
-        if (r) this.handle(smc, r.tick());
+        if (r) {
+          r.advance();
+          this.flush(smc, r);
+        }
         k.scheduleKindIn(tickNs, this.RAFT_TICK, smc);
       } else if (kind === this.NET) {
-        const m = this.net.receive(k.field(0));
+        const m = this.net.take(k.field(0));
         const r = m ? this.rafts[m.to] : undefined;
-        if (m && r) this.handle(m.to, r.step(m.payload));
+        if (m && r) {
+          r.deliver(m);
+          this.flush(m.to, r);
+        }
       } else if (kind === this.NODE_FAIL || kind === this.NODE_FAIL_CME) {
         this.nodeFail(k.field(0), tNs / NS);
         raft = false;
@@ -270,7 +302,7 @@ class World {
       if (raft) this.checker.check(this.rafts);
       if (this.o.recordTimeline) this.logRaft(tNs);
       this.measureFailover(tNs);
-      if (this.proposals.length > 0) this.measureCommits(tNs);
+      if (this.openProposals > 0) this.measureCommits(tNs);
     }
   }
 
@@ -296,6 +328,15 @@ class World {
   private handle(id: number, r: Ready): void {
     if (r.persist) applyPersist(this.stores[id] as PersistentState, r.persist);
     for (const m of r.messages) this.net.send(m.from, m.to, 64 + 16 * m.entries.length, m);
+  }
+
+  /** What a Raft node's last calls produced: persisted, then sent (as `handle` does with a `Ready`). */
+  private flush(id: number, r: RaftNode): void {
+    const ms = r.flushTo(this.stores[id] as PersistentState);
+    for (let i = 0; i < ms.length; i++) {
+      const m = ms[i]!;
+      this.net.send(m.from, m.to, 64 + 16 * m.entries.length, m);
+    }
   }
 
   private leader(): number {
@@ -361,20 +402,25 @@ class World {
     }
   }
 
-  /** Nearest live SMC visible from node `i`, with its light-time; −1 if none. */
-  private nearestLive(i: number): [number, number] {
-    const p: Vec3 = [this.xyz[3 * i]!, this.xyz[3 * i + 1]!, this.xyz[3 * i + 2]!];
+  /** Light-time to the SMC `nearestLive` found, s. */
+  private nearestT = Infinity;
+
+  /** Nearest live SMC visible from node `i` (its light-time in `nearestT`); −1 if none. */
+  private nearestLive(i: number): number {
+    const g = this.geometry;
+    g.fill(i);
     let best = -1;
     let bestT = Infinity;
     for (let k = 0; k < SMCS; k++) {
       if (!this.rafts[k]) continue;
-      const t = lightTimeS(p, this.sites[k] as Vec3);
-      if (t < bestT && !occulted(p, this.sites[k] as Vec3, EARTH_RADIUS_M + OCCULTATION_MARGIN_M)) {
+      const t = g.lightS[i * SMCS + k]!;
+      if (t < bestT && g.occulted[i * SMCS + k] === 0) {
         bestT = t;
         best = k;
       }
     }
-    return [best, bestT];
+    this.nearestT = bestT;
+    return best;
   }
 
   private nodeFail(node: number, tS: number): void {
@@ -384,7 +430,8 @@ class World {
       this.neighbourReload(node, tS);
       return;
     }
-    const [smc, tauN] = this.nearestLive(node);
+    const smc = this.nearestLive(node);
+    const tauN = this.nearestT;
     if (smc < 0) {
       this.unrecoverable += 1;
       this.log(Math.round(tS * NS), "nodeLost", { node });
@@ -402,8 +449,8 @@ class World {
       this.log(Math.round(tS * NS), "nodeLost", { node });
       return;
     }
-    const pS: Vec3 = this.sites[smc] as Vec3;
-    const tauS = Math.hypot(this.xyz[3 * spare]! - pS[0], this.xyz[3 * spare + 1]! - pS[1], this.xyz[3 * spare + 2]! - pS[2]) / SPEED_OF_LIGHT_M_PER_S;
+    this.geometry.fill(spare);
+    const tauS = this.geometry.lightS[spare * SMCS + smc]!;
     const r = reload(this.o.sarcophagus, tS, this.phase.uniform() * this.o.sarcophagus.snapshotEveryS, tauN, tauS);
     this.reloads.push(r.reloadS);
     this.reloadBound.push(r.lowerBoundS);
@@ -445,11 +492,13 @@ class World {
   }
 
   results(): Omit<FailoverResult, "paperClaims" | "smcs" | "faults" | "timeline"> {
-    const dist = (xs: number[]): Dist => {
-      const s = xs.slice().sort((a, b) => a - b);
+    // Sorted as typed arrays, without a comparator call per pair: the same order as
+    // (a, b) => a − b for these samples (no NaN; no −0, so no ±0 tie to break differently).
+    const dist = (xs: Samples): Dist => {
+      const s = xs.sorted();
       return { median: quantileSorted(s, 0.5), p99: quantileSorted(s, 0.99), count: s.length };
     };
-    const lost = this.lost.slice().sort((a, b) => a - b);
+    const lost = this.lost.sorted();
     return {
       leaderFailoverS: dist(this.failover),
       reloadS: dist(this.reloads),
@@ -464,8 +513,56 @@ class World {
   }
 }
 
-function minOrNaN(xs: readonly number[]): number {
-  return xs.length === 0 ? NaN : Math.min(...xs);
+/**
+ * Light-time (s) from each node of a shell to each controller, and whether the Earth blocks that
+ * link, at index node·SMCS + smc: filled a node at a time the first time one is asked for, and
+ * kept for the last few (shell, epoch, sites), since every run of a sweep over seeds asks again
+ * for the same frozen geometry. The numbers are `lightTimeS` and `occulted`'s, so a run reads
+ * what it would have computed.
+ */
+class NodeSiteGeometry {
+  readonly lightS: Float64Array;
+  /** 1 where the Earth blocks the link. */
+  readonly occulted: Uint8Array;
+  private readonly filled: Uint8Array;
+
+  constructor(private readonly xyz: Float64Array, private readonly sites: readonly Vec3[]) {
+    const nodes = xyz.length / 3;
+    this.lightS = new Float64Array(nodes * SMCS);
+    this.occulted = new Uint8Array(nodes * SMCS);
+    this.filled = new Uint8Array(nodes);
+  }
+
+  fill(i: number): void {
+    if (this.filled[i] === 1) return;
+    const p: Vec3 = [this.xyz[3 * i]!, this.xyz[3 * i + 1]!, this.xyz[3 * i + 2]!];
+    for (let k = 0; k < SMCS; k++) {
+      const s = this.sites[k] as Vec3;
+      this.lightS[i * SMCS + k] = lightTimeS(p, s);
+      this.occulted[i * SMCS + k] = occulted(p, s, EARTH_RADIUS_M + OCCULTATION_MARGIN_M) ? 1 : 0;
+    }
+    this.filled[i] = 1;
+  }
+}
+
+const GEOMETRIES_KEPT = 4;
+const geometries = new Map<string, NodeSiteGeometry>();
+
+/** The geometry of `shell` at `epoch` (positions `xyz`) towards `sites`, shared while kept. */
+function nodeSiteGeometry(shell: WalkerShell, epoch: Date, xyz: Float64Array, sites: readonly Vec3[]): NodeSiteGeometry {
+  // Numbers print as the shortest text that reads back as the same double: the key is exact.
+  const key = `${shell.total}/${shell.planes}/${shell.phasing}/${shell.inclinationDeg}/${shell.altitudeKm}@${epoch.getTime()}:${sites.map((s) => s.join(",")).join(";")}`;
+  let g = geometries.get(key);
+  if (g === undefined) {
+    g = new NodeSiteGeometry(xyz, sites);
+    if (geometries.size >= GEOMETRIES_KEPT) geometries.delete(geometries.keys().next().value!);
+    geometries.set(key, g);
+  }
+  return g;
+}
+
+function minOrNaN(xs: Samples): number {
+  return xs.length === 0 ? NaN : Math.min(...xs.values());
 }
 
 /**

@@ -66,14 +66,21 @@ export function generateFaults(seed: number, plan: FaultPlan): FaultSchedule {
   const rng = RandomStream.fromSeed(seed, "faults");
   const faults: Fault[] = [];
   for (let k = 0; k < plan.leaderCrashes; k++) faults.push({ kind: "smcCrash", atS: ((k + 1) * plan.durationS) / (plan.leaderCrashes + 1), smc: -1, downS: plan.smcDownS });
-  // Superposition of N Poisson processes: exponential gaps at rate N / MTBF.
+  nodeFailures(rng, plan, faults);
+  for (let k = 0; k < plan.cmes; k++) faults.push({ kind: "cme", atS: rng.uniform() * plan.durationS * 0.8, centerNode: rng.int(plan.nodes), rings: plan.cmeRings ?? 4, ringEveryS: plan.cmeRingEveryS ?? 2, stormDeltaEThreshold: 0.02 });
+  faults.sort((a, b) => a.atS - b.atS);
+  return { version: 1, seed, faults };
+}
+
+/**
+ * Node failures as the superposition of N Poisson processes: exponential gaps at rate N / MTBF.
+ * (A function of its own: its loop, thousands of draws, is compiled on its own and left cleanly.)
+ */
+function nodeFailures(rng: RandomStream, plan: FaultPlan, faults: Fault[]): void {
   const rate = plan.nodes / plan.nodeMtbfS;
   for (let at = exponentialGapS(rng.uniform(), rate); at < plan.durationS; at += exponentialGapS(rng.uniform(), rate)) {
     faults.push({ kind: "nodeFail", atS: at, node: rng.int(plan.nodes) });
   }
-  for (let k = 0; k < plan.cmes; k++) faults.push({ kind: "cme", atS: rng.uniform() * plan.durationS * 0.8, centerNode: rng.int(plan.nodes), rings: plan.cmeRings ?? 4, ringEveryS: plan.cmeRingEveryS ?? 2, stormDeltaEThreshold: 0.02 });
-  faults.sort((a, b) => a.atS - b.atS);
-  return { version: 1, seed, faults };
 }
 
 /**

@@ -91,6 +91,18 @@ export class Fingerprint {
     return this;
   }
 
+  /** Write the state to `to[at]` (its low 32 bits) and `to[at + 1]` (high), for a fold done elsewhere. */
+  saveHalves(to: Int32Array, at: number): void {
+    to[at] = this.lo;
+    to[at + 1] = this.hi;
+  }
+
+  /** Take the state back from `from[at]` (low 32 bits) and `from[at + 1]` (high). */
+  loadHalves(from: Int32Array, at: number): void {
+    this.lo = from[at]! | 0;
+    this.hi = from[at + 1]! | 0;
+  }
+
   /** Fold in one byte (0..255). */
   byte(b: number): this {
     const x = this.lo ^ (b & 0xff);

@@ -20,6 +20,7 @@
  * way its events went, and a checkpoint's pending events read the same either way.
  */
 import { InputError, assert } from "../errors.js";
+import { EventFold } from "./event-fold.js";
 import { Fingerprint, type FingerprintState } from "./fingerprint.js";
 import { EventQueue, FIELDS_MAX, QueueOverflowError, widened, type EventData, type SimEvent } from "./queue.js";
 
@@ -51,6 +52,12 @@ export const KIND_FIELDS_FAST = 4;
 
 const NO_DATA: EventData = Object.freeze({});
 
+/**
+ * Events a kernel dispatches before it moves its fingerprint fold into WebAssembly (`EventFold`):
+ * a short run is not worth a module instance.
+ */
+const FOLD_AFTER_EVENTS = 4096;
+
 /** An event kind: its name and the names of its payload numbers, in folding order. */
 interface KindInfo {
   readonly name: string;
@@ -77,6 +84,26 @@ export class Kernel {
   private curSlot = -1;
   private curKind = -1;
   private curSeq = -1;
+  /**
+   * The batched WebAssembly fold (created after FOLD_AFTER_EVENTS events where available), and
+   * how many kind ids (from 0) it folds: events of later kinds fold here in JavaScript, after the
+   * batch, so the bytes stay in order.
+   */
+  private fold: EventFold | undefined;
+  /**
+   * Events scheduled in bulk (`scheduleKinds`), sorted by (time, seq), beside the heap: the ones
+   * in [bulkNext, bulkEnd) are pending. Each is an entry of time, seq, kind id and
+   * KIND_FIELDS_FAST values; `nextKind` takes whichever of the heap's top and the next of these
+   * comes first in (time, seq), so the order is the one the heap alone would give.
+   */
+  private bulkTime = new Float64Array(0);
+  private bulkSeq = new Float64Array(0);
+  private bulkKind = new Int32Array(0);
+  private bulkValues = new Float64Array(0);
+  private bulkNext = 0;
+  private bulkEnd = 0;
+  private foldKinds = 0;
+  private foldTried = false;
 
   /** @param queueCapacity  maximum number of pending events (integer ≥ 1). */
   constructor(queueCapacity = QUEUE_CAPACITY_DEFAULT) {
@@ -95,12 +122,14 @@ export class Kernel {
 
   /** Number of pending events. */
   get pending(): number {
-    return this.queue.size;
+    return this.queue.size + this.bulkEnd - this.bulkNext;
   }
 
   /** Time of the next pending event, or undefined when the queue is empty. */
   peekTimeNs(): number | undefined {
-    return this.queue.size > 0 ? this.queue.peekTimeNs() : undefined;
+    const heap = this.queue.size > 0 ? this.queue.peekTimeNs() : Infinity;
+    const bulk = this.bulkNext < this.bulkEnd ? this.bulkTime[this.bulkNext]! : Infinity;
+    return heap === Infinity && bulk === Infinity ? undefined : Math.min(heap, bulk);
   }
 
   /**
@@ -118,6 +147,7 @@ export class Kernel {
     if (id === this.kindFields.length) this.kindFields = widened(this.kindFields, new Int32Array(2 * id));
     this.kindFields[id] = fields.length;
     this.kindIds.set(key, id);
+    if (this.fold !== undefined && this.foldKinds === id && this.fold.addKind(this.kinds[id]!.nameBytes, this.kinds[id]!.fieldBytes)) this.foldKinds = id + 1;
     const same = this.kindsByName.get(name);
     if (same) same.push(id);
     else this.kindsByName.set(name, [id]);
@@ -158,6 +188,51 @@ export class Kernel {
     return this.enqueue(atNs, slot);
   }
 
+  /**
+   * Schedule many events of registered kinds at once: event i at `atNs[i]` of kind `kindIds[i]`
+   * with field values `values[4i … 4i + 3]` — the same events, sequence numbers, order,
+   * fingerprint and checkpoint as `scheduleKind` called for each in turn, held as one sorted run
+   * beside the heap instead of in it (a run's thousands of faults known from the start then cost
+   * the heap nothing). Returns the sequence number of the first.
+   * @throws QueueOverflowError when the bound is reached.
+   */
+  scheduleKinds(atNs: ArrayLike<number>, kindIds: ArrayLike<number>, values: ArrayLike<number>): number {
+    const n = atNs.length;
+    assert(kindIds.length === n && values.length === KIND_FIELDS_FAST * n, `scheduleKinds: ${n} times, ${kindIds.length} kinds and ${values.length} values (${KIND_FIELDS_FAST} per event)`);
+    const first = this.seq;
+    // Where a sorted run is still pending, or the events would not all fit, one at a time (the
+    // overflow is then thrown at the same event as there).
+    if (this.bulkNext < this.bulkEnd || this.queue.size + n > this.queue.capacity) {
+      for (let i = 0; i < n; i++) {
+        const j = KIND_FIELDS_FAST * i;
+        this.scheduleKind(atNs[i]!, kindIds[i]!, values[j], values[j + 1], values[j + 2], values[j + 3]);
+      }
+      return first;
+    }
+    for (let i = 0; i < n; i++) {
+      const id = kindIds[i]!;
+      this.checkTime(atNs[i]!, id);
+      if (!(id >= 0 && id < this.kinds.length && this.kindFields[id]! <= KIND_FIELDS_FAST)) assert(false, `scheduleKinds: kind id ${id} is not a registered kind of ≤ ${KIND_FIELDS_FAST} fields`);
+    }
+    // Stable by time: ties keep the order given, which is the order of their sequence numbers.
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => atNs[a]! - atNs[b]! || a - b);
+    this.bulkTime = new Float64Array(n);
+    this.bulkSeq = new Float64Array(n);
+    this.bulkKind = new Int32Array(n);
+    this.bulkValues = new Float64Array(KIND_FIELDS_FAST * n);
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      this.bulkTime[k] = atNs[i]!;
+      this.bulkSeq[k] = first + i;
+      this.bulkKind[k] = kindIds[i]!;
+      for (let f = 0; f < KIND_FIELDS_FAST; f++) this.bulkValues[KIND_FIELDS_FAST * k + f] = values[KIND_FIELDS_FAST * i + f]!;
+    }
+    this.bulkNext = 0;
+    this.bulkEnd = n;
+    this.seq = first + n;
+    return first;
+  }
+
   /** `scheduleKind` after `delayNs` (integer ≥ 0) from now. */
   scheduleKindIn(delayNs: number, kindId: number, v0 = 0, v1 = 0, v2 = 0, v3 = 0): number {
     return this.scheduleKind(this.now + delayNs, kindId, v0, v1, v2, v3);
@@ -175,10 +250,30 @@ export class Kernel {
       this.curSlot = -1;
       this.curKind = -1;
     }
-    if (q.size === 0) return -1;
-    const t = q.peekTimeNs();
-    const seq = q.peekSeq();
-    const slot = q.pop();
+    let t: number;
+    let seq: number;
+    let slot: number;
+    const b = this.bulkNext;
+    if (b < this.bulkEnd && (q.size === 0 || this.bulkTime[b]! < q.peekTimeNs() || (this.bulkTime[b] === q.peekTimeNs() && this.bulkSeq[b]! < q.peekSeq()))) {
+      // The next of the sorted run comes first: it takes a payload slot like any event.
+      this.bulkNext = b + 1;
+      t = this.bulkTime[b]!;
+      seq = this.bulkSeq[b]!;
+      slot = q.allocSlot();
+      q.kindOf[slot] = this.bulkKind[b]!;
+      const values = q.values;
+      const j = slot * FIELDS_MAX;
+      const i = KIND_FIELDS_FAST * b;
+      values[j] = this.bulkValues[i]!;
+      values[j + 1] = this.bulkValues[i + 1]!;
+      values[j + 2] = this.bulkValues[i + 2]!;
+      values[j + 3] = this.bulkValues[i + 3]!;
+    } else {
+      if (q.size === 0) return -1;
+      t = q.peekTimeNs();
+      seq = q.peekSeq();
+      slot = q.pop();
+    }
     if (!(t >= this.now)) assert(false, "event queue went back in time");
     this.now = t;
     this.curSlot = slot;
@@ -186,9 +281,28 @@ export class Kernel {
     const id = q.kindOf[slot]!;
     this.curKind = id;
     this.count += 1;
-    const info = this.kinds[id]!;
-    this.fp.event(t, info.nameBytes, info.fieldBytes, q.values, slot * FIELDS_MAX);
+    if (id < this.foldKinds) {
+      if (this.fold!.push(t, id, q.values, slot * FIELDS_MAX, this.kindFields[id]!)) this.fold!.foldInto(this.fp);
+    } else {
+      if (this.fold !== undefined) this.fold.foldInto(this.fp);
+      else if (!this.foldTried && this.count > FOLD_AFTER_EVENTS) this.startFold();
+      const info = this.kinds[id]!;
+      this.fp.event(t, info.nameBytes, info.fieldBytes, q.values, slot * FIELDS_MAX);
+    }
     return id;
+  }
+
+  /** Move the fold of the kinds registered so far into WebAssembly, where it is available. */
+  private startFold(): void {
+    this.foldTried = true;
+    this.fold = EventFold.create();
+    if (this.fold === undefined) return;
+    while (this.foldKinds < this.kinds.length && this.fold.addKind(this.kinds[this.foldKinds]!.nameBytes, this.kinds[this.foldKinds]!.fieldBytes)) this.foldKinds += 1;
+  }
+
+  /** Fold the batched events into the fingerprint before anything else reads or extends it. */
+  private settleFold(): void {
+    if (this.fold !== undefined) this.fold.foldInto(this.fp);
   }
 
   /** Name of the event `nextKind` returned. */
@@ -212,30 +326,38 @@ export class Kernel {
   next(): SimEvent | undefined {
     const id = this.nextKind();
     if (id < 0) return undefined;
-    return this.eventAt(this.now, this.curSeq, id, this.curSlot);
+    return this.eventAt(this.now, this.curSeq, id, this.queue.values, this.curSlot * FIELDS_MAX);
   }
 
   /** Fold an event a model reports from inside a step (it is not queued) into the fingerprint. */
   record(timeNs: number, kind: string, data: EventData): void {
     if (!Number.isSafeInteger(timeNs)) assert(false, `recorded event '${kind}' at non-integer time ${timeNs}`);
     this.count += 1;
+    this.settleFold();
     const fp = this.fp.number(timeNs).string(kind);
     for (const key in data) fp.string(key).number(data[key]!);
   }
 
   /** Fold named numbers (sampled metrics, the final state) into the fingerprint. */
   foldNumbers(label: string, xs: ArrayLike<number>): void {
+    this.settleFold();
     this.fp.string(label).numbers(xs);
   }
 
   /** The fingerprint so far, 16 hex digits. */
   fingerprint(): string {
+    this.settleFold();
     return this.fp.hex();
   }
 
   /** A plain-JSON copy of the kernel state. */
   snapshot(): KernelState {
-    const pending = this.queue.sortedKeys().map((k) => this.eventAt(k.timeNs, k.seq, this.queue.kindOf[k.slot]!, k.slot));
+    this.settleFold();
+    const pending = this.queue.sortedKeys().map((k) => this.eventAt(k.timeNs, k.seq, this.queue.kindOf[k.slot]!, this.queue.values, k.slot * FIELDS_MAX));
+    if (this.bulkNext < this.bulkEnd) {
+      for (let b = this.bulkNext; b < this.bulkEnd; b++) pending.push(this.eventAt(this.bulkTime[b]!, this.bulkSeq[b]!, this.bulkKind[b]!, this.bulkValues, KIND_FIELDS_FAST * b));
+      pending.sort((x, y) => x.timeNs - y.timeNs || x.seq - y.seq);
+    }
     return { nowNs: this.now, nextSeq: this.seq, processed: this.count, queueCapacity: this.queue.capacity, pending, fingerprint: this.fp.state() };
   }
 
@@ -264,7 +386,7 @@ export class Kernel {
   /** A payload slot for an event of kind `id` at `atNs` (the overflow check happens here). */
   private take(atNs: number, id: number): number {
     const q = this.queue;
-    if (q.full) throw new QueueOverflowError(q.capacity, { timeNs: atNs, seq: this.seq, kind: this.kinds[id]!.name, data: NO_DATA });
+    if (q.full || q.size + this.bulkEnd - this.bulkNext >= q.capacity) throw new QueueOverflowError(q.capacity, { timeNs: atNs, seq: this.seq, kind: this.kinds[id]!.name, data: NO_DATA });
     const slot = q.allocSlot();
     q.kindOf[slot] = id;
     return slot;
@@ -295,11 +417,10 @@ export class Kernel {
     return this.kind(name, Object.keys(data));
   }
 
-  private eventAt(timeNs: number, seq: number, id: number, slot: number): SimEvent {
+  private eventAt(timeNs: number, seq: number, id: number, values: Float64Array, at: number): SimEvent {
     const info = this.kinds[id]!;
     const data: Record<string, number> = {};
-    const values = this.queue.values;
-    for (let j = 0; j < info.fields.length; j++) data[info.fields[j]!] = values[slot * FIELDS_MAX + j]!;
+    for (let j = 0; j < info.fields.length; j++) data[info.fields[j]!] = values[at + j]!;
     return { timeNs, seq, kind: info.name, data };
   }
 }

@@ -33,17 +33,25 @@ export interface NetworkOptions {
 /** Why a send did not go out (or "sent"). */
 export type SendOutcome = "sent" | "lost" | "partitioned" | "queueFull" | "down";
 
-interface Link {
-  busyUntilNs: number;
-  inFlight: number;
-}
+/** Message slots a network starts with (doubled whenever two messages in flight would share one). */
+const SLOTS_INITIAL = 1024;
 
 /** The network; payloads of type `P`. */
 export class SimNetwork<P> {
-  private readonly links = new Map<number, Link>();
-  private readonly payloads = new Map<number, { from: number; to: number; payload: P }>();
+  // Per directed link (from·endpoints + to): when its sender is free again, messages queued or in
+  // flight, the propagation delay (NaN until first asked: `propagationNs` is called once a link),
+  // and 1 when the link is cut.
+  private readonly busyUntilNs: Float64Array;
+  private readonly linkInFlight: Int32Array;
+  private readonly propNs: Float64Array;
+  private readonly cut: Uint8Array;
+  // Messages in flight, in slot id mod the slot count (no object or map entry per message).
+  private slotPayload: Array<P | undefined> = [];
+  private slotId = new Float64Array(0);
+  private slotFrom = new Int32Array(0);
+  private slotTo = new Int32Array(0);
+  private inFlightCount = 0;
   private readonly group: Int32Array;
-  private readonly cut = new Set<number>();
   private nextId = 1;
   /** The kernel's kind of a delivery: `net` {id, from, to}. */
   private readonly netKind: number;
@@ -55,8 +63,14 @@ export class SimNetwork<P> {
     if (!(opts.rateBitPerS > 0) || !Number.isFinite(opts.rateBitPerS)) throw InputError.of("network.rateBitPerS", "a finite rate > 0 bit/s", opts.rateBitPerS);
     if (!Number.isInteger(opts.linkQueueMax) || opts.linkQueueMax < 1) throw InputError.of("network.linkQueueMax", "an integer ≥ 1", opts.linkQueueMax);
     if (!(opts.lossProbability >= 0 && opts.lossProbability < 1)) throw InputError.of("network.lossProbability", "a probability in [0, 1)", opts.lossProbability);
+    const links = opts.endpoints * opts.endpoints;
+    this.busyUntilNs = new Float64Array(links);
+    this.linkInFlight = new Int32Array(links);
+    this.propNs = new Float64Array(links).fill(NaN);
+    this.cut = new Uint8Array(links);
     this.group = new Int32Array(opts.endpoints);
     this.netKind = kernel.kind("net", ["id", "from", "to"]);
+    this.resizeSlots(SLOTS_INITIAL);
   }
 
   private linkKey(from: number, to: number): number {
@@ -65,7 +79,7 @@ export class SimNetwork<P> {
 
   /** True when from and to can talk (same partition group, link not cut). */
   connected(from: number, to: number): boolean {
-    return this.group[from] === this.group[to] && !this.cut.has(this.linkKey(from, to)) && !this.cut.has(this.linkKey(to, from));
+    return this.group[from] === this.group[to] && this.cut[this.linkKey(from, to)] === 0 && this.cut[this.linkKey(to, from)] === 0;
   }
 
   /** Send `payload` of `sizeBytes`; schedules a `net` event on arrival. */
@@ -81,22 +95,21 @@ export class SimNetwork<P> {
   private route(from: number, to: number, sizeBytes: number, payload: P): SendOutcome {
     if (!this.connected(from, to)) return "partitioned";
     const key = this.linkKey(from, to);
-    let link = this.links.get(key);
-    if (link === undefined) {
-      link = { busyUntilNs: 0, inFlight: 0 };
-      this.links.set(key, link);
-    }
-    if (link.inFlight >= this.opts.linkQueueMax) return "queueFull";
+    if (this.linkInFlight[key]! >= this.opts.linkQueueMax) return "queueFull";
     const now = this.kernel.nowNs;
     const serialNs = Math.ceil((8 * sizeBytes * 1e9) / this.opts.rateBitPerS);
-    const departNs = Math.max(now, link.busyUntilNs) + serialNs;
-    link.busyUntilNs = departNs;
+    const departNs = Math.max(now, this.busyUntilNs[key]!) + serialNs;
+    this.busyUntilNs[key] = departNs;
     if (this.opts.random.uniform() < this.opts.lossProbability) return "lost";
-    const prop = this.opts.propagationNs(from, to);
-    if (!(Number.isSafeInteger(prop) && prop >= 0)) assert(false, `propagation ${from} → ${to}: ${prop} ns`);
+    let prop = this.propNs[key]!;
+    if (prop !== prop) {
+      prop = this.opts.propagationNs(from, to);
+      if (!(Number.isSafeInteger(prop) && prop >= 0)) assert(false, `propagation ${from} → ${to}: ${prop} ns`);
+      this.propNs[key] = prop;
+    }
     const id = this.nextId++;
-    link.inFlight += 1;
-    this.payloads.set(id, { from, to, payload });
+    this.linkInFlight[key] = this.linkInFlight[key]! + 1;
+    this.hold(id, from, to, payload);
     this.kernel.scheduleKind(departNs + prop, this.netKind, id, from, to);
     return "sent";
   }
@@ -106,12 +119,65 @@ export class SimNetwork<P> {
    * flight (a partition or cut that began after it left is applied on arrival).
    */
   receive(id: number): { from: number; to: number; payload: P } | undefined {
-    const m = this.payloads.get(id);
-    if (m === undefined) assert(false, `net message ${id} unknown or received twice`);
-    this.payloads.delete(id);
-    const link = this.links.get(this.linkKey(m.from, m.to)) as Link;
-    link.inFlight -= 1;
-    return this.connected(m.from, m.to) ? m : undefined;
+    const slot = this.slotOf(id);
+    const from = this.slotFrom[slot]!;
+    const to = this.slotTo[slot]!;
+    const payload = this.take(id);
+    return payload === undefined ? undefined : { from, to, payload };
+  }
+
+  /**
+   * `receive(id)`'s payload alone (no record built): undefined when the message was cut in
+   * flight. For a driver whose payload names its own sender and receiver.
+   */
+  take(id: number): P | undefined {
+    const slot = this.slotOf(id);
+    const from = this.slotFrom[slot]!;
+    const to = this.slotTo[slot]!;
+    const payload = this.slotPayload[slot] as P;
+    this.slotPayload[slot] = undefined;
+    this.slotId[slot] = 0;
+    this.inFlightCount -= 1;
+    const key = this.linkKey(from, to);
+    this.linkInFlight[key] = this.linkInFlight[key]! - 1;
+    return this.connected(from, to) ? payload : undefined;
+  }
+
+  /** The slot holding message `id` (asserts it is in flight). */
+  private slotOf(id: number): number {
+    const slot = id & (this.slotId.length - 1);
+    if (this.slotId[slot] !== id) assert(false, `net message ${id} unknown or received twice`);
+    return slot;
+  }
+
+  /** Keep message `id` until its delivery (more slots when its own is taken). */
+  private hold(id: number, from: number, to: number, payload: P): void {
+    if (id > 0x7fffffff) assert(false, `net message id ${id} beyond 2^31 - 1`);
+    while (this.slotId[id & (this.slotId.length - 1)] !== 0) this.resizeSlots(2 * this.slotId.length);
+    const slot = id & (this.slotId.length - 1);
+    this.slotId[slot] = id;
+    this.slotFrom[slot] = from;
+    this.slotTo[slot] = to;
+    this.slotPayload[slot] = payload;
+    this.inFlightCount += 1;
+  }
+
+  /** Move the messages in flight to `size` slots (a power of two, larger than before). */
+  private resizeSlots(size: number): void {
+    const { slotPayload, slotId, slotFrom, slotTo } = this;
+    this.slotPayload = new Array<P | undefined>(size).fill(undefined);
+    this.slotId = new Float64Array(size);
+    this.slotFrom = new Int32Array(size);
+    this.slotTo = new Int32Array(size);
+    for (let s = 0; s < slotId.length; s++) {
+      const id = slotId[s]!;
+      if (id === 0) continue;
+      const to = id & (size - 1);
+      this.slotId[to] = id;
+      this.slotFrom[to] = slotFrom[s]!;
+      this.slotTo[to] = slotTo[s]!;
+      this.slotPayload[to] = slotPayload[s];
+    }
   }
 
   /** Split endpoints into groups (ids per group); the rest form one more group. */
@@ -122,16 +188,16 @@ export class SimNetwork<P> {
 
   heal(): void {
     this.group.fill(0);
-    this.cut.clear();
+    this.cut.fill(0);
   }
 
   /** Cut the (bidirectional) link a–b. */
   cutLink(a: number, b: number): void {
-    this.cut.add(this.linkKey(a, b));
+    this.cut[this.linkKey(a, b)] = 1;
   }
 
   /** Messages queued or in flight now. */
   get inFlight(): number {
-    return this.payloads.size;
+    return this.inFlightCount;
   }
 }

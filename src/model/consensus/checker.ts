@@ -59,6 +59,13 @@ export class SafetyChecker {
   private marks: NodeMark[] = [];
   /** Verified common prefix length of the logs in slots (i, j), at i·n + j. */
   private pairPrefix = new Float64Array(0);
+  /** Broken invariants found so far (`violations` keeps only the first 100). */
+  private failures = 0;
+  /** True when the last check found nothing and every slot's node read as in `seen`. */
+  private settled = false;
+  /** What the last check read of each slot: term, commit, log length and log cuts, 4 per slot. */
+  private seen = new Float64Array(0);
+  private seenRoles: Array<string | undefined> = [];
 
   /** Check all invariants over the live nodes (`undefined` = crashed). */
   check(nodes: ReadonlyArray<CheckedNode | undefined>): void {
@@ -67,7 +74,15 @@ export class SafetyChecker {
     if (this.marks.length !== n) {
       this.marks = Array.from({ length: n }, () => ({ node: undefined, cuts: 0, agreed: 0, leaderTerm: -1, leaderChecked: 0 }));
       this.pairPrefix = new Float64Array(n * n);
+      this.seen = new Float64Array(4 * n);
+      this.seenRoles = new Array<string | undefined>(n).fill(undefined);
+      this.settled = false;
     }
+    // Nothing the checks read has changed since a check that found nothing: every loop below
+    // would start where it stopped and find nothing again. Most events (a follower's tick, a
+    // heartbeat answered) change nothing here.
+    if (this.settled && this.unchanged(nodes)) return;
+    const failuresBefore = this.failures;
     for (let i = 0; i < n; i++) {
       const node = nodes[i];
       const mark = this.marks[i]!;
@@ -82,6 +97,40 @@ export class SafetyChecker {
         if (b) this.checkPair(a, b, i * n + j);
       }
     }
+    this.settled = this.failures === failuresBefore && this.remember(nodes);
+  }
+
+  /** True when every slot holds the node `remember` saw, with the same role, term, commit and log. */
+  private unchanged(nodes: ReadonlyArray<CheckedNode | undefined>): boolean {
+    const seen = this.seen;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
+      const mark = this.marks[i]!;
+      if (node !== mark.node) return false;
+      if (node === undefined) continue;
+      if (node.currentRole !== this.seenRoles[i] || node.currentTerm !== seen[4 * i] || node.commitIndex !== seen[4 * i + 1] || node.entries().length !== seen[4 * i + 2] || node.logCuts !== seen[4 * i + 3]) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Save what `unchanged` compares; false when a leader has not yet been checked against the
+   * whole committed log (a later slot committed more in this check), so the next check must run.
+   */
+  private remember(nodes: ReadonlyArray<CheckedNode | undefined>): boolean {
+    const seen = this.seen;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
+      if (node === undefined) continue;
+      const mark = this.marks[i]!;
+      if (node.currentRole === "leader" && mark.leaderChecked !== this.committed.length) return false;
+      this.seenRoles[i] = node.currentRole;
+      seen[4 * i] = node.currentTerm;
+      seen[4 * i + 1] = node.commitIndex;
+      seen[4 * i + 2] = node.entries().length;
+      seen[4 * i + 3] = node.logCuts;
+    }
+    return true;
   }
 
   /** The global committed log so far. */
@@ -90,6 +139,7 @@ export class SafetyChecker {
   }
 
   private fail(rule: Violation["rule"], detail: string): void {
+    this.failures += 1;
     if (this.violations.length < 100) this.violations.push({ rule, detail, event: this.events });
   }
 

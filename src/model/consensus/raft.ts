@@ -150,9 +150,44 @@ export class RaftNode {
 
   /** Advance logical time by one tick. */
   tick(): Ready {
+    this.advance();
+    return this.ready();
+  }
+
+  /**
+   * `tick()` without building its `Ready`: what it persists and sends waits for `flushTo`. For a
+   * driver calling it after every event, where most ticks produce nothing.
+   */
+  advance(): void {
     if (this.role === "leader") this.tickHeartbeat();
     else this.tickElection();
-    return this.ready();
+  }
+
+  /** `step(m)` without building its `Ready` (see `advance`). */
+  deliver(m: Message): void {
+    if (m.to !== this.cfg.id) assert(false, `message for ${m.to} stepped into ${this.cfg.id}`);
+    this.stepTerm(m);
+  }
+
+  /**
+   * Carry out what the calls since the last `Ready` produced, as a `Ready` would be: its persist
+   * applied to `store` (as `applyPersist` does, without copying the new entries first), its
+   * messages returned (one shared empty list when there are none).
+   */
+  flushTo(store: PersistentState): readonly Message[] {
+    if (this.hardDirty || this.logDirtyFrom !== Infinity) {
+      const fromIndex = Math.min(this.logDirtyFrom, this.log.length + 1);
+      if (!(fromIndex - 1 <= store.log.length)) assert(false, `persist from index ${fromIndex} beyond stored log of ${store.log.length}`);
+      store.term = this.term;
+      store.votedFor = this.votedFor;
+      store.log.length = fromIndex - 1;
+      for (let i = fromIndex - 1; i < this.log.length; i++) store.log.push(this.log[i]!);
+      this.hardDirty = false;
+      this.logDirtyFrom = Infinity;
+    }
+    const messages = this.msgs.length === 0 ? NO_MESSAGES : this.msgs;
+    if (messages !== NO_MESSAGES) this.msgs = [];
+    return messages;
   }
 
   /** Start an election now (etcd's MsgHup), as if the election timeout had fired. */
@@ -173,8 +208,7 @@ export class RaftNode {
 
   /** Take one message addressed to this node. */
   step(m: Message): Ready {
-    if (m.to !== this.cfg.id) assert(false, `message for ${m.to} stepped into ${this.cfg.id}`);
-    this.stepTerm(m);
+    this.deliver(m);
     return this.ready();
   }
 
