@@ -21,7 +21,7 @@ import { InputError } from "../../errors.js";
 import { type CoherenceResult, primEdges, treeCoherence, type PrimRelaxer } from "./coherence.js";
 import type { NodeStates } from "./node-states.js";
 import { checkPopulation } from "./node-states.js";
-import { PrimRange, type RangeMin } from "./prim-range.js";
+import { DensePrim, PrimRange, type RangeMin } from "./prim-range.js";
 import { RcfRows } from "./rcf-simd.js";
 
 /** The paper's cluster sizes (§3.2: clusters of 100–200 nodes); the default is their middle. */
@@ -101,9 +101,27 @@ export function hierarchicalPart(states: NodeStates, clusterSize: number, part: 
   const c0 = Math.floor((part * k) / parts);
   const c1 = Math.floor(((part + 1) * k) / parts);
   if (c0 >= c1) return;
-  clusterTrees(states, clusterSize, c0, c1, work);
-  backboneWeights(states, clusterSize, c0, c1, work);
+  // One load of this thread's kernel memory serves the part's cluster trees and backbone rows.
+  const rows = sampleRows(states, clusterSize);
+  clusterTreesOn(states, clusterSize, c0, c1, work, rows);
+  backboneWeightsOn(states, clusterSize, c0, c1, work, rows);
 }
+
+/**
+ * This thread's SIMD kernel over `states` for rows of up to `clusterSize` columns: one instance per
+ * thread (this module's), its memory reused from sample to sample and replaced only by a larger
+ * one when N·d or the cluster size grows. Undefined where WebAssembly SIMD is missing.
+ */
+let rowsScratch: RcfRows | undefined;
+function sampleRows(states: NodeStates, clusterSize: number): RcfRows | undefined {
+  const rows = RcfRows.reuse(rowsScratch, states.data, states.dim, states.nodes, clusterSize);
+  if (rows) rowsScratch = rows;
+  return rows;
+}
+
+/** A cluster's weights 1 − RCF (clusterSize² doubles) and Prim's arrays, this thread's, kept between clusters and samples. */
+let clusterWeights = new Float64Array(0);
+const densePrim = new DensePrim();
 
 /**
  * The last, sequential part: the backbone MST over the weights `backboneWeights` left in `work`,
@@ -117,17 +135,52 @@ export function hierarchicalTree(states: NodeStates, clusterSize: number, work: 
   return treeCoherence(states, work.from.subarray(0, e), work.to.subarray(0, e));
 }
 
-/** Exact MSTs of clusters [c0, c1), cluster c's edges written from slot c·(clusterSize − 1). */
-export function clusterTrees(states: NodeStates, clusterSize: number, c0: number, c1: number, work: HierarchicalWork): void {
+/**
+ * Exact MSTs of clusters [c0, c1), cluster c's edges written from slot c·(clusterSize − 1). Each
+ * cluster's weights 1 − `rcfUnrolled(u, v)` come from the SIMD kernel as a dense matrix (the
+ * upper triangle, mirrored: the sum is symmetric bit for bit, see rcf.ts) and `DensePrim` takes
+ * PrimRange's steps on it, so the tree is `primEdges` over a `PrimRange`'s, edge for edge.
+ * `simdKernel` false runs the `PrimRange` itself (the same tree; for tests and benchmarks).
+ */
+export function clusterTrees(states: NodeStates, clusterSize: number, c0: number, c1: number, work: HierarchicalWork, simdKernel = true): void {
+  clusterTreesOn(states, clusterSize, c0, c1, work, simdKernel ? sampleRows(states, clusterSize) : undefined);
+}
+
+function clusterTreesOn(states: NodeStates, clusterSize: number, c0: number, c1: number, work: HierarchicalWork, rows: RcfRows | undefined): void {
   const n = states.nodes;
   for (let c = c0; c < c1; c++) {
     const lo = c * clusterSize;
     const hi = Math.min(n, lo + clusterSize);
     if (hi - lo < 2) continue;
+    if (rows) {
+      clusterTree(rows, lo, hi, work.from, work.to, c * (clusterSize - 1));
+      continue;
+    }
     const t = primEdges(hi - lo, new SingleRange(new PrimRange(states.data, states.dim, lo, hi)), lo);
     work.from.set(t.from, c * (clusterSize - 1));
     work.to.set(t.to, c * (clusterSize - 1));
   }
+}
+
+/**
+ * The exact MST of nodes [lo, hi) (≥ 2 of them) through the SIMD kernel `rows` (loaded with the
+ * states, rows of ≥ hi − lo columns): its hi − lo − 1 edges into `from`/`to` from slot `at`, in
+ * Prim's order from `lo`, and their weights into `weights` when given. The same edges, order and
+ * weights as `primEdges(hi − lo, PrimRange(lo, hi), lo)`, bit for bit.
+ */
+export function clusterTree(rows: RcfRows, lo: number, hi: number, from: Int32Array, to: Int32Array, at: number, weights?: Float64Array): void {
+  const c = hi - lo;
+  if (clusterWeights.length < c * c) clusterWeights = new Float64Array(c * c);
+  const w = clusterWeights;
+  for (let i = 0; i + 1 < c; i++) {
+    const r = rows.rowUnrolled(lo + i, lo + i + 1, hi);
+    for (let j = i + 1, x = 0; j < c; j++, x++) {
+      const v = 1 - r[x]!;
+      w[i * c + j] = v;
+      w[j * c + i] = v;
+    }
+  }
+  densePrim.tree(w, c, lo, from, to, at, weights);
 }
 
 /**
@@ -137,6 +190,10 @@ export function clusterTrees(states: NodeStates, clusterSize: number, c0: number
  * forces the scalar kernel (the same numbers; for tests and benchmarks).
  */
 export function backboneWeights(states: NodeStates, clusterSize: number, a0: number, a1: number, work: HierarchicalWork, simdKernel = true): void {
+  backboneWeightsOn(states, clusterSize, a0, a1, work, simdKernel ? sampleRows(states, clusterSize) : undefined);
+}
+
+function backboneWeightsOn(states: NodeStates, clusterSize: number, a0: number, a1: number, work: HierarchicalWork, simd: RcfRows | undefined): void {
   const n = states.nodes;
   const k = clusterCount(n, clusterSize);
   const d2 = 2 * states.dim;
@@ -145,7 +202,6 @@ export function backboneWeights(states: NodeStates, clusterSize: number, a0: num
     work.weight[a * k + a] = Number.POSITIVE_INFINITY;
     work.endpoint[a * k + a] = -1;
   }
-  const simd = simdKernel ? RcfRows.create(data, states.dim, n, clusterSize) : undefined;
   if (simd) {
     for (let b = 0; b < k; b++) {
       const lo = b * clusterSize;

@@ -12,6 +12,7 @@
  * The ranges are contiguous blocks of the node-major state array and the remaining vertices are
  * kept sorted, so the inner loop streams through memory.
  */
+import { assert } from "../../errors.js";
 import { rcfUnrolled } from "./rcf.js";
 
 /** The lightest remaining vertex of a range after a relaxation. */
@@ -114,4 +115,67 @@ export function splitRanges(n: number, parts: number): Int32Array {
 /** Pick the lighter of two range answers by (key, vertex): the fixed, split-independent reduction. */
 export function lighter(a: RangeMin, b: RangeMin): boolean {
   return b.vertex >= 0 && (a.vertex < 0 || b.key < a.key || (b.key === a.key && b.vertex < a.vertex));
+}
+
+/**
+ * Prim's tree over a small complete graph whose weights are already in a dense matrix (a cluster's
+ * 1 − RCF, filled by the SIMD kernel), with exactly `PrimRange`'s rules: from vertex 0, each step
+ * relaxes the remaining vertices in index order against the newest tree vertex u
+ * (key_v ← w_uv when w_uv < key_v strictly, parent_v ← u) and takes the first lightest key (ties
+ * to the lower index). With w_uv equal to PrimRange's `1 − rcfUnrolled(u, v)` bit for bit, the
+ * edges, their order and their weights are PrimRange's. Its arrays are kept and grown, never
+ * shrunk, so a caller running many clusters allocates nothing per cluster.
+ */
+export class DensePrim {
+  private remaining = new Int32Array(0);
+  private key = new Float64Array(0);
+  private parent = new Int32Array(0);
+
+  /**
+   * The tree of vertices [0, n) with weights `w[u·n + v]` (row u of the newest tree vertex; only
+   * v ≠ u is read): edge e joins `base + from[at + e]` to `base + to[at + e]` for e < n − 1, added
+   * in that order; `weights[at + e]`, when given, receives the edge's weight (its key when taken).
+   */
+  tree(w: Float64Array, n: number, base: number, from: Int32Array, to: Int32Array, at: number, weights?: Float64Array): void {
+    if (this.key.length < n) {
+      this.remaining = new Int32Array(n);
+      this.key = new Float64Array(n);
+      this.parent = new Int32Array(n);
+    }
+    const rem = this.remaining;
+    const key = this.key;
+    const parent = this.parent;
+    // Vertex 0 is the root: it never enters the remaining list.
+    let count = n - 1;
+    for (let i = 0; i < count; i++) rem[i] = i + 1;
+    key.fill(Number.POSITIVE_INFINITY, 0, n);
+    parent.fill(-1, 0, n);
+    let u = 0;
+    for (let e = 0; e < n - 1; e++) {
+      const row = u * n;
+      let bestKey = Number.POSITIVE_INFINITY;
+      let bestAt = -1;
+      for (let c = 0; c < count; c++) {
+        const v = rem[c]!;
+        const x = w[row + v]!;
+        if (x < key[v]!) {
+          key[v] = x;
+          parent[v] = u;
+        }
+        const kv = key[v]!;
+        if (kv < bestKey) {
+          bestKey = kv;
+          bestAt = c;
+        }
+      }
+      assert(bestAt >= 0, "Prim: a vertex must remain while edges are missing");
+      const v = rem[bestAt]!;
+      from[at + e] = base + parent[v]!;
+      to[at + e] = base + v;
+      if (weights) weights[at + e] = bestKey;
+      rem.copyWithin(bestAt, bestAt + 1, count);
+      count--;
+      u = v;
+    }
+  }
 }

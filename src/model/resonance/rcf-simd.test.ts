@@ -57,6 +57,25 @@ describe("RCF rows through WebAssembly SIMD (§2.1: RCF_ij = |⟨ψ_i|ψ_j⟩|²
     }
   });
 
+  it("reused for other states (fewer, more, other d) gives the rows a fresh kernel gives, reloading the same object", () => {
+    const fresh = (s: { data: Float64Array }, dim: number, nodes: number, cols: number) => RcfRows.create(s.data, dim, nodes, cols)!;
+    let rows: RcfRows | undefined;
+    for (const [nodes, dim, cols] of [[200, 12, 150], [50, 5, 7], [900, 13, 40], [200, 12, 150]] as const) {
+      const s = numpyRandomKets(allocStates(nodes, dim), new NumpyRandomState(nodes + dim));
+      const before = rows;
+      rows = RcfRows.reuse(rows, s.data, dim, nodes, cols)!;
+      if (before) expect(rows).toBe(before);
+      expect(rows.columnsMax).toBe(cols);
+      const ref = fresh(s, dim, nodes, cols);
+      for (const i of [0, nodes - 1, nodes >> 1]) {
+        const lo = Math.max(0, nodes - cols - 3);
+        expect(Array.from(rows.rowUnrolled(i, lo, Math.min(nodes, lo + cols)))).toEqual(Array.from(ref.rowUnrolled(i, lo, Math.min(nodes, lo + cols))));
+        expect(Array.from(rows.row(i, 0, cols))).toEqual(Array.from(ref.row(i, 0, cols)));
+      }
+      expect(rows.worst.length).toBe(nodes);
+    }
+  });
+
   it("is exact where the answer is known: |⟨e_k|e_k⟩|² = 1, orthogonal kets 0, and a phase drops out", () => {
     const dim = 4;
     const data = new Float64Array(2 * dim * 3);

@@ -177,22 +177,64 @@ const rowsKernel = new WasmKernel(
 
 /** RCF rows of fixed states `data` (N nodes of d modes) against ranges of nodes, through the SIMD kernel. */
 export class RcfRows {
-  private readonly rowsFn: RowsFn;
-  private readonly rowsPairedFn: RowsFn;
-  private readonly rowsNearFn: RowsFn;
-  private readonly f64: Float64Array;
-  private readonly nodeBytes: number;
-  private readonly outAt: number;
-  private readonly worstAt: number;
-  private readonly statesAt: number;
-  private readonly twistedAt: number;
-  private readonly out: Float64Array;
-  /** One number per node in the module's memory, read by `near` (a nearest-list pass keeps each node's k-th weight here). */
-  readonly worst: Float64Array;
-  /** `near`'s candidates: (column, weight) pairs. */
-  readonly candidates: Float64Array;
+  private rowsFn!: RowsFn;
+  private rowsPairedFn!: RowsFn;
+  private rowsNearFn!: RowsFn;
+  private f64!: Float64Array;
+  private memoryBytes = 0;
+  private data!: Float64Array;
+  private dim = 0;
+  private nodeBytes = 0;
+  private outAt = 0;
+  private worstAt = 0;
+  private statesAt = 0;
+  private twistedAt = 0;
+  private out!: Float64Array;
+  private worstView!: Float64Array;
+  private candidatesView!: Float64Array;
+  private columns = 0;
 
-  private constructor(private readonly data: Float64Array, private readonly dim: number, nodes: number, readonly columnsMax: number) {
+  private constructor() {}
+
+  /** One number per node in the module's memory, read by `near` (a nearest-list pass keeps each node's k-th weight here). */
+  get worst(): Float64Array {
+    return this.worstView;
+  }
+
+  /** `near`'s candidates: (column, weight) pairs. */
+  get candidates(): Float64Array {
+    return this.candidatesView;
+  }
+
+  /** The longest row the loaded states allow. */
+  get columnsMax(): number {
+    return this.columns;
+  }
+
+  /**
+   * The kernel over `data` (d modes a node, nodes [0, nodes)), for rows of at most `columnsMax`
+   * columns; undefined where WebAssembly SIMD is unavailable or the states do not fit its memory.
+   */
+  static create(data: Float64Array, dim: number, nodes: number, columnsMax: number): RcfRows | undefined {
+    return RcfRows.reuse(undefined, data, dim, nodes, columnsMax);
+  }
+
+  /**
+   * `create` that reuses `rows` (its memory, and its module instance while the new states fit;
+   * a larger one only when they do not): the states are copied in again, `rows` is returned. For a
+   * caller that samples repeatedly. Undefined where `create` gives undefined.
+   */
+  static reuse(rows: RcfRows | undefined, data: Float64Array, dim: number, nodes: number, columnsMax: number): RcfRows | undefined {
+    if (rcfRowsBytes(dim, nodes, columnsMax) > MEMORY_BYTES_MAX || !rowsKernel.available()) return undefined;
+    const r = rows ?? new RcfRows();
+    r.load(data, dim, nodes, columnsMax);
+    return r;
+  }
+
+  private load(data: Float64Array, dim: number, nodes: number, columnsMax: number): void {
+    this.data = data;
+    this.dim = dim;
+    this.columns = columnsMax;
     this.nodeBytes = 16 * dim;
     // Layout: row splats (32·d bytes), outputs (16 per column: candidates are pairs), one number
     // per node, the states, the twisted states.
@@ -201,11 +243,14 @@ export class RcfRows {
     this.statesAt = align16(this.worstAt + 8 * nodes);
     this.twistedAt = this.statesAt + this.nodeBytes * nodes;
     const bytes = this.twistedAt + this.nodeBytes * nodes;
-    const { fns, f64 } = rowsKernel.instantiate(bytes);
-    this.rowsFn = fns.rows;
-    this.rowsPairedFn = fns.rowsPaired;
-    this.rowsNearFn = fns.rowsNear;
-    this.f64 = f64;
+    if (bytes > this.memoryBytes) {
+      const { fns, f64, bytes: got } = rowsKernel.instantiate(bytes);
+      this.rowsFn = fns.rows;
+      this.rowsPairedFn = fns.rowsPaired;
+      this.rowsNearFn = fns.rowsNear;
+      this.f64 = f64;
+      this.memoryBytes = got;
+    }
     const n2 = 2 * dim * nodes;
     const s = this.f64.subarray(this.statesAt / 8, this.statesAt / 8 + n2);
     const t = this.f64.subarray(this.twistedAt / 8, this.twistedAt / 8 + n2);
@@ -215,17 +260,8 @@ export class RcfRows {
       t[x + 1] = -data[x]!;
     }
     this.out = this.f64.subarray(this.outAt / 8, this.outAt / 8 + columnsMax);
-    this.candidates = this.f64.subarray(this.outAt / 8, this.outAt / 8 + 2 * columnsMax);
-    this.worst = this.f64.subarray(this.worstAt / 8, this.worstAt / 8 + nodes);
-  }
-
-  /**
-   * The kernel over `data` (d modes a node, nodes [0, nodes)), for rows of at most `columnsMax`
-   * columns; undefined where WebAssembly SIMD is unavailable or the states do not fit its memory.
-   */
-  static create(data: Float64Array, dim: number, nodes: number, columnsMax: number): RcfRows | undefined {
-    if (32 * dim * (nodes + 1) + 8 * nodes + 16 * columnsMax + 16 > MEMORY_BYTES_MAX) return undefined;
-    return rowsKernel.available() ? new RcfRows(data, dim, nodes, columnsMax) : undefined;
+    this.candidatesView = this.f64.subarray(this.outAt / 8, this.outAt / 8 + 2 * columnsMax);
+    this.worstView = this.f64.subarray(this.worstAt / 8, this.worstAt / 8 + nodes);
   }
 
   /**
@@ -272,6 +308,11 @@ export class RcfRows {
       f[2 * m + 3] = ai;
     }
   }
+}
+
+/** Bytes of kernel memory `RcfRows` needs for `nodes` states of d modes and rows of `columnsMax` columns. */
+function rcfRowsBytes(dim: number, nodes: number, columnsMax: number): number {
+  return align16(32 * dim + 16 * columnsMax + 8 * nodes) + 32 * dim * nodes;
 }
 
 function align16(x: number): number {
