@@ -2,8 +2,9 @@
  * The planetary mesh's hierarchical coherence sample (N = 10^5, d = 12, clusters of 150, 16
  * blocks, as scenarios/planetary-1e5.yaml) on the mesh executor's threads: the sample's wall time
  * and each thread's CPU time on 1 and 2 threads, beside two anchors measured in the same run —
- * the single-thread sample as it was (`hierarchicalCoherence` on the main thread, fresh arrays
- * each time), and numpy + scipy computing the same sample (cluster MSTs by scipy
+ * the single-thread sample (`hierarchicalCoherence` on the main thread, fresh arrays each time;
+ * and again with the cluster trees by `PrimRange`'s scalar overlaps, as before they ran on the
+ * SIMD kernel), and numpy + scipy computing the same sample (cluster MSTs by scipy
  * `minimum_spanning_tree`, the K·N backbone overlaps as complex matrix products of 16 clusters at a time, the backbone
  * MST by scipy) on the same states. Every pqms variant must give the same RCF̄ bit for bit (checked
  * here); numpy's agrees to rounding.
@@ -17,7 +18,7 @@ import { readdirSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RandomStream } from "../src/numeric/random/stream.js";
-import { hierarchicalCoherence } from "../src/model/resonance/coherence-hierarchical.js";
+import { backboneWeights, clusterCount, clusterTrees, hierarchicalCoherence, hierarchicalTree, hierarchicalWork } from "../src/model/resonance/coherence-hierarchical.js";
 import { ResonanceMesh } from "../src/model/resonance/mesh.js";
 import { type BlockExecutor, SequentialBlocks } from "../src/model/resonance/mesh-blocks.js";
 import { ThreadedBlocks } from "../src/sim/executors/mesh-shard.js";
@@ -155,8 +156,16 @@ const anchor = numpyAnchor();
 const sequential = new SequentialBlocks(mesh.buffers, mesh.blockRandom);
 const ex = ThreadedBlocks.attach(mesh, THREADS);
 const threaded: BlockExecutor = ex;
+const K = clusterCount(N, SIZE);
 const variants: Array<() => number> = [
   () => hierarchicalCoherence(mesh.nodeStates, SIZE).globalRcf,
+  () => {
+    // The cluster trees as before: PrimRange's scalar overlaps on the fly (the backbone as now).
+    const w = hierarchicalWork(N, SIZE);
+    clusterTrees(mesh.nodeStates, SIZE, 0, K, w, false);
+    backboneWeights(mesh.nodeStates, SIZE, 0, K, w);
+    return hierarchicalTree(mesh.nodeStates, SIZE, w).globalRcf;
+  },
   () => {
     mesh.setExecutor(sequential);
     return mesh.hierarchicalCoherence(SIZE).globalRcf;
@@ -169,16 +178,17 @@ const variants: Array<() => number> = [
 const runs: Timing[][] = variants.map(() => []);
 for (let r = -1; r < REPS; r++) variants.forEach((f, v) => { const t = timeOnce(f); if (r >= 0) runs[v]!.push(t); }); // r = −1: warm-up
 await ex.close();
-const [before, one, many] = runs.map(medians) as [Timing, Timing, Timing];
+const [before, scalarTrees, one, many] = runs.map(medians) as [Timing, Timing, Timing, Timing];
 
-for (const r of [one, many]) if (!Object.is(r.globalRcf, before.globalRcf)) throw new Error(`RCF̄ ${r.globalRcf} differs from the single-thread sample's ${before.globalRcf}`);
+for (const r of [scalarTrees, one, many]) if (!Object.is(r.globalRcf, before.globalRcf)) throw new Error(`RCF̄ ${r.globalRcf} differs from the single-thread sample's ${before.globalRcf}`);
 const row = (what: string, t: Timing) =>
   `  ${what}: ${t.wallS.toFixed(3)} s wall; CPU main ${t.mainCpuS.toFixed(2)} s, busiest other thread ${t.otherCpuS.toFixed(2)} s, process ${t.processCpuS.toFixed(2)} s`;
 console.log(`Hierarchical coherence sample, N = ${N}, d = ${D}, clusters of ${SIZE} (K = ${Math.ceil(N / SIZE)}), ${BLOCKS} blocks, median of ${REPS}, the variants taking turns; load ${readFileSync("/proc/loadavg", "utf8").split(" ")[0]}`);
-console.log(row("anchor: single-thread sample as before (main thread, fresh arrays)", before));
+console.log(row("anchor: single-thread sample (main thread, fresh arrays)", before));
+console.log(row("  the same with the cluster trees by PrimRange's scalar overlaps (as before the SIMD cluster trees)", scalarTrees));
 console.log(row("pqms mesh sample, sequential executor (1 thread, scratch reused)", one));
 console.log(row(`pqms mesh sample on the executor's ${THREADS} threads`, many));
-console.log(`  RCF̄ = ${before.globalRcf} (identical bit for bit in all three)   speed-up ${THREADS} threads vs anchor: ${(before.wallS / many.wallS).toFixed(2)}× wall; ratio pqms(${THREADS} threads)/anchor = ${(many.wallS / before.wallS).toFixed(2)}`);
+console.log(`  RCF̄ = ${before.globalRcf} (identical bit for bit in all four)   speed-up ${THREADS} threads vs anchor: ${(before.wallS / many.wallS).toFixed(2)}× wall; ratio pqms(${THREADS} threads)/anchor = ${(many.wallS / before.wallS).toFixed(2)}`);
 if (anchor) {
   console.log(`  numpy ${anchor.numpy} + scipy ${anchor.scipy}, same sample on the same states: ${anchor.seconds.toFixed(3)} s (its K·N backbone overlaps alone: ${anchor.backboneSeconds.toFixed(3)} s)   RCF̄ = ${anchor.globalRcf} (|Δ| = ${Math.abs(anchor.globalRcf - before.globalRcf).toExponential(1)})`);
   console.log(`  ratio pqms(${THREADS} threads)/numpy = ${(many.wallS / anchor.seconds).toFixed(2)} (wall)`);

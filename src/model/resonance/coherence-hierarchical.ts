@@ -119,7 +119,7 @@ function sampleRows(states: NodeStates, clusterSize: number): RcfRows | undefine
   return rows;
 }
 
-/** A cluster's weights 1 − RCF (clusterSize² doubles) and Prim's arrays, this thread's, kept between clusters and samples. */
+/** A cluster's RCFs (an upper triangle in clusterSize² doubles) and Prim's arrays, this thread's, kept between clusters and samples. */
 let clusterWeights = new Float64Array(0);
 const densePrim = new DensePrim();
 
@@ -137,9 +137,8 @@ export function hierarchicalTree(states: NodeStates, clusterSize: number, work: 
 
 /**
  * Exact MSTs of clusters [c0, c1), cluster c's edges written from slot c·(clusterSize − 1). Each
- * cluster's weights 1 − `rcfUnrolled(u, v)` come from the SIMD kernel as a dense matrix (the
- * upper triangle, mirrored: the sum is symmetric bit for bit, see rcf.ts) and `DensePrim` takes
- * PrimRange's steps on it, so the tree is `primEdges` over a `PrimRange`'s, edge for edge.
+ * cluster's `rcfUnrolled(u, v)` come from the SIMD kernel as the upper triangle of a matrix (the
+ * sum is symmetric bit for bit) and `DensePrim` takes PrimRange's steps on it, so the tree is `primEdges` over a `PrimRange`'s, edge for edge.
  * `simdKernel` false runs the `PrimRange` itself (the same tree; for tests and benchmarks).
  */
 export function clusterTrees(states: NodeStates, clusterSize: number, c0: number, c1: number, work: HierarchicalWork, simdKernel = true): void {
@@ -172,14 +171,7 @@ export function clusterTree(rows: RcfRows, lo: number, hi: number, from: Int32Ar
   const c = hi - lo;
   if (clusterWeights.length < c * c) clusterWeights = new Float64Array(c * c);
   const w = clusterWeights;
-  for (let i = 0; i + 1 < c; i++) {
-    const r = rows.rowUnrolled(lo + i, lo + i + 1, hi);
-    for (let j = i + 1, x = 0; j < c; j++, x++) {
-      const v = 1 - r[x]!;
-      w[i * c + j] = v;
-      w[j * c + i] = v;
-    }
-  }
+  for (let i = 0; i + 1 < c; i++) w.set(rows.rowUnrolled(lo + i, lo + i + 1, hi).subarray(0, c - 1 - i), i * c + i + 1);
   densePrim.tree(w, c, lo, from, to, at, weights);
 }
 

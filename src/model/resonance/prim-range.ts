@@ -118,13 +118,15 @@ export function lighter(a: RangeMin, b: RangeMin): boolean {
 }
 
 /**
- * Prim's tree over a small complete graph whose weights are already in a dense matrix (a cluster's
- * 1 − RCF, filled by the SIMD kernel), with exactly `PrimRange`'s rules: from vertex 0, each step
- * relaxes the remaining vertices in index order against the newest tree vertex u
- * (key_v ← w_uv when w_uv < key_v strictly, parent_v ← u) and takes the first lightest key (ties
- * to the lower index). With w_uv equal to PrimRange's `1 − rcfUnrolled(u, v)` bit for bit, the
- * edges, their order and their weights are PrimRange's. Its arrays are kept and grown, never
- * shrunk, so a caller running many clusters allocates nothing per cluster.
+ * Prim's tree over a small complete graph whose RCFs are already in a matrix (a cluster's, filled
+ * by the SIMD kernel), with exactly `PrimRange`'s rules: from vertex 0, each step relaxes the
+ * remaining vertices in index order against the newest tree vertex u (w = 1 − RCF_uv;
+ * key_v ← w when w < key_v strictly, parent_v ← u) and takes the first lightest key (ties to the
+ * lower index). Only the upper triangle is stored (RCF_uv at min(u, v)·n + max(u, v)): with it
+ * equal to PrimRange's `rcfUnrolled(u, v)` bit for bit (the sum is symmetric bit for bit: its real
+ * part has the same products, its imaginary part is negated term by term), the edges, their order
+ * and their weights are PrimRange's. Its arrays are kept and grown, never shrunk, so a caller
+ * running many clusters allocates nothing per cluster.
  */
 export class DensePrim {
   private remaining = new Int32Array(0);
@@ -132,11 +134,11 @@ export class DensePrim {
   private parent = new Int32Array(0);
 
   /**
-   * The tree of vertices [0, n) with weights `w[u·n + v]` (row u of the newest tree vertex; only
-   * v ≠ u is read): edge e joins `base + from[at + e]` to `base + to[at + e]` for e < n − 1, added
-   * in that order; `weights[at + e]`, when given, receives the edge's weight (its key when taken).
+   * The tree of vertices [0, n) with RCFs `rcf[i·n + j]` for i < j (nothing else is read): edge e
+   * joins `base + from[at + e]` to `base + to[at + e]` for e < n − 1, added in that order;
+   * `weights[at + e]`, when given, receives the edge's weight 1 − RCF (its key when taken).
    */
-  tree(w: Float64Array, n: number, base: number, from: Int32Array, to: Int32Array, at: number, weights?: Float64Array): void {
+  tree(rcf: Float64Array, n: number, base: number, from: Int32Array, to: Int32Array, at: number, weights?: Float64Array): void {
     if (this.key.length < n) {
       this.remaining = new Int32Array(n);
       this.key = new Float64Array(n);
@@ -152,12 +154,12 @@ export class DensePrim {
     parent.fill(-1, 0, n);
     let u = 0;
     for (let e = 0; e < n - 1; e++) {
-      const row = u * n;
       let bestKey = Number.POSITIVE_INFINITY;
       let bestAt = -1;
+      // The remaining list is sorted: v < u reads column u, v > u row u.
       for (let c = 0; c < count; c++) {
         const v = rem[c]!;
-        const x = w[row + v]!;
+        const x = 1 - rcf[v < u ? v * n + u : u * n + v]!;
         if (x < key[v]!) {
           key[v] = x;
           parent[v] = u;
