@@ -160,11 +160,12 @@ export class DensePrim {
       for (let c = 0; c < count; c++) {
         const v = rem[c]!;
         const x = 1 - rcf[v < u ? v * n + u : u * n + v]!;
-        if (x < key[v]!) {
+        let kv = key[v]!;
+        if (x < kv) {
+          kv = x;
           key[v] = x;
           parent[v] = u;
         }
-        const kv = key[v]!;
         if (kv < bestKey) {
           bestKey = kv;
           bestAt = c;
