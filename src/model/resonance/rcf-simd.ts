@@ -7,7 +7,8 @@
  * (a_i·(−b_r) is −(a_i b_r) exactly, and x + (−y) is x − y exactly), in the same order, and
  * |·|² is re·re + im·im as there. So the weights, their ties and every tree built on them are the
  * scalar kernel's. The states are copied into the module's memory twice: as they are ([b_r, b_i]
- * per mode) and "twisted" ([b_i, −b_r]); the row's state is written as lane splats.
+ * per mode) and "twisted" ([b_i, −b_r]); the row's state is written as lane splats. A caller that
+ * samples repeatedly reloads new states into the same instance (`RcfRows.reuse`).
  *
  * The module is written out byte by byte (numeric/wasm/module-bytes.ts): no toolchain, nothing
  * downloaded. Where WebAssembly SIMD is missing, `RcfRows.create` returns undefined and callers
