@@ -44,13 +44,7 @@ function fromBase64(name: TypedName, b64: string): Typed {
 function replacer(this: unknown, _key: string, value: unknown): unknown {
   const name = typedName(value);
   if (name !== undefined) return { $typed: name, b64: toBase64(value as Typed) };
-  if (typeof value === "number") {
-    if (Number.isNaN(value)) return { $num: "NaN" };
-    if (value === Infinity) return { $num: "Infinity" };
-    if (value === -Infinity) return { $num: "-Infinity" };
-    if (Object.is(value, -0)) return { $num: "-0" };
-  }
-  return value;
+  return specialNumber(value);
 }
 
 function reviver(_key: string, value: unknown): unknown {
