@@ -161,7 +161,163 @@ function rowsBody(kind: "plain" | "paired" | "near"): number[] {
   ];
 }
 
+/** f64.lt (core spec §5.4.7; not among module-bytes' `op`). */
+const F64_LT = [0x63];
+
+// Parameters and locals of `lightest(reps, repsEnd, s, t, n, nodeBytes, out)`.
+const L_REPS = 0;
+const L_REPS_END = 1;
+const L_S0 = 2;
+const L_T0 = 3;
+const L_N = 4;
+const L_NB = 5;
+const L_OUT = 6;
+const L_P0 = 7;
+const L_P1 = 8;
+const L_S = 9;
+const L_T = 10;
+const L_S1 = 11;
+const L_T1 = 12;
+const L_V = 13;
+const L_M = 14;
+const L_J0 = 15;
+const L_J1 = 16;
+const L_BEST0 = 17;
+const L_BEST1 = 18;
+const L_W = 19;
+const L_AR = 20;
+const L_AI = 21;
+/** Even-mode sums E[rep][column] and odd-mode sums O[rep][column] of the 2×2 tile. */
+const L_E: ReadonlyArray<readonly number[]> = [[22, 23], [24, 25]];
+const L_O: ReadonlyArray<readonly number[]> = [[26, 27], [28, 29]];
+const L_SQ = 30;
+
+/** The two columns' state vectors of the current mode, plain and twisted. */
+const L_B0 = 31;
+const L_U0 = 32;
+const L_B1 = 33;
+const L_U1 = 34;
+
+/** acc += ar·b + ai·t, on `lightest`'s locals (`term`'s operations, its loads hoisted). */
+function tileTerm(acc: number, b: number, t: number): number[] {
+  return [
+    ...op.get(acc),
+    ...op.get(L_AR), ...op.get(b), ...op.f64x2Mul,
+    ...op.get(L_AI), ...op.get(t), ...op.f64x2Mul,
+    ...op.f64x2Add,
+    ...op.f64x2Add, ...op.set(acc),
+  ];
+}
+
+/** One mode of the tile: both columns' states loaded once, each representative's splats (at `off` from its pointer) meet both. */
+function tileMode(sums: ReadonlyArray<readonly number[]>, splatOff: number, stateOff: number): number[] {
+  const load = (base: number, to: number) => [...op.get(base), ...op.get(L_M), ...op.i32Add, ...op.v128Load(stateOff), ...op.set(to)];
+  return [
+    ...load(L_S, L_B0), ...load(L_T, L_U0), ...load(L_S1, L_B1), ...load(L_T1, L_U1),
+    ...[0, 1].flatMap((r) => [
+      ...op.get(r === 0 ? L_P0 : L_P1), ...op.v128Load(splatOff), ...op.set(L_AR),
+      ...op.get(r === 0 ? L_P0 : L_P1), ...op.v128Load(splatOff + 16), ...op.set(L_AI),
+      ...tileTerm(sums[r]![0]!, L_B0, L_U0),
+      ...tileTerm(sums[r]![1]!, L_B1, L_U1),
+    ]),
+  ];
+}
+
+/**
+ * Two representatives (splats at P0, P1) against two columns (S/T, S1/T1) in `modesPaired`'s order
+ * for each of the four pairs: even modes into E, odd into O, a last odd-d mode into E; E += O.
+ */
+function tileModes(): number[] {
+  const zero = [...L_E.flat(), ...L_O.flat()].flatMap((l) => [...op.v128Zero, ...op.set(l)]);
+  return [
+    ...zero,
+    ...op.i32(0), ...op.set(L_M),
+    ...op.block, ...op.loop,
+    ...op.get(L_M), ...op.i32(16), ...op.i32Add, ...op.get(L_NB), ...op.i32GeS, ...op.brIf(1),
+    ...tileMode(L_E, 0, 0),
+    ...tileMode(L_O, 32, 16),
+    ...op.get(L_P0), ...op.i32(64), ...op.i32Add, ...op.set(L_P0),
+    ...op.get(L_P1), ...op.i32(64), ...op.i32Add, ...op.set(L_P1),
+    ...op.get(L_M), ...op.i32(32), ...op.i32Add, ...op.set(L_M),
+    ...op.br(0),
+    ...op.end, ...op.end,
+    ...op.get(L_M), ...op.get(L_NB), ...op.i32LtS, ...op.if,
+    ...tileMode(L_E, 0, 0),
+    ...op.end,
+    ...[0, 1].flatMap((r) => [0, 1].flatMap((c) => [...op.get(L_E[r]![c]!), ...op.get(L_O[r]![c]!), ...op.f64x2Add, ...op.set(L_E[r]![c]!)])),
+  ];
+}
+
+/** w = 1 − (re² + im²) of E[r][c] (`store` then `1 − row[v]`, bit for bit); if w < best_r: best_r = w, j_r = v + c. */
+function tileMin(r: number, c: number): number[] {
+  const acc = L_E[r]![c]!;
+  const best = r === 0 ? L_BEST0 : L_BEST1;
+  return [
+    ...op.f64(1),
+    ...op.get(acc), ...op.get(acc), ...op.f64x2Mul, ...op.tee(L_SQ), ...op.f64x2ExtractLane(0),
+    ...op.get(L_SQ), ...op.f64x2ExtractLane(1), ...op.f64Add,
+    ...op.f64Sub, ...op.tee(L_W),
+    ...op.get(best), ...F64_LT,
+    ...op.if,
+    ...op.get(L_W), ...op.set(best),
+    ...op.get(L_V), ...op.i32(c), ...op.i32Add, ...op.set(r === 0 ? L_J0 : L_J1),
+    ...op.end,
+  ];
+}
+
+/**
+ * `lightest(reps, repsEnd, s, t, n, nodeBytes, out)`: for each pair of representatives' splats
+ * in [reps, repsEnd) (2·nodeBytes each), the first lightest 1 − RCF over the n columns from s
+ * (t: the twisted copy) and its column index, as (w, index) doubles at out, 16 bytes a
+ * representative. Columns go two at a time; an odd last one runs as a pair whose second column
+ * is discarded. Each RCF is `rowsPaired`'s bit for bit.
+ */
+function lightestBody(): number[] {
+  return [
+    ...op.block, ...op.loop,
+    ...op.get(L_REPS), ...op.get(L_REPS_END), ...op.i32GeS, ...op.brIf(1),
+    ...op.f64(Number.POSITIVE_INFINITY), ...op.set(L_BEST0), ...op.f64(Number.POSITIVE_INFINITY), ...op.set(L_BEST1),
+    ...op.i32(-1), ...op.set(L_J0), ...op.i32(-1), ...op.set(L_J1),
+    ...op.get(L_S0), ...op.set(L_S), ...op.get(L_T0), ...op.set(L_T),
+    ...op.i32(0), ...op.set(L_V),
+    ...op.block, ...op.loop,
+    ...op.get(L_V), ...op.i32(2), ...op.i32Add, ...op.get(L_N), ...op.i32GtS, ...op.brIf(1),
+    ...op.get(L_S), ...op.get(L_NB), ...op.i32Add, ...op.set(L_S1),
+    ...op.get(L_T), ...op.get(L_NB), ...op.i32Add, ...op.set(L_T1),
+    ...op.get(L_REPS), ...op.set(L_P0),
+    ...op.get(L_REPS), ...op.get(L_NB), ...op.i32Add, ...op.get(L_NB), ...op.i32Add, ...op.set(L_P1),
+    ...tileModes(),
+    ...tileMin(0, 0), ...tileMin(0, 1), ...tileMin(1, 0), ...tileMin(1, 1),
+    ...op.get(L_S1), ...op.get(L_NB), ...op.i32Add, ...op.set(L_S),
+    ...op.get(L_T1), ...op.get(L_NB), ...op.i32Add, ...op.set(L_T),
+    ...op.get(L_V), ...op.i32(2), ...op.i32Add, ...op.set(L_V),
+    ...op.br(0),
+    ...op.end, ...op.end,
+    // The last column when n is odd (as its own pair; the copy's results are not kept).
+    ...op.get(L_V), ...op.get(L_N), ...op.i32LtS, ...op.if,
+    ...op.get(L_S), ...op.set(L_S1), ...op.get(L_T), ...op.set(L_T1),
+    ...op.get(L_REPS), ...op.set(L_P0),
+    ...op.get(L_REPS), ...op.get(L_NB), ...op.i32Add, ...op.get(L_NB), ...op.i32Add, ...op.set(L_P1),
+    ...tileModes(),
+    ...tileMin(0, 0), ...tileMin(1, 0),
+    ...op.end,
+    ...op.get(L_OUT), ...op.get(L_BEST0), ...op.f64Store(0),
+    ...op.get(L_OUT), ...op.get(L_J0), ...op.f64ConvertI32S, ...op.f64Store(8),
+    ...op.get(L_OUT), ...op.get(L_BEST1), ...op.f64Store(16),
+    ...op.get(L_OUT), ...op.get(L_J1), ...op.f64ConvertI32S, ...op.f64Store(24),
+    ...op.get(L_OUT), ...op.i32(32), ...op.i32Add, ...op.set(L_OUT),
+    // The next pair of representatives: 2 × 2·nodeBytes of splats on.
+    ...op.get(L_REPS), ...op.get(L_NB), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...op.set(L_REPS),
+    ...op.br(0),
+    ...op.end, ...op.end,
+  ];
+}
+
+/** Representatives `lightest` takes per load (even: they go in pairs); 24 KiB of splats at d = 12. */
+const REPS_MAX = 64;
+
 type RowsFn = (a: number, s: number, t: number, n: number, nodeBytes: number, out: number, worst: number, worstRow: number) => number;
+type LightestFn = (reps: number, repsEnd: number, s: number, t: number, n: number, nodeBytes: number, out: number) => void;
 
 const rowsKernel = new WasmKernel(
   () => {
@@ -171,9 +327,10 @@ const rowsKernel = new WasmKernel(
       { name: "rows", params, locals, body: rowsBody("plain") },
       { name: "rowsPaired", params, locals, body: rowsBody("paired") },
       { name: "rowsNear", params, results: [I32], locals, body: rowsBody("near") },
+      { name: "lightest", params: [I32, I32, I32, I32, I32, I32, I32], locals: [[10, I32], [3, F64], [15, V128]], body: lightestBody() },
     ]);
   },
-  (exports) => ({ rows: exports.rows as RowsFn, rowsPaired: exports.rowsPaired as RowsFn, rowsNear: exports.rowsNear as RowsFn }),
+  (exports) => ({ rows: exports.rows as RowsFn, rowsPaired: exports.rowsPaired as RowsFn, rowsNear: exports.rowsNear as RowsFn, lightest: exports.lightest as LightestFn }),
 );
 
 /** RCF rows of fixed states `data` (N nodes of d modes) against ranges of nodes, through the SIMD kernel. */
@@ -181,6 +338,7 @@ export class RcfRows {
   private rowsFn!: RowsFn;
   private rowsPairedFn!: RowsFn;
   private rowsNearFn!: RowsFn;
+  private lightestFn!: LightestFn;
   private f64!: Float64Array;
   private memoryBytes = 0;
   private data!: Float64Array;
@@ -190,6 +348,10 @@ export class RcfRows {
   private worstAt = 0;
   private statesAt = 0;
   private twistedAt = 0;
+  private repsAt = 0;
+  private repsOutAt = 0;
+  private repsEnd = 0;
+  private repsOut!: Float64Array;
   private out!: Float64Array;
   private worstView!: Float64Array;
   private candidatesView!: Float64Array;
@@ -243,12 +405,16 @@ export class RcfRows {
     this.worstAt = this.outAt + 16 * columnsMax;
     this.statesAt = align16(this.worstAt + 8 * nodes);
     this.twistedAt = this.statesAt + this.nodeBytes * nodes;
-    const bytes = this.twistedAt + this.nodeBytes * nodes;
+    // Then the splats of up to REPS_MAX representatives and their (w, index) pairs.
+    this.repsAt = this.twistedAt + this.nodeBytes * nodes;
+    this.repsOutAt = this.repsAt + 2 * this.nodeBytes * REPS_MAX;
+    const bytes = this.repsOutAt + 16 * REPS_MAX;
     if (bytes > this.memoryBytes) {
       const { fns, f64, bytes: got } = rowsKernel.instantiate(bytes);
       this.rowsFn = fns.rows;
       this.rowsPairedFn = fns.rowsPaired;
       this.rowsNearFn = fns.rowsNear;
+      this.lightestFn = fns.lightest;
       this.f64 = f64;
       this.memoryBytes = got;
     }
@@ -263,6 +429,40 @@ export class RcfRows {
     this.out = this.f64.subarray(this.outAt / 8, this.outAt / 8 + columnsMax);
     this.candidatesView = this.f64.subarray(this.outAt / 8, this.outAt / 8 + 2 * columnsMax);
     this.worstView = this.f64.subarray(this.worstAt / 8, this.worstAt / 8 + nodes);
+    this.repsOut = this.f64.subarray(this.repsOutAt / 8, this.repsOutAt / 8 + 2 * REPS_MAX);
+    this.repsEnd = this.repsAt;
+  }
+
+  /** How many representatives `representatives` takes at once. */
+  static get representativesMax(): number {
+    return REPS_MAX;
+  }
+
+  /**
+   * Load the representatives `first + r·stride` (r < count ≤ `representativesMax`) for `lightest`
+   * (kept until the next call or the next load of states).
+   */
+  representatives(first: number, stride: number, count: number): void {
+    assert(count >= 1 && count <= REPS_MAX && first >= 0, `1 to ${REPS_MAX} representatives, got ${count}`);
+    const even = count + (count & 1);
+    for (let r = 0; r < even; r++) this.splatAt(this.repsAt + r * 2 * this.nodeBytes, first + Math.min(r, count - 1) * stride);
+    this.repsEnd = this.repsAt + even * 2 * this.nodeBytes;
+  }
+
+  /**
+   * For each loaded representative r (see `representatives`): the first lightest
+   * w = 1 − `rcfUnrolled(rep r, node v)` over v in [lo, hi) (hi > lo; the lowest v on ties) as
+   * (w, v) at [2r, 2r + 1] of the returned view (overwritten by the next call). The same numbers
+   * as the minimum over `rowUnrolled(rep r, lo, hi)`, bit for bit, with two representatives
+   * meeting two nodes per pass and the minimum kept in the kernel.
+   */
+  lightest(lo: number, hi: number): Float64Array {
+    assert(lo >= 0 && hi > lo && this.repsEnd > this.repsAt, `lightest over [${lo}, ${hi}) after representatives were loaded`);
+    this.lightestFn(this.repsAt, this.repsEnd, this.statesAt + lo * this.nodeBytes, this.twistedAt + lo * this.nodeBytes, hi - lo, this.nodeBytes, this.repsOutAt);
+    const out = this.repsOut;
+    const values = (this.repsEnd - this.repsAt) / this.nodeBytes; // 2 per representative
+    for (let x = 1; x < values; x += 2) if (out[x]! >= 0) out[x] = out[x]! + lo;
+    return out;
   }
 
   /**
@@ -297,23 +497,29 @@ export class RcfRows {
   /** Row i's amplitudes as lane splats at address 0. */
   private splat(i: number, lo: number, hi: number): void {
     assert(hi - lo <= this.columnsMax && lo >= 0 && lo <= hi, `RCF row [${lo}, ${hi}) within ${this.columnsMax} columns`);
+    this.splatAt(0, i);
+  }
+
+  /** Node i's amplitudes as lane splats ([a_r, a_r], [a_i, a_i] per mode) at byte `at`. */
+  private splatAt(at: number, i: number): void {
     const d2 = 2 * this.dim;
     const f = this.f64;
     const o = i * d2;
+    const b = at / 8;
     for (let m = 0; m < d2; m += 2) {
       const ar = this.data[o + m]!;
       const ai = this.data[o + m + 1]!;
-      f[2 * m] = ar;
-      f[2 * m + 1] = ar;
-      f[2 * m + 2] = ai;
-      f[2 * m + 3] = ai;
+      f[b + 2 * m] = ar;
+      f[b + 2 * m + 1] = ar;
+      f[b + 2 * m + 2] = ai;
+      f[b + 2 * m + 3] = ai;
     }
   }
 }
 
 /** Bytes of kernel memory `RcfRows` needs for `nodes` states of d modes and rows of `columnsMax` columns. */
 function rcfRowsBytes(dim: number, nodes: number, columnsMax: number): number {
-  return align16(32 * dim + 16 * columnsMax + 8 * nodes) + 32 * dim * nodes;
+  return align16(32 * dim + 16 * columnsMax + 8 * nodes) + 32 * dim * nodes + 32 * dim * REPS_MAX + 16 * REPS_MAX;
 }
 
 function align16(x: number): number {
