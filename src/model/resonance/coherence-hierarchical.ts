@@ -10,8 +10,10 @@
  * Cost: N·c/2 pairs inside clusters plus K·N for the backbone (K = ⌈N/c⌉ clusters). The backbone
  * pass walks cluster by cluster (one cluster's states stay in cache while every representative
  * meets it) and takes two representatives per pass over a node, so the states are read from
- * memory once instead of K times; with WebAssembly SIMD each row is `RcfRows.rowUnrolled` (the
- * same values bit for bit, two doubles per instruction). The work splits by clusters and by representatives
+ * memory once instead of K times; with WebAssembly SIMD the kernel (`RcfRows.lightest`) takes up
+ * to 64 representatives against a cluster in one call, two of them per pass over its nodes, and
+ * keeps each one's first lightest node itself (the same values bit for bit as `rcfUnrolled`, two
+ * doubles per instruction). The work splits by clusters and by representatives
  * (`clusterTrees`, `backboneWeights` on ranges) with every result written to fixed slots, so a
  * threaded caller gets the same tree bit for bit: `hierarchicalPart` is one thread's share, and a
  * caller that samples repeatedly keeps one `HierarchicalWork` (`workFits`) instead of allocating

@@ -163,160 +163,154 @@ function rowsBody(kind: "plain" | "paired" | "near"): number[] {
 
 /** f64.lt (core spec §5.4.7; not among module-bytes' `op`). */
 const F64_LT = [0x63];
+/** i32.mul (likewise). */
+const I32_MUL = [0x6c];
 
-// Parameters and locals of `lightest(reps, repsEnd, s, t, n, nodeBytes, out)`.
-const L_REPS = 0;
-const L_REPS_END = 1;
-const L_S0 = 2;
-const L_T0 = 3;
-const L_N = 4;
-const L_NB = 5;
-const L_OUT = 6;
-const L_P0 = 7;
-const L_P1 = 8;
-const L_S = 9;
-const L_T = 10;
-const L_S1 = 11;
-const L_T1 = 12;
-const L_V = 13;
-const L_M = 14;
-const L_J0 = 15;
-const L_J1 = 16;
-const L_BEST0 = 17;
-const L_BEST1 = 18;
-const L_W = 19;
-const L_AR = 20;
-const L_AI = 21;
-/** Even-mode sums E[rep][column] and odd-mode sums O[rep][column] of the 2×2 tile. */
-const L_E: ReadonlyArray<readonly number[]> = [[22, 23], [24, 25]];
-const L_O: ReadonlyArray<readonly number[]> = [[26, 27], [28, 29]];
-const L_SQ = 30;
+/**
+ * The locals of `lightest(reps, repsEnd, s, t, n, nodeBytes, out)` for a tile of `r` representatives
+ * by `c` columns: its 7 parameters, then i32s, f64s, v128s (the order `lightestFunction` declares).
+ */
+function tileLocals(r: number, c: number) {
+  let next = 7;
+  const take = (n: number) => Array.from({ length: n }, () => next++);
+  const i32 = { p: take(r), s: take(c), t: take(c), j: take(r), v: next++, m: next++ };
+  const f64 = { best: take(r), w: next++ };
+  const v128 = {
+    ar: next++, ai: next++, sq: next++,
+    e: Array.from({ length: r }, () => take(c)), o: Array.from({ length: r }, () => take(c)),
+    b: take(c), u: take(c),
+  };
+  return { reps: 0, repsEnd: 1, s0: 2, t0: 3, n: 4, nb: 5, out: 6, ...i32, ...f64, ...v128, counts: [2 * r + 2 * c + 2, r + 1, 3 + 2 * r * c + 2 * c] as const };
+}
+type TileLocals = ReturnType<typeof tileLocals>;
 
-/** The two columns' state vectors of the current mode, plain and twisted. */
-const L_B0 = 31;
-const L_U0 = 32;
-const L_B1 = 33;
-const L_U1 = 34;
-
-/** acc += ar·b + ai·t, on `lightest`'s locals (`term`'s operations, its loads hoisted). */
-function tileTerm(acc: number, b: number, t: number): number[] {
+/** acc += ar·b + ai·u (`term`'s operations, its loads hoisted into b and u). */
+function tileTerm(l: TileLocals, acc: number, b: number, u: number): number[] {
   return [
     ...op.get(acc),
-    ...op.get(L_AR), ...op.get(b), ...op.f64x2Mul,
-    ...op.get(L_AI), ...op.get(t), ...op.f64x2Mul,
+    ...op.get(l.ar), ...op.get(b), ...op.f64x2Mul,
+    ...op.get(l.ai), ...op.get(u), ...op.f64x2Mul,
     ...op.f64x2Add,
     ...op.f64x2Add, ...op.set(acc),
   ];
 }
 
-/** One mode of the tile: both columns' states loaded once, each representative's splats (at `off` from its pointer) meet both. */
-function tileMode(sums: ReadonlyArray<readonly number[]>, splatOff: number, stateOff: number): number[] {
-  const load = (base: number, to: number) => [...op.get(base), ...op.get(L_M), ...op.i32Add, ...op.v128Load(stateOff), ...op.set(to)];
+/** One mode of the tile into `sums`: every column's state loaded once, each representative's splats (at `splatOff`) meet all of them. */
+function tileMode(l: TileLocals, sums: number[][], splatOff: number, stateOff: number): number[] {
+  const load = (base: number, to: number) => [...op.get(base), ...op.get(l.m), ...op.i32Add, ...op.v128Load(stateOff), ...op.set(to)];
   return [
-    ...load(L_S, L_B0), ...load(L_T, L_U0), ...load(L_S1, L_B1), ...load(L_T1, L_U1),
-    ...[0, 1].flatMap((r) => [
-      ...op.get(r === 0 ? L_P0 : L_P1), ...op.v128Load(splatOff), ...op.set(L_AR),
-      ...op.get(r === 0 ? L_P0 : L_P1), ...op.v128Load(splatOff + 16), ...op.set(L_AI),
-      ...tileTerm(sums[r]![0]!, L_B0, L_U0),
-      ...tileTerm(sums[r]![1]!, L_B1, L_U1),
+    ...l.b.flatMap((b, c) => [...load(l.s[c]!, b), ...load(l.t[c]!, l.u[c]!)]),
+    ...l.p.flatMap((p, r) => [
+      ...op.get(p), ...op.v128Load(splatOff), ...op.set(l.ar),
+      ...op.get(p), ...op.v128Load(splatOff + 16), ...op.set(l.ai),
+      ...l.b.flatMap((b, c) => tileTerm(l, sums[r]![c]!, b, l.u[c]!)),
     ]),
   ];
 }
 
 /**
- * Two representatives (splats at P0, P1) against two columns (S/T, S1/T1) in `modesPaired`'s order
- * for each of the four pairs: even modes into E, odd into O, a last odd-d mode into E; E += O.
+ * Every (representative, column) pair of the tile in `modesPaired`'s order: even modes into e,
+ * odd modes into o, a last odd-d mode into e; then e += o.
  */
-function tileModes(): number[] {
-  const zero = [...L_E.flat(), ...L_O.flat()].flatMap((l) => [...op.v128Zero, ...op.set(l)]);
+function tileModes(l: TileLocals): number[] {
+  const zero = [...l.e.flat(), ...l.o.flat()].flatMap((x) => [...op.v128Zero, ...op.set(x)]);
   return [
     ...zero,
-    ...op.i32(0), ...op.set(L_M),
+    ...op.i32(0), ...op.set(l.m),
     ...op.block, ...op.loop,
-    ...op.get(L_M), ...op.i32(16), ...op.i32Add, ...op.get(L_NB), ...op.i32GeS, ...op.brIf(1),
-    ...tileMode(L_E, 0, 0),
-    ...tileMode(L_O, 32, 16),
-    ...op.get(L_P0), ...op.i32(64), ...op.i32Add, ...op.set(L_P0),
-    ...op.get(L_P1), ...op.i32(64), ...op.i32Add, ...op.set(L_P1),
-    ...op.get(L_M), ...op.i32(32), ...op.i32Add, ...op.set(L_M),
+    ...op.get(l.m), ...op.i32(16), ...op.i32Add, ...op.get(l.nb), ...op.i32GeS, ...op.brIf(1),
+    ...tileMode(l, l.e, 0, 0),
+    ...tileMode(l, l.o, 32, 16),
+    ...l.p.flatMap((p) => [...op.get(p), ...op.i32(64), ...op.i32Add, ...op.set(p)]),
+    ...op.get(l.m), ...op.i32(32), ...op.i32Add, ...op.set(l.m),
     ...op.br(0),
     ...op.end, ...op.end,
-    ...op.get(L_M), ...op.get(L_NB), ...op.i32LtS, ...op.if,
-    ...tileMode(L_E, 0, 0),
+    ...op.get(l.m), ...op.get(l.nb), ...op.i32LtS, ...op.if,
+    ...tileMode(l, l.e, 0, 0),
     ...op.end,
-    ...[0, 1].flatMap((r) => [0, 1].flatMap((c) => [...op.get(L_E[r]![c]!), ...op.get(L_O[r]![c]!), ...op.f64x2Add, ...op.set(L_E[r]![c]!)])),
+    ...l.e.flatMap((row, r) => row.flatMap((x, c) => [...op.get(x), ...op.get(l.o[r]![c]!), ...op.f64x2Add, ...op.set(x)])),
   ];
 }
 
-/** w = 1 − (re² + im²) of E[r][c] (`store` then `1 − row[v]`, bit for bit); if w < best_r: best_r = w, j_r = v + c. */
-function tileMin(r: number, c: number): number[] {
-  const acc = L_E[r]![c]!;
-  const best = r === 0 ? L_BEST0 : L_BEST1;
+/** w = 1 − (re² + im²) of e[r][c] (`store` then `1 − row[v]`, bit for bit); if w < best_r: best_r = w, j_r = v + c. */
+function tileMin(l: TileLocals, r: number, c: number): number[] {
+  const acc = l.e[r]![c]!;
   return [
     ...op.f64(1),
-    ...op.get(acc), ...op.get(acc), ...op.f64x2Mul, ...op.tee(L_SQ), ...op.f64x2ExtractLane(0),
-    ...op.get(L_SQ), ...op.f64x2ExtractLane(1), ...op.f64Add,
-    ...op.f64Sub, ...op.tee(L_W),
-    ...op.get(best), ...F64_LT,
+    ...op.get(acc), ...op.get(acc), ...op.f64x2Mul, ...op.tee(l.sq), ...op.f64x2ExtractLane(0),
+    ...op.get(l.sq), ...op.f64x2ExtractLane(1), ...op.f64Add,
+    ...op.f64Sub, ...op.tee(l.w),
+    ...op.get(l.best[r]!), ...F64_LT,
     ...op.if,
-    ...op.get(L_W), ...op.set(best),
-    ...op.get(L_V), ...op.i32(c), ...op.i32Add, ...op.set(r === 0 ? L_J0 : L_J1),
+    ...op.get(l.w), ...op.set(l.best[r]!),
+    ...op.get(l.v), ...op.i32(c), ...op.i32Add, ...op.set(l.j[r]!),
     ...op.end,
   ];
 }
 
 /**
- * `lightest(reps, repsEnd, s, t, n, nodeBytes, out)`: for each pair of representatives' splats
- * in [reps, repsEnd) (2·nodeBytes each), the first lightest 1 − RCF over the n columns from s
- * (t: the twisted copy) and its column index, as (w, index) doubles at out, 16 bytes a
- * representative. Columns go two at a time; an odd last one runs as a pair whose second column
- * is discarded. Each RCF is `rowsPaired`'s bit for bit.
+ * `lightest(reps, repsEnd, s, t, n, nodeBytes, out)`: for the representatives' splats in
+ * [reps, repsEnd) (2·nodeBytes each, a multiple of TILE_REPS of them), the first lightest 1 − RCF
+ * over the n columns from s (t: the twisted copy) and its column index, as (w, index) doubles at
+ * out, 16 bytes a representative. TILE_REPS representatives meet TILE_COLUMNS columns per pass
+ * (n a multiple of TILE_COLUMNS). Each RCF is `rowsPaired`'s bit for bit: the same products and
+ * sums per pair in the same order, even and odd modes summed apart.
  */
-function lightestBody(): number[] {
+function lightestBody(l: TileLocals): number[] {
+  const r = l.p.length;
+  const c = l.s.length;
+  const pointers = l.p.flatMap((p, x) => [...op.get(l.reps), ...(x === 0 ? [] : [...op.get(l.nb), ...op.i32(2 * x), ...I32_MUL, ...op.i32Add]), ...op.set(p)]);
+  const reps = Array.from({ length: r }, (_, x) => x);
   return [
     ...op.block, ...op.loop,
-    ...op.get(L_REPS), ...op.get(L_REPS_END), ...op.i32GeS, ...op.brIf(1),
-    ...op.f64(Number.POSITIVE_INFINITY), ...op.set(L_BEST0), ...op.f64(Number.POSITIVE_INFINITY), ...op.set(L_BEST1),
-    ...op.i32(-1), ...op.set(L_J0), ...op.i32(-1), ...op.set(L_J1),
-    ...op.get(L_S0), ...op.set(L_S), ...op.get(L_T0), ...op.set(L_T),
-    ...op.i32(0), ...op.set(L_V),
+    ...op.get(l.reps), ...op.get(l.repsEnd), ...op.i32GeS, ...op.brIf(1),
+    ...l.best.flatMap((b) => [...op.f64(Number.POSITIVE_INFINITY), ...op.set(b)]),
+    ...l.j.flatMap((j) => [...op.i32(-1), ...op.set(j)]),
+    ...op.get(l.s0), ...op.set(l.s[0]!), ...op.get(l.t0), ...op.set(l.t[0]!),
+    ...op.i32(0), ...op.set(l.v),
     ...op.block, ...op.loop,
-    ...op.get(L_V), ...op.i32(2), ...op.i32Add, ...op.get(L_N), ...op.i32GtS, ...op.brIf(1),
-    ...op.get(L_S), ...op.get(L_NB), ...op.i32Add, ...op.set(L_S1),
-    ...op.get(L_T), ...op.get(L_NB), ...op.i32Add, ...op.set(L_T1),
-    ...op.get(L_REPS), ...op.set(L_P0),
-    ...op.get(L_REPS), ...op.get(L_NB), ...op.i32Add, ...op.get(L_NB), ...op.i32Add, ...op.set(L_P1),
-    ...tileModes(),
-    ...tileMin(0, 0), ...tileMin(0, 1), ...tileMin(1, 0), ...tileMin(1, 1),
-    ...op.get(L_S1), ...op.get(L_NB), ...op.i32Add, ...op.set(L_S),
-    ...op.get(L_T1), ...op.get(L_NB), ...op.i32Add, ...op.set(L_T),
-    ...op.get(L_V), ...op.i32(2), ...op.i32Add, ...op.set(L_V),
+    ...op.get(l.v), ...op.i32(c), ...op.i32Add, ...op.get(l.n), ...op.i32GtS, ...op.brIf(1),
+    ...l.s.slice(1).flatMap((s, x) => [...op.get(l.s[x]!), ...op.get(l.nb), ...op.i32Add, ...op.set(s), ...op.get(l.t[x]!), ...op.get(l.nb), ...op.i32Add, ...op.set(l.t[x + 1]!)]),
+    ...pointers,
+    ...tileModes(l),
+    ...reps.flatMap((x) => l.s.flatMap((_, y) => tileMin(l, x, y))),
+    ...op.get(l.s[c - 1]!), ...op.get(l.nb), ...op.i32Add, ...op.set(l.s[0]!),
+    ...op.get(l.t[c - 1]!), ...op.get(l.nb), ...op.i32Add, ...op.set(l.t[0]!),
+    ...op.get(l.v), ...op.i32(c), ...op.i32Add, ...op.set(l.v),
     ...op.br(0),
     ...op.end, ...op.end,
-    // The last column when n is odd (as its own pair; the copy's results are not kept).
-    ...op.get(L_V), ...op.get(L_N), ...op.i32LtS, ...op.if,
-    ...op.get(L_S), ...op.set(L_S1), ...op.get(L_T), ...op.set(L_T1),
-    ...op.get(L_REPS), ...op.set(L_P0),
-    ...op.get(L_REPS), ...op.get(L_NB), ...op.i32Add, ...op.get(L_NB), ...op.i32Add, ...op.set(L_P1),
-    ...tileModes(),
-    ...tileMin(0, 0), ...tileMin(1, 0),
-    ...op.end,
-    ...op.get(L_OUT), ...op.get(L_BEST0), ...op.f64Store(0),
-    ...op.get(L_OUT), ...op.get(L_J0), ...op.f64ConvertI32S, ...op.f64Store(8),
-    ...op.get(L_OUT), ...op.get(L_BEST1), ...op.f64Store(16),
-    ...op.get(L_OUT), ...op.get(L_J1), ...op.f64ConvertI32S, ...op.f64Store(24),
-    ...op.get(L_OUT), ...op.i32(32), ...op.i32Add, ...op.set(L_OUT),
-    // The next pair of representatives: 2 × 2·nodeBytes of splats on.
-    ...op.get(L_REPS), ...op.get(L_NB), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...op.set(L_REPS),
+    ...reps.flatMap((x) => [
+      ...op.get(l.out), ...op.get(l.best[x]!), ...op.f64Store(16 * x),
+      ...op.get(l.out), ...op.get(l.j[x]!), ...op.f64ConvertI32S, ...op.f64Store(16 * x + 8),
+    ]),
+    ...op.get(l.out), ...op.i32(16 * r), ...op.i32Add, ...op.set(l.out),
+    // The next tile of representatives: r × 2·nodeBytes of splats on.
+    ...op.get(l.reps), ...op.get(l.nb), ...op.i32(2 * r), ...I32_MUL, ...op.i32Add, ...op.set(l.reps),
     ...op.br(0),
     ...op.end, ...op.end,
   ];
 }
 
-/** Representatives `lightest` takes per load (even: they go in pairs); 24 KiB of splats at d = 12. */
+/**
+ * Representatives and columns per pass of `lightest`: two representatives meet one node (its
+ * state loaded once for both). Measured against 1×2, 2×2, 3×1 and 4×1 tiles on the planetary
+ * backbone (d = 12, clusters of 150): 2×1 took the least CPU, about 15 % under the row-by-row
+ * kernel with its JS minimum; the wider tiles hold more sums than V8 keeps in registers.
+ */
+const TILE_REPS = 2;
+const TILE_COLUMNS = 1;
+
+/** Representatives `lightest` takes per load (a multiple of TILE_REPS); 24 KiB of splats at d = 12. */
 const REPS_MAX = 64;
 
 type RowsFn = (a: number, s: number, t: number, n: number, nodeBytes: number, out: number, worst: number, worstRow: number) => number;
+function lightestFunction() {
+  const l = tileLocals(TILE_REPS, TILE_COLUMNS);
+  const [i32s, f64s, v128s] = l.counts;
+  const locals: Array<[number, number]> = [[i32s, I32], [f64s, F64], [v128s, V128]];
+  return { name: "lightest", params: [I32, I32, I32, I32, I32, I32, I32], locals, body: lightestBody(l) };
+}
+
 type LightestFn = (reps: number, repsEnd: number, s: number, t: number, n: number, nodeBytes: number, out: number) => void;
 
 const rowsKernel = new WasmKernel(
@@ -327,7 +321,7 @@ const rowsKernel = new WasmKernel(
       { name: "rows", params, locals, body: rowsBody("plain") },
       { name: "rowsPaired", params, locals, body: rowsBody("paired") },
       { name: "rowsNear", params, results: [I32], locals, body: rowsBody("near") },
-      { name: "lightest", params: [I32, I32, I32, I32, I32, I32, I32], locals: [[10, I32], [3, F64], [15, V128]], body: lightestBody() },
+      lightestFunction(),
     ]);
   },
   (exports) => ({ rows: exports.rows as RowsFn, rowsPaired: exports.rowsPaired as RowsFn, rowsNear: exports.rowsNear as RowsFn, lightest: exports.lightest as LightestFn }),
@@ -444,9 +438,9 @@ export class RcfRows {
    */
   representatives(first: number, stride: number, count: number): void {
     assert(count >= 1 && count <= REPS_MAX && first >= 0, `1 to ${REPS_MAX} representatives, got ${count}`);
-    const even = count + (count & 1);
-    for (let r = 0; r < even; r++) this.splatAt(this.repsAt + r * 2 * this.nodeBytes, first + Math.min(r, count - 1) * stride);
-    this.repsEnd = this.repsAt + even * 2 * this.nodeBytes;
+    const tiled = Math.ceil(count / TILE_REPS) * TILE_REPS; // the last tile filled with copies of the last representative
+    for (let r = 0; r < tiled; r++) this.splatAt(this.repsAt + r * 2 * this.nodeBytes, first + Math.min(r, count - 1) * stride);
+    this.repsEnd = this.repsAt + tiled * 2 * this.nodeBytes;
   }
 
   /**
@@ -454,7 +448,7 @@ export class RcfRows {
    * w = 1 − `rcfUnrolled(rep r, node v)` over v in [lo, hi) (hi > lo; the lowest v on ties) as
    * (w, v) at [2r, 2r + 1] of the returned view (overwritten by the next call). The same numbers
    * as the minimum over `rowUnrolled(rep r, lo, hi)`, bit for bit, with two representatives
-   * meeting two nodes per pass and the minimum kept in the kernel.
+   * meeting each node (its state loaded once for both) and the minimum kept in the kernel.
    */
   lightest(lo: number, hi: number): Float64Array {
     assert(lo >= 0 && hi > lo && this.repsEnd > this.repsAt, `lightest over [${lo}, ${hi}) after representatives were loaded`);
