@@ -7,7 +7,8 @@
  * SIMD kernel), and numpy + scipy computing the same sample (cluster MSTs by scipy
  * `minimum_spanning_tree`, the K·N backbone overlaps as complex matrix products of 16 clusters at a time, the backbone
  * MST by scipy) on the same states. Every pqms variant must give the same RCF̄ bit for bit (checked
- * here); numpy's agrees to rounding.
+ * here); numpy's agrees to rounding. The backbone alone is timed too, as now (the minima inside
+ * the SIMD kernel) beside the same run's row-by-row pass it replaced (identical weights, checked).
  *
  * Per-thread CPU is read from /proc/self/task/<tid>/stat (Linux; 10 ms ticks): "main" is this
  * thread, "others" the busiest other thread (the mesh's worker while it runs a part).
@@ -21,6 +22,7 @@ import { RandomStream } from "../src/numeric/random/stream.js";
 import { backboneWeights, clusterCount, clusterTrees, hierarchicalCoherence, hierarchicalTree, hierarchicalWork } from "../src/model/resonance/coherence-hierarchical.js";
 import { ResonanceMesh } from "../src/model/resonance/mesh.js";
 import { type BlockExecutor, SequentialBlocks } from "../src/model/resonance/mesh-blocks.js";
+import { RcfRows } from "../src/model/resonance/rcf-simd.js";
 import { ThreadedBlocks } from "../src/sim/executors/mesh-shard.js";
 import { median, numberArg as arg, runPython } from "./lib.js";
 
@@ -175,10 +177,50 @@ const variants: Array<() => number> = [
     return mesh.hierarchicalCoherence(SIZE).globalRcf;
   },
 ];
+// The backbone alone (the K·N overlaps, one thread): as now (`RcfRows.lightest`, the minima in
+// the kernel) and as before (one `rowUnrolled` call per representative and cluster, the minimum in JS).
+const rowKernel = RcfRows.create(mesh.nodeStates.data, D, N, SIZE)!;
+const backboneNow = hierarchicalWork(N, SIZE);
+const backboneBefore = hierarchicalWork(N, SIZE);
+function rowByRowBackbone(w: typeof backboneBefore): void {
+  for (let b = 0; b < K; b++) {
+    const lo = b * SIZE;
+    const hi = Math.min(N, lo + SIZE);
+    for (let a = 0; a < K; a++) {
+      let x = Number.POSITIVE_INFINITY;
+      let j = -1;
+      if (a !== b) {
+        const rcf = rowKernel.rowUnrolled(a * SIZE, lo, hi);
+        for (let v = lo; v < hi; v++) {
+          const y = 1 - rcf[v - lo]!;
+          if (y < x) {
+            x = y;
+            j = v;
+          }
+        }
+      }
+      w.weight[a * K + b] = x;
+      w.endpoint[a * K + b] = j;
+    }
+  }
+}
+variants.push(
+  () => {
+    backboneWeights(mesh.nodeStates, SIZE, 0, K, backboneNow);
+    return 0;
+  },
+  () => {
+    rowByRowBackbone(backboneBefore);
+    return 0;
+  },
+);
 const runs: Timing[][] = variants.map(() => []);
 for (let r = -1; r < REPS; r++) variants.forEach((f, v) => { const t = timeOnce(f); if (r >= 0) runs[v]!.push(t); }); // r = −1: warm-up
 await ex.close();
-const [before, scalarTrees, one, many] = runs.map(medians) as [Timing, Timing, Timing, Timing];
+const [before, scalarTrees, one, many, bbNow, bbBefore] = runs.map(medians) as [Timing, Timing, Timing, Timing, Timing, Timing];
+if (!backboneNow.weight.every((x, i) => Object.is(x, backboneBefore.weight[i])) || !backboneNow.endpoint.every((x, i) => x === backboneBefore.endpoint[i])) {
+  throw new Error("the backbone's weights or endpoints differ between the kernel minima and the row-by-row pass");
+}
 
 for (const r of [scalarTrees, one, many]) if (!Object.is(r.globalRcf, before.globalRcf)) throw new Error(`RCF̄ ${r.globalRcf} differs from the single-thread sample's ${before.globalRcf}`);
 const row = (what: string, t: Timing) =>
@@ -188,6 +230,9 @@ console.log(row("anchor: single-thread sample (main thread, fresh arrays)", befo
 console.log(row("  the same with the cluster trees by PrimRange's scalar overlaps (as before the SIMD cluster trees)", scalarTrees));
 console.log(row("pqms mesh sample, sequential executor (1 thread, scratch reused)", one));
 console.log(row(`pqms mesh sample on the executor's ${THREADS} threads`, many));
+console.log(row("backbone alone (K·N overlaps, 1 thread), minima in the kernel (RcfRows.lightest)", bbNow));
+console.log(row("  anchor: the same backbone row by row (rowUnrolled per representative and cluster, minimum in JS; as before)", bbBefore));
+console.log(`  backbone weights and endpoints identical bit for bit; ratio now/before = ${(bbNow.mainCpuS / bbBefore.mainCpuS).toFixed(2)} (CPU), ${(bbNow.wallS / bbBefore.wallS).toFixed(2)} (wall)`);
 console.log(`  RCF̄ = ${before.globalRcf} (identical bit for bit in all four)   speed-up ${THREADS} threads vs anchor: ${(before.wallS / many.wallS).toFixed(2)}× wall; ratio pqms(${THREADS} threads)/anchor = ${(many.wallS / before.wallS).toFixed(2)}`);
 if (anchor) {
   console.log(`  numpy ${anchor.numpy} + scipy ${anchor.scipy}, same sample on the same states: ${anchor.seconds.toFixed(3)} s (its K·N backbone overlaps alone: ${anchor.backboneSeconds.toFixed(3)} s)   RCF̄ = ${anchor.globalRcf} (|Δ| = ${Math.abs(anchor.globalRcf - before.globalRcf).toExponential(1)})`);

@@ -10,8 +10,10 @@
  * Cost: N·c/2 pairs inside clusters plus K·N for the backbone (K = ⌈N/c⌉ clusters). The backbone
  * pass walks cluster by cluster (one cluster's states stay in cache while every representative
  * meets it) and takes two representatives per pass over a node, so the states are read from
- * memory once instead of K times; with WebAssembly SIMD each row is `RcfRows.rowUnrolled` (the
- * same values bit for bit, two doubles per instruction). The work splits by clusters and by representatives
+ * memory once instead of K times; with WebAssembly SIMD the kernel (`RcfRows.lightest`) takes up
+ * to 64 representatives against a cluster in one call, two of them per pass over its nodes, and
+ * keeps each one's first lightest node itself (the same values bit for bit as `rcfUnrolled`, two
+ * doubles per instruction). The work splits by clusters and by representatives
  * (`clusterTrees`, `backboneWeights` on ranges) with every result written to fixed slots, so a
  * threaded caller gets the same tree bit for bit: `hierarchicalPart` is one thread's share, and a
  * caller that samples repeatedly keeps one `HierarchicalWork` (`workFits`) instead of allocating
@@ -195,10 +197,21 @@ function backboneWeightsOn(states: NodeStates, clusterSize: number, a0: number, 
     work.endpoint[a * k + a] = -1;
   }
   if (simd) {
-    for (let b = 0; b < k; b++) {
-      const lo = b * clusterSize;
-      const hi = Math.min(n, lo + clusterSize);
-      for (let a = a0; a < a1; a++) if (a !== b) lightest(simd.rowUnrolled(a * clusterSize, lo, hi), lo, hi, a * k + b, work);
+    // Up to `representativesMax` representatives at a time meet every cluster; the kernel keeps
+    // each one's first lightest node. The diagonal keeps its +∞ and −1.
+    const step = RcfRows.representativesMax;
+    for (let r0 = a0; r0 < a1; r0 += step) {
+      const r1 = Math.min(a1, r0 + step);
+      simd.representatives(r0 * clusterSize, clusterSize, r1 - r0);
+      for (let b = 0; b < k; b++) {
+        const lo = b * clusterSize;
+        const out = simd.lightest(lo, Math.min(n, lo + clusterSize));
+        for (let a = r0; a < r1; a++) {
+          if (a === b) continue;
+          work.weight[a * k + b] = out[2 * (a - r0)]!;
+          work.endpoint[a * k + b] = out[2 * (a - r0) + 1]!;
+        }
+      }
     }
     return;
   }
@@ -210,21 +223,6 @@ function backboneWeightsOn(states: NodeStates, clusterSize: number, a0: number, 
     // An odd last representative rides as both rows; the second row's result is not stored.
     if (a < a1 && a !== b) twoRows(data, d2, a * clusterSize * d2, a * clusterSize * d2, lo, hi, a * k + b, -1, work);
   }
-}
-
-/** The first lightest 1 − RCF of a row of RCFs of nodes [lo, hi), into `slot`. */
-function lightest(rcf: Float64Array, lo: number, hi: number, slot: number, work: HierarchicalWork): void {
-  let w = Number.POSITIVE_INFINITY;
-  let j = -1;
-  for (let v = lo; v < hi; v++) {
-    const x = 1 - rcf[v - lo]!;
-    if (x < w) {
-      w = x;
-      j = v;
-    }
-  }
-  work.weight[slot] = w;
-  work.endpoint[slot] = j;
 }
 
 /** Lightest 1 − RCF from the states at `oa` and `oc` to nodes [lo, hi), into slots `s0` and `s1` (−1: not stored). */

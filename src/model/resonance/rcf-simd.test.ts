@@ -94,3 +94,90 @@ describe("RCF rows through WebAssembly SIMD (§2.1: RCF_ij = |⟨ψ_i|ψ_j⟩|²
     expect(() => RcfRows.create(s.data, 3, 10, 4)!.row(0, 0, 5)).toThrow(/within 4 columns/);
   });
 });
+
+describe("the backbone's minima inside the SIMD kernel (RcfRows.lightest)", () => {
+  /** The backbone as it was computed row by row: `rowUnrolled`, then the first lightest 1 − RCF in JS. */
+  function rowByRow(rows: RcfRows, nodes: number, size: number, a0: number, a1: number, k: number): { weight: number[]; endpoint: number[] } {
+    const weight: number[] = [];
+    const endpoint: number[] = [];
+    for (let a = a0; a < a1; a++) {
+      for (let b = 0; b < k; b++) {
+        let w = Number.POSITIVE_INFINITY;
+        let j = -1;
+        if (a !== b) {
+          const lo = b * size;
+          const hi = Math.min(nodes, lo + size);
+          const rcf = rows.rowUnrolled(a * size, lo, hi);
+          for (let v = lo; v < hi; v++) {
+            const x = 1 - rcf[v - lo]!;
+            if (x < w) {
+              w = x;
+              j = v;
+            }
+          }
+        }
+        weight.push(w);
+        endpoint.push(j);
+      }
+    }
+    return { weight, endpoint };
+  }
+
+  /** Random kets; all near one ket (differences at 1e-9); a few kets repeated (exact ties everywhere). */
+  function statesOf(kind: "random" | "coherent" | "tied", nodes: number, dim: number): { data: Float64Array; nodes: number; dim: number } {
+    const s = numpyRandomKets(allocStates(nodes, dim), new NumpyRandomState(nodes + dim));
+    const d2 = 2 * dim;
+    if (kind === "coherent") for (let v = 1; v < nodes; v++) for (let m = 0; m < d2; m++) s.data[v * d2 + m] = s.data[m]! + 1e-9 * s.data[v * d2 + m]!;
+    if (kind === "tied") for (let v = 3; v < nodes; v++) s.data.copyWithin(v * d2, (v % 3) * d2, (v % 3) * d2 + d2);
+    return s;
+  }
+
+  it("gives the row-by-row backbone's weights and endpoints bit for bit (odd and even d, short last clusters, ranges across loads of representatives)", () => {
+    for (const [nodes, dim, size] of [[150 * 70 + 11, 12, 150], [7 * 90 + 3, 5, 7], [7 * 20 + 6, 12, 7], [150 * 3 + 1, 5, 150]] as const) {
+      for (const kind of ["random", "coherent", "tied"] as const) {
+        const s = statesOf(kind, nodes, dim);
+        const k = clusterCount(nodes, size);
+        const rows = RcfRows.create(s.data, dim, nodes, size)!;
+        for (const [a0, a1] of [[0, k], [3, Math.min(k, 70)], [k - 1, k], [1, 2], [0, Math.min(k, 65)], [Math.max(0, k - 66), k]] as const) {
+          if (a0 >= a1) continue;
+          const ref = rowByRow(rows, nodes, size, a0, a1, k);
+          const simd = hierarchicalWork(nodes, size);
+          const scalar = hierarchicalWork(nodes, size);
+          backboneWeights(s, size, a0, a1, simd, true);
+          backboneWeights(s, size, a0, a1, scalar, false);
+          const at = (x: ArrayLike<number>) => Array.from(x).slice(a0 * k, a1 * k);
+          const same = (x: number[], y: number[]) => x.length === y.length && x.every((v, i) => Object.is(v, y[i]));
+          expect(same(at(simd.weight), ref.weight)).toBe(true);
+          expect(same(at(simd.endpoint), ref.endpoint)).toBe(true);
+          expect(same(at(scalar.weight), ref.weight)).toBe(true);
+          expect(same(at(scalar.endpoint), ref.endpoint)).toBe(true);
+          if (kind === "tied") expect(ref.endpoint.every((j, i) => j === -1 || j < (i % k) * size + 3)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("takes one representative or up to representativesMax at a time, an odd count as well", () => {
+    const dim = 5;
+    const s = numpyRandomKets(allocStates(400, dim), new NumpyRandomState(9));
+    const rows = RcfRows.create(s.data, dim, 400, 11)!;
+    for (const count of [1, 2, 3, RcfRows.representativesMax - 1, RcfRows.representativesMax]) {
+      rows.representatives(2, 3, count);
+      const out = Array.from(rows.lightest(100, 111));
+      for (let r = 0; r < count; r++) {
+        const rcf = Array.from(rows.rowUnrolled(2 + 3 * r, 100, 111));
+        let w = Number.POSITIVE_INFINITY;
+        let j = -1;
+        rcf.forEach((x, v) => {
+          if (1 - x < w) {
+            w = 1 - x;
+            j = 100 + v;
+          }
+        });
+        expect(Object.is(out[2 * r], w)).toBe(true);
+        expect(out[2 * r + 1]).toBe(j);
+      }
+    }
+    expect(() => rows.representatives(0, 1, RcfRows.representativesMax + 1)).toThrow(/representatives/);
+  });
+});

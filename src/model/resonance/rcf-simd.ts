@@ -161,7 +161,157 @@ function rowsBody(kind: "plain" | "paired" | "near"): number[] {
   ];
 }
 
+/** f64.lt (core spec §5.4.7; not among module-bytes' `op`). */
+const F64_LT = [0x63];
+/** i32.mul (likewise). */
+const I32_MUL = [0x6c];
+
+/**
+ * The locals of `lightest(reps, repsEnd, s, t, n, nodeBytes, out)` for a tile of `r` representatives
+ * by `c` columns: its 7 parameters, then i32s, f64s, v128s (the order `lightestFunction` declares).
+ */
+function tileLocals(r: number, c: number) {
+  let next = 7;
+  const take = (n: number) => Array.from({ length: n }, () => next++);
+  const i32 = { p: take(r), s: take(c), t: take(c), j: take(r), v: next++, m: next++ };
+  const f64 = { best: take(r), w: next++ };
+  const v128 = {
+    ar: next++, ai: next++, sq: next++,
+    e: Array.from({ length: r }, () => take(c)), o: Array.from({ length: r }, () => take(c)),
+    b: take(c), u: take(c),
+  };
+  return { reps: 0, repsEnd: 1, s0: 2, t0: 3, n: 4, nb: 5, out: 6, ...i32, ...f64, ...v128, counts: [2 * r + 2 * c + 2, r + 1, 3 + 2 * r * c + 2 * c] as const };
+}
+type TileLocals = ReturnType<typeof tileLocals>;
+
+/** acc += ar·b + ai·u (`term`'s operations, its loads hoisted into b and u). */
+function tileTerm(l: TileLocals, acc: number, b: number, u: number): number[] {
+  return [
+    ...op.get(acc),
+    ...op.get(l.ar), ...op.get(b), ...op.f64x2Mul,
+    ...op.get(l.ai), ...op.get(u), ...op.f64x2Mul,
+    ...op.f64x2Add,
+    ...op.f64x2Add, ...op.set(acc),
+  ];
+}
+
+/** One mode of the tile into `sums`: every column's state loaded once, each representative's splats (at `splatOff`) meet all of them. */
+function tileMode(l: TileLocals, sums: number[][], splatOff: number, stateOff: number): number[] {
+  const load = (base: number, to: number) => [...op.get(base), ...op.get(l.m), ...op.i32Add, ...op.v128Load(stateOff), ...op.set(to)];
+  return [
+    ...l.b.flatMap((b, c) => [...load(l.s[c]!, b), ...load(l.t[c]!, l.u[c]!)]),
+    ...l.p.flatMap((p, r) => [
+      ...op.get(p), ...op.v128Load(splatOff), ...op.set(l.ar),
+      ...op.get(p), ...op.v128Load(splatOff + 16), ...op.set(l.ai),
+      ...l.b.flatMap((b, c) => tileTerm(l, sums[r]![c]!, b, l.u[c]!)),
+    ]),
+  ];
+}
+
+/**
+ * Every (representative, column) pair of the tile in `modesPaired`'s order: even modes into e,
+ * odd modes into o, a last odd-d mode into e; then e += o.
+ */
+function tileModes(l: TileLocals): number[] {
+  const zero = [...l.e.flat(), ...l.o.flat()].flatMap((x) => [...op.v128Zero, ...op.set(x)]);
+  return [
+    ...zero,
+    ...op.i32(0), ...op.set(l.m),
+    ...op.block, ...op.loop,
+    ...op.get(l.m), ...op.i32(16), ...op.i32Add, ...op.get(l.nb), ...op.i32GeS, ...op.brIf(1),
+    ...tileMode(l, l.e, 0, 0),
+    ...tileMode(l, l.o, 32, 16),
+    ...l.p.flatMap((p) => [...op.get(p), ...op.i32(64), ...op.i32Add, ...op.set(p)]),
+    ...op.get(l.m), ...op.i32(32), ...op.i32Add, ...op.set(l.m),
+    ...op.br(0),
+    ...op.end, ...op.end,
+    ...op.get(l.m), ...op.get(l.nb), ...op.i32LtS, ...op.if,
+    ...tileMode(l, l.e, 0, 0),
+    ...op.end,
+    ...l.e.flatMap((row, r) => row.flatMap((x, c) => [...op.get(x), ...op.get(l.o[r]![c]!), ...op.f64x2Add, ...op.set(x)])),
+  ];
+}
+
+/** w = 1 − (re² + im²) of e[r][c] (`store` then `1 − row[v]`, bit for bit); if w < best_r: best_r = w, j_r = v + c. */
+function tileMin(l: TileLocals, r: number, c: number): number[] {
+  const acc = l.e[r]![c]!;
+  return [
+    ...op.f64(1),
+    ...op.get(acc), ...op.get(acc), ...op.f64x2Mul, ...op.tee(l.sq), ...op.f64x2ExtractLane(0),
+    ...op.get(l.sq), ...op.f64x2ExtractLane(1), ...op.f64Add,
+    ...op.f64Sub, ...op.tee(l.w),
+    ...op.get(l.best[r]!), ...F64_LT,
+    ...op.if,
+    ...op.get(l.w), ...op.set(l.best[r]!),
+    ...op.get(l.v), ...op.i32(c), ...op.i32Add, ...op.set(l.j[r]!),
+    ...op.end,
+  ];
+}
+
+/**
+ * `lightest(reps, repsEnd, s, t, n, nodeBytes, out)`: for the representatives' splats in
+ * [reps, repsEnd) (2·nodeBytes each, a multiple of TILE_REPS of them), the first lightest 1 − RCF
+ * over the n columns from s (t: the twisted copy) and its column index, as (w, index) doubles at
+ * out, 16 bytes a representative. TILE_REPS representatives meet TILE_COLUMNS columns per pass
+ * (n a multiple of TILE_COLUMNS). Each RCF is `rowsPaired`'s bit for bit: the same products and
+ * sums per pair in the same order, even and odd modes summed apart.
+ */
+function lightestBody(l: TileLocals): number[] {
+  const r = l.p.length;
+  const c = l.s.length;
+  const pointers = l.p.flatMap((p, x) => [...op.get(l.reps), ...(x === 0 ? [] : [...op.get(l.nb), ...op.i32(2 * x), ...I32_MUL, ...op.i32Add]), ...op.set(p)]);
+  const reps = Array.from({ length: r }, (_, x) => x);
+  return [
+    ...op.block, ...op.loop,
+    ...op.get(l.reps), ...op.get(l.repsEnd), ...op.i32GeS, ...op.brIf(1),
+    ...l.best.flatMap((b) => [...op.f64(Number.POSITIVE_INFINITY), ...op.set(b)]),
+    ...l.j.flatMap((j) => [...op.i32(-1), ...op.set(j)]),
+    ...op.get(l.s0), ...op.set(l.s[0]!), ...op.get(l.t0), ...op.set(l.t[0]!),
+    ...op.i32(0), ...op.set(l.v),
+    ...op.block, ...op.loop,
+    ...op.get(l.v), ...op.i32(c), ...op.i32Add, ...op.get(l.n), ...op.i32GtS, ...op.brIf(1),
+    ...l.s.slice(1).flatMap((s, x) => [...op.get(l.s[x]!), ...op.get(l.nb), ...op.i32Add, ...op.set(s), ...op.get(l.t[x]!), ...op.get(l.nb), ...op.i32Add, ...op.set(l.t[x + 1]!)]),
+    ...pointers,
+    ...tileModes(l),
+    ...reps.flatMap((x) => l.s.flatMap((_, y) => tileMin(l, x, y))),
+    ...op.get(l.s[c - 1]!), ...op.get(l.nb), ...op.i32Add, ...op.set(l.s[0]!),
+    ...op.get(l.t[c - 1]!), ...op.get(l.nb), ...op.i32Add, ...op.set(l.t[0]!),
+    ...op.get(l.v), ...op.i32(c), ...op.i32Add, ...op.set(l.v),
+    ...op.br(0),
+    ...op.end, ...op.end,
+    ...reps.flatMap((x) => [
+      ...op.get(l.out), ...op.get(l.best[x]!), ...op.f64Store(16 * x),
+      ...op.get(l.out), ...op.get(l.j[x]!), ...op.f64ConvertI32S, ...op.f64Store(16 * x + 8),
+    ]),
+    ...op.get(l.out), ...op.i32(16 * r), ...op.i32Add, ...op.set(l.out),
+    // The next tile of representatives: r × 2·nodeBytes of splats on.
+    ...op.get(l.reps), ...op.get(l.nb), ...op.i32(2 * r), ...I32_MUL, ...op.i32Add, ...op.set(l.reps),
+    ...op.br(0),
+    ...op.end, ...op.end,
+  ];
+}
+
+/**
+ * Representatives and columns per pass of `lightest`: two representatives meet one node (its
+ * state loaded once for both). Measured against 1×2, 2×2, 3×1 and 4×1 tiles on the planetary
+ * backbone (d = 12, clusters of 150): 2×1 took the least CPU, about 15 % under the row-by-row
+ * kernel with its JS minimum; the wider tiles hold more sums than V8 keeps in registers.
+ */
+const TILE_REPS = 2;
+const TILE_COLUMNS = 1;
+
+/** Representatives `lightest` takes per load (a multiple of TILE_REPS); 24 KiB of splats at d = 12. */
+const REPS_MAX = 64;
+
 type RowsFn = (a: number, s: number, t: number, n: number, nodeBytes: number, out: number, worst: number, worstRow: number) => number;
+function lightestFunction() {
+  const l = tileLocals(TILE_REPS, TILE_COLUMNS);
+  const [i32s, f64s, v128s] = l.counts;
+  const locals: Array<[number, number]> = [[i32s, I32], [f64s, F64], [v128s, V128]];
+  return { name: "lightest", params: [I32, I32, I32, I32, I32, I32, I32], locals, body: lightestBody(l) };
+}
+
+type LightestFn = (reps: number, repsEnd: number, s: number, t: number, n: number, nodeBytes: number, out: number) => void;
 
 const rowsKernel = new WasmKernel(
   () => {
@@ -171,9 +321,10 @@ const rowsKernel = new WasmKernel(
       { name: "rows", params, locals, body: rowsBody("plain") },
       { name: "rowsPaired", params, locals, body: rowsBody("paired") },
       { name: "rowsNear", params, results: [I32], locals, body: rowsBody("near") },
+      lightestFunction(),
     ]);
   },
-  (exports) => ({ rows: exports.rows as RowsFn, rowsPaired: exports.rowsPaired as RowsFn, rowsNear: exports.rowsNear as RowsFn }),
+  (exports) => ({ rows: exports.rows as RowsFn, rowsPaired: exports.rowsPaired as RowsFn, rowsNear: exports.rowsNear as RowsFn, lightest: exports.lightest as LightestFn }),
 );
 
 /** RCF rows of fixed states `data` (N nodes of d modes) against ranges of nodes, through the SIMD kernel. */
@@ -181,6 +332,7 @@ export class RcfRows {
   private rowsFn!: RowsFn;
   private rowsPairedFn!: RowsFn;
   private rowsNearFn!: RowsFn;
+  private lightestFn!: LightestFn;
   private f64!: Float64Array;
   private memoryBytes = 0;
   private data!: Float64Array;
@@ -190,6 +342,10 @@ export class RcfRows {
   private worstAt = 0;
   private statesAt = 0;
   private twistedAt = 0;
+  private repsAt = 0;
+  private repsOutAt = 0;
+  private repsEnd = 0;
+  private repsOut!: Float64Array;
   private out!: Float64Array;
   private worstView!: Float64Array;
   private candidatesView!: Float64Array;
@@ -243,12 +399,16 @@ export class RcfRows {
     this.worstAt = this.outAt + 16 * columnsMax;
     this.statesAt = align16(this.worstAt + 8 * nodes);
     this.twistedAt = this.statesAt + this.nodeBytes * nodes;
-    const bytes = this.twistedAt + this.nodeBytes * nodes;
+    // Then the splats of up to REPS_MAX representatives and their (w, index) pairs.
+    this.repsAt = this.twistedAt + this.nodeBytes * nodes;
+    this.repsOutAt = this.repsAt + 2 * this.nodeBytes * REPS_MAX;
+    const bytes = this.repsOutAt + 16 * REPS_MAX;
     if (bytes > this.memoryBytes) {
       const { fns, f64, bytes: got } = rowsKernel.instantiate(bytes);
       this.rowsFn = fns.rows;
       this.rowsPairedFn = fns.rowsPaired;
       this.rowsNearFn = fns.rowsNear;
+      this.lightestFn = fns.lightest;
       this.f64 = f64;
       this.memoryBytes = got;
     }
@@ -263,6 +423,40 @@ export class RcfRows {
     this.out = this.f64.subarray(this.outAt / 8, this.outAt / 8 + columnsMax);
     this.candidatesView = this.f64.subarray(this.outAt / 8, this.outAt / 8 + 2 * columnsMax);
     this.worstView = this.f64.subarray(this.worstAt / 8, this.worstAt / 8 + nodes);
+    this.repsOut = this.f64.subarray(this.repsOutAt / 8, this.repsOutAt / 8 + 2 * REPS_MAX);
+    this.repsEnd = this.repsAt;
+  }
+
+  /** How many representatives `representatives` takes at once. */
+  static get representativesMax(): number {
+    return REPS_MAX;
+  }
+
+  /**
+   * Load the representatives `first + r·stride` (r < count ≤ `representativesMax`) for `lightest`
+   * (kept until the next call or the next load of states).
+   */
+  representatives(first: number, stride: number, count: number): void {
+    assert(count >= 1 && count <= REPS_MAX && first >= 0, `1 to ${REPS_MAX} representatives, got ${count}`);
+    const tiled = Math.ceil(count / TILE_REPS) * TILE_REPS; // the last tile filled with copies of the last representative
+    for (let r = 0; r < tiled; r++) this.splatAt(this.repsAt + r * 2 * this.nodeBytes, first + Math.min(r, count - 1) * stride);
+    this.repsEnd = this.repsAt + tiled * 2 * this.nodeBytes;
+  }
+
+  /**
+   * For each loaded representative r (see `representatives`): the first lightest
+   * w = 1 − `rcfUnrolled(rep r, node v)` over v in [lo, hi) (hi > lo; the lowest v on ties) as
+   * (w, v) at [2r, 2r + 1] of the returned view (overwritten by the next call). The same numbers
+   * as the minimum over `rowUnrolled(rep r, lo, hi)`, bit for bit, with two representatives
+   * meeting each node (its state loaded once for both) and the minimum kept in the kernel.
+   */
+  lightest(lo: number, hi: number): Float64Array {
+    assert(lo >= 0 && hi > lo && this.repsEnd > this.repsAt, `lightest over [${lo}, ${hi}) after representatives were loaded`);
+    this.lightestFn(this.repsAt, this.repsEnd, this.statesAt + lo * this.nodeBytes, this.twistedAt + lo * this.nodeBytes, hi - lo, this.nodeBytes, this.repsOutAt);
+    const out = this.repsOut;
+    const values = (this.repsEnd - this.repsAt) / this.nodeBytes; // 2 per representative
+    for (let x = 1; x < values; x += 2) if (out[x]! >= 0) out[x] = out[x]! + lo;
+    return out;
   }
 
   /**
@@ -297,23 +491,29 @@ export class RcfRows {
   /** Row i's amplitudes as lane splats at address 0. */
   private splat(i: number, lo: number, hi: number): void {
     assert(hi - lo <= this.columnsMax && lo >= 0 && lo <= hi, `RCF row [${lo}, ${hi}) within ${this.columnsMax} columns`);
+    this.splatAt(0, i);
+  }
+
+  /** Node i's amplitudes as lane splats ([a_r, a_r], [a_i, a_i] per mode) at byte `at`. */
+  private splatAt(at: number, i: number): void {
     const d2 = 2 * this.dim;
     const f = this.f64;
     const o = i * d2;
+    const b = at / 8;
     for (let m = 0; m < d2; m += 2) {
       const ar = this.data[o + m]!;
       const ai = this.data[o + m + 1]!;
-      f[2 * m] = ar;
-      f[2 * m + 1] = ar;
-      f[2 * m + 2] = ai;
-      f[2 * m + 3] = ai;
+      f[b + 2 * m] = ar;
+      f[b + 2 * m + 1] = ar;
+      f[b + 2 * m + 2] = ai;
+      f[b + 2 * m + 3] = ai;
     }
   }
 }
 
 /** Bytes of kernel memory `RcfRows` needs for `nodes` states of d modes and rows of `columnsMax` columns. */
 function rcfRowsBytes(dim: number, nodes: number, columnsMax: number): number {
-  return align16(32 * dim + 16 * columnsMax + 8 * nodes) + 32 * dim * nodes;
+  return align16(32 * dim + 16 * columnsMax + 8 * nodes) + 32 * dim * nodes + 32 * dim * REPS_MAX + 16 * REPS_MAX;
 }
 
 function align16(x: number): number {
