@@ -86,10 +86,10 @@ function checkClusterSize(clusterSize: number): void {
  */
 export function hierarchicalCoherence(states: NodeStates, clusterSize = CLUSTER_SIZE_DEFAULT, work?: HierarchicalWork): CoherenceResult {
   checkHierarchical(states, clusterSize);
-  const k = clusterCount(states.nodes, clusterSize);
   const w = work ?? hierarchicalWork(states.nodes, clusterSize);
-  clusterTrees(states, clusterSize, 0, k, w);
-  backboneWeights(states, clusterSize, 0, k, w);
+  // The whole work as one part: the states are loaded into the SIMD kernel once for the cluster
+  // trees and the backbone together.
+  hierarchicalPart(states, clusterSize, 0, 1, w);
   return hierarchicalTree(states, clusterSize, w);
 }
 
