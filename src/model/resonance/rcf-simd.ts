@@ -382,7 +382,7 @@ export class RcfRows {
    * caller that samples repeatedly. Undefined where `create` gives undefined.
    */
   static reuse(rows: RcfRows | undefined, data: Float64Array, dim: number, nodes: number, columnsMax: number): RcfRows | undefined {
-    if (rcfRowsBytes(dim, nodes, columnsMax) > MEMORY_BYTES_MAX || !rowsKernel.available()) return undefined;
+    if (rowsLayout(dim, nodes, columnsMax).bytes > MEMORY_BYTES_MAX || !rowsKernel.available()) return undefined;
     const r = rows ?? new RcfRows();
     r.load(data, dim, nodes, columnsMax);
     return r;
@@ -393,16 +393,13 @@ export class RcfRows {
     this.dim = dim;
     this.columns = columnsMax;
     this.nodeBytes = 16 * dim;
-    // Layout: row splats (32·d bytes), outputs (16 per column: candidates are pairs), one number
-    // per node, the states, the twisted states.
-    this.outAt = 32 * dim;
-    this.worstAt = this.outAt + 16 * columnsMax;
-    this.statesAt = align16(this.worstAt + 8 * nodes);
-    this.twistedAt = this.statesAt + this.nodeBytes * nodes;
-    // Then the splats of up to REPS_MAX representatives and their (w, index) pairs.
-    this.repsAt = this.twistedAt + this.nodeBytes * nodes;
-    this.repsOutAt = this.repsAt + 2 * this.nodeBytes * REPS_MAX;
-    const bytes = this.repsOutAt + 16 * REPS_MAX;
+    const { outAt, worstAt, statesAt, twistedAt, repsAt, repsOutAt, bytes } = rowsLayout(dim, nodes, columnsMax);
+    this.outAt = outAt;
+    this.worstAt = worstAt;
+    this.statesAt = statesAt;
+    this.twistedAt = twistedAt;
+    this.repsAt = repsAt;
+    this.repsOutAt = repsOutAt;
     if (bytes > this.memoryBytes) {
       const { fns, f64, bytes: got } = rowsKernel.instantiate(bytes);
       this.rowsFn = fns.rows;
@@ -511,9 +508,21 @@ export class RcfRows {
   }
 }
 
-/** Bytes of kernel memory `RcfRows` needs for `nodes` states of d modes and rows of `columnsMax` columns. */
-function rcfRowsBytes(dim: number, nodes: number, columnsMax: number): number {
-  return align16(32 * dim + 16 * columnsMax + 8 * nodes) + 32 * dim * nodes + 32 * dim * REPS_MAX + 16 * REPS_MAX;
+/**
+ * Where `RcfRows` keeps what, in bytes, for `nodes` states of d modes and rows of `columnsMax`
+ * columns: row splats (32·d bytes), outputs (16 per column: candidates are pairs), one number per
+ * node, the states, the twisted states, then the splats of up to REPS_MAX representatives and
+ * their (w, index) pairs; `bytes` is the memory it needs.
+ */
+function rowsLayout(dim: number, nodes: number, columnsMax: number) {
+  const nodeBytes = 16 * dim;
+  const outAt = 2 * nodeBytes;
+  const worstAt = outAt + 16 * columnsMax;
+  const statesAt = align16(worstAt + 8 * nodes);
+  const twistedAt = statesAt + nodeBytes * nodes;
+  const repsAt = twistedAt + nodeBytes * nodes;
+  const repsOutAt = repsAt + 2 * nodeBytes * REPS_MAX;
+  return { outAt, worstAt, statesAt, twistedAt, repsAt, repsOutAt, bytes: repsOutAt + 16 * REPS_MAX };
 }
 
 function align16(x: number): number {
