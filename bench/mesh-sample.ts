@@ -225,7 +225,7 @@ if (!backboneNow.weight.every((x, i) => Object.is(x, backboneBefore.weight[i])) 
 for (const r of [scalarTrees, one, many]) if (!Object.is(r.globalRcf, before.globalRcf)) throw new Error(`RCF̄ ${r.globalRcf} differs from the single-thread sample's ${before.globalRcf}`);
 const row = (what: string, t: Timing) =>
   `  ${what}: ${t.wallS.toFixed(3)} s wall; CPU main ${t.mainCpuS.toFixed(2)} s, busiest other thread ${t.otherCpuS.toFixed(2)} s, process ${t.processCpuS.toFixed(2)} s`;
-console.log(`Hierarchical coherence sample, N = ${N}, d = ${D}, clusters of ${SIZE} (K = ${Math.ceil(N / SIZE)}), ${BLOCKS} blocks, median of ${REPS}, the variants taking turns; load ${readFileSync("/proc/loadavg", "utf8").split(" ")[0]}`);
+console.log(`Hierarchical coherence sample, N = ${N}, d = ${D}, clusters of ${SIZE} (K = ${K}), ${BLOCKS} blocks, median of ${REPS}, the variants taking turns; load ${readFileSync("/proc/loadavg", "utf8").split(" ")[0]}`);
 console.log(row("anchor: single-thread sample (main thread, fresh arrays)", before));
 console.log(row("  the same with the cluster trees by PrimRange's scalar overlaps (as before the SIMD cluster trees)", scalarTrees));
 console.log(row("pqms mesh sample, sequential executor (1 thread, scratch reused)", one));

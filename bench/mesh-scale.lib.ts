@@ -59,7 +59,8 @@ export async function meshAtScale(o: ScaleOptions): Promise<void> {
       console.log(`  hierarchical coherence sample: ${((performance.now() - c0) / 1e3).toFixed(1)} s (globalRcf ${c.globalRcf.toFixed(6)})`);
     }
     if (o.checkpoint) {
-      const formats = process.argv.includes("--checkpoint-formats") ? process.argv[process.argv.indexOf("--checkpoint-formats") + 1]!.split(",") : ["text", "binary"];
+      const at = process.argv.indexOf("--checkpoint-formats");
+      const formats = at > 0 ? process.argv[at + 1]!.split(",") : ["text", "binary"];
       for (const f of formats) checkpointRoundTrip(mesh, nodes, dim, f === "text");
     }
   } finally {
