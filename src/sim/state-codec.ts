@@ -29,16 +29,19 @@ function typedName(v: unknown): TypedName | undefined {
   return name in TYPED ? (name as TypedName) : undefined;
 }
 
-function toBase64(t: Typed): string {
+function toBase64(t: ArrayBufferView): string {
   return Buffer.from(t.buffer, t.byteOffset, t.byteLength).toString("base64");
 }
 
+/** A `name` array holding a copy of `bytes`, in a buffer of its own. */
+function ownCopy(name: TypedName, bytes: Uint8Array): Typed {
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return new TYPED[name](copy.buffer);
+}
+
 function fromBase64(name: TypedName, b64: string): Typed {
-  const bytes = Buffer.from(b64, "base64");
-  const Ctor = TYPED[name];
-  const copy = new ArrayBuffer(bytes.length);
-  new Uint8Array(copy).set(bytes);
-  return new Ctor(copy);
+  return ownCopy(name, Buffer.from(b64, "base64"));
 }
 
 function replacer(this: unknown, _key: string, value: unknown): unknown {
@@ -51,7 +54,7 @@ function reviver(_key: string, value: unknown): unknown {
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
     const o = value as Record<string, unknown>;
     if (typeof o.$typed === "string" && typeof o.b64 === "string" && o.$typed in TYPED) return fromBase64(o.$typed as TypedName, o.b64);
-    if (typeof o.$num === "string") return Number(o.$num === "-0" ? "-0" : o.$num);
+    if (typeof o.$num === "string") return Number(o.$num);
   }
   return value;
 }
@@ -202,13 +205,8 @@ export const DECODE_VIEW_MIN_BYTES = 2 ** 20;
 function decodedArray(name: TypedName, bytes: Uint8Array, offset: number, length: number): Typed {
   const Ctor = TYPED[name];
   const abs = bytes.byteOffset + offset;
-  if (!(bytes.buffer instanceof ArrayBuffer)) {
-    const copy = new Uint8Array(length);
-    copy.set(bytes.subarray(offset, offset + length));
-    return new Ctor(copy.buffer);
-  }
-  if (length >= DECODE_VIEW_MIN_BYTES && abs % Ctor.BYTES_PER_ELEMENT === 0) return new Ctor(bytes.buffer, abs, length / Ctor.BYTES_PER_ELEMENT);
-  return new Ctor(bytes.buffer.slice(abs, abs + length));
+  if (bytes.buffer instanceof ArrayBuffer && length >= DECODE_VIEW_MIN_BYTES && abs % Ctor.BYTES_PER_ELEMENT === 0) return new Ctor(bytes.buffer, abs, length / Ctor.BYTES_PER_ELEMENT);
+  return ownCopy(name, bytes.subarray(offset, offset + length));
 }
 
 /** An InputError about binary state: `where` names the part (and its byte offsets). */
@@ -292,7 +290,7 @@ export const STATE_BYTES_TEXT_PREFIX = "pqms-state-bytes:";
 
 /** Encoded state as a string: text as it is, bytes as STATE_BYTES_TEXT_PREFIX + base64. */
 export function encodedStateText(e: EncodedState): string {
-  return typeof e === "string" ? e : STATE_BYTES_TEXT_PREFIX + Buffer.from(e.buffer, e.byteOffset, e.byteLength).toString("base64");
+  return typeof e === "string" ? e : STATE_BYTES_TEXT_PREFIX + toBase64(e);
 }
 
 /**

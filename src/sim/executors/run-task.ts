@@ -34,7 +34,7 @@ export interface RunTask {
 export interface RunCheckpoint {
   readonly tNs: number;
   /** sim/state-codec binary encoding of the `Checkpoint` (`encodeStateBytes`). */
-  readonly checkpoint: EncodedState;
+  readonly checkpoint: Uint8Array;
   readonly samples: readonly Sample[];
   readonly events: readonly ModelEvent[];
 }

@@ -5,14 +5,13 @@
 import { parentPort } from "node:worker_threads";
 import { executeRun } from "./execute-run.js";
 import type { PoolReply, PoolRequest } from "./pool-protocol.js";
-import type { EncodedState } from "../state-codec.js";
 
 const port = parentPort;
 if (port === null) throw new Error("run-worker.ts must run in a worker thread");
 
 /** The checkpoint's buffer to move to the main thread instead of copying it, when the bytes fill it alone. */
-function ownedBuffer(e: EncodedState): ArrayBuffer[] {
-  return typeof e !== "string" && e.buffer instanceof ArrayBuffer && e.byteOffset === 0 && e.byteLength === e.buffer.byteLength ? [e.buffer] : [];
+function ownedBuffer(bytes: Uint8Array): ArrayBuffer[] {
+  return bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer] : [];
 }
 
 port.on("message", (req: PoolRequest) => {
