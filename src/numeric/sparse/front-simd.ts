@@ -258,7 +258,8 @@ const elimKernel = new WasmKernel(
 
 /**
  * The module's memory for one factorisation, carved as [sparse slots | dense slots | pivot row |
- * coefficients | squared magnitudes | bases | the front's row tables], and its two kernels.
+ * coefficients | squared magnitudes | multipliers | bases | the front's row tables], and its
+ * three kernels.
  */
 export interface FrontMemory {
   /** The whole memory as doubles: slots are addressed from 0 (sparse ones first, zeroed). */
@@ -267,10 +268,6 @@ export interface FrontMemory {
   readonly denseAt: number;
   /** The pivot row's values in elimination order (band run(s), then the border). */
   readonly pivot: Float64Array;
-  /** Per queued row: [lr, lr, −li, li]. */
-  readonly coefs: Float64Array;
-  /** Per queued row: the byte address of its slot. */
-  readonly bases: Int32Array;
   /** The front's row tables (per active row): slot offset in doubles, dense flag, band end, column offset, squared magnitude. */
   readonly base: Int32Array;
   readonly isDense: Int32Array;
@@ -311,32 +308,34 @@ export function frontMemory(frontDoubles: number, denseDoubles: number, pivotLen
   const { fns: { elim, pivot, mult }, f64 } = ker;
   f64.fill(0, 0, pivotAt);
   const ints = (t: number): Int32Array => new Int32Array(f64.buffer, 8 * intsAt + 4 * t * rows, rows);
-  const base = ints(1);
-  const isDense = ints(2);
-  const ext = ints(3);
-  const colAt = ints(4);
-  const tables = [8 * intsAt + 4 * rows, 8 * intsAt + 8 * rows, 8 * intsAt + 12 * rows, 8 * intsAt + 16 * rows, 8 * magAt] as const;
-  return {
+  // Written and read by the module only: per queued row its slot's byte address and [lr, lr, −li, li].
+  const bases = ints(0);
+  const coefs = f64.subarray(coefAt, coefAt + 4 * rows);
+  const pivotRow = f64.subarray(pivotAt, pivotAt + 2 * pivotLen);
+  const mem = {
     all: f64,
     denseAt,
-    pivot: f64.subarray(pivotAt, pivotAt + 2 * pivotLen),
-    coefs: f64.subarray(coefAt, coefAt + 4 * rows),
-    bases: ints(0),
-    base,
-    isDense,
-    ext,
-    colAt,
+    pivot: pivotRow,
+    base: ints(1),
+    isDense: ints(2),
+    ext: ints(3),
+    colAt: ints(4),
     mag2: f64.subarray(magAt, magAt + rows),
     flag: ints(5),
     lv: f64.subarray(lvAt, lvAt + 2 * rows),
+  };
+  // The module's pointers are the tables' byte offsets (f64 views the memory from byte 0).
+  const { base, isDense, ext, colAt, mag2, flag, lv } = mem;
+  return {
+    ...mem,
     multipliers(count, ir, ii, pExt, grow) {
-      return mult(count, ir, ii, pExt, grow ? 1 : 0, tables[0], tables[1], tables[2], tables[3], 8 * intsAt + 20 * rows, 8 * lvAt, 8 * intsAt, 8 * coefAt);
+      return mult(count, ir, ii, pExt, grow ? 1 : 0, base.byteOffset, isDense.byteOffset, ext.byteOffset, colAt.byteOffset, flag.byteOffset, lv.byteOffset, bases.byteOffset, coefs.byteOffset);
     },
     eliminate(count, d1, n1, d2, n2, d3, n3) {
-      elim(8 * intsAt, 8 * coefAt, count, 8 * pivotAt, d1, 16 * n1, d2, 16 * n2, d3, 16 * n3);
+      elim(bases.byteOffset, coefs.byteOffset, count, pivotRow.byteOffset, d1, 16 * n1, d2, 16 * n2, d3, 16 * n3);
     },
     choosePivot(count, sparseAt, denseAtCol, tau2) {
-      return pivot(count, 8 * sparseAt, 8 * denseAtCol, tau2, tables[0], tables[1], tables[2], tables[3], tables[4]);
+      return pivot(count, 8 * sparseAt, 8 * denseAtCol, tau2, base.byteOffset, isDense.byteOffset, ext.byteOffset, colAt.byteOffset, mag2.byteOffset);
     },
   };
 }
