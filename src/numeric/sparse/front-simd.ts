@@ -325,17 +325,18 @@ export function frontMemory(frontDoubles: number, denseDoubles: number, pivotLen
     lv: f64.subarray(lvAt, lvAt + 2 * rows),
   };
   // The module's pointers are the tables' byte offsets (f64 views the memory from byte 0).
-  const { base, isDense, ext, colAt, mag2, flag, lv } = mem;
+  const [baseB, denseB, extB, colB, magB, flagB, lvB, basesB, coefsB, pivotB] =
+    [mem.base, mem.isDense, mem.ext, mem.colAt, mem.mag2, mem.flag, mem.lv, bases, coefs, pivotRow].map((t) => t.byteOffset);
   return {
     ...mem,
     multipliers(count, ir, ii, pExt, grow) {
-      return mult(count, ir, ii, pExt, grow ? 1 : 0, base.byteOffset, isDense.byteOffset, ext.byteOffset, colAt.byteOffset, flag.byteOffset, lv.byteOffset, bases.byteOffset, coefs.byteOffset);
+      return mult(count, ir, ii, pExt, grow ? 1 : 0, baseB!, denseB!, extB!, colB!, flagB!, lvB!, basesB!, coefsB!);
     },
     eliminate(count, d1, n1, d2, n2, d3, n3) {
-      elim(bases.byteOffset, coefs.byteOffset, count, pivotRow.byteOffset, d1, 16 * n1, d2, 16 * n2, d3, 16 * n3);
+      elim(basesB!, coefsB!, count, pivotB!, d1, 16 * n1, d2, 16 * n2, d3, 16 * n3);
     },
     choosePivot(count, sparseAt, denseAtCol, tau2) {
-      return pivot(count, 8 * sparseAt, 8 * denseAtCol, tau2, base.byteOffset, isDense.byteOffset, ext.byteOffset, colAt.byteOffset, mag2.byteOffset);
+      return pivot(count, 8 * sparseAt, 8 * denseAtCol, tau2, baseB!, denseB!, extB!, colB!, magB!);
     },
   };
 }

@@ -552,16 +552,22 @@ function eliminateSimd(f: Front, k: number, pExt: number, ir: number, ii: number
   // `eliminate` (`eliminateDense`).
   const queued = mem.multipliers(count, ir, ii, pExt, len > 0);
   const { flag, lv } = mem;
+  const lRow = L.i32;
+  const lVal = L.f64;
+  let ln = L.n;
   for (let a = 0; a < count; a++) {
-    if (isDense[a] === 1) {
+    if (flag[a] === 1) {
+      lRow[ln] = row[a]!;
+      lVal[2 * ln] = lv[2 * a]!;
+      lVal[2 * ln + 1] = lv[2 * a + 1]!;
+      ln++;
+    } else if (isDense[a] === 1) {
+      L.n = ln;
       eliminateDense(f, a, k, pExt, ir, ii, u, uOff, uBorder, bo, L);
-    } else if (flag[a] === 1) {
-      L.i32[L.n] = row[a]!;
-      L.f64[2 * L.n] = lv[2 * a]!;
-      L.f64[2 * L.n + 1] = lv[2 * a + 1]!;
-      L.n++;
+      ln = L.n;
     }
   }
+  L.n = ln;
   if (queued > 0 && len + nb > 0) mem.eliminate(queued, 16 * s0, firstLen, 0, len - firstLen, 16 * W, nb);
 }
 
