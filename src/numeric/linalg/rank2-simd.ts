@@ -15,7 +15,7 @@
  * missing, `rank2Rows` returns undefined and the scalar update runs.
  */
 import { WasmKernel } from "../wasm/kernel.js";
-import { I32, moduleBytes, op, V128 } from "../wasm/module-bytes.js";
+import { I32, moduleBytes, op, u32, V128 } from "../wasm/module-bytes.js";
 
 // Parameters and locals of `rank2(rowBytes, cols, coef, s, n)`: cols the per-column vectors,
 // coef the per-row vectors (both indexed from 0 = column / row s); byte addresses.
@@ -32,7 +32,7 @@ const PC = 9;
 const W = [10, 11, 12, 13] as const;
 
 const simd = {
-  v128Store: (offset: number) => [0xfd, 0x0b, 4, offset],
+  v128Store: (offset: number) => [0xfd, 0x0b, 4, ...u32(offset)],
   f64x2Sub: [0xfd, 0xf1, 0x01],
   i32Mul: [0x6c],
 };
@@ -175,6 +175,14 @@ export interface Rank2Rows {
   matvecPairs(s: number, rowU: number): number;
 }
 
+/** A row's constants of x = xr + i xi for both kernels: [xr, −xr] and [xi, xi] at f64[o..o+3]. */
+function rowConstants(f64: Float64Array, o: number, xr: number, xi: number): void {
+  f64[o] = xr;
+  f64[o + 1] = -xr;
+  f64[o + 2] = xi;
+  f64[o + 3] = xi;
+}
+
 /** Memory and update for order n; undefined where WebAssembly SIMD is missing. */
 export function rank2Rows(n: number): Rank2Rows | undefined {
   const doubles = 2 * n * n + 18 * n;
@@ -197,11 +205,7 @@ export function rank2Rows(n: number): Rank2Rows | undefined {
         f64[o + 1] = vr;
         f64[o + 2] = -vi;
         f64[o + 3] = vi;
-        const c = coefAt + 4 * (j - s);
-        f64[c] = vr;
-        f64[c + 1] = -vr;
-        f64[c + 2] = vi;
-        f64[c + 3] = vi;
+        rowConstants(f64, coefAt + 4 * (j - s), vr, vi);
       }
       matvec(16 * n, 8 * colsAt, 8 * coefAt, 8 * pAt, 8 * rowU, s, n);
       return s + 2 * ((n - s) >> 1);
@@ -222,14 +226,8 @@ export function rank2Rows(n: number): Rank2Rows | undefined {
         f64[o + 6] = vi;
         f64[o + 7] = vr;
         const c = coefAt + 8 * (j - s);
-        f64[c] = vr;
-        f64[c + 1] = -vr;
-        f64[c + 2] = vi;
-        f64[c + 3] = vi;
-        f64[c + 4] = wr;
-        f64[c + 5] = -wr;
-        f64[c + 6] = wi;
-        f64[c + 7] = wi;
+        rowConstants(f64, c, vr, vi);
+        rowConstants(f64, c + 4, wr, wi);
       }
       rank2(16 * n, 8 * colsAt, 8 * coefAt, s, n);
     },

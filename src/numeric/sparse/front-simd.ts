@@ -51,29 +51,18 @@ const simd = {
   swap: [0xfd, 0x0d, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7],
 };
 
-/** One run: y[P] −= L1·u[Q] + L2·swap(u[Q]) for P from BASE + d over n bytes, Q continuing. */
-function run(d: number, n: number): number[] {
-  return [
-    ...op.get(BASE), ...op.get(d), ...op.i32Add, ...op.tee(P), ...op.get(n), ...op.i32Add, ...op.set(E),
-    ...op.block, ...op.loop,
-    ...op.get(P), ...op.get(E), ...op.i32GeS, ...op.brIf(1),
-    ...op.get(P),
-    ...op.get(P), ...op.v128Load(0),
-    ...op.get(L1), ...op.get(Q), ...op.v128Load(0), ...op.tee(UU), ...op.f64x2Mul,
-    ...op.get(L2), ...op.get(UU), ...op.get(UU), ...simd.swap, ...op.f64x2Mul,
-    ...op.f64x2Add,
-    ...simd.f64x2Sub,
-    ...simd.v128Store(0),
-    ...op.get(P), ...op.i32(16), ...op.i32Add, ...op.set(P),
-    ...op.get(Q), ...op.i32(16), ...op.i32Add, ...op.set(Q),
-    ...op.br(0),
-    ...op.end, ...op.end,
-  ];
-}
+/** A row the elimination updates: locals of its slot's base, its running pointer and its [L1, L2]. */
+interface Row { readonly base: number; readonly p: number; readonly l1: number; readonly l2: number }
+const ROW_A: Row = { base: BASE, p: P, l1: L1, l2: L2 };
+const ROW_B: Row = { base: BASE_B, p: P_B, l1: L1_B, l2: L2_B };
 
-/** The same run for two rows (bases BASE and BASE_B), each u value loaded and swapped once. */
-function runPair(d: number, n: number): number[] {
-  const update = (p: number, l1: number, l2: number): number[] => [
+/**
+ * One run for `rows`: y[p] −= L1·u[Q] + L2·swap(u[Q]) for p from the row's base + d over n bytes,
+ * Q continuing; each u value loaded and swapped once for all rows.
+ */
+function run(rows: readonly Row[], d: number, n: number): number[] {
+  const [first] = rows;
+  const update = ({ p, l1, l2 }: Row): number[] => [
     ...op.get(p),
     ...op.get(p), ...op.v128Load(0),
     ...op.get(l1), ...op.get(UU), ...op.f64x2Mul,
@@ -84,14 +73,33 @@ function runPair(d: number, n: number): number[] {
     ...op.get(p), ...op.i32(16), ...op.i32Add, ...op.set(p),
   ];
   return [
-    ...op.get(BASE_B), ...op.get(d), ...op.i32Add, ...op.set(P_B),
-    ...op.get(BASE), ...op.get(d), ...op.i32Add, ...op.tee(P), ...op.get(n), ...op.i32Add, ...op.set(E),
+    ...rows.slice(1).flatMap((r) => [...op.get(r.base), ...op.get(d), ...op.i32Add, ...op.set(r.p)]),
+    ...op.get(first!.base), ...op.get(d), ...op.i32Add, ...op.tee(first!.p), ...op.get(n), ...op.i32Add, ...op.set(E),
     ...op.block, ...op.loop,
-    ...op.get(P), ...op.get(E), ...op.i32GeS, ...op.brIf(1),
+    ...op.get(first!.p), ...op.get(E), ...op.i32GeS, ...op.brIf(1),
     ...op.get(Q), ...op.v128Load(0), ...op.tee(UU), ...op.get(UU), ...simd.swap, ...op.set(US),
-    ...update(P, L1, L2),
-    ...update(P_B, L1_B, L2_B),
+    ...rows.flatMap(update),
     ...op.get(Q), ...op.i32(16), ...op.i32Add, ...op.set(Q),
+    ...op.br(0),
+    ...op.end, ...op.end,
+  ];
+}
+
+/** The loop over the queued rows, `rows.length` at a time while that many are left. */
+function rowLoop(rows: readonly Row[]): number[] {
+  const m = rows.length;
+  return [
+    ...op.block, ...op.loop,
+    ...op.get(R), ...(m > 1 ? [...op.i32(4 * (m - 1)), ...op.i32Add] : []), ...op.get(END_R), ...op.i32GeS, ...op.brIf(1),
+    ...rows.flatMap((r, t) => [
+      ...op.get(R), ...simd.i32Load(4 * t), ...op.set(r.base),
+      ...op.get(C), ...op.v128Load(32 * t), ...op.set(r.l1),
+      ...op.get(C), ...op.v128Load(32 * t + 16), ...op.set(r.l2),
+    ]),
+    ...op.get(U), ...op.set(Q),
+    ...SEG.flatMap(([d, n]) => run(rows, d, n)),
+    ...op.get(R), ...op.i32(4 * m), ...op.i32Add, ...op.set(R),
+    ...op.get(C), ...op.i32(32 * m), ...op.i32Add, ...op.set(C),
     ...op.br(0),
     ...op.end, ...op.end,
   ];
@@ -101,37 +109,9 @@ function elimBody(): number[] {
   return [
     ...op.get(BASES), ...op.tee(R), ...op.get(COUNT), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...op.set(END_R),
     ...op.get(COEFS), ...op.set(C),
-    // Rows two at a time while two are left.
-    ...op.block, ...op.loop,
-    ...op.get(R), ...op.i32(4), ...op.i32Add, ...op.get(END_R), ...op.i32GeS, ...op.brIf(1),
-    ...op.get(R), ...simd.i32Load(0), ...op.set(BASE),
-    ...op.get(R), ...simd.i32Load(4), ...op.set(BASE_B),
-    ...op.get(C), ...op.v128Load(0), ...op.set(L1),
-    ...op.get(C), ...op.v128Load(16), ...op.set(L2),
-    ...op.get(C), ...op.v128Load(32), ...op.set(L1_B),
-    ...op.get(C), ...op.v128Load(48), ...op.set(L2_B),
-    ...op.get(U), ...op.set(Q),
-    ...runPair(SEG[0][0], SEG[0][1]),
-    ...runPair(SEG[1][0], SEG[1][1]),
-    ...runPair(SEG[2][0], SEG[2][1]),
-    ...op.get(R), ...op.i32(8), ...op.i32Add, ...op.set(R),
-    ...op.get(C), ...op.i32(64), ...op.i32Add, ...op.set(C),
-    ...op.br(0),
-    ...op.end, ...op.end,
-    // The last row, if any, alone.
-    ...op.block, ...op.loop,
-    ...op.get(R), ...op.get(END_R), ...op.i32GeS, ...op.brIf(1),
-    ...op.get(R), ...simd.i32Load(0), ...op.set(BASE),
-    ...op.get(C), ...op.v128Load(0), ...op.set(L1),
-    ...op.get(C), ...op.v128Load(16), ...op.set(L2),
-    ...op.get(U), ...op.set(Q),
-    ...run(SEG[0][0], SEG[0][1]),
-    ...run(SEG[1][0], SEG[1][1]),
-    ...run(SEG[2][0], SEG[2][1]),
-    ...op.get(R), ...op.i32(4), ...op.i32Add, ...op.set(R),
-    ...op.get(C), ...op.i32(32), ...op.i32Add, ...op.set(C),
-    ...op.br(0),
-    ...op.end, ...op.end,
+    // Rows two at a time while two are left, then the last one, if any, alone.
+    ...rowLoop([ROW_A, ROW_B]),
+    ...rowLoop([ROW_A]),
   ];
 }
 
@@ -150,12 +130,13 @@ const scalar = {
   i32And: [0x71],
   i32Eqz: [0x45],
   i32ShrU: [0x76],
-  i32Mul: [0x6c],
-  i32LtS: [0x48],
+  f64Eq: [0x61],
+  f64Neg: [0x9a],
 };
 
-/** Address of entry A (4 bytes each) of the table at parameter `table`. */
-const at4 = (table: number): number[] => [...op.get(table), ...op.get(PV.A), ...op.i32(2), ...op.i32Shl, ...op.i32Add];
+/** Address of entry `index` (a local; 4 bytes each) of the table at parameter `table`. */
+const entry4 = (table: number, index: number): number[] => [...op.get(table), ...op.get(index), ...op.i32(2), ...op.i32Shl, ...op.i32Add];
+const at4 = (table: number): number[] => entry4(table, PV.A);
 
 /**
  * `choosePivot` of sparse-lu.ts, the same comparisons on the same doubles: squared magnitudes of
@@ -194,8 +175,8 @@ function pivotBody(): number[] {
     ...op.get(SONLY), ...at4(TD), ...simd.i32Load(0), ...scalar.i32And, ...scalar.i32Eqz,
     ...op.get(V), ...op.f64(0), ...scalar.f64Gt, ...scalar.i32And,
     ...op.get(V), ...op.get(LIMIT), ...scalar.f64Ge, ...scalar.i32And,
-    ...op.get(PA), ...op.i32(0), ...scalar.i32LtS,
-    ...at4(TE), ...simd.i32Load(0), ...op.get(PAEXT), ...scalar.i32LtS, ...op.i32Or, ...scalar.i32And,
+    ...op.get(PA), ...op.i32(0), ...op.i32LtS,
+    ...at4(TE), ...simd.i32Load(0), ...op.get(PAEXT), ...op.i32LtS, ...op.i32Or, ...scalar.i32And,
     ...op.set(OK),
     ...op.get(OK), ...op.if,
     ...op.get(A), ...op.set(PA),
@@ -212,12 +193,8 @@ function pivotBody(): number[] {
 const MU = { COUNT: 0, IR: 1, II: 2, PEXT: 3, GROW: 4, BASE: 5, DENSE: 6, EXT: 7, COL: 8, FLAG: 9, LV: 10, QBASES: 11, QCOEFS: 12, A: 13, O: 14, Q: 15 } as const;
 const MF = { VR: 16, VI: 17, LR: 18, LI: 19 } as const;
 
-const f64Eq = [0x61];
-const f64Neg = [0x9a];
-const i32GtS = [0x4a];
-
-/** Address of entry A of the 4-byte table at parameter `table` (for `mult`). */
-const mAt4 = (table: number): number[] => [...op.get(table), ...op.get(MU.A), ...op.i32(2), ...op.i32Shl, ...op.i32Add];
+/** `at4` for `mult`'s row index. */
+const mAt4 = (table: number): number[] => entry4(table, MU.A);
 
 /**
  * The multipliers of `eliminateSimd` for the sparse rows (dense ones are left to JavaScript,
@@ -237,14 +214,14 @@ function multBody(): number[] {
     ...mAt4(TC), ...simd.i32Load(0), ...op.i32(3), ...op.i32Shl, ...op.set(O),
     ...op.get(O), ...op.f64Load(0), ...op.set(VR),
     ...op.get(O), ...op.f64Load(8), ...op.set(VI),
-    ...op.get(VR), ...op.f64(0), ...f64Eq, ...op.get(VI), ...op.f64(0), ...f64Eq, ...scalar.i32And, ...scalar.i32Eqz, ...op.if,
+    ...op.get(VR), ...op.f64(0), ...scalar.f64Eq, ...op.get(VI), ...op.f64(0), ...scalar.f64Eq, ...scalar.i32And, ...scalar.i32Eqz, ...op.if,
     // lr = vr·ir − vi·ii, li = vr·ii + vi·ir
     ...op.get(VR), ...op.get(IR), ...scalar.f64Mul, ...op.get(VI), ...op.get(II), ...scalar.f64Mul, ...op.f64Sub, ...op.set(LR),
     ...op.get(VR), ...op.get(II), ...scalar.f64Mul, ...op.get(VI), ...op.get(IR), ...scalar.f64Mul, ...op.f64Add, ...op.set(LI),
     ...mAt4(TF), ...op.i32(1), ...scalar.i32Store(0),
     ...op.get(LV), ...op.get(A), ...op.i32(4), ...op.i32Shl, ...op.i32Add, ...op.get(LR), ...op.f64Store(0),
     ...op.get(LV), ...op.get(A), ...op.i32(4), ...op.i32Shl, ...op.i32Add, ...op.get(LI), ...op.f64Store(8),
-    ...op.get(GROW), ...op.get(PEXT), ...mAt4(TE), ...simd.i32Load(0), ...i32GtS, ...scalar.i32And, ...op.if,
+    ...op.get(GROW), ...op.get(PEXT), ...mAt4(TE), ...simd.i32Load(0), ...op.i32GtS, ...scalar.i32And, ...op.if,
     ...mAt4(TE), ...op.get(PEXT), ...scalar.i32Store(0),
     ...op.end,
     ...op.get(O), ...op.f64(0), ...op.f64Store(0),
@@ -254,7 +231,7 @@ function multBody(): number[] {
     ...op.get(QCOEFS), ...op.get(Q), ...op.i32(5), ...op.i32Shl, ...op.i32Add, ...op.set(O),
     ...op.get(O), ...op.get(LR), ...op.f64Store(0),
     ...op.get(O), ...op.get(LR), ...op.f64Store(8),
-    ...op.get(O), ...op.get(LI), ...f64Neg, ...op.f64Store(16),
+    ...op.get(O), ...op.get(LI), ...scalar.f64Neg, ...op.f64Store(16),
     ...op.get(O), ...op.get(LI), ...op.f64Store(24),
     ...op.get(Q), ...op.i32(1), ...op.i32Add, ...op.set(Q),
     ...op.end,
@@ -281,7 +258,8 @@ const elimKernel = new WasmKernel(
 
 /**
  * The module's memory for one factorisation, carved as [sparse slots | dense slots | pivot row |
- * coefficients | squared magnitudes | bases | the front's row tables], and its two kernels.
+ * coefficients | squared magnitudes | multipliers | bases | the front's row tables], and its
+ * three kernels.
  */
 export interface FrontMemory {
   /** The whole memory as doubles: slots are addressed from 0 (sparse ones first, zeroed). */
@@ -290,10 +268,6 @@ export interface FrontMemory {
   readonly denseAt: number;
   /** The pivot row's values in elimination order (band run(s), then the border). */
   readonly pivot: Float64Array;
-  /** Per queued row: [lr, lr, −li, li]. */
-  readonly coefs: Float64Array;
-  /** Per queued row: the byte address of its slot. */
-  readonly bases: Int32Array;
   /** The front's row tables (per active row): slot offset in doubles, dense flag, band end, column offset, squared magnitude. */
   readonly base: Int32Array;
   readonly isDense: Int32Array;
@@ -334,32 +308,35 @@ export function frontMemory(frontDoubles: number, denseDoubles: number, pivotLen
   const { fns: { elim, pivot, mult }, f64 } = ker;
   f64.fill(0, 0, pivotAt);
   const ints = (t: number): Int32Array => new Int32Array(f64.buffer, 8 * intsAt + 4 * t * rows, rows);
-  const base = ints(1);
-  const isDense = ints(2);
-  const ext = ints(3);
-  const colAt = ints(4);
-  const tables = [8 * intsAt + 4 * rows, 8 * intsAt + 8 * rows, 8 * intsAt + 12 * rows, 8 * intsAt + 16 * rows, 8 * magAt] as const;
-  return {
+  // Written and read by the module only: per queued row its slot's byte address and [lr, lr, −li, li].
+  const bases = ints(0);
+  const coefs = f64.subarray(coefAt, coefAt + 4 * rows);
+  const pivotRow = f64.subarray(pivotAt, pivotAt + 2 * pivotLen);
+  const mem = {
     all: f64,
     denseAt,
-    pivot: f64.subarray(pivotAt, pivotAt + 2 * pivotLen),
-    coefs: f64.subarray(coefAt, coefAt + 4 * rows),
-    bases: ints(0),
-    base,
-    isDense,
-    ext,
-    colAt,
+    pivot: pivotRow,
+    base: ints(1),
+    isDense: ints(2),
+    ext: ints(3),
+    colAt: ints(4),
     mag2: f64.subarray(magAt, magAt + rows),
     flag: ints(5),
     lv: f64.subarray(lvAt, lvAt + 2 * rows),
+  };
+  // The module's pointers are the tables' byte offsets (f64 views the memory from byte 0).
+  const [baseB, denseB, extB, colB, magB, flagB, lvB, basesB, coefsB, pivotB] =
+    [mem.base, mem.isDense, mem.ext, mem.colAt, mem.mag2, mem.flag, mem.lv, bases, coefs, pivotRow].map((t) => t.byteOffset);
+  return {
+    ...mem,
     multipliers(count, ir, ii, pExt, grow) {
-      return mult(count, ir, ii, pExt, grow ? 1 : 0, tables[0], tables[1], tables[2], tables[3], 8 * intsAt + 20 * rows, 8 * lvAt, 8 * intsAt, 8 * coefAt);
+      return mult(count, ir, ii, pExt, grow ? 1 : 0, baseB!, denseB!, extB!, colB!, flagB!, lvB!, basesB!, coefsB!);
     },
     eliminate(count, d1, n1, d2, n2, d3, n3) {
-      elim(8 * intsAt, 8 * coefAt, count, 8 * pivotAt, d1, 16 * n1, d2, 16 * n2, d3, 16 * n3);
+      elim(basesB!, coefsB!, count, pivotB!, d1, 16 * n1, d2, 16 * n2, d3, 16 * n3);
     },
     choosePivot(count, sparseAt, denseAtCol, tau2) {
-      return pivot(count, 8 * sparseAt, 8 * denseAtCol, tau2, tables[0], tables[1], tables[2], tables[3], tables[4]);
+      return pivot(count, 8 * sparseAt, 8 * denseAtCol, tau2, baseB!, denseB!, extB!, colB!, magB!);
     },
   };
 }

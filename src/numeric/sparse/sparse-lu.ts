@@ -70,14 +70,10 @@ const factorPool: Array<Growable | undefined> = [undefined, undefined];
 const POOL_MAX = 2 ** 20;
 
 function pooled(which: number, guess: number): Growable {
-  let g = factorPool[which];
-  if (g === undefined) {
-    g = new Growable(guess);
-  } else {
-    g.n = 0;
-    g.reserve(guess);
-  }
-  factorPool[which] = g;
+  const g = factorPool[which];
+  if (g === undefined) return (factorPool[which] = new Growable(guess));
+  g.n = 0;
+  g.reserve(guess);
   return g;
 }
 
@@ -290,27 +286,22 @@ function numeric(A: CsrMatrix, sym: Symbolic, tau: number, simd: boolean, transi
   // absolute) and the row tables the kernels read live in their module's memory.
   const mem = simd && sym.maxActive > 0 ? frontMemory(sym.maxActive * slotSize, sym.nDense * denseSize, W + nb, sym.maxActive) : undefined;
   const piv = mem?.pivot;
-  const f: Front = mem !== undefined
-    ? {
-      W, nb, nBand,
-      data: mem.all, denseData: mem.all,
-      row: new Int32Array(sym.maxActive), slot: new Int32Array(sym.maxActive),
-      base: mem.base, ext: mem.ext, isDense: mem.isDense, mag2: mem.mag2, colAt: mem.colAt,
-      count: 0,
-    }
-    : {
-      W, nb, nBand,
-      data: new Float64Array(sym.maxActive * slotSize),
-      denseData: new Float64Array(sym.nDense * denseSize),
-      row: new Int32Array(sym.maxActive),
-      slot: new Int32Array(sym.maxActive),
-      base: new Int32Array(sym.maxActive),
-      ext: new Int32Array(sym.maxActive),
-      isDense: new Int32Array(sym.maxActive),
-      mag2: new Float64Array(sym.maxActive),
-      colAt: new Int32Array(sym.maxActive),
-      count: 0,
-    };
+  const tables = mem ?? {
+    base: new Int32Array(sym.maxActive),
+    ext: new Int32Array(sym.maxActive),
+    isDense: new Int32Array(sym.maxActive),
+    mag2: new Float64Array(sym.maxActive),
+    colAt: new Int32Array(sym.maxActive),
+  };
+  const f: Front = {
+    W, nb, nBand,
+    data: mem?.all ?? new Float64Array(sym.maxActive * slotSize),
+    denseData: mem?.all ?? new Float64Array(sym.nDense * denseSize),
+    row: new Int32Array(sym.maxActive),
+    slot: new Int32Array(sym.maxActive),
+    base: tables.base, ext: tables.ext, isDense: tables.isDense, mag2: tables.mag2, colAt: tables.colAt,
+    count: 0,
+  };
   const denseBase = mem?.denseAt ?? 0;
   const freeSlots = Int32Array.from({ length: sym.maxActive }, (_, s) => sym.maxActive - 1 - s);
   let nFree = sym.maxActive;
@@ -493,24 +484,27 @@ function eliminate(f: Front, k: number, pExt: number, pr: number, pi: number, u:
   const den = pr * pr + pi * pi;
   const ir = pr / den;
   const ii = -pi / den;
-  const len = Math.max(0, pExt - k);
-  // Sparse rows: band columns k+1..pExt occupy ring positions [s0, W) then [0, …) when they wrap.
-  const s0 = (k + 1) % W;
-  const firstLen = Math.min(len, W - s0);
   L.reserve(f.count);
   if (mem !== undefined) {
     eliminateSimd(f, k, pExt, ir, ii, u, uOff, uBorder, bo, L, mem);
     return;
   }
+  const len = Math.max(0, pExt - k);
+  // Sparse rows: band columns k+1..pExt occupy ring positions [s0, W) then [0, …) when they wrap.
+  const s0 = (k + 1) % W;
+  const firstLen = Math.min(len, W - s0);
   let pending = -1;
   let pr0 = 0;
   let pi0 = 0;
   for (let a = 0; a < f.count; a++) {
-    const y = bufferOf(f, a);
+    if (f.isDense[a]) {
+      eliminateDense(f, a, k, pExt, ir, ii, u, uOff, uBorder, bo, L);
+      continue;
+    }
     const base = f.base[a]!;
     const co = f.colAt[a]!;
-    const vr = y[co]!;
-    const vi = y[co + 1]!;
+    const vr = data[co]!;
+    const vi = data[co + 1]!;
     if (vr === 0 && vi === 0) continue;
     const lr = vr * ir - vi * ii;
     const li = vr * ii + vi * ir;
@@ -519,14 +513,8 @@ function eliminate(f: Front, k: number, pExt: number, pr: number, pi: number, u:
     L.f64[2 * L.n + 1] = li;
     L.n++;
     if (len > 0 && pExt > f.ext[a]!) f.ext[a] = pExt;
-    y[co] = 0;
-    y[co + 1] = 0;
-    if (f.isDense[a]) {
-      // Full-width storage: band columns k+1..pExt are contiguous.
-      if (len > 0) axpyNeg(y, base + 2 * (k + 1), u, 2 * uOff, len, lr, li);
-      if (nb > 0) axpyNeg(y, base + 2 * f.nBand, uBorder, bo, nb, lr, li);
-      continue;
-    }
+    data[co] = 0;
+    data[co + 1] = 0;
     if (pending < 0) {
       pending = base;
       pr0 = lr;
@@ -554,46 +542,59 @@ function eliminate(f: Front, k: number, pExt: number, pr: number, pi: number, u:
  * per step: the same multipliers, fill bookkeeping and bits.
  */
 function eliminateSimd(f: Front, k: number, pExt: number, ir: number, ii: number, u: Float64Array, uOff: number, uBorder: Float64Array, bo: number, L: Growable, mem: FrontMemory): void {
-  const { W, nb, data, base: rowBase, colAt, row, ext, isDense } = f;
+  const { W, nb, row, isDense } = f;
   const len = Math.max(0, pExt - k);
   const s0 = (k + 1) % W;
   const firstLen = Math.min(len, W - s0);
   const count = f.count;
   // The module computes the sparse rows' multipliers, clears their column-k entries, widens
   // their bands and queues them; here they are stored in L in row order, dense rows done as in
-  // `eliminate`.
+  // `eliminate` (`eliminateDense`).
   const queued = mem.multipliers(count, ir, ii, pExt, len > 0);
   const { flag, lv } = mem;
   const lRow = L.i32;
   const lVal = L.f64;
   let ln = L.n;
   for (let a = 0; a < count; a++) {
-    if (isDense[a] === 1) {
-      const co = colAt[a]!;
-      const vr = data[co]!;
-      const vi = data[co + 1]!;
-      if (vr === 0 && vi === 0) continue;
-      const lr = vr * ir - vi * ii;
-      const li = vr * ii + vi * ir;
-      lRow[ln] = row[a]!;
-      lVal[2 * ln] = lr;
-      lVal[2 * ln + 1] = li;
-      ln++;
-      if (len > 0 && pExt > ext[a]!) ext[a] = pExt;
-      data[co] = 0;
-      data[co + 1] = 0;
-      const base = rowBase[a]!;
-      if (len > 0) axpyNeg(data, base + 2 * (k + 1), u, 2 * uOff, len, lr, li);
-      if (nb > 0) axpyNeg(data, base + 2 * f.nBand, uBorder, bo, nb, lr, li);
-    } else if (flag[a] === 1) {
+    if (flag[a] === 1) {
       lRow[ln] = row[a]!;
       lVal[2 * ln] = lv[2 * a]!;
       lVal[2 * ln + 1] = lv[2 * a + 1]!;
       ln++;
+    } else if (isDense[a] === 1) {
+      L.n = ln;
+      eliminateDense(f, a, k, pExt, ir, ii, u, uOff, uBorder, bo, L);
+      ln = L.n;
     }
   }
   L.n = ln;
   if (queued > 0 && len + nb > 0) mem.eliminate(queued, 16 * s0, firstLen, 0, len - firstLen, 16 * W, nb);
+}
+
+/**
+ * Dense row a's part of `eliminate`: its multiplier l = v/p (1/p = ir + i ii) into L, its column-k
+ * entry cleared and its full-width storage (band columns k+1..pExt contiguous, then the border)
+ * updated by −l·u; nothing when its column-k entry is zero.
+ */
+function eliminateDense(f: Front, a: number, k: number, pExt: number, ir: number, ii: number, u: Float64Array, uOff: number, uBorder: Float64Array, bo: number, L: Growable): void {
+  const y = f.denseData;
+  const co = f.colAt[a]!;
+  const vr = y[co]!;
+  const vi = y[co + 1]!;
+  if (vr === 0 && vi === 0) return;
+  const lr = vr * ir - vi * ii;
+  const li = vr * ii + vi * ir;
+  L.i32[L.n] = f.row[a]!;
+  L.f64[2 * L.n] = lr;
+  L.f64[2 * L.n + 1] = li;
+  L.n++;
+  const len = pExt - k;
+  if (len > 0 && pExt > f.ext[a]!) f.ext[a] = pExt;
+  y[co] = 0;
+  y[co + 1] = 0;
+  const base = f.base[a]!;
+  if (len > 0) axpyNeg(y, base + 2 * (k + 1), u, 2 * uOff, len, lr, li);
+  if (f.nb > 0) axpyNeg(y, base + 2 * f.nBand, uBorder, bo, f.nb, lr, li);
 }
 
 /** |re + i im| as Math.hypot gives it up to rounding (no overflow or underflow), without its cost. */

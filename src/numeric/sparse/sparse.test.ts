@@ -196,27 +196,31 @@ describe("sparseLuSolve vs dense LU", () => {
   });
 });
 
-/** Rows of B except row `skip`'s entries, plus `extra` triplets (e.g. a dense trace row). */
-function withRows(B: CsrMatrix, drop: (i: number, j: number) => boolean, extra: Array<[number, number, number, number]>): CsrMatrix {
-  const I: number[] = [];
-  const J: number[] = [];
-  const re: number[] = [];
-  const im: number[] = [];
+/** A complex entry (row, column, re, im). */
+type Triplet = [number, number, number, number];
+
+/** The n×n CSR matrix of `t` (duplicates summed in order). */
+function fromTriplets(n: number, t: readonly Triplet[]): CsrMatrix {
+  const col = (q: number) => t.map((e) => e[q]!);
+  return csrFromTriplets(n, n, Int32Array.from(col(0)), Int32Array.from(col(1)), Float64Array.from(col(2)), Float64Array.from(col(3)));
+}
+
+/** B's entries (i, j) except those `drop` names, plus `extra` triplets (e.g. a dense trace row). */
+function withRows(B: CsrMatrix, drop: (i: number, j: number) => boolean, extra: readonly Triplet[]): CsrMatrix {
+  const t: Triplet[] = [];
   for (let i = 0; i < B.rows; i++) {
     for (let p = B.rowPtr[i]!; p < B.rowPtr[i + 1]!; p++) {
-      if (drop(i, B.colIdx[p]!)) continue;
-      I.push(i); J.push(B.colIdx[p]!); re.push(B.data[2 * p]!); im.push(B.data[2 * p + 1]!);
+      if (!drop(i, B.colIdx[p]!)) t.push([i, B.colIdx[p]!, B.data[2 * p]!, B.data[2 * p + 1]!]);
     }
   }
-  for (const [i, j, r, m] of extra) { I.push(i); J.push(j); re.push(r); im.push(m); }
-  return csrFromTriplets(B.rows, B.cols, Int32Array.from(I), Int32Array.from(J), Float64Array.from(re), Float64Array.from(im));
+  return fromTriplets(B.rows, [...t, ...extra]);
 }
 
 describe("sparse LU elimination kernels", () => {
   it("the WebAssembly SIMD pivot search and elimination give the scalar loops' factors bit for bit (ring wrap, border, dense pivot, widened front)", () => {
     const grid = (m: number): CsrMatrix => {
       // A 2-D nearest-neighbour stencil with a diagonal coupling, like a Liouvillian of ρ_mn.
-      const t: Array<[number, number, number, number]> = [];
+      const t: Triplet[] = [];
       for (let a = 0; a < m; a++) {
         for (let c = 0; c < m; c++) {
           const i = a + m * c;
@@ -228,16 +232,16 @@ describe("sparse LU elimination kernels", () => {
           if (a + 1 < m && c + 1 < m) t.push([i, i + m + 1, 0.7, 0]);
         }
       }
-      return withRows({ rows: m * m, cols: m * m, rowPtr: new Int32Array(m * m + 1), colIdx: new Int32Array(0), data: new Float64Array(0) }, () => false, t);
+      return fromTriplets(m * m, t);
     };
     const trace = (B: CsrMatrix, step: number, from: number): CsrMatrix =>
-      withRows(B, (i) => i === 0, Array.from({ length: Math.ceil((B.rows - from) / step) }, (_, q) => [0, from + q * step, 1 + q / B.rows, 0] as [number, number, number, number]));
-    const tridiagonalWide = withRows(
-      csrFromTriplets(100, 100, new Int32Array(0), new Int32Array(0), new Float64Array(0), new Float64Array(0)), () => false,
+      withRows(B, (i) => i === 0, Array.from({ length: Math.ceil((B.rows - from) / step) }, (_, q) => [0, from + q * step, 1 + q / B.rows, 0] as Triplet));
+    const tridiagonalWide = fromTriplets(
+      100,
       [
         ...Array.from({ length: 99 }, (_, q) => q + 1).flatMap((i) => (i === 50 ? [[0, 4], [49, -1], [51, -1]] : [[i - 1, -1], [i, 4], [i + 1, -1]])
-          .filter(([j]) => j! < 100 && j !== 50).map(([j, v]) => [i, j!, v!, 0.1 * (j! - i)] as [number, number, number, number])),
-        ...Array.from({ length: 100 }, (_, j) => [0, j, 1, 0] as [number, number, number, number]),
+          .filter(([j]) => j! < 100 && j !== 50).map(([j, v]) => [i, j!, v!, 0.1 * (j! - i)] as Triplet)),
+        ...Array.from({ length: 100 }, (_, j) => [0, j, 1, 0] as Triplet),
       ],
     );
     const cases: CsrMatrix[] = [
@@ -246,7 +250,7 @@ describe("sparse LU elimination kernels", () => {
       grid(9),
       trace(grid(12), 1, 0),
       trace(randomSparse(300, 3, 0.01, 4), 2, 0),
-      withRows(randomSparse(200, 3, 2, 21), (i, j) => j === 1 && i > 0, [[1, 0, 3, 0], ...Array.from({ length: 100 }, (_, q) => [0, 1 + 2 * q, 1 + (1 + 2 * q) / 200, 0] as [number, number, number, number])]),
+      withRows(randomSparse(200, 3, 2, 21), (i, j) => j === 1 && i > 0, [[1, 0, 3, 0], ...Array.from({ length: 100 }, (_, q) => [0, 1 + 2 * q, 1 + (1 + 2 * q) / 200, 0] as Triplet)]),
       tridiagonalWide,
     ];
     for (const [c, A] of cases.entries()) {
