@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { CMatrix } from "../src/numeric/complex/types.js";
 import { eigh } from "../src/numeric/linalg/eigh.js";
 import { expm } from "../src/numeric/linalg/expm.js";
-import { numberArg, runPython, timeMedian } from "./lib.js";
+import { numberArg, runPython, timeMedian, warmUp } from "./lib.js";
 
 const REPS = numberArg("--reps", 15);
 
@@ -58,9 +58,7 @@ function general(n: number, seed: number, norm1: number): CMatrix {
 
 /** Median wall and CPU milliseconds (CPU time is the steadier figure on a shared machine). */
 function time(f: () => void): { wall: number; cpu: number } {
-  // Warm-up: at least 0.5 s of runs, so the JIT has optimised the kernels before timing.
-  const t0 = performance.now();
-  do f(); while (performance.now() - t0 < 500);
+  warmUp(f);
   const t = timeMedian(f, REPS, 0);
   return { wall: t.wallMs, cpu: t.cpuMs };
 }

@@ -18,6 +18,16 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
 }
 
+/**
+ * Run `f` untimed for at least `ms` milliseconds (at least once), so V8 has optimised a small
+ * kernel before it is timed: it needs many calls, and a few-millisecond run would otherwise be
+ * timed partly in the interpreter.
+ */
+export function warmUp(f: () => void, ms = 500): void {
+  const t0 = performance.now();
+  do f(); while (performance.now() - t0 < ms);
+}
+
 /** Median wall and CPU time of `reps` runs after `warmup` untimed ones (CPU time is the steadier figure on a shared machine). */
 export function timeMedian(f: () => void, reps: number, warmup = 1): { wallMs: number; cpuMs: number } {
   for (let w = 0; w < warmup; w++) f();

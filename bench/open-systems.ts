@@ -19,7 +19,7 @@ import { expect as expectation } from "../src/quantum/expect.js";
 import { mesolve } from "../src/quantum/mesolve.js";
 import { drivenJaynesCummings, isingChain, kerrOscillator, type OpenModel } from "../src/quantum/open-models.js";
 import { steadystate } from "../src/quantum/steadystate.js";
-import { median, numberArg, runPython } from "./lib.js";
+import { numberArg, runPython, timeMedian, warmUp } from "./lib.js";
 
 const REPS = numberArg("--reps", 5);
 const LARGE = process.argv.includes("--large");
@@ -55,26 +55,15 @@ if (!py.ok) {
 }
 const anchor = py.value;
 
-/**
- * Median wall and CPU seconds of `reps` runs after warm-up (JIT): runs repeated for at least
- * 0.5 s (at least one), since V8 needs many calls before the small kernels are optimised and a
- * ~5 ms solve would otherwise be timed partly in the interpreter.
- */
+/** Median wall and CPU seconds of `reps` runs after at least 0.5 s of warm-up (`warmUp`), with the last run's value. */
 function timed<T>(f: () => T, reps: number): { value: T; s: number; cpu: number } {
-  const t0 = performance.now();
-  let value = f();
-  while (performance.now() - t0 < 500) value = f();
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let k = 0; k < reps; k++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
+  let value: T | undefined;
+  const run = (): void => {
     value = f();
-    walls.push((performance.now() - t0) / 1000);
-    const c = process.cpuUsage(c0);
-    cpus.push((c.user + c.system) / 1e6);
-  }
-  return { value, s: median(walls), cpu: median(cpus) };
+  };
+  warmUp(run);
+  const t = timeMedian(run, reps, 0);
+  return { value: value as T, s: t.wallMs / 1000, cpu: t.cpuMs / 1000 };
 }
 
 const maxErr = (a: readonly (readonly number[])[], b: readonly (readonly number[])[]): number =>
