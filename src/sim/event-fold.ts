@@ -25,7 +25,7 @@ const STATE = 0;
 const KINDS = 64;
 const KIND_STRIDE = 4 * (3 + 2 * FIELDS_MAX);
 /** Kinds the table holds (events of later kinds fold in JavaScript). */
-export const FOLD_KINDS_MAX = 512;
+const FOLD_KINDS_MAX = 512;
 /** Byte offset and size of the kinds' text bytes. */
 const TEXT = KINDS + FOLD_KINDS_MAX * KIND_STRIDE;
 const TEXT_BYTES = 64 * 1024;
@@ -178,11 +178,6 @@ export class EventFold {
     this.i32[k + 2] = fields.length;
     fields.forEach((f, j) => put(f, k + 3 + 2 * j));
     return true;
-  }
-
-  /** Kinds registered so far. */
-  get kindCount(): number {
-    return this.kinds;
   }
 
   /**
