@@ -34,7 +34,7 @@ const JOURNAL = TEXT + TEXT_BYTES;
 const JOURNAL_DOUBLES = 32 * 1024;
 const MEMORY_BYTES = JOURNAL + 8 * JOURNAL_DOUBLES;
 
-/** FNV-1a 64 prime 2^40 + 0x1b3 as a signed LEB128 i64 constant. */
+/** i64.const of a non-negative integer below 2^53 (signed LEB128: module-bytes' `s32` covers 32 bits only). */
 function i64Const(x: number): number[] {
   const out: number[] = [0x42];
   for (;;) {
@@ -47,6 +47,7 @@ function i64Const(x: number): number[] {
     out.push(b | 0x80);
   }
 }
+/** The FNV-1a 64 prime, 2^40 + 0x1b3. */
 const PRIME = i64Const(2 ** 40 + 0x1b3);
 
 const i64Load = (offset = 0) => [0x29, 3, ...u32(offset)];
