@@ -18,7 +18,7 @@ import type { Kernel } from "./kernel.js";
 export interface NetworkOptions {
   /** Number of endpoints (ids 0 … endpoints−1). */
   readonly endpoints: number;
-  /** One-way propagation delay from → to, ns (≥ 0; light-time from the geometry). */
+  /** One-way propagation delay from → to, ns (≥ 0; light-time from the geometry): asked once per link and kept, so a fixed delay. */
   readonly propagationNs: (from: number, to: number) => number;
   /** Link rate, bit/s (§3.2: 100 Gbit/s optical links). */
   readonly rateBitPerS: number;
