@@ -25,7 +25,7 @@ const STATE = 0;
 const KINDS = 64;
 const KIND_STRIDE = 4 * (3 + 2 * FIELDS_MAX);
 /** Kinds the table holds (events of later kinds fold in JavaScript). */
-export const FOLD_KINDS_MAX = 512;
+const FOLD_KINDS_MAX = 512;
 /** Byte offset and size of the kinds' text bytes. */
 const TEXT = KINDS + FOLD_KINDS_MAX * KIND_STRIDE;
 const TEXT_BYTES = 64 * 1024;
@@ -34,7 +34,7 @@ const JOURNAL = TEXT + TEXT_BYTES;
 const JOURNAL_DOUBLES = 32 * 1024;
 const MEMORY_BYTES = JOURNAL + 8 * JOURNAL_DOUBLES;
 
-/** FNV-1a 64 prime 2^40 + 0x1b3 as a signed LEB128 i64 constant. */
+/** i64.const of a non-negative integer below 2^53 (signed LEB128: module-bytes' `s32` covers 32 bits only). */
 function i64Const(x: number): number[] {
   const out: number[] = [0x42];
   for (;;) {
@@ -47,6 +47,7 @@ function i64Const(x: number): number[] {
     out.push(b | 0x80);
   }
 }
+/** The FNV-1a 64 prime, 2^40 + 0x1b3. */
 const PRIME = i64Const(2 ** 40 + 0x1b3);
 
 const i64Load = (offset = 0) => [0x29, 3, ...u32(offset)];
@@ -178,11 +179,6 @@ export class EventFold {
     this.i32[k + 2] = fields.length;
     fields.forEach((f, j) => put(f, k + 3 + 2 * j));
     return true;
-  }
-
-  /** Kinds registered so far. */
-  get kindCount(): number {
-    return this.kinds;
   }
 
   /**

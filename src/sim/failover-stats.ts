@@ -1,3 +1,5 @@
+import { widened } from "./queue.js";
+
 /** Quantile of a sorted sample by linear interpolation (numpy's default 'linear'); NaN if empty. */
 export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
@@ -17,11 +19,7 @@ export class Samples {
   private n = 0;
 
   push(x: number): void {
-    if (this.n === this.data.length) {
-      const grown = new Float64Array(2 * this.n);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    if (this.n === this.data.length) this.data = widened(this.data, new Float64Array(2 * this.n));
     this.data[this.n++] = x;
   }
 

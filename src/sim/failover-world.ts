@@ -230,16 +230,13 @@ class World {
   schedule(s: FaultSchedule): void {
     // Every fault is known from the start: scheduled in one sorted run beside the kernel's heap
     // (the same events and order as one scheduleKind each, in this order).
-    const times = new Samples();
-    const kinds = new Samples();
-    const values = new Samples();
+    const times: number[] = [];
+    const kinds: number[] = [];
+    const values: number[] = [];
     const add = (at: number, kind: number, v0 = 0, v1 = 0) => {
       times.push(at);
       kinds.push(kind);
-      values.push(v0);
-      values.push(v1);
-      values.push(0);
-      values.push(0);
+      values.push(v0, v1, 0, 0);
     };
     s.faults.forEach((f, i) => {
       const at = Math.round(f.atS * NS);
@@ -259,7 +256,7 @@ class World {
         add(at + Math.round(f.durationS * NS), this.HEAL);
       }
     });
-    this.kernel.scheduleKinds(times.values(), kinds.values(), values.values());
+    this.kernel.scheduleKinds(times, kinds, values);
     this.partitions = s.faults;
   }
   private partitions: FaultSchedule["faults"] = [];
@@ -327,12 +324,15 @@ class World {
 
   private handle(id: number, r: Ready): void {
     if (r.persist) applyPersist(this.stores[id] as PersistentState, r.persist);
-    for (const m of r.messages) this.net.send(m.from, m.to, 64 + 16 * m.entries.length, m);
+    this.sendAll(r.messages);
   }
 
   /** What a Raft node's last calls produced: persisted, then sent (as `handle` does with a `Ready`). */
   private flush(id: number, r: RaftNode): void {
-    const ms = r.flushTo(this.stores[id] as PersistentState);
+    this.sendAll(r.flushTo(this.stores[id] as PersistentState));
+  }
+
+  private sendAll(ms: readonly Message[]): void {
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i]!;
       this.net.send(m.from, m.to, 64 + 16 * m.entries.length, m);
@@ -402,11 +402,8 @@ class World {
     }
   }
 
-  /** Light-time to the SMC `nearestLive` found, s. */
-  private nearestT = Infinity;
-
-  /** Nearest live SMC visible from node `i` (its light-time in `nearestT`); −1 if none. */
-  private nearestLive(i: number): number {
+  /** Nearest live SMC visible from node `i`, with its light-time; −1 if none. */
+  private nearestLive(i: number): [number, number] {
     const g = this.geometry;
     g.fill(i);
     let best = -1;
@@ -419,8 +416,7 @@ class World {
         best = k;
       }
     }
-    this.nearestT = bestT;
-    return best;
+    return [best, bestT];
   }
 
   private nodeFail(node: number, tS: number): void {
@@ -430,8 +426,7 @@ class World {
       this.neighbourReload(node, tS);
       return;
     }
-    const smc = this.nearestLive(node);
-    const tauN = this.nearestT;
+    const [smc, tauN] = this.nearestLive(node);
     if (smc < 0) {
       this.unrecoverable += 1;
       this.log(Math.round(tS * NS), "nodeLost", { node });

@@ -90,6 +90,8 @@ export class Kernel {
    * batch, so the bytes stay in order.
    */
   private fold: EventFold | undefined;
+  private foldKinds = 0;
+  private foldTried = false;
   /**
    * Events scheduled in bulk (`scheduleKinds`), sorted by (time, seq), beside the heap: the ones
    * in [bulkNext, bulkEnd) are pending. Each is an entry of time, seq, kind id and
@@ -102,8 +104,6 @@ export class Kernel {
   private bulkValues = new Float64Array(0);
   private bulkNext = 0;
   private bulkEnd = 0;
-  private foldKinds = 0;
-  private foldTried = false;
 
   /** @param queueCapacity  maximum number of pending events (integer ≥ 1). */
   constructor(queueCapacity = QUEUE_CAPACITY_DEFAULT) {
@@ -147,7 +147,7 @@ export class Kernel {
     if (id === this.kindFields.length) this.kindFields = widened(this.kindFields, new Int32Array(2 * id));
     this.kindFields[id] = fields.length;
     this.kindIds.set(key, id);
-    if (this.fold !== undefined && this.foldKinds === id && this.fold.addKind(this.kinds[id]!.nameBytes, this.kinds[id]!.fieldBytes)) this.foldKinds = id + 1;
+    this.foldNewKinds();
     const same = this.kindsByName.get(name);
     if (same) same.push(id);
     else this.kindsByName.set(name, [id]);
@@ -296,8 +296,17 @@ export class Kernel {
   private startFold(): void {
     this.foldTried = true;
     this.fold = EventFold.create();
-    if (this.fold === undefined) return;
-    while (this.foldKinds < this.kinds.length && this.fold.addKind(this.kinds[this.foldKinds]!.nameBytes, this.kinds[this.foldKinds]!.fieldBytes)) this.foldKinds += 1;
+    this.foldNewKinds();
+  }
+
+  /**
+   * Register with the WebAssembly fold, in id order, the kinds it does not fold yet; it stops at
+   * the first it has no room for (that kind and all later ones then fold in JavaScript).
+   */
+  private foldNewKinds(): void {
+    const fold = this.fold;
+    if (fold === undefined) return;
+    while (this.foldKinds < this.kinds.length && fold.addKind(this.kinds[this.foldKinds]!.nameBytes, this.kinds[this.foldKinds]!.fieldBytes)) this.foldKinds += 1;
   }
 
   /** Fold the batched events into the fingerprint before anything else reads or extends it. */
@@ -386,7 +395,7 @@ export class Kernel {
   /** A payload slot for an event of kind `id` at `atNs` (the overflow check happens here). */
   private take(atNs: number, id: number): number {
     const q = this.queue;
-    if (q.full || q.size + this.bulkEnd - this.bulkNext >= q.capacity) throw new QueueOverflowError(q.capacity, { timeNs: atNs, seq: this.seq, kind: this.kinds[id]!.name, data: NO_DATA });
+    if (this.pending >= q.capacity) throw new QueueOverflowError(q.capacity, { timeNs: atNs, seq: this.seq, kind: this.kinds[id]!.name, data: NO_DATA });
     const slot = q.allocSlot();
     q.kindOf[slot] = id;
     return slot;

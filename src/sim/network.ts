@@ -18,7 +18,7 @@ import type { Kernel } from "./kernel.js";
 export interface NetworkOptions {
   /** Number of endpoints (ids 0 … endpoints−1). */
   readonly endpoints: number;
-  /** One-way propagation delay from → to, ns (≥ 0; light-time from the geometry). */
+  /** One-way propagation delay from → to, ns (≥ 0; light-time from the geometry): asked once per link and kept, so a fixed delay. */
   readonly propagationNs: (from: number, to: number) => number;
   /** Link rate, bit/s (§3.2: 100 Gbit/s optical links). */
   readonly rateBitPerS: number;
@@ -122,7 +122,7 @@ export class SimNetwork<P> {
     const slot = this.slotOf(id);
     const from = this.slotFrom[slot]!;
     const to = this.slotTo[slot]!;
-    const payload = this.take(id);
+    const payload = this.release(slot);
     return payload === undefined ? undefined : { from, to, payload };
   }
 
@@ -131,7 +131,11 @@ export class SimNetwork<P> {
    * flight. For a driver whose payload names its own sender and receiver.
    */
   take(id: number): P | undefined {
-    const slot = this.slotOf(id);
+    return this.release(this.slotOf(id));
+  }
+
+  /** Free `slot` (its message arrived): its payload, or undefined when the link was cut in flight. */
+  private release(slot: number): P | undefined {
     const from = this.slotFrom[slot]!;
     const to = this.slotTo[slot]!;
     const payload = this.slotPayload[slot] as P;

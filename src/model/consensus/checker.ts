@@ -63,7 +63,7 @@ export class SafetyChecker {
   private failures = 0;
   /** True when the last check found nothing and every slot's node read as in `seen`. */
   private settled = false;
-  /** What the last check read of each slot: term, commit, log length and log cuts, 4 per slot. */
+  /** What the last check read of each slot: term, commit and log length, 3 per slot (its log cuts are in its mark). */
   private seen = new Float64Array(0);
   private seenRoles: Array<string | undefined> = [];
 
@@ -74,7 +74,7 @@ export class SafetyChecker {
     if (this.marks.length !== n) {
       this.marks = Array.from({ length: n }, () => ({ node: undefined, cuts: 0, agreed: 0, leaderTerm: -1, leaderChecked: 0 }));
       this.pairPrefix = new Float64Array(n * n);
-      this.seen = new Float64Array(4 * n);
+      this.seen = new Float64Array(3 * n);
       this.seenRoles = new Array<string | undefined>(n).fill(undefined);
       this.settled = false;
     }
@@ -108,7 +108,7 @@ export class SafetyChecker {
       const mark = this.marks[i]!;
       if (node !== mark.node) return false;
       if (node === undefined) continue;
-      if (node.currentRole !== this.seenRoles[i] || node.currentTerm !== seen[4 * i] || node.commitIndex !== seen[4 * i + 1] || node.entries().length !== seen[4 * i + 2] || node.logCuts !== seen[4 * i + 3]) return false;
+      if (node.currentRole !== this.seenRoles[i] || node.currentTerm !== seen[3 * i] || node.commitIndex !== seen[3 * i + 1] || node.entries().length !== seen[3 * i + 2] || node.logCuts !== mark.cuts) return false;
     }
     return true;
   }
@@ -125,10 +125,9 @@ export class SafetyChecker {
       const mark = this.marks[i]!;
       if (node.currentRole === "leader" && mark.leaderChecked !== this.committed.length) return false;
       this.seenRoles[i] = node.currentRole;
-      seen[4 * i] = node.currentTerm;
-      seen[4 * i + 1] = node.commitIndex;
-      seen[4 * i + 2] = node.entries().length;
-      seen[4 * i + 3] = node.logCuts;
+      seen[3 * i] = node.currentTerm;
+      seen[3 * i + 1] = node.commitIndex;
+      seen[3 * i + 2] = node.entries().length;
     }
     return true;
   }

@@ -175,19 +175,15 @@ export class RaftNode {
    * messages returned (one shared empty list when there are none).
    */
   flushTo(store: PersistentState): readonly Message[] {
-    if (this.hardDirty || this.logDirtyFrom !== Infinity) {
-      const fromIndex = Math.min(this.logDirtyFrom, this.log.length + 1);
+    const fromIndex = this.takePersistFrom();
+    if (fromIndex > 0) {
       if (!(fromIndex - 1 <= store.log.length)) assert(false, `persist from index ${fromIndex} beyond stored log of ${store.log.length}`);
       store.term = this.term;
       store.votedFor = this.votedFor;
       store.log.length = fromIndex - 1;
       for (let i = fromIndex - 1; i < this.log.length; i++) store.log.push(this.log[i]!);
-      this.hardDirty = false;
-      this.logDirtyFrom = Infinity;
     }
-    const messages = this.msgs.length === 0 ? NO_MESSAGES : this.msgs;
-    if (messages !== NO_MESSAGES) this.msgs = [];
-    return messages;
+    return this.takeMessages();
   }
 
   /** Start an election now (etcd's MsgHup), as if the election timeout had fired. */
@@ -527,16 +523,27 @@ export class RaftNode {
   }
 
   private ready(): Ready {
-    let persist: Persist | undefined;
-    if (this.hardDirty || this.logDirtyFrom !== Infinity) {
-      const fromIndex = Math.min(this.logDirtyFrom, this.log.length + 1);
-      persist = { term: this.term, votedFor: this.votedFor, fromIndex, entries: this.log.slice(fromIndex - 1) };
-      this.hardDirty = false;
-      this.logDirtyFrom = Infinity;
-    }
-    // Most ticks send nothing: hand out one shared empty list rather than a new one each time.
+    const fromIndex = this.takePersistFrom();
+    const persist: Persist | undefined = fromIndex > 0 ? { term: this.term, votedFor: this.votedFor, fromIndex, entries: this.log.slice(fromIndex - 1) } : undefined;
+    return { messages: this.takeMessages(), persist, state: this.status() };
+  }
+
+  /**
+   * Where the stored log must be rewritten from (1-based; term and vote are saved with it), and
+   * the dirty marks cleared; 0 when nothing changed since the last save.
+   */
+  private takePersistFrom(): number {
+    if (!this.hardDirty && this.logDirtyFrom === Infinity) return 0;
+    this.hardDirty = false;
+    const fromIndex = Math.min(this.logDirtyFrom, this.log.length + 1);
+    this.logDirtyFrom = Infinity;
+    return fromIndex;
+  }
+
+  /** The messages queued since the last call (most ticks send nothing: one shared empty list then). */
+  private takeMessages(): readonly Message[] {
     const messages = this.msgs.length === 0 ? NO_MESSAGES : this.msgs;
     if (messages !== NO_MESSAGES) this.msgs = [];
-    return { messages, persist, state: this.status() };
+    return messages;
   }
 }
