@@ -44,7 +44,7 @@ const x = {
   select: [0x1b],
   i32Load: (offset = 0) => [0x28, 2, ...u32(offset)],
   i32Load8U: (offset = 0) => [0x2d, 0, ...u32(offset)],
-  i32Eqz: [0x45], i32And: [0x71], i32Eq: [0x46], i32Ne: [0x47], i32GeS: [0x4e], i32Mul: [0x6c],
+  i32Eqz: [0x45], i32And: [0x71], i32Eq: [0x46], i32Ne: [0x47], i32Mul: [0x6c],
   f64Gt: [0x64], f64Mul: [0xa2], f64Div: [0xa3], f64Sqrt: [0x9f],
   v128Load64Splat: (offset = 0) => [0xfd, 0x0a, 3, ...u32(offset)],
   v128Store: (offset = 0) => [0xfd, 0x0b, 4, ...u32(offset)],
@@ -138,7 +138,7 @@ function edgeRange(p: number, pe: number, i: number, rowPtr: number, colIdx: num
 function nextNeighbour(j: number, p: number, pe: number, accept: number[]): number[] {
   return [
     ...op.block, ...op.loop,
-    ...op.get(p), ...op.get(pe), ...x.i32GeS, ...op.if, ...op.i32(-1), ...op.set(j), ...op.br(2), ...op.end,
+    ...op.get(p), ...op.get(pe), ...op.i32GeS, ...op.if, ...op.i32(-1), ...op.set(j), ...op.br(2), ...op.end,
     ...op.get(p), ...x.i32Load(0), ...op.set(j),
     ...op.get(p), ...op.i32(4), ...op.i32Add, ...op.set(p),
     ...accept, ...op.brIf(1),
@@ -170,7 +170,7 @@ function overEdges(p: number, pe: number, i: number, rowPtr: number, colIdx: num
   return [
     ...edgeRange(p, pe, i, rowPtr, colIdx),
     ...op.block, ...op.loop,
-    ...op.get(p), ...op.get(pe), ...x.i32GeS, ...op.brIf(1),
+    ...op.get(p), ...op.get(pe), ...op.i32GeS, ...op.brIf(1),
     ...body,
     ...op.get(p), ...op.i32(4), ...op.i32Add, ...op.set(p),
     ...op.br(0),
@@ -227,7 +227,7 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
     ...op.f64(0), ...s("deSum"), ...op.f64(0), ...s("deMax"), ...op.i32(0), ...s("live"),
     ...g("lo"), ...s("i"),
     ...op.block, ...op.loop,
-    ...g("i"), ...g("hi"), ...x.i32GeS, ...op.brIf(1),
+    ...g("i"), ...g("hi"), ...op.i32GeS, ...op.brIf(1),
     ...g("states"), ...g("i"), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s("o"),
     ...g("out"), ...g("i"), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s("oo"),
     ...failedOf(g("i")), ...op.i32(1), ...x.i32Eq,
@@ -310,7 +310,7 @@ function overlapFunction(): { name: string; params: number[]; locals: Array<[num
     ...op.f64(0), ...s("sum"), ...op.i32(0), ...s("count"),
     ...g("lo"), ...s("i"),
     ...op.block, ...op.loop,
-    ...g("i"), ...g("hi"), ...x.i32GeS, ...op.brIf(1),
+    ...g("i"), ...g("hi"), ...op.i32GeS, ...op.brIf(1),
     ...g("states"), ...g("i"), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s("o"),
     // A failed node has no live edge; else its edges to live j > i in list order, two at a time.
     ...failedOf(g("i")), ...x.i32Eqz,
