@@ -27,7 +27,7 @@
 import { assert } from "../../errors.js";
 import { SHARED_MAX_PAGES, WasmKernel } from "../../numeric/wasm/kernel.js";
 import { LN2_HI, LN2_LO } from "../../numeric/random/glibc-log-data.js";
-import { F64, I32, moduleBytes, op, s32, u32 } from "../../numeric/wasm/module-bytes.js";
+import { F64, I32, type ImportedFunction, moduleBytes, op, s32, u32 } from "../../numeric/wasm/module-bytes.js";
 
 const I64 = 0x7e;
 
@@ -71,12 +71,18 @@ const c = {
   f64ConvertI64S: [0xb9], i64ReinterpretF64: [0xbd], f64ReinterpretI64: [0xbf],
 } as const;
 
-/** Imported functions, in call-index order. */
+/** Imported functions; a call's index is its place here. */
+const IMPORTS: readonly ImportedFunction[] = [
+  { name: "normal", params: [I32], results: [F64] },
+  { name: "sin", params: [F64], results: [F64] },
+  { name: "cos", params: [F64], results: [F64] },
+];
 const NORMAL = 0;
 const SIN = 1;
 const COS = 2;
-/** Defined functions' call indices (after the imports, in `buildModule`'s order). */
-const DET_EXP = 5;
+/** The defined functions in `buildModule`'s order; their call indices follow the imports'. */
+const DEFINED = ["phases", "sinCos", "detExp"] as const;
+const DET_EXP = IMPORTS.length + DEFINED.indexOf("detExp");
 
 /** Locals by name: parameters first, then declared locals, each with its type. */
 class Frame {
@@ -484,16 +490,8 @@ function buildModule(): Uint8Array {
     w[0] = (i + 1) * PIO2;
     assert(hi[1] === h, `high word of ${i + 1}·π/2 is fdlibm's npio2_hw`);
   });
-  const fns = [{ name: "phases", ...phasesBody() }, { name: "sinCos", ...sinCosBody() }, { name: "detExp", ...detExpBody() }];
-  assert(fns[DET_EXP - 3]!.name === "detExp", "detExp's call index");
-  return moduleBytes(fns, 1, {
-    sharedMaxPages: SHARED_MAX_PAGES,
-    functions: [
-      { name: "normal", params: [I32], results: [F64] },
-      { name: "sin", params: [F64], results: [F64] },
-      { name: "cos", params: [F64], results: [F64] },
-    ],
-  });
+  const bodies = { phases: phasesBody(), sinCos: sinCosBody(), detExp: detExpBody() };
+  return moduleBytes(DEFINED.map((name) => ({ name, ...bodies[name] })), 1, { sharedMaxPages: SHARED_MAX_PAGES, functions: IMPORTS });
 }
 
 /**
