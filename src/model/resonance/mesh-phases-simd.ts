@@ -25,6 +25,7 @@
  * shared memory, so every thread binding the mesh instantiates it on the same bytes.
  */
 import { assert } from "../../errors.js";
+import { Frame } from "../../numeric/wasm/frame.js";
 import { SHARED_MAX_PAGES, WasmKernel } from "../../numeric/wasm/kernel.js";
 import { LN2_HI, LN2_LO } from "../../numeric/random/glibc-log-data.js";
 import { F64, I32, type ImportedFunction, moduleBytes, op, s32, u32 } from "../../numeric/wasm/module-bytes.js";
@@ -83,31 +84,6 @@ const COS = 2;
 /** The defined functions in `buildModule`'s order; their call indices follow the imports'. */
 const DEFINED = ["phases", "sinCos", "detExp"] as const;
 const DET_EXP = IMPORTS.length + DEFINED.indexOf("detExp");
-
-/** Locals by name: parameters first, then declared locals, each with its type. */
-class Frame {
-  private readonly index = new Map<string, number>();
-  private readonly declared: number[] = [];
-  constructor(private readonly params: ReadonlyArray<[string, number]>) {
-    params.forEach(([n], i) => this.index.set(n, i));
-  }
-  local(name: string, type: number): void {
-    this.index.set(name, this.params.length + this.declared.length);
-    this.declared.push(type);
-  }
-  /** Index of `name`. */
-  at(name: string): number {
-    const i = this.index.get(name);
-    assert(i !== undefined, `kernel local ${name} declared`);
-    return i;
-  }
-  get paramTypes(): number[] {
-    return this.params.map(([, t]) => t);
-  }
-  get localGroups(): Array<[number, number]> {
-    return this.declared.map((t) => [1, t]);
-  }
-}
 
 // ---------------------------------------------------------------- fdlibm constants (V8 base/ieee754.cc)
 const S1 = -1.66666666666666324348e-1;
@@ -303,13 +279,12 @@ const PHASES_PARAMS: Array<[string, number]> = [
 ];
 
 function phasesBody(): { params: number[]; locals: Array<[number, number]>; body: number[] } {
-  const f = new Frame(PHASES_PARAMS);
-  for (const [n, t] of [
+  const f = new Frame(PHASES_PARAMS, [
     ["i", I32], ["k", I32], ["p", I32], ["dp", I32], ["last", I32], ["low", I32], ["zi", I32],
     ["s0", I64], ["s1", I64], ["s2", I64], ["s3", I64], ["t2", I64], ["t3", I64], ["out", I64],
     ["tau", F64], ["dTau", F64], ["phi", F64], ["u", F64], ["gauss", F64], ["wx", F64], ["edge", F64], ["f0", F64], ["f1", F64], ["re", F64], ["im", F64], ["sn", F64], ["cs", F64],
     ...SINCOS_LOCALS,
-  ] as Array<[string, number]>) f.local(n, t);
+  ] as Array<[string, number]>);
   const g = (n: string) => c.get(f.at(n));
   const s = (n: string) => c.set(f.at(n));
   const t = (n: string) => c.tee(f.at(n));
@@ -470,10 +445,7 @@ function detExpBody(): { params: number[]; results: number[]; locals: Array<[num
 }
 
 function sinCosBody(): { params: number[]; locals: Array<[number, number]>; body: number[] } {
-  const f = new Frame([["x", F64], ["out", I32]]);
-  f.local("sn", F64);
-  f.local("cs", F64);
-  for (const [n, t] of SINCOS_LOCALS) f.local(n, t);
+  const f = new Frame([["x", F64], ["out", I32]], [["sn", F64], ["cs", F64], ...SINCOS_LOCALS]);
   const body = [
     ...sinCos(f, "x", "sn", "cs"),
     ...c.get(f.at("out")), ...c.get(f.at("sn")), ...c.f64Store(),
