@@ -33,7 +33,7 @@ import { F64, I32, type ImportedFunction, moduleBytes, op, s32, u32 } from "../.
 const I64 = 0x7e;
 
 /** The phase step (argument order: see `MeshPhasesFns.phases`). */
-export type PhasesFn = (
+type PhasesFn = (
   lo: number, hi: number, dim: number, dtS: number, sigma: number, b: number,
   s: number, det: number, clockError: number, appliedClockError: number, omega: number, failed: number,
   words: number, zigX: number, zigRatio: number,
