@@ -11,9 +11,8 @@
  *
  * Run: npx tsx bench/mesh-phases-simd.ts [--nodes 100000] [--reps 7]
  */
-import { applyPhases } from "../src/model/resonance/mesh-blocks.js";
+import { applyPhases, STREAM_SLOT } from "../src/model/resonance/mesh-blocks.js";
 import { ResonanceMesh } from "../src/model/resonance/mesh.js";
-import { STREAM_SLOT } from "../src/model/resonance/mesh-blocks.js";
 import { meshPhasesKernel } from "../src/model/resonance/mesh-phases-simd.js";
 import { RandomStream } from "../src/numeric/random/stream.js";
 import { numberArg as arg, median, runPython } from "./lib.js";

@@ -21,6 +21,7 @@
  * The module is written out byte by byte (numeric/wasm/module-bytes.ts) and imports a shared
  * memory of up to `SHARED_MAX_PAGES` pages, so it instantiates on an arena (`instantiateOn`).
  */
+import { Frame } from "../../numeric/wasm/frame.js";
 import { SHARED_MAX_PAGES, WasmKernel } from "../../numeric/wasm/kernel.js";
 import { F64, I32, moduleBytes, op, u32, V128 } from "../../numeric/wasm/module-bytes.js";
 import { PARTIALS, type MeshBuffers } from "./mesh-blocks.js";
@@ -44,7 +45,7 @@ const x = {
   select: [0x1b],
   i32Load: (offset = 0) => [0x28, 2, ...u32(offset)],
   i32Load8U: (offset = 0) => [0x2d, 0, ...u32(offset)],
-  i32Eqz: [0x45], i32And: [0x71], i32Eq: [0x46], i32Ne: [0x47], i32GeS: [0x4e], i32Mul: [0x6c],
+  i32Eqz: [0x45], i32And: [0x71], i32Eq: [0x46], i32Ne: [0x47], i32Mul: [0x6c],
   f64Gt: [0x64], f64Mul: [0xa2], f64Div: [0xa3], f64Sqrt: [0x9f],
   v128Load64Splat: (offset = 0) => [0xfd, 0x0a, 3, ...u32(offset)],
   v128Store: (offset = 0) => [0xfd, 0x0b, 4, ...u32(offset)],
@@ -64,13 +65,6 @@ const EDGE_GROUP = [0, 1];
 /** Sign bit of lane 0 / lane 1 (xor negates that lane). */
 const SIGN0 = x.v128Const([0, 0, 0, 0, 0, 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0]);
 const SIGN1 = x.v128Const([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80]);
-
-/** Parameters then locals by name: index, and the locals' declaration. */
-function frame(params: Array<[string, number]>, locals: Array<[string, number]>): { at: Record<string, number>; params: number[]; locals: Array<[number, number]> } {
-  const at: Record<string, number> = {};
-  [...params, ...locals].forEach(([n], i) => (at[n] = i));
-  return { at, params: params.map(([, t]) => t), locals: locals.map(([, t]) => [1, t]) };
-}
 
 /** `for (k = 0; k < nb; k += 16) body` (nb > 0: a node has at least one mode). */
 function overModes(k: number, nb: number, body: number[]): number[] {
@@ -138,7 +132,7 @@ function edgeRange(p: number, pe: number, i: number, rowPtr: number, colIdx: num
 function nextNeighbour(j: number, p: number, pe: number, accept: number[]): number[] {
   return [
     ...op.block, ...op.loop,
-    ...op.get(p), ...op.get(pe), ...x.i32GeS, ...op.if, ...op.i32(-1), ...op.set(j), ...op.br(2), ...op.end,
+    ...op.get(p), ...op.get(pe), ...op.i32GeS, ...op.if, ...op.i32(-1), ...op.set(j), ...op.br(2), ...op.end,
     ...op.get(p), ...x.i32Load(0), ...op.set(j),
     ...op.get(p), ...op.i32(4), ...op.i32Add, ...op.set(p),
     ...accept, ...op.brIf(1),
@@ -170,7 +164,7 @@ function overEdges(p: number, pe: number, i: number, rowPtr: number, colIdx: num
   return [
     ...edgeRange(p, pe, i, rowPtr, colIdx),
     ...op.block, ...op.loop,
-    ...op.get(p), ...op.get(pe), ...x.i32GeS, ...op.brIf(1),
+    ...op.get(p), ...op.get(pe), ...op.i32GeS, ...op.brIf(1),
     ...body,
     ...op.get(p), ...op.i32(4), ...op.i32Add, ...op.set(p),
     ...op.br(0),
@@ -184,7 +178,7 @@ function squaredModulus(v: number, sq: number): number[] {
 }
 
 function coupleFunction(): { name: string; params: number[]; locals: Array<[number, number]>; body: number[] } {
-  const f = frame(
+  const f = new Frame(
     [["lo", I32], ["hi", I32], ["dim", I32], ["g", F64], ["states", I32], ["out", I32], ["failed", I32], ["rowPtr", I32], ["colIdx", I32], ["deltaE", I32], ["partials", I32], ["block", I32]],
     [
       ["i", I32], ["nb", I32], ["o", I32], ["oo", I32], ["p", I32], ["pe", I32], ...GROUP.map((q): [string, number] => [`j${q}`, I32]), ["k", I32], ["deg", I32], ["live", I32],
@@ -192,19 +186,19 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
       ...GROUP.map((q): [string, number] => [`acc${q}`, V128]), ["bv", V128], ["bs", V128], ["c", V128], ["cr", V128], ["ci", V128], ["v", V128],
     ],
   );
-  const L = f.at;
-  const g = (n: string) => op.get(L[n]!);
-  const s = (n: string) => op.set(L[n]!);
+  const L = (n: string) => f.at(n);
+  const g = (n: string) => op.get(L(n));
+  const s = (n: string) => op.set(L(n));
   const at = (base: string, k: string) => [...g(base), ...g(k), ...op.i32Add];
   const failedOf = (node: number[]) => [...g("failed"), ...node, ...op.i32Add, ...x.i32Load8U(0)];
   const neighbour = [...g("p"), ...x.i32Load(0)];
-  const JS = GROUP.map((q) => L[`j${q}`]!);
-  const ACCS = GROUP.map((q) => L[`acc${q}`]!);
+  const JS = GROUP.map((q) => L(`j${q}`));
+  const ACCS = GROUP.map((q) => L(`acc${q}`));
   // Local j ← the byte address of node j's old state.
   const address = (j: number) => [...g("states"), ...op.get(j), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...op.set(j)];
   // out_i += c·ψ_j for the neighbour whose overlap ⟨ψ_j|ψ_i⟩ is in `acc`, its state at address `j`.
   const pull = (acc: number, j: number) => [
-    ...squaredModulus(acc, L.v!), ...x.f64Sqrt, ...s("a"),
+    ...squaredModulus(acc, L("v")), ...x.f64Sqrt, ...s("a"),
     ...g("a"), ...op.f64(0), ...x.f64Gt,
     ...x.ifV128,
     ...g("g"), ...x.f64x2Splat, ...op.get(acc), ...op.f64x2Mul, ...g("a"), ...x.f64x2Splat, ...x.f64x2Div,
@@ -214,7 +208,7 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
     ...s("c"),
     ...g("c"), ...op.f64x2ExtractLane(0), ...x.f64x2Splat, ...s("cr"),
     ...g("c"), ...op.f64x2ExtractLane(1), ...x.f64x2Splat, ...SIGN0, ...x.v128Xor, ...s("ci"),
-    ...overModes(L.k!, L.nb!, [
+    ...overModes(L("k"), L("nb"), [
       ...op.get(j), ...g("k"), ...op.i32Add, ...op.v128Load(0), ...s("bv"),
       ...at("oo", "k"),
       ...at("oo", "k"), ...op.v128Load(0), ...g("cr"), ...g("bv"), ...op.f64x2Mul, ...op.f64x2Add,
@@ -227,47 +221,47 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
     ...op.f64(0), ...s("deSum"), ...op.f64(0), ...s("deMax"), ...op.i32(0), ...s("live"),
     ...g("lo"), ...s("i"),
     ...op.block, ...op.loop,
-    ...g("i"), ...g("hi"), ...x.i32GeS, ...op.brIf(1),
+    ...g("i"), ...g("hi"), ...op.i32GeS, ...op.brIf(1),
     ...g("states"), ...g("i"), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s("o"),
     ...g("out"), ...g("i"), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s("oo"),
     ...failedOf(g("i")), ...op.i32(1), ...x.i32Eq,
     ...op.if,
     // A failed node's output state is zero.
-    ...overModes(L.k!, L.nb!, [...at("oo", "k"), ...op.v128Zero, ...x.v128Store(0)]),
+    ...overModes(L("k"), L("nb"), [...at("oo", "k"), ...op.v128Zero, ...x.v128Store(0)]),
     ...x.else,
     // deg = degree − failed neighbours (each failed byte subtracted, as the JavaScript does).
     ...g("rowPtr"), ...g("i"), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...x.i32Load(4),
     ...g("rowPtr"), ...g("i"), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...x.i32Load(0),
     ...op.i32Sub, ...s("deg"),
-    ...overEdges(L.p!, L.pe!, L.i!, L.rowPtr!, L.colIdx!, [
+    ...overEdges(L("p"), L("pe"), L("i"), L("rowPtr"), L("colIdx"), [
       ...g("deg"), ...failedOf(neighbour), ...op.i32Sub, ...s("deg"),
     ]),
     ...op.f64(1), ...g("g"), ...g("deg"), ...op.f64ConvertI32S, ...x.f64Mul, ...op.f64Sub, ...s("self"),
     ...g("self"), ...x.f64x2Splat, ...s("c"),
-    ...overModes(L.k!, L.nb!, [...at("oo", "k"), ...g("c"), ...at("o", "k"), ...op.v128Load(0), ...op.f64x2Mul, ...x.v128Store(0)]),
+    ...overModes(L("k"), L("nb"), [...at("oo", "k"), ...g("c"), ...at("o", "k"), ...op.v128Load(0), ...op.f64x2Mul, ...x.v128Store(0)]),
     // Each live neighbour j in list order: c = g·⟨ψ_j|ψ_i⟩/|⟨ψ_j|ψ_i⟩| (g when the overlap is 0),
     // out_i += c·ψ_j; the overlaps of two neighbours at a time (each its own chain).
-    ...edgeRange(L.p!, L.pe!, L.i!, L.rowPtr!, L.colIdx!),
-    ...acceptedInGroups(JS, L.p!, L.pe!, (j) => [...failedOf(op.get(j)), ...op.i32(1), ...x.i32Ne], (n) => [
+    ...edgeRange(L("p"), L("pe"), L("i"), L("rowPtr"), L("colIdx")),
+    ...acceptedInGroups(JS, L("p"), L("pe"), (j) => [...failedOf(op.get(j)), ...op.i32(1), ...x.i32Ne], (n) => [
       ...JS.slice(0, n).flatMap(address),
-      ...innerProductsOf(L.o!, ACCS.slice(0, n), JS.slice(0, n), L.k!, L.nb!, L.bv!, L.bs!),
+      ...innerProductsOf(L("o"), ACCS.slice(0, n), JS.slice(0, n), L("k"), L("nb"), L("bv"), L("bs")),
       ...ACCS.slice(0, n).flatMap((acc, q) => pull(acc, JS[q]!)),
     ]),
     // normaliseNode: the squares summed in element order, then each element divided by the norm;
     // ΔE's amplitude sums ride along on the normalised values.
     ...op.f64(0), ...s("sum"),
-    ...overModes(L.k!, L.nb!, [
-      ...at("oo", "k"), ...op.v128Load(0), ...op.tee(L.v!), ...g("v"), ...op.f64x2Mul, ...s("v"),
+    ...overModes(L("k"), L("nb"), [
+      ...at("oo", "k"), ...op.v128Load(0), ...op.tee(L("v")), ...g("v"), ...op.f64x2Mul, ...s("v"),
       ...g("sum"), ...g("v"), ...op.f64x2ExtractLane(0), ...op.f64Add, ...g("v"), ...op.f64x2ExtractLane(1), ...op.f64Add, ...s("sum"),
     ]),
     ...g("sum"), ...x.f64Sqrt, ...x.f64x2Splat, ...s("c"),
     ...op.v128Zero, ...s("acc0"),
-    ...overModes(L.k!, L.nb!, [
-      ...at("oo", "k"), ...at("oo", "k"), ...op.v128Load(0), ...g("c"), ...x.f64x2Div, ...op.tee(L.v!), ...x.v128Store(0),
+    ...overModes(L("k"), L("nb"), [
+      ...at("oo", "k"), ...at("oo", "k"), ...op.v128Load(0), ...g("c"), ...x.f64x2Div, ...op.tee(L("v")), ...x.v128Store(0),
       ...g("acc0"), ...g("v"), ...op.f64x2Add, ...s("acc0"),
     ]),
     // ΔE = 1 − (re² + im²)/d; its sum, max and the live count.
-    ...op.f64(1), ...squaredModulus(L.acc0!, L.v!), ...g("dim"), ...op.f64ConvertI32S, ...x.f64Div, ...op.f64Sub, ...s("de"),
+    ...op.f64(1), ...squaredModulus(L("acc0"), L("v")), ...g("dim"), ...op.f64ConvertI32S, ...x.f64Div, ...op.f64Sub, ...s("de"),
     ...g("deltaE"), ...g("i"), ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...g("de"), ...op.f64Store(0),
     ...g("deSum"), ...g("de"), ...op.f64Add, ...s("deSum"),
     ...g("live"), ...op.i32(1), ...op.i32Add, ...s("live"),
@@ -276,11 +270,11 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
     ...g("i"), ...op.i32(1), ...op.i32Add, ...s("i"),
     ...op.br(0),
     ...op.end, ...op.end,
-    ...partialAddress(L.partials!, L.block!), ...g("deSum"), ...op.f64Store(0),
-    ...partialAddress(L.partials!, L.block!), ...g("deMax"), ...op.f64Store(8),
-    ...partialAddress(L.partials!, L.block!), ...g("live"), ...op.f64ConvertI32S, ...op.f64Store(16),
+    ...partialAddress(L("partials"), L("block")), ...g("deSum"), ...op.f64Store(0),
+    ...partialAddress(L("partials"), L("block")), ...g("deMax"), ...op.f64Store(8),
+    ...partialAddress(L("partials"), L("block")), ...g("live"), ...op.f64ConvertI32S, ...op.f64Store(16),
   ];
-  return { name: "couple", params: f.params, locals: f.locals, body };
+  return { name: "couple", params: f.paramTypes, locals: f.localGroups, body };
 }
 
 /** partials + 8·PARTIALS·block. */
@@ -289,20 +283,20 @@ function partialAddress(partials: number, block: number): number[] {
 }
 
 function overlapFunction(): { name: string; params: number[]; locals: Array<[number, number]>; body: number[] } {
-  const f = frame(
+  const f = new Frame(
     [["lo", I32], ["hi", I32], ["dim", I32], ["states", I32], ["failed", I32], ["rowPtr", I32], ["colIdx", I32], ["partials", I32], ["block", I32]],
     [["i", I32], ["nb", I32], ["o", I32], ["p", I32], ["pe", I32], ...EDGE_GROUP.map((q): [string, number] => [`j${q}`, I32]), ["k", I32], ["count", I32], ["sum", F64], ...EDGE_GROUP.map((q): [string, number] => [`acc${q}`, V128]), ["ar", V128], ["ai", V128], ["bv", V128], ["v", V128]],
   );
-  const L = f.at;
-  const g = (n: string) => op.get(L[n]!);
-  const s = (n: string) => op.set(L[n]!);
+  const L = (n: string) => f.at(n);
+  const g = (n: string) => op.get(L(n));
+  const s = (n: string) => op.set(L(n));
   const failedOf = (node: number[]) => [...g("failed"), ...node, ...op.i32Add, ...x.i32Load8U(0)];
-  const JS = EDGE_GROUP.map((q) => L[`j${q}`]!);
-  const ACCS = EDGE_GROUP.map((q) => L[`acc${q}`]!);
+  const JS = EDGE_GROUP.map((q) => L(`j${q}`));
+  const ACCS = EDGE_GROUP.map((q) => L(`acc${q}`));
   const address = (j: number) => [...g("states"), ...op.get(j), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...op.set(j)];
   // sum += |⟨ψ_i|ψ_j⟩|² (in `acc`), count++.
   const add = (acc: number) => [
-    ...g("sum"), ...squaredModulus(acc, L.v!), ...op.f64Add, ...s("sum"),
+    ...g("sum"), ...squaredModulus(acc, L("v")), ...op.f64Add, ...s("sum"),
     ...g("count"), ...op.i32(1), ...op.i32Add, ...s("count"),
   ];
   const body = [
@@ -310,25 +304,25 @@ function overlapFunction(): { name: string; params: number[]; locals: Array<[num
     ...op.f64(0), ...s("sum"), ...op.i32(0), ...s("count"),
     ...g("lo"), ...s("i"),
     ...op.block, ...op.loop,
-    ...g("i"), ...g("hi"), ...x.i32GeS, ...op.brIf(1),
+    ...g("i"), ...g("hi"), ...op.i32GeS, ...op.brIf(1),
     ...g("states"), ...g("i"), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s("o"),
     // A failed node has no live edge; else its edges to live j > i in list order, two at a time.
     ...failedOf(g("i")), ...x.i32Eqz,
     ...op.if,
-    ...edgeRange(L.p!, L.pe!, L.i!, L.rowPtr!, L.colIdx!),
-    ...acceptedInGroups(JS, L.p!, L.pe!, (j) => [...op.get(j), ...g("i"), ...op.i32GtS, ...failedOf(op.get(j)), ...x.i32Eqz, ...x.i32And], (n) => [
+    ...edgeRange(L("p"), L("pe"), L("i"), L("rowPtr"), L("colIdx")),
+    ...acceptedInGroups(JS, L("p"), L("pe"), (j) => [...op.get(j), ...g("i"), ...op.i32GtS, ...failedOf(op.get(j)), ...x.i32Eqz, ...x.i32And], (n) => [
       ...JS.slice(0, n).flatMap(address),
-      ...innerProductsWith(L.o!, ACCS.slice(0, n), JS.slice(0, n), L.k!, L.nb!, L.ar!, L.ai!, L.bv!),
+      ...innerProductsWith(L("o"), ACCS.slice(0, n), JS.slice(0, n), L("k"), L("nb"), L("ar"), L("ai"), L("bv")),
       ...ACCS.slice(0, n).flatMap(add),
     ]),
     ...op.end,
     ...g("i"), ...op.i32(1), ...op.i32Add, ...s("i"),
     ...op.br(0),
     ...op.end, ...op.end,
-    ...partialAddress(L.partials!, L.block!), ...g("sum"), ...op.f64Store(24),
-    ...partialAddress(L.partials!, L.block!), ...g("count"), ...op.f64ConvertI32S, ...op.f64Store(32),
+    ...partialAddress(L("partials"), L("block")), ...g("sum"), ...op.f64Store(24),
+    ...partialAddress(L("partials"), L("block")), ...g("count"), ...op.f64ConvertI32S, ...op.f64Store(32),
   ];
-  return { name: "overlap", params: f.params, locals: f.locals, body };
+  return { name: "overlap", params: f.paramTypes, locals: f.localGroups, body };
 }
 
 /** The coupling and edge kernels, for an arena's memory (`meshCoupleKernel.instantiateOn(arena.memory)`). */

@@ -16,7 +16,7 @@ import { bindMeshCouple, meshCoupleKernel } from "./mesh-couple-simd.js";
 import { meshPhasesKernel } from "./mesh-phases-simd.js";
 
 /** A block stream whose generator words can be copied out and back (a `RandomStream`). */
-export interface WordStream {
+interface WordStream {
   normal(): number;
   stateWords(out: Int32Array, at?: number): void;
   setStateWords(src: Int32Array, at?: number): void;

@@ -25,14 +25,15 @@
  * shared memory, so every thread binding the mesh instantiates it on the same bytes.
  */
 import { assert } from "../../errors.js";
+import { Frame } from "../../numeric/wasm/frame.js";
 import { SHARED_MAX_PAGES, WasmKernel } from "../../numeric/wasm/kernel.js";
 import { LN2_HI, LN2_LO } from "../../numeric/random/glibc-log-data.js";
-import { F64, I32, moduleBytes, s32, u32 } from "../../numeric/wasm/module-bytes.js";
+import { F64, I32, type ImportedFunction, moduleBytes, op, s32, u32 } from "../../numeric/wasm/module-bytes.js";
 
 const I64 = 0x7e;
 
 /** The phase step (argument order: see `MeshPhasesFns.phases`). */
-export type PhasesFn = (
+type PhasesFn = (
   lo: number, hi: number, dim: number, dtS: number, sigma: number, b: number,
   s: number, det: number, clockError: number, appliedClockError: number, omega: number, failed: number,
   words: number, zigX: number, zigRatio: number,
@@ -53,58 +54,36 @@ export interface MeshPhasesFns {
 }
 
 // ---------------------------------------------------------------- opcodes (core spec §5.4)
+/** module-bytes.ts's instructions and the scalar and 64-bit integer ones it does not list. */
 const c = {
-  block: [0x02, 0x40], loop: [0x03, 0x40], if: [0x04, 0x40], else: [0x05], end: [0x0b],
-  br: (l: number) => [0x0c, ...u32(l)], brIf: (l: number) => [0x0d, ...u32(l)], call: (f: number) => [0x10, ...u32(f)],
-  get: (i: number) => [0x20, ...u32(i)], set: (i: number) => [0x21, ...u32(i)], tee: (i: number) => [0x22, ...u32(i)],
-  select: [0x1b],
-  i32Load: (off = 0) => [0x28, 2, ...u32(off)], i64Load: (off = 0) => [0x29, 3, ...u32(off)], f64Load: (off = 0) => [0x2b, 3, ...u32(off)],
+  ...op,
+  else: [0x05], select: [0x1b], return: [0x0f],
+  i32Load: (off = 0) => [0x28, 2, ...u32(off)], i64Load: (off = 0) => [0x29, 3, ...u32(off)],
   i32Load8U: [0x2d, 0, 0],
-  i32Store: (off = 0) => [0x36, 2, ...u32(off)], i64Store: (off = 0) => [0x37, 3, ...u32(off)], f64Store: (off = 0) => [0x39, 3, ...u32(off)],
-  i32: (x: number) => [0x41, ...s32(x)],
+  i32Store: (off = 0) => [0x36, 2, ...u32(off)], i64Store: (off = 0) => [0x37, 3, ...u32(off)],
   /** i64.const of a small integer (its signed LEB128 is the 32-bit one). */
   i64: (x: number) => [0x42, ...s32(x)],
-  f64: (x: number) => [0x44, ...new Uint8Array(new Float64Array([x]).buffer)],
-  i32Eqz: [0x45], i32Eq: [0x46], i32Ne: [0x47], i32LtS: [0x48], i32GtS: [0x4a], i32LeS: [0x4c], i32GeS: [0x4e],
-  f64Ne: [0x62], f64Lt: [0x63], f64Gt: [0x64], f64Ge: [0x66], return: [0x0f],
-  i32Add: [0x6a], i32Sub: [0x6b], i32Mul: [0x6c], i32And: [0x71], i32Shl: [0x74], i32ShrS: [0x75],
+  i32Eqz: [0x45], i32Ne: [0x47], i32LeS: [0x4c],
+  f64Ne: [0x62], f64Lt: [0x63], f64Gt: [0x64], f64Ge: [0x66],
+  i32Mul: [0x6c], i32And: [0x71], i32ShrS: [0x75],
   i64Mul: [0x7e], i64Xor: [0x85], i64Shl: [0x86], i64ShrU: [0x88], i64Rotl: [0x89],
-  f64Abs: [0x99], f64Neg: [0x9a], f64Floor: [0x9c], f64Add: [0xa0], f64Sub: [0xa1], f64Mul: [0xa2],
+  f64Abs: [0x99], f64Neg: [0x9a], f64Floor: [0x9c], f64Mul: [0xa2],
   i32WrapI64: [0xa7], i32TruncF64S: [0xaa], i64ExtendI32U: [0xad],
-  f64ConvertI32S: [0xb7], f64ConvertI64S: [0xb9], i64ReinterpretF64: [0xbd], f64ReinterpretI64: [0xbf],
+  f64ConvertI64S: [0xb9], i64ReinterpretF64: [0xbd], f64ReinterpretI64: [0xbf],
 } as const;
 
-/** Imported functions, in call-index order. */
+/** Imported functions; a call's index is its place here. */
+const IMPORTS: readonly ImportedFunction[] = [
+  { name: "normal", params: [I32], results: [F64] },
+  { name: "sin", params: [F64], results: [F64] },
+  { name: "cos", params: [F64], results: [F64] },
+];
 const NORMAL = 0;
 const SIN = 1;
 const COS = 2;
-/** Defined functions' call indices (after the imports, in `buildModule`'s order). */
-const DET_EXP = 5;
-
-/** Locals by name: parameters first, then declared locals, each with its type. */
-class Frame {
-  private readonly index = new Map<string, number>();
-  private readonly declared: number[] = [];
-  constructor(private readonly params: ReadonlyArray<[string, number]>) {
-    params.forEach(([n], i) => this.index.set(n, i));
-  }
-  local(name: string, type: number): void {
-    this.index.set(name, this.params.length + this.declared.length);
-    this.declared.push(type);
-  }
-  /** Index of `name`. */
-  at(name: string): number {
-    const i = this.index.get(name);
-    assert(i !== undefined, `kernel local ${name} declared`);
-    return i;
-  }
-  get paramTypes(): number[] {
-    return this.params.map(([, t]) => t);
-  }
-  get localGroups(): Array<[number, number]> {
-    return this.declared.map((t) => [1, t]);
-  }
-}
+/** The defined functions in `buildModule`'s order; their call indices follow the imports'. */
+const DEFINED = ["phases", "sinCos", "detExp"] as const;
+const DET_EXP = IMPORTS.length + DEFINED.indexOf("detExp");
 
 // ---------------------------------------------------------------- fdlibm constants (V8 base/ieee754.cc)
 const S1 = -1.66666666666666324348e-1;
@@ -300,13 +279,12 @@ const PHASES_PARAMS: Array<[string, number]> = [
 ];
 
 function phasesBody(): { params: number[]; locals: Array<[number, number]>; body: number[] } {
-  const f = new Frame(PHASES_PARAMS);
-  for (const [n, t] of [
+  const f = new Frame(PHASES_PARAMS, [
     ["i", I32], ["k", I32], ["p", I32], ["dp", I32], ["last", I32], ["low", I32], ["zi", I32],
     ["s0", I64], ["s1", I64], ["s2", I64], ["s3", I64], ["t2", I64], ["t3", I64], ["out", I64],
     ["tau", F64], ["dTau", F64], ["phi", F64], ["u", F64], ["gauss", F64], ["wx", F64], ["edge", F64], ["f0", F64], ["f1", F64], ["re", F64], ["im", F64], ["sn", F64], ["cs", F64],
     ...SINCOS_LOCALS,
-  ] as Array<[string, number]>) f.local(n, t);
+  ] as Array<[string, number]>);
   const g = (n: string) => c.get(f.at(n));
   const s = (n: string) => c.set(f.at(n));
   const t = (n: string) => c.tee(f.at(n));
@@ -332,7 +310,7 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
   ];
   // detExp(−½·(edge² − x²)) for the layer edge at byte `edge` past zigX + zi.
   const wedgeExp = (edge: number) => [
-    ...k2(-0.5),
+    ...c.f64(-0.5),
     ...g("zigX"), ...g("zi"), ...c.i32Add, ...c.f64Load(edge), ...t("edge"), ...g("edge"), ...c.f64Mul,
     ...g("wx"), ...g("wx"), ...c.f64Mul, ...c.f64Sub,
     ...c.f64Mul, ...c.call(DET_EXP),
@@ -348,7 +326,7 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     // u = 2·((out >> 11)·2^-53) − 1, computed as (out >> 11)·2^-52 − 1: the scalings by powers
     // of two are exact for an integer below 2^53 (which the signed conversion also takes exactly).
     // zi = 8·(low & 127), the byte offset of layer i.
-    ...g("out"), ...c.i64(11), ...c.i64ShrU, ...c.f64ConvertI64S, ...k2(2 ** -52), ...c.f64Mul, ...k2(1), ...c.f64Sub, ...s("u"),
+    ...g("out"), ...c.i64(11), ...c.i64ShrU, ...c.f64ConvertI64S, ...c.f64(2 ** -52), ...c.f64Mul, ...c.f64(1), ...c.f64Sub, ...s("u"),
     ...g("low"), ...c.i32(127), ...c.i32And, ...c.i32(3), ...c.i32Shl, ...s("zi"),
     ...g("u"), ...c.f64Abs, ...g("zigRatio"), ...g("zi"), ...c.i32Add, ...c.f64Load(), ...c.f64Lt, ...c.if,
     ...g("u"), ...g("zigX"), ...g("zi"), ...c.i32Add, ...c.f64Load(), ...c.f64Mul, ...s("gauss"),
@@ -372,9 +350,9 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     ...output, ...t("out"), ...c.i32WrapI64, ...s("last"),
     ...advance,
     ...g("f1"),
-    ...g("out"), ...c.i64(11), ...c.i64ShrU, ...c.f64ConvertI64S, ...k2(2 ** -53), ...c.f64Mul,
+    ...g("out"), ...c.i64(11), ...c.i64ShrU, ...c.f64ConvertI64S, ...c.f64(2 ** -53), ...c.f64Mul,
     ...g("f0"), ...g("f1"), ...c.f64Sub, ...c.f64Mul, ...c.f64Add,
-    ...k2(1), ...c.f64Lt, ...c.if,
+    ...c.f64(1), ...c.f64Lt, ...c.if,
     ...g("wx"), ...s("gauss"),
     ...c.br(2),
     ...c.end,
@@ -399,7 +377,7 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     // φ = −(det·Δt) − ω_k·dTau (+ σ·ξ)
     ...g("dp"), ...c.f64Load(), ...g("dtS"), ...c.f64Mul, ...c.f64Neg,
     ...g("omega"), ...g("k"), ...c.i32(3), ...c.i32Shl, ...c.i32Add, ...c.f64Load(), ...g("dTau"), ...c.f64Mul, ...c.f64Sub, ...s("phi"),
-    ...g("sigma"), ...k2(0), ...c.f64Gt, ...c.if,
+    ...g("sigma"), ...c.f64(0), ...c.f64Gt, ...c.if,
     ...draw,
     ...g("phi"), ...g("sigma"), ...g("gauss"), ...c.f64Mul, ...c.f64Add, ...s("phi"),
     ...c.end,
@@ -422,11 +400,6 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
   return { params: f.paramTypes, locals: f.localGroups, body };
 }
 
-/** f64.const. */
-function k2(x: number): number[] {
-  return c.f64(x);
-}
-
 // ---------------------------------------------------------------- detExp (numeric/random/det-math.ts)
 const INV_LN2 = 1.4426950408889634;
 
@@ -445,26 +418,26 @@ function detExpBody(): { params: number[]; results: number[]; locals: Array<[num
   const t = (n: string) => c.tee(f.at(n));
   const pow2 = [...c.i32TruncF64S, ...c.i32(1023), ...c.i32Add, ...c.i64ExtendI32U, ...c.i64(52), ...c.i64Shl, ...c.f64ReinterpretI64];
   const horner = [1 / 479001600, 1 / 39916800, 1 / 3628800, 1 / 362880, 1 / 40320, 1 / 5040, 1 / 720, 1 / 120, 1 / 24, 1 / 6, 0.5]
-    .flatMap((a) => [...g("p"), ...g("r"), ...c.f64Mul, ...k2(a), ...c.f64Add, ...s("p")]);
+    .flatMap((a) => [...g("p"), ...g("r"), ...c.f64Mul, ...c.f64(a), ...c.f64Add, ...s("p")]);
   const body = [
     ...g("x"), ...g("x"), ...c.f64Ne, ...c.if, ...g("x"), ...c.return, ...c.end,
-    ...g("x"), ...k2(709.782712893384), ...c.f64Gt, ...c.if, ...k2(Infinity), ...c.return, ...c.end,
-    ...g("x"), ...k2(-745.1332191019412), ...c.f64Lt, ...c.if, ...k2(0), ...c.return, ...c.end,
+    ...g("x"), ...c.f64(709.782712893384), ...c.f64Gt, ...c.if, ...c.f64(Infinity), ...c.return, ...c.end,
+    ...g("x"), ...c.f64(-745.1332191019412), ...c.f64Lt, ...c.if, ...c.f64(0), ...c.return, ...c.end,
     // k = Math.round(x·(1/ln 2))
-    ...g("x"), ...k2(INV_LN2), ...c.f64Mul, ...t("y"), ...c.f64Floor, ...s("fl"),
-    ...g("fl"), ...k2(1), ...c.f64Add, ...g("fl"), ...g("y"), ...g("fl"), ...c.f64Sub, ...k2(0.5), ...c.f64Ge, ...c.select, ...s("k"),
+    ...g("x"), ...c.f64(INV_LN2), ...c.f64Mul, ...t("y"), ...c.f64Floor, ...s("fl"),
+    ...g("fl"), ...c.f64(1), ...c.f64Add, ...g("fl"), ...g("y"), ...g("fl"), ...c.f64Sub, ...c.f64(0.5), ...c.f64Ge, ...c.select, ...s("k"),
     // r = (x − k·LN2_HI) − k·LN2_LO
-    ...g("x"), ...g("k"), ...k2(LN2_HI), ...c.f64Mul, ...c.f64Sub, ...g("k"), ...k2(LN2_LO), ...c.f64Mul, ...c.f64Sub, ...s("r"),
-    ...k2(1 / 6227020800), ...s("p"),
+    ...g("x"), ...g("k"), ...c.f64(LN2_HI), ...c.f64Mul, ...c.f64Sub, ...g("k"), ...c.f64(LN2_LO), ...c.f64Mul, ...c.f64Sub, ...s("r"),
+    ...c.f64(1 / 6227020800), ...s("p"),
     ...horner,
     // p = p·r·r + r; e = 1 + p
     ...g("p"), ...g("r"), ...c.f64Mul, ...g("r"), ...c.f64Mul, ...g("r"), ...c.f64Add, ...s("p"),
-    ...k2(1), ...g("p"), ...c.f64Add, ...s("e"),
-    ...g("k"), ...k2(1000), ...c.f64Gt, ...c.if,
-    ...g("e"), ...g("k"), ...k2(1000), ...c.f64Sub, ...pow2, ...c.f64Mul, ...k2(2 ** 1000), ...c.f64Mul, ...c.return,
+    ...c.f64(1), ...g("p"), ...c.f64Add, ...s("e"),
+    ...g("k"), ...c.f64(1000), ...c.f64Gt, ...c.if,
+    ...g("e"), ...g("k"), ...c.f64(1000), ...c.f64Sub, ...pow2, ...c.f64Mul, ...c.f64(2 ** 1000), ...c.f64Mul, ...c.return,
     ...c.end,
-    ...g("k"), ...k2(-1000), ...c.f64Lt, ...c.if,
-    ...g("e"), ...g("k"), ...k2(1000), ...c.f64Add, ...pow2, ...c.f64Mul, ...k2(2 ** -1000), ...c.f64Mul, ...c.return,
+    ...g("k"), ...c.f64(-1000), ...c.f64Lt, ...c.if,
+    ...g("e"), ...g("k"), ...c.f64(1000), ...c.f64Add, ...pow2, ...c.f64Mul, ...c.f64(2 ** -1000), ...c.f64Mul, ...c.return,
     ...c.end,
     ...g("e"), ...g("k"), ...pow2, ...c.f64Mul,
   ];
@@ -472,10 +445,7 @@ function detExpBody(): { params: number[]; results: number[]; locals: Array<[num
 }
 
 function sinCosBody(): { params: number[]; locals: Array<[number, number]>; body: number[] } {
-  const f = new Frame([["x", F64], ["out", I32]]);
-  f.local("sn", F64);
-  f.local("cs", F64);
-  for (const [n, t] of SINCOS_LOCALS) f.local(n, t);
+  const f = new Frame([["x", F64], ["out", I32]], [["sn", F64], ["cs", F64], ...SINCOS_LOCALS]);
   const body = [
     ...sinCos(f, "x", "sn", "cs"),
     ...c.get(f.at("out")), ...c.get(f.at("sn")), ...c.f64Store(),
@@ -492,16 +462,8 @@ function buildModule(): Uint8Array {
     w[0] = (i + 1) * PIO2;
     assert(hi[1] === h, `high word of ${i + 1}·π/2 is fdlibm's npio2_hw`);
   });
-  const fns = [{ name: "phases", ...phasesBody() }, { name: "sinCos", ...sinCosBody() }, { name: "detExp", ...detExpBody() }];
-  assert(fns[DET_EXP - 3]!.name === "detExp", "detExp's call index");
-  return moduleBytes(fns, 1, {
-    sharedMaxPages: SHARED_MAX_PAGES,
-    functions: [
-      { name: "normal", params: [I32], results: [F64] },
-      { name: "sin", params: [F64], results: [F64] },
-      { name: "cos", params: [F64], results: [F64] },
-    ],
-  });
+  const bodies = { phases: phasesBody(), sinCos: sinCosBody(), detExp: detExpBody() };
+  return moduleBytes(DEFINED.map((name) => ({ name, ...bodies[name] })), 1, { sharedMaxPages: SHARED_MAX_PAGES, functions: IMPORTS });
 }
 
 /**
