@@ -14,7 +14,7 @@
  * JavaScript. The module is written out byte by byte (numeric/wasm/module-bytes.ts).
  */
 import { WasmKernel } from "../numeric/wasm/kernel.js";
-import { I32, moduleBytes, op, u32 } from "../numeric/wasm/module-bytes.js";
+import { I32, moduleBytes, op } from "../numeric/wasm/module-bytes.js";
 import type { Fingerprint } from "./fingerprint.js";
 import { FIELDS_MAX } from "./queue.js";
 
@@ -50,16 +50,6 @@ function i64Const(x: number): number[] {
 /** The FNV-1a 64 prime, 2^40 + 0x1b3. */
 const PRIME = i64Const(2 ** 40 + 0x1b3);
 
-const i64Load = (offset = 0) => [0x29, 3, ...u32(offset)];
-const i64Store = (offset = 0) => [0x37, 3, ...u32(offset)];
-const i64Load8U = (offset = 0) => [0x31, 0, ...u32(offset)];
-const i32Load = (offset = 0) => [0x28, 2, ...u32(offset)];
-const I64_XOR = [0x85];
-const I64_MUL = [0x7e];
-const I64_AND = [0x83];
-const I64_SHR_U = [0x88];
-const I32_GE_U = [0x4f];
-const I32_TRUNC_F64_S = [0xaa];
 
 // `fold(end)`: params and locals.
 const END = 0;
@@ -76,8 +66,8 @@ const NF = 8;
 function foldWord(): number[] {
   const out: number[] = [];
   for (let i = 0; i < 8; i++) {
-    out.push(...op.get(H), ...op.get(X), ...i64Const(0xff), ...I64_AND, ...I64_XOR, ...PRIME, ...I64_MUL, ...op.set(H));
-    if (i < 7) out.push(...op.get(X), ...i64Const(8), ...I64_SHR_U, ...op.set(X));
+    out.push(...op.get(H), ...op.get(X), ...i64Const(0xff), ...op.i64And, ...op.i64Xor, ...PRIME, ...op.i64Mul, ...op.set(H));
+    if (i < 7) out.push(...op.get(X), ...i64Const(8), ...op.i64ShrU, ...op.set(X));
   }
   return out;
 }
@@ -86,8 +76,8 @@ function foldWord(): number[] {
 function foldText(): number[] {
   return [
     ...op.block, ...op.loop,
-    ...op.get(Q), ...op.get(QE), ...I32_GE_U, ...op.brIf(1),
-    ...op.get(H), ...op.get(Q), ...i64Load8U(), ...I64_XOR, ...PRIME, ...I64_MUL, ...op.set(H),
+    ...op.get(Q), ...op.get(QE), ...op.i32GeU, ...op.brIf(1),
+    ...op.get(H), ...op.get(Q), ...op.i64Load8U(), ...op.i64Xor, ...PRIME, ...op.i64Mul, ...op.set(H),
     ...op.get(Q), ...op.i32(1), ...op.i32Add, ...op.set(Q),
     ...op.br(0),
     ...op.end, ...op.end,
@@ -96,22 +86,22 @@ function foldText(): number[] {
 
 function foldBody(): number[] {
   return [
-    ...op.i32(STATE), ...i64Load(), ...op.set(H),
+    ...op.i32(STATE), ...op.i64Load(), ...op.set(H),
     ...op.i32(JOURNAL), ...op.set(P),
     ...op.block, ...op.loop,
-    ...op.get(P), ...op.get(END), ...I32_GE_U, ...op.brIf(1),
+    ...op.get(P), ...op.get(END), ...op.i32GeU, ...op.brIf(1),
     // The time's 8 bytes.
-    ...op.get(P), ...i64Load(), ...op.set(X), ...foldWord(),
+    ...op.get(P), ...op.i64Load(), ...op.set(X), ...foldWord(),
     // The kind's entry: K = KINDS + id·stride.
-    ...op.get(P), ...op.f64Load(8), ...I32_TRUNC_F64_S, ...op.i32(KIND_STRIDE), 0x6c /* i32.mul */, ...op.i32(KINDS), ...op.i32Add, ...op.set(K),
+    ...op.get(P), ...op.f64Load(8), ...op.i32TruncF64S, ...op.i32(KIND_STRIDE), 0x6c /* i32.mul */, ...op.i32(KINDS), ...op.i32Add, ...op.set(K),
     ...op.get(P), ...op.i32(16), ...op.i32Add, ...op.set(P),
-    ...op.get(K), ...i32Load(0), ...op.set(Q), ...op.get(K), ...i32Load(4), ...op.set(QE), ...foldText(),
-    ...op.get(K), ...i32Load(8), ...op.set(NF), ...op.i32(0), ...op.set(J),
+    ...op.get(K), ...op.i32Load(0), ...op.set(Q), ...op.get(K), ...op.i32Load(4), ...op.set(QE), ...foldText(),
+    ...op.get(K), ...op.i32Load(8), ...op.set(NF), ...op.i32(0), ...op.set(J),
     ...op.get(K), ...op.i32(12), ...op.i32Add, ...op.set(K),
     ...op.block, ...op.loop,
-    ...op.get(J), ...op.get(NF), ...I32_GE_U, ...op.brIf(1),
-    ...op.get(K), ...i32Load(0), ...op.set(Q), ...op.get(K), ...i32Load(4), ...op.set(QE), ...foldText(),
-    ...op.get(P), ...i64Load(), ...op.set(X), ...foldWord(),
+    ...op.get(J), ...op.get(NF), ...op.i32GeU, ...op.brIf(1),
+    ...op.get(K), ...op.i32Load(0), ...op.set(Q), ...op.get(K), ...op.i32Load(4), ...op.set(QE), ...foldText(),
+    ...op.get(P), ...op.i64Load(), ...op.set(X), ...foldWord(),
     ...op.get(P), ...op.i32(8), ...op.i32Add, ...op.set(P),
     ...op.get(K), ...op.i32(8), ...op.i32Add, ...op.set(K),
     ...op.get(J), ...op.i32(1), ...op.i32Add, ...op.set(J),
@@ -119,7 +109,7 @@ function foldBody(): number[] {
     ...op.end, ...op.end,
     ...op.br(0),
     ...op.end, ...op.end,
-    ...op.i32(STATE), ...op.get(H), ...i64Store(),
+    ...op.i32(STATE), ...op.get(H), ...op.i64Store(),
   ];
 }
 

@@ -23,7 +23,7 @@
  */
 import { Frame } from "../../numeric/wasm/frame.js";
 import { SHARED_MAX_PAGES, WasmKernel } from "../../numeric/wasm/kernel.js";
-import { F64, I32, moduleBytes, op, u32, V128 } from "../../numeric/wasm/module-bytes.js";
+import { F64, I32, moduleBytes, op, V128 } from "../../numeric/wasm/module-bytes.js";
 import { PARTIALS, type MeshBuffers } from "./mesh-blocks.js";
 
 /** The kernels' exports; every array argument is a byte offset into the memory. */
@@ -38,33 +38,14 @@ export interface MeshCoupleFns {
   overlap(lo: number, hi: number, dim: number, states: number, failed: number, rowPtr: number, colIdx: number, partials: number, block: number): void;
 }
 
-// Instructions module-bytes.ts does not list (WebAssembly core spec §5.4, SIMD opcodes after 0xFD).
-const x = {
-  else: [0x05],
-  ifV128: [0x04, V128],
-  select: [0x1b],
-  i32Load: (offset = 0) => [0x28, 2, ...u32(offset)],
-  i32Load8U: (offset = 0) => [0x2d, 0, ...u32(offset)],
-  i32Eqz: [0x45], i32And: [0x71], i32Eq: [0x46], i32Ne: [0x47], i32Mul: [0x6c],
-  f64Gt: [0x64], f64Mul: [0xa2], f64Div: [0xa3], f64Sqrt: [0x9f],
-  v128Load64Splat: (offset = 0) => [0xfd, 0x0a, 3, ...u32(offset)],
-  v128Store: (offset = 0) => [0xfd, 0x0b, 4, ...u32(offset)],
-  v128Const: (bytes: number[]) => [0xfd, 0x0c, ...bytes],
-  /** Of two vectors on the stack, the first's two 64-bit lanes swapped. */
-  swapLanes: [0xfd, 0x0d, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7],
-  v128Xor: [0xfd, ...u32(0x51)],
-  f64x2Splat: [0xfd, ...u32(0x14)],
-  f64x2Div: [0xfd, ...u32(243)],
-  f64x2ReplaceLane: (lane: number) => [0xfd, 0x22, lane],
-};
 /** Neighbours whose overlaps the coupling kernel computes side by side (the mesh's degree is 4–6). */
 const GROUP = [0, 1];
 /** Edges (i, j > i) whose overlaps the edge kernel computes side by side (about degree/2 per node). */
 const EDGE_GROUP = [0, 1];
 
 /** Sign bit of lane 0 / lane 1 (xor negates that lane). */
-const SIGN0 = x.v128Const([0, 0, 0, 0, 0, 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0]);
-const SIGN1 = x.v128Const([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80]);
+const SIGN0 = op.v128Const([0, 0, 0, 0, 0, 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0]);
+const SIGN1 = op.v128Const([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80]);
 
 /** `for (k = 0; k < nb; k += 16) body` (nb > 0: a node has at least one mode). */
 function overModes(k: number, nb: number, body: number[]): number[] {
@@ -83,15 +64,15 @@ function overModes(k: number, nb: number, body: number[]): number[] {
 function innerProductsOf(b: number, accs: readonly number[], as: readonly number[], k: number, nb: number, bv: number, bs: number): number[] {
   const term = (acc: number, a: number) => [
     ...op.get(acc),
-    ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(0), ...op.get(bv), ...op.f64x2Mul,
-    ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(8), ...SIGN1, ...x.v128Xor, ...op.get(bs), ...op.f64x2Mul,
+    ...op.get(a), ...op.get(k), ...op.i32Add, ...op.v128Load64Splat(0), ...op.get(bv), ...op.f64x2Mul,
+    ...op.get(a), ...op.get(k), ...op.i32Add, ...op.v128Load64Splat(8), ...SIGN1, ...op.v128Xor, ...op.get(bs), ...op.f64x2Mul,
     ...op.f64x2Add,
     ...op.f64x2Add, ...op.set(acc),
   ];
   return [
     ...accs.flatMap((acc) => [...op.v128Zero, ...op.set(acc)]),
     ...overModes(k, nb, [
-      ...op.get(b), ...op.get(k), ...op.i32Add, ...op.v128Load(0), ...op.tee(bv), ...op.get(bv), ...x.swapLanes, ...op.set(bs),
+      ...op.get(b), ...op.get(k), ...op.i32Add, ...op.v128Load(0), ...op.tee(bv), ...op.get(bv), ...op.swapLanes, ...op.set(bs),
       ...accs.flatMap((acc, q) => term(acc, as[q]!)),
     ]),
   ];
@@ -105,15 +86,15 @@ function innerProductsWith(a: number, accs: readonly number[], bs: readonly numb
     ...op.get(b), ...op.get(k), ...op.i32Add, ...op.v128Load(0), ...op.set(bv),
     ...op.get(acc),
     ...op.get(ar), ...op.get(bv), ...op.f64x2Mul,
-    ...op.get(ai), ...op.get(bv), ...op.get(bv), ...x.swapLanes, ...op.f64x2Mul,
+    ...op.get(ai), ...op.get(bv), ...op.get(bv), ...op.swapLanes, ...op.f64x2Mul,
     ...op.f64x2Add,
     ...op.f64x2Add, ...op.set(acc),
   ];
   return [
     ...accs.flatMap((acc) => [...op.v128Zero, ...op.set(acc)]),
     ...overModes(k, nb, [
-      ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(0), ...op.set(ar),
-      ...op.get(a), ...op.get(k), ...op.i32Add, ...x.v128Load64Splat(8), ...SIGN1, ...x.v128Xor, ...op.set(ai),
+      ...op.get(a), ...op.get(k), ...op.i32Add, ...op.v128Load64Splat(0), ...op.set(ar),
+      ...op.get(a), ...op.get(k), ...op.i32Add, ...op.v128Load64Splat(8), ...SIGN1, ...op.v128Xor, ...op.set(ai),
       ...accs.flatMap((acc, q) => term(acc, bs[q]!)),
     ]),
   ];
@@ -121,7 +102,7 @@ function innerProductsWith(a: number, accs: readonly number[], bs: readonly numb
 
 /** p, pe = byte addresses of node i's first and past-last entries in colIdx. */
 function edgeRange(p: number, pe: number, i: number, rowPtr: number, colIdx: number): number[] {
-  const entry = (offset: number) => [...op.get(colIdx), ...op.get(rowPtr), ...op.get(i), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...x.i32Load(offset), ...op.i32(2), ...op.i32Shl, ...op.i32Add];
+  const entry = (offset: number) => [...op.get(colIdx), ...op.get(rowPtr), ...op.get(i), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...op.i32Load(offset), ...op.i32(2), ...op.i32Shl, ...op.i32Add];
   return [...entry(0), ...op.set(p), ...entry(4), ...op.set(pe)];
 }
 
@@ -133,7 +114,7 @@ function nextNeighbour(j: number, p: number, pe: number, accept: number[]): numb
   return [
     ...op.block, ...op.loop,
     ...op.get(p), ...op.get(pe), ...op.i32GeS, ...op.if, ...op.i32(-1), ...op.set(j), ...op.br(2), ...op.end,
-    ...op.get(p), ...x.i32Load(0), ...op.set(j),
+    ...op.get(p), ...op.i32Load(0), ...op.set(j),
     ...op.get(p), ...op.i32(4), ...op.i32Add, ...op.set(p),
     ...accept, ...op.brIf(1),
     ...op.br(0),
@@ -190,59 +171,59 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
   const g = (n: string) => op.get(L(n));
   const s = (n: string) => op.set(L(n));
   const at = (base: string, k: string) => [...g(base), ...g(k), ...op.i32Add];
-  const failedOf = (node: number[]) => [...g("failed"), ...node, ...op.i32Add, ...x.i32Load8U(0)];
-  const neighbour = [...g("p"), ...x.i32Load(0)];
+  const failedOf = (node: number[]) => [...g("failed"), ...node, ...op.i32Add, ...op.i32Load8U(0)];
+  const neighbour = [...g("p"), ...op.i32Load(0)];
   const JS = GROUP.map((q) => L(`j${q}`));
   const ACCS = GROUP.map((q) => L(`acc${q}`));
   // Local j ← the byte address of node j's old state.
-  const address = (j: number) => [...g("states"), ...op.get(j), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...op.set(j)];
+  const address = (j: number) => [...g("states"), ...op.get(j), ...g("nb"), ...op.i32Mul, ...op.i32Add, ...op.set(j)];
   // out_i += c·ψ_j for the neighbour whose overlap ⟨ψ_j|ψ_i⟩ is in `acc`, its state at address `j`.
   const pull = (acc: number, j: number) => [
-    ...squaredModulus(acc, L("v")), ...x.f64Sqrt, ...s("a"),
-    ...g("a"), ...op.f64(0), ...x.f64Gt,
-    ...x.ifV128,
-    ...g("g"), ...x.f64x2Splat, ...op.get(acc), ...op.f64x2Mul, ...g("a"), ...x.f64x2Splat, ...x.f64x2Div,
-    ...x.else,
-    ...g("g"), ...x.f64x2Splat, ...op.f64(0), ...x.f64x2ReplaceLane(1),
+    ...squaredModulus(acc, L("v")), ...op.f64Sqrt, ...s("a"),
+    ...g("a"), ...op.f64(0), ...op.f64Gt,
+    ...op.ifV128,
+    ...g("g"), ...op.f64x2Splat, ...op.get(acc), ...op.f64x2Mul, ...g("a"), ...op.f64x2Splat, ...op.f64x2Div,
+    ...op.else,
+    ...g("g"), ...op.f64x2Splat, ...op.f64(0), ...op.f64x2ReplaceLane(1),
     ...op.end,
     ...s("c"),
-    ...g("c"), ...op.f64x2ExtractLane(0), ...x.f64x2Splat, ...s("cr"),
-    ...g("c"), ...op.f64x2ExtractLane(1), ...x.f64x2Splat, ...SIGN0, ...x.v128Xor, ...s("ci"),
+    ...g("c"), ...op.f64x2ExtractLane(0), ...op.f64x2Splat, ...s("cr"),
+    ...g("c"), ...op.f64x2ExtractLane(1), ...op.f64x2Splat, ...SIGN0, ...op.v128Xor, ...s("ci"),
     ...overModes(L("k"), L("nb"), [
       ...op.get(j), ...g("k"), ...op.i32Add, ...op.v128Load(0), ...s("bv"),
       ...at("oo", "k"),
       ...at("oo", "k"), ...op.v128Load(0), ...g("cr"), ...g("bv"), ...op.f64x2Mul, ...op.f64x2Add,
-      ...g("ci"), ...g("bv"), ...g("bv"), ...x.swapLanes, ...op.f64x2Mul, ...op.f64x2Add,
-      ...x.v128Store(0),
+      ...g("ci"), ...g("bv"), ...g("bv"), ...op.swapLanes, ...op.f64x2Mul, ...op.f64x2Add,
+      ...op.v128Store(0),
     ]),
   ];
   const body = [
-    ...op.i32(16), ...g("dim"), ...x.i32Mul, ...s("nb"),
+    ...op.i32(16), ...g("dim"), ...op.i32Mul, ...s("nb"),
     ...op.f64(0), ...s("deSum"), ...op.f64(0), ...s("deMax"), ...op.i32(0), ...s("live"),
     ...g("lo"), ...s("i"),
     ...op.block, ...op.loop,
     ...g("i"), ...g("hi"), ...op.i32GeS, ...op.brIf(1),
-    ...g("states"), ...g("i"), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s("o"),
-    ...g("out"), ...g("i"), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s("oo"),
-    ...failedOf(g("i")), ...op.i32(1), ...x.i32Eq,
+    ...g("states"), ...g("i"), ...g("nb"), ...op.i32Mul, ...op.i32Add, ...s("o"),
+    ...g("out"), ...g("i"), ...g("nb"), ...op.i32Mul, ...op.i32Add, ...s("oo"),
+    ...failedOf(g("i")), ...op.i32(1), ...op.i32Eq,
     ...op.if,
     // A failed node's output state is zero.
-    ...overModes(L("k"), L("nb"), [...at("oo", "k"), ...op.v128Zero, ...x.v128Store(0)]),
-    ...x.else,
+    ...overModes(L("k"), L("nb"), [...at("oo", "k"), ...op.v128Zero, ...op.v128Store(0)]),
+    ...op.else,
     // deg = degree − failed neighbours (each failed byte subtracted, as the JavaScript does).
-    ...g("rowPtr"), ...g("i"), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...x.i32Load(4),
-    ...g("rowPtr"), ...g("i"), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...x.i32Load(0),
+    ...g("rowPtr"), ...g("i"), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...op.i32Load(4),
+    ...g("rowPtr"), ...g("i"), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...op.i32Load(0),
     ...op.i32Sub, ...s("deg"),
     ...overEdges(L("p"), L("pe"), L("i"), L("rowPtr"), L("colIdx"), [
       ...g("deg"), ...failedOf(neighbour), ...op.i32Sub, ...s("deg"),
     ]),
-    ...op.f64(1), ...g("g"), ...g("deg"), ...op.f64ConvertI32S, ...x.f64Mul, ...op.f64Sub, ...s("self"),
-    ...g("self"), ...x.f64x2Splat, ...s("c"),
-    ...overModes(L("k"), L("nb"), [...at("oo", "k"), ...g("c"), ...at("o", "k"), ...op.v128Load(0), ...op.f64x2Mul, ...x.v128Store(0)]),
+    ...op.f64(1), ...g("g"), ...g("deg"), ...op.f64ConvertI32S, ...op.f64Mul, ...op.f64Sub, ...s("self"),
+    ...g("self"), ...op.f64x2Splat, ...s("c"),
+    ...overModes(L("k"), L("nb"), [...at("oo", "k"), ...g("c"), ...at("o", "k"), ...op.v128Load(0), ...op.f64x2Mul, ...op.v128Store(0)]),
     // Each live neighbour j in list order: c = g·⟨ψ_j|ψ_i⟩/|⟨ψ_j|ψ_i⟩| (g when the overlap is 0),
     // out_i += c·ψ_j; the overlaps of two neighbours at a time (each its own chain).
     ...edgeRange(L("p"), L("pe"), L("i"), L("rowPtr"), L("colIdx")),
-    ...acceptedInGroups(JS, L("p"), L("pe"), (j) => [...failedOf(op.get(j)), ...op.i32(1), ...x.i32Ne], (n) => [
+    ...acceptedInGroups(JS, L("p"), L("pe"), (j) => [...failedOf(op.get(j)), ...op.i32(1), ...op.i32Ne], (n) => [
       ...JS.slice(0, n).flatMap(address),
       ...innerProductsOf(L("o"), ACCS.slice(0, n), JS.slice(0, n), L("k"), L("nb"), L("bv"), L("bs")),
       ...ACCS.slice(0, n).flatMap((acc, q) => pull(acc, JS[q]!)),
@@ -254,18 +235,18 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
       ...at("oo", "k"), ...op.v128Load(0), ...op.tee(L("v")), ...g("v"), ...op.f64x2Mul, ...s("v"),
       ...g("sum"), ...g("v"), ...op.f64x2ExtractLane(0), ...op.f64Add, ...g("v"), ...op.f64x2ExtractLane(1), ...op.f64Add, ...s("sum"),
     ]),
-    ...g("sum"), ...x.f64Sqrt, ...x.f64x2Splat, ...s("c"),
+    ...g("sum"), ...op.f64Sqrt, ...op.f64x2Splat, ...s("c"),
     ...op.v128Zero, ...s("acc0"),
     ...overModes(L("k"), L("nb"), [
-      ...at("oo", "k"), ...at("oo", "k"), ...op.v128Load(0), ...g("c"), ...x.f64x2Div, ...op.tee(L("v")), ...x.v128Store(0),
+      ...at("oo", "k"), ...at("oo", "k"), ...op.v128Load(0), ...g("c"), ...op.f64x2Div, ...op.tee(L("v")), ...op.v128Store(0),
       ...g("acc0"), ...g("v"), ...op.f64x2Add, ...s("acc0"),
     ]),
     // ΔE = 1 − (re² + im²)/d; its sum, max and the live count.
-    ...op.f64(1), ...squaredModulus(L("acc0"), L("v")), ...g("dim"), ...op.f64ConvertI32S, ...x.f64Div, ...op.f64Sub, ...s("de"),
+    ...op.f64(1), ...squaredModulus(L("acc0"), L("v")), ...g("dim"), ...op.f64ConvertI32S, ...op.f64Div, ...op.f64Sub, ...s("de"),
     ...g("deltaE"), ...g("i"), ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...g("de"), ...op.f64Store(0),
     ...g("deSum"), ...g("de"), ...op.f64Add, ...s("deSum"),
     ...g("live"), ...op.i32(1), ...op.i32Add, ...s("live"),
-    ...g("de"), ...g("deMax"), ...g("de"), ...g("deMax"), ...x.f64Gt, ...x.select, ...s("deMax"),
+    ...g("de"), ...g("deMax"), ...g("de"), ...g("deMax"), ...op.f64Gt, ...op.select, ...s("deMax"),
     ...op.end,
     ...g("i"), ...op.i32(1), ...op.i32Add, ...s("i"),
     ...op.br(0),
@@ -279,7 +260,7 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
 
 /** partials + 8·PARTIALS·block. */
 function partialAddress(partials: number, block: number): number[] {
-  return [...op.get(partials), ...op.get(block), ...op.i32(8 * PARTIALS), ...x.i32Mul, ...op.i32Add];
+  return [...op.get(partials), ...op.get(block), ...op.i32(8 * PARTIALS), ...op.i32Mul, ...op.i32Add];
 }
 
 function overlapFunction(): { name: string; params: number[]; locals: Array<[number, number]>; body: number[] } {
@@ -290,27 +271,27 @@ function overlapFunction(): { name: string; params: number[]; locals: Array<[num
   const L = (n: string) => f.at(n);
   const g = (n: string) => op.get(L(n));
   const s = (n: string) => op.set(L(n));
-  const failedOf = (node: number[]) => [...g("failed"), ...node, ...op.i32Add, ...x.i32Load8U(0)];
+  const failedOf = (node: number[]) => [...g("failed"), ...node, ...op.i32Add, ...op.i32Load8U(0)];
   const JS = EDGE_GROUP.map((q) => L(`j${q}`));
   const ACCS = EDGE_GROUP.map((q) => L(`acc${q}`));
-  const address = (j: number) => [...g("states"), ...op.get(j), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...op.set(j)];
+  const address = (j: number) => [...g("states"), ...op.get(j), ...g("nb"), ...op.i32Mul, ...op.i32Add, ...op.set(j)];
   // sum += |⟨ψ_i|ψ_j⟩|² (in `acc`), count++.
   const add = (acc: number) => [
     ...g("sum"), ...squaredModulus(acc, L("v")), ...op.f64Add, ...s("sum"),
     ...g("count"), ...op.i32(1), ...op.i32Add, ...s("count"),
   ];
   const body = [
-    ...op.i32(16), ...g("dim"), ...x.i32Mul, ...s("nb"),
+    ...op.i32(16), ...g("dim"), ...op.i32Mul, ...s("nb"),
     ...op.f64(0), ...s("sum"), ...op.i32(0), ...s("count"),
     ...g("lo"), ...s("i"),
     ...op.block, ...op.loop,
     ...g("i"), ...g("hi"), ...op.i32GeS, ...op.brIf(1),
-    ...g("states"), ...g("i"), ...g("nb"), ...x.i32Mul, ...op.i32Add, ...s("o"),
+    ...g("states"), ...g("i"), ...g("nb"), ...op.i32Mul, ...op.i32Add, ...s("o"),
     // A failed node has no live edge; else its edges to live j > i in list order, two at a time.
-    ...failedOf(g("i")), ...x.i32Eqz,
+    ...failedOf(g("i")), ...op.i32Eqz,
     ...op.if,
     ...edgeRange(L("p"), L("pe"), L("i"), L("rowPtr"), L("colIdx")),
-    ...acceptedInGroups(JS, L("p"), L("pe"), (j) => [...op.get(j), ...g("i"), ...op.i32GtS, ...failedOf(op.get(j)), ...x.i32Eqz, ...x.i32And], (n) => [
+    ...acceptedInGroups(JS, L("p"), L("pe"), (j) => [...op.get(j), ...g("i"), ...op.i32GtS, ...failedOf(op.get(j)), ...op.i32Eqz, ...op.i32And], (n) => [
       ...JS.slice(0, n).flatMap(address),
       ...innerProductsWith(L("o"), ACCS.slice(0, n), JS.slice(0, n), L("k"), L("nb"), L("ar"), L("ai"), L("bv")),
       ...ACCS.slice(0, n).flatMap(add),

@@ -28,7 +28,7 @@ import { assert } from "../../errors.js";
 import { Frame } from "../../numeric/wasm/frame.js";
 import { SHARED_MAX_PAGES, WasmKernel } from "../../numeric/wasm/kernel.js";
 import { LN2_HI, LN2_LO } from "../../numeric/random/glibc-log-data.js";
-import { F64, I32, type ImportedFunction, moduleBytes, op, s32, u32 } from "../../numeric/wasm/module-bytes.js";
+import { F64, I32, type ImportedFunction, moduleBytes, op, s32 } from "../../numeric/wasm/module-bytes.js";
 
 const I64 = 0x7e;
 
@@ -57,19 +57,8 @@ export interface MeshPhasesFns {
 /** module-bytes.ts's instructions and the scalar and 64-bit integer ones it does not list. */
 const c = {
   ...op,
-  else: [0x05], select: [0x1b], return: [0x0f],
-  i32Load: (off = 0) => [0x28, 2, ...u32(off)], i64Load: (off = 0) => [0x29, 3, ...u32(off)],
-  i32Load8U: [0x2d, 0, 0],
-  i32Store: (off = 0) => [0x36, 2, ...u32(off)], i64Store: (off = 0) => [0x37, 3, ...u32(off)],
   /** i64.const of a small integer (its signed LEB128 is the 32-bit one). */
   i64: (x: number) => [0x42, ...s32(x)],
-  i32Eqz: [0x45], i32Ne: [0x47], i32LeS: [0x4c],
-  f64Ne: [0x62], f64Lt: [0x63], f64Gt: [0x64], f64Ge: [0x66],
-  i32Mul: [0x6c], i32And: [0x71], i32ShrS: [0x75],
-  i64Mul: [0x7e], i64Xor: [0x85], i64Shl: [0x86], i64ShrU: [0x88], i64Rotl: [0x89],
-  f64Abs: [0x99], f64Neg: [0x9a], f64Floor: [0x9c], f64Mul: [0xa2],
-  i32WrapI64: [0xa7], i32TruncF64S: [0xaa], i64ExtendI32U: [0xad],
-  f64ConvertI64S: [0xb9], i64ReinterpretF64: [0xbd], f64ReinterpretI64: [0xbf],
 } as const;
 
 /** Imported functions; a call's index is its place here. */
@@ -364,7 +353,7 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     ...g("lo"), ...s("i"),
     ...c.block, ...c.loop,
     ...g("i"), ...g("hi"), ...c.i32GeS, ...c.brIf(1),
-    ...g("failed"), ...g("i"), ...c.i32Add, ...c.i32Load8U, ...c.i32(1), ...c.i32Ne, ...c.if,
+    ...g("failed"), ...g("i"), ...c.i32Add, ...c.i32Load8U(), ...c.i32(1), ...c.i32Ne, ...c.if,
     // dTau = τ_i − applied_i; applied_i = τ_i
     ...g("clockError"), ...g("i"), ...c.i32(3), ...c.i32Shl, ...c.i32Add, ...c.f64Load(), ...s("tau"),
     ...g("tau"), ...g("applied"), ...g("i"), ...c.i32(3), ...c.i32Shl, ...c.i32Add, ...t("p"), ...c.f64Load(), ...c.f64Sub, ...s("dTau"),

@@ -161,10 +161,6 @@ function rowsBody(kind: "plain" | "paired" | "near"): number[] {
   ];
 }
 
-/** f64.lt (core spec §5.4.7; not among module-bytes' `op`). */
-const F64_LT = [0x63];
-/** i32.mul (likewise). */
-const I32_MUL = [0x6c];
 
 /**
  * The locals of `lightest(reps, repsEnd, s, t, n, nodeBytes, out)` for a tile of `r` representatives
@@ -240,7 +236,7 @@ function tileMin(l: TileLocals, r: number, c: number): number[] {
     ...op.get(acc), ...op.get(acc), ...op.f64x2Mul, ...op.tee(l.sq), ...op.f64x2ExtractLane(0),
     ...op.get(l.sq), ...op.f64x2ExtractLane(1), ...op.f64Add,
     ...op.f64Sub, ...op.tee(l.w),
-    ...op.get(l.best[r]!), ...F64_LT,
+    ...op.get(l.best[r]!), ...op.f64Lt,
     ...op.if,
     ...op.get(l.w), ...op.set(l.best[r]!),
     ...op.get(l.v), ...op.i32(c), ...op.i32Add, ...op.set(l.j[r]!),
@@ -259,7 +255,7 @@ function tileMin(l: TileLocals, r: number, c: number): number[] {
 function lightestBody(l: TileLocals): number[] {
   const r = l.p.length;
   const c = l.s.length;
-  const pointers = l.p.flatMap((p, x) => [...op.get(l.reps), ...(x === 0 ? [] : [...op.get(l.nb), ...op.i32(2 * x), ...I32_MUL, ...op.i32Add]), ...op.set(p)]);
+  const pointers = l.p.flatMap((p, x) => [...op.get(l.reps), ...(x === 0 ? [] : [...op.get(l.nb), ...op.i32(2 * x), ...op.i32Mul, ...op.i32Add]), ...op.set(p)]);
   const reps = Array.from({ length: r }, (_, x) => x);
   return [
     ...op.block, ...op.loop,
@@ -285,7 +281,7 @@ function lightestBody(l: TileLocals): number[] {
     ]),
     ...op.get(l.out), ...op.i32(16 * r), ...op.i32Add, ...op.set(l.out),
     // The next tile of representatives: r × 2·nodeBytes of splats on.
-    ...op.get(l.reps), ...op.get(l.nb), ...op.i32(2 * r), ...I32_MUL, ...op.i32Add, ...op.set(l.reps),
+    ...op.get(l.reps), ...op.get(l.nb), ...op.i32(2 * r), ...op.i32Mul, ...op.i32Add, ...op.set(l.reps),
     ...op.br(0),
     ...op.end, ...op.end,
   ];

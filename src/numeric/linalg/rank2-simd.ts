@@ -15,7 +15,7 @@
  * missing, `rank2Rows` returns undefined and the scalar update runs.
  */
 import { WasmKernel } from "../wasm/kernel.js";
-import { I32, moduleBytes, op, u32, V128 } from "../wasm/module-bytes.js";
+import { I32, moduleBytes, op, V128 } from "../wasm/module-bytes.js";
 
 // Parameters and locals of `rank2(rowBytes, cols, coef, s, n)`: cols the per-column vectors,
 // coef the per-row vectors (both indexed from 0 = column / row s); byte addresses.
@@ -31,11 +31,6 @@ const PV = 8;
 const PC = 9;
 const W = [10, 11, 12, 13] as const;
 
-const simd = {
-  v128Store: (offset: number) => [0xfd, 0x0b, 4, ...u32(offset)],
-  f64x2Sub: [0xfd, 0xf1, 0x01],
-  i32Mul: [0x6c],
-};
 
 function rank2Body(): number[] {
   const loadW: number[] = [];
@@ -47,17 +42,17 @@ function rank2Body(): number[] {
     ...op.get(I), ...op.get(N), ...op.i32GeS, ...op.brIf(1),
     ...loadW,
     // PA = row i, column s; END = row i, column i + 1.
-    ...op.get(I), ...op.get(RB), ...simd.i32Mul, ...op.tee(END), ...op.get(S), ...op.i32(16), ...simd.i32Mul, ...op.i32Add, ...op.set(PA),
-    ...op.get(END), ...op.get(I), ...op.i32(1), ...op.i32Add, ...op.i32(16), ...simd.i32Mul, ...op.i32Add, ...op.set(END),
+    ...op.get(I), ...op.get(RB), ...op.i32Mul, ...op.tee(END), ...op.get(S), ...op.i32(16), ...op.i32Mul, ...op.i32Add, ...op.set(PA),
+    ...op.get(END), ...op.get(I), ...op.i32(1), ...op.i32Add, ...op.i32(16), ...op.i32Mul, ...op.i32Add, ...op.set(END),
     ...op.get(COLS), ...op.set(PV),
     ...op.loop,
     ...op.get(PA),
     ...op.get(PA), ...op.v128Load(0),
     ...op.get(W[0]!), ...op.get(PV), ...op.v128Load(0), ...op.f64x2Mul, ...op.get(W[1]!), ...op.get(PV), ...op.v128Load(16), ...op.f64x2Mul, ...op.f64x2Add,
-    ...simd.f64x2Sub,
+    ...op.f64x2Sub,
     ...op.get(W[2]!), ...op.get(PV), ...op.v128Load(32), ...op.f64x2Mul, ...op.get(W[3]!), ...op.get(PV), ...op.v128Load(48), ...op.f64x2Mul, ...op.f64x2Add,
-    ...simd.f64x2Sub,
-    ...simd.v128Store(0),
+    ...op.f64x2Sub,
+    ...op.v128Store(0),
     ...op.get(PV), ...op.i32(64), ...op.i32Add, ...op.set(PV),
     ...op.get(PA), ...op.i32(16), ...op.i32Add, ...op.tee(PA), ...op.get(END), ...op.i32LtS, ...op.brIf(0),
     ...op.end,
@@ -101,19 +96,19 @@ function matvecBody(): number[] {
     ...op.block, ...op.loop,
     ...op.get(I), ...op.i32(1), ...op.i32Add, ...op.get(N), ...op.i32GeS, ...op.brIf(1),
     // Rows i and i + 1 (byte offsets of their column 0); the row constants of u_i and u_{i+1}.
-    ...op.get(I), ...op.get(RB), ...simd.i32Mul, ...op.tee(RI), ...op.get(RB), ...op.i32Add, ...op.set(RI1),
+    ...op.get(I), ...op.get(RB), ...op.i32Mul, ...op.tee(RI), ...op.get(RB), ...op.i32Add, ...op.set(RI1),
     ...op.get(CI), ...op.v128Load(0), ...op.set(V.CU),
     ...op.get(CI), ...op.v128Load(16), ...op.set(V.CUI),
     ...op.get(CI), ...op.v128Load(32), ...op.set(V.CW),
     ...op.get(CI), ...op.v128Load(48), ...op.set(V.CWI),
     // S = Re A_ii · u_i, T = Re A_{i+1,i+1} · u_{i+1}.
-    ...op.get(RI), ...op.get(I), ...op.i32(16), ...simd.i32Mul, ...op.i32Add, ...op.f64Load(0), ...f64x2Splat,
-    ...op.get(U), ...op.get(I), ...op.i32(16), ...simd.i32Mul, ...op.i32Add, ...op.v128Load(0), ...op.f64x2Mul, ...op.set(V.S),
-    ...op.get(RI1), ...op.get(I), ...op.i32(16), ...simd.i32Mul, ...op.i32Add, ...op.f64Load(16), ...f64x2Splat,
-    ...op.get(U), ...op.get(I), ...op.i32(16), ...simd.i32Mul, ...op.i32Add, ...op.v128Load(16), ...op.f64x2Mul, ...op.set(V.T),
+    ...op.get(RI), ...op.get(I), ...op.i32(16), ...op.i32Mul, ...op.i32Add, ...op.f64Load(0), ...f64x2Splat,
+    ...op.get(U), ...op.get(I), ...op.i32(16), ...op.i32Mul, ...op.i32Add, ...op.v128Load(0), ...op.f64x2Mul, ...op.set(V.S),
+    ...op.get(RI1), ...op.get(I), ...op.i32(16), ...op.i32Mul, ...op.i32Add, ...op.f64Load(16), ...f64x2Splat,
+    ...op.get(U), ...op.get(I), ...op.i32(16), ...op.i32Mul, ...op.i32Add, ...op.v128Load(16), ...op.f64x2Mul, ...op.set(V.T),
     // j = s … i − 1.
-    ...op.get(S), ...op.i32(16), ...simd.i32Mul, ...op.set(J),
-    ...op.get(I), ...op.i32(16), ...simd.i32Mul, ...op.set(END),
+    ...op.get(S), ...op.i32(16), ...op.i32Mul, ...op.set(J),
+    ...op.get(I), ...op.i32(16), ...op.i32Mul, ...op.set(END),
     ...op.get(COLS), ...op.set(PC),
     ...op.get(P), ...op.get(J), ...op.i32Add, ...op.set(PP),
     ...op.block, ...op.loop,
@@ -127,7 +122,7 @@ function matvecBody(): number[] {
     ...op.get(PP),
     ...op.get(PP), ...op.v128Load(0), ...mulAdd(V.X, V.CU, V.XS, V.CUI), ...op.f64x2Add,
     ...mulAdd(V.Y, V.CW, V.YS, V.CWI), ...op.f64x2Add,
-    ...simd.v128Store(0),
+    ...op.v128Store(0),
     ...op.get(PP), ...op.i32(16), ...op.i32Add, ...op.set(PP),
     ...op.get(PC), ...op.i32(32), ...op.i32Add, ...op.set(PC),
     ...op.get(J), ...op.i32(16), ...op.i32Add, ...op.set(J),
@@ -140,8 +135,8 @@ function matvecBody(): number[] {
     ...op.get(V.T), ...mulAdd(V.Y, V.VR, V.YS, V.VI), ...op.f64x2Add, ...op.set(V.T),
     ...op.get(V.S), ...mulAdd(V.Y, V.CW, V.YS, V.CWI), ...op.f64x2Add, ...op.set(V.S),
     // p_i += S, p_{i+1} += T.
-    ...op.get(PP), ...op.get(PP), ...op.v128Load(0), ...op.get(V.S), ...op.f64x2Add, ...simd.v128Store(0),
-    ...op.get(PP), ...op.get(PP), ...op.v128Load(16), ...op.get(V.T), ...op.f64x2Add, ...simd.v128Store(16),
+    ...op.get(PP), ...op.get(PP), ...op.v128Load(0), ...op.get(V.S), ...op.f64x2Add, ...op.v128Store(0),
+    ...op.get(PP), ...op.get(PP), ...op.v128Load(16), ...op.get(V.T), ...op.f64x2Add, ...op.v128Store(16),
     ...op.get(CI), ...op.i32(64), ...op.i32Add, ...op.set(CI),
     ...op.get(I), ...op.i32(2), ...op.i32Add, ...op.set(I),
     ...op.br(0),

@@ -18,7 +18,7 @@
  * the module's memory.
  */
 import { WasmKernel } from "../wasm/kernel.js";
-import { F64, I32, moduleBytes, op, u32, V128 } from "../wasm/module-bytes.js";
+import { F64, I32, moduleBytes, op, V128 } from "../wasm/module-bytes.js";
 
 // Parameters of `elim(bases, coefs, count, u, d1, n1, d2, n2, d3, n3)` (byte addresses, offsets
 // and lengths) and locals.
@@ -43,13 +43,6 @@ const L1_B = 22;
 const L2_B = 23;
 const US = 24;
 
-const simd = {
-  i32Load: (offset: number) => [0x28, 2, ...u32(offset)],
-  v128Store: (offset: number) => [0xfd, 0x0b, 4, ...u32(offset)],
-  f64x2Sub: [0xfd, 0xf1, 0x01],
-  /** i8x16.shuffle of a vector with itself: its two doubles swapped. */
-  swap: [0xfd, 0x0d, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7],
-};
 
 /** A row the elimination updates: locals of its slot's base, its running pointer and its [L1, L2]. */
 interface Row { readonly base: number; readonly p: number; readonly l1: number; readonly l2: number }
@@ -68,8 +61,8 @@ function run(rows: readonly Row[], d: number, n: number): number[] {
     ...op.get(l1), ...op.get(UU), ...op.f64x2Mul,
     ...op.get(l2), ...op.get(US), ...op.f64x2Mul,
     ...op.f64x2Add,
-    ...simd.f64x2Sub,
-    ...simd.v128Store(0),
+    ...op.f64x2Sub,
+    ...op.v128Store(0),
     ...op.get(p), ...op.i32(16), ...op.i32Add, ...op.set(p),
   ];
   return [
@@ -77,7 +70,7 @@ function run(rows: readonly Row[], d: number, n: number): number[] {
     ...op.get(first!.base), ...op.get(d), ...op.i32Add, ...op.tee(first!.p), ...op.get(n), ...op.i32Add, ...op.set(E),
     ...op.block, ...op.loop,
     ...op.get(first!.p), ...op.get(E), ...op.i32GeS, ...op.brIf(1),
-    ...op.get(Q), ...op.v128Load(0), ...op.tee(UU), ...op.get(UU), ...simd.swap, ...op.set(US),
+    ...op.get(Q), ...op.v128Load(0), ...op.tee(UU), ...op.get(UU), ...op.swapLanes, ...op.set(US),
     ...rows.flatMap(update),
     ...op.get(Q), ...op.i32(16), ...op.i32Add, ...op.set(Q),
     ...op.br(0),
@@ -92,7 +85,7 @@ function rowLoop(rows: readonly Row[]): number[] {
     ...op.block, ...op.loop,
     ...op.get(R), ...(m > 1 ? [...op.i32(4 * (m - 1)), ...op.i32Add] : []), ...op.get(END_R), ...op.i32GeS, ...op.brIf(1),
     ...rows.flatMap((r, t) => [
-      ...op.get(R), ...simd.i32Load(4 * t), ...op.set(r.base),
+      ...op.get(R), ...op.i32Load(4 * t), ...op.set(r.base),
       ...op.get(C), ...op.v128Load(32 * t), ...op.set(r.l1),
       ...op.get(C), ...op.v128Load(32 * t + 16), ...op.set(r.l2),
     ]),
@@ -121,18 +114,6 @@ function elimBody(): number[] {
 const PV = { COUNT: 0, SPARSE_AT: 1, DENSE_AT: 2, TAU2: 3, BASE: 4, DENSE: 5, EXT: 6, COL: 7, MAG: 8, A: 9, O: 10, ISD: 11, PA: 12, PAEXT: 13, SONLY: 14, OK: 15 } as const;
 const PF = { VALL: 16, VSP: 17, V: 18, RE: 19, IM: 20, LIMIT: 21 } as const;
 
-const scalar = {
-  i32Store: (offset: number) => [0x36, 2, ...u32(offset)],
-  f64Mul: [0xa2],
-  f64Gt: [0x64],
-  f64Ge: [0x66],
-  select: [0x1b],
-  i32And: [0x71],
-  i32Eqz: [0x45],
-  i32ShrU: [0x76],
-  f64Eq: [0x61],
-  f64Neg: [0x9a],
-};
 
 /** Address of entry `index` (a local; 4 bytes each) of the table at parameter `table`. */
 const entry4 = (table: number, index: number): number[] => [...op.get(table), ...op.get(index), ...op.i32(2), ...op.i32Shl, ...op.i32Add];
@@ -151,36 +132,36 @@ function pivotBody(): number[] {
     ...op.i32(0), ...op.set(A),
     ...op.block, ...op.loop,
     ...op.get(A), ...op.get(COUNT), ...op.i32GeS, ...op.brIf(1),
-    ...at4(TD), ...simd.i32Load(0), ...op.set(ISD),
-    ...at4(TB), ...simd.i32Load(0), ...op.i32(3), ...op.i32Shl,
-    ...op.get(DENSE_AT), ...op.get(SPARSE_AT), ...op.get(ISD), ...scalar.select, ...op.i32Add, ...op.set(O),
-    ...at4(TC), ...op.get(O), ...op.i32(3), ...scalar.i32ShrU, ...scalar.i32Store(0),
+    ...at4(TD), ...op.i32Load(0), ...op.set(ISD),
+    ...at4(TB), ...op.i32Load(0), ...op.i32(3), ...op.i32Shl,
+    ...op.get(DENSE_AT), ...op.get(SPARSE_AT), ...op.get(ISD), ...op.select, ...op.i32Add, ...op.set(O),
+    ...at4(TC), ...op.get(O), ...op.i32(3), ...op.i32ShrU, ...op.i32Store(0),
     ...op.get(O), ...op.f64Load(0), ...op.set(RE),
     ...op.get(O), ...op.f64Load(8), ...op.set(IM),
-    ...op.get(RE), ...op.get(RE), ...scalar.f64Mul, ...op.get(IM), ...op.get(IM), ...scalar.f64Mul, ...op.f64Add, ...op.set(V),
+    ...op.get(RE), ...op.get(RE), ...op.f64Mul, ...op.get(IM), ...op.get(IM), ...op.f64Mul, ...op.f64Add, ...op.set(V),
     ...op.get(TM), ...op.get(A), ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...op.get(V), ...op.f64Store(0),
-    ...op.get(V), ...op.get(VALL), ...op.get(V), ...op.get(VALL), ...scalar.f64Gt, ...scalar.select, ...op.set(VALL),
-    ...op.get(V), ...op.get(VSP), ...op.get(V), ...op.get(VSP), ...scalar.f64Gt, ...op.get(ISD), ...scalar.i32Eqz, ...scalar.i32And, ...scalar.select, ...op.set(VSP),
+    ...op.get(V), ...op.get(VALL), ...op.get(V), ...op.get(VALL), ...op.f64Gt, ...op.select, ...op.set(VALL),
+    ...op.get(V), ...op.get(VSP), ...op.get(V), ...op.get(VSP), ...op.f64Gt, ...op.get(ISD), ...op.i32Eqz, ...op.i32And, ...op.select, ...op.set(VSP),
     ...op.get(A), ...op.i32(1), ...op.i32Add, ...op.set(A),
     ...op.br(0),
     ...op.end, ...op.end,
-    ...op.get(VSP), ...op.f64(1e-6), ...op.get(VALL), ...scalar.f64Mul, ...scalar.f64Ge, ...op.set(SONLY),
-    ...op.get(TAU2), ...op.get(VSP), ...op.get(VALL), ...op.get(SONLY), ...scalar.select, ...scalar.f64Mul, ...op.set(LIMIT),
+    ...op.get(VSP), ...op.f64(1e-6), ...op.get(VALL), ...op.f64Mul, ...op.f64Ge, ...op.set(SONLY),
+    ...op.get(TAU2), ...op.get(VSP), ...op.get(VALL), ...op.get(SONLY), ...op.select, ...op.f64Mul, ...op.set(LIMIT),
     ...op.i32(-1), ...op.set(PA),
     ...op.i32(0), ...op.set(A),
     ...op.block, ...op.loop,
     ...op.get(A), ...op.get(COUNT), ...op.i32GeS, ...op.brIf(1),
     ...op.get(TM), ...op.get(A), ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...op.f64Load(0), ...op.set(V),
     // ok = !(sparseOnly && dense) && v > 0 && v ≥ limit && (pa < 0 || ext < paExt)
-    ...op.get(SONLY), ...at4(TD), ...simd.i32Load(0), ...scalar.i32And, ...scalar.i32Eqz,
-    ...op.get(V), ...op.f64(0), ...scalar.f64Gt, ...scalar.i32And,
-    ...op.get(V), ...op.get(LIMIT), ...scalar.f64Ge, ...scalar.i32And,
+    ...op.get(SONLY), ...at4(TD), ...op.i32Load(0), ...op.i32And, ...op.i32Eqz,
+    ...op.get(V), ...op.f64(0), ...op.f64Gt, ...op.i32And,
+    ...op.get(V), ...op.get(LIMIT), ...op.f64Ge, ...op.i32And,
     ...op.get(PA), ...op.i32(0), ...op.i32LtS,
-    ...at4(TE), ...simd.i32Load(0), ...op.get(PAEXT), ...op.i32LtS, ...op.i32Or, ...scalar.i32And,
+    ...at4(TE), ...op.i32Load(0), ...op.get(PAEXT), ...op.i32LtS, ...op.i32Or, ...op.i32And,
     ...op.set(OK),
     ...op.get(OK), ...op.if,
     ...op.get(A), ...op.set(PA),
-    ...at4(TE), ...simd.i32Load(0), ...op.set(PAEXT),
+    ...at4(TE), ...op.i32Load(0), ...op.set(PAEXT),
     ...op.end,
     ...op.get(A), ...op.i32(1), ...op.i32Add, ...op.set(A),
     ...op.br(0),
@@ -209,29 +190,29 @@ function multBody(): number[] {
   return [
     ...op.block, ...op.loop,
     ...op.get(A), ...op.get(COUNT), ...op.i32GeS, ...op.brIf(1),
-    ...mAt4(TF), ...op.i32(0), ...scalar.i32Store(0),
-    ...mAt4(TD), ...simd.i32Load(0), ...scalar.i32Eqz, ...op.if,
-    ...mAt4(TC), ...simd.i32Load(0), ...op.i32(3), ...op.i32Shl, ...op.set(O),
+    ...mAt4(TF), ...op.i32(0), ...op.i32Store(0),
+    ...mAt4(TD), ...op.i32Load(0), ...op.i32Eqz, ...op.if,
+    ...mAt4(TC), ...op.i32Load(0), ...op.i32(3), ...op.i32Shl, ...op.set(O),
     ...op.get(O), ...op.f64Load(0), ...op.set(VR),
     ...op.get(O), ...op.f64Load(8), ...op.set(VI),
-    ...op.get(VR), ...op.f64(0), ...scalar.f64Eq, ...op.get(VI), ...op.f64(0), ...scalar.f64Eq, ...scalar.i32And, ...scalar.i32Eqz, ...op.if,
+    ...op.get(VR), ...op.f64(0), ...op.f64Eq, ...op.get(VI), ...op.f64(0), ...op.f64Eq, ...op.i32And, ...op.i32Eqz, ...op.if,
     // lr = vr·ir − vi·ii, li = vr·ii + vi·ir
-    ...op.get(VR), ...op.get(IR), ...scalar.f64Mul, ...op.get(VI), ...op.get(II), ...scalar.f64Mul, ...op.f64Sub, ...op.set(LR),
-    ...op.get(VR), ...op.get(II), ...scalar.f64Mul, ...op.get(VI), ...op.get(IR), ...scalar.f64Mul, ...op.f64Add, ...op.set(LI),
-    ...mAt4(TF), ...op.i32(1), ...scalar.i32Store(0),
+    ...op.get(VR), ...op.get(IR), ...op.f64Mul, ...op.get(VI), ...op.get(II), ...op.f64Mul, ...op.f64Sub, ...op.set(LR),
+    ...op.get(VR), ...op.get(II), ...op.f64Mul, ...op.get(VI), ...op.get(IR), ...op.f64Mul, ...op.f64Add, ...op.set(LI),
+    ...mAt4(TF), ...op.i32(1), ...op.i32Store(0),
     ...op.get(LV), ...op.get(A), ...op.i32(4), ...op.i32Shl, ...op.i32Add, ...op.get(LR), ...op.f64Store(0),
     ...op.get(LV), ...op.get(A), ...op.i32(4), ...op.i32Shl, ...op.i32Add, ...op.get(LI), ...op.f64Store(8),
-    ...op.get(GROW), ...op.get(PEXT), ...mAt4(TE), ...simd.i32Load(0), ...op.i32GtS, ...scalar.i32And, ...op.if,
-    ...mAt4(TE), ...op.get(PEXT), ...scalar.i32Store(0),
+    ...op.get(GROW), ...op.get(PEXT), ...mAt4(TE), ...op.i32Load(0), ...op.i32GtS, ...op.i32And, ...op.if,
+    ...mAt4(TE), ...op.get(PEXT), ...op.i32Store(0),
     ...op.end,
     ...op.get(O), ...op.f64(0), ...op.f64Store(0),
     ...op.get(O), ...op.f64(0), ...op.f64Store(8),
     ...op.get(QBASES), ...op.get(Q), ...op.i32(2), ...op.i32Shl, ...op.i32Add,
-    ...mAt4(TB), ...simd.i32Load(0), ...op.i32(3), ...op.i32Shl, ...scalar.i32Store(0),
+    ...mAt4(TB), ...op.i32Load(0), ...op.i32(3), ...op.i32Shl, ...op.i32Store(0),
     ...op.get(QCOEFS), ...op.get(Q), ...op.i32(5), ...op.i32Shl, ...op.i32Add, ...op.set(O),
     ...op.get(O), ...op.get(LR), ...op.f64Store(0),
     ...op.get(O), ...op.get(LR), ...op.f64Store(8),
-    ...op.get(O), ...op.get(LI), ...scalar.f64Neg, ...op.f64Store(16),
+    ...op.get(O), ...op.get(LI), ...op.f64Neg, ...op.f64Store(16),
     ...op.get(O), ...op.get(LI), ...op.f64Store(24),
     ...op.get(Q), ...op.i32(1), ...op.i32Add, ...op.set(Q),
     ...op.end,

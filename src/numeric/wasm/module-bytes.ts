@@ -65,6 +65,36 @@ export const op = {
   f64x2ExtractLane: (lane: number) => [0xfd, 0x21, lane],
   f64x2Add: [0xfd, ...u32(240)],
   f64x2Mul: [0xfd, ...u32(242)],
+  // Control, memory and scalar numeric instructions (core spec §5.4), in opcode order.
+  else: [0x05], return: [0x0f], select: [0x1b],
+  /** i32.load, 4-byte aligned, at `offset` (likewise i64.load, i32.load8_u, i64.load8_u, i32.store, i64.store). */
+  i32Load: (offset = 0) => [0x28, 2, ...u32(offset)],
+  i64Load: (offset = 0) => [0x29, 3, ...u32(offset)],
+  i32Load8U: (offset = 0) => [0x2d, 0, ...u32(offset)],
+  i64Load8U: (offset = 0) => [0x31, 0, ...u32(offset)],
+  i32Store: (offset = 0) => [0x36, 2, ...u32(offset)],
+  i64Store: (offset = 0) => [0x37, 3, ...u32(offset)],
+  i32Eqz: [0x45], i32Eq: [0x46], i32Ne: [0x47], i32LeS: [0x4c], i32GeU: [0x4f],
+  f64Eq: [0x61], f64Ne: [0x62], f64Lt: [0x63], f64Gt: [0x64], f64Ge: [0x66],
+  i32Mul: [0x6c], i32And: [0x71], i32ShrS: [0x75], i32ShrU: [0x76],
+  i64Mul: [0x7e], i64And: [0x83], i64Xor: [0x85], i64Shl: [0x86], i64ShrU: [0x88], i64Rotl: [0x89],
+  f64Abs: [0x99], f64Neg: [0x9a], f64Floor: [0x9c], f64Sqrt: [0x9f], f64Mul: [0xa2], f64Div: [0xa3],
+  i32WrapI64: [0xa7], i32TruncF64S: [0xaa], i64ExtendI32U: [0xad], f64ConvertI64S: [0xb9],
+  i64ReinterpretF64: [0xbd], f64ReinterpretI64: [0xbf],
+  // SIMD (after the 0xFD prefix).
+  /** if with a v128 result. */
+  ifV128: [0x04, V128],
+  v128Load64Splat: (offset = 0) => [0xfd, 0x0a, 3, ...u32(offset)],
+  /** v128.store, 16-byte aligned, at `offset`. */
+  v128Store: (offset = 0) => [0xfd, 0x0b, 4, ...u32(offset)],
+  v128Const: (bytes: number[]) => [0xfd, 0x0c, ...bytes],
+  /** i8x16.shuffle of two vectors on the stack giving the first's two 64-bit lanes swapped (a vector with itself: its doubles swapped). */
+  swapLanes: [0xfd, 0x0d, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7],
+  f64x2Splat: [0xfd, ...u32(0x14)],
+  f64x2ReplaceLane: (lane: number) => [0xfd, 0x22, lane],
+  v128Xor: [0xfd, ...u32(0x51)],
+  f64x2Sub: [0xfd, ...u32(241)],
+  f64x2Div: [0xfd, ...u32(243)],
 } as const;
 
 /** A function the module imports from `env` (called with `op.call(i)`, i its place in `imports`). */
