@@ -63,6 +63,14 @@ class Growable {
     this.i32 = i;
     this.f64 = f;
   }
+  /** Append entry (index, re + i·im); room must have been reserved. */
+  push(index: number, re: number, im: number): void {
+    const n = this.n;
+    this.i32[n] = index;
+    this.f64[2 * n] = re;
+    this.f64[2 * n + 1] = im;
+    this.n = n + 1;
+  }
 }
 
 /** Factor storage reused by transient factorisations (L, U); not kept beyond 2^20 entries. */
@@ -508,10 +516,7 @@ function eliminate(f: Front, k: number, pExt: number, pr: number, pi: number, u:
     if (vr === 0 && vi === 0) continue;
     const lr = vr * ir - vi * ii;
     const li = vr * ii + vi * ir;
-    L.i32[L.n] = f.row[a]!;
-    L.f64[2 * L.n] = lr;
-    L.f64[2 * L.n + 1] = li;
-    L.n++;
+    L.push(f.row[a]!, lr, li);
     if (len > 0 && pExt > f.ext[a]!) f.ext[a] = pExt;
     data[co] = 0;
     data[co + 1] = 0;
@@ -584,10 +589,7 @@ function eliminateDense(f: Front, a: number, k: number, pExt: number, ir: number
   if (vr === 0 && vi === 0) return;
   const lr = vr * ir - vi * ii;
   const li = vr * ii + vi * ir;
-  L.i32[L.n] = f.row[a]!;
-  L.f64[2 * L.n] = lr;
-  L.f64[2 * L.n + 1] = li;
-  L.n++;
+  L.push(f.row[a]!, lr, li);
   const len = pExt - k;
   if (len > 0 && pExt > f.ext[a]!) f.ext[a] = pExt;
   y[co] = 0;
