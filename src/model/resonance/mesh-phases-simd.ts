@@ -28,7 +28,7 @@ import { assert } from "../../errors.js";
 import { Frame } from "../../numeric/wasm/frame.js";
 import { SHARED_MAX_PAGES, WasmKernel } from "../../numeric/wasm/kernel.js";
 import { LN2_HI, LN2_LO } from "../../numeric/random/glibc-log-data.js";
-import { F64, I32, type ImportedFunction, moduleBytes, op, s32 } from "../../numeric/wasm/module-bytes.js";
+import { F64, I32, type ImportedFunction, moduleBytes, op, s32, V128 } from "../../numeric/wasm/module-bytes.js";
 
 const I64 = 0x7e;
 
@@ -59,6 +59,13 @@ const c = {
   ...op,
   /** i64.const of a small integer (its signed LEB128 is the 32-bit one). */
   i64: (x: number) => [0x42, ...s32(x)],
+  i32LeU: [0x4d],
+  /** f64x2.const [x, x]. */
+  f64x2: (x: number) => op.v128Const([...new Uint8Array(new Float64Array([x, x]).buffer)]),
+  /** i8x16.shuffle of vectors a, b (on the stack in that order): [a₀, b₀] (the low doubles). */
+  lowLanes: [0xfd, 0x0d, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23],
+  /** The same: [a₁, b₁] (the high doubles). */
+  highLanes: [0xfd, 0x0d, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31],
 } as const;
 
 /** Imported functions; a call's index is its place here. */
@@ -260,6 +267,57 @@ function sinCos(f: Frame, x: string, sn: string, cs: string): number[] {
   ];
 }
 
+/**
+ * Modes k − 1 and k (φ in phiA and phi, at bytes p − 16 and p; high words without sign in hwA and
+ * hwB, both in the direct range) rotated two lanes at a time: fdlibm's `__kernel_sin(x, 0, 0)` and
+ * `__kernel_cos(x, 0)` with the same operations in the same order as `sinCos`'s kernels, lane by
+ * lane, then the rotation (re·cos − im·sin, im·cos + re·sin) on [re_{k−1}, re_k] and
+ * [im_{k−1}, im_k]. The cosine takes qx = 0 where |x| < 0.3 (1 − 0 and ½z − 0 are exact, so it is
+ * fdlibm's first form); and z·r − x·y with y = 0 is z·r, which is not zero for |x| ≥ 2^-27.
+ */
+/** The constants `pairRotate` splats, each kept in a v128 local set once per call (a v128.const in the loop costs more than a local's read). */
+const PAIR_CONSTANTS = new Map([S1, S2, S3, S4, S5, S6, C1, C2, C3, C4, C5, C6, 1, 0.5].map((x, i) => [x, `vK${i}`]));
+
+function pairRotate(f: Frame): number[] {
+  const g = (n: string) => c.get(f.at(n));
+  const s = (n: string) => c.set(f.at(n));
+  const k = (x: number) => g(PAIR_CONSTANTS.get(x)!);
+  // qx of one lane from its high word: 0.28125 above 0x3fe90000, 0 below 0x3fd33333, else the double with high word hw − 2^21.
+  const qx = (hw: string) => [
+    ...c.f64(0.28125),
+    ...c.f64(0),
+    ...g(hw), ...c.i32(0x00200000), ...c.i32Sub, ...c.i64ExtendI32U, ...c.i64(32), ...c.i64Shl, ...c.f64ReinterpretI64,
+    ...g(hw), ...c.i32(0x3fd33333), ...c.i32LtS, ...c.select,
+    ...g(hw), ...c.i32(0x3fe90000), ...c.i32GtS, ...c.select,
+  ];
+  return [
+    ...g("phiA"), ...c.f64x2Splat, ...g("phi"), ...c.f64x2ReplaceLane(1), ...s("vX"),
+    ...g("vX"), ...g("vX"), ...c.f64x2Mul, ...s("vZ"),
+    ...g("vZ"), ...g("vX"), ...c.f64x2Mul, ...s("vV"),
+    // sin: r = S2 + z(S3 + z(S4 + z(S5 + z·S6))); x + v·(S1 + z·r)
+    ...k(S2), ...g("vZ"), ...k(S3), ...g("vZ"), ...k(S4), ...g("vZ"), ...k(S5), ...g("vZ"), ...k(S6), ...c.f64x2Mul,
+    ...c.f64x2Add, ...c.f64x2Mul, ...c.f64x2Add, ...c.f64x2Mul, ...c.f64x2Add, ...c.f64x2Mul, ...c.f64x2Add, ...s("vR"),
+    ...g("vX"), ...g("vV"), ...k(S1), ...g("vZ"), ...g("vR"), ...c.f64x2Mul, ...c.f64x2Add, ...c.f64x2Mul, ...c.f64x2Add, ...s("vSn"),
+    // cos: r = z(C1 + z(C2 + z(C3 + z(C4 + z(C5 + z·C6))))); (1 − qx) − ((½z − qx) − z·r)
+    ...g("vZ"),
+    ...k(C1), ...g("vZ"), ...k(C2), ...g("vZ"), ...k(C3), ...g("vZ"), ...k(C4), ...g("vZ"), ...k(C5), ...g("vZ"), ...k(C6), ...c.f64x2Mul,
+    ...c.f64x2Add, ...c.f64x2Mul, ...c.f64x2Add, ...c.f64x2Mul, ...c.f64x2Add, ...c.f64x2Mul, ...c.f64x2Add, ...c.f64x2Mul, ...c.f64x2Add,
+    ...c.f64x2Mul, ...s("vR"),
+    ...qx("hwA"), ...c.f64x2Splat, ...qx("hwB"), ...c.f64x2ReplaceLane(1), ...s("vQ"),
+    ...k(1), ...g("vQ"), ...c.f64x2Sub,
+    ...k(0.5), ...g("vZ"), ...c.f64x2Mul, ...g("vQ"), ...c.f64x2Sub,
+    ...g("vZ"), ...g("vR"), ...c.f64x2Mul,
+    ...c.f64x2Sub, ...c.f64x2Sub, ...s("vCs"),
+    // [re, re] and [im, im] of the two modes, rotated, and back as two (re, im) pairs.
+    ...g("p"), ...c.i32(16), ...c.i32Sub, ...c.v128Load(), ...g("p"), ...c.v128Load(), ...c.lowLanes, ...s("vRe"),
+    ...g("p"), ...c.i32(16), ...c.i32Sub, ...c.v128Load(), ...g("p"), ...c.v128Load(), ...c.highLanes, ...s("vIm"),
+    ...g("vCs"), ...g("vRe"), ...c.f64x2Mul, ...g("vSn"), ...g("vIm"), ...c.f64x2Mul, ...c.f64x2Sub, ...s("vX"),
+    ...g("vCs"), ...g("vIm"), ...c.f64x2Mul, ...g("vSn"), ...g("vRe"), ...c.f64x2Mul, ...c.f64x2Add, ...s("vV"),
+    ...g("p"), ...c.i32(16), ...c.i32Sub, ...g("vX"), ...g("vV"), ...c.lowLanes, ...c.v128Store(),
+    ...g("p"), ...g("vX"), ...g("vV"), ...c.highLanes, ...c.v128Store(),
+  ];
+}
+
 // ---------------------------------------------------------------- the phase step
 const PHASES_PARAMS: Array<[string, number]> = [
   ["lo", I32], ["hi", I32], ["dim", I32], ["dtS", F64], ["sigma", F64], ["b", I32],
@@ -272,6 +330,9 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     ["i", I32], ["k", I32], ["p", I32], ["dp", I32], ["last", I32], ["low", I32], ["zi", I32],
     ["s0", I64], ["s1", I64], ["s2", I64], ["s3", I64], ["t2", I64], ["t3", I64], ["out", I64],
     ["tau", F64], ["dTau", F64], ["phi", F64], ["u", F64], ["gauss", F64], ["wx", F64], ["edge", F64], ["f0", F64], ["f1", F64], ["re", F64], ["im", F64], ["sn", F64], ["cs", F64],
+    ["phiA", F64], ["x", F64], ["hwA", I32], ["hwB", I32], ["j", I32], ["q", I32],
+    ["vX", V128], ["vZ", V128], ["vV", V128], ["vR", V128], ["vSn", V128], ["vCs", V128], ["vQ", V128], ["vRe", V128], ["vIm", V128],
+    ...[...PAIR_CONSTANTS.values()].map((n): [string, number] => [n, V128]),
     ...SINCOS_LOCALS,
   ] as Array<[string, number]>);
   const g = (n: string) => c.get(f.at(n));
@@ -348,7 +409,38 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     ...c.br(0),
     ...c.end, ...c.end,
   ];
+  // The rotation by φ of mode k (at byte p). Modes go in pairs (k − 1, k), k odd: an even k with
+  // a partner keeps its φ in phiA. A pair whose two φ both lie in fdlibm's direct range
+  // 2^-27 ≤ |φ| ≤ π/4 (high words 0x3e400000 … 0x3fe921fb) takes `pairRotate`; anything else (one
+  // φ outside it, or the last mode of an odd dim) goes through `sinCos` and the scalar rotation,
+  // mode by mode (j = 0: the pair's first at p − 16; j = 1: the mode at p).
+  const direct = (hw: string) => [...g(hw), ...c.i32(0x3e400000), ...c.i32Sub, ...c.i32(0x3fe921fb - 0x3e400000), ...c.i32LeU];
+  const rotate = [
+    ...c.block,
+    ...g("k"), ...c.i32(1), ...c.i32And, ...c.i32Eqz, ...g("k"), ...c.i32(1), ...c.i32Add, ...g("dim"), ...c.i32LtS, ...c.i32And, ...c.if,
+    ...g("phi"), ...s("phiA"), ...c.br(1),
+    ...c.end,
+    ...g("phiA"), ...highWord, ...c.i32(0x7fffffff), ...c.i32And, ...s("hwA"),
+    ...g("phi"), ...highWord, ...c.i32(0x7fffffff), ...c.i32And, ...s("hwB"),
+    ...g("k"), ...c.i32(1), ...c.i32And, ...direct("hwA"), ...c.i32And, ...direct("hwB"), ...c.i32And, ...c.if,
+    ...pairRotate(f),
+    ...c.br(1),
+    ...c.end,
+    ...c.i32(1), ...g("k"), ...c.i32(1), ...c.i32And, ...c.i32Sub, ...s("j"),
+    ...c.loop,
+    ...g("phiA"), ...g("phi"), ...g("j"), ...c.i32Eqz, ...c.select, ...s("x"),
+    ...g("p"), ...c.i32(16), ...c.i32Sub, ...g("j"), ...c.i32(4), ...c.i32Shl, ...c.i32Add, ...s("q"),
+    ...sinCos(f, "x", "sn", "cs"),
+    ...g("q"), ...c.f64Load(), ...s("re"),
+    ...g("q"), ...c.f64Load(8), ...s("im"),
+    ...g("q"), ...g("cs"), ...g("re"), ...c.f64Mul, ...g("sn"), ...g("im"), ...c.f64Mul, ...c.f64Sub, ...c.f64Store(),
+    ...g("q"), ...g("cs"), ...g("im"), ...c.f64Mul, ...g("sn"), ...g("re"), ...c.f64Mul, ...c.f64Add, ...c.f64Store(8),
+    ...g("j"), ...c.i32(1), ...c.i32Add, ...t("j"), ...c.i32(2), ...c.i32LtS, ...c.brIf(0),
+    ...c.end,
+    ...c.end,
+  ];
   const body = [
+    ...[...PAIR_CONSTANTS].flatMap(([x, n]) => [...c.f64x2(x), ...s(n)]),
     ...loadState,
     ...g("lo"), ...s("i"),
     ...c.block, ...c.loop,
@@ -370,11 +462,7 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     ...draw,
     ...g("phi"), ...g("sigma"), ...g("gauss"), ...c.f64Mul, ...c.f64Add, ...s("phi"),
     ...c.end,
-    ...sinCos(f, "phi", "sn", "cs"),
-    ...g("p"), ...c.f64Load(), ...s("re"),
-    ...g("p"), ...c.f64Load(8), ...s("im"),
-    ...g("p"), ...g("cs"), ...g("re"), ...c.f64Mul, ...g("sn"), ...g("im"), ...c.f64Mul, ...c.f64Sub, ...c.f64Store(),
-    ...g("p"), ...g("cs"), ...g("im"), ...c.f64Mul, ...g("sn"), ...g("re"), ...c.f64Mul, ...c.f64Add, ...c.f64Store(8),
+    ...rotate,
     ...g("p"), ...c.i32(16), ...c.i32Add, ...s("p"),
     ...g("dp"), ...c.i32(8), ...c.i32Add, ...s("dp"),
     ...g("k"), ...c.i32(1), ...c.i32Add, ...s("k"),
