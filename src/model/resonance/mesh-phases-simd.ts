@@ -275,13 +275,10 @@ function sinCos(f: Frame, x: string, sn: string, cs: string): number[] {
  * [im_{k−1}, im_k]. The cosine takes qx = 0 where |x| < 0.3 (1 − 0 and ½z − 0 are exact, so it is
  * fdlibm's first form); and z·r − x·y with y = 0 is z·r, which is not zero for |x| ≥ 2^-27.
  */
-/** The constants `pairRotate` splats, each kept in a v128 local set once per call (a v128.const in the loop costs more than a local's read). */
-const PAIR_CONSTANTS = new Map([S1, S2, S3, S4, S5, S6, C1, C2, C3, C4, C5, C6, 1, 0.5].map((x, i) => [x, `vK${i}`]));
-
 function pairRotate(f: Frame): number[] {
   const g = (n: string) => c.get(f.at(n));
   const s = (n: string) => c.set(f.at(n));
-  const k = (x: number) => g(PAIR_CONSTANTS.get(x)!);
+  const k = c.f64x2;
   // qx of one lane from its high word: 0.28125 above 0x3fe90000, 0 below 0x3fd33333, else the double with high word hw − 2^21.
   const qx = (hw: string) => [
     ...c.f64(0.28125),
@@ -332,7 +329,6 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     ["tau", F64], ["dTau", F64], ["phi", F64], ["u", F64], ["gauss", F64], ["wx", F64], ["edge", F64], ["f0", F64], ["f1", F64], ["re", F64], ["im", F64], ["sn", F64], ["cs", F64],
     ["phiA", F64], ["x", F64], ["hwA", I32], ["hwB", I32], ["j", I32], ["q", I32],
     ["vX", V128], ["vZ", V128], ["vV", V128], ["vR", V128], ["vSn", V128], ["vCs", V128], ["vQ", V128], ["vRe", V128], ["vIm", V128],
-    ...[...PAIR_CONSTANTS.values()].map((n): [string, number] => [n, V128]),
     ...SINCOS_LOCALS,
   ] as Array<[string, number]>);
   const g = (n: string) => c.get(f.at(n));
@@ -440,7 +436,6 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     ...c.end,
   ];
   const body = [
-    ...[...PAIR_CONSTANTS].flatMap(([x, n]) => [...c.f64x2(x), ...s(n)]),
     ...loadState,
     ...g("lo"), ...s("i"),
     ...c.block, ...c.loop,
