@@ -34,6 +34,13 @@ export const CTRL_LENGTH = 11;
 /** The barrier's words (generation-barrier.ts): phases start on CTRL_GEN, finish on CTRL_DONE. */
 export const MESH_BARRIER = { gen: CTRL_GEN, done: CTRL_DONE, quit: CTRL_QUIT } as const;
 
+/**
+ * Not a mesh phase: each worker writes its block streams' states into the shared bytes (`pull`
+ * asks for them only when the main thread needs them, before a snapshot, instead of after every
+ * drawing phase).
+ */
+export const PHASE_WRITE_STREAMS = -1;
+
 /** Polls of a control word before sleeping on it. */
 export const SPIN_MAX = 2000;
 /** Bytes per block stream state: 16 hex digits of key, 64 of generator state. */

@@ -1,18 +1,19 @@
 /**
  * Worker thread of a sharded mesh (mesh-shard.ts): runs the pure block kernels of
  * model/resonance/mesh-blocks.ts on its blocks (b ≡ thread mod threads) over the shared arrays,
- * one phase per generation, and leaves its block streams' states in shared memory. PHASE_SAMPLE
- * runs its part (part = thread) of the hierarchical coherence sample into the shared scratch.
+ * one phase per generation, and writes its block streams' states into shared memory when asked
+ * (PHASE_WRITE_STREAMS). PHASE_SAMPLE runs its part (part = thread) of the hierarchical coherence
+ * sample into the shared scratch.
  */
 import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import { RandomStream } from "../../numeric/random/stream.js";
 import { type HierarchicalWork, hierarchicalPart } from "../../model/resonance/coherence-hierarchical.js";
-import { type MeshBuffers, type MeshPhase, PHASE_COUPLE, PHASE_PHASES, PHASE_SAMPLE, runBlockPhase } from "../../model/resonance/mesh-blocks.js";
+import { type MeshBuffers, type MeshPhase, PHASE_SAMPLE, runBlockPhase } from "../../model/resonance/mesh-blocks.js";
 import { bindMeshKernels } from "../../model/resonance/mesh-kernels.js";
 import { GenerationBarrier } from "./generation-barrier.js";
 import {
   CTRL_CUR, CTRL_ERROR, CTRL_EXTERNAL, CTRL_PHASE, CTRL_READY, CTRL_RNG_GEN, CTRL_SAMPLE_CLUSTER, CTRL_SAMPLE_GEN, MESH_BARRIER,
-  type MeshShardWorkerData, readStreamState, type SampleScratchMessage, SPIN_MAX, writeStreamState,
+  type MeshShardWorkerData, PHASE_WRITE_STREAMS, readStreamState, type SampleScratchMessage, SPIN_MAX, writeStreamState,
 } from "./mesh-shard-protocol.js";
 
 const w = workerData as MeshShardWorkerData;
@@ -35,11 +36,11 @@ function loadStreams(): void {
 function runPhase(phase: MeshPhase): void {
   const cur = Atomics.load(ctrl, CTRL_CUR);
   const ext = Atomics.load(ctrl, CTRL_EXTERNAL) !== 0;
-  for (const b of own) {
-    const r = rngs.get(b)!;
-    runBlockPhase(m, phase, b, r, dt[0]!, cur, ext, kernels);
-    if (phase === PHASE_PHASES || phase === PHASE_COUPLE) writeStreamState(rngBytes, b, r.getState());
-  }
+  for (const b of own) runBlockPhase(m, phase, b, rngs.get(b)!, dt[0]!, cur, ext, kernels);
+}
+
+function writeStreams(): void {
+  for (const b of own) writeStreamState(rngBytes, b, rngs.get(b)!.getState());
 }
 
 let sampleWork: HierarchicalWork | undefined;
@@ -83,6 +84,7 @@ for (let gen: number | null = 0; (gen = barrier.nextRound(gen)) !== null;) {
     }
     const phase = Atomics.load(ctrl, CTRL_PHASE);
     if (phase === PHASE_SAMPLE) runSample();
+    else if (phase === PHASE_WRITE_STREAMS) writeStreams();
     else runPhase(phase as MeshPhase);
   } catch (e) {
     fail(e);

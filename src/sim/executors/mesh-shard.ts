@@ -18,7 +18,7 @@ import { type BlockExecutor, type MeshPhase, PHASE_SAMPLE, runBlockPhase } from 
 import type { RandomStreamLike, ResonanceMesh } from "../../model/resonance/mesh.js";
 import {
   CTRL_CUR, CTRL_ERROR, MESH_BARRIER, CTRL_EXTERNAL, CTRL_LENGTH, CTRL_PHASE, CTRL_READY, CTRL_RNG_GEN, CTRL_SAMPLE_CLUSTER, CTRL_SAMPLE_GEN,
-  ERROR_BYTES, type MeshShardWorkerData, readStreamState, RNG_BYTES, type SampleScratchMessage, SPIN_MAX, type SharedMeshArrays, writeStreamState,
+  ERROR_BYTES, type MeshShardWorkerData, PHASE_WRITE_STREAMS, readStreamState, RNG_BYTES, type SampleScratchMessage, SPIN_MAX, type SharedMeshArrays, writeStreamState,
 } from "./mesh-shard-protocol.js";
 import { awaitValue, GenerationBarrier } from "./generation-barrier.js";
 import { startWorker } from "./start-worker.js";
@@ -27,6 +27,8 @@ import { startWorker } from "./start-worker.js";
 export const MESH_THREADS_MAX = 64;
 /** How long to wait for the worker threads to start, ms. */
 const START_TIMEOUT_MS = 120_000;
+/** How long `close` waits for the workers' last stream states (a worker that died never answers), ms. */
+const CLOSE_TIMEOUT_MS = 5_000;
 
 function onShared<T extends ArrayBufferView>(a: T, what: string): T {
   if (!(a.buffer instanceof SharedArrayBuffer)) throw InputError.of(what, "an array on a SharedArrayBuffer (ResonanceMesh.init with layout.shared)", a);
@@ -144,8 +146,13 @@ export class ThreadedBlocks implements BlockExecutor {
     }
   }
 
-  /** Copy the workers' block stream states into the mesh's streams (they are left in shared memory after each drawing phase). */
+  /** Copy the workers' block stream states into the mesh's streams (the workers write them into shared memory on this call's PHASE_WRITE_STREAMS). */
   pull(): void {
+    if (!this.closed) {
+      Atomics.store(this.ctrl, CTRL_PHASE, PHASE_WRITE_STREAMS);
+      this.barrier.release();
+      this.finish();
+    }
     const rngs: readonly RandomStreamLike[] = this.mesh.blockRandom;
     for (let b = 0; b < rngs.length; b++) if (b % this.threads !== 0) rngs[b]!.setState(readStreamState(this.rngBytes, b));
   }
@@ -166,9 +173,17 @@ export class ThreadedBlocks implements BlockExecutor {
     return this.closed;
   }
 
-  /** Stop the worker threads (the mesh's arrays and streams stay readable). */
+  /**
+   * Stop the worker threads (the mesh's arrays and streams stay readable: the workers write their
+   * streams' states first, so a `pull` after this reads them as the last phase left them).
+   */
   close(): Promise<number[]> {
     if (this.closed) return Promise.resolve([]);
+    if (Atomics.load(this.ctrl, CTRL_ERROR) === 0) {
+      Atomics.store(this.ctrl, CTRL_PHASE, PHASE_WRITE_STREAMS);
+      this.barrier.release();
+      this.barrier.awaitArrivals(CLOSE_TIMEOUT_MS);
+    }
     this.closed = true;
     this.barrier.stop();
     return Promise.all(this.workers.map((w) => w.terminate()));
