@@ -268,11 +268,11 @@ function sinCos(f: Frame, x: string, sn: string, cs: string): number[] {
 }
 
 /**
- * Modes k − 1 and k (φ in phiA and phi, at bytes p − 16 and p; high words without sign in hwA and
+ * Modes k and k + 1 (φ in phiA and phi, at bytes p and p + 16; high words without sign in hwA and
  * hwB, both in the direct range) rotated two lanes at a time: fdlibm's `__kernel_sin(x, 0, 0)` and
  * `__kernel_cos(x, 0)` with the same operations in the same order as `sinCos`'s kernels, lane by
- * lane, then the rotation (re·cos − im·sin, im·cos + re·sin) on [re_{k−1}, re_k] and
- * [im_{k−1}, im_k]. The cosine takes qx = 0 where |x| < 0.3 (1 − 0 and ½z − 0 are exact, so it is
+ * lane, then the rotation (re·cos − im·sin, im·cos + re·sin) on [re_k, re_{k+1}] and
+ * [im_k, im_{k+1}]. The cosine takes qx = 0 where |x| < 0.3 (1 − 0 and ½z − 0 are exact, so it is
  * fdlibm's first form); and z·r − x·y with y = 0 is z·r, which is not zero for |x| ≥ 2^-27.
  */
 function pairRotate(f: Frame): number[] {
@@ -306,12 +306,12 @@ function pairRotate(f: Frame): number[] {
     ...g("vZ"), ...g("vR"), ...c.f64x2Mul,
     ...c.f64x2Sub, ...c.f64x2Sub, ...s("vCs"),
     // [re, re] and [im, im] of the two modes, rotated, and back as two (re, im) pairs.
-    ...g("p"), ...c.i32(16), ...c.i32Sub, ...c.v128Load(), ...g("p"), ...c.v128Load(), ...c.lowLanes, ...s("vRe"),
-    ...g("p"), ...c.i32(16), ...c.i32Sub, ...c.v128Load(), ...g("p"), ...c.v128Load(), ...c.highLanes, ...s("vIm"),
+    ...g("p"), ...c.v128Load(), ...g("p"), ...c.v128Load(16), ...c.lowLanes, ...s("vRe"),
+    ...g("p"), ...c.v128Load(), ...g("p"), ...c.v128Load(16), ...c.highLanes, ...s("vIm"),
     ...g("vCs"), ...g("vRe"), ...c.f64x2Mul, ...g("vSn"), ...g("vIm"), ...c.f64x2Mul, ...c.f64x2Sub, ...s("vX"),
     ...g("vCs"), ...g("vIm"), ...c.f64x2Mul, ...g("vSn"), ...g("vRe"), ...c.f64x2Mul, ...c.f64x2Add, ...s("vV"),
-    ...g("p"), ...c.i32(16), ...c.i32Sub, ...g("vX"), ...g("vV"), ...c.lowLanes, ...c.v128Store(),
-    ...g("p"), ...g("vX"), ...g("vV"), ...c.highLanes, ...c.v128Store(),
+    ...g("p"), ...g("vX"), ...g("vV"), ...c.lowLanes, ...c.v128Store(),
+    ...g("p"), ...g("vX"), ...g("vV"), ...c.highLanes, ...c.v128Store(16),
   ];
 }
 
@@ -327,7 +327,7 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     ["i", I32], ["k", I32], ["p", I32], ["dp", I32], ["last", I32], ["low", I32], ["zi", I32],
     ["s0", I64], ["s1", I64], ["s2", I64], ["s3", I64], ["t2", I64], ["t3", I64], ["out", I64],
     ["tau", F64], ["dTau", F64], ["phi", F64], ["u", F64], ["gauss", F64], ["wx", F64], ["edge", F64], ["f0", F64], ["f1", F64], ["re", F64], ["im", F64], ["sn", F64], ["cs", F64],
-    ["phiA", F64], ["x", F64], ["hwA", I32], ["hwB", I32], ["j", I32], ["q", I32],
+    ["phiA", F64], ["x", F64], ["hwA", I32], ["hwB", I32], ["j", I32], ["q", I32], ["pb", I32],
     ["vX", V128], ["vZ", V128], ["vV", V128], ["vR", V128], ["vSn", V128], ["vCs", V128], ["vQ", V128], ["vRe", V128], ["vIm", V128],
     ...SINCOS_LOCALS,
   ] as Array<[string, number]>);
@@ -405,35 +405,48 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     ...c.br(0),
     ...c.end, ...c.end,
   ];
-  // The rotation by φ of mode k (at byte p). Modes go in pairs (k − 1, k), k odd: an even k with
-  // a partner keeps its φ in phiA. A pair whose two φ both lie in fdlibm's direct range
-  // 2^-27 ≤ |φ| ≤ π/4 (high words 0x3e400000 … 0x3fe921fb) takes `pairRotate`; anything else (one
-  // φ outside it, or the last mode of an odd dim) goes through `sinCos` and the scalar rotation,
-  // mode by mode (j = 0: the pair's first at p − 16; j = 1: the mode at p).
+  // φ of the mode at det byte dp + off, ω byte omega + 8k + off: −(det·Δt) − ω·dTau (+ σ·ξ) into `into`.
+  const phiOf = (off: number, into: string) => [
+    ...g("dp"), ...c.f64Load(off), ...g("dtS"), ...c.f64Mul, ...c.f64Neg,
+    ...g("omega"), ...g("k"), ...c.i32(3), ...c.i32Shl, ...c.i32Add, ...c.f64Load(off), ...g("dTau"), ...c.f64Mul, ...c.f64Sub, ...s(into),
+    ...g("sigma"), ...c.f64(0), ...c.f64Gt, ...c.if,
+    ...draw,
+    ...g(into), ...g("sigma"), ...g("gauss"), ...c.f64Mul, ...c.f64Add, ...s(into),
+    ...c.end,
+  ];
+  // Modes go in pairs (k, k + 1) at bytes p and p + 16, their φ in phiA and phi. A pair whose two φ
+  // both lie in fdlibm's direct range 2^-27 ≤ |φ| ≤ π/4 (high words 0x3e400000 … 0x3fe921fb)
+  // takes `pairRotate`; otherwise, and for the last mode of an odd dim (its φ in phi, q0 = p − 16,
+  // j from 1), each mode goes through `sinCos` and the scalar rotation: mode j at q0 + 16j.
   const direct = (hw: string) => [...g(hw), ...c.i32(0x3e400000), ...c.i32Sub, ...c.i32(0x3fe921fb - 0x3e400000), ...c.i32LeU];
-  const rotate = [
-    ...c.block,
-    ...g("k"), ...c.i32(1), ...c.i32And, ...c.i32Eqz, ...g("k"), ...c.i32(1), ...c.i32Add, ...g("dim"), ...c.i32LtS, ...c.i32And, ...c.if,
-    ...g("phi"), ...s("phiA"), ...c.br(1),
-    ...c.end,
-    ...g("phiA"), ...highWord, ...c.i32(0x7fffffff), ...c.i32And, ...s("hwA"),
-    ...g("phi"), ...highWord, ...c.i32(0x7fffffff), ...c.i32And, ...s("hwB"),
-    ...g("k"), ...c.i32(1), ...c.i32And, ...direct("hwA"), ...c.i32And, ...direct("hwB"), ...c.i32And, ...c.if,
-    ...pairRotate(f),
-    ...c.br(1),
-    ...c.end,
-    ...c.i32(1), ...g("k"), ...c.i32(1), ...c.i32And, ...c.i32Sub, ...s("j"),
+  const scalarModes = [
     ...c.loop,
     ...g("phiA"), ...g("phi"), ...g("j"), ...c.i32Eqz, ...c.select, ...s("x"),
-    ...g("p"), ...c.i32(16), ...c.i32Sub, ...g("j"), ...c.i32(4), ...c.i32Shl, ...c.i32Add, ...s("q"),
+    ...g("q"), ...g("j"), ...c.i32(4), ...c.i32Shl, ...c.i32Add, ...s("pb"),
     ...sinCos(f, "x", "sn", "cs"),
-    ...g("q"), ...c.f64Load(), ...s("re"),
-    ...g("q"), ...c.f64Load(8), ...s("im"),
-    ...g("q"), ...g("cs"), ...g("re"), ...c.f64Mul, ...g("sn"), ...g("im"), ...c.f64Mul, ...c.f64Sub, ...c.f64Store(),
-    ...g("q"), ...g("cs"), ...g("im"), ...c.f64Mul, ...g("sn"), ...g("re"), ...c.f64Mul, ...c.f64Add, ...c.f64Store(8),
+    ...g("pb"), ...c.f64Load(), ...s("re"),
+    ...g("pb"), ...c.f64Load(8), ...s("im"),
+    ...g("pb"), ...g("cs"), ...g("re"), ...c.f64Mul, ...g("sn"), ...g("im"), ...c.f64Mul, ...c.f64Sub, ...c.f64Store(),
+    ...g("pb"), ...g("cs"), ...g("im"), ...c.f64Mul, ...g("sn"), ...g("re"), ...c.f64Mul, ...c.f64Add, ...c.f64Store(8),
     ...g("j"), ...c.i32(1), ...c.i32Add, ...t("j"), ...c.i32(2), ...c.i32LtS, ...c.brIf(0),
     ...c.end,
+  ];
+  const pair = [
+    ...phiOf(0, "phiA"),
+    ...phiOf(8, "phi"),
+    ...g("phiA"), ...highWord, ...c.i32(0x7fffffff), ...c.i32And, ...s("hwA"),
+    ...g("phi"), ...highWord, ...c.i32(0x7fffffff), ...c.i32And, ...s("hwB"),
+    ...direct("hwA"), ...direct("hwB"), ...c.i32And, ...c.if,
+    ...pairRotate(f),
+    ...c.else,
+    ...g("p"), ...s("q"), ...c.i32(0), ...s("j"),
+    ...scalarModes,
     ...c.end,
+  ];
+  const lastMode = [
+    ...phiOf(0, "phi"),
+    ...g("p"), ...c.i32(16), ...c.i32Sub, ...s("q"), ...c.i32(1), ...s("j"),
+    ...scalarModes,
   ];
   const body = [
     ...loadState,
@@ -449,20 +462,16 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     ...g("p"), ...c.i32(4), ...c.i32Shl, ...g("s"), ...c.i32Add, ...s("p"),
     ...c.i32(0), ...s("k"),
     ...c.block, ...c.loop,
-    ...g("k"), ...g("dim"), ...c.i32GeS, ...c.brIf(1),
-    // φ = −(det·Δt) − ω_k·dTau (+ σ·ξ)
-    ...g("dp"), ...c.f64Load(), ...g("dtS"), ...c.f64Mul, ...c.f64Neg,
-    ...g("omega"), ...g("k"), ...c.i32(3), ...c.i32Shl, ...c.i32Add, ...c.f64Load(), ...g("dTau"), ...c.f64Mul, ...c.f64Sub, ...s("phi"),
-    ...g("sigma"), ...c.f64(0), ...c.f64Gt, ...c.if,
-    ...draw,
-    ...g("phi"), ...g("sigma"), ...g("gauss"), ...c.f64Mul, ...c.f64Add, ...s("phi"),
-    ...c.end,
-    ...rotate,
-    ...g("p"), ...c.i32(16), ...c.i32Add, ...s("p"),
-    ...g("dp"), ...c.i32(8), ...c.i32Add, ...s("dp"),
-    ...g("k"), ...c.i32(1), ...c.i32Add, ...s("k"),
+    ...g("k"), ...c.i32(1), ...c.i32Add, ...g("dim"), ...c.i32GeS, ...c.brIf(1),
+    ...pair,
+    ...g("p"), ...c.i32(32), ...c.i32Add, ...s("p"),
+    ...g("dp"), ...c.i32(16), ...c.i32Add, ...s("dp"),
+    ...g("k"), ...c.i32(2), ...c.i32Add, ...s("k"),
     ...c.br(0),
     ...c.end, ...c.end,
+    ...g("k"), ...g("dim"), ...c.i32LtS, ...c.if,
+    ...lastMode,
+    ...c.end,
     ...c.end,
     ...g("i"), ...c.i32(1), ...c.i32Add, ...s("i"),
     ...c.br(0),
