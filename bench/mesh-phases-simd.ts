@@ -82,7 +82,8 @@ const s = buf.states[0];
 const kernel = () => {
   stream.stateWords(words, 0);
   k.phases(0, N, D, DT, Math.sqrt(GAMMA * DT), 0, s.byteOffset, buf.detuningRadS.byteOffset, buf.clockErrorS.byteOffset,
-    buf.appliedClockErrorS.byteOffset, buf.omegaRadS.byteOffset, buf.failed.byteOffset, words.byteOffset, buf.zigX.byteOffset, buf.zigRatio.byteOffset);
+    buf.appliedClockErrorS.byteOffset, buf.omegaRadS.byteOffset, buf.failed.byteOffset, words.byteOffset, buf.zigX.byteOffset, buf.zigRatio.byteOffset,
+    buf.clockRate.byteOffset, 0);
   stream.setStateWords(words, 0);
 };
 const javascript = () => applyPhases(buf, 0, N, s, stream, DT);

@@ -128,8 +128,12 @@ export function drawInitialBlock(m: MeshBuffers, b: number, rng: BlockRandom): v
  * bound to one thread's instance; bit for bit `applyPhases` and `coupleMeanField` + `measureDeltaE`.
  */
 export interface BlockKernels {
-  /** Absent when the block streams cannot hand their generator words to the kernel. */
-  phases: ((b: number, lo: number, hi: number, s: Float64Array, dtS: number) => void) | undefined;
+  /**
+   * `applyPhases`, after `advanceClocks` when `advanceClocks` is true (which the caller asks only
+   * where the clock walk draws nothing). Absent when the block streams cannot hand their
+   * generator words to the kernel.
+   */
+  phases: ((b: number, lo: number, hi: number, s: Float64Array, dtS: number, advanceClocks: boolean) => void) | undefined;
   coupleMeanField(b: number, lo: number, hi: number, s: Float64Array, out: Float64Array, dtS: number): void;
   overlapEdges(b: number, lo: number, hi: number, s: Float64Array): void;
 }
@@ -148,9 +152,15 @@ export function runBlockPhase(m: MeshBuffers, phase: MeshPhase, b: number, rng: 
   const hi = m.bounds[b + 1]!;
   const s = m.states[cur]!;
   if (phase === PHASE_PHASES) {
-    if (!externalClock) advanceClocks(m, lo, hi, rng, dtS);
-    if (kernels?.phases) kernels.phases(b, lo, hi, s, dtS);
-    else applyPhases(m, lo, hi, s, rng, dtS);
+    if (kernels?.phases) {
+      // Without a clock walk the clock step draws nothing, so the kernel takes it node by node.
+      const inKernel = !externalClock && !(clockWalk(m, dtS) > 0);
+      if (!externalClock && !inKernel) advanceClocks(m, lo, hi, rng, dtS);
+      kernels.phases(b, lo, hi, s, dtS, inKernel);
+    } else {
+      if (!externalClock) advanceClocks(m, lo, hi, rng, dtS);
+      applyPhases(m, lo, hi, s, rng, dtS);
+    }
   } else if (phase === PHASE_COUPLE) {
     let now = s;
     if (m.params.kappaPerS > 0) {
@@ -189,9 +199,14 @@ export interface NodeForm {
 /** The ket form of a node (2d doubles): the ket mesh's ΔE, veto and edge phases (and their WebAssembly twins' reference). */
 export const KET_NODES: NodeForm = { length: (dim) => 2 * dim, deltaE: deltaENode, writeOdos, overlap: rcfPair };
 
+/** The clock walk's step σ_w·√Δt (no draw unless it is > 0). */
+function clockWalk(m: MeshBuffers, dtS: number): number {
+  return m.params.clockWalkSPerSqrtS * Math.sqrt(dtS);
+}
+
 /** τ_i ← τ_i + y_i·Δt + σ_w·√Δt·ξ for the block's nodes. */
 export function advanceClocks(m: MeshBuffers, lo: number, hi: number, rng: BlockRandom, dtS: number): void {
-  const walk = m.params.clockWalkSPerSqrtS * Math.sqrt(dtS);
+  const walk = clockWalk(m, dtS);
   for (let i = lo; i < hi; i++) {
     let tau = m.clockErrorS[i]! + m.clockRate[i]! * dtS;
     if (walk > 0) tau += walk * rng.normal();

@@ -58,11 +58,12 @@ function bindPhases(m: MeshBuffers, memory: WasmMemory, stream: (b: number) => u
   };
   const k = meshPhasesKernel.instantiateOn(memory, { normal: slowNormal, sin: Math.sin, cos: Math.cos });
   const { dim, gammaPerS } = m.params;
-  return (b, lo, hi, s, dtS) => {
+  return (b, lo, hi, s, dtS, advanceClocks) => {
     const r = stream(b) as WordStream;
     r.stateWords(words, STREAM_SLOT * b);
     k.phases(lo, hi, dim, dtS, Math.sqrt(gammaPerS * dtS), b, s.byteOffset, m.detuningRadS.byteOffset, m.clockErrorS.byteOffset,
-      m.appliedClockErrorS.byteOffset, m.omegaRadS.byteOffset, m.failed.byteOffset, words.byteOffset + 4 * STREAM_SLOT * b, m.zigX.byteOffset, m.zigRatio.byteOffset);
+      m.appliedClockErrorS.byteOffset, m.omegaRadS.byteOffset, m.failed.byteOffset, words.byteOffset + 4 * STREAM_SLOT * b, m.zigX.byteOffset, m.zigRatio.byteOffset,
+      m.clockRate.byteOffset, advanceClocks ? 1 : 0);
     r.setStateWords(words, STREAM_SLOT * b);
   };
 }

@@ -3,7 +3,7 @@ import { detExp } from "../../numeric/random/det-math.js";
 import { RandomStream, zigguratTables } from "../../numeric/random/stream.js";
 import { sharedMemory } from "../../numeric/wasm/kernel.js";
 import { ResonanceMesh } from "./mesh.js";
-import { applyPhases, STREAM_SLOT } from "./mesh-blocks.js";
+import { advanceClocks, applyPhases, STREAM_SLOT } from "./mesh-blocks.js";
 import { meshPhasesKernel } from "./mesh-phases-simd.js";
 
 const zig = zigguratTables();
@@ -58,12 +58,12 @@ function arenaMesh(nodes: number, dim: number, gammaPerS: number, blocks: number
     },
     cos: Math.cos,
   });
-  const phases = (b: number, s: Float64Array, dtS: number) => {
+  const phases = (b: number, s: Float64Array, dtS: number, advanceClocks: boolean) => {
     const r = streams[b]!;
     r.stateWords(words, STREAM_SLOT * b);
     k.phases(buf.bounds[b]!, buf.bounds[b + 1]!, dim, dtS, Math.sqrt(gammaPerS * dtS), b, s.byteOffset, buf.detuningRadS.byteOffset,
       buf.clockErrorS.byteOffset, buf.appliedClockErrorS.byteOffset, buf.omegaRadS.byteOffset, buf.failed.byteOffset,
-      words.byteOffset + 4 * STREAM_SLOT * b, buf.zigX.byteOffset, buf.zigRatio.byteOffset);
+      words.byteOffset + 4 * STREAM_SLOT * b, buf.zigX.byteOffset, buf.zigRatio.byteOffset, buf.clockRate.byteOffset, advanceClocks ? 1 : 0);
     r.setStateWords(words, STREAM_SLOT * b);
   };
   return { m, buf, streams, phases, slowCalls: () => slow, notTailCalls: () => notTail, largePhases: () => large };
@@ -88,7 +88,7 @@ function expectSameBits(a: ArrayLike<number>, b: ArrayLike<number>, what: string
 }
 
 describe("mesh phase step as a WebAssembly kernel on the arena", () => {
-  it.runIf(meshPhasesKernel.available())("is applyPhases bit for bit: states, applied clock errors and the streams after (d = 12 and 5, σ > 0 and = 0, failed nodes, slow-path draws)", () => {
+  it.runIf(meshPhasesKernel.available())("is applyPhases (after advanceClocks when asked) bit for bit: states, clock errors and the streams after (d = 12 and 5, σ > 0 and = 0, failed nodes, slow-path draws)", () => {
     const tries = { fast: 0, tail: 0, wedge: 0 };
     let imports = 0;
     for (const [dim, gamma, blocks] of [[12, 1e8, 3], [5, 4e7, 4], [12, 0, 2], [5, 0, 1]] as const) {
@@ -97,8 +97,11 @@ describe("mesh phase step as a WebAssembly kernel on the arena", () => {
       const s = buf.states[0];
       const src = RandomStream.fromSeed(5, "setup", String(dim), String(blocks));
       for (let i = 0; i < nodes; i += 7) buf.failed[i] = 1;
+      // Clock rates (fractional frequency offsets) for the ticks that take the clock step too.
+      for (let i = 0; i < nodes; i++) buf.clockRate[i] = 1e-6 * src.normal();
       for (let tick = 0; tick < 6; tick++) {
         const dtS = tick % 2 === 0 ? 1e-9 : 3.7e-8;
+        const advance = tick % 3 !== 0;
         // Clock errors: small (medium-range phases), some that put ω·dτ beyond 2^19·π/2 (the imported sin/cos), some zero.
         for (let i = 0; i < nodes; i++) {
           const r = src.uniform();
@@ -107,16 +110,20 @@ describe("mesh phase step as a WebAssembly kernel on the arena", () => {
         for (let b = 0; b < blocks; b++) {
           const lo = buf.bounds[b]!;
           const hi = buf.bounds[b + 1]!;
-          const before = { s: s.slice(), applied: buf.appliedClockErrorS.slice() };
+          const before = { s: s.slice(), applied: buf.appliedClockErrorS.slice(), clock: buf.clockErrorS.slice() };
           const js = twin(streams[b]!);
+          if (advance) advanceClocks(buf, lo, hi, js, dtS);
           applyPhases(buf, lo, hi, s, js, dtS);
           for (const p of ["fast", "tail", "wedge"] as const) tries[p] += js.tries[p];
-          const want = { s: s.slice(), applied: buf.appliedClockErrorS.slice(), words: streamWords(js) };
+          const want = { s: s.slice(), applied: buf.appliedClockErrorS.slice(), clock: buf.clockErrorS.slice(), words: streamWords(js) };
           s.set(before.s);
           buf.appliedClockErrorS.set(before.applied);
-          phases(b, s, dtS);
+          buf.clockErrorS.set(before.clock);
+          phases(b, s, dtS, advance);
           expectSameBits(s, want.s, `d=${dim} tick ${tick} block ${b} states`);
           expectSameBits(buf.appliedClockErrorS, want.applied, `d=${dim} tick ${tick} block ${b} applied clock errors`);
+          expectSameBits(buf.clockErrorS, want.clock, `d=${dim} tick ${tick} block ${b} clock errors`);
+          if (advance && lo < hi) expect(buf.clockErrorS[lo], "the clock step moved the block's first clock").not.toBe(before.clock[lo]);
           expectSameBits(streamWords(streams[b]!), want.words, `d=${dim} tick ${tick} block ${b} stream words`);
           expect(streams[b]!.normal()).toBe(js.normal());
           if (gamma === 0) expectSameBits(streamWords(streams[b]!), streamWords(js), "no draws at σ = 0");
@@ -213,12 +220,17 @@ describe("mesh phase step as a WebAssembly kernel on the arena", () => {
     const { buf, streams, phases } = arenaMesh(60, 12, 1e8, 3, 9);
     const s = buf.states[0];
     const before = { s: s.slice(), applied: buf.appliedClockErrorS.slice(), words: buf.streamWords.slice() };
-    for (let i = 0; i < 60; i++) buf.clockErrorS[i] = 1e-14 * (i + 1);
-    phases(1, s, 1e-9);
+    for (let i = 0; i < 60; i++) {
+      buf.clockErrorS[i] = 1e-14 * (i + 1);
+      buf.clockRate[i] = 1e-6;
+    }
+    const clock = buf.clockErrorS.slice();
+    phases(1, s, 1e-9, true);
     const lo = buf.bounds[1]!;
     const hi = buf.bounds[2]!;
     for (let x = 0; x < s.length; x++) if (x < 2 * 12 * lo || x >= 2 * 12 * hi) expect(Object.is(s[x], before.s[x])).toBe(true);
     for (let i = 0; i < 60; i++) if (i < lo || i >= hi) expect(buf.appliedClockErrorS[i]).toBe(before.applied[i]);
+    for (let i = 0; i < 60; i++) expect(buf.clockErrorS[i] !== clock[i]).toBe(i >= lo && i < hi);
     for (const b of [0, 2]) for (let j = 0; j < STREAM_SLOT; j++) expect(buf.streamWords[STREAM_SLOT * b + j]).toBe(before.words[STREAM_SLOT * b + j]);
     expect(streams.length).toBe(3);
   });

@@ -36,7 +36,7 @@ const I64 = 0x7e;
 type PhasesFn = (
   lo: number, hi: number, dim: number, dtS: number, sigma: number, b: number,
   s: number, det: number, clockError: number, appliedClockError: number, omega: number, failed: number,
-  words: number, zigX: number, zigRatio: number,
+  words: number, zigX: number, zigRatio: number, clockRate: number, advanceClocks: number,
 ) => void;
 
 /** The module's exports. */
@@ -44,7 +44,9 @@ export interface MeshPhasesFns {
   /**
    * `applyPhases` for nodes [lo, hi) of block b: i32 lo, hi, dim, b; f64 dtS, sigma = √(γ·Δt); the
    * rest byte offsets in the memory (states, detunings, clock errors, applied clock errors, ω_k,
-   * failed flags, block b's stream words, the ziggurat's x and ratio tables).
+   * failed flags, block b's stream words, the ziggurat's x and ratio tables, clock rates).
+   * `advanceClocks` ≠ 0 first takes `advanceClocks`' step without a clock walk (τ_i ← τ_i + y_i·Δt,
+   * every node of the range, failed or not), node by node before its phases.
    */
   readonly phases: PhasesFn;
   /** sin x at byte `out`, cos x at `out + 8`: Math.sin and Math.cos bit for bit (the kernel's own path). */
@@ -319,7 +321,7 @@ function pairRotate(f: Frame): number[] {
 const PHASES_PARAMS: Array<[string, number]> = [
   ["lo", I32], ["hi", I32], ["dim", I32], ["dtS", F64], ["sigma", F64], ["b", I32],
   ["s", I32], ["det", I32], ["clockError", I32], ["applied", I32], ["omega", I32], ["failed", I32],
-  ["words", I32], ["zigX", I32], ["zigRatio", I32],
+  ["words", I32], ["zigX", I32], ["zigRatio", I32], ["clockRate", I32], ["advanceClocks", I32],
 ];
 
 function phasesBody(): { params: number[]; locals: Array<[number, number]>; body: number[] } {
@@ -453,6 +455,12 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     ...g("lo"), ...s("i"),
     ...c.block, ...c.loop,
     ...g("i"), ...g("hi"), ...c.i32GeS, ...c.brIf(1),
+    // τ_i ← τ_i + y_i·Δt (advanceClocks without a walk), for every node.
+    ...g("advanceClocks"), ...c.if,
+    ...g("clockError"), ...g("i"), ...c.i32(3), ...c.i32Shl, ...c.i32Add, ...t("p"),
+    ...g("p"), ...c.f64Load(), ...g("clockRate"), ...g("i"), ...c.i32(3), ...c.i32Shl, ...c.i32Add, ...c.f64Load(), ...g("dtS"), ...c.f64Mul, ...c.f64Add,
+    ...c.f64Store(),
+    ...c.end,
     ...g("failed"), ...g("i"), ...c.i32Add, ...c.i32Load8U(), ...c.i32(1), ...c.i32Ne, ...c.if,
     // dTau = τ_i − applied_i; applied_i = τ_i
     ...g("clockError"), ...g("i"), ...c.i32(3), ...c.i32Shl, ...c.i32Add, ...c.f64Load(), ...s("tau"),
