@@ -86,6 +86,49 @@ export interface MeshBuffers {
   readonly streamWords: Int32Array;
   readonly zigX: Float64Array;
   readonly zigRatio: Float64Array;
+  /**
+   * In an arena only (empty otherwise), for the coupling kernel: `edgeMirror[p]` is the entry of
+   * the reverse edge of neighbour-list entry p (the entry of i in j's list for i's entry of j,
+   * k-th occurrence to k-th occurrence), −1 for none or a self-loop; `edgeOverlaps` two doubles
+   * per entry, scratch the kernel passes an overlap through from one node to its neighbour.
+   */
+  readonly edgeMirror: Int32Array;
+  readonly edgeOverlaps: Float64Array;
+}
+
+/**
+ * `edgeMirror` of a neighbour list into `out` (one entry per colIdx entry): entry p of i's list
+ * (neighbour j) ↦ the entry of j's list holding i, the k-th such for the k-th j in i's list; −1
+ * where j's list has no such entry, or j = i. O(E log degree): each list's entries sorted by
+ * neighbour (ties in list order), then a binary search in j's.
+ */
+export function edgeMirrors(nb: Neighbours, out: Int32Array): void {
+  const { rowPtr, colIdx } = nb;
+  const order = new Int32Array(colIdx.length);
+  for (let p = 0; p < order.length; p++) order[p] = p;
+  for (let i = 0; i < nb.nodes; i++) {
+    order.subarray(rowPtr[i]!, rowPtr[i + 1]!).sort((x, y) => colIdx[x]! - colIdx[y]! || x - y);
+  }
+  out.fill(-1);
+  for (let i = 0; i < nb.nodes; i++) {
+    let k = 0;
+    for (let r = rowPtr[i]!; r < rowPtr[i + 1]!; r++) {
+      const p = order[r]!;
+      const j = colIdx[p]!;
+      k = r > rowPtr[i]! && colIdx[order[r - 1]!] === j ? k + 1 : 0;
+      if (j === i) continue;
+      // The first sorted entry of j's list with neighbour ≥ i, then the k-th equal to i.
+      let lo = rowPtr[j]!;
+      let hi = rowPtr[j + 1]!;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (colIdx[order[mid]!]! < i) lo = mid + 1;
+        else hi = mid;
+      }
+      const q = lo + k;
+      if (q < rowPtr[j + 1]! && colIdx[order[q]!] === i) out[p] = order[q]!;
+    }
+  }
 }
 
 /** Contiguous block bounds: block b = [⌊bN/B⌋, ⌊(b+1)N/B⌋). */

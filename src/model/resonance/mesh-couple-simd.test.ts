@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { NumpyRandomState } from "../../numeric/random/mt19937.js";
 import { RandomStream } from "../../numeric/random/stream.js";
 import { ResonanceMesh } from "./mesh.js";
-import { type BlockExecutor, coupleMeanField, KET_NODES, measureDeltaE, type MeshPhase, overlapEdges, PARTIALS, PHASE_COUPLE, PHASE_RCF, runBlockPhase } from "./mesh-blocks.js";
+import { type BlockExecutor, coupleMeanField, edgeMirrors, KET_NODES, measureDeltaE, type MeshPhase, overlapEdges, PARTIALS, PHASE_COUPLE, PHASE_RCF, runBlockPhase } from "./mesh-blocks.js";
 import { bindMeshCouple, meshCoupleKernel, type MeshCoupleKernels } from "./mesh-couple-simd.js";
 import type { MeshParams } from "./mesh-params.js";
 
@@ -109,6 +109,75 @@ describe("mesh coupling and edge pass as WebAssembly SIMD on the arena", () => {
       }
     });
   }
+
+  it("edgeMirrors pairs each neighbour entry with the reverse edge's, occurrence by occurrence (duplicates, self-loops, one-way edges)", () => {
+    const r = new NumpyRandomState(17);
+    for (let trial = 0; trial < 20; trial++) {
+      const nodes = 2 + Math.floor(r.randomSample() * 30);
+      const rows: number[][] = [];
+      for (let i = 0; i < nodes; i++) rows.push(Array.from({ length: Math.floor(r.randomSample() * 7) }, () => Math.floor(r.randomSample() * nodes)));
+      const rowPtr = new Int32Array(nodes + 1);
+      rows.forEach((row, i) => (rowPtr[i + 1] = rowPtr[i]! + row.length));
+      const colIdx = Int32Array.from(rows.flat());
+      const got = new Int32Array(colIdx.length);
+      edgeMirrors({ nodes, rowPtr, colIdx }, got);
+      // By the definition: entry p of i's list, its k-th j ↦ the k-th entry of j's list holding i.
+      for (let i = 0; i < nodes; i++) {
+        for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
+          const j = colIdx[p]!;
+          const k = rows[i]!.slice(0, p - rowPtr[i]!).filter((x) => x === j).length;
+          const inJ = rows[j]!.flatMap((x, q) => (x === i ? [rowPtr[j]! + q] : []));
+          expect(got[p]).toBe(j === i || k >= inJ.length ? -1 : inJ[k]);
+        }
+      }
+    }
+  });
+
+  it("passes each overlap on to the neighbour (conjugated) bit for bit, and computes it afresh where its imaginary part is 0: real states, irregular lists with repeated edges", () => {
+    // Irregular symmetric neighbour lists (random degrees, repeated edges), across 3 blocks.
+    const nodes = 90;
+    const r = new NumpyRandomState(23);
+    const rows: number[][] = Array.from({ length: nodes }, () => []);
+    for (let i = 0; i < nodes; i++) {
+      for (let e = 0; e < 3; e++) {
+        const j = (i + 1 + Math.floor(r.randomSample() * 12)) % nodes;
+        rows[i]!.push(j);
+        rows[j]!.push(i);
+      }
+    }
+    rows[5]!.push(rows[5]![0]!);
+    rows[rows[5]![0]!]!.push(5);
+    const rowPtr = new Int32Array(nodes + 1);
+    rows.forEach((row, i) => (rowPtr[i + 1] = rowPtr[i]! + row.length));
+    const neighbours = { nodes, rowPtr, colIdx: Int32Array.from(rows.flat()) };
+    for (const real of [false, true]) {
+      const m = ResonanceMesh.init({ nodes, dim: 6, kappaPerS: 1e9 }, RandomStream.fromSeed(3, "mesh"), neighbours, { blocks: 3 });
+      const b = m.buffers;
+      const [s, out] = b.states;
+      const rs = new NumpyRandomState(real ? 2 : 1);
+      // Real states (imaginary parts −0): every overlap's imaginary part is a zero, so each node computes its own (a passed −0 could give a zero of the other sign).
+      for (let x = 0; x < s.length; x++) s[x] = real && x % 2 === 1 ? -0 : rs.randn();
+      b.failed[40] = 1;
+      const kernels = bindMeshCouple(meshCoupleKernel.instantiateOn(m.arena!.memory), b);
+      reset(m);
+      for (let k = 0; k < 3; k++) {
+        coupleMeanField(b, b.bounds[k]!, b.bounds[k + 1]!, s, out, 1e-10);
+        measureDeltaE(b, k, b.bounds[k]!, b.bounds[k + 1]!, out, KET_NODES);
+      }
+      const js = { out: out.slice(), deltaE: b.deltaE.slice(), partials: b.partials.slice() };
+      reset(m);
+      b.edgeOverlaps.fill(Number.NaN);
+      for (let k = 0; k < 3; k++) kernels.coupleMeanField(k, b.bounds[k]!, b.bounds[k + 1]!, s, out, 1e-10);
+      expect(firstDifference(out, js.out)).toBe(-1);
+      expect(firstDifference(b.deltaE, js.deltaE)).toBe(-1);
+      expect(firstDifference(b.partials, js.partials)).toBe(-1);
+      // Overlaps were passed on (entries written), with an imaginary part of 0 exactly when the states are real.
+      const passed = [];
+      for (let e = 0; e < b.edgeMirror.length; e++) if (!Number.isNaN(b.edgeOverlaps[2 * e]!)) passed.push(b.edgeOverlaps[2 * e + 1]!);
+      expect(passed.length).toBeGreaterThan(nodes);
+      expect(passed.every((im) => im === 0)).toBe(real);
+    }
+  });
 
   it("a mesh whose coupling and edge phases run on the kernels steps exactly as the plain mesh (states, metrics, vetoes)", () => {
     const p = { nodes: 600, dim: 12, topology: "clusters" as const, clusterSize: 150, degree: 4, kappaPerS: 1e9, gammaPerS: 3e8, deltaEThreshold: 0.02 };

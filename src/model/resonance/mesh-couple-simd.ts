@@ -33,7 +33,7 @@ export interface MeshCoupleFns {
    * live nodes into `deltaE` and the block's ΔE sum, max and live count into
    * `partials[PARTIALS·block + 0, 1, 2]`.
    */
-  couple(lo: number, hi: number, dim: number, g: number, states: number, out: number, failed: number, rowPtr: number, colIdx: number, deltaE: number, partials: number, block: number): void;
+  couple(lo: number, hi: number, dim: number, g: number, states: number, out: number, failed: number, rowPtr: number, colIdx: number, deltaE: number, partials: number, block: number, edgeMirror: number, edgeOverlaps: number): void;
   /** |⟨ψ_i|ψ_j⟩|² summed over live edges (i, j), i < j, i in [lo, hi), and their count, into `partials[PARTIALS·block + 3, 4]`. */
   overlap(lo: number, hi: number, dim: number, states: number, failed: number, rowPtr: number, colIdx: number, partials: number, block: number): void;
 }
@@ -124,13 +124,16 @@ function nextNeighbour(j: number, p: number, pe: number, accept: number[]): numb
 
 /**
  * Over the accepted neighbours of node i in list order, `js.length` at a time: `group(n)` with
- * locals js[0 … n−1] set, n = js.length but for a last shorter group.
+ * locals js[0 … n−1] set (and, given `slots`, slots[0 … n−1] to their entries' byte addresses in
+ * colIdx), n = js.length but for a last shorter group.
  */
-function acceptedInGroups(js: readonly number[], p: number, pe: number, accept: (j: number) => number[], group: (n: number) => number[]): number[] {
+function acceptedInGroups(js: readonly number[], p: number, pe: number, accept: (j: number) => number[], group: (n: number) => number[], slots?: readonly number[]): number[] {
   return [
     ...op.block, ...op.loop,
     ...js.flatMap((j, q) => [
       ...nextNeighbour(j, p, pe, accept(j)),
+      // slots[q] = the byte address of j's entry in colIdx.
+      ...(slots ? [...op.get(p), ...op.i32(4), ...op.i32Sub, ...op.set(slots[q]!)] : []),
       ...op.get(j), ...op.i32(0), ...op.i32LtS,
       ...(q === 0 ? op.brIf(1) : [...op.if, ...group(q), ...op.br(2), ...op.end]),
     ]),
@@ -160,9 +163,10 @@ function squaredModulus(v: number, sq: number): number[] {
 
 function coupleFunction(): { name: string; params: number[]; locals: Array<[number, number]>; body: number[] } {
   const f = new Frame(
-    [["lo", I32], ["hi", I32], ["dim", I32], ["g", F64], ["states", I32], ["out", I32], ["failed", I32], ["rowPtr", I32], ["colIdx", I32], ["deltaE", I32], ["partials", I32], ["block", I32]],
+    [["lo", I32], ["hi", I32], ["dim", I32], ["g", F64], ["states", I32], ["out", I32], ["failed", I32], ["rowPtr", I32], ["colIdx", I32], ["deltaE", I32], ["partials", I32], ["block", I32], ["edgeMirror", I32], ["edgeOverlaps", I32]],
     [
       ["i", I32], ["nb", I32], ["o", I32], ["oo", I32], ["p", I32], ["pe", I32], ...GROUP.map((q): [string, number] => [`j${q}`, I32]), ["k", I32], ["deg", I32], ["live", I32],
+      ...GROUP.flatMap((q): Array<[string, number]> => [[`slot${q}`, I32], [`mir${q}`, I32], [`have${q}`, I32], [`keep${q}`, I32]]), ["x", F64],
       ["self", F64], ["a", F64], ["sum", F64], ["de", F64], ["deSum", F64], ["deMax", F64],
       ...GROUP.map((q): [string, number] => [`acc${q}`, V128]), ["bv", V128], ["bs", V128], ["c", V128], ["cr", V128], ["ci", V128], ["v", V128],
     ],
@@ -197,6 +201,44 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
       ...op.v128Store(0),
     ]),
   ];
+  // An edge's overlap is computed once where both ends are this call's nodes: ⟨ψ_i|ψ_j⟩ at j < i
+  // is the conjugate of ⟨ψ_j|ψ_i⟩ that j computed, bit for bit (the real parts are the same
+  // products summed in the same order; each imaginary term is the negated one, and so is every
+  // non-zero partial sum, since rounding to nearest is symmetric). So j, meeting i > j in this call,
+  // leaves [re, −im] in i's entry of the mirror edge, and i takes it there unless its imaginary part
+  // is 0 or NaN (where a zero's sign or a NaN's bits could differ: then i computes it itself).
+  // Entry byte addresses in colIdx are 4 per entry; `edgeOverlaps` is 16 per entry.
+  const entryOffset = (q: number) => [...g(`slot${q}`), ...g("colIdx"), ...op.i32Sub];
+  const passedOverlap = (q: number) => [
+    ...g("edgeMirror"), ...entryOffset(q), ...op.i32Add, ...op.i32Load(0), ...s(`mir${q}`),
+    ...op.i32(0), ...s(`have${q}`),
+    ...g(`j${q}`), ...g("i"), ...op.i32LtS, ...g(`j${q}`), ...g("lo"), ...op.i32GeS, ...op.i32And, ...g(`mir${q}`), ...op.i32(0), ...op.i32GeS, ...op.i32And,
+    ...op.if,
+    ...g("edgeOverlaps"), ...entryOffset(q), ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...op.v128Load(0), ...op.tee(L(`acc${q}`)),
+    ...op.f64x2ExtractLane(1), ...s("x"),
+    ...g("x"), ...op.f64(0), ...op.f64Ne, ...g("x"), ...g("x"), ...op.f64Eq, ...op.i32And, ...s(`have${q}`),
+    ...op.end,
+    ...g(`have${q}`), ...op.i32Eqz, ...g(`j${q}`), ...g("i"), ...op.i32GtS, ...op.i32And, ...g(`j${q}`), ...g("hi"), ...op.i32LtS, ...op.i32And,
+    ...g(`mir${q}`), ...op.i32(0), ...op.i32GeS, ...op.i32And, ...s(`keep${q}`),
+  ];
+  // The overlaps not passed on: both side by side, or the one missing.
+  const missingOverlaps = (n: number) => {
+    const ip = (qs: number[]) => innerProductsOf(L("o"), qs.map((q) => ACCS[q]!), qs.map((q) => JS[q]!), L("k"), L("nb"), L("bv"), L("bs"));
+    if (n === 1) return [...g("have0"), ...op.i32Eqz, ...op.if, ...ip([0]), ...op.end];
+    return [
+      ...g("have0"), ...g("have1"), ...op.i32Or, ...op.i32Eqz, ...op.if,
+      ...ip([0, 1]),
+      ...op.else,
+      ...g("have0"), ...op.i32Eqz, ...op.if, ...ip([0]), ...op.end,
+      ...g("have1"), ...op.i32Eqz, ...op.if, ...ip([1]), ...op.end,
+      ...op.end,
+    ];
+  };
+  const passOverlap = (q: number) => [
+    ...g(`keep${q}`), ...op.if,
+    ...g("edgeOverlaps"), ...g(`mir${q}`), ...op.i32(4), ...op.i32Shl, ...op.i32Add, ...op.get(ACCS[q]!), ...SIGN1, ...op.v128Xor, ...op.v128Store(0),
+    ...op.end,
+  ];
   const body = [
     ...op.i32(16), ...g("dim"), ...op.i32Mul, ...s("nb"),
     ...op.f64(0), ...s("deSum"), ...op.f64(0), ...s("deMax"), ...op.i32(0), ...s("live"),
@@ -224,10 +266,12 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
     // out_i += c·ψ_j; the overlaps of two neighbours at a time (each its own chain).
     ...edgeRange(L("p"), L("pe"), L("i"), L("rowPtr"), L("colIdx")),
     ...acceptedInGroups(JS, L("p"), L("pe"), (j) => [...failedOf(op.get(j)), ...op.i32(1), ...op.i32Ne], (n) => [
+      ...GROUP.slice(0, n).flatMap(passedOverlap),
       ...JS.slice(0, n).flatMap(address),
-      ...innerProductsOf(L("o"), ACCS.slice(0, n), JS.slice(0, n), L("k"), L("nb"), L("bv"), L("bs")),
+      ...missingOverlaps(n),
+      ...GROUP.slice(0, n).flatMap(passOverlap),
       ...ACCS.slice(0, n).flatMap((acc, q) => pull(acc, JS[q]!)),
-    ]),
+    ], GROUP.map((q) => L(`slot${q}`))),
     // normaliseNode: the squares summed in element order, then each element divided by the norm;
     // ΔE's amplitude sums ride along on the normalised values.
     ...op.f64(0), ...s("sum"),
@@ -331,8 +375,10 @@ export function bindMeshCouple(fns: MeshCoupleFns, m: MeshBuffers): MeshCoupleKe
   const colIdx = m.neighbours.colIdx.byteOffset;
   const deltaE = m.deltaE.byteOffset;
   const partials = m.partials.byteOffset;
+  const edgeMirror = m.edgeMirror.byteOffset;
+  const edgeOverlaps = m.edgeOverlaps.byteOffset;
   return {
-    coupleMeanField: (b, lo, hi, s, out, dtS) => fns.couple(lo, hi, dim, kappaPerS * dtS, s.byteOffset, out.byteOffset, failed, rowPtr, colIdx, deltaE, partials, b),
+    coupleMeanField: (b, lo, hi, s, out, dtS) => fns.couple(lo, hi, dim, kappaPerS * dtS, s.byteOffset, out.byteOffset, failed, rowPtr, colIdx, deltaE, partials, b, edgeMirror, edgeOverlaps),
     overlapEdges: (b, lo, hi, s) => fns.overlap(lo, hi, dim, s.byteOffset, failed, rowPtr, colIdx, partials, b),
   };
 }

@@ -27,7 +27,7 @@ import { type RandomStreamState, zigguratTables } from "../../numeric/random/str
 import { checkHierarchical, CLUSTER_SIZE_DEFAULT, type HierarchicalWork, hierarchicalCoherence, hierarchicalTree, hierarchicalWork, workFits } from "./coherence-hierarchical.js";
 import type { CoherenceResult } from "./coherence.js";
 import { checkDensityState, type DensityMatrices, densityNodeLength, drawInitialDensityBlock } from "./density-mesh.js";
-import { type BlockExecutor, type BlockKernels, blockBounds, drawInitialBlock, type MeshBuffers, PARTIALS, PHASE_COUPLE, PHASE_COUPLE_SECOND, PHASE_PHASES, PHASE_RCF, PHASE_VETO, SequentialBlocks, STREAM_SLOT } from "./mesh-blocks.js";
+import { type BlockExecutor, type BlockKernels, blockBounds, drawInitialBlock, edgeMirrors, type MeshBuffers, PARTIALS, PHASE_COUPLE, PHASE_COUPLE_SECOND, PHASE_PHASES, PHASE_RCF, PHASE_VETO, SequentialBlocks, STREAM_SLOT } from "./mesh-blocks.js";
 import { bindMeshKernels, streamsHandWords } from "./mesh-kernels.js";
 import { Arena, type ArrayAlloc, ArenaSizer, TypedArrays } from "./mesh-arena.js";
 import { MeshFaultState } from "./mesh-fault-state.js";
@@ -168,6 +168,9 @@ function carve(params: MeshParams, neighbours: Neighbours, blocks: number, alloc
     zigX.set(zig.x);
     zigRatio.set(zig.ratio);
   }
+  const edges = inArena ? neighbours.colIdx.length : 0;
+  const edgeMirror = alloc.i32(edges);
+  if (edgeMirror.length > 0) edgeMirrors(neighbours, edgeMirror);
   return {
     faults,
     neighbours: own,
@@ -183,6 +186,7 @@ function carve(params: MeshParams, neighbours: Neighbours, blocks: number, alloc
       vetoCount: alloc.i32(blocks),
       streamWords: alloc.i32(inArena ? STREAM_SLOT * blocks : 0),
       zigX, zigRatio,
+      edgeMirror, edgeOverlaps: alloc.f64(2 * edges),
     },
   };
 }

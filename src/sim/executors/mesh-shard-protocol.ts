@@ -53,7 +53,7 @@ export const ERROR_BYTES = 1024;
  * or all in one shared WebAssembly memory (mesh-arena.ts); a view sent to a worker keeps its
  * buffer, offset and length.
  */
-export type SharedMeshArrays = Pick<MeshBuffers, "states" | "deltaE" | "clockErrorS" | "appliedClockErrorS" | "clockRate" | "detuningRadS" | "failed" | "thresholds" | "partials" | "vetoRec" | "vetoCount" | "omegaRadS" | "streamWords" | "zigX" | "zigRatio">;
+export type SharedMeshArrays = Pick<MeshBuffers, "states" | "deltaE" | "clockErrorS" | "appliedClockErrorS" | "clockRate" | "detuningRadS" | "failed" | "thresholds" | "partials" | "vetoRec" | "vetoCount" | "omegaRadS" | "streamWords" | "zigX" | "zigRatio" | "edgeMirror" | "edgeOverlaps">;
 
 /** What each worker is started with. */
 export interface MeshShardWorkerData {

@@ -73,7 +73,7 @@ export class ThreadedBlocks implements BlockExecutor {
       clockRate: onShared(m.clockRate, "clockRate"), detuningRadS: onShared(m.detuningRadS, "detuningRadS"),
       failed: onShared(m.failed, "failed"), thresholds: onShared(m.thresholds, "thresholds"), partials: onShared(m.partials, "partials"),
       vetoRec: onShared(m.vetoRec, "vetoRec"), vetoCount: onShared(m.vetoCount, "vetoCount"), omegaRadS: m.omegaRadS,
-      streamWords: m.streamWords, zigX: m.zigX, zigRatio: m.zigRatio,
+      streamWords: m.streamWords, zigX: m.zigX, zigRatio: m.zigRatio, edgeMirror: m.edgeMirror, edgeOverlaps: m.edgeOverlaps,
     };
     const ex = new ThreadedBlocks(mesh, threads);
     ex.push();
