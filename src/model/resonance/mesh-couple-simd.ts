@@ -167,6 +167,7 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
     [
       ["i", I32], ["nb", I32], ["o", I32], ["oo", I32], ["p", I32], ["pe", I32], ...GROUP.map((q): [string, number] => [`j${q}`, I32]), ["k", I32], ["deg", I32], ["live", I32],
       ...GROUP.flatMap((q): Array<[string, number]> => [[`slot${q}`, I32], [`mir${q}`, I32], [`have${q}`, I32], [`keep${q}`, I32]]), ["x", F64],
+      ["na", I32], ["nb2", I32], ["sumA", F64], ["sumB", F64], ["vA", V128], ["vB", V128], ["nA", V128], ["nB", V128], ["aA", V128], ["aB", V128],
       ["self", F64], ["a", F64], ["sum", F64], ["de", F64], ["deSum", F64], ["deMax", F64],
       ...GROUP.map((q): [string, number] => [`acc${q}`, V128]), ["bv", V128], ["bs", V128], ["c", V128], ["cr", V128], ["ci", V128], ["v", V128],
     ],
@@ -239,6 +240,43 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
     ...g("edgeOverlaps"), ...g(`mir${q}`), ...op.i32(4), ...op.i32Shl, ...op.i32Add, ...op.get(ACCS[q]!), ...SIGN1, ...op.v128Xor, ...op.v128Store(0),
     ...op.end,
   ];
+  // Local n ← the next live node from i on (i moves past it), or −1.
+  const nextLive = (n: string) => [
+    ...op.block, ...op.loop,
+    ...g("i"), ...g("hi"), ...op.i32GeS, ...op.if, ...op.i32(-1), ...s(n), ...op.br(2), ...op.end,
+    ...g("i"), ...s(n),
+    ...g("i"), ...op.i32(1), ...op.i32Add, ...s("i"),
+    ...failedOf(g(n)), ...op.i32Eqz, ...op.brIf(1),
+    ...op.br(0),
+    ...op.end, ...op.end,
+  ];
+  // normaliseNode (the squares summed in element order, then each element divided by the norm;
+  // ΔE's amplitude sums ride along on the normalised values) for node na (X = "A") and nb2
+  // ("B"), their mode loops fused; then ΔE = 1 − (re² + im²)/d of each in turn, into deltaE, the
+  // block's sum and max, and the live count.
+  const normalise = (xs: readonly string[]) => {
+    const node = (x: string) => (x === "A" ? "na" : "nb2");
+    const out = (x: string) => [...g("out"), ...g(node(x)), ...g("nb"), ...op.i32Mul, ...op.i32Add, ...g("k"), ...op.i32Add];
+    return [
+      ...xs.flatMap((x) => [...op.f64(0), ...s(`sum${x}`)]),
+      ...overModes(L("k"), L("nb"), xs.flatMap((x) => [
+        ...out(x), ...op.v128Load(0), ...op.tee(L(`v${x}`)), ...g(`v${x}`), ...op.f64x2Mul, ...s(`v${x}`),
+        ...g(`sum${x}`), ...g(`v${x}`), ...op.f64x2ExtractLane(0), ...op.f64Add, ...g(`v${x}`), ...op.f64x2ExtractLane(1), ...op.f64Add, ...s(`sum${x}`),
+      ])),
+      ...xs.flatMap((x) => [...g(`sum${x}`), ...op.f64Sqrt, ...op.f64x2Splat, ...s(`n${x}`), ...op.v128Zero, ...s(`a${x}`)]),
+      ...overModes(L("k"), L("nb"), xs.flatMap((x) => [
+        ...out(x), ...out(x), ...op.v128Load(0), ...g(`n${x}`), ...op.f64x2Div, ...op.tee(L(`v${x}`)), ...op.v128Store(0),
+        ...g(`a${x}`), ...g(`v${x}`), ...op.f64x2Add, ...s(`a${x}`),
+      ])),
+      ...xs.flatMap((x) => [
+        ...op.f64(1), ...squaredModulus(L(`a${x}`), L(`v${x}`)), ...g("dim"), ...op.f64ConvertI32S, ...op.f64Div, ...op.f64Sub, ...s("de"),
+        ...g("deltaE"), ...g(node(x)), ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...g("de"), ...op.f64Store(0),
+        ...g("deSum"), ...g("de"), ...op.f64Add, ...s("deSum"),
+        ...g("live"), ...op.i32(1), ...op.i32Add, ...s("live"),
+        ...g("de"), ...g("deMax"), ...g("de"), ...g("deMax"), ...op.f64Gt, ...op.select, ...s("deMax"),
+      ]),
+    ];
+  };
   const body = [
     ...op.i32(16), ...g("dim"), ...op.i32Mul, ...s("nb"),
     ...op.f64(0), ...s("deSum"), ...op.f64(0), ...s("deMax"), ...op.i32(0), ...s("live"),
@@ -272,27 +310,23 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
       ...GROUP.slice(0, n).flatMap(passOverlap),
       ...ACCS.slice(0, n).flatMap((acc, q) => pull(acc, JS[q]!)),
     ], GROUP.map((q) => L(`slot${q}`))),
-    // normaliseNode: the squares summed in element order, then each element divided by the norm;
-    // ΔE's amplitude sums ride along on the normalised values.
-    ...op.f64(0), ...s("sum"),
-    ...overModes(L("k"), L("nb"), [
-      ...at("oo", "k"), ...op.v128Load(0), ...op.tee(L("v")), ...g("v"), ...op.f64x2Mul, ...s("v"),
-      ...g("sum"), ...g("v"), ...op.f64x2ExtractLane(0), ...op.f64Add, ...g("v"), ...op.f64x2ExtractLane(1), ...op.f64Add, ...s("sum"),
-    ]),
-    ...g("sum"), ...op.f64Sqrt, ...op.f64x2Splat, ...s("c"),
-    ...op.v128Zero, ...s("acc0"),
-    ...overModes(L("k"), L("nb"), [
-      ...at("oo", "k"), ...at("oo", "k"), ...op.v128Load(0), ...g("c"), ...op.f64x2Div, ...op.tee(L("v")), ...op.v128Store(0),
-      ...g("acc0"), ...g("v"), ...op.f64x2Add, ...s("acc0"),
-    ]),
-    // ΔE = 1 − (re² + im²)/d; its sum, max and the live count.
-    ...op.f64(1), ...squaredModulus(L("acc0"), L("v")), ...g("dim"), ...op.f64ConvertI32S, ...op.f64Div, ...op.f64Sub, ...s("de"),
-    ...g("deltaE"), ...g("i"), ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...g("de"), ...op.f64Store(0),
-    ...g("deSum"), ...g("de"), ...op.f64Add, ...s("deSum"),
-    ...g("live"), ...op.i32(1), ...op.i32Add, ...s("live"),
-    ...g("de"), ...g("deMax"), ...g("de"), ...g("deMax"), ...op.f64Gt, ...op.select, ...s("deMax"),
     ...op.end,
     ...g("i"), ...op.i32(1), ...op.i32Add, ...s("i"),
+    ...op.br(0),
+    ...op.end, ...op.end,
+    // normaliseNode and ΔE for the live nodes in order, two at a time: each node's chains are its
+    // own and in its own order, run side by side (one node's squares form one long chain of adds).
+    ...g("lo"), ...s("i"),
+    ...op.block, ...op.loop,
+    ...nextLive("na"),
+    ...g("na"), ...op.i32(0), ...op.i32LtS, ...op.brIf(1),
+    ...nextLive("nb2"),
+    ...g("nb2"), ...op.i32(0), ...op.i32LtS,
+    ...op.if,
+    ...normalise(["A"]),
+    ...op.br(2),
+    ...op.end,
+    ...normalise(["A", "B"]),
     ...op.br(0),
     ...op.end, ...op.end,
     ...partialAddress(L("partials"), L("block")), ...g("deSum"), ...op.f64Store(0),
