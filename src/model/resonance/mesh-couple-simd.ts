@@ -169,7 +169,7 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
       ...GROUP.flatMap((q): Array<[string, number]> => [[`slot${q}`, I32], [`mir${q}`, I32], [`have${q}`, I32], [`keep${q}`, I32]]), ["x", F64],
       ["na", I32], ["nb2", I32], ["sumA", F64], ["sumB", F64], ["vA", V128], ["vB", V128], ["nA", V128], ["nB", V128], ["aA", V128], ["aB", V128],
       ["self", F64], ["a", F64], ["sum", F64], ["de", F64], ["deSum", F64], ["deMax", F64],
-      ...GROUP.map((q): [string, number] => [`acc${q}`, V128]), ["bv", V128], ["bs", V128], ["c", V128], ["cr", V128], ["ci", V128], ["v", V128],
+      ...GROUP.map((q): [string, number] => [`acc${q}`, V128]), ["bv", V128], ["bs", V128], ["c", V128], ...GROUP.flatMap((q): Array<[string, number]> => [[`cr${q}`, V128], [`ci${q}`, V128]]), ["v", V128],
     ],
   );
   const L = (n: string) => f.at(n);
@@ -183,22 +183,32 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
   // Local j ← the byte address of node j's old state.
   const address = (j: number) => [...g("states"), ...op.get(j), ...g("nb"), ...op.i32Mul, ...op.i32Add, ...op.set(j)];
   // out_i += c·ψ_j for the neighbour whose overlap ⟨ψ_j|ψ_i⟩ is in `acc`, its state at address `j`.
-  const pull = (acc: number, j: number) => [
-    ...squaredModulus(acc, L("v")), ...op.f64Sqrt, ...s("a"),
+  // The coefficient c = g·⟨ψ_j|ψ_i⟩/|⟨ψ_j|ψ_i⟩| (g when the overlap is 0) of the neighbour whose
+  // overlap is in ACCS[q], as [c_r, c_r] in cr{q} and [−c_i, c_i] in ci{q}.
+  const coefficient = (q: number) => [
+    ...squaredModulus(ACCS[q]!, L("v")), ...op.f64Sqrt, ...s("a"),
     ...g("a"), ...op.f64(0), ...op.f64Gt,
     ...op.ifV128,
-    ...g("g"), ...op.f64x2Splat, ...op.get(acc), ...op.f64x2Mul, ...g("a"), ...op.f64x2Splat, ...op.f64x2Div,
+    ...g("g"), ...op.f64x2Splat, ...op.get(ACCS[q]!), ...op.f64x2Mul, ...g("a"), ...op.f64x2Splat, ...op.f64x2Div,
     ...op.else,
     ...g("g"), ...op.f64x2Splat, ...op.f64(0), ...op.f64x2ReplaceLane(1),
     ...op.end,
     ...s("c"),
-    ...g("c"), ...op.f64x2ExtractLane(0), ...op.f64x2Splat, ...s("cr"),
-    ...g("c"), ...op.f64x2ExtractLane(1), ...op.f64x2Splat, ...SIGN0, ...op.v128Xor, ...s("ci"),
+    ...g("c"), ...op.f64x2ExtractLane(0), ...op.f64x2Splat, ...s(`cr${q}`),
+    ...g("c"), ...op.f64x2ExtractLane(1), ...op.f64x2Splat, ...SIGN0, ...op.v128Xor, ...s(`ci${q}`),
+  ];
+  // out_i += c·ψ_j for the group's n neighbours in list order (states at addresses JS[q]), in one
+  // pass over the modes: each element takes the neighbours' terms in the same order as n passes.
+  const pull = (n: number) => [
+    ...GROUP.slice(0, n).flatMap(coefficient),
     ...overModes(L("k"), L("nb"), [
-      ...op.get(j), ...g("k"), ...op.i32Add, ...op.v128Load(0), ...s("bv"),
       ...at("oo", "k"),
-      ...at("oo", "k"), ...op.v128Load(0), ...g("cr"), ...g("bv"), ...op.f64x2Mul, ...op.f64x2Add,
-      ...g("ci"), ...g("bv"), ...g("bv"), ...op.swapLanes, ...op.f64x2Mul, ...op.f64x2Add,
+      ...at("oo", "k"), ...op.v128Load(0),
+      ...GROUP.slice(0, n).flatMap((q) => [
+        ...op.get(JS[q]!), ...g("k"), ...op.i32Add, ...op.v128Load(0), ...s("bv"),
+        ...g(`cr${q}`), ...g("bv"), ...op.f64x2Mul, ...op.f64x2Add,
+        ...g(`ci${q}`), ...g("bv"), ...g("bv"), ...op.swapLanes, ...op.f64x2Mul, ...op.f64x2Add,
+      ]),
       ...op.v128Store(0),
     ]),
   ];
@@ -308,7 +318,7 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
       ...JS.slice(0, n).flatMap(address),
       ...missingOverlaps(n),
       ...GROUP.slice(0, n).flatMap(passOverlap),
-      ...ACCS.slice(0, n).flatMap((acc, q) => pull(acc, JS[q]!)),
+      ...pull(n),
     ], GROUP.map((q) => L(`slot${q}`))),
     ...op.end,
     ...g("i"), ...op.i32(1), ...op.i32Add, ...s("i"),
