@@ -17,7 +17,7 @@ function firstDifference(a: Float64Array, b: Float64Array): number {
  * A mesh in an arena with random (unnormalised) states in buffer 0, some failed nodes, one live
  * node with a zero state (its own norm is 0: NaN amplitudes), one live node orthogonal to its live
  * neighbours (overlap exactly 0: the coupling's `a = 0` branch) and, but on a complete graph (where it would reach every node), one live
- * node with a NaN amplitude.
+ * node with a NaN amplitude and one live node with no live neighbour.
  */
 function randomMesh(p: Partial<MeshParams> & { nodes: number }, blocks: number, seed: number): ResonanceMesh {
   const m = ResonanceMesh.init(p, RandomStream.fromSeed(seed, "mesh"), undefined, { blocks });
@@ -46,6 +46,10 @@ function randomMesh(p: Partial<MeshParams> & { nodes: number }, blocks: number, 
   if (p.topology !== "complete") {
     failed[11] = 0;
     s[11 * L + 3] = Number.NaN;
+    // A live node whose neighbours have all failed: its coupling is the self term alone.
+    const alone = 30;
+    failed[alone] = 0;
+    for (let q = rowPtr[alone]!; q < rowPtr[alone + 1]!; q++) if (![zero, lone, 11].includes(colIdx[q]!)) failed[colIdx[q]!] = 1;
   }
   return m;
 }

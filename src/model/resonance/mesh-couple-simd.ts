@@ -166,7 +166,7 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
     [["lo", I32], ["hi", I32], ["dim", I32], ["g", F64], ["states", I32], ["out", I32], ["failed", I32], ["rowPtr", I32], ["colIdx", I32], ["deltaE", I32], ["partials", I32], ["block", I32], ["edgeMirror", I32], ["edgeOverlaps", I32]],
     [
       ["i", I32], ["nb", I32], ["o", I32], ["oo", I32], ["p", I32], ["pe", I32], ...GROUP.map((q): [string, number] => [`j${q}`, I32]), ["k", I32], ["deg", I32], ["live", I32],
-      ...GROUP.flatMap((q): Array<[string, number]> => [[`slot${q}`, I32], [`mir${q}`, I32], [`have${q}`, I32], [`keep${q}`, I32]]), ["x", F64],
+      ...GROUP.flatMap((q): Array<[string, number]> => [[`slot${q}`, I32], [`mir${q}`, I32], [`have${q}`, I32], [`keep${q}`, I32]]), ["x", F64], ["first", I32], ["selfV", V128],
       ["na", I32], ["nb2", I32], ["sumA", F64], ["sumB", F64], ["vA", V128], ["vB", V128], ["nA", V128], ["nB", V128], ["aA", V128], ["aB", V128],
       ["self", F64], ["a", F64], ["sum", F64], ["de", F64], ["deSum", F64], ["deMax", F64],
       ...GROUP.map((q): [string, number] => [`acc${q}`, V128]), ["bv", V128], ["bs", V128], ["c", V128], ...GROUP.flatMap((q): Array<[string, number]> => [[`cr${q}`, V128], [`ci${q}`, V128]]), ["v", V128],
@@ -199,18 +199,26 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
   ];
   // out_i += c·ψ_j for the group's n neighbours in list order (states at addresses JS[q]), in one
   // pass over the modes: each element takes the neighbours' terms in the same order as n passes.
+  // The node's first group starts each element from self·ψ_i (the self term's pass folded in);
+  // later groups from out_i.
+  const terms = (n: number, from: number[]) => overModes(L("k"), L("nb"), [
+    ...at("oo", "k"),
+    ...from,
+    ...GROUP.slice(0, n).flatMap((q) => [
+      ...op.get(JS[q]!), ...g("k"), ...op.i32Add, ...op.v128Load(0), ...s("bv"),
+      ...g(`cr${q}`), ...g("bv"), ...op.f64x2Mul, ...op.f64x2Add,
+      ...g(`ci${q}`), ...g("bv"), ...g("bv"), ...op.swapLanes, ...op.f64x2Mul, ...op.f64x2Add,
+    ]),
+    ...op.v128Store(0),
+  ]);
   const pull = (n: number) => [
     ...GROUP.slice(0, n).flatMap(coefficient),
-    ...overModes(L("k"), L("nb"), [
-      ...at("oo", "k"),
-      ...at("oo", "k"), ...op.v128Load(0),
-      ...GROUP.slice(0, n).flatMap((q) => [
-        ...op.get(JS[q]!), ...g("k"), ...op.i32Add, ...op.v128Load(0), ...s("bv"),
-        ...g(`cr${q}`), ...g("bv"), ...op.f64x2Mul, ...op.f64x2Add,
-        ...g(`ci${q}`), ...g("bv"), ...g("bv"), ...op.swapLanes, ...op.f64x2Mul, ...op.f64x2Add,
-      ]),
-      ...op.v128Store(0),
-    ]),
+    ...g("first"), ...op.if,
+    ...terms(n, [...g("selfV"), ...at("o", "k"), ...op.v128Load(0), ...op.f64x2Mul]),
+    ...op.i32(0), ...s("first"),
+    ...op.else,
+    ...terms(n, [...at("oo", "k"), ...op.v128Load(0)]),
+    ...op.end,
   ];
   // An edge's overlap is computed once where both ends are this call's nodes: ⟨ψ_i|ψ_j⟩ at j < i
   // is the conjugate of ⟨ψ_j|ψ_i⟩ that j computed, bit for bit (the real parts are the same
@@ -308,8 +316,8 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
       ...g("deg"), ...failedOf(neighbour), ...op.i32Sub, ...s("deg"),
     ]),
     ...op.f64(1), ...g("g"), ...g("deg"), ...op.f64ConvertI32S, ...op.f64Mul, ...op.f64Sub, ...s("self"),
-    ...g("self"), ...op.f64x2Splat, ...s("c"),
-    ...overModes(L("k"), L("nb"), [...at("oo", "k"), ...g("c"), ...at("o", "k"), ...op.v128Load(0), ...op.f64x2Mul, ...op.v128Store(0)]),
+    ...g("self"), ...op.f64x2Splat, ...s("selfV"),
+    ...op.i32(1), ...s("first"),
     // Each live neighbour j in list order: c = g·⟨ψ_j|ψ_i⟩/|⟨ψ_j|ψ_i⟩| (g when the overlap is 0),
     // out_i += c·ψ_j; the overlaps of two neighbours at a time (each its own chain).
     ...edgeRange(L("p"), L("pe"), L("i"), L("rowPtr"), L("colIdx")),
@@ -320,6 +328,10 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
       ...GROUP.slice(0, n).flatMap(passOverlap),
       ...pull(n),
     ], GROUP.map((q) => L(`slot${q}`))),
+    // No live neighbour: out_i = self·ψ_i alone.
+    ...g("first"), ...op.if,
+    ...overModes(L("k"), L("nb"), [...at("oo", "k"), ...g("selfV"), ...at("o", "k"), ...op.v128Load(0), ...op.f64x2Mul, ...op.v128Store(0)]),
+    ...op.end,
     ...op.end,
     ...g("i"), ...op.i32(1), ...op.i32Add, ...s("i"),
     ...op.br(0),
