@@ -69,6 +69,10 @@ describe.skipIf(!haveChromium)("dashboard in Chromium", () => {
     expect(await page.locator("#validation").textContent()).toMatch(/mesh\.nodes: expected .*, got -3/);
     await page.fill("#f-mesh-nodes", "1000");
     await page.waitForSelector("#validation.ok");
+    // Ten times the default simulated time, so the run is still going when the test stops it,
+    // however fast the mesh has become (the default 1 µs takes a few seconds).
+    await page.fill("#f-run-durationS", "1e-5");
+    await page.waitForSelector("#validation.ok");
 
     await page.click("#start-run");
     await page.waitForURL(/#\/live\/run-[0-9a-f]{8}$/);
