@@ -13,6 +13,7 @@
  */
 import { DimensionError, InputError, SolverError } from "../../errors.js";
 import { checkMat } from "../complex/check.js";
+import { hypot } from "../hypot.js";
 import { cmatAxpy, cmatIdentity, cmatScale, cmatZeros } from "../complex/dense.js";
 import { cmatmulSimd } from "../complex/matmul-simd.js";
 import type { CMatrix } from "../complex/types.js";
@@ -36,7 +37,7 @@ export function cmatNorm1(A: CMatrix): number {
   const colSum = new Float64Array(A.cols);
   for (let i = 0; i < A.rows; i++) {
     for (let j = 0; j < A.cols; j++) {
-      colSum[j] = colSum[j]! + Math.hypot(A.data[2 * (i * A.cols + j)]!, A.data[2 * (i * A.cols + j) + 1]!);
+      colSum[j] = colSum[j]! + hypot(A.data[2 * (i * A.cols + j)]!, A.data[2 * (i * A.cols + j) + 1]!);
     }
   }
   let m = 0;

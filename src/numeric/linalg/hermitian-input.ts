@@ -2,6 +2,7 @@
 import { DimensionError, InputError } from "../../errors.js";
 import { checkMat } from "../complex/check.js";
 import type { CMatrix } from "../complex/types.js";
+import { hypot } from "../hypot.js";
 
 /** Default relative Hermiticity tolerance: |A_ij − conj(A_ji)| ≤ 1e-10 · max_ij |A_ij|. */
 export const HERMITIAN_REL_TOL = 1e-10;
@@ -30,7 +31,8 @@ export function requireHermitian(name: string, A: CMatrix, relTol: number): void
     for (let j = i; j < n; j++) {
       const dr = (a[2 * (i * n + j)]!) - (a[2 * (j * n + i)]!);
       const di = (a[2 * (i * n + j) + 1]!) + (a[2 * (j * n + i) + 1]!);
-      const dev = Math.hypot(dr, di);
+      if (dr === 0 && di === 0) continue;
+      const dev = hypot(dr, di);
       if (dev > tol) {
         throw InputError.of(name, `a Hermitian matrix (|A_ij − conj(A_ji)| ≤ ${relTol} · max|A| = ${tol.toExponential(2)})`, `~|A[${i}][${j}] − conj(A[${j}][${i}])| = ${dev.toExponential(3)}`);
       }
