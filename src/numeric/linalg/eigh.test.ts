@@ -5,7 +5,7 @@ import { cadjoint, cmatFromRows, cmatmul, cmatNormFro, cmatZeros } from "../comp
 import type { CMatrix } from "../complex/types.js";
 import { arbCMatrix, dec, type EncMatrix, loadRef, maxAbsDiff, randomCMatrix, testRng } from "../complex/__tests__/helpers.js";
 import { tridiagonalize } from "./tridiagonal.js";
-import { eigh, eigvalsh } from "./eigh.js";
+import { DIVIDE_CONQUER_N_MIN, eigh, eigvalsh } from "./eigh.js";
 
 // Hermitian eigensolver (eigenvalues and vectors), validated by
 // reconstruction A = V diag(λ) V†, unitarity V†V = I, exact small cases, numpy.linalg.eigvalsh
@@ -200,6 +200,33 @@ describe("eigh on the SIMD passes (n ≥ 16)", () => {
       expect(rec).toBeLessThanOrEqual(1e-12 * cmatNormFro(A));
       expect(orth).toBeLessThan(1e-12);
     }
+  });
+});
+
+describe("eigh with divide-and-conquer eigenvectors (n ≥ DIVIDE_CONQUER_N_MIN)", () => {
+  it("A = V diag(λ) V†, V†V = I to 1e-12·‖A‖, λ ascending and equal to eigvalsh's to 1e-13·‖A‖ (random Hermitian, odd and even n)", () => {
+    const rng = testRng(20261203);
+    for (const n of [DIVIDE_CONQUER_N_MIN, DIVIDE_CONQUER_N_MIN + 65]) {
+      const A = hermitianPart(randomCMatrix(n, n, rng));
+      const r = eigh(A);
+      for (let k = 1; k < n; k++) expect(r.values[k]).toBeGreaterThanOrEqual(r.values[k - 1]!);
+      const norm = cmatNormFro(A);
+      const { rec, orth } = residuals(A, r.values, r.vectors as CMatrix);
+      expect(rec).toBeLessThanOrEqual(1e-12 * norm);
+      expect(orth).toBeLessThan(1e-12);
+      expect(maxAbsDiff(eigvalsh(A), r.values)).toBeLessThan(1e-13 * norm);
+    }
+  });
+
+  it("a spectrum of 15 values 15 times each (a two-mode cavity's degeneracies) gives orthonormal eigenspaces", () => {
+    const n = 225;
+    const lambda = Array.from({ length: n }, (_, k) => (k * 7) % 15);
+    const A = withSpectrum(lambda, 5);
+    const r = eigh(A);
+    expect(maxAbsDiff(r.values, [...lambda].sort((a, b) => a - b))).toBeLessThan(1e-13);
+    const { rec, orth } = residuals(A, r.values, r.vectors as CMatrix);
+    expect(rec).toBeLessThan(1e-12);
+    expect(orth).toBeLessThan(1e-13);
   });
 });
 

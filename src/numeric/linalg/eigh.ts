@@ -2,14 +2,17 @@
  * Hermitian eigensolver: A = V diag(λ) V† with λ real ascending and V unitary.
  *
  * Householder reduction to a real symmetric tridiagonal matrix (complex reflectors, then a
- * diagonal phase), implicit-shift QL on the tridiagonal, and back-transformation of the real
- * eigenvectors through the phases and reflectors. O(n³) with row-major inner loops.
+ * diagonal phase), implicit-shift QL on the tridiagonal (eigenvalues only, and eigenvectors below
+ * `DIVIDE_CONQUER_N_MIN` rows) or divide and conquer (eigenvectors from that order on, as LAPACK's
+ * zheevd), and back-transformation of the real eigenvectors through the phases and reflectors.
+ * O(n³) with row-major inner loops.
  */
 import { cmatZeros } from "../complex/dense.js";
 import type { CMatrix } from "../complex/types.js";
 import { HERMITIAN_REL_TOL, requireHermitian } from "./hermitian-input.js";
 import { type ReflectorRows, reflectorRows } from "./reflector-simd.js";
 import { tql } from "./tql.js";
+import { tridiagonalEigen } from "./tridiagonal-dc.js";
 import { type Tridiagonal, tridiagonalize } from "./tridiagonal.js";
 
 /** Options of `eigh`. */
@@ -43,6 +46,12 @@ export function eigh(A: CMatrix, options: EighOptions = {}): EighResult {
   const [s1, s2] = powerOfTwoScale(A.data);
   const tri = tridiagonalize(s1 === 1 && s2 === 1 ? A.data : A.data.map((x) => x * s1 * s2), n);
   const d = tri.d;
+  if (wantVectors && n >= DIVIDE_CONQUER_N_MIN) {
+    // Divide and conquer for the tridiagonal eigenvectors: values come back ascending.
+    const dc = tridiagonalEigen(d, tri.e);
+    const values = dc.values.map((x) => x / s1 / s2);
+    return { values, vectors: backTransform(tri, dc.vectors, Int32Array.from({ length: n }, (_, k) => k)) };
+  }
   const z = wantVectors ? identityReal(n) : null;
   tql(d, tri.e, z);
   const order = ascendingOrder(d);
@@ -51,6 +60,12 @@ export function eigh(A: CMatrix, options: EighOptions = {}): EighResult {
   if (z === null) return { values, vectors: null };
   return { values, vectors: backTransform(tri, z, order) };
 }
+
+/**
+ * From this order on, eigh's eigenvectors of the tridiagonal matrix come from divide and conquer
+ * (tridiagonal-dc.ts) instead of QL: below it, QL's rotations cost less than the merges.
+ */
+export const DIVIDE_CONQUER_N_MIN = 160;
 
 /** Eigenvalues of a Hermitian matrix, ascending (like numpy.linalg.eigvalsh). */
 export function eigvalsh(A: CMatrix, options: Omit<EighOptions, "vectors"> = {}): Float64Array {

@@ -11,18 +11,17 @@
  * whose eigenvalues are the roots of the secular equation 1/ρ + Σ z_j²/(d_j − λ) = 0. Entries of z
  * that are negligible, and pairs of nearly equal d_j (rotated so one z entry vanishes), deflate:
  * their eigenpairs are those of D. The merged eigenvectors are Q·U, with U the K×K eigenvectors of
- * the undeflated part; that product, the bulk of the work, runs on the SIMD complex product
- * (`cmatmulSimd`) with two real columns packed in each complex one.
+ * the undeflated part; that product, the bulk of the work, runs on SIMD (real-matmul-simd.ts).
  *
  * Internal to numeric/linalg: `eigh` uses it for the eigenvectors from `DC_MIN` rows on.
  */
-import { cmatmulSimd } from "../complex/matmul-simd.js";
 import { hypot } from "../hypot.js";
+import { realMatmul } from "./real-matmul-simd.js";
 import { tql } from "./tql.js";
 
 const EPS = 2 ** -53;
 /** Blocks of at most this many rows are solved by QL (LAPACK's SMLSIZ is 25). */
-export const LEAF = 25;
+export const LEAF = 60;
 /** Iteration cap of one secular root; the bracketing bisection guarantees progress regardless. */
 const MAX_SECULAR_ITER = 80;
 
@@ -224,14 +223,20 @@ function merge(top: Eigen, bottom: Eigen, n1: number, n2: number, r: number, sig
   for (let k = 0; k < nd; k++) src[K + k] = K + k;
   const valueOf = (s: number): number => (s < K ? lam[s]! : defVal[s - K]!);
   src.sort((a, b) => valueOf(a) - valueOf(b) || a - b);
+  // Column k of the result: column from[k] of QU (from[k] < K) or of Q (from[k] − K).
+  const from = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     const s = src[k]!;
     values[k] = valueOf(s);
-    if (s < K) {
-      for (let row = 0; row < n; row++) vectors[row * n + k] = QU[row * K + s]!;
-    } else {
-      const c = defCol[s - K]!;
-      for (let row = 0; row < n; row++) vectors[row * n + k] = Q[row * n + c]!;
+    from[k] = s < K ? s : K + defCol[s - K]!;
+  }
+  for (let row = 0; row < n; row++) {
+    const o = row * n;
+    const qu = row * K;
+    const q = row * n - K;
+    for (let k = 0; k < n; k++) {
+      const f = from[k]!;
+      vectors[o + k] = f < K ? QU[qu + f]! : Q[q + f]!;
     }
   }
   return { values, vectors };
@@ -239,7 +244,7 @@ function merge(top: Eigen, bottom: Eigen, n1: number, n2: number, r: number, sig
 
 /**
  * out[r0..r1)·K = Q[r0..r1, kcol[i]] · U[i, :] over the kept columns i whose support has bit
- * `part` (rows r0 … r1−1 of Q), as one real product on the SIMD complex kernel.
+ * `part` (rows r0 … r1−1 of Q), as one real product on SIMD.
  */
 function productOnSupport(Q: Float64Array, n: number, r0: number, r1: number, kcol: Int32Array, support: Uint8Array, part: number, U: Float64Array, K: number, out: Float64Array): void {
   const m = r1 - r0;
@@ -247,26 +252,17 @@ function productOnSupport(Q: Float64Array, n: number, r0: number, r1: number, kc
   for (let i = 0; i < K; i++) if ((support[kcol[i]!]! & part) !== 0) cols.push(i);
   const k = cols.length;
   if (m === 0 || k === 0 || K === 0) return;
-  // A = Q[r0..r1, kcol[cols]] as a complex matrix with zero imaginary parts.
-  const A = new Float64Array(2 * m * k);
+  const A = new Float64Array(m * k);
   for (let row = 0; row < m; row++) {
     const q = (r0 + row) * n;
-    const a = 2 * row * k;
-    for (let t = 0; t < k; t++) A[a + 2 * t] = Q[q + kcol[cols[t]!]!]!;
+    for (let t = 0; t < k; t++) A[row * k + t] = Q[q + kcol[cols[t]!]!]!;
   }
-  // B = U[cols, :] with columns 2c, 2c+1 packed as the real and imaginary parts of column c.
-  const h = (K + 1) >> 1;
-  const B = new Float64Array(2 * k * h);
-  for (let t = 0; t < k; t++) B.set(U.subarray(cols[t]! * K, (cols[t]! + 1) * K), 2 * t * h);
-  const C = cmatmulSimd({ rows: m, cols: h, data: new Float64Array(2 * m * h) }, { rows: m, cols: k, data: A }, { rows: k, cols: h, data: B });
-  out.set(2 * h === K ? C.data : unpadded(C.data, m, h, K), r0 * K);
-}
-
-/** Rows of 2h doubles cut to K (K odd: the padding column dropped). */
-function unpadded(c: Float64Array, m: number, h: number, K: number): Float64Array {
-  const out = new Float64Array(m * K);
-  for (let row = 0; row < m; row++) out.set(c.subarray(2 * h * row, 2 * h * row + K), row * K);
-  return out;
+  let B = U;
+  if (k < K) {
+    B = new Float64Array(k * K);
+    for (let t = 0; t < k; t++) B.set(U.subarray(cols[t]! * K, (cols[t]! + 1) * K), t * K);
+  }
+  out.set(realMatmul(A, B, m, k, K), r0 * K);
 }
 
 /**
@@ -290,13 +286,31 @@ function secularRoots(d: Float64Array, z: Float64Array, rho: number, lam: Float6
   const dl = new Float64Array(K);
   for (let i = 0; i < K; i++) {
     const last = i === K - 1;
-    // Origin: the pole nearer the root (the secular function's sign at the midpoint tells).
+    // Origin: the pole nearer the root (the secular function's sign at the midpoint tells); the
+    // sums at the midpoint are the first iteration's (the same point in either origin).
     let o = i;
+    let psi = 0;
+    let dpsi = 0;
+    let phi = 0;
+    let dphi = 0;
+    let haveSums = false;
     if (!last) {
       const mid = (d[i + 1]! - d[i]!) / 2;
-      let w = rhoInv;
-      for (let j = 0; j < K; j++) w += z2[j]! / ((d[j]! - d[i]!) - mid);
-      if (w < 0) o = i + 1;
+      const di = d[i]!;
+      for (let j = 0; j <= i; j++) {
+        const t = 1 / ((d[j]! - di) - mid);
+        const zt = z2[j]! * t;
+        psi += zt;
+        dpsi += zt * t;
+      }
+      for (let j = i + 1; j < K; j++) {
+        const t = 1 / ((d[j]! - di) - mid);
+        const zt = z2[j]! * t;
+        phi += zt;
+        dphi += zt * t;
+      }
+      if (rhoInv + psi + phi < 0) o = i + 1;
+      haveSums = true;
     }
     const dO = d[o]!;
     for (let j = 0; j < K; j++) dl[j] = d[j]! - dO;
@@ -307,22 +321,25 @@ function secularRoots(d: Float64Array, z: Float64Array, rho: number, lam: Float6
     // The model's left pole (j ≤ left counts as "left") and right pole.
     const left = last ? K - 2 : i;
     for (let it = 0; it < MAX_SECULAR_ITER; it++) {
-      let psi = 0;
-      let dpsi = 0;
-      let phi = 0;
-      let dphi = 0;
-      for (let j = 0; j <= left; j++) {
-        const t = 1 / (dl[j]! - tau);
-        const zt = z2[j]! * t;
-        psi += zt;
-        dpsi += zt * t;
+      if (!haveSums) {
+        psi = 0;
+        dpsi = 0;
+        phi = 0;
+        dphi = 0;
+        for (let j = 0; j <= left; j++) {
+          const t = 1 / (dl[j]! - tau);
+          const zt = z2[j]! * t;
+          psi += zt;
+          dpsi += zt * t;
+        }
+        for (let j = left + 1; j < K; j++) {
+          const t = 1 / (dl[j]! - tau);
+          const zt = z2[j]! * t;
+          phi += zt;
+          dphi += zt * t;
+        }
       }
-      for (let j = left + 1; j < K; j++) {
-        const t = 1 / (dl[j]! - tau);
-        const zt = z2[j]! * t;
-        phi += zt;
-        dphi += zt * t;
-      }
+      haveSums = false;
       const w = rhoInv + psi + phi;
       if (w === 0) break;
       if (w < 0) lo = tau;
