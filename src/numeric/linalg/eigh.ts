@@ -50,7 +50,7 @@ export function eigh(A: CMatrix, options: EighOptions = {}): EighResult {
     // Divide and conquer for the tridiagonal eigenvectors: values come back ascending.
     const dc = tridiagonalEigen(d, tri.e);
     const values = dc.values.map((x) => x / s1 / s2);
-    return { values, vectors: backTransform(tri, dc.vectors, Int32Array.from({ length: n }, (_, k) => k)) };
+    return { values, vectors: backTransform(tri, dc.vectors, dc.order) };
   }
   const z = wantVectors ? identityReal(n) : null;
   tql(d, tri.e, z);

@@ -100,6 +100,44 @@ const mmKernel = new WasmKernel(
  * Σ_p A_ip B_pj summed in order p = 0, 1, …, like `realMatmulScalar`.
  */
 export function realMatmul(A: Float64Array, B: Float64Array, m: number, k: number, n: number): Float64Array {
+  return product(A, m, k, n, (f, at, nj) => {
+    const pairs = n >> 1;
+    for (let p = 0; p < k; p++) {
+      let x = at + 8 * (p >> 2) * nj + 2 * (p & 3);
+      let y = p * n;
+      for (let q = 0; q < pairs; q++, x += 8, y += 2) {
+        f[x] = B[y]!;
+        f[x + 1] = B[y + 1]!;
+      }
+      if (n & 1) f[x] = B[y]!;
+    }
+  }, () => realMatmulScalar(A, B, m, k, n));
+}
+
+/**
+ * C = A·B with B_pj = bt[j·ld + rows[p]]·scale[j] (B given transposed, a subset of its columns,
+ * and a scale per column), as `realMatmul` on that B: the merge step's product with the secular
+ * eigenvectors, which are computed root by root (rows of bt).
+ */
+export function realMatmulTransposedB(A: Float64Array, bt: Float64Array, rows: Int32Array, scale: Float64Array, m: number, k: number, n: number): Float64Array {
+  const ld = scale.length;
+  const entry = (p: number, j: number): number => bt[j * ld + rows[p]!]! * scale[j]!;
+  return product(A, m, k, n, (f, at, nj) => {
+    for (let j = 0; j < n; j++) {
+      const s = scale[j]!;
+      const col = j * ld;
+      const x = at + 8 * (j >> 1) + (j & 1);
+      for (let p = 0; p < k; p++) f[x + 8 * (p >> 2) * nj + 2 * (p & 3)] = bt[col + rows[p]!]! * s;
+    }
+  }, () => {
+    const B = new Float64Array(k * n);
+    for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) B[p * n + j] = entry(p, j);
+    return realMatmulScalar(A, B, m, k, n);
+  });
+}
+
+/** The SIMD product with `packB` writing B's packed layout at f[at…] (nj column pairs); `scalar` where SIMD is missing. */
+function product(A: Float64Array, m: number, k: number, n: number, packB: (f: Float64Array, at: number, nj: number) => void, scalar: () => Float64Array): Float64Array {
   const kg = (k + 3) >> 2;
   const nj = (n + 1) >> 1;
   // Rows go in pairs: an odd m gets a zero row of A (and a row of O that is dropped).
@@ -108,7 +146,7 @@ export function realMatmul(A: Float64Array, B: Float64Array, m: number, k: numbe
   const bBytes = 64 * kg * nj;
   const oBytes = 16 * me * nj;
   const ker = m === 0 || n === 0 || k === 0 ? undefined : mmKernel.scratch(aBytes + bBytes + oBytes);
-  if (ker === undefined) return realMatmulScalar(A, B, m, k, n);
+  if (ker === undefined) return scalar();
   const f = ker.f64;
   const aAt = 0;
   const bAt = aBytes / 8;
@@ -120,16 +158,7 @@ export function realMatmul(A: Float64Array, B: Float64Array, m: number, k: numbe
   }
   if (me > m) f.fill(0, aAt + m * w, aAt + me * w);
   f.fill(0, bAt, oAt + oBytes / 8);
-  const pairs = n >> 1;
-  for (let p = 0; p < k; p++) {
-    let x = bAt + 8 * (p >> 2) * nj + 2 * (p & 3);
-    let y = p * n;
-    for (let q = 0; q < pairs; q++, x += 8, y += 2) {
-      f[x] = B[y]!;
-      f[x + 1] = B[y + 1]!;
-    }
-    if (n & 1) f[x] = B[y]!;
-  }
+  packB(f, bAt, nj);
   ker.fns(8 * aAt, 8 * bAt, 8 * oAt, me, kg, nj);
   const C = new Float64Array(m * n);
   if (2 * nj === n) {

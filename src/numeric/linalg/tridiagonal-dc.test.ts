@@ -25,7 +25,10 @@ function stream(seed: number): () => number {
 /** max |T z_k − λ_k z_k| / ‖T‖, max |ZᵀZ − I|, max |λ − λ_QL| / ‖T‖, and whether λ ascends. */
 function check(d: Float64Array, e: Float64Array): { res: number; orth: number; dql: number; ascending: boolean } {
   const n = d.length;
-  const { values, vectors: Z } = tridiagonalEigen(d, e);
+  const { values, vectors, order } = tridiagonalEigen(d, e);
+  // Z with its columns in ascending order of λ.
+  const Z = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) Z[i * n + k] = vectors[i * n + order[k]!]!;
   let norm = 0;
   for (let i = 0; i < n; i++) norm = Math.max(norm, Math.abs(d[i]!) + (i > 0 ? Math.abs(e[i - 1]!) : 0) + (i < n - 1 ? Math.abs(e[i]!) : 0));
   norm = Math.max(norm, Number.MIN_VALUE);
@@ -107,6 +110,7 @@ describe("tridiagonalEigen", () => {
     const one = tridiagonalEigen(Float64Array.of(-3), Float64Array.of(0));
     expect(Array.from(one.values)).toEqual([-3]);
     expect(Array.from(one.vectors)).toEqual([1]);
+    expect(Array.from(one.order)).toEqual([0]);
     const { res, orth } = check(Float64Array.from({ length: LEAF }, (_, i) => i), new Float64Array(LEAF).fill(0.5));
     expect(res).toBeLessThan(1e-14);
     expect(orth).toBeLessThan(1e-14);

@@ -16,7 +16,7 @@
  * Internal to numeric/linalg: `eigh` uses it for the eigenvectors from `DC_MIN` rows on.
  */
 import { hypot } from "../hypot.js";
-import { realMatmul } from "./real-matmul-simd.js";
+import { realMatmulTransposedB } from "./real-matmul-simd.js";
 import { tql } from "./tql.js";
 
 const EPS = 2 ** -53;
@@ -25,18 +25,23 @@ export const LEAF = 60;
 /** Iteration cap of one secular root; the bracketing bisection guarantees progress regardless. */
 const MAX_SECULAR_ITER = 80;
 
-/** An eigendecomposition of a block: values ascending, vectors n×n row-major (column k for values[k]). */
-interface Eigen {
+/**
+ * An eigendecomposition of a block: values ascending, vectors n×n row-major, column order[k] the
+ * eigenvector of values[k] (the columns are not moved into ascending order).
+ */
+export interface TridiagonalEigen {
   readonly values: Float64Array;
   readonly vectors: Float64Array;
+  readonly order: Int32Array;
 }
+type Eigen = TridiagonalEigen;
 
 /**
  * Eigenvalues (ascending) and orthonormal eigenvectors of the symmetric tridiagonal T with
  * diagonal d and off-diagonal e (e[i] = T[i+1][i]; e[n−1] is ignored). d and e are not changed.
  * Callers scale T to max|T_ij| ≈ 1 (as `eigh` does).
  *
- * @returns values ascending and the n×n row-major matrix whose column k is the eigenvector of values[k].
+ * @returns values ascending, and the n×n row-major matrix whose column order[k] is the eigenvector of values[k].
  * @throws SolverError if the QL iteration of a leaf block does not converge.
  */
 export function tridiagonalEigen(d: Float64Array, e: Float64Array): Eigen {
@@ -69,13 +74,8 @@ function leaf(d: Float64Array, e: Float64Array, lo: number, n: number): Eigen {
   const order = Int32Array.from({ length: n }, (_, k) => k);
   order.sort((x, y) => dd[x]! - dd[y]!);
   const values = new Float64Array(n);
-  const vectors = new Float64Array(n * n);
-  for (let k = 0; k < n; k++) {
-    const c = order[k]!;
-    values[k] = dd[c]!;
-    for (let i = 0; i < n; i++) vectors[i * n + k] = z[i * n + c]!;
-  }
-  return { values, vectors };
+  for (let k = 0; k < n; k++) values[k] = dd[order[k]!]!;
+  return { values, vectors: z, order };
 }
 
 /**
@@ -86,19 +86,19 @@ function merge(top: Eigen, bottom: Eigen, n1: number, n2: number, r: number, sig
   const n = n1 + n2;
   // Q = diag(Q1, Q2) with column supports (1 top rows, 2 bottom rows, 3 both after a rotation).
   const Q = new Float64Array(n * n);
-  for (let i = 0; i < n1; i++) Q.set(top.vectors.subarray(i * n1, (i + 1) * n1), i * n);
-  for (let i = 0; i < n2; i++) Q.set(bottom.vectors.subarray(i * n2, (i + 1) * n2), (n1 + i) * n + n1);
+  gatherColumns(top, n1, Q, n, 0, 0);
+  gatherColumns(bottom, n2, Q, n, n1, n1);
   const support = new Uint8Array(n);
   const D = new Float64Array(n);
   const z = new Float64Array(n);
   for (let k = 0; k < n1; k++) {
     D[k] = top.values[k]!;
-    z[k] = top.vectors[(n1 - 1) * n1 + k]!;
+    z[k] = Q[(n1 - 1) * n + k]!;
     support[k] = 1;
   }
   for (let k = 0; k < n2; k++) {
     D[n1 + k] = bottom.values[k]!;
-    z[n1 + k] = sign * bottom.vectors[k]!;
+    z[n1 + k] = sign * Q[n1 * n + n1 + k]!;
     support[n1 + k] = 2;
   }
   // Unit z (‖z‖² = 2 up to rounding), ρ absorbing the norm.
@@ -198,8 +198,8 @@ function merge(top: Eigen, bottom: Eigen, n1: number, n2: number, r: number, sig
     for (let i = j + 1; i < K; i++) zhat[i] = zhat[i]! * (delta[row + i]! / (kd[i]! - dj));
   }
   for (let i = 0; i < K; i++) zhat[i] = Math.sqrt(Math.max(0, -zhat[i]!)) * (kz[i]! < 0 ? -1 : 1);
-  // U (K×K, row = pole, column = root): column j ∝ zhat_i / (kd_i − λ_j), unit length.
-  const U = new Float64Array(K * K);
+  // The eigenvectors of the kept part, root j in row j of delta (Uᵀ): zhat_i / (kd_i − λ_j), unit length.
+  const scale = new Float64Array(K);
   for (let j = 0; j < K; j++) {
     const row = j * K;
     let ss = 0;
@@ -208,45 +208,46 @@ function merge(top: Eigen, bottom: Eigen, n1: number, n2: number, r: number, sig
       delta[row + i] = v;
       ss += v * v;
     }
-    const inv = 1 / Math.sqrt(ss);
-    for (let i = 0; i < K; i++) U[i * K + j] = delta[row + i]! * inv;
+    scale[j] = 1 / Math.sqrt(ss);
   }
-  // Merged vectors of the kept part: rows of Q1 (resp. Q2) times the rows of U whose column has support there.
-  const QU = new Float64Array(n * K);
-  productOnSupport(Q, n, 0, n1, kcol, support, 1, U, K, QU);
-  productOnSupport(Q, n, n1, n, kcol, support, 2, U, K, QU);
-  // All eigenpairs, ascending: secular roots (columns of QU) and deflated ones (columns of Q).
-  const values = new Float64Array(n);
+  // Result columns 0 … K−1: rows of Q1 (resp. Q2) times the rows of U whose column has support
+  // there; columns K … n−1: the deflated columns of Q.
   const vectors = new Float64Array(n * n);
-  const src = new Int32Array(n);
-  for (let i = 0; i < K; i++) src[i] = i;
-  for (let k = 0; k < nd; k++) src[K + k] = K + k;
-  const valueOf = (s: number): number => (s < K ? lam[s]! : defVal[s - K]!);
-  src.sort((a, b) => valueOf(a) - valueOf(b) || a - b);
-  // Column k of the result: column from[k] of QU (from[k] < K) or of Q (from[k] − K).
-  const from = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const s = src[k]!;
-    values[k] = valueOf(s);
-    from[k] = s < K ? s : K + defCol[s - K]!;
-  }
-  for (let row = 0; row < n; row++) {
-    const o = row * n;
-    const qu = row * K;
-    const q = row * n - K;
-    for (let k = 0; k < n; k++) {
-      const f = from[k]!;
-      vectors[o + k] = f < K ? QU[qu + f]! : Q[q + f]!;
+  productOnSupport(Q, n, 0, n1, kcol, support, 1, delta, scale, K, vectors);
+  productOnSupport(Q, n, n1, n, kcol, support, 2, delta, scale, K, vectors);
+  if (nd > 0) {
+    for (let row = 0; row < n; row++) {
+      const o = row * n + K;
+      const q = row * n;
+      for (let t = 0; t < nd; t++) vectors[o + t] = Q[q + defCol[t]!]!;
     }
   }
-  return { values, vectors };
+  // All eigenpairs, ascending: secular roots (columns 0 … K−1) and deflated ones (K …).
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  const valueOf = (c: number): number => (c < K ? lam[c]! : defVal[c - K]!);
+  order.sort((a, b) => valueOf(a) - valueOf(b) || a - b);
+  const values = new Float64Array(n);
+  for (let k = 0; k < n; k++) values[k] = valueOf(order[k]!);
+  return { values, vectors, order };
+}
+
+/** Q[r0 + i][c0 + k] = column order[k] of row i of the block's vectors (its columns in ascending order). */
+function gatherColumns(block: Eigen, m: number, Q: Float64Array, n: number, r0: number, c0: number): void {
+  const v = block.vectors;
+  const order = block.order;
+  for (let i = 0; i < m; i++) {
+    const o = (r0 + i) * n + c0;
+    const b = i * m;
+    for (let k = 0; k < m; k++) Q[o + k] = v[b + order[k]!]!;
+  }
 }
 
 /**
- * out[r0..r1)·K = Q[r0..r1, kcol[i]] · U[i, :] over the kept columns i whose support has bit
- * `part` (rows r0 … r1−1 of Q), as one real product on SIMD.
+ * out[r0..r1, 0..K) (rows of width n) = Q[r0..r1, kcol[i]] · U[i, :] over the kept columns i whose
+ * support has bit `part`, where U[i][j] = ut[j·K + i]·scale[j]; one real product on SIMD.
  */
-function productOnSupport(Q: Float64Array, n: number, r0: number, r1: number, kcol: Int32Array, support: Uint8Array, part: number, U: Float64Array, K: number, out: Float64Array): void {
+function productOnSupport(Q: Float64Array, n: number, r0: number, r1: number, kcol: Int32Array, support: Uint8Array, part: number, ut: Float64Array, scale: Float64Array, K: number, out: Float64Array): void {
   const m = r1 - r0;
   const cols: number[] = [];
   for (let i = 0; i < K; i++) if ((support[kcol[i]!]! & part) !== 0) cols.push(i);
@@ -257,12 +258,8 @@ function productOnSupport(Q: Float64Array, n: number, r0: number, r1: number, kc
     const q = (r0 + row) * n;
     for (let t = 0; t < k; t++) A[row * k + t] = Q[q + kcol[cols[t]!]!]!;
   }
-  let B = U;
-  if (k < K) {
-    B = new Float64Array(k * K);
-    for (let t = 0; t < k; t++) B.set(U.subarray(cols[t]! * K, (cols[t]! + 1) * K), t * K);
-  }
-  out.set(realMatmul(A, B, m, k, K), r0 * K);
+  const C = realMatmulTransposedB(A, ut, Int32Array.from(cols), scale, m, k, K);
+  for (let row = 0; row < m; row++) out.set(C.subarray(row * K, (row + 1) * K), (r0 + row) * n);
 }
 
 /**
