@@ -266,4 +266,12 @@ describe("eigh, bad input", () => {
     expect(() => eigh(off)).toThrow(InputError); // 1e-7 relative: rejected
     expect(eigh(off, { hermTol: 1e-6 }).values.length).toBe(2);
   });
+
+  it("names the first non-Hermitian pair row by row, across the check's tiles (n = 40)", () => {
+    const n = 40;
+    const A = hermitianPart(randomCMatrix(n, n, testRng(8)));
+    A.data[2 * (33 * n + 30) + 1] = A.data[2 * (33 * n + 30) + 1]! + 1e-3; // pair (30, 33), in a later tile
+    A.data[2 * (17 * n + 5)] = A.data[2 * (17 * n + 5)]! + 1e-3; // pair (5, 17): the first row by row
+    expect(() => eigh(A)).toThrow(/A\[5\]\[17\]/);
+  });
 });

@@ -39,11 +39,11 @@ export interface EighResult {
  */
 export function eigh(A: CMatrix, options: EighOptions = {}): EighResult {
   const wantVectors = options.vectors ?? true;
-  requireHermitian("A", A, options.hermTol ?? HERMITIAN_REL_TOL);
+  const maxAbs = requireHermitian("A", A, options.hermTol ?? HERMITIAN_REL_TOL);
   const n = A.rows;
   // Scale by a power of two (exact) to max|A_ij| ≈ 1, so QL's convergence test and the
   // reflectors stay clear of underflow/overflow; eigenvalues are scaled back at the end.
-  const [s1, s2] = powerOfTwoScale(A.data);
+  const [s1, s2] = powerOfTwoScale(maxAbs);
   const tri = tridiagonalize(s1 === 1 && s2 === 1 ? A.data : A.data.map((x) => x * s1 * s2), n);
   const d = tri.d;
   if (wantVectors && n >= DIVIDE_CONQUER_N_MIN) {
@@ -73,12 +73,10 @@ export function eigvalsh(A: CMatrix, options: Omit<EighOptions, "vectors"> = {})
 }
 
 /**
- * [2^e1, 2^e2] with 2^(e1+e2) · max|a| in [0.5, 1) ([1, 1] for the zero matrix); split in two
- * factors so that neither over/underflows even for subnormal or huge entries.
+ * [2^e1, 2^e2] with 2^(e1+e2) · m in [0.5, 1) for m = max|a_ij| ([1, 1] for the zero matrix); split
+ * in two factors so that neither over/underflows even for subnormal or huge entries.
  */
-function powerOfTwoScale(a: Float64Array): [number, number] {
-  let m = 0;
-  for (let k = 0; k < a.length; k++) m = Math.max(m, Math.abs(a[k]!));
+function powerOfTwoScale(m: number): [number, number] {
   if (m === 0) return [1, 1];
   const e = -Math.floor(Math.log2(m)) - 1;
   const e1 = Math.trunc(e / 2);
