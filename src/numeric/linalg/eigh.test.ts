@@ -218,6 +218,19 @@ describe("eigh with divide-and-conquer eigenvectors (n ≥ DIVIDE_CONQUER_N_MIN)
     }
   });
 
+  it("scales: A·1e-300 and A·1e300 give the scaled spectrum and the same orthonormal vectors' quality (no overflow, no underflow)", () => {
+    const n = DIVIDE_CONQUER_N_MIN + 1;
+    const A = hermitianPart(randomCMatrix(n, n, testRng(42)));
+    const ref = eigh(A);
+    for (const c of [1e-300, 1e300]) {
+      const r = eigh({ rows: n, cols: n, data: A.data.map((x) => x * c) });
+      for (let k = 0; k < n; k++) expect(Math.abs(r.values[k]! / c - ref.values[k]!)).toBeLessThan(1e-12 * cmatNormFro(A));
+      const V = r.vectors as CMatrix;
+      expect(V.data.every(Number.isFinite)).toBe(true);
+      expect(residuals(A, ref.values, V).orth).toBeLessThan(1e-12);
+    }
+  });
+
   it("a spectrum of 15 values 15 times each (a two-mode cavity's degeneracies) gives orthonormal eigenspaces", () => {
     const n = 225;
     const lambda = Array.from({ length: n }, (_, k) => (k * 7) % 15);
