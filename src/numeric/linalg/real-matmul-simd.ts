@@ -115,9 +115,9 @@ export function realMatmul(A: Float64Array, B: Float64Array, m: number, k: numbe
 }
 
 /**
- * C = A·B with B_pj = bt[j·ld + rows[p]]·scale[j] (B given transposed, a subset of its columns,
- * and a scale per column), as `realMatmul` on that B: the merge step's product with the secular
- * eigenvectors, which are computed root by root (rows of bt).
+ * C = A·B with B_pj = bt[j·ld + rows[p]]·scale[j], ld = scale.length (B given transposed as rows
+ * of ld entries, a subset of them, and a scale per column), as `realMatmul` on that B: the merge
+ * step's product with the secular eigenvectors, which are computed root by root (rows of bt).
  */
 export function realMatmulTransposedB(A: Float64Array, bt: Float64Array, rows: Int32Array, scale: Float64Array, m: number, k: number, n: number): Float64Array {
   const ld = scale.length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LEAF, tridiagonalEigen } from "./tridiagonal-dc.js";
-import { realMatmul, realMatmulScalar } from "./real-matmul-simd.js";
+import { realMatmul, realMatmulScalar, realMatmulTransposedB } from "./real-matmul-simd.js";
 import { tql } from "./tql.js";
 
 // Divide and conquer on a real symmetric tridiagonal T (Cuppen; LAPACK dstedc's deflation and
@@ -127,6 +127,21 @@ describe("realMatmul (SIMD)", () => {
       const B = Float64Array.from({ length: k * n }, r);
       const want = realMatmulScalar(A, B, m, k, n);
       const got = realMatmul(A, B, m, k, n);
+      for (let q = 0; q < want.length; q++) if (got[q] !== want[q]) expect(`${m}x${k}x${n}[${q}] = ${got[q]}`).toBe(`${want[q]}`);
+    }
+  });
+
+  it("with B given transposed, a row subset and column scales: the triple loop on that B, bit for bit", () => {
+    const r = stream(78);
+    for (const [m, k, n, ld] of [[112, 56, 225, 225], [7, 5, 9, 12], [3, 1, 1, 4], [30, 17, 31, 40]] as const) {
+      const A = Float64Array.from({ length: m * k }, r);
+      const bt = Float64Array.from({ length: n * ld }, r);
+      const rows = Int32Array.from({ length: k }, (_, p) => (p * 7) % ld);
+      const scale = Float64Array.from({ length: ld }, r);
+      const B = new Float64Array(k * n);
+      for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) B[p * n + j] = bt[j * ld + rows[p]!]! * scale[j]!;
+      const want = realMatmulScalar(A, B, m, k, n);
+      const got = realMatmulTransposedB(A, bt, rows, scale, m, k, n);
       for (let q = 0; q < want.length; q++) if (got[q] !== want[q]) expect(`${m}x${k}x${n}[${q}] = ${got[q]}`).toBe(`${want[q]}`);
     }
   });
