@@ -115,6 +115,12 @@ function backTransform(tri: Tridiagonal, z: Float64Array, order: Int32Array): CM
   const r = rows?.r1 ?? new Float64Array(2 * n);
   const r2 = rows?.r2 ?? new Float64Array(2 * n);
   let k = n - 3;
+  // With divide and conquer (n ≥ DIVIDE_CONQUER_N_MIN) an odd count of reflectors leaves the
+  // two-row H_{n−3} alone, applied first, instead of H_0 on all rows at the end on the scalar pass.
+  if (n >= DIVIDE_CONQUER_N_MIN && k >= 0 && k % 2 === 0) {
+    if (beta[k] !== 0) applyReflector(v, n, a, 2 * k * n, k + 1, beta[k]!, r);
+    k--;
+  }
   // Two reflectors per pass over V halve the loads and stores of V.
   for (; k >= 1; k -= 2) applyReflectorPair(v, n, a, k - 1, beta[k - 1]!, beta[k]!, r, r2, rows);
   if (k === 0 && beta[0] !== 0) applyReflector(v, n, a, 0, 1, beta[0]!, r);
