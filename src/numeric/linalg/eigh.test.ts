@@ -287,4 +287,13 @@ describe("eigh, bad input", () => {
     A.data[2 * (17 * n + 5)] = A.data[2 * (17 * n + 5)]! + 1e-3; // pair (5, 17): the first row by row
     expect(() => eigh(A)).toThrow(/A\[5\]\[17\]/);
   });
+
+  it("names the first non-finite entry in storage order, before any non-Hermitian pair (n = 40)", () => {
+    const n = 40;
+    const A = hermitianPart(randomCMatrix(n, n, testRng(9)));
+    A.data[2 * (17 * n + 5)] = A.data[2 * (17 * n + 5)]! + 1e-3; // a non-Hermitian pair
+    A.data[2 * (36 * n + 2) + 1] = Infinity;
+    A.data[2 * (21 * n + 30)] = NaN; // the first in storage order
+    expect(() => eigh(A)).toThrow(/A\[21\]\[30\]/);
+  });
 });
