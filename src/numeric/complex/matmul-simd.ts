@@ -136,16 +136,28 @@ export function cmatmulSimd(out: CMatrix, A: CMatrix, B: CMatrix): CMatrix {
   packB(f, bAt, B, kg, nj);
   f.fill(0, oAt, oAt + oBytes / 8);
   ker.fns(8 * aAt, 8 * bAt, 8 * oAt, m, kg, nj);
-  const o = out.data;
+  unpackO(out, f, oAt, nj);
+  return out;
+}
+
+/** O's column pairs [Re, Re, Im, Im] back to interleaved rows of `out`. */
+function unpackO(out: CMatrix, f: Float64Array, oAt: number, nj: number): void {
+  const { rows: m, cols: n, data: o } = out;
+  const pairs = n >> 1;
   for (let i = 0; i < m; i++) {
-    const row = oAt + 4 * i * nj;
-    for (let j = 0; j < n; j++) {
-      const at = row + 4 * (j >> 1) + (j & 1);
-      o[2 * (i * n + j)] = f[at]!;
-      o[2 * (i * n + j) + 1] = f[at + 2]!;
+    let at = oAt + 4 * i * nj;
+    let x = 2 * i * n;
+    for (let q = 0; q < pairs; q++, at += 4, x += 4) {
+      o[x] = f[at]!;
+      o[x + 1] = f[at + 2]!;
+      o[x + 2] = f[at + 1]!;
+      o[x + 3] = f[at + 3]!;
+    }
+    if (n & 1) {
+      o[x] = f[at]!;
+      o[x + 1] = f[at + 2]!;
     }
   }
-  return out;
 }
 
 /** A's rows, interleaved, each padded with zeros to 4·kg entries. */
@@ -162,14 +174,19 @@ function packA(f: Float64Array, at: number, A: CMatrix, kg: number): void {
 function packB(f: Float64Array, at: number, B: CMatrix, kg: number, nj: number): void {
   const { rows: k, cols: n, data: b } = B;
   f.fill(0, at, at + 16 * kg * nj);
+  const pairs = n >> 1;
   for (let p = 0; p < k; p++) {
-    const g = p >> 2;
-    const t = p & 3;
-    const base = at + 16 * g * nj + 4 * t;
-    for (let j = 0; j < n; j++) {
-      const x = base + 16 * (j >> 1) + (j & 1);
-      f[x] = b[2 * (p * n + j)]!;
-      f[x + 2] = b[2 * (p * n + j) + 1]!;
+    let x = at + 16 * (p >> 2) * nj + 4 * (p & 3);
+    let y = 2 * p * n;
+    for (let q = 0; q < pairs; q++, x += 16, y += 4) {
+      f[x] = b[y]!;
+      f[x + 2] = b[y + 1]!;
+      f[x + 1] = b[y + 2]!;
+      f[x + 3] = b[y + 3]!;
+    }
+    if (n & 1) {
+      f[x] = b[y]!;
+      f[x + 2] = b[y + 1]!;
     }
   }
 }

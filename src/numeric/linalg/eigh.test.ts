@@ -5,7 +5,7 @@ import { cadjoint, cmatFromRows, cmatmul, cmatNormFro, cmatZeros } from "../comp
 import type { CMatrix } from "../complex/types.js";
 import { arbCMatrix, dec, type EncMatrix, loadRef, maxAbsDiff, randomCMatrix, testRng } from "../complex/__tests__/helpers.js";
 import { tridiagonalize } from "./tridiagonal.js";
-import { eigh, eigvalsh } from "./eigh.js";
+import { DIVIDE_CONQUER_N_MIN, eigh, eigvalsh } from "./eigh.js";
 
 // Hermitian eigensolver (eigenvalues and vectors), validated by
 // reconstruction A = V diag(λ) V†, unitarity V†V = I, exact small cases, numpy.linalg.eigvalsh
@@ -203,6 +203,46 @@ describe("eigh on the SIMD passes (n ≥ 16)", () => {
   });
 });
 
+describe("eigh with divide-and-conquer eigenvectors (n ≥ DIVIDE_CONQUER_N_MIN)", () => {
+  it("A = V diag(λ) V†, V†V = I to 1e-12·‖A‖, λ ascending and equal to eigvalsh's to 1e-13·‖A‖ (random Hermitian, odd and even n)", () => {
+    const rng = testRng(20261203);
+    for (const n of [DIVIDE_CONQUER_N_MIN, DIVIDE_CONQUER_N_MIN + 65]) {
+      const A = hermitianPart(randomCMatrix(n, n, rng));
+      const r = eigh(A);
+      for (let k = 1; k < n; k++) expect(r.values[k]).toBeGreaterThanOrEqual(r.values[k - 1]!);
+      const norm = cmatNormFro(A);
+      const { rec, orth } = residuals(A, r.values, r.vectors as CMatrix);
+      expect(rec).toBeLessThanOrEqual(1e-12 * norm);
+      expect(orth).toBeLessThan(1e-12);
+      expect(maxAbsDiff(eigvalsh(A), r.values)).toBeLessThan(1e-13 * norm);
+    }
+  });
+
+  it("scales: A·1e-300 and A·1e300 give the scaled spectrum and the same orthonormal vectors' quality (no overflow, no underflow)", () => {
+    const n = DIVIDE_CONQUER_N_MIN + 1;
+    const A = hermitianPart(randomCMatrix(n, n, testRng(42)));
+    const ref = eigh(A);
+    for (const c of [1e-300, 1e300]) {
+      const r = eigh({ rows: n, cols: n, data: A.data.map((x) => x * c) });
+      for (let k = 0; k < n; k++) expect(Math.abs(r.values[k]! / c - ref.values[k]!)).toBeLessThan(1e-12 * cmatNormFro(A));
+      const V = r.vectors as CMatrix;
+      expect(V.data.every(Number.isFinite)).toBe(true);
+      expect(residuals(A, ref.values, V).orth).toBeLessThan(1e-12);
+    }
+  });
+
+  it("a spectrum of 15 values 15 times each (a two-mode cavity's degeneracies) gives orthonormal eigenspaces", () => {
+    const n = 225;
+    const lambda = Array.from({ length: n }, (_, k) => (k * 7) % 15);
+    const A = withSpectrum(lambda, 5);
+    const r = eigh(A);
+    expect(maxAbsDiff(r.values, [...lambda].sort((a, b) => a - b))).toBeLessThan(1e-13);
+    const { rec, orth } = residuals(A, r.values, r.vectors as CMatrix);
+    expect(rec).toBeLessThan(1e-12);
+    expect(orth).toBeLessThan(1e-13);
+  });
+});
+
 describe("tridiagonalisation on WebAssembly SIMD", () => {
   it("the SIMD Hermitian matvec and rank-2 update give the scalar reduction bit for bit (n = 16, 17, 40, 65: both row-pair remainders)", () => {
     const rng = testRng(20261203);
@@ -238,5 +278,22 @@ describe("eigh, bad input", () => {
     const off = cmatFromRows([[1e8, 1e8 + 10], [1e8, 0]]);
     expect(() => eigh(off)).toThrow(InputError); // 1e-7 relative: rejected
     expect(eigh(off, { hermTol: 1e-6 }).values.length).toBe(2);
+  });
+
+  it("names the first non-Hermitian pair row by row, across the check's tiles (n = 40)", () => {
+    const n = 40;
+    const A = hermitianPart(randomCMatrix(n, n, testRng(8)));
+    A.data[2 * (33 * n + 30) + 1] = A.data[2 * (33 * n + 30) + 1]! + 1e-3; // pair (30, 33), in a later tile
+    A.data[2 * (17 * n + 5)] = A.data[2 * (17 * n + 5)]! + 1e-3; // pair (5, 17): the first row by row
+    expect(() => eigh(A)).toThrow(/A\[5\]\[17\]/);
+  });
+
+  it("names the first non-finite entry in storage order, before any non-Hermitian pair (n = 40)", () => {
+    const n = 40;
+    const A = hermitianPart(randomCMatrix(n, n, testRng(9)));
+    A.data[2 * (17 * n + 5)] = A.data[2 * (17 * n + 5)]! + 1e-3; // a non-Hermitian pair
+    A.data[2 * (36 * n + 2) + 1] = Infinity;
+    A.data[2 * (21 * n + 30)] = NaN; // the first in storage order
+    expect(() => eigh(A)).toThrow(/A\[21\]\[30\]/);
   });
 });

@@ -2,14 +2,17 @@
  * Hermitian eigensolver: A = V diag(λ) V† with λ real ascending and V unitary.
  *
  * Householder reduction to a real symmetric tridiagonal matrix (complex reflectors, then a
- * diagonal phase), implicit-shift QL on the tridiagonal, and back-transformation of the real
- * eigenvectors through the phases and reflectors. O(n³) with row-major inner loops.
+ * diagonal phase), implicit-shift QL on the tridiagonal (eigenvalues only, and eigenvectors below
+ * `DIVIDE_CONQUER_N_MIN` rows) or divide and conquer (eigenvectors from that order on, as LAPACK's
+ * zheevd), and back-transformation of the real eigenvectors through the phases and reflectors.
+ * O(n³) with row-major inner loops.
  */
 import { cmatZeros } from "../complex/dense.js";
 import type { CMatrix } from "../complex/types.js";
 import { HERMITIAN_REL_TOL, requireHermitian } from "./hermitian-input.js";
 import { type ReflectorRows, reflectorRows } from "./reflector-simd.js";
 import { tql } from "./tql.js";
+import { tridiagonalEigen } from "./tridiagonal-dc.js";
 import { type Tridiagonal, tridiagonalize } from "./tridiagonal.js";
 
 /** Options of `eigh`. */
@@ -36,13 +39,19 @@ export interface EighResult {
  */
 export function eigh(A: CMatrix, options: EighOptions = {}): EighResult {
   const wantVectors = options.vectors ?? true;
-  requireHermitian("A", A, options.hermTol ?? HERMITIAN_REL_TOL);
+  const maxAbs = requireHermitian("A", A, options.hermTol ?? HERMITIAN_REL_TOL);
   const n = A.rows;
   // Scale by a power of two (exact) to max|A_ij| ≈ 1, so QL's convergence test and the
   // reflectors stay clear of underflow/overflow; eigenvalues are scaled back at the end.
-  const [s1, s2] = powerOfTwoScale(A.data);
+  const [s1, s2] = powerOfTwoScale(maxAbs);
   const tri = tridiagonalize(s1 === 1 && s2 === 1 ? A.data : A.data.map((x) => x * s1 * s2), n);
   const d = tri.d;
+  if (wantVectors && n >= DIVIDE_CONQUER_N_MIN) {
+    // Divide and conquer for the tridiagonal eigenvectors: values come back ascending.
+    const dc = tridiagonalEigen(d, tri.e);
+    const values = dc.values.map((x) => x / s1 / s2);
+    return { values, vectors: backTransform(tri, dc.vectors, dc.order) };
+  }
   const z = wantVectors ? identityReal(n) : null;
   tql(d, tri.e, z);
   const order = ascendingOrder(d);
@@ -52,18 +61,22 @@ export function eigh(A: CMatrix, options: EighOptions = {}): EighResult {
   return { values, vectors: backTransform(tri, z, order) };
 }
 
+/**
+ * From this order on, eigh's eigenvectors of the tridiagonal matrix come from divide and conquer
+ * (tridiagonal-dc.ts) instead of QL: below it, QL's rotations cost less than the merges.
+ */
+export const DIVIDE_CONQUER_N_MIN = 160;
+
 /** Eigenvalues of a Hermitian matrix, ascending (like numpy.linalg.eigvalsh). */
 export function eigvalsh(A: CMatrix, options: Omit<EighOptions, "vectors"> = {}): Float64Array {
   return eigh(A, { ...options, vectors: false }).values;
 }
 
 /**
- * [2^e1, 2^e2] with 2^(e1+e2) · max|a| in [0.5, 1) ([1, 1] for the zero matrix); split in two
- * factors so that neither over/underflows even for subnormal or huge entries.
+ * [2^e1, 2^e2] with 2^(e1+e2) · m in [0.5, 1) for m = max|a_ij| ([1, 1] for the zero matrix); split
+ * in two factors so that neither over/underflows even for subnormal or huge entries.
  */
-function powerOfTwoScale(a: Float64Array): [number, number] {
-  let m = 0;
-  for (let k = 0; k < a.length; k++) m = Math.max(m, Math.abs(a[k]!));
+function powerOfTwoScale(m: number): [number, number] {
   if (m === 0) return [1, 1];
   const e = -Math.floor(Math.log2(m)) - 1;
   const e1 = Math.trunc(e / 2);
@@ -102,6 +115,12 @@ function backTransform(tri: Tridiagonal, z: Float64Array, order: Int32Array): CM
   const r = rows?.r1 ?? new Float64Array(2 * n);
   const r2 = rows?.r2 ?? new Float64Array(2 * n);
   let k = n - 3;
+  // With divide and conquer (n ≥ DIVIDE_CONQUER_N_MIN) an odd count of reflectors leaves the
+  // two-row H_{n−3} alone, applied first, instead of H_0 on all rows at the end on the scalar pass.
+  if (n >= DIVIDE_CONQUER_N_MIN && k >= 0 && k % 2 === 0) {
+    if (beta[k] !== 0) applyReflector(v, n, a, 2 * k * n, k + 1, beta[k]!, r);
+    k--;
+  }
   // Two reflectors per pass over V halve the loads and stores of V.
   for (; k >= 1; k -= 2) applyReflectorPair(v, n, a, k - 1, beta[k - 1]!, beta[k]!, r, r2, rows);
   if (k === 0 && beta[0] !== 0) applyReflector(v, n, a, 0, 1, beta[0]!, r);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { DimensionError, InputError, SolverError } from "../../errors.js";
-import { cadjoint, cmatAdd, cmatFromRows, cmatIdentity, cmatmul, cmatScale, cmatZeros } from "../complex/dense.js";
+import { cadjoint, cmatAdd, cmatAxpy, cmatFromRows, cmatIdentity, cmatmul, cmatScale, cmatZeros } from "../complex/dense.js";
+import { cmatmulSimd } from "../complex/matmul-simd.js";
 import type { CMatrix } from "../complex/types.js";
 import { arbCMatrix, dec, type EncMatrix, loadRef, maxAbsDiff } from "../complex/__tests__/helpers.js";
 import { cmatNorm1, expm } from "./expm.js";
+import { luFactor, luSolveMatrix } from "./lu.js";
 
 // expm by Padé 13 with scaling and squaring (Higham 2005). Expected values:
 // exact (diagonal, nilpotent), scipy.linalg.expm fixtures (scripts/refs/numpy_linalg.py), and the
@@ -109,6 +111,88 @@ describe("expm at the benchmark's size", () => {
     // Rounding grows with n and ‖A‖ through the squarings; we see 2e-15, and 1e-13 leaves a factor of 50.
     expect(maxAbsDiff(cmatmul(cmatZeros(n, n), cadjoint(cmatZeros(n, n), U), U).data, I)).toBeLessThan(1e-13);
     expect(maxAbsDiff(cmatmul(cmatZeros(n, n), V, U).data, I)).toBeLessThan(1e-13);
+  });
+});
+
+/**
+ * Higham 2005's Padé 13 branch written with the dense operations one by one (cmatScale,
+ * cmatAxpy, cmatmulSimd, luFactor/luSolveMatrix), with expm's choice of s from the same norms
+ * (‖A‖₁ by cmatNorm1, the powers' by √(re² + im²), as expm):
+ * the evaluation expm fuses into single passes must give these bits exactly.
+ */
+function powerNorm1(P: CMatrix): number {
+  const col = new Float64Array(P.cols);
+  for (let k = 0; k < P.data.length; k += 2) {
+    const j = (k >> 1) % P.cols;
+    col[j] = col[j]! + Math.sqrt(P.data[k]! * P.data[k]! + P.data[k + 1]! * P.data[k + 1]!);
+  }
+  return Math.max(...col);
+}
+
+function pade13Reference(A: CMatrix): CMatrix {
+  const n = A.rows;
+  const b = [64764752532480000, 32382376266240000, 7771770303897600, 1187353796428800, 129060195264000, 10559470521600, 670442572800, 33522128640, 1323241920, 40840800, 960960, 16380, 182, 1];
+  const mm = (X: CMatrix, Y: CMatrix): CMatrix => cmatmulSimd(cmatZeros(n, n), X, Y);
+  const norm = cmatNorm1(A);
+  const A2 = mm(A, A);
+  const A4 = mm(A2, A2);
+  const A6 = mm(A4, A2);
+  const n2 = powerNorm1(A2), n4 = powerNorm1(A4), n6 = powerNorm1(A6);
+  const d2 = Math.sqrt(n2), d3 = Math.cbrt(norm * n2), d4 = n4 ** 0.25, d5 = (norm * n4) ** 0.2, d6 = n6 ** (1 / 6);
+  const alpha = Math.min(norm, Math.max(d2, d3), Math.max(d3, d4), Math.max(d4, d5), Math.max(d5, d6));
+  const s = Math.max(0, Math.ceil(Math.log2(alpha / 5.371920351148152)));
+  const f = 2 ** -s;
+  const As = cmatScale(cmatZeros(n, n), A, f, 0);
+  const B2 = cmatScale(A2, A2, f ** 2, 0);
+  const B4 = cmatScale(A4, A4, f ** 4, 0);
+  const B6 = cmatScale(A6, A6, f ** 6, 0);
+  const I = cmatIdentity(n);
+  const T = cmatZeros(n, n);
+  cmatScale(T, B6, b[13]!, 0);
+  cmatAxpy(T, T, B4, b[11]!, 0);
+  cmatAxpy(T, T, B2, b[9]!, 0);
+  const W = mm(B6, T);
+  cmatAxpy(W, W, B6, b[7]!, 0);
+  cmatAxpy(W, W, B4, b[5]!, 0);
+  cmatAxpy(W, W, B2, b[3]!, 0);
+  cmatAxpy(W, W, I, b[1]!, 0);
+  const U = mm(As, W);
+  cmatScale(T, B6, b[12]!, 0);
+  cmatAxpy(T, T, B4, b[10]!, 0);
+  cmatAxpy(T, T, B2, b[8]!, 0);
+  const V = mm(B6, T);
+  cmatAxpy(V, V, B6, b[6]!, 0);
+  cmatAxpy(V, V, B4, b[4]!, 0);
+  cmatAxpy(V, V, B2, b[2]!, 0);
+  cmatAxpy(V, V, I, b[0]!, 0);
+  const Q = cmatAxpy(cmatZeros(n, n), V, U, -1, 0);
+  const P = cmatAxpy(cmatZeros(n, n), V, U, 1, 0);
+  let X = luSolveMatrix(luFactor(Q), P, P);
+  let Y = cmatZeros(n, n);
+  for (let k = 0; k < s; k++) {
+    cmatmulSimd(Y, X, X);
+    [X, Y] = [Y, X];
+  }
+  return X;
+}
+
+describe("expm, Padé 13 evaluation", () => {
+  it("equals the operation-by-operation evaluation bit for bit (sizes 3 to 60, with and without squarings)", () => {
+    let seed = 99;
+    const next = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647 - 0.5;
+    };
+    for (const n of [3, 7, 16, 33, 60]) {
+      for (const target of [3, 5, 40]) {
+        const X = cmatZeros(n, n);
+        for (let k = 0; k < X.data.length; k++) X.data[k] = next();
+        const A = cmatScale(X, X, target / cmatNorm1(X), 0);
+        const got = expm(A).data;
+        const want = pade13Reference(A).data;
+        for (let k = 0; k < want.length; k++) if (!Object.is(got[k], want[k])) expect(`n=${n} ‖A‖=${target} [${k}] ${got[k]}`).toBe(`${want[k]}`);
+      }
+    }
   });
 });
 

@@ -13,6 +13,7 @@
  */
 import { DimensionError, InputError, SolverError } from "../../errors.js";
 import { checkMat } from "../complex/check.js";
+import { hypot } from "../hypot.js";
 import { cmatAxpy, cmatIdentity, cmatScale, cmatZeros } from "../complex/dense.js";
 import { cmatmulSimd } from "../complex/matmul-simd.js";
 import type { CMatrix } from "../complex/types.js";
@@ -36,7 +37,7 @@ export function cmatNorm1(A: CMatrix): number {
   const colSum = new Float64Array(A.cols);
   for (let i = 0; i < A.rows; i++) {
     for (let j = 0; j < A.cols; j++) {
-      colSum[j] = colSum[j]! + Math.hypot(A.data[2 * (i * A.cols + j)]!, A.data[2 * (i * A.cols + j) + 1]!);
+      colSum[j] = colSum[j]! + hypot(A.data[2 * (i * A.cols + j)]!, A.data[2 * (i * A.cols + j) + 1]!);
     }
   }
   let m = 0;
@@ -65,7 +66,7 @@ export function expm(A: CMatrix): CMatrix {
   const A2 = cmatmulSimd(cmatZeros(n, n), A, A);
   const A4 = cmatmulSimd(cmatZeros(n, n), A2, A2);
   const A6 = cmatmulSimd(cmatZeros(n, n), A4, A2);
-  const n2 = cmatNorm1(A2), n4 = cmatNorm1(A4), n6 = cmatNorm1(A6);
+  const n2 = powerNorm1(A2), n4 = powerNorm1(A4), n6 = powerNorm1(A6);
   const d2 = Math.sqrt(n2), d3 = Math.cbrt(norm * n2), d4 = n4 ** 0.25, d5 = (norm * n4) ** 0.2, d6 = n6 ** (1 / 6);
   const alpha = Math.min(norm, Math.max(d2, d3), Math.max(d3, d4), Math.max(d4, d5), Math.max(d5, d6));
   let s = Math.max(0, Math.ceil(Math.log2(alpha / THETA[13])));
@@ -91,8 +92,36 @@ export function expm(A: CMatrix): CMatrix {
   return checked(X, norm);
 }
 
+/** Squares between these keep √(re² + im²) accurate (no overflow, no subnormal rounding). */
+const SQUARE_MIN = 2 ** -1000;
+const SQUARE_MAX = 2 ** 1000;
+
+/**
+ * ‖P‖₁ of a power of A for the choice of s: |z| as √(re² + im²) where the squares neither
+ * overflow nor underflow (within an ulp or two of `cmatNorm1`'s, which can move s only at a tie),
+ * `hypot` elsewhere.
+ */
+function powerNorm1(P: CMatrix): number {
+  const n = P.cols;
+  const p = P.data;
+  const colSum = new Float64Array(n);
+  for (let i = 0; i < P.rows; i++) {
+    for (let j = 0, k = 2 * i * n; j < n; j++, k += 2) {
+      const re = p[k]!;
+      const im = p[k + 1]!;
+      const q = re * re + im * im;
+      colSum[j] = colSum[j]! + (q > SQUARE_MIN && q < SQUARE_MAX ? Math.sqrt(q) : hypot(re, im));
+    }
+  }
+  let m = 0;
+  for (let j = 0; j < n; j++) m = Math.max(m, colSum[j]!);
+  return m;
+}
+
 function checked(X: CMatrix, norm: number): CMatrix {
-  for (const v of X.data) {
+  const x = X.data;
+  for (let k = 0; k < x.length; k++) {
+    const v = x[k]!;
     if (!Number.isFinite(v)) throw new SolverError(`expm: result overflows double precision (‖A‖₁ = ${norm.toExponential(3)}); scale A down, e.g. take a shorter time step`);
   }
   return X;
@@ -115,38 +144,83 @@ function padeLow(A: CMatrix, b: readonly number[]): CMatrix {
   return solvePade(U, V);
 }
 
-/** r_13(A) with the 6-product evaluation of Higham 2005, Algorithm 2.3, given A², A⁴, A⁶. */
+/**
+ * r_13(A) with the 6-product evaluation of Higham 2005, Algorithm 2.3, given A², A⁴, A⁶. Each
+ * linear combination of powers is one pass over the entries, in the operations and order of the
+ * cmatScale/cmatAxpy sequence it stands for (an axpy with real coefficient b adds b·re − 0·im to
+ * the real part and b·im + 0·re to the imaginary part), so the result is that sequence's bit for bit.
+ */
 function pade13(A: CMatrix, A2: CMatrix, A4: CMatrix, A6: CMatrix): CMatrix {
   const n = A.rows;
   const b = B13;
-  const I = cmatIdentity(n);
   const T = cmatZeros(n, n);
   // U = A [A6 (b13 A6 + b11 A4 + b9 A2) + b7 A6 + b5 A4 + b3 A2 + b1 I]
-  cmatScale(T, A6, b[13], 0);
-  cmatAxpy(T, T, A4, b[11], 0);
-  cmatAxpy(T, T, A2, b[9], 0);
+  combineEven(T, A6, A4, A2, b[13], b[11], b[9]);
   const W = cmatmulSimd(cmatZeros(n, n), A6, T);
-  cmatAxpy(W, W, A6, b[7], 0);
-  cmatAxpy(W, W, A4, b[5], 0);
-  cmatAxpy(W, W, A2, b[3], 0);
-  cmatAxpy(W, W, I, b[1], 0);
+  addEven(W, A6, A4, A2, b[7], b[5], b[3], b[1]);
   const U = cmatmulSimd(cmatZeros(n, n), A, W);
   // V = A6 (b12 A6 + b10 A4 + b8 A2) + b6 A6 + b4 A4 + b2 A2 + b0 I
-  cmatScale(T, A6, b[12], 0);
-  cmatAxpy(T, T, A4, b[10], 0);
-  cmatAxpy(T, T, A2, b[8], 0);
-  const V = cmatmulSimd(cmatZeros(n, n), A6, T);
-  cmatAxpy(V, V, A6, b[6], 0);
-  cmatAxpy(V, V, A4, b[4], 0);
-  cmatAxpy(V, V, A2, b[2], 0);
-  cmatAxpy(V, V, I, b[0], 0);
+  combineEven(T, A6, A4, A2, b[12], b[10], b[8]);
+  const V = cmatmulSimd(W, A6, T);
+  addEven(V, A6, A4, A2, b[6], b[4], b[2], b[0]);
   return solvePade(U, V);
 }
 
-/** Solve (V − U) X = (V + U). */
+/** out = c6·A6 + c4·A4 + c2·A2 (cmatScale, then two cmatAxpy). */
+function combineEven(out: CMatrix, A6: CMatrix, A4: CMatrix, A2: CMatrix, c6: number, c4: number, c2: number): void {
+  const o = out.data;
+  const x6 = A6.data;
+  const x4 = A4.data;
+  const x2 = A2.data;
+  for (let k = 0; k < o.length; k += 2) {
+    let re = c6 * x6[k]! - 0 * x6[k + 1]!;
+    let im = c6 * x6[k + 1]! + 0 * x6[k]!;
+    re = re + c4 * x4[k]! - 0 * x4[k + 1]!;
+    im = im + c4 * x4[k + 1]! + 0 * x4[k]!;
+    o[k] = re + c2 * x2[k]! - 0 * x2[k + 1]!;
+    o[k + 1] = im + c2 * x2[k + 1]! + 0 * x2[k]!;
+  }
+}
+
+/** out += c6·A6 + c4·A4 + c2·A2 + c0·I (four cmatAxpy). */
+function addEven(out: CMatrix, A6: CMatrix, A4: CMatrix, A2: CMatrix, c6: number, c4: number, c2: number, c0: number): void {
+  const n = out.rows;
+  const o = out.data;
+  const x6 = A6.data;
+  const x4 = A4.data;
+  const x2 = A2.data;
+  for (let i = 0; i < n; i++) {
+    for (let k = 2 * i * n; k < 2 * (i + 1) * n; k += 2) {
+      const id = k === 2 * (i * n + i) ? 1 : 0;
+      let re = o[k]! + c6 * x6[k]! - 0 * x6[k + 1]!;
+      let im = o[k + 1]! + c6 * x6[k + 1]! + 0 * x6[k]!;
+      re = re + c4 * x4[k]! - 0 * x4[k + 1]!;
+      im = im + c4 * x4[k + 1]! + 0 * x4[k]!;
+      re = re + c2 * x2[k]! - 0 * x2[k + 1]!;
+      im = im + c2 * x2[k + 1]! + 0 * x2[k]!;
+      o[k] = re + c0 * id - 0 * 0;
+      o[k + 1] = im + c0 * 0 + 0 * id;
+    }
+  }
+}
+
+/** Solve (V − U) X = (V + U); V is overwritten with V + U. */
 function solvePade(U: CMatrix, V: CMatrix): CMatrix {
   const n = U.rows;
-  const Q = cmatAxpy(cmatZeros(n, n), V, U, -1, 0);
-  const P = cmatAxpy(cmatZeros(n, n), V, U, 1, 0);
-  return luSolveMatrix(luFactor(Q), P, P);
+  const Q = cmatZeros(n, n);
+  const q = Q.data;
+  const u = U.data;
+  const v = V.data;
+  // cmatAxpy(Q, V, U, −1, 0) and cmatAxpy(P, V, U, 1, 0).
+  for (let k = 0; k < q.length; k += 2) {
+    const ur = u[k]!;
+    const ui = u[k + 1]!;
+    const vr = v[k]!;
+    const vi = v[k + 1]!;
+    q[k] = vr + -1 * ur - 0 * ui;
+    q[k + 1] = vi + -1 * ui + 0 * ur;
+    v[k] = vr + 1 * ur - 0 * ui;
+    v[k + 1] = vi + 1 * ui + 0 * ur;
+  }
+  return luSolveMatrix(luFactor(Q), V, V);
 }

@@ -5,6 +5,7 @@
 import { DimensionError, InputError, SolverError } from "../../errors.js";
 import { checkMat, checkNoAlias, checkOut, checkVec } from "../complex/check.js";
 import { cmatmulSimd } from "../complex/matmul-simd.js";
+import { luRows } from "./lu-simd.js";
 import type { CMatrix } from "../complex/types.js";
 
 /** A factorisation P A = L U: `lu` holds U on and above the diagonal and L (unit diagonal) below. */
@@ -19,16 +20,19 @@ export interface LuFactors {
  * Right-looking and blocked by panels of `PANEL` columns (the shape of LAPACK zgetrf): the panel
  * is eliminated column by column on its own columns only, then the rest of the matrix takes one
  * rank-`PANEL` update, so each trailing entry is loaded and stored once per panel, not once per
- * column. Every update is a contiguous row axpy.
+ * column. Every update is a contiguous row axpy; from 16 rows on the rank-4 trailing updates run on
+ * WebAssembly SIMD (lu-simd.ts), bit for bit the same (`simd: false` keeps the scalar rows).
  *
  * @throws DimensionError when A is not square; InputError for non-finite entries;
  *   SolverError when a pivot column is exactly zero (A singular).
  */
-export function luFactor(A: CMatrix): LuFactors {
+export function luFactor(A: CMatrix, simd = true): LuFactors {
   checkMat("A", A);
   if (A.rows !== A.cols) throw new DimensionError("luFactor: A", "a square matrix", `${A.rows}x${A.cols}`);
   const n = A.rows;
-  const a = A.data.slice();
+  // From SIMD_N_MIN rows on, A is factored in the SIMD module's memory (lu-simd.ts).
+  const rows = simd && n >= SIMD_N_MIN ? luRows(A.data, n) : undefined;
+  const a = rows?.a ?? A.data.slice();
   for (let k = 0; k < a.length; k++) {
     if (!Number.isFinite(a[k])) throw InputError.of(`A[${Math.floor((k >> 1) / n)}][${(k >> 1) % n}]`, "a finite complex number", a[k]);
   }
@@ -42,6 +46,10 @@ export function luFactor(A: CMatrix): LuFactors {
       for (let s = k0; s < t; s++) rowAxpy(a, w, t, s, -(a[t * w + 2 * s]!), -(a[t * w + 2 * s + 1]!), 2 * kEnd);
     }
     // The trailing rows: one rank-PANEL update with the panel's L and those rows of U.
+    if (rows !== undefined && kEnd - k0 === 4) {
+      rows.sub4(kEnd, n, k0, kEnd, n);
+      continue;
+    }
     for (let i = kEnd; i < n; i++) {
       const li = i * w + 2 * k0;
       if (kEnd - k0 === 4) {
@@ -51,8 +59,12 @@ export function luFactor(A: CMatrix): LuFactors {
       }
     }
   }
-  return { lu: { rows: n, cols: n, data: a }, piv };
+  // The module's memory is reused by the next factorisation: hand back a copy.
+  return { lu: { rows: n, cols: n, data: rows === undefined ? a : a.slice() }, piv };
 }
+
+/** Below this order the copies in and out of the SIMD module cost more than they save. */
+const SIMD_N_MIN = 16;
 
 /** Columns per panel of the blocked factorisation (the rank of each trailing update). */
 const PANEL = 4;

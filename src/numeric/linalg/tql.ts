@@ -3,6 +3,7 @@
  * EISPACK tql2 / JAMA: Wilkinson-type shift from the leading 2×2, Givens chase from the bottom.
  */
 import { SolverError } from "../../errors.js";
+import { hypot } from "../hypot.js";
 import { rowRotations } from "./tql-simd.js";
 
 const EPS = 2 ** -52;
@@ -61,7 +62,7 @@ function shiftAndChase(d: Float64Array, e: Float64Array, l: number, m: number, c
   const n = d.length;
   let g = d[l]!;
   let p = (d[l + 1]! - g) / (2 * e[l]!);
-  let r = Math.hypot(p, 1);
+  let r = hypot(p, 1);
   if (p < 0) r = -r;
   d[l] = e[l]! / (p + r);
   d[l + 1] = e[l]! * (p + r);
@@ -83,7 +84,7 @@ function shiftAndChase(d: Float64Array, e: Float64Array, l: number, m: number, c
     const ei = e[i]!;
     g = c * ei;
     h = c * p;
-    r = Math.hypot(p, ei);
+    r = hypot(p, ei);
     e[i + 1] = s * r;
     s = ei / r;
     c = p / r;

@@ -5,6 +5,7 @@
  * complex off-diagonals e_k; the diagonal phase D = diag(δ) with δ_{k+1} = δ_k e_k/|e_k| gives
  * T_r = D† T_c D real with off-diagonals |e_k|, so A = (Q D) T_r (Q D)†.
  */
+import { hypot } from "../hypot.js";
 import { type Rank2Rows, rank2Rows } from "./rank2-simd.js";
 
 /** Work arrays of one reduction; `a` holds u_k in the strictly upper part of row k. */
@@ -50,7 +51,7 @@ export function tridiagonalize(A: Float64Array, n: number, useSimd = true): Trid
   for (let k = 0; k < n - 1; k++) {
     const er = ec[2 * k]!;
     const ei = ec[2 * k + 1]!;
-    e[k] = Math.hypot(er, ei);
+    e[k] = hypot(er, ei);
     const pr = phase[2 * k]!;
     const pi = phase[2 * k + 1]!;
     // δ_{k+1} = δ_k · e_k/|e_k| (1 when e_k = 0).
@@ -82,7 +83,7 @@ function unitPhaseInto(re: number, im: number, out: Float64Array, o: number): vo
   }
   const xr = re / m;
   const xi = im / m;
-  const r = Math.hypot(xr, xi);
+  const r = hypot(xr, xi);
   out[o] = xr / r;
   out[o + 1] = xi / r;
 }
@@ -128,7 +129,7 @@ function reduceColumn(a: Float64Array, n: number, k: number, beta: Float64Array,
   }
   const ar = ar0 * s1 * s2;
   const ai = ai0 * s1 * s2;
-  const absA = Math.hypot(ar, ai);
+  const absA = hypot(ar, ai);
   const xnorm = Math.sqrt(tail + absA * absA);
   // e^{iθ} = α/|α| must be a unit number to rounding even when α is subnormal (ar/absA is not:
   // hypot of subnormals keeps few bits, and a phase off unit length by η makes H non-unitary by η).
