@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { RandomStream } from "./random/stream.js";
 import { hypot } from "./hypot.js";
 
-/** xorshift32 in [0, 1): a fixed argument stream. */
+/** A fixed stream of test arguments in [0, 1). */
 function stream(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
+  const r = RandomStream.fromSeed(seed, "hypot test");
+  return () => r.uniform();
 }
 
 /** Index of the first argument pair where hypot and Math.hypot differ (Object.is), or −1. */

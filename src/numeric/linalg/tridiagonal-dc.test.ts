@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RandomStream } from "../random/stream.js";
 import { LEAF, tridiagonalEigen } from "./tridiagonal-dc.js";
 import { realMatmul, realMatmulScalar, realMatmulTransposedB } from "./real-matmul-simd.js";
 import { tql } from "./tql.js";
@@ -9,17 +10,10 @@ import { tql } from "./tql.js";
 // couplings, equal diagonals, Wilkinson's close pairs, glued blocks, graded entries), and the
 // eigenvalues of QL (tql.ts) on the same matrices.
 
-/** xorshift32 in [−1, 1). */
+/** A fixed stream of test values in [−1, 1). */
 function stream(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return (s / 4294967296) * 2 - 1;
-  };
+  const r = RandomStream.fromSeed(seed, "tridiagonal-dc test");
+  return () => 2 * r.uniform() - 1;
 }
 
 /** max |T z_k − λ_k z_k| / ‖T‖, max |ZᵀZ − I|, max |λ − λ_QL| / ‖T‖, and whether λ ascends. */
