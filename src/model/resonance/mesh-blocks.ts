@@ -195,15 +195,11 @@ export function runBlockPhase(m: MeshBuffers, phase: MeshPhase, b: number, rng: 
   const hi = m.bounds[b + 1]!;
   const s = m.states[cur]!;
   if (phase === PHASE_PHASES) {
-    if (kernels?.phases) {
-      // Without a clock walk the clock step draws nothing, so the kernel takes it node by node.
-      const inKernel = !externalClock && !(clockWalk(m, dtS) > 0);
-      if (!externalClock && !inKernel) advanceClocks(m, lo, hi, rng, dtS);
-      kernels.phases(b, lo, hi, s, dtS, inKernel);
-    } else {
-      if (!externalClock) advanceClocks(m, lo, hi, rng, dtS);
-      applyPhases(m, lo, hi, s, rng, dtS);
-    }
+    // Without a clock walk the clock step draws nothing, so the phase kernel takes it node by node.
+    const clockInKernel = kernels?.phases !== undefined && !(clockWalk(m, dtS) > 0);
+    if (!externalClock && !clockInKernel) advanceClocks(m, lo, hi, rng, dtS);
+    if (kernels?.phases) kernels.phases(b, lo, hi, s, dtS, !externalClock && clockInKernel);
+    else applyPhases(m, lo, hi, s, rng, dtS);
   } else if (phase === PHASE_COUPLE) {
     let now = s;
     if (m.params.kappaPerS > 0) {

@@ -168,7 +168,7 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
       ["i", I32], ["nb", I32], ["o", I32], ["oo", I32], ["p", I32], ["pe", I32], ...GROUP.map((q): [string, number] => [`j${q}`, I32]), ["k", I32], ["deg", I32], ["live", I32],
       ...GROUP.flatMap((q): Array<[string, number]> => [[`slot${q}`, I32], [`mir${q}`, I32], [`have${q}`, I32], [`keep${q}`, I32]]), ["x", F64], ["first", I32], ["selfV", V128],
       ["na", I32], ["nb2", I32], ["sumA", F64], ["sumB", F64], ["vA", V128], ["vB", V128], ["nA", V128], ["nB", V128], ["aA", V128], ["aB", V128],
-      ["self", F64], ["a", F64], ["sum", F64], ["de", F64], ["deSum", F64], ["deMax", F64],
+      ["self", F64], ["a", F64], ["de", F64], ["deSum", F64], ["deMax", F64],
       ...GROUP.map((q): [string, number] => [`acc${q}`, V128]), ["bv", V128], ["bs", V128], ["c", V128], ...GROUP.flatMap((q): Array<[string, number]> => [[`cr${q}`, V128], [`ci${q}`, V128]]), ["v", V128],
     ],
   );
@@ -211,10 +211,11 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
     ]),
     ...op.v128Store(0),
   ]);
+  const selfTerm = [...g("selfV"), ...at("o", "k"), ...op.v128Load(0), ...op.f64x2Mul];
   const pull = (n: number) => [
     ...GROUP.slice(0, n).flatMap(coefficient),
     ...g("first"), ...op.if,
-    ...terms(n, [...g("selfV"), ...at("o", "k"), ...op.v128Load(0), ...op.f64x2Mul]),
+    ...terms(n, selfTerm),
     ...op.i32(0), ...s("first"),
     ...op.else,
     ...terms(n, [...at("oo", "k"), ...op.v128Load(0)]),
@@ -330,7 +331,7 @@ function coupleFunction(): { name: string; params: number[]; locals: Array<[numb
     ], GROUP.map((q) => L(`slot${q}`))),
     // No live neighbour: out_i = self·ψ_i alone.
     ...g("first"), ...op.if,
-    ...overModes(L("k"), L("nb"), [...at("oo", "k"), ...g("selfV"), ...at("o", "k"), ...op.v128Load(0), ...op.f64x2Mul, ...op.v128Store(0)]),
+    ...overModes(L("k"), L("nb"), [...at("oo", "k"), ...selfTerm, ...op.v128Store(0)]),
     ...op.end,
     ...op.end,
     ...g("i"), ...op.i32(1), ...op.i32Add, ...s("i"),

@@ -455,15 +455,14 @@ function phasesBody(): { params: number[]; locals: Array<[number, number]>; body
     ...g("lo"), ...s("i"),
     ...c.block, ...c.loop,
     ...g("i"), ...g("hi"), ...c.i32GeS, ...c.brIf(1),
-    // τ_i ← τ_i + y_i·Δt (advanceClocks without a walk), for every node.
+    // τ_i, first moved by y_i·Δt (advanceClocks without a walk) when asked, for every node.
+    ...g("clockError"), ...g("i"), ...c.i32(3), ...c.i32Shl, ...c.i32Add, ...t("p"), ...c.f64Load(), ...s("tau"),
     ...g("advanceClocks"), ...c.if,
-    ...g("clockError"), ...g("i"), ...c.i32(3), ...c.i32Shl, ...c.i32Add, ...t("p"),
-    ...g("p"), ...c.f64Load(), ...g("clockRate"), ...g("i"), ...c.i32(3), ...c.i32Shl, ...c.i32Add, ...c.f64Load(), ...g("dtS"), ...c.f64Mul, ...c.f64Add,
-    ...c.f64Store(),
+    ...g("p"), ...g("tau"), ...g("clockRate"), ...g("i"), ...c.i32(3), ...c.i32Shl, ...c.i32Add, ...c.f64Load(), ...g("dtS"), ...c.f64Mul, ...c.f64Add,
+    ...t("tau"), ...c.f64Store(),
     ...c.end,
     ...g("failed"), ...g("i"), ...c.i32Add, ...c.i32Load8U(), ...c.i32(1), ...c.i32Ne, ...c.if,
     // dTau = τ_i − applied_i; applied_i = τ_i
-    ...g("clockError"), ...g("i"), ...c.i32(3), ...c.i32Shl, ...c.i32Add, ...c.f64Load(), ...s("tau"),
     ...g("tau"), ...g("applied"), ...g("i"), ...c.i32(3), ...c.i32Shl, ...c.i32Add, ...t("p"), ...c.f64Load(), ...c.f64Sub, ...s("dTau"),
     ...g("p"), ...g("tau"), ...c.f64Store(),
     ...g("i"), ...g("dim"), ...c.i32Mul, ...t("p"), ...c.i32(3), ...c.i32Shl, ...g("det"), ...c.i32Add, ...s("dp"),

@@ -147,24 +147,19 @@ function pade13Reference(A: CMatrix): CMatrix {
   const B4 = cmatScale(A4, A4, f ** 4, 0);
   const B6 = cmatScale(A6, A6, f ** 6, 0);
   const I = cmatIdentity(n);
-  const T = cmatZeros(n, n);
-  cmatScale(T, B6, b[13]!, 0);
-  cmatAxpy(T, T, B4, b[11]!, 0);
-  cmatAxpy(T, T, B2, b[9]!, 0);
-  const W = mm(B6, T);
-  cmatAxpy(W, W, B6, b[7]!, 0);
-  cmatAxpy(W, W, B4, b[5]!, 0);
-  cmatAxpy(W, W, B2, b[3]!, 0);
-  cmatAxpy(W, W, I, b[1]!, 0);
-  const U = mm(As, W);
-  cmatScale(T, B6, b[12]!, 0);
-  cmatAxpy(T, T, B4, b[10]!, 0);
-  cmatAxpy(T, T, B2, b[8]!, 0);
-  const V = mm(B6, T);
-  cmatAxpy(V, V, B6, b[6]!, 0);
-  cmatAxpy(V, V, B4, b[4]!, 0);
-  cmatAxpy(V, V, B2, b[2]!, 0);
-  cmatAxpy(V, V, I, b[0]!, 0);
+  // The odd (o = 1) or even (o = 0) part: B6·(b12+o B6 + b10+o B4 + b8+o B2) + b6+o B6 + b4+o B4 + b2+o B2 + bo I.
+  const part = (o: number): CMatrix => {
+    const T = cmatScale(cmatZeros(n, n), B6, b[12 + o]!, 0);
+    cmatAxpy(T, T, B4, b[10 + o]!, 0);
+    cmatAxpy(T, T, B2, b[8 + o]!, 0);
+    const W = mm(B6, T);
+    cmatAxpy(W, W, B6, b[6 + o]!, 0);
+    cmatAxpy(W, W, B4, b[4 + o]!, 0);
+    cmatAxpy(W, W, B2, b[2 + o]!, 0);
+    return cmatAxpy(W, W, I, b[o]!, 0);
+  };
+  const U = mm(As, part(1));
+  const V = part(0);
   const Q = cmatAxpy(cmatZeros(n, n), V, U, -1, 0);
   const P = cmatAxpy(cmatZeros(n, n), V, U, 1, 0);
   let X = luSolveMatrix(luFactor(Q), P, P);

@@ -149,12 +149,17 @@ export class ThreadedBlocks implements BlockExecutor {
   /** Copy the workers' block stream states into the mesh's streams (the workers write them into shared memory on this call's PHASE_WRITE_STREAMS). */
   pull(): void {
     if (!this.closed) {
-      Atomics.store(this.ctrl, CTRL_PHASE, PHASE_WRITE_STREAMS);
-      this.barrier.release();
+      this.askForStreams();
       this.finish();
     }
     const rngs: readonly RandomStreamLike[] = this.mesh.blockRandom;
     for (let b = 0; b < rngs.length; b++) if (b % this.threads !== 0) rngs[b]!.setState(readStreamState(this.rngBytes, b));
+  }
+
+  /** Start the round in which each worker writes its block streams' states into the shared bytes. */
+  private askForStreams(): void {
+    Atomics.store(this.ctrl, CTRL_PHASE, PHASE_WRITE_STREAMS);
+    this.barrier.release();
   }
 
   /** Hand the mesh's stream states to the workers (they reload them before their next phase). */
@@ -180,8 +185,7 @@ export class ThreadedBlocks implements BlockExecutor {
   close(): Promise<number[]> {
     if (this.closed) return Promise.resolve([]);
     if (Atomics.load(this.ctrl, CTRL_ERROR) === 0) {
-      Atomics.store(this.ctrl, CTRL_PHASE, PHASE_WRITE_STREAMS);
-      this.barrier.release();
+      this.askForStreams();
       this.barrier.awaitArrivals(CLOSE_TIMEOUT_MS);
     }
     this.closed = true;
