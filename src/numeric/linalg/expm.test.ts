@@ -5,7 +5,7 @@ import { cadjoint, cmatAdd, cmatAxpy, cmatFromRows, cmatIdentity, cmatmul, cmatS
 import { cmatmulSimd } from "../complex/matmul-simd.js";
 import type { CMatrix } from "../complex/types.js";
 import { arbCMatrix, dec, type EncMatrix, loadRef, maxAbsDiff } from "../complex/__tests__/helpers.js";
-import { cmatNorm1, expm } from "./expm.js";
+import { cmatNorm1, expm, powerNorm1 } from "./expm.js";
 import { luFactor, luSolveMatrix } from "./lu.js";
 
 // expm by Padé 13 with scaling and squaring (Higham 2005). Expected values:
@@ -117,18 +117,9 @@ describe("expm at the benchmark's size", () => {
 /**
  * Higham 2005's Padé 13 branch written with the dense operations one by one (cmatScale,
  * cmatAxpy, cmatmulSimd, luFactor/luSolveMatrix), with expm's choice of s from the same norms
- * (‖A‖₁ by cmatNorm1, the powers' by √(re² + im²), as expm):
- * the evaluation expm fuses into single passes must give these bits exactly.
+ * (‖A‖₁ by cmatNorm1, the powers' by powerNorm1, as expm): the evaluation expm fuses into
+ * single passes must give these bits exactly.
  */
-function powerNorm1(P: CMatrix): number {
-  const col = new Float64Array(P.cols);
-  for (let k = 0; k < P.data.length; k += 2) {
-    const j = (k >> 1) % P.cols;
-    col[j] = col[j]! + Math.sqrt(P.data[k]! * P.data[k]! + P.data[k + 1]! * P.data[k + 1]!);
-  }
-  return Math.max(...col);
-}
-
 function pade13Reference(A: CMatrix): CMatrix {
   const n = A.rows;
   const b = [64764752532480000, 32382376266240000, 7771770303897600, 1187353796428800, 129060195264000, 10559470521600, 670442572800, 33522128640, 1323241920, 40840800, 960960, 16380, 182, 1];

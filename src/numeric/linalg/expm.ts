@@ -34,14 +34,40 @@ const B13 = [64764752532480000, 32382376266240000, 7771770303897600, 11873537964
 /** Maximum absolute column sum ‖A‖₁. */
 export function cmatNorm1(A: CMatrix): number {
   checkMat("A", A);
-  const colSum = new Float64Array(A.cols);
+  return columnNorm1(A, false);
+}
+
+/**
+ * ‖P‖₁ of a power of A for the choice of s: |z| as √(re² + im²) where the squares neither
+ * overflow nor underflow (within an ulp or two of `cmatNorm1`'s, which can move s only at a tie),
+ * `hypot` elsewhere.
+ */
+export function powerNorm1(P: CMatrix): number {
+  return columnNorm1(P, true);
+}
+
+/** Squares between these keep √(re² + im²) accurate (no overflow, no subnormal rounding). */
+const SQUARE_MIN = 2 ** -1000;
+const SQUARE_MAX = 2 ** 1000;
+
+/** |re + i·im| as √(re² + im²) where the squares stay in range, `hypot` elsewhere. */
+function absBySquares(re: number, im: number): number {
+  const q = re * re + im * im;
+  return q > SQUARE_MIN && q < SQUARE_MAX ? Math.sqrt(q) : hypot(re, im);
+}
+
+/** The largest column sum of |A_ij|, each |z| by `hypot`, or (`squares`) by √(re² + im²) where that is accurate. */
+function columnNorm1(A: CMatrix, squares: boolean): number {
+  const n = A.cols;
+  const a = A.data;
+  const colSum = new Float64Array(n);
   for (let i = 0; i < A.rows; i++) {
-    for (let j = 0; j < A.cols; j++) {
-      colSum[j] = colSum[j]! + hypot(A.data[2 * (i * A.cols + j)]!, A.data[2 * (i * A.cols + j) + 1]!);
+    for (let j = 0, k = 2 * i * n; j < n; j++, k += 2) {
+      colSum[j] = colSum[j]! + (squares ? absBySquares(a[k]!, a[k + 1]!) : hypot(a[k]!, a[k + 1]!));
     }
   }
   let m = 0;
-  for (const v of colSum) m = Math.max(m, v);
+  for (let j = 0; j < n; j++) m = Math.max(m, colSum[j]!);
   return m;
 }
 
@@ -92,31 +118,6 @@ export function expm(A: CMatrix): CMatrix {
   return checked(X, norm);
 }
 
-/** Squares between these keep √(re² + im²) accurate (no overflow, no subnormal rounding). */
-const SQUARE_MIN = 2 ** -1000;
-const SQUARE_MAX = 2 ** 1000;
-
-/**
- * ‖P‖₁ of a power of A for the choice of s: |z| as √(re² + im²) where the squares neither
- * overflow nor underflow (within an ulp or two of `cmatNorm1`'s, which can move s only at a tie),
- * `hypot` elsewhere.
- */
-function powerNorm1(P: CMatrix): number {
-  const n = P.cols;
-  const p = P.data;
-  const colSum = new Float64Array(n);
-  for (let i = 0; i < P.rows; i++) {
-    for (let j = 0, k = 2 * i * n; j < n; j++, k += 2) {
-      const re = p[k]!;
-      const im = p[k + 1]!;
-      const q = re * re + im * im;
-      colSum[j] = colSum[j]! + (q > SQUARE_MIN && q < SQUARE_MAX ? Math.sqrt(q) : hypot(re, im));
-    }
-  }
-  let m = 0;
-  for (let j = 0; j < n; j++) m = Math.max(m, colSum[j]!);
-  return m;
-}
 
 function checked(X: CMatrix, norm: number): CMatrix {
   const x = X.data;
