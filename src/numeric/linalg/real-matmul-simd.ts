@@ -96,28 +96,10 @@ const mmKernel = new WasmKernel(
 );
 
 /**
- * C = A·B for row-major real A (m×k) and B (k×n); C is m×n row-major, a new array. Each entry is
- * Σ_p A_ip B_pj summed in order p = 0, 1, …, like `realMatmulScalar`.
- */
-export function realMatmul(A: Float64Array, B: Float64Array, m: number, k: number, n: number): Float64Array {
-  return product(A, m, k, n, (f, at, nj) => {
-    const pairs = n >> 1;
-    for (let p = 0; p < k; p++) {
-      let x = at + 8 * (p >> 2) * nj + 2 * (p & 3);
-      let y = p * n;
-      for (let q = 0; q < pairs; q++, x += 8, y += 2) {
-        f[x] = B[y]!;
-        f[x + 1] = B[y + 1]!;
-      }
-      if (n & 1) f[x] = B[y]!;
-    }
-  }, () => realMatmulScalar(A, B, m, k, n));
-}
-
-/**
  * C = A·B with B_pj = bt[j·ld + rows[p]]·scale[j], ld = scale.length (B given transposed as rows
- * of ld entries, a subset of them, and a scale per column), as `realMatmul` on that B: the merge
+ * of ld ≥ n entries, a subset of them, and a scale per column), as the product with that B: the merge
  * step's product with the secular eigenvectors, which are computed root by root (rows of bt).
+ * Each entry is Σ_p A_ip B_pj summed in order p = 0, 1, …, like `realMatmulScalar`.
  */
 export function realMatmulTransposedB(A: Float64Array, bt: Float64Array, rows: Int32Array, scale: Float64Array, m: number, k: number, n: number): Float64Array {
   const ld = scale.length;
