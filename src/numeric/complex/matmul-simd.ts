@@ -19,7 +19,7 @@
  */
 import { DimensionError } from "../../errors.js";
 import { WasmKernel } from "../wasm/kernel.js";
-import { I32, moduleBytes, op, u32, V128 } from "../wasm/module-bytes.js";
+import { I32, moduleBytes, op, V128 } from "../wasm/module-bytes.js";
 import { checkMat, checkNoAlias, checkOut } from "./check.js";
 import { cmatmul } from "./dense.js";
 import type { CMatrix } from "./types.js";
@@ -43,13 +43,6 @@ const END = 12;
 const AR = [13, 14, 15, 16] as const;
 const AI = [17, 18, 19, 20] as const;
 
-const simd = {
-  f64x2Splat: [0xfd, 0x14],
-  v128Store: (offset: number) => [0xfd, 0x0b, 4, ...u32(offset)],
-  f64x2Sub: [0xfd, 0xf1, 0x01],
-  i32Mul: [0x6c],
-};
-
 /** One lane pair of O: `first` ± Σ_t (AR_t·Q[x_t] ∓ AI_t·Q[y_t]) (re: x = Re B, y = Im B, minus; im: x = Im B, y = Re B, plus). */
 function tileHalf(oOffset: number, imaginary: boolean): number[] {
   const body = [...op.get(PO), ...op.get(PO), ...op.v128Load(oOffset)];
@@ -57,17 +50,17 @@ function tileHalf(oOffset: number, imaginary: boolean): number[] {
     const re = 32 * t;
     const im = 32 * t + 16;
     body.push(...op.get(AR[t]!), ...op.get(Q), ...op.v128Load(imaginary ? im : re), ...op.f64x2Mul, ...op.f64x2Add);
-    body.push(...op.get(AI[t]!), ...op.get(Q), ...op.v128Load(imaginary ? re : im), ...op.f64x2Mul, ...(imaginary ? op.f64x2Add : simd.f64x2Sub));
+    body.push(...op.get(AI[t]!), ...op.get(Q), ...op.v128Load(imaginary ? re : im), ...op.f64x2Mul, ...(imaginary ? op.f64x2Add : op.f64x2Sub));
   }
-  body.push(...simd.v128Store(oOffset));
+  body.push(...op.v128Store(oOffset));
   return body;
 }
 
 function mmBody(): number[] {
   const splats: number[] = [];
   for (let t = 0; t < 4; t++) {
-    splats.push(...op.get(AROW), ...op.f64Load(16 * t), ...simd.f64x2Splat, ...op.set(AR[t]!));
-    splats.push(...op.get(AROW), ...op.f64Load(16 * t + 8), ...simd.f64x2Splat, ...op.set(AI[t]!));
+    splats.push(...op.get(AROW), ...op.f64Load(16 * t), ...op.f64x2Splat, ...op.set(AR[t]!));
+    splats.push(...op.get(AROW), ...op.f64Load(16 * t + 8), ...op.f64x2Splat, ...op.set(AI[t]!));
   }
   return [
     ...op.get(PA), ...op.set(AROW),
@@ -76,7 +69,7 @@ function mmBody(): number[] {
     ...op.block, ...op.loop,
     ...op.get(I), ...op.get(M), ...op.i32GeS, ...op.brIf(1),
     ...op.get(PB), ...op.set(Q),
-    ...op.get(OROW), ...op.get(NJ), ...op.i32(32), ...simd.i32Mul, ...op.i32Add, ...op.set(END),
+    ...op.get(OROW), ...op.get(NJ), ...op.i32(32), ...op.i32Mul, ...op.i32Add, ...op.set(END),
     ...op.i32(0), ...op.set(G),
     ...op.block, ...op.loop,
     ...op.get(G), ...op.get(KG), ...op.i32GeS, ...op.brIf(1),
