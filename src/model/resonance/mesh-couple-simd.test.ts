@@ -54,6 +54,13 @@ function randomMesh(p: Partial<MeshParams> & { nodes: number }, blocks: number, 
   return m;
 }
 
+/** Neighbour lists as given (order kept), in the mesh's CSR form. */
+function fromLists(rows: readonly number[][]): { nodes: number; rowPtr: Int32Array; colIdx: Int32Array } {
+  const rowPtr = new Int32Array(rows.length + 1);
+  rows.forEach((row, i) => (rowPtr[i + 1] = rowPtr[i]! + row.length));
+  return { nodes: rows.length, rowPtr, colIdx: Int32Array.from(rows.flat()) };
+}
+
 /** deltaE, partials and buffer 1 reset to the same sentinels before each run. */
 function reset(m: ResonanceMesh): void {
   m.buffers.deltaE.fill(-0.25);
@@ -120,9 +127,7 @@ describe("mesh coupling and edge pass as WebAssembly SIMD on the arena", () => {
       const nodes = 2 + Math.floor(r.randomSample() * 30);
       const rows: number[][] = [];
       for (let i = 0; i < nodes; i++) rows.push(Array.from({ length: Math.floor(r.randomSample() * 7) }, () => Math.floor(r.randomSample() * nodes)));
-      const rowPtr = new Int32Array(nodes + 1);
-      rows.forEach((row, i) => (rowPtr[i + 1] = rowPtr[i]! + row.length));
-      const colIdx = Int32Array.from(rows.flat());
+      const { rowPtr, colIdx } = fromLists(rows);
       const got = new Int32Array(colIdx.length);
       edgeMirrors({ nodes, rowPtr, colIdx }, got);
       // By the definition: entry p of i's list, its k-th j ↦ the k-th entry of j's list holding i.
@@ -151,9 +156,7 @@ describe("mesh coupling and edge pass as WebAssembly SIMD on the arena", () => {
     }
     rows[5]!.push(rows[5]![0]!);
     rows[rows[5]![0]!]!.push(5);
-    const rowPtr = new Int32Array(nodes + 1);
-    rows.forEach((row, i) => (rowPtr[i + 1] = rowPtr[i]! + row.length));
-    const neighbours = { nodes, rowPtr, colIdx: Int32Array.from(rows.flat()) };
+    const neighbours = fromLists(rows);
     for (const real of [false, true]) {
       const m = ResonanceMesh.init({ nodes, dim: 6, kappaPerS: 1e9 }, RandomStream.fromSeed(3, "mesh"), neighbours, { blocks: 3 });
       const b = m.buffers;
